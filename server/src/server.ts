@@ -1,0 +1,116 @@
+// The language server process: connection, documents, capabilities and the handler table.
+// Each handler is a guard plus one call into the pure service, wrapped in runSafe.
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysisCache';
+import { fromClientSettings } from './settings';
+import { hover } from './service/hover';
+import { mergeSettings, type RuleSettings } from './service/settings';
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const cache = new AnalysisCache();
+
+let supportsConfiguration = false;
+let supportsDynamicConfiguration = false;
+const settingsByUri = new Map<string, Promise<RuleSettings>>();
+const scheduled = new Set<string>();
+
+/** Runs a handler; a bug is logged and answered with a neutral result, never a crash. */
+function runSafe<T>(name: string, fallback: T, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+function settingsFor(uri: string): Promise<RuleSettings> {
+  let settings = settingsByUri.get(uri);
+  if (!settings) {
+    settings = (supportsConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'scope' }) : Promise.resolve(undefined))
+      .then((raw: unknown) => mergeSettings(fromClientSettings(raw)))
+      .catch(() => mergeSettings());
+    settingsByUri.set(uri, settings);
+  }
+  return settings;
+}
+
+/** Validates the latest version of a document on the next turn of the event loop. */
+function schedule(uri: string): void {
+  if (scheduled.has(uri)) return;
+  scheduled.add(uri);
+  setImmediate(() => {
+    scheduled.delete(uri);
+    void publish(uri);
+  });
+}
+
+async function publish(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const settings = await settingsFor(uri);
+  const current = documents.get(uri);
+  // A newer version arrived while settings were read: its own scheduled run will publish.
+  if (!current || current.version !== document.version) return;
+  const diagnostics = runSafe('validate', undefined, () =>
+    cache.diagnostics(document, settings, (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
+  );
+  if (!diagnostics) return;
+  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
+}
+
+function revalidateAll(): void {
+  settingsByUri.clear();
+  cache.clear();
+  for (const document of documents.all()) schedule(document.uri);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const workspace = params.capabilities.workspace;
+  supportsConfiguration = !!workspace?.configuration;
+  supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'scope-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (supportsConfiguration && supportsDynamicConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'scope' });
+  }
+});
+
+connection.onDidChangeConfiguration(() => revalidateAll());
+
+documents.onDidOpen((e) => schedule(e.document.uri));
+documents.onDidChangeContent((e) => schedule(e.document.uri));
+documents.onDidClose((e) => {
+  cache.forget(e.document.uri);
+  settingsByUri.delete(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('hover', null, () => hover(cache.model(document, settings), cache.diagnostics(document, settings), params.position));
+});
+
+documents.listen(connection);
+connection.listen();

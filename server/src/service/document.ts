@@ -1,0 +1,350 @@
+// ScopeDocument: one parse of one document version, shared by every feature.
+// Holds the `yaml` AST with a LineCounter, the plain value, and maps paths <-> ranges.
+import {
+  LineCounter,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+} from 'yaml';
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Path, PathSegment } from './types';
+import { checkInputLimits, type InputProblem } from './inputGuard';
+import { defaultLimits, type Limits } from './settings';
+
+export interface Located {
+  /** The path of the deepest node containing the offset. */
+  readonly path: Path;
+  /** True when the offset is on a mapping key rather than on its value. */
+  readonly onKey: boolean;
+  /** The YAML node the offset is in (the key scalar when `onKey`). */
+  readonly node: Node | undefined;
+}
+
+/** The node at the end of a path walk, with the key that led there (if any). */
+interface Walk {
+  /** Path segments that exist. */
+  readonly depth: number;
+  readonly node: Node | undefined;
+  readonly pair: Pair | undefined;
+  /** The deepest pair on the way (for "its key, else the parent key" fallbacks). */
+  readonly lastPair: Pair | undefined;
+  /** The deepest node on the way. */
+  readonly lastNode: Node | undefined;
+}
+
+export class ScopeDocument {
+  readonly lineCounter = new LineCounter();
+  /** All YAML documents in the stream; only the first is checked. */
+  readonly documents: readonly Document.Parsed[];
+  readonly yaml: Document.Parsed | undefined;
+  /** The plain data of the first document (dates stay strings under YAML 1.2). */
+  readonly value: unknown;
+  /** Set when the input was refused before parsing (too large, too deep, too many aliases). */
+  readonly inputProblem: InputProblem | undefined;
+  /** Set when converting to plain data failed (e.g. an alias bomb). */
+  readonly valueError: string | undefined;
+  private readonly lineStarts: number[];
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly text: string,
+    limits: Limits = defaultLimits,
+  ) {
+    this.lineStarts = computeLineStarts(text);
+    this.inputProblem = checkInputLimits(text, limits);
+    if (this.inputProblem) {
+      this.documents = [];
+      this.yaml = undefined;
+      this.value = undefined;
+      this.valueError = undefined;
+      return;
+    }
+    const docs = parseAllDocuments(text, {
+      lineCounter: this.lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      keepSourceTokens: false,
+    });
+    this.documents = Array.isArray(docs) ? docs : [];
+    this.yaml = this.documents[0];
+    let value: unknown = undefined;
+    let valueError: string | undefined;
+    if (this.yaml && this.yaml.errors.length === 0) {
+      try {
+        value = this.yaml.toJS({ maxAliasCount: limits.maxAliases });
+      } catch (e) {
+        valueError = e instanceof Error ? e.message : String(e);
+      }
+    }
+    this.value = value;
+    this.valueError = valueError;
+  }
+
+  /** Errors and warnings the parser reported, over all documents. */
+  get parseErrors(): readonly YAMLError[] {
+    return this.documents.flatMap((d) => d.errors);
+  }
+
+  get parseWarnings(): readonly YAMLError[] {
+    return this.documents.flatMap((d) => d.warnings);
+  }
+
+  // ---- positions ----------------------------------------------------------------------------
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[Math.max(0, position.line)] ?? 0;
+    const end = this.lineEnd(position.line);
+    return Math.min(start + Math.max(0, position.character), end);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** Offset of the end of a line's content (before its line break). */
+  lineEnd(line: number): number {
+    const next = this.lineStarts[line + 1];
+    let end = next === undefined ? this.text.length : next;
+    while (end > (this.lineStarts[line] ?? 0) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return end;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.lineStarts[line] ?? 0, this.lineEnd(line));
+  }
+
+  /** A range from two offsets, cut at the end of the first line so every diagnostic is one line. */
+  oneLineRange(start: number, end: number): Range {
+    const from = this.positionAt(start);
+    const lineEnd = this.lineEnd(from.line);
+    let stop = Math.min(Math.max(end, start), lineEnd);
+    // Trailing spaces and comments are not part of a value.
+    while (stop > start && /\s/.test(this.text[stop - 1] ?? '')) stop--;
+    if (stop <= start) stop = Math.min(start + 1, lineEnd);
+    return { start: from, end: this.positionAt(Math.max(stop, start)) };
+  }
+
+  /** The whole first line that has content: the fallback location for whole-document findings. */
+  firstLineRange(): Range {
+    for (let line = 0; line < this.lineCount; line++) {
+      const text = this.lineText(line);
+      if (text.trim() !== '' && !text.trimStart().startsWith('#')) {
+        const indent = text.length - text.trimStart().length;
+        const start = (this.lineStarts[line] ?? 0) + indent;
+        return this.oneLineRange(start, this.lineEnd(line));
+      }
+    }
+    return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  }
+
+  // ---- paths ---------------------------------------------------------------------------------
+
+  private walk(path: Path): Walk {
+    let node: Node | undefined = (this.yaml?.contents ?? undefined) as Node | undefined;
+    let pair: Pair | undefined;
+    let lastPair: Pair | undefined;
+    let lastNode: Node | undefined = node;
+    let depth = 0;
+    for (const segment of path) {
+      if (isAlias(node) && this.yaml) node = node.resolve(this.yaml) as Node | undefined;
+      const next = childOf(node, segment);
+      if (!next) break;
+      depth++;
+      pair = next.pair;
+      if (pair) lastPair = pair;
+      node = next.node;
+      if (node) lastNode = node;
+    }
+    if (depth < path.length) return { depth, node: undefined, pair: undefined, lastPair, lastNode };
+    return { depth, node, pair, lastPair, lastNode };
+  }
+
+  /** True when every segment of the path exists in the document (the value may be null). */
+  has(path: Path): boolean {
+    return this.walk(path).depth === path.length;
+  }
+
+  /** The YAML node at a path, if it exists. */
+  nodeAt(path: Path): Node | undefined {
+    return this.walk(path).node;
+  }
+
+  /**
+   * Where a finding about `path` goes: the value, else its key, else the nearest existing
+   * parent key, else the first line. Always one line.
+   */
+  rangeOf(path: Path, at: 'value' | 'key' = 'value'): Range {
+    const w = this.walk(path);
+    if (w.depth === path.length) {
+      if (at === 'key' && w.pair && hasRange(w.pair.key)) return this.nodeRange(w.pair.key);
+      if (w.node && hasRange(w.node) && !isEmptyNode(w.node)) return this.nodeRange(w.node);
+      if (w.pair && hasRange(w.pair.key)) return this.nodeRange(w.pair.key);
+      if (w.node && hasRange(w.node)) return this.nodeRange(w.node);
+    }
+    // The node does not exist: land on the key of the deepest existing ancestor.
+    if (w.lastPair && hasRange(w.lastPair.key)) {
+      return this.nodeRange(w.lastPair.key);
+    }
+    if (w.lastNode && hasRange(w.lastNode) && w.depth > 0) return this.nodeRange(w.lastNode);
+    return this.firstLineRange();
+  }
+
+  /** The range of the key of the pair at `path` (falls back like `rangeOf`). */
+  keyRangeOf(path: Path): Range {
+    return this.rangeOf(path, 'key');
+  }
+
+  /** The range of `text` inside the scalar at `path` (case-insensitive), else the value's range. */
+  rangeOfText(path: Path, text: string, occurrence = 0): Range {
+    const node = this.nodeAt(path);
+    if (node && hasRange(node) && text) {
+      const [start, end] = [node.range[0], node.range[1]];
+      const source = this.text.slice(start, end).toLowerCase();
+      const needle = text.toLowerCase();
+      let index = -1;
+      for (let i = 0, from = 0; i <= occurrence; i++) {
+        index = source.indexOf(needle, from);
+        if (index < 0) break;
+        from = index + 1;
+      }
+      if (index >= 0) return this.oneLineRange(start + index, start + index + text.length);
+    }
+    return this.rangeOf(path);
+  }
+
+  /** A one-line range for a node; block scalars start at their first content line. */
+  nodeRange(node: Node): Range {
+    const [start, end] = node.range ?? [0, 0];
+    if (isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) {
+      const header = this.positionAt(start);
+      const nextLine = header.line + 1;
+      if (nextLine < this.lineCount) {
+        const lineStart = this.lineStarts[nextLine] ?? start;
+        const text = this.lineText(nextLine);
+        const indent = text.length - text.trimStart().length;
+        if (lineStart + indent < end) return this.oneLineRange(lineStart + indent, end);
+      }
+    }
+    return this.oneLineRange(start, end);
+  }
+
+  /** The full (multi-line) offsets of a node, for edits and folding. */
+  nodeOffsets(path: Path): [number, number] | undefined {
+    const node = this.nodeAt(path);
+    if (!node || !hasRange(node)) return undefined;
+    return [node.range[0], node.range[1]];
+  }
+
+  /** The pair (key and value) at a path, for edits. */
+  pairAt(path: Path): Pair | undefined {
+    const w = this.walk(path);
+    return w.depth === path.length ? w.pair : undefined;
+  }
+
+  /** The path at an offset: which key or value the cursor is on. */
+  pathAt(offset: number): Located {
+    const path: PathSegment[] = [];
+    let node: Node | undefined = (this.yaml?.contents ?? undefined) as Node | undefined;
+    for (let guard = 0; guard < 10_000 && node; guard++) {
+      let descended = false;
+      if (isMap(node)) {
+        for (const item of node.items) {
+          const key = item.key as Node | null;
+          const value = item.value as Node | null;
+          const keyText = keySegment(key);
+          if (keyText === undefined) continue;
+          if (key && hasRange(key) && offset >= key.range[0] && offset <= key.range[1]) {
+            return { path: [...path, keyText], onKey: true, node: key };
+          }
+          if (value && hasRange(value) && offset >= value.range[0] && offset <= value.range[1]) {
+            path.push(keyText);
+            node = value;
+            descended = true;
+            break;
+          }
+        }
+      } else if (isSeq(node)) {
+        for (let i = 0; i < node.items.length; i++) {
+          const item = node.items[i];
+          if (isNodeLike(item) && hasRange(item) && offset >= item.range[0] && offset <= item.range[1]) {
+            path.push(i);
+            node = item as Node;
+            descended = true;
+            break;
+          }
+        }
+      }
+      if (!descended) break;
+    }
+    return { path, onKey: false, node };
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) starts.push(i + 1);
+    else if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && 'range' in value;
+}
+
+function hasRange(node: unknown): node is Node & { range: [number, number, number] } {
+  return isNodeLike(node) && Array.isArray(node.range);
+}
+
+function isEmptyNode(node: Node): boolean {
+  return isScalar(node) && (node.value === null || node.value === '') && node.range?.[0] === node.range?.[1];
+}
+
+/** The string form of a mapping key, or undefined for complex keys. */
+export function keySegment(key: unknown): string | undefined {
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  return undefined;
+}
+
+function childOf(node: Node | undefined, segment: PathSegment): { node: Node | undefined; pair?: Pair } | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (keySegment(item.key) === String(segment)) return { node: (item.value ?? undefined) as Node | undefined, pair: item as Pair };
+    }
+    return undefined;
+  }
+  if (isSeq(node) && typeof segment === 'number') {
+    const item = node.items[segment] as Node | undefined;
+    return item === undefined ? undefined : { node: item ?? undefined };
+  }
+  return undefined;
+}
+
+export { isCollection, isPair };

@@ -1,0 +1,181 @@
+// Reading the plain document data the way the catalogue defines it: "absent", dates in either
+// form, cadences in days, business days, payment amounts, "sensitive".
+import type { Path } from './types';
+
+export type Data = Readonly<Record<string, unknown>>;
+
+/** The value at a path of plain data. */
+export function valueAt(root: unknown, path: Path): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
+    else if (isRecord(node) && typeof segment === 'string') node = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    else return undefined;
+  }
+  return node;
+}
+
+export function isRecord(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** "Absent" as the catalogue defines it: missing, null, "", [] or {}. */
+export function isAbsent(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  if (isRecord(value)) return Object.keys(value).length === 0;
+  return false;
+}
+
+export function recordAt(root: unknown, path: Path): Data | undefined {
+  const value = valueAt(root, path);
+  return isRecord(value) ? value : undefined;
+}
+
+export function arrayAt(root: unknown, path: Path): readonly unknown[] {
+  const value = valueAt(root, path);
+  return Array.isArray(value) ? value : [];
+}
+
+export function stringAt(root: unknown, path: Path): string | undefined {
+  const value = valueAt(root, path);
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function numberAt(root: unknown, path: Path): number | undefined {
+  const value = valueAt(root, path);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+// ---- dates ---------------------------------------------------------------------------------
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar date as `YYYY-MM-DD`, from a string (YAML 1.2 keeps unquoted dates as strings)
+ * or a Date (YAML 1.1 timestamps). Invalid dates such as 2027-02-30 give undefined.
+ */
+export function dateOf(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return undefined;
+  const m = isoDate.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return value.trim();
+}
+
+export function dateAt(root: unknown, path: Path): string | undefined {
+  return dateOf(valueAt(root, path));
+}
+
+function toUtc(date: string): Date {
+  return new Date(`${date}T00:00:00Z`);
+}
+
+function fromUtc(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Adds n business days (Monday to Friday; no holiday calendar). */
+export function addBusinessDays(date: string, n: number): string {
+  const d = toUtc(date);
+  let remaining = Math.max(0, Math.floor(n));
+  while (remaining > 0) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) remaining--;
+  }
+  return fromUtc(d);
+}
+
+/** Subtracts n business days. */
+export function subtractBusinessDays(date: string, n: number): string {
+  const d = toUtc(date);
+  let remaining = Math.max(0, Math.floor(n));
+  while (remaining > 0) {
+    d.setUTCDate(d.getUTCDate() - 1);
+    const day = d.getUTCDay();
+    if (day !== 0 && day !== 6) remaining--;
+  }
+  return fromUtc(d);
+}
+
+export function addMonths(date: string, months: number): string {
+  const d = toUtc(date);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return fromUtc(d);
+}
+
+/** Today in UTC as YYYY-MM-DD (or the injected date). */
+export function todayDate(today?: string): string {
+  return today ?? new Date().toISOString().slice(0, 10);
+}
+
+// ---- cadence -------------------------------------------------------------------------------
+
+const cadenceDays: Readonly<Record<string, number>> = {
+  daily: 1,
+  'twice-weekly': 3,
+  weekly: 7,
+  fortnightly: 14,
+  biweekly: 14,
+  'every-2-weeks': 14,
+  semimonthly: 15,
+  monthly: 30,
+  quarterly: 91,
+};
+
+export const cadenceNames: readonly string[] = Object.keys(cadenceDays);
+
+/** Days between check-ins for a cadence (§1.3), 'unparseable' for anything else, undefined when absent. */
+export function cadenceInDays(value: unknown): number | 'unparseable' | undefined {
+  if (isAbsent(value)) return undefined;
+  if (typeof value !== 'string') return 'unparseable';
+  const text = value.trim().toLowerCase();
+  const named = cadenceDays[text];
+  if (named !== undefined) return named;
+  const m = /^p(\d{1,4})([dwm])$/.exec(text);
+  if (!m) return 'unparseable';
+  const n = Number(m[1]);
+  return m[2] === 'd' ? n : m[2] === 'w' ? n * 7 : n * 30;
+}
+
+// ---- money ---------------------------------------------------------------------------------
+
+/** `amount(p)`: the payment's amount, else its percent of the total. */
+export function paymentAmount(payment: unknown, total: number | undefined): number | undefined {
+  if (!isRecord(payment)) return undefined;
+  if (typeof payment.amount === 'number') return payment.amount;
+  if (typeof payment.percent === 'number' && total !== undefined) return (payment.percent / 100) * total;
+  return undefined;
+}
+
+/** `sensitive`: personal data, or confidential/restricted data. */
+export function isSensitive(root: unknown): boolean {
+  const security = recordAt(root, ['security']);
+  if (!security) return false;
+  return security.personal_data === true || security.data_classification === 'confidential' || security.data_classification === 'restricted';
+}
+
+/** `ref_date`: timeline.start, or today when there is no start. */
+export function refDate(root: unknown, today?: string): string {
+  return dateAt(root, ['timeline', 'start']) ?? todayDate(today);
+}
+
+/** Formats a path the way the catalogue writes it: `budget.payments[0].amount`. */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out ? `.${segment}` : segment;
+  }
+  return out;
+}
+
+/** Formats money like `198,000`. */
+export function formatAmount(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}

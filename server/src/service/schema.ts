@@ -1,0 +1,217 @@
+// The JSON Schema, compiled once with ajv (strict, all errors, no $data, no remote refs),
+// and ajv errors turned into findings on the narrowest node with human sentences.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import scopeSchema from '../../../schemas/scope.schema.json';
+import { formatPath, isRecord } from './model';
+import type { Finding, Fix, Path, PathSegment, Severity } from './types';
+
+export { scopeSchema };
+
+/** At most this many schema findings per document: the first ones are the useful ones. */
+export const maxSchemaFindings = 100;
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, $data: false, loadSchema: undefined });
+    addFormats(ajv, ['date']);
+    for (const keyword of ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'deprecationMessage', 'errorMessage']) {
+      ajv.addKeyword({ keyword });
+    }
+    compiled = ajv.compile(scopeSchema);
+  }
+  return compiled;
+}
+
+export interface SchemaFinding extends Finding {
+  /** The ajv keyword, e.g. `required`; the rule id is `schema/<kind>`. */
+  readonly keyword: string;
+}
+
+/** Schema findings for plain data; at most `maxSchemaFindings`. */
+export function validateSchema(value: unknown): SchemaFinding[] {
+  const validate = validator();
+  if (validate(value)) return [];
+  const errors = collapse(validate.errors ?? [], value);
+  const findings: SchemaFinding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const finding = toFinding(error, value);
+    const key = `${finding.ruleId}|${formatPath(finding.path)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+    if (findings.length >= maxSchemaFindings) break;
+  }
+  return findings;
+}
+
+/** The JSON-pointer instance path as path segments (array indices as numbers). */
+function toPath(pointer: string, root: unknown): PathSegment[] {
+  if (!pointer) return [];
+  const path: PathSegment[] = [];
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node)) {
+      const index = Number(segment);
+      path.push(index);
+      node = node[index];
+    } else {
+      path.push(segment);
+      node = isRecord(node) ? node[segment] : undefined;
+    }
+  }
+  return path;
+}
+
+/**
+ * anyOf/oneOf report one error per branch plus their own; keep only the anyOf/oneOf error
+ * (one sentence about the allowed forms) and drop its branches' errors at the same path.
+ */
+function collapse(errors: readonly ErrorObject[], _value: unknown): ErrorObject[] {
+  const unions = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  return errors.filter((e) => {
+    if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return true;
+    if (e.keyword === 'if') return false;
+    for (const union of unions) {
+      if (e.instancePath === union || (e.instancePath.startsWith(`${union}/`) && e.keyword !== 'additionalProperties' && e.keyword !== 'required')) {
+        // Branch errors inside a union are noise unless they are about the union's own value.
+        if (e.instancePath === union) return false;
+      }
+    }
+    return true;
+  });
+}
+
+function code(name: string): string {
+  return `\`${name}\``;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (isRecord(value)) return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `\`${String(value)}\``;
+  return typeof value;
+}
+
+const typeNames: Readonly<Record<string, string>> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: '`true` or `false`',
+  array: 'a list',
+  object: 'a mapping',
+  null: 'empty (null)',
+};
+
+function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
+  const path = toPath(error.instancePath, root);
+  const where = path.length ? code(formatPath(path)) : 'The document';
+  const params = error.params as Record<string, unknown>;
+  const value = path.reduce<unknown>((node, segment) => (Array.isArray(node) ? node[segment as number] : isRecord(node) ? node[segment as string] : undefined), root);
+  const make = (ruleId: string, findingPath: Path, message: string, extra: Partial<SchemaFinding> = {}, severity?: Severity): SchemaFinding => ({
+    ruleId,
+    keyword: error.keyword,
+    path: findingPath,
+    message,
+    ...(severity ? { severity } : {}),
+    ...extra,
+  });
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return make('schema/required', [...path, missing], `${where} is missing ${code(missing)}.`);
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? Object.keys(error.parentSchema.properties) : [];
+      const suggestion = closestKey(key, allowed);
+      const hint = suggestion ? ` Did you mean ${code(suggestion)}?` : '';
+      const fixes: Fix[] = suggestion ? [{ title: `Rename to \`${suggestion}\``, ops: [{ op: 'renameKey' as const, path: [...path, key], key: suggestion }], preferred: true, safe: false }] : [];
+      return make('schema/additional-property', [...path, key], `Unknown property ${code(key)} in ${path.length ? code(formatPath(path)) : 'the document'}.${hint}`, { at: 'key', fixes, facts: allowed.length ? [`Allowed here: ${allowed.map(code).join(', ')}`] : [] }, 'warning');
+    }
+    case 'type': {
+      const expected = String(params.type)
+        .split(',')
+        .map((t) => typeNames[t] ?? t)
+        .join(' or ');
+      return make('schema/type', path, `${where} must be ${expected}, not ${describeType(value)}.`);
+    }
+    case 'enum': {
+      const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map((v) => code(String(v))) : [];
+      return make('schema/enum', path, `${where} must be one of ${allowed.join(', ')}; ${describeType(value)} is not allowed.`);
+    }
+    case 'const':
+      return make('schema/enum', path, `${where} must be ${code(String(params.allowedValue))}.`);
+    case 'format':
+      return make('schema/format', path, params.format === 'date' ? `${where} must be a real date written YYYY-MM-DD (e.g. 2027-03-01); ${describeType(value)} is not.` : `${where} must be a valid ${String(params.format)}.`);
+    case 'pattern':
+      return make('schema/pattern', path, patternMessage(where, error, value));
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return make('schema/range', path, `${where} must be ${String(params.comparison)} ${String(params.limit)}; it is ${String(value)}.`);
+    case 'maxLength':
+    case 'minLength':
+      return make('schema/length', path, `${where} must be ${error.keyword === 'maxLength' ? 'at most' : 'at least'} ${String(params.limit)} characters long.`);
+    case 'maxItems':
+    case 'minItems':
+      return make('schema/length', path, `${where} must have ${error.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items.`);
+    case 'anyOf':
+    case 'oneOf': {
+      const schema = isRecord(error.parentSchema) ? error.parentSchema : {};
+      const title = typeof schema.description === 'string' ? ` ${schema.description}` : '';
+      return make('schema/type', path, `${where} does not have an allowed form (${describeType(value)}).${title}`);
+    }
+    default:
+      return make('schema/invalid', path, `${where} ${error.message ?? 'is not valid'}.`);
+  }
+}
+
+function patternMessage(where: string, error: ErrorObject, value: unknown): string {
+  const schema = isRecord(error.parentSchema) ? error.parentSchema : {};
+  const examples = Array.isArray(schema.examples) ? schema.examples.slice(0, 3).map((e) => `\`${String(e)}\``) : [];
+  const shown = describeType(value);
+  return `${where} has the wrong form (${shown})${examples.length ? `; for example ${examples.join(', ')}` : ''}.`;
+}
+
+/** The allowed key closest to an unknown one (edit distance <= 1/3 of its length, at least 2). */
+export function closestKey(key: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  for (const candidate of allowed) {
+    const d = editDistance(key.toLowerCase(), candidate.toLowerCase(), limit + 1);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** Levenshtein distance, giving up (returning `cap`) once it exceeds `cap`. */
+function editDistance(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin >= cap) return cap;
+    previous = current;
+  }
+  return previous[b.length] ?? cap;
+}

@@ -1,0 +1,112 @@
+// Settings the engine reads: per-rule severities, the catalogue's thresholds and input limits.
+// Pure data with defaults; the server and the CLI fill it from VS Code settings and `.scope-lint.yaml`.
+import type { SeverityOverride } from './types';
+
+export interface Thresholds {
+  /** governance-cadence-too-infrequent */
+  readonly maxCheckInDays: number;
+  /** security-breach-notification-slow, when personal data is in scope */
+  readonly maxBreachNotificationHoursPersonalData: number;
+  /** security-breach-notification-slow, otherwise */
+  readonly maxBreachNotificationHours: number;
+  /** cost-contingency-missing */
+  readonly minContingencyPercent: number;
+  /** cost-payment-front-loaded */
+  readonly maxUpfrontPercent: number;
+  /** cost-payment-front-loaded (info sub-case) */
+  readonly minFinalPaymentPercent: number;
+  /** cost-payments-sum-mismatch: relative tolerance (at least 1 currency unit) */
+  readonly sumTolerance: number;
+  /** security-attestation-missing */
+  readonly attestationMaxAgeMonths: number;
+  /** schedule-acceptance-window-overrun, when `acceptance.review_days` is not set */
+  readonly defaultReviewDays: number;
+  /** cost-currency-missing quick fix */
+  readonly defaultCurrency: string;
+}
+
+export interface VagueTerms {
+  /** Extra terms always reported by cost-vague-language. */
+  readonly always: readonly string[];
+  /** Extra terms reported only in sentences without a digit. */
+  readonly unlessQuantified: readonly string[];
+}
+
+export interface Limits {
+  /** Above this size the document is not validated (one diagnostic says why). */
+  readonly maxFileSizeKB: number;
+  /** Above this nesting depth the document is not parsed (guards the parser). */
+  readonly maxNestingDepth: number;
+  /** Above this many aliases the document is not parsed (guards against alias bombs). */
+  readonly maxAliases: number;
+}
+
+export interface RuleSettings {
+  /** Severity overrides by rule id (and schema/yaml code). */
+  readonly rules: Readonly<Record<string, SeverityOverride>>;
+  readonly thresholds: Thresholds;
+  readonly vagueTerms: VagueTerms;
+  readonly limits: Limits;
+  /** Today's date (YYYY-MM-DD) for rules that need one; injectable so results are reproducible. */
+  readonly today?: string;
+}
+
+export const defaultThresholds: Thresholds = {
+  maxCheckInDays: 14,
+  maxBreachNotificationHoursPersonalData: 48,
+  maxBreachNotificationHours: 72,
+  minContingencyPercent: 10,
+  maxUpfrontPercent: 30,
+  minFinalPaymentPercent: 10,
+  sumTolerance: 0.005,
+  attestationMaxAgeMonths: 12,
+  defaultReviewDays: 10,
+  defaultCurrency: 'USD',
+};
+
+export const defaultLimits: Limits = {
+  maxFileSizeKB: 2048,
+  maxNestingDepth: 64,
+  maxAliases: 100,
+};
+
+export const defaultSettings: RuleSettings = {
+  rules: {},
+  thresholds: defaultThresholds,
+  vagueTerms: { always: [], unlessQuantified: [] },
+  limits: defaultLimits,
+};
+
+/** Partial settings as they come from a user: any field may be missing. */
+export interface PartialSettings {
+  readonly rules?: Readonly<Record<string, SeverityOverride>>;
+  readonly thresholds?: Partial<Thresholds>;
+  readonly vagueTerms?: Partial<VagueTerms>;
+  readonly limits?: Partial<Limits>;
+  readonly today?: string;
+}
+
+/** Layers settings: later layers win, field by field. */
+export function mergeSettings(...layers: readonly (PartialSettings | undefined)[]): RuleSettings {
+  let rules: Record<string, SeverityOverride> = {};
+  let thresholds: Thresholds = defaultThresholds;
+  let always: readonly string[] = [];
+  let unlessQuantified: readonly string[] = [];
+  let limits: Limits = defaultLimits;
+  let today: string | undefined;
+  for (const layer of layers) {
+    if (!layer) continue;
+    rules = { ...rules, ...layer.rules };
+    thresholds = { ...thresholds, ...definedOnly(layer.thresholds) };
+    limits = { ...limits, ...definedOnly(layer.limits) };
+    if (layer.vagueTerms?.always) always = [...always, ...layer.vagueTerms.always];
+    if (layer.vagueTerms?.unlessQuantified) unlessQuantified = [...unlessQuantified, ...layer.vagueTerms.unlessQuantified];
+    if (layer.today) today = layer.today;
+  }
+  return { rules, thresholds, vagueTerms: { always, unlessQuantified }, limits, ...(today ? { today } : {}) };
+}
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

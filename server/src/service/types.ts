@@ -1,0 +1,65 @@
+// The vocabulary shared by the document model, the rules and the features: paths, findings, fixes, rules.
+import type { ScopeDocument } from './document';
+import type { RuleSettings } from './settings';
+
+/** A path into the document's data: keys of mappings and indices of sequences. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOverride = Severity | 'off';
+
+export type RuleCategory = 'security' | 'expertise' | 'cost' | 'schedule' | 'governance' | 'structure';
+
+/**
+ * A declarative edit, turned into text edits by `edits.ts` in the document's own style.
+ * YAML fragments are written in block style; the engine re-indents them, or converts them
+ * to flow style when the target collection is written in flow style.
+ */
+export type FixOp =
+  /** Add `key: value` to the mapping at `parent` (creating missing parent mappings). */
+  | { readonly op: 'insert'; readonly parent: Path; readonly key: string; readonly value: string }
+  /** Replace the value at `path` with a YAML fragment. */
+  | { readonly op: 'replace'; readonly path: Path; readonly value: string }
+  /** Append an item (a YAML fragment) to the sequence at `path` (creating it if absent). */
+  | { readonly op: 'append'; readonly path: Path; readonly value: string }
+  /** Remove the first occurrence of `text` from the scalar at `path` (and a separator before it). */
+  | { readonly op: 'removeText'; readonly path: Path; readonly text: string }
+  /** Remove the key (or sequence item) at `path` with its value. */
+  | { readonly op: 'delete'; readonly path: Path }
+  /** Rename the key at `path` to `key`, keeping its value. */
+  | { readonly op: 'renameKey'; readonly path: Path; readonly key: string };
+
+export interface Fix {
+  readonly title: string;
+  readonly ops: readonly FixOp[];
+  /** The one fix the editor offers first (and the one "fix all" applies when `safe`). */
+  readonly preferred?: boolean;
+  /** Safe to apply without looking: "fix all" applies only safe fixes. */
+  readonly safe?: boolean;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  /** The node the finding is about; when it does not exist the finding lands on the nearest existing key. */
+  readonly path: Path;
+  /** Where on the node: its value (default), its key, or a piece of text inside a scalar. */
+  readonly at?: 'value' | 'key' | { readonly text: string };
+  readonly message: string;
+  /** A sub-case at a different severity than the rule's default (the catalogue notes these). */
+  readonly severity?: Severity;
+  /** Computed facts shown on hover (Markdown, one line each): the payment sum, the cadence in days... */
+  readonly facts?: readonly string[];
+  readonly fixes?: readonly Fix[];
+}
+
+export interface Rule {
+  /** kebab-case, stable forever: a public name in settings, suppressions and CI output. */
+  readonly id: string;
+  readonly category: RuleCategory;
+  readonly severity: Severity;
+  readonly title: string;
+  /** Markdown for hover and docs: why it is a risk, what to do. */
+  readonly explanation: string;
+  check(doc: ScopeDocument, settings: RuleSettings): Finding[];
+}

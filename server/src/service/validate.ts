@@ -1,0 +1,232 @@
+// The one place diagnostics are made: input limits, YAML syntax, schema, risk rules and
+// suppressions, in that order, each later stage only when the earlier ones leave a usable model.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { YAMLError } from 'yaml';
+import type { ScopeDocument } from './document';
+import { resolveFix, type ResolvedFix } from './edits';
+import { formatPath, isRecord } from './model';
+import { rules, rulesById } from './rules';
+import { validateSchema } from './schema';
+import type { RuleSettings } from './settings';
+import { findSuppressions } from './suppressions';
+import type { Finding, Path, Severity } from './types';
+
+export const diagnosticSource = 'scope';
+export const docsBaseUrl = 'https://github.com/scope-yaml/scope-yaml/blob/main/docs/rules/';
+
+/** The documentation page of a diagnostic code: `schema/required` -> `docs/rules/schema-required.md`. */
+export function docsUrl(code: string): string {
+  return `${docsBaseUrl}${code.replace(/\//g, '-')}.md`;
+}
+
+/** What travels in `Diagnostic.data`: the fixes, computed while validating. */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  /** The path the finding is about, in catalogue notation (`budget.payments[0]`). */
+  readonly path: string;
+  readonly fixes: readonly ResolvedFix[];
+  readonly facts?: readonly string[];
+  /** True for risk-rule findings (which can be accepted with a suppression comment). */
+  readonly risk?: boolean;
+}
+
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const severityToLsp: Readonly<Record<Severity, DiagnosticSeverity>> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspSeverity(severity: Severity): DiagnosticSeverity {
+  return severityToLsp[severity];
+}
+
+export interface ValidateHooks {
+  /** Called when a rule throws: a bug, logged, never shown as a crash. */
+  readonly onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Lets a long validation stop early when a newer version arrived. */
+  readonly isCancelled?: () => boolean;
+}
+
+export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: ValidateHooks = {}): Analysis {
+  const diagnostics: Diagnostic[] = [];
+  const result = (): Analysis => ({ uri: doc.uri, version: doc.version, diagnostics: sortByPosition(diagnostics) });
+  const make = (code: string, range: Range, message: string, severity: Severity, data?: DiagnosticData, tags?: DiagnosticTag[]): void => {
+    const override = settings.rules[code];
+    if (override === 'off') return;
+    diagnostics.push({
+      range,
+      severity: toLspSeverity(override ?? severity),
+      code,
+      codeDescription: { href: docsUrl(code) },
+      source: diagnosticSource,
+      message,
+      ...(tags ? { tags } : {}),
+      ...(data ? { data } : {}),
+    });
+  };
+
+  // 1. Input the parser must not see.
+  if (doc.inputProblem) {
+    const start = doc.positionAt(doc.inputProblem.offset);
+    make(doc.inputProblem.code, doc.oneLineRange(doc.inputProblem.offset, doc.lineEnd(start.line)), doc.inputProblem.message, 'warning');
+    return result();
+  }
+
+  // 2. YAML syntax: the root cause only.
+  const syntax = rootCauses(doc.parseErrors);
+  for (const error of syntax) {
+    make(yamlCode(error), doc.oneLineRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), yamlMessage(error), 'error');
+  }
+  for (const warning of rootCauses(doc.parseWarnings)) {
+    make('yaml/warning', doc.oneLineRange(warning.pos[0], Math.max(warning.pos[1], warning.pos[0] + 1)), yamlMessage(warning), 'warning');
+  }
+  if (doc.documents.length > 1) {
+    const second = doc.documents[1];
+    const offset = second?.range?.[0] ?? 0;
+    make('yaml/multiple-documents', doc.oneLineRange(offset, doc.lineEnd(doc.positionAt(offset).line)), `This file holds ${doc.documents.length} YAML documents; a scope file is one document, so only the first is checked.`, 'warning');
+  }
+  if (syntax.length > 0) return result();
+  if (doc.valueError) {
+    make('yaml/alias-limit', doc.firstLineRange(), `The file could not be read as data: ${doc.valueError}.`, 'error');
+    return result();
+  }
+
+  // 3. Nothing to check yet.
+  if (doc.value === undefined || doc.value === null) {
+    make('scope/empty', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'This scope file is empty. Start with `scope_version: 1` and the `project`, `vendor`, `deliverables`, `success_measures`, `budget`, `timeline` and `governance` sections (command "Scope: New Scope File" inserts a template).', 'info');
+    return result();
+  }
+
+  // 4. Schema and rules.
+  const schemaFindings = validateSchema(doc.value);
+  if (!isRecord(doc.value)) {
+    for (const f of schemaFindings) emitFinding(doc, f, 'error', make);
+    return result();
+  }
+  const ruleFindings: { finding: Finding; severity: Severity; range: Range }[] = [];
+  for (const rule of rules) {
+    if (settings.rules[rule.id] === 'off') continue;
+    if (hooks.isCancelled?.()) return result();
+    let found: Finding[];
+    try {
+      found = rule.check(doc, settings);
+    } catch (error) {
+      hooks.onRuleError?.(rule.id, error);
+      continue;
+    }
+    for (const finding of found) {
+      ruleFindings.push({ finding, severity: finding.severity ?? rule.severity, range: findingRange(doc, finding) });
+    }
+  }
+
+  // A rule that speaks about a node says it better than the schema (and has a fix).
+  const rulePaths = ruleFindings.map((r) => formatPath(r.finding.path));
+  for (const finding of schemaFindings) {
+    const path = formatPath(finding.path);
+    const covered = rulePaths.some((p) => p === path || (path !== '' && (p.startsWith(`${path}.`) || p.startsWith(`${path}[`))));
+    if (!covered) emitFinding(doc, finding, finding.severity ?? 'error', make);
+  }
+
+  // 5. Suppressions.
+  const suppressions = findSuppressions(doc);
+  const used = new Set<number>();
+  for (const { finding, severity, range } of ruleFindings) {
+    const index = suppressions.findIndex(
+      (s) => s.reason !== undefined && s.ruleIds.includes(finding.ruleId) && (s.kind === 'file' || s.targetLine === range.start.line),
+    );
+    if (index >= 0) {
+      used.add(index);
+      continue;
+    }
+    emitFinding(doc, finding, severity, make, range, true);
+  }
+  suppressions.forEach((s, index) => {
+    if (s.reason === undefined) {
+      make('suppression/missing-reason', s.range, `This suppression has no reason, so it does not suppress anything. Write why the risk is accepted: \`# scope-lint-disable${s.kind === 'next-line' ? '-next-line' : ''} ${s.ruleIds.join(', ') || '<rule-id>'} -- <reason>\`.`, 'warning');
+      return;
+    }
+    const unknown = s.ruleIds.filter((id) => !rulesById.has(id));
+    if (unknown.length > 0 || s.ruleIds.length === 0) {
+      make('suppression/unknown-rule', s.range, s.ruleIds.length === 0 ? 'This suppression names no rule id.' : `Unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')} in this suppression.`, 'warning');
+      return;
+    }
+    if (!used.has(index)) {
+      make('suppression/unused', s.range, `This suppression of ${s.ruleIds.map((u) => `\`${u}\``).join(', ')} silences nothing${s.kind === 'next-line' ? ' on the next line' : ''}; remove it.`, 'hint', undefined, [DiagnosticTag.Unnecessary]);
+    }
+  });
+  return result();
+}
+
+type Make = (code: string, range: Range, message: string, severity: Severity, data?: DiagnosticData) => void;
+
+function emitFinding(doc: ScopeDocument, finding: Finding, severity: Severity, make: Make, range = findingRange(doc, finding), risk = false): void {
+  const fixes: ResolvedFix[] = [];
+  for (const fix of finding.fixes ?? []) {
+    const resolved = resolveFix(doc, fix);
+    if (resolved) fixes.push(resolved);
+  }
+  make(finding.ruleId, range, finding.message, severity, {
+    ruleId: finding.ruleId,
+    path: formatPath(finding.path),
+    fixes,
+    ...(finding.facts && finding.facts.length ? { facts: finding.facts } : {}),
+    ...(risk ? { risk } : {}),
+  });
+}
+
+export function findingRange(doc: ScopeDocument, finding: Finding): Range {
+  const at = finding.at;
+  if (at && typeof at === 'object') return doc.rangeOfText(finding.path, at.text);
+  return doc.rangeOf(finding.path, at ?? 'value');
+}
+
+/** First error per line; later errors on the same line are follow-ons of the first. */
+function rootCauses(errors: readonly YAMLError[]): YAMLError[] {
+  const byLine = new Map<number, YAMLError>();
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  for (const error of sorted) {
+    const line = error.linePos?.[0]?.line ?? -1;
+    const key = line >= 0 ? line : error.pos[0];
+    if (!byLine.has(key)) byLine.set(key, error);
+  }
+  const kept = [...byLine.values()];
+  // Once indentation or structure breaks, the parser reports every following line; the first says it all.
+  const cascade = new Set(['BAD_INDENT', 'MISSING_CHAR', 'UNEXPECTED_TOKEN', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
+  const out: YAMLError[] = [];
+  for (const error of kept) {
+    const previous = out[out.length - 1];
+    if (previous && cascade.has(previous.code) && cascade.has(error.code) && out.length >= 3) continue;
+    out.push(error);
+  }
+  return out;
+}
+
+function yamlCode(error: YAMLError): string {
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return 'yaml/duplicate-key';
+    case 'BAD_ALIAS':
+      return 'yaml/bad-alias';
+    default:
+      return 'yaml/syntax';
+  }
+}
+
+function yamlMessage(error: YAMLError): string {
+  const first = error.message.split('\n')[0] ?? error.message;
+  const clean = first.replace(/ at line \d+, column \d+:?$/, '').trim();
+  return clean.endsWith('.') ? clean : `${clean}.`;
+}
+
+function sortByPosition(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export type { Path };
