@@ -521,7 +521,7 @@ export class Workbench {
   async editorText() {
     await this.focusEditor();
     await this.page.keyboard.press('Control+End');
-    const total = (await waitFor(() => this.cursor(), { what: 'cursor position' })).line;
+    const total = await waitFor(() => this._cursorOnLastLine(), { what: 'cursor on the last line (Ctrl+End)' });
     await this.page.keyboard.press('Control+Home');
     const lines = new Map();
     const editor = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
@@ -555,6 +555,34 @@ export class Workbench {
     const out = [];
     for (let i = 1; i <= total; i++) out.push(lines.get(i) ?? '');
     return out.join('\n');
+  }
+
+  /**
+   * Line number if the cursor is on the last line of the document (as rendered and as
+   * shown in the status bar), else null. Used after Ctrl+End to learn the line count.
+   */
+  async _cursorOnLastLine() {
+    const line = await this.page.evaluate(() => {
+      const ed = document.querySelector('.editor-group-container.active .monaco-editor');
+      const cur = ed?.querySelector('.cursors-layer .cursor');
+      if (!cur) return null;
+      const c = cur.getBoundingClientRect();
+      const mid = c.top + c.height / 2;
+      let max = 0;
+      let cursorLine = null;
+      for (const m of ed.querySelectorAll('.margin-view-overlays > div')) {
+        const t = m.querySelector('.line-numbers')?.textContent.trim();
+        if (!t || !/^\d+$/.test(t)) continue;
+        const n = Number(t);
+        max = Math.max(max, n);
+        const r = m.getBoundingClientRect();
+        if (mid >= r.top && mid <= r.bottom) cursorLine = n;
+      }
+      return cursorLine !== null && cursorLine === max ? max : null;
+    });
+    if (!line) return null;
+    const status = await this.cursor();
+    return status?.line === line ? line : null;
   }
 
   /** Let the renderer paint (two animation frames). */
