@@ -197,6 +197,7 @@ export class Workbench {
       this.folder = path.join(this.tmp, 'workspace');
       await fsp.mkdir(this.folder, { recursive: true });
     }
+    if (o.copy) await fsp.cp(path.resolve(o.copy), this.folder, { recursive: true });
     for (const [rel, content] of Object.entries(o.files ?? {})) {
       const dest = path.join(this.folder, rel);
       await fsp.mkdir(path.dirname(dest), { recursive: true });
@@ -204,7 +205,7 @@ export class Workbench {
     }
 
     const common = ['--user-data-dir', this.userDataDir, '--extensions-dir', this.extensionsDir];
-    const env = { ...process.env, CODE_SERVER_CONFIG: this.configFile };
+    const env = { ...process.env, ...(o.env ?? {}), CODE_SERVER_CONFIG: this.configFile };
     delete env.VSCODE_IPC_HOOK_CLI; // never talk to an outer VS Code
     for (const vsix of [].concat(o.vsix ?? [])) {
       await run(bin, ['--config', this.configFile, ...common, '--install-extension', path.resolve(vsix)], { env });
@@ -273,8 +274,8 @@ export class Workbench {
   }
 
   /** Workbench URL for the current folder, with an optional payload. */
-  url({ open, payload } = {}) {
-    const entries = [...(payload ?? [])];
+  url({ open, payload, payloadFor } = {}) {
+    const entries = [...(payload ?? []), ...(payloadFor ? payloadFor(this.port) : [])];
     if (open) entries.push(['openFile', remoteUri(this.port, this.abs(open))]);
     let u = `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(this.folder)}`;
     if (entries.length) u += `&payload=${encodeURIComponent(JSON.stringify(entries))}`;
@@ -288,6 +289,11 @@ export class Workbench {
   _onConsole(type, text) {
     const entry = { type, text, time: Date.now() };
     this.console.push(entry);
+    try {
+      this.opts.onConsole?.(entry);
+    } catch {
+      /* a listener's bug must not break the harness */
+    }
     for (const w of this._consoleWaiters) {
       if (w.re.test(text)) {
         this._consoleWaiters.delete(w);
@@ -918,7 +924,21 @@ export function formatProblem(p) {
   return `  ${p.severity} ${p.code ?? '-'} line ${p.line}:${p.column} ${p.message}`;
 }
 
-/** Start a workbench. Options: name, vsix, folder, files, open, payload, settings, timeout, viewport. */
+/**
+ * Start a workbench. Options:
+ *   name       label for temp dirs and failure artifacts
+ *   vsix       path (or array) of .vsix files to install first
+ *   folder     workspace folder to open (default: a fresh temp folder)
+ *   copy       directory whose contents are copied into the workspace folder
+ *   files      { relativePath: content } written into the workspace folder
+ *   open       file (relative to the folder, or absolute) to open via the URL payload
+ *   payload    extra payload entries, e.g. [['extensionDevelopmentPath', uri]]
+ *   payloadFor (port) => payload entries (for URIs that need the port)
+ *   settings   extra user settings
+ *   env        extra environment for code-server (inherited by the extension host)
+ *   onConsole  callback for each page console message ({ type, text, time })
+ *   timeout    default deadline per wait (ms); viewport { width, height }
+ */
 export async function startWorkbench(opts = {}) {
   const wb = new Workbench(opts);
   try {
