@@ -1,0 +1,107 @@
+// A real LSP client for protocol tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC
+// over its stdio. Waits poll for notifications with a deadline; never a fixed sleep.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import { repoRoot } from './paths';
+
+export interface LspClientOptions {
+  /** Answers to workspace/configuration requests (the `scope` section); undefined = client does not support it. */
+  readonly configuration?: unknown;
+  readonly rootUri?: string;
+  readonly capabilities?: Record<string, unknown>;
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Every publishDiagnostics notification, in arrival order. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  readonly stderr: string[] = [];
+  private versions = new Map<string, number>();
+  private texts = new Map<string, string>();
+
+  private constructor(readonly options: LspClientOptions) {
+    this.child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.published.push(params));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  static async start(options: LspClientOptions = {}): Promise<LspClient> {
+    const client = new LspClient(options);
+    const capabilities = options.capabilities ?? {
+      workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+      textDocument: {
+        publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        codeAction: { dataSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+      },
+    };
+    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: options.rootUri ?? null, capabilities, workspaceFolders: null });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  async open(uri: string, text: string, languageId = 'scope-yaml'): Promise<void> {
+    this.versions.set(uri, 1);
+    this.texts.set(uri, text);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text (a full-document change); returns the new version. */
+  async change(uri: string, text: string): Promise<number> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, text);
+    const old = this.texts.get(uri) ?? '';
+    void old;
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  text(uri: string): string {
+    return this.texts.get(uri) ?? '';
+  }
+
+  /** Waits until diagnostics for `uri` at `version` (default: the latest sent) have been published. */
+  async diagnostics(uri: string, version = this.version(uri), timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = [...this.published].reverse().find((p) => p.uri === uri && p.version === version);
+      if (found) return found.diagnostics;
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // The server may already be gone; killing it below is enough.
+    }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
