@@ -61,8 +61,6 @@ export class LspClient {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
-    const old = this.texts.get(uri) ?? '';
-    void old;
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     return version;
   }
