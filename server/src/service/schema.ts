@@ -15,7 +15,7 @@ let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, $data: false, loadSchema: undefined });
+    const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true, $data: false });
     addFormats(ajv, ['date']);
     for (const keyword of ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'deprecationMessage', 'errorMessage']) {
       ajv.addKeyword({ keyword });

@@ -82,7 +82,8 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   // 2. YAML syntax: the root cause only.
   const syntax = rootCauses(doc.parseErrors);
   for (const error of syntax) {
-    make(yamlCode(error), doc.oneLineRange(error.pos[0], Math.max(error.pos[1], error.pos[0] + 1)), yamlMessage(error), 'error');
+    const start = syntaxErrorOffset(doc.text, error);
+    make(yamlCode(error), doc.oneLineRange(start, Math.max(start === error.pos[0] ? error.pos[1] : start + 1, start + 1)), yamlMessage(error), 'error');
   }
   for (const warning of rootCauses(doc.parseWarnings)) {
     make('yaml/warning', doc.oneLineRange(warning.pos[0], Math.max(warning.pos[1], warning.pos[0] + 1)), yamlMessage(warning), 'warning');
@@ -206,6 +207,33 @@ function rootCauses(errors: readonly YAMLError[]): YAMLError[] {
     out.push(error);
   }
   return out;
+}
+
+/**
+ * Where the user must look. An unclosed `[` or `{` is reported where the parser gave up (often
+ * the next line); the root cause is the bracket that was never closed.
+ */
+function syntaxErrorOffset(text: string, error: YAMLError): number {
+  if (!/end with a [\]}]/.test(error.message)) return error.pos[0];
+  const open: number[] = [];
+  let quote: string | undefined;
+  const end = Math.min(error.pos[0], text.length);
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else if (ch === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      while (i < end && text[i] !== '\n') i++;
+      continue;
+    }
+    if ((ch === '"' || ch === "'") && open.length > 0) quote = ch;
+    else if (ch === '[' || ch === '{') open.push(i);
+    else if ((ch === ']' || ch === '}') && open.length > 0) open.pop();
+  }
+  return open[0] ?? error.pos[0];
 }
 
 function yamlCode(error: YAMLError): string {
