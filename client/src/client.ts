@@ -12,10 +12,8 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: languageId, scheme: 'file' },
-      { language: languageId, scheme: 'untitled' },
-    ],
+    // Every scheme: untitled files and virtual workspaces get checked too (content comes over LSP).
+    documentSelector: [{ language: languageId }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.scope-lint.{yaml,yml}') },
     outputChannel,
     traceOutputChannel: outputChannel,
