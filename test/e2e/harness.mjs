@@ -823,6 +823,16 @@ export class Workbench {
       e.message += ` (hover text: ${JSON.stringify(text)})`;
       throw e;
     });
+    // Let the fade-in animation finish so screenshots show the hover crisply.
+    await waitFor(
+      () =>
+        this.page.evaluate(() =>
+          [...document.querySelectorAll('.monaco-hover:not(.hidden)')].every(
+            (h) => h.getAnimations({ subtree: true }).every((a) => a.playState !== 'running'),
+          ),
+        ),
+      { timeout: 3000, what: 'hover animation' },
+    ).catch(() => {});
     return text;
   }
 
@@ -964,11 +974,17 @@ export async function withWorkbench(opts, fn) {
   }
 }
 
-/** Package the extension in `dir` into `out` with vsce (offline, --no-dependencies). */
+/**
+ * Package the extension in `dir` into `out` with vsce (offline, --no-dependencies).
+ * Uses the repo's .vscodeignore, or scripts/e2e/vscodeignore.fallback when there is none.
+ */
 export async function packageVsix(dir = REPO_ROOT, out = path.join(os.tmpdir(), `scope-yaml-e2e-${process.pid}.vsix`)) {
   const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   await fsp.rm(out, { force: true });
-  await run(process.execPath, [vsce, 'package', '--no-dependencies', '-o', out], {
+  const ignore = fs.existsSync(path.join(dir, '.vscodeignore'))
+    ? []
+    : ['--ignoreFile', path.join(REPO_ROOT, 'scripts', 'e2e', 'vscodeignore.fallback')];
+  await run(process.execPath, [vsce, 'package', '--no-dependencies', ...ignore, '-o', out], {
     cwd: dir,
     env: { ...process.env, npm_config_yes: 'true' },
   });
