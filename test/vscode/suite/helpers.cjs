@@ -1,0 +1,94 @@
+// Shared helpers for the extension tests (run inside VS Code's extension host).
+'use strict';
+
+const assert = require('node:assert/strict');
+const { execFile } = require('node:child_process');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const EXTENSION_ID = 'scope-yaml.scope-yaml';
+const LANGUAGE_ID = 'scope-yaml';
+const GOLDEN = path.join(REPO_ROOT, 'test', 'fixtures', 'golden');
+const OWN_FIXTURES = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
+
+/** Poll `fn` until truthy or the deadline passes. */
+async function waitFor(fn, { timeout = 15000, interval = 50, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+async function open(file) {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Diagnostics of our extension for `uri`, once the server has published some. */
+function ours(uri) {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'scope' || codeOf(d));
+}
+
+function codeOf(d) {
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+const SEVERITY = ['error', 'warning', 'info', 'hint']; // vscode.DiagnosticSeverity order
+
+/** What the bundled CLI (same engine) reports: [{ line, column, severity, message, code }], 1-based. */
+function engineFindings(file) {
+  return new Promise((resolve, reject) => {
+    // process.execPath is node in code-server and Electron in desktop VS Code.
+    execFile(
+      process.execPath,
+      [path.join(REPO_ROOT, 'dist', 'cli.js'), file],
+      { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
+      (err, stdout) => {
+        if (err && !stdout) return reject(err);
+        const rows = [];
+        for (const line of String(stdout).split('\n').slice(1)) {
+          if (!line.trim()) continue;
+          const m = /^\s+(\d+):(\d+)\s+(error|warning|info|hint)\s+(.*?)\s{2}(\S+)\s*$/.exec(line);
+          if (!m) return reject(new Error(`unexpected scope-lint output line: ${JSON.stringify(line)}`));
+          rows.push({ line: Number(m[1]), column: Number(m[2]), severity: m[3], message: m[4], code: m[5] });
+        }
+        resolve(rows);
+      },
+    );
+  });
+}
+
+/** Markdown/plain text of hover results. */
+function hoverText(hovers) {
+  return (hovers || [])
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+module.exports = {
+  assert,
+  vscode,
+  REPO_ROOT,
+  EXTENSION_ID,
+  LANGUAGE_ID,
+  GOLDEN,
+  OWN_FIXTURES,
+  SEVERITY,
+  waitFor,
+  open,
+  ours,
+  codeOf,
+  engineFindings,
+  hoverText,
+};
