@@ -43,11 +43,24 @@ function goldenFindings(name) {
 }
 
 /**
+ * The CLI bundled with the code under test: the installed .vsix's dist/cli.js (so a
+ * rebuild of the working tree during the run cannot make the oracle disagree), else the
+ * repo's dist/cli.js.
+ */
+function cliPath() {
+  const installed = wb?.extensionsDir
+    ? fs.readdirSync(wb.extensionsDir).find((d) => d.toLowerCase().startsWith(`${EXTENSION_ID}-`))
+    : undefined;
+  const fromVsix = installed && path.join(wb.extensionsDir, installed, 'dist', 'cli.js');
+  return fromVsix && fs.existsSync(fromVsix) ? fromVsix : path.join(REPO_ROOT, 'dist', 'cli.js');
+}
+
+/**
  * What the engine reports for a file, via the bundled CLI (same engine and settings as
  * the language server): { line, column, severity, message, code } with 1-based positions.
  */
 async function engineFindings(file) {
-  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+  const cli = cliPath();
   const { stdout } = await promisify(execFile)(process.execPath, [cli, file]).catch((e) => e);
   const rows = [];
   for (const line of String(stdout).split('\n').slice(1)) {
