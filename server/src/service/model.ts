@@ -179,3 +179,24 @@ export function formatPath(path: Path): string {
 export function formatAmount(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
+
+// ---- schedule ------------------------------------------------------------------------------
+
+/** The schema's ceiling for `acceptance.review_days`; also bounds the setting so date arithmetic stays cheap. */
+const maxReviewDays = 365;
+
+/**
+ * `acceptance.review_days ?? defaultReviewDays`: business days allowed to accept a deliverable.
+ * Undefined when the value (or the setting) is not a whole number from 0 to 365: the schema
+ * reports a bad value, and guessing a window would make every acceptance date claim unfounded.
+ */
+export function reviewDaysOf(root: unknown, defaultReviewDays: number): number | undefined {
+  const value = valueAt(root, ['acceptance', 'review_days']);
+  const days = value === undefined || value === null ? defaultReviewDays : value;
+  return typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= maxReviewDays ? days : undefined;
+}
+
+/** Calendar days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
