@@ -3,6 +3,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -11,7 +12,9 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
 import { AnalysisCache } from './analysisCache';
+import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
 import { fromClientSettings } from './settings';
 import { hover } from './service/hover';
 import { mergeSettings, type RuleSettings } from './service/settings';
@@ -22,6 +25,12 @@ const cache = new AnalysisCache();
 
 let supportsConfiguration = false;
 let supportsDynamicConfiguration = false;
+let supportsWorkspaceFolders = false;
+// .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
+const configs = new ConfigFiles((config) => {
+  void connection.sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
+});
+const reportedUnknownRules = new Set<string>();
 const settingsByUri = new Map<string, Promise<RuleSettings>>();
 const scheduled = new Set<string>();
 
@@ -35,15 +44,23 @@ function runSafe<T>(name: string, fallback: T, body: () => T): T {
   }
 }
 
+/** Defaults < VS Code settings < .scope-lint.yaml: the file is the repository's shared truth, as in CI. */
 function settingsFor(uri: string): Promise<RuleSettings> {
   let settings = settingsByUri.get(uri);
   if (!settings) {
+    const fromFile = () => runSafe('config', undefined, () => configs.forDocument(uri)?.settings);
     settings = (supportsConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'scope' }) : Promise.resolve(undefined))
-      .then((raw: unknown) => mergeSettings(fromClientSettings(raw)))
-      .catch(() => mergeSettings());
+      .then((raw: unknown) => mergeSettings(fromClientSettings(raw, reportUnknownRule), fromFile()))
+      .catch(() => mergeSettings(fromFile()));
     settingsByUri.set(uri, settings);
   }
   return settings;
+}
+
+function reportUnknownRule(id: string): void {
+  if (reportedUnknownRules.has(id)) return;
+  reportedUnknownRules.add(id);
+  connection.console.warn(`Setting scope.rules: unknown rule id "${id}" is ignored.`);
 }
 
 /** Validates the latest version of a document on the next turn of the event loop. */
@@ -72,6 +89,8 @@ async function publish(uri: string): Promise<void> {
 
 function revalidateAll(): void {
   settingsByUri.clear();
+  configs.invalidate();
+  reportedUnknownRules.clear();
   cache.clear();
   for (const document of documents.all()) schedule(document.uri);
 }
@@ -80,10 +99,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const workspace = params.capabilities.workspace;
   supportsConfiguration = !!workspace?.configuration;
   supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
+  supportsWorkspaceFolders = !!workspace?.workspaceFolders;
+  configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'scope-language-server', version: '0.1.0' },
   };
@@ -93,9 +115,30 @@ connection.onInitialized(() => {
   if (supportsConfiguration && supportsDynamicConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'scope' });
   }
+  if (supportsWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(() => {
+      void connection.workspace.getWorkspaceFolders().then((folders) => {
+        configs.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
+        revalidateAll();
+      });
+    });
+  }
 });
 
 connection.onDidChangeConfiguration(() => revalidateAll());
+
+// The client watches **/.scope-lint.{yaml,yml}: a config edit re-validates every open document at once.
+connection.onDidChangeWatchedFiles((params) => {
+  revalidateAll();
+  runSafe('config change', undefined, () => {
+    for (const change of params.changes) {
+      if (!isConfigUri(change.uri)) continue;
+      const path = fileSystemPath(change.uri);
+      if (change.type === FileChangeType.Deleted || !path) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      else configs.load(path);
+    }
+  });
+});
 
 documents.onDidOpen((e) => schedule(e.document.uri));
 documents.onDidChangeContent((e) => schedule(e.document.uri));

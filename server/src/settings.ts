@@ -3,6 +3,7 @@
 import type { PartialSettings } from './service/settings';
 import type { SeverityOverride } from './service/types';
 import { isRecord } from './service/model';
+import { rulesById } from './service/rules';
 
 /** The `scope.*` settings as VS Code sends them (see package.json `contributes.configuration`). */
 export interface ClientSettings {
@@ -14,13 +15,14 @@ export interface ClientSettings {
 
 const severities = new Set(['off', 'hint', 'info', 'warning', 'error']);
 
-/** Keeps only well-formed values: a bad setting is ignored, never a crash. */
-export function fromClientSettings(raw: unknown): PartialSettings {
+/** Keeps only well-formed values: a bad setting is ignored (unknown rule ids are reported to `onUnknownRule`), never a crash. */
+export function fromClientSettings(raw: unknown, onUnknownRule: (id: string) => void = () => {}): PartialSettings {
   if (!isRecord(raw)) return {};
   const rules: Record<string, SeverityOverride> = {};
   if (isRecord(raw.rules)) {
     for (const [id, severity] of Object.entries(raw.rules)) {
-      if (typeof severity === 'string' && severities.has(severity)) rules[id] = severity as SeverityOverride;
+      if (!rulesById.has(id)) onUnknownRule(id);
+      else if (typeof severity === 'string' && severities.has(severity)) rules[id] = severity as SeverityOverride;
     }
   }
   const numbers = (value: unknown): Record<string, number | string> => {
