@@ -1,6 +1,6 @@
 // Reading the plain document data the way the catalogue defines it: "absent", dates in either
 // form, cadences in days, business days, payment amounts, "sensitive".
-import type { Path } from './types';
+import type { FixOp, Path } from './types';
 
 export type Data = Readonly<Record<string, unknown>>;
 
@@ -180,6 +180,41 @@ export function formatAmount(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+// ---- helpers for "missing" rules -----------------------------------------------------------
+
+/**
+ * True when the value at `path` is a mapping or absent. A rule about a missing child stays silent
+ * otherwise: under `timeline: soon` the schema's "must be a mapping" is the real finding.
+ */
+export function isMappingOrAbsent(root: unknown, path: Path): boolean {
+  const value = valueAt(root, path);
+  return isAbsent(value) || isRecord(value);
+}
+
+/**
+ * Sets `parent.key` to a YAML fragment: inserts the key when it is missing, replaces its value
+ * when the key is there but empty (`key:` or `key: []`), so a fix never writes a duplicate key.
+ */
+export function setKeyOp(root: unknown, parent: Path, key: string, value: string): FixOp {
+  const record = recordAt(root, parent);
+  if (record && Object.prototype.hasOwnProperty.call(record, key)) return { op: 'replace', path: [...parent, key], value };
+  return { op: 'insert', parent, key, value };
+}
+
+/** The first `<prefix><n>` not used as an id by any deliverable, success measure or milestone. */
+export function nextFreeId(root: unknown, prefix: string): string {
+  const used = new Set<string>();
+  for (const list of [['deliverables'], ['success_measures'], ['timeline', 'milestones']]) {
+    for (const item of arrayAt(root, list)) {
+      const id = isRecord(item) ? item.id : undefined;
+      if (typeof id === 'string') used.add(id);
+    }
+  }
+  let n = 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
 // ---- schedule ------------------------------------------------------------------------------
 
 /** The schema's ceiling for `acceptance.review_days`; also bounds the setting so date arithmetic stays cheap. */
@@ -199,4 +234,10 @@ export function reviewDaysOf(root: unknown, defaultReviewDays: number): number |
 /** Calendar days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+/** How a message names a list item: its id (`D1`), else its path (`deliverables[2]`). */
+export function itemLabel(item: unknown, path: Path): string {
+  const id = isRecord(item) ? item.id : undefined;
+  return typeof id === 'string' && id.trim() !== '' ? `\`${id.trim()}\`` : `\`${formatPath(path)}\``;
 }

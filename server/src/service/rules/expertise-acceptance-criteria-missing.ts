@@ -1,5 +1,10 @@
 // expertise-acceptance-criteria-missing: Deliverable without acceptance criteria.
-import type { Rule } from '../types';
+// Without criteria, acceptance (and the payment tied to it) is a negotiation.
+import { arrayAt, isAbsent, isRecord, itemLabel, setKeyOp } from '../model';
+import type { Finding, Path, Rule } from '../types';
+
+/** The catalogue's placeholder: the TODO keeps cost-tbd-placeholder visible until it is replaced. */
+const criterionPlaceholder = '- "TODO: observable, testable condition, e.g. all N test cases in Annex B pass"';
 
 export const rule: Rule = {
   id: 'expertise-acceptance-criteria-missing',
@@ -7,7 +12,27 @@ export const rule: Rule = {
   severity: 'error',
   title: 'Deliverable without acceptance criteria',
   explanation: `Deliverable {id} has no acceptance criteria. PMBOK defines acceptance criteria as "a set of conditions that is required to be met before deliverables are accepted". Without them, acceptance, and the payment tied to it, becomes a negotiation. Good practice is for each deliverable's criteria to be objective, testable, tied to that deliverable, time-bound, evidenced and agreed before work starts (AIC operating manual, *Statements of Work*). This is how you "outline the deliverables" (blog) without supervising every day.`,
-  check() {
-    return [];
+  check(doc) {
+    const findings: Finding[] = [];
+    arrayAt(doc.value, ['deliverables']).forEach((deliverable, index) => {
+      // A deliverable that is not a mapping is the schema's finding.
+      if (!isRecord(deliverable) || !isAbsent(deliverable.acceptance_criteria)) return;
+      const item: Path = ['deliverables', index];
+      const hasKey = Object.prototype.hasOwnProperty.call(deliverable, 'acceptance_criteria');
+      findings.push({
+        ruleId: 'expertise-acceptance-criteria-missing',
+        // A missing key has no node of its own: the deliverable's first line is where the eye goes.
+        path: hasKey ? [...item, 'acceptance_criteria'] : item,
+        message: `Deliverable ${itemLabel(deliverable, item)} has no acceptance criteria.`,
+        fixes: [
+          {
+            title: 'Add an acceptance criterion to fill in',
+            ops: [setKeyOp(doc.value, item, 'acceptance_criteria', criterionPlaceholder)],
+            preferred: true,
+          },
+        ],
+      });
+    });
+    return findings;
   },
 };

@@ -1,5 +1,10 @@
 // expertise-deliverable-unmeasured: Deliverable not linked to a success measure.
-import type { Rule } from '../types';
+// Acceptance shows a deliverable was built as specified; a linked measure shows it achieved something.
+import { arrayAt, isRecord, itemLabel, nextFreeId, setKeyOp, valueAt, type Data } from '../model';
+import type { Finding, Fix, Path, Rule } from '../types';
+
+/** More "Link to SMn" actions than this only bury the one the user wants; the rest can be typed. */
+const maxLinkFixes = 10;
 
 export const rule: Rule = {
   id: 'expertise-deliverable-unmeasured',
@@ -7,7 +12,71 @@ export const rule: Rule = {
   severity: 'info',
   title: 'Deliverable not linked to a success measure',
   explanation: `Deliverable {id} is not linked to any success measure. Acceptance criteria show that it was built as specified; a success measure shows that it achieved what you bought it for. Linking each material deliverable to an outcome keeps the vendor focused on results rather than effort (FAR 37.602(b)(1): describe the work "in terms of the required results rather than either 'how' the work is to be accomplished or the number of hours to be provided"). This is only info, because some deliverables, such as documentation or a handover workshop, reasonably have acceptance criteria only.`,
-  check() {
-    return [];
+  check(doc) {
+    const measures = valueAt(doc.value, ['success_measures']);
+    // With no measures at all, expertise-essential-parameter-missing speaks; one info per
+    // deliverable on top of that would repeat it.
+    if (!Array.isArray(measures) || measures.length === 0) return [];
+    const linked = linkedDeliverableIds(measures);
+    const findings: Finding[] = [];
+    arrayAt(doc.value, ['deliverables']).forEach((deliverable, index) => {
+      // Without an id nothing can refer to the deliverable; the schema asks for the id first.
+      if (!isRecord(deliverable) || typeof deliverable.id !== 'string' || deliverable.id.trim() === '') return;
+      const id = deliverable.id.trim();
+      if (linked.has(id)) return;
+      const item: Path = ['deliverables', index];
+      findings.push({
+        ruleId: 'expertise-deliverable-unmeasured',
+        path: item,
+        message: `Deliverable ${itemLabel(deliverable, item)} is not linked to any success measure.`,
+        facts: [linked.size ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}` : 'No success measure lists a deliverable yet.'],
+        fixes: [...linkFixes(doc.value, measures, id), createMeasureFix(doc.value, id)],
+      });
+    });
+    return findings;
   },
 };
+
+/** Ids in `success_measures[].deliverables[]` and `.deliverable`, in either the list or the single form. */
+function linkedDeliverableIds(measures: readonly unknown[]): Set<string> {
+  const ids = new Set<string>();
+  for (const measure of measures) {
+    if (!isRecord(measure)) continue;
+    for (const refs of [measure.deliverables, measure.deliverable]) {
+      for (const ref of Array.isArray(refs) ? refs : [refs]) {
+        if (typeof ref === 'string' && ref.trim() !== '') ids.add(ref.trim());
+      }
+    }
+  }
+  return ids;
+}
+
+function linkFixes(root: unknown, measures: readonly unknown[], id: string): Fix[] {
+  const fixes: Fix[] = [];
+  measures.forEach((measure, index) => {
+    if (fixes.length >= maxLinkFixes || !isRecord(measure) || typeof measure.id !== 'string') return;
+    const op = linkOp(root, measure, ['success_measures', index], id);
+    if (op) fixes.push({ title: `Link \`${id}\` to \`${measure.id}\``, ops: [op] });
+  });
+  return fixes;
+}
+
+function linkOp(root: unknown, measure: Data, item: Path, id: string): Fix['ops'][number] | undefined {
+  // A measure using the single `deliverable:` form would need restructuring; that is the author's call.
+  if (Object.prototype.hasOwnProperty.call(measure, 'deliverable')) return undefined;
+  const refs = measure.deliverables;
+  if (Array.isArray(refs)) return { op: 'append', path: [...item, 'deliverables'], value: scalar(id) };
+  if (refs === undefined || refs === null) return setKeyOp(root, item, 'deliverables', `- ${scalar(id)}`);
+  return undefined;
+}
+
+function createMeasureFix(root: unknown, id: string): Fix {
+  const measureId = nextFreeId(root, 'SM');
+  const lines = [`id: ${measureId}`, 'metric: ""', 'target: null', 'unit: ""', 'measured_by: ""', 'deliverables:', `  - ${scalar(id)}`];
+  return { title: `Create success measure \`${measureId}\` for \`${id}\``, ops: [{ op: 'append', path: ['success_measures'], value: lines.join('\n') }] };
+}
+
+/** An id as a YAML scalar: plain for the usual `D1`, quoted when YAML could read it as something else. */
+function scalar(id: string): string {
+  return /^[A-Za-z]+\d[A-Za-z0-9_-]*$/.test(id) ? id : JSON.stringify(id);
+}

@@ -1,5 +1,7 @@
 // expertise-measure-method-missing: Success measure has no measurement method.
-import type { Rule } from '../types';
+// Without a named data source, the vendor's own report is the only evidence.
+import { arrayAt, isAbsent, isRecord, itemLabel, setKeyOp } from '../model';
+import type { Finding, Path, Rule } from '../types';
 
 export const rule: Rule = {
   id: 'expertise-measure-method-missing',
@@ -7,7 +9,21 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'Success measure has no measurement method',
   explanation: `Measure {id} does not say how or from what data it will be measured. FAR 37.601(b)(2) pairs every performance standard with "the method of assessing contractor performance", and 18F's Quality Assurance Surveillance Plans list a "Method of Surveillance" next to each acceptable quality level (for example, test coverage checked by automated CI). Without a named source, the vendor's own report becomes the only evidence. Governance guides stress reconciling vendor-reported figures independently (Aventario).`,
-  check() {
-    return [];
+  check(doc) {
+    const findings: Finding[] = [];
+    arrayAt(doc.value, ['success_measures']).forEach((measure, index) => {
+      if (!isRecord(measure) || !isAbsent(measure.measured_by)) return;
+      const item: Path = ['success_measures', index];
+      const hasKey = Object.prototype.hasOwnProperty.call(measure, 'measured_by');
+      findings.push({
+        ruleId: 'expertise-measure-method-missing',
+        // A missing key has no line of its own: the measure's first line is the natural place.
+        path: hasKey ? [...item, 'measured_by'] : item,
+        message: `Success measure ${itemLabel(measure, item)} does not say how or from what data it is measured (\`measured_by\`).`,
+        // An empty key already shows where to write; only a missing one needs inserting.
+        ...(hasKey ? {} : { fixes: [{ title: 'Add `measured_by`', ops: [setKeyOp(doc.value, item, 'measured_by', '""')], preferred: true }] }),
+      });
+    });
+    return findings;
   },
 };

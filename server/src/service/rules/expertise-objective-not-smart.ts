@@ -1,5 +1,11 @@
 // expertise-objective-not-smart: Objective is not measurable.
+// An objective with no digit has neither a quantity nor a date, so success cannot be judged.
+import { stringify } from 'yaml';
+import { isAbsent, stringAt } from '../model';
 import type { Rule } from '../types';
+
+/** The catalogue's snippet, as plain text: angle brackets mark what the author must fill in. */
+const targetPlaceholder = ' from <baseline> to <target> <unit> by <YYYY-MM-DD>';
 
 export const rule: Rule = {
   id: 'expertise-objective-not-smart',
@@ -7,7 +13,36 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'Objective is not measurable',
   explanation: `The objective cannot tell you or the vendor when the project has succeeded. Write it as a SMART objective (Specific, Measurable, Achievable, Relevant, Time-bound; Doran 1981), for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". PMBOK puts "measurable project objectives and related success criteria" in the project charter, and the blog names objectives as an essential parameter.`,
-  check() {
-    return [];
+  check(doc) {
+    const objective = stringAt(doc.value, ['project', 'objective']);
+    // An empty objective is expertise-essential-parameter-missing's finding, not a second one here.
+    if (objective === undefined || isAbsent(objective) || /\d/.test(objective)) return [];
+    return [
+      {
+        ruleId: 'expertise-objective-not-smart',
+        path: ['project', 'objective'],
+        message: 'The objective has no number and no date, so nothing in it says how much or by when.',
+        fixes: [
+          {
+            title: 'Append a measurable target: "from <baseline> to <target> <unit> by <YYYY-MM-DD>"',
+            // The placeholders have no digit, so the warning stays until real numbers replace them.
+            ops: [{ op: 'replace', path: ['project', 'objective'], value: yamlScalar(withTarget(objective)) }],
+            preferred: true,
+          },
+        ],
+      },
+    ];
   },
 };
+
+/** Inserts the placeholder before a final full stop, so the sentence still reads as one. */
+function withTarget(objective: string): string {
+  const text = objective.trim();
+  const stop = text.endsWith('.') || text.endsWith('!') ? text.slice(-1) : '';
+  return `${text.slice(0, text.length - stop.length)}${targetPlaceholder}${stop}`;
+}
+
+/** A YAML scalar for any text: plain when that is safe, quoted otherwise; never folded. */
+function yamlScalar(text: string): string {
+  return stringify(text, { lineWidth: 0 }).trimEnd();
+}

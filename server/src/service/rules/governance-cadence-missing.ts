@@ -1,4 +1,6 @@
 // governance-cadence-missing: No check-in cadence.
+// Regular check-ins are how slippage is caught before it becomes a change request.
+import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 export const rule: Rule = {
@@ -7,7 +9,17 @@ export const rule: Rule = {
   severity: 'error',
   title: 'No check-in cadence',
   explanation: `No check-in cadence is agreed. The blog's mitigation for hidden costs is to go over a detailed plan with the partner and check in regularly to stay on track. Outsourcing governance guides put the operational check-in at weekly or fortnightly, with monthly performance reviews and quarterly strategic reviews (Outsourcing Explained; Aventario).`,
-  check() {
-    return [];
+  check(doc) {
+    if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
+    if (!isAbsent(valueAt(doc.value, ['governance', 'check_in_cadence']))) return [];
+    return [
+      {
+        ruleId: 'governance-cadence-missing',
+        path: ['governance', 'check_in_cadence'],
+        message: 'No check-in cadence is agreed (`governance.check_in_cadence`).',
+        // Weekly is the usual operational check-in; still a commitment to the vendor, so not "safe".
+        fixes: [{ title: 'Set `check_in_cadence: weekly`', ops: [setKeyOp(doc.value, ['governance'], 'check_in_cadence', 'weekly')], preferred: true }],
+      },
+    ];
   },
 };

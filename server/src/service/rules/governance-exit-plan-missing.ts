@@ -1,5 +1,19 @@
 // governance-exit-plan-missing: No exit plan.
-import type { Rule } from '../types';
+// Exit is where lock-in turns into hidden cost; with sensitive data, getting it back must be agreed too.
+import { isAbsent, isRecord, isSensitive, recordAt, setKeyOp, valueAt } from '../model';
+import type { Finding, Rule } from '../types';
+
+const exitSkeleton = [
+  'termination_for_convenience_notice_days: 30',
+  'transition_assistance_days: 30',
+  'data_return:',
+  '  format: ""',
+  '  within_days: 10',
+  'deletion_certificate: true',
+  'knowledge_transfer: true',
+].join('\n');
+
+const dataReturnSkeleton = ['format: ""', 'within_days: 10'].join('\n');
 
 export const rule: Rule = {
   id: 'governance-exit-plan-missing',
@@ -14,7 +28,40 @@ export const rule: Rule = {
 - knowledge transfer.
 
 Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DORA Art. 30(3)(f), which makes exit strategies mandatory for critical functions. For personal data, GDPR Art. 28(3)(g) requires deletion or return at the controller's choice. This covers both the blog's security risk (your data) and its cost risk.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const exit = valueAt(root, ['exit']);
+    if (isAbsent(exit)) {
+      return [
+        {
+          ruleId: 'governance-exit-plan-missing',
+          path: ['exit'],
+          message: 'There is no exit plan (`exit`): no termination notice, transition assistance or data return is agreed.',
+          fixes: [{ title: 'Add an `exit` plan', ops: [setKeyOp(root, [], 'exit', exitSkeleton)], preferred: true }],
+        },
+      ];
+    }
+    // `exit: yes` is the schema's finding, not a missing data return.
+    if (!isRecord(exit) || !isSensitive(root) || !isAbsent(exit.data_return)) return [];
+    const finding: Finding = {
+      ruleId: 'governance-exit-plan-missing',
+      path: ['exit', 'data_return'],
+      message: `${sensitiveData(root)} is in scope, but the exit plan does not say how your data comes back (\`exit.data_return\`).`,
+      facts: [sensitivityFact(root)],
+      fixes: [{ title: 'Add `data_return` to the exit plan', ops: [setKeyOp(root, ['exit'], 'data_return', dataReturnSkeleton)], preferred: true }],
+    };
+    return [finding];
   },
 };
+
+function sensitiveData(root: unknown): string {
+  const security = recordAt(root, ['security']);
+  if (security?.personal_data === true) return 'Personal data';
+  return `${String(security?.data_classification ?? 'Sensitive').replace(/^./, (c) => c.toUpperCase())} data`;
+}
+
+function sensitivityFact(root: unknown): string {
+  const security = recordAt(root, ['security']);
+  if (security?.personal_data === true) return 'Sensitive because `security.personal_data` is `true`.';
+  return `Sensitive because \`security.data_classification\` is \`${String(security?.data_classification)}\`.`;
+}

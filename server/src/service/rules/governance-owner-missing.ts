@@ -1,4 +1,6 @@
 // governance-owner-missing: No single internal owner.
+// Leadership cannot supervise day to day, so one named person must own the vendor relationship.
+import { isAbsent, isMappingOrAbsent, recordAt, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 export const rule: Rule = {
@@ -7,7 +9,19 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'No single internal owner',
   explanation: `No single internal owner is named. The blog accepts that your leadership cannot supervise the project day to day, so one named person must own the relationship, the decisions and acceptance. "The most common failure mode is 'no single internal owner'" (Outsourcing Explained, *Vendor governance and KPIs*). Outsourcing transfers execution, not governance (Aventario).`,
-  check() {
-    return [];
+  check(doc) {
+    // `project: CRM` is the schema's finding; an owner under it cannot be missing.
+    if (!isMappingOrAbsent(doc.value, ['project'])) return [];
+    if (!isAbsent(valueAt(doc.value, ['project', 'owner']))) return [];
+    const hasKey = Object.prototype.hasOwnProperty.call(recordAt(doc.value, ['project']) ?? {}, 'owner');
+    return [
+      {
+        ruleId: 'governance-owner-missing',
+        path: ['project', 'owner'],
+        message: 'No single internal owner is named (`project.owner`): nobody on your side runs the day-to-day contact with the vendor.',
+        // An empty `owner:` already shows where to write the name.
+        ...(hasKey ? {} : { fixes: [{ title: 'Add `owner`', ops: [setKeyOp(doc.value, ['project'], 'owner', '""')], preferred: true }] }),
+      },
+    ];
   },
 };

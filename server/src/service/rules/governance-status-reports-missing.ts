@@ -1,5 +1,9 @@
 // governance-status-reports-missing: No written status reports.
+// Without written reports, slippage, spend and new risks leave no trail.
+import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
+
+const statusReportsSkeleton = ['cadence: weekly', 'contents:', '  - progress vs plan', '  - risks and issues', '  - spend vs budget'].join('\n');
 
 export const rule: Rule = {
   id: 'governance-status-reports-missing',
@@ -7,7 +11,22 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'No written status reports',
   explanation: `Check-ins are not backed by written status reports, so slippage, spend and new risks leave no trail. DORA Art. 30(3)(b) requires reporting obligations from ICT providers to financial entities, and outsourcing governance practice pairs each forum with a scorecard, a risk register and a financial reconciliation (Aventario). Reports are how "checking in regularly" (blog) turns into evidence.`,
-  check() {
-    return [];
+  check(doc) {
+    if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
+    if (!isAbsent(valueAt(doc.value, ['governance', 'status_reports']))) return [];
+    return [
+      {
+        ruleId: 'governance-status-reports-missing',
+        path: ['governance', 'status_reports'],
+        message: 'Check-ins are not backed by written status reports (`governance.status_reports`).',
+        fixes: [
+          {
+            title: 'Add weekly `status_reports` (progress, risks, spend)',
+            ops: [setKeyOp(doc.value, ['governance'], 'status_reports', statusReportsSkeleton)],
+            preferred: true,
+          },
+        ],
+      },
+    ];
   },
 };
