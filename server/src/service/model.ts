@@ -241,3 +241,15 @@ export function itemLabel(item: unknown, path: Path): string {
   const id = isRecord(item) ? item.id : undefined;
   return typeof id === 'string' && id.trim() !== '' ? `\`${id.trim()}\`` : `\`${formatPath(path)}\``;
 }
+
+/** Why the scope is `sensitive`, one Markdown clause per reason; empty when it is not. For facts on hover. */
+export function sensitivityReasons(root: unknown): string[] {
+  const security = recordAt(root, ['security']);
+  if (!security) return [];
+  const reasons: string[] = [];
+  if (security.personal_data === true) reasons.push('`security.personal_data` is true');
+  if (security.data_classification === 'confidential' || security.data_classification === 'restricted') {
+    reasons.push(`\`security.data_classification\` is ${security.data_classification}`);
+  }
+  return reasons;
+}

@@ -1,5 +1,15 @@
 // security-attestation-missing: No current security attestation.
-import type { Rule } from '../types';
+// Sensitive data in scope without current evidence: an unexpired certificate, a SOC 2 period that
+// ended within `attestationMaxAgeMonths` of ref_date, or a completed security questionnaire.
+import { sensitivityReasons, addMonths, arrayAt, dateAt, dateOf, isAbsent, isRecord, refDate, valueAt } from '../model';
+import type { FixOp, Rule } from '../types';
+
+const certificationItem = ['name: ""        # e.g. ISO/IEC 27001:2022 or SOC 2 Type II', 'scope: ""', 'expires: null   # use period_end for SOC 2 reports'].join('\n');
+const certificationList = certificationItem
+  .split('\n')
+  .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
+  .join('\n');
+const questionnaire = ['type: SIG Lite', 'completed: null'].join('\n');
 
 export const rule: Rule = {
   id: 'security-attestation-missing',
@@ -7,7 +17,65 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'No current security attestation',
   explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. "Vet an IT partner thoroughly" (blog) means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.`,
-  check() {
-    return [];
+  check(doc, settings) {
+    const root = doc.value;
+    const security = valueAt(root, ['security']);
+    if (!isRecord(security)) return [];
+    const reasons = sensitivityReasons(root);
+    if (reasons.length === 0) return [];
+    const vendor = valueAt(root, ['vendor']);
+    if (!isAbsent(vendor) && !isRecord(vendor)) return [];
+
+    // Present in any form counts, as the catalogue says; a malformed date there is the schema's to report.
+    const survey = valueAt(root, ['vendor', 'security_questionnaire']);
+    if (!isAbsent(survey) && !isRecord(survey)) return [];
+    if (isRecord(survey) && !isAbsent(survey.completed)) return [];
+
+    const certifications = valueAt(root, ['vendor', 'certifications']);
+    if (!isAbsent(certifications) && !Array.isArray(certifications)) return [];
+    const ref = refDate(root, settings.today);
+    const refLabel = dateAt(root, ['timeline', 'start']) ? `${ref} (\`timeline.start\`)` : `${ref} (today; there is no valid \`timeline.start\`)`;
+    const months = settings.thresholds.attestationMaxAgeMonths;
+    const oldestPeriodEnd = addMonths(ref, -months);
+    const stale: string[] = [];
+    for (const [i, item] of arrayAt(root, ['vendor', 'certifications']).entries()) {
+      if (!isRecord(item)) return [];
+      const name = typeof item.name === 'string' && item.name.trim() ? `\`${item.name.trim()}\`` : `certification ${i + 1}`;
+      const expires = item.expires;
+      const periodEnd = item.period_end;
+      // An invalid date (2027-02-30) is neither evidence nor its absence: stay silent and let the schema speak.
+      if ((!isAbsent(expires) && !dateOf(expires)) || (!isAbsent(periodEnd) && !dateOf(periodEnd))) return [];
+      const expiresOn = dateOf(expires);
+      const endedOn = dateOf(periodEnd);
+      if (expiresOn !== undefined && expiresOn >= ref) return [];
+      if (endedOn !== undefined && endedOn >= oldestPeriodEnd) return [];
+      if (expiresOn !== undefined) stale.push(`${name} expired on ${expiresOn}, before ${refLabel}.`);
+      if (endedOn !== undefined) stale.push(`${name}: the period ended ${endedOn}, more than ${months} months before ${refLabel} (the report is relied on back to ${oldestPeriodEnd}).`);
+      if (expiresOn === undefined && endedOn === undefined) stale.push(`${name} has no \`expires\` or \`period_end\` date, so it cannot show it is current.`);
+    }
+
+    const ops: FixOp[] = [];
+    if (Array.isArray(certifications)) ops.push({ op: 'append', path: ['vendor', 'certifications'], value: certificationItem });
+    else if (doc.has(['vendor', 'certifications'])) ops.push({ op: 'replace', path: ['vendor', 'certifications'], value: certificationList });
+    else ops.push({ op: 'insert', parent: ['vendor'], key: 'certifications', value: certificationList });
+    if (isRecord(survey)) {
+      if (!('completed' in survey)) ops.push({ op: 'insert', parent: ['vendor', 'security_questionnaire'], key: 'completed', value: 'null' });
+    } else if (doc.has(['vendor', 'security_questionnaire'])) ops.push({ op: 'replace', path: ['vendor', 'security_questionnaire'], value: questionnaire });
+    else ops.push({ op: 'insert', parent: ['vendor'], key: 'security_questionnaire', value: questionnaire });
+
+    return [
+      {
+        ruleId: 'security-attestation-missing',
+        path: ['vendor', 'certifications'],
+        // About the list as a whole, whose first line is just one certificate.
+        at: 'key',
+        message:
+          stale.length > 0
+            ? `None of the vendor's certifications is current on ${ref}, and no security questionnaire is completed, although the data is sensitive.`
+            : 'The data is sensitive, but the vendor has no certification, attestation report or completed security questionnaire on record.',
+        facts: [`Sensitive because ${reasons.join(' and ')}.`, ...stale],
+        fixes: [{ title: 'Add placeholders for a certification and a security questionnaire', ops, preferred: true }],
+      },
+    ];
   },
 };

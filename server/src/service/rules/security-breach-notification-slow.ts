@@ -1,5 +1,12 @@
 // security-breach-notification-slow: Breach notification too slow.
+// `security.breach_notification_hours` above the limit: 48 h with personal data, 72 h otherwise (settings).
+import { isRecord, valueAt } from '../model';
 import type { Rule } from '../types';
+
+/** GDPR Art. 33(1): the controller's deadline to notify the regulator. Law, not a setting. */
+const controllerDeadlineHours = 72;
+// The catalogue's fix value: the common processor commitment, well inside the controller's 72 h.
+const suggestedHours = 24;
 
 export const rule: Rule = {
   id: 'security-breach-notification-slow',
@@ -7,7 +14,31 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'Breach notification too slow',
   explanation: `A notification window of {n} h leaves too little of GDPR's 72-hour deadline (Art. 33(1)) for you to assess the breach and notify the regulator and, where the risk is high, the affected people. Processor commitments of 24–48 h are typical (Legiscope commentary on Art. 33). The blog's security mitigation is about protecting customer data, and the clock matters as much as the controls.`,
-  check() {
-    return [];
+  check(doc, settings) {
+    const root = doc.value;
+    const security = valueAt(root, ['security']);
+    if (!isRecord(security)) return [];
+    const hours = security.breach_notification_hours;
+    // Only a whole number of hours is a commitment; anything else is the schema's to report.
+    if (typeof hours !== 'number' || !Number.isInteger(hours)) return [];
+    const personal = security.personal_data === true;
+    const limit = personal ? settings.thresholds.maxBreachNotificationHoursPersonalData : settings.thresholds.maxBreachNotificationHours;
+    if (hours <= limit) return [];
+    const left = Math.max(0, controllerDeadlineHours - hours);
+    const replacement = String(Math.min(suggestedHours, limit));
+    return [
+      {
+        ruleId: 'security-breach-notification-slow',
+        path: ['security', 'breach_notification_hours'],
+        message: `The vendor may take ${hours} h to report a breach; the limit is ${limit} h${personal ? ' when personal data is in scope' : ''}.`,
+        facts: [
+          `Limit: ${limit} h (${personal ? '`maxBreachNotificationHoursPersonalData`, personal data' : '`maxBreachNotificationHours`'}).`,
+          left > 0
+            ? `${hours} h leaves ${left} h of GDPR's ${controllerDeadlineHours} h to assess the breach and notify the regulator.`
+            : `${hours} h uses up all of GDPR's ${controllerDeadlineHours} h before you even hear of the breach.`,
+        ],
+        fixes: [{ title: `Change to ${replacement} hours`, ops: [{ op: 'replace', path: ['security', 'breach_notification_hours'], value: replacement }], preferred: true }],
+      },
+    ];
   },
 };

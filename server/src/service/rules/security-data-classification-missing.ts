@@ -1,5 +1,11 @@
 // security-data-classification-missing: Data classification not stated.
-import type { Rule } from '../types';
+// `security.data_classification` absent or outside the enum; the fixes offer each level, `confidential` first.
+import { isAbsent, isRecord, valueAt } from '../model';
+import type { Fix, Rule } from '../types';
+
+const levels = ['public', 'internal', 'confidential', 'restricted'] as const;
+// The catalogue's conservative default: over-protecting costs less than under-protecting.
+const conservativeLevel = 'confidential';
 
 export const rule: Rule = {
   id: 'security-data-classification-missing',
@@ -7,7 +13,34 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'Data classification not stated',
   explanation: `The scope does not say how sensitive the data is that the vendor will touch, so neither you nor this linter can scale vendor checks to the risk. Third-party-risk practice starts every assessment with a scope summary that includes data classification, and tiers vendors by it. ISO/IEC 27036-2 requires security requirements for a supplier relationship to be based on the sensitivity and criticality of the information involved. The blog's security risk is about confidential, proprietary and customer data, and this field states which of those is in play.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const security = valueAt(root, ['security']);
+    if (!isAbsent(security) && !isRecord(security)) return [];
+    const path = ['security', 'data_classification'];
+    const value = valueAt(root, path);
+    if (typeof value === 'string' && (levels as readonly string[]).includes(value)) return [];
+    const absent = isAbsent(value);
+    const keyExists = doc.has(path);
+    const written = typeof value === 'string' ? value.trim() : JSON.stringify(value);
+    // A case slip (`Confidential`) most likely means that level; otherwise suggest the conservative one.
+    const likely = typeof value === 'string' ? levels.find((l) => l === value.trim().toLowerCase()) : undefined;
+    const first = likely ?? conservativeLevel;
+    const ordered = [first, ...levels.filter((l) => l !== first)];
+    const fixes: Fix[] = ordered.map((level, i) => ({
+      title: absent ? `Set data classification to \`${level}\`` : `Change to \`${level}\``,
+      ops: [keyExists ? { op: 'replace', path, value: level } : { op: 'insert', parent: ['security'], key: 'data_classification', value: level }],
+      ...(i === 0 ? { preferred: true } : {}),
+    }));
+    return [
+      {
+        ruleId: 'security-data-classification-missing',
+        path,
+        message: absent
+          ? 'The scope does not classify the data the vendor will touch (public, internal, confidential or restricted).'
+          : `\`${written ?? ''}\` is not a data classification; use public, internal, confidential or restricted.`,
+        fixes,
+      },
+    ];
   },
 };

@@ -1,5 +1,15 @@
 // security-ip-ownership-missing: IP ownership not stated.
-import type { Rule } from '../types';
+// Nobody named as owner of the work product, or vendor/joint ownership without a licence for you.
+import { isAbsent, isRecord, valueAt } from '../model';
+import type { ScopeDocument } from '../document';
+import type { FixOp, Path, Rule } from '../types';
+
+const ipSkeleton = [
+  'owner: client',
+  'transfer: on_payment',
+  'background_ip: ""    # vendor pre-existing IP and the licence granted to you',
+  'open_source: ""      # disclosure obligation',
+].join('\n');
 
 export const rule: Rule = {
   id: 'security-ip-ownership-missing',
@@ -12,7 +22,60 @@ export const rule: Rule = {
 - open-source components, which should be disclosed.
 
 Prefer ownership that transfers with each milestone payment rather than only "on completion", so that an early exit does not leave you without rights to work you have paid for (EB Pearls).`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const ip = valueAt(root, ['ip']);
+    if (isAbsent(ip)) {
+      return [
+        {
+          ruleId: 'security-ip-ownership-missing',
+          path: ['ip'],
+          message: 'The scope does not say who owns the work product (`ip.owner`).',
+          fixes: [{ title: 'Add an `ip` section (client ownership, transfer on payment)', ops: [setKey(doc, [], 'ip', ipSkeleton)], preferred: true }],
+        },
+      ];
+    }
+    if (!isRecord(ip)) return [];
+    if (isAbsent(ip.owner)) {
+      const ops: FixOp[] = [setKey(doc, ['ip'], 'owner', 'client')];
+      if (!('transfer' in ip)) ops.push({ op: 'insert', parent: ['ip'], key: 'transfer', value: 'on_payment' });
+      return [
+        {
+          ruleId: 'security-ip-ownership-missing',
+          path: ['ip', 'owner'],
+          message: 'The `ip` section does not say who owns the work product (`owner`).',
+          fixes: [{ title: 'Make the client the owner (transfer on payment)', ops, preferred: true }],
+        },
+      ];
+    }
+    // Any other value is an enum error the schema reports.
+    if (ip.owner !== 'vendor' && ip.owner !== 'joint') return [];
+    if (!isAbsent(ip.license)) return [];
+    const owner = ip.owner === 'vendor' ? 'The vendor owns' : 'You and the vendor jointly own';
+    return [
+      {
+        ruleId: 'security-ip-ownership-missing',
+        // On the owner value: it is what makes the licence necessary, and `ip.license` does not exist yet.
+        path: ['ip', 'owner'],
+        message: `${owner} the work product (\`owner: ${ip.owner}\`), but no \`license\` states what you may do with it.`,
+        fixes: [
+          {
+            title: 'Add a `license` to fill in',
+            ops: [setKey(doc, ['ip'], 'license', '""   # the rights you receive, e.g. perpetual, royalty-free, to use and modify')],
+            preferred: true,
+          },
+          {
+            title: 'Make the client the owner',
+            ops: [{ op: 'replace', path: ['ip', 'owner'], value: 'client' }],
+          },
+        ],
+      },
+    ];
   },
 };
+
+/** Inserts `key`, or replaces its value when the key is there but empty, so a fix never duplicates a key. */
+function setKey(doc: ScopeDocument, parent: Path, key: string, value: string): FixOp {
+  const path = [...parent, key];
+  return doc.has(path) ? { op: 'replace', path, value } : { op: 'insert', parent, key, value };
+}

@@ -1,5 +1,9 @@
 // security-nda-missing: No signed NDA before work starts.
-import type { Rule } from '../types';
+// An NDA that is missing, unsigned, or dated after timeline.start; the fix only scaffolds `signed: false`.
+import { dateAt, daysBetween, isAbsent, isRecord, stringAt, valueAt } from '../model';
+import type { Finding, Fix, Rule } from '../types';
+
+const ndaSkeleton = ['signed: false   # set true and fill date once countersigned', 'date: null', 'mutual: true'].join('\n');
 
 export const rule: Rule = {
   id: 'security-nda-missing',
@@ -7,7 +11,70 @@ export const rule: Rule = {
   severity: 'error',
   title: 'No signed NDA before work starts',
   explanation: `The vendor has no signed NDA, or the NDA is dated after work begins. The blog's first outsourcing risk is security: before you hand over confidential or proprietary information or customer data, vet the partner and ask whether they will sign an NDA. An NDA dated after kickoff means requirements, data samples and architecture were shared without protection. Procurement guidance recommends putting an NDA in place before any nonpublic information changes hands, including in the RFP itself (VendorCentric, *6 best practices for NDAs in procurement*).`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const vendor = valueAt(root, ['vendor']);
+    // A vendor section that is not a mapping is the schema's to report; guessing here would cascade.
+    if (!isAbsent(vendor) && !isRecord(vendor)) return [];
+    const nda = valueAt(root, ['vendor', 'nda']);
+    const who = vendorName(root);
+    if (isAbsent(nda)) {
+      return [
+        {
+          ruleId: 'security-nda-missing',
+          path: ['vendor', 'nda'],
+          message: `No NDA with ${who} is recorded: nothing protects what you share while scoping and building.`,
+          fixes: [scaffoldFix(doc.has(['vendor', 'nda']))],
+        },
+      ];
+    }
+    if (!isRecord(nda)) return [];
+    const signed = nda.signed;
+    if (signed === undefined || signed === null) {
+      return [
+        {
+          ruleId: 'security-nda-missing',
+          path: ['vendor', 'nda', 'signed'],
+          message: `The NDA with ${who} does not say whether it is signed.`,
+          fixes: [{ title: 'Add `signed: false` to the NDA', ops: [{ op: 'insert', parent: ['vendor', 'nda'], key: 'signed', value: 'false   # set true and fill date once countersigned' }], preferred: true }],
+        },
+      ];
+    }
+    // `signed: "yes"` is a type error the schema reports; saying "not signed" would contradict the author.
+    if (typeof signed !== 'boolean') return [];
+    if (!signed) {
+      return [{ ruleId: 'security-nda-missing', path: ['vendor', 'nda', 'signed'], message: `The NDA with ${who} is not signed yet (\`signed: false\`).` }];
+    }
+    const date = dateAt(root, ['vendor', 'nda', 'date']);
+    const start = dateAt(root, ['timeline', 'start']);
+    if (date === undefined || start === undefined || date <= start) return [];
+    const finding: Finding = {
+      ruleId: 'security-nda-missing',
+      path: ['vendor', 'nda', 'date'],
+      message: `The NDA with ${who} is dated ${date}, after work starts on ${start} (\`timeline.start\`).`,
+      facts: [
+        `\`vendor.nda.date\` ${date} is ${plural(daysBetween(start, date), 'day')} after \`timeline.start\` ${start}.`,
+        'Move `timeline.start` to the signature date, or record the earlier NDA that covered the scoping work.',
+      ],
+    };
+    return [finding];
   },
 };
+
+function scaffoldFix(keyExists: boolean): Fix {
+  return {
+    title: 'Add an NDA placeholder (`signed: false`)',
+    // `nda:` may exist with an empty value, and inserting a second `nda` key would break the file.
+    ops: [keyExists ? { op: 'replace', path: ['vendor', 'nda'], value: ndaSkeleton } : { op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }],
+    preferred: true,
+  };
+}
+
+function vendorName(root: unknown): string {
+  const name = stringAt(root, ['vendor', 'name'])?.trim();
+  return name ? `\`${name}\`` : 'the vendor';
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}

@@ -1,5 +1,9 @@
 // security-personal-data-without-dpa: Personal data without a processing agreement.
-import type { Rule } from '../types';
+// Personal data with no signed data processing agreement (`security.dpa.signed != true`).
+import { isAbsent, isRecord, valueAt } from '../model';
+import type { FixOp, Rule } from '../types';
+
+const dpaSkeleton = ['signed: false', 'date: null'].join('\n');
 
 export const rule: Rule = {
   id: 'security-personal-data-without-dpa',
@@ -15,7 +19,41 @@ export const rule: Rule = {
 - delete or return the data at the end;
 - allow audits.
 US health data needs the equivalent Business Associate Agreement under HIPAA.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const security = valueAt(root, ['security']);
+    if (!isRecord(security) || security.personal_data !== true) return [];
+    const dpa = security.dpa;
+    const categoriesOp: FixOp[] = doc.has(['security', 'personal_data_categories'])
+      ? []
+      : [{ op: 'insert', parent: ['security'], key: 'personal_data_categories', value: '[]' }];
+    if (isAbsent(dpa)) {
+      const dpaOp: FixOp = doc.has(['security', 'dpa'])
+        ? { op: 'replace', path: ['security', 'dpa'], value: dpaSkeleton }
+        : { op: 'insert', parent: ['security'], key: 'dpa', value: dpaSkeleton };
+      return [
+        {
+          ruleId: 'security-personal-data-without-dpa',
+          path: ['security', 'dpa'],
+          message: 'The vendor will process personal data, but no data processing agreement (DPA) is recorded.',
+          fixes: [{ title: 'Add a DPA placeholder (`signed: false`)', ops: [dpaOp, ...categoriesOp], preferred: true }],
+        },
+      ];
+    }
+    if (!isRecord(dpa)) return [];
+    // `signed: "yes"` is a type error the schema reports; "not signed" would contradict the author.
+    if (dpa.signed !== undefined && dpa.signed !== null && typeof dpa.signed !== 'boolean') return [];
+    if (dpa.signed === true) return [];
+    const unstated = dpa.signed === undefined || dpa.signed === null;
+    return [
+      {
+        ruleId: 'security-personal-data-without-dpa',
+        path: ['security', 'dpa', 'signed'],
+        message: unstated
+          ? 'The vendor will process personal data, but the DPA does not say whether it is signed.'
+          : 'The vendor will process personal data, but the data processing agreement is not signed yet (`signed: false`).',
+        ...(unstated ? { fixes: [{ title: 'Add `signed: false` to the DPA', ops: [{ op: 'insert', parent: ['security', 'dpa'], key: 'signed', value: 'false' }], preferred: true }] } : {}),
+      },
+    ];
   },
 };

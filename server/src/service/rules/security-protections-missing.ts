@@ -1,5 +1,15 @@
 // security-protections-missing: Security protections not written down.
+// No written protections unless the data is classified `public`; an unstated classification counts as not public.
+import { isAbsent, isRecord, valueAt } from '../model';
 import type { Rule } from '../types';
+
+const baselineProtections = [
+  '- Encryption in transit (TLS 1.2+) and at rest',
+  '- SSO with MFA for all vendor staff',
+  '- Least-privilege access, reviewed at least quarterly',
+  '- Access removed within 24 h of staff leaving the project',
+  '- Security logging retained 12 months',
+].join('\n');
 
 export const rule: Rule = {
   id: 'security-protections-missing',
@@ -7,7 +17,32 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'Security protections not written down',
   explanation: `The vendor's security protections are not written down. The blog asks "What security protections do they offer?", and writing the answer into the scope turns a sales claim into an obligation. ISO/IEC 27036-2 groups the expected commitments into access control, personnel security (screening, training, confidentiality), incident management, business continuity and information handling. DORA Art. 30(2)(c) similarly requires contractual provisions on availability, authenticity, integrity and confidentiality of data.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const security = valueAt(root, ['security']);
+    if (!isAbsent(security) && !isRecord(security)) return [];
+    const classification = valueAt(root, ['security', 'data_classification']);
+    // Unknown sensitivity is treated as not public, as the catalogue's `!= public` reads: a reviewer
+    // cannot waive protections for data nobody has classified.
+    if (classification === 'public') return [];
+    const path = ['security', 'protections'];
+    if (!isAbsent(valueAt(root, path))) return [];
+    const level = typeof classification === 'string' && classification.trim() ? `\`${classification.trim()}\`` : undefined;
+    return [
+      {
+        ruleId: 'security-protections-missing',
+        path,
+        message: level
+          ? `The data is classified ${level}, but the vendor's security protections are not written down.`
+          : "The vendor's security protections are not written down, and the data is not classified as public.",
+        fixes: [
+          {
+            title: 'Add a baseline list of protections to edit',
+            ops: [doc.has(path) ? { op: 'replace', path, value: baselineProtections } : { op: 'insert', parent: ['security'], key: 'protections', value: baselineProtections }],
+            preferred: true,
+          },
+        ],
+      },
+    ];
   },
 };

@@ -1,5 +1,9 @@
 // security-references-missing: No vetted client references.
+// No client references (warning), or references listed but none recorded as contacted (info).
+import { isAbsent, isRecord, valueAt } from '../model';
 import type { Rule } from '../types';
+
+const referenceSkeleton = ['company: ""', 'contact: ""', 'contacted: null   # date you spoke to them', 'notes: ""'].join('\n');
 
 export const rule: Rule = {
   id: 'security-references-missing',
@@ -7,7 +11,38 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'No vetted client references',
   explanation: `No client references are recorded. The blog tells you to ask "What other companies have they worked with? Can you speak with any current clients?" Vendors pick flattering references, so record whom you called and when, and ask open-ended questions such as "what do you wish you had known before signing?" and "what changed in cost or resourcing?" (Craigo, *Checking vendor referrals*; Third Party ThinkTank discussion). COBIT 2019 APO10 ("Managed Vendors") treats documented selection and due diligence as part of a controlled vendor lifecycle.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const vendor = valueAt(root, ['vendor']);
+    if (!isAbsent(vendor) && !isRecord(vendor)) return [];
+    const references = valueAt(root, ['vendor', 'references']);
+    if (isAbsent(references)) {
+      // `references: {}` counts as absent but cannot take a list item; the schema reports its type.
+      const canAppend = references === undefined || references === null || Array.isArray(references);
+      return [
+        {
+          ruleId: 'security-references-missing',
+          path: ['vendor', 'references'],
+          message: 'No client references are recorded for the vendor.',
+          ...(canAppend ? { fixes: [{ title: 'Add a client reference to call', ops: [{ op: 'append', path: ['vendor', 'references'], value: referenceSkeleton }], preferred: true }] } : {}),
+        },
+      ];
+    }
+    if (!Array.isArray(references)) return [];
+    // A malformed `contacted` (a bad date, TBD) is another rule's or the schema's to report, so any value counts.
+    if (references.some((r) => isRecord(r) && !isAbsent(r.contacted))) return [];
+    const companies = references.flatMap((r) => (isRecord(r) && typeof r.company === 'string' && r.company.trim() ? [`\`${r.company.trim()}\``] : []));
+    const count = references.length;
+    return [
+      {
+        ruleId: 'security-references-missing',
+        path: ['vendor', 'references'],
+        // The finding is about the list as a whole, whose first line is just the first reference.
+        at: 'key',
+        severity: 'info',
+        message: `${count === 1 ? 'The vendor reference has' : `None of the ${count} vendor references has`} a \`contacted\` date, so there is no record that anyone called ${count === 1 ? 'it' : 'them'}.`,
+        ...(companies.length ? { facts: [`Listed but not contacted: ${companies.join(', ')}.`] } : {}),
+      },
+    ];
   },
 };

@@ -1,5 +1,10 @@
 // security-subprocessors-unspecified: Sub-processors not addressed.
+// Personal data with no word on whether the vendor may use sub-processors (GDPR Art. 28(2)).
+import { isAbsent, isRecord, valueAt } from '../model';
 import type { Rule } from '../types';
+
+// The catalogue's fix: nothing allowed until you approve, the default GDPR Art. 28(2) gives you.
+const subprocessorsSkeleton = ['allowed: false', 'approval_required: true', 'list: []'].join('\n');
 
 export const rule: Rule = {
   id: 'security-subprocessors-unspecified',
@@ -7,7 +12,28 @@ export const rule: Rule = {
   severity: 'warning',
   title: 'Sub-processors not addressed',
   explanation: `The scope does not say whether the vendor may pass your personal data to subcontractors. Under GDPR Art. 28(2), a processor "shall not engage another processor without prior specific or general written authorisation" of the controller. Under a general authorisation, the processor must tell you about changes so that you can object. Sub-outsourcing is a common blind spot in due diligence, because your data ends up with a party you never vetted. DORA Art. 30(2)(a)–(b) likewise requires subcontracting conditions and data locations.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const security = valueAt(root, ['security']);
+    if (!isRecord(security) || security.personal_data !== true) return [];
+    if (!isAbsent(security.subprocessors)) return [];
+    return [
+      {
+        ruleId: 'security-subprocessors-unspecified',
+        path: ['security', 'subprocessors'],
+        message: 'The vendor will process personal data, but the scope does not say whether it may pass that data to sub-processors.',
+        fixes: [
+          {
+            title: 'Allow no sub-processors without your approval',
+            ops: [
+              doc.has(['security', 'subprocessors'])
+                ? { op: 'replace', path: ['security', 'subprocessors'], value: subprocessorsSkeleton }
+                : { op: 'insert', parent: ['security'], key: 'subprocessors', value: subprocessorsSkeleton },
+            ],
+            preferred: true,
+          },
+        ],
+      },
+    ];
   },
 };
