@@ -3,8 +3,10 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   FileChangeType,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -16,7 +18,11 @@ import { pathToFileURL } from 'node:url';
 import { AnalysisCache } from './analysisCache';
 import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
 import { fromClientSettings } from './settings';
+import { completion } from './service/completion';
+import { foldingRanges, selectionRanges } from './service/folding';
 import { hover } from './service/hover';
+import { definition, prepareRename, references, rename } from './service/references';
+import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -105,6 +111,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '['] },
+      documentSymbolProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      foldingRangeProvider: true,
+      selectionRangeProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'scope-language-server', version: '0.1.0' },
@@ -153,6 +166,65 @@ connection.onHover(async (params) => {
   if (!document) return null;
   const settings = await settingsFor(document.uri);
   return runSafe('hover', null, () => hover(cache.model(document, settings), cache.diagnostics(document, settings), params.position));
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('completion', null, () => completion(cache.model(document, settings), params.position));
+});
+
+connection.onDocumentSymbol(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('documentSymbol', null, () => documentSymbols(cache.model(document, settings)));
+});
+
+connection.onDefinition(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('definition', null, () => definition(cache.model(document, settings), params.position));
+});
+
+connection.onReferences(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('references', null, () => references(cache.model(document, settings), params.position, params.context.includeDeclaration));
+});
+
+connection.onPrepareRename(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('prepareRename', null, () => prepareRename(cache.model(document, settings), params.position));
+});
+
+// A refused rename (invalid or duplicate id) is an error response, which VS Code shows in the rename box.
+connection.onRenameRequest(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  const result = runSafe('rename', null, () => rename(cache.model(document, settings), params.position, params.newName));
+  if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
+  return result?.edit ?? null;
+});
+
+connection.onFoldingRanges(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('foldingRanges', null, () => foldingRanges(cache.model(document, settings)));
+});
+
+connection.onSelectionRanges(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('selectionRanges', null, () => selectionRanges(cache.model(document, settings), params.positions));
 });
 
 documents.listen(connection);
