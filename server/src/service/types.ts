@@ -43,8 +43,8 @@ export interface Finding {
   readonly ruleId: string;
   /** The node the finding is about; when it does not exist the finding lands on the nearest existing key. */
   readonly path: Path;
-  /** Where on the node: its value (default), its key, or a piece of text inside a scalar. */
-  readonly at?: 'value' | 'key' | { readonly text: string };
+  /** Where on the node: its value (default), its key, or a piece of text inside a scalar (`occurrence`, 0-based, when the text repeats). */
+  readonly at?: 'value' | 'key' | { readonly text: string; readonly occurrence?: number };
   readonly message: string;
   /** A sub-case at a different severity than the rule's default (the catalogue notes these). */
   readonly severity?: Severity;

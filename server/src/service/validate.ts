@@ -184,7 +184,7 @@ function emitFinding(doc: ScopeDocument, finding: Finding, severity: Severity, m
 
 export function findingRange(doc: ScopeDocument, finding: Finding): Range {
   const at = finding.at;
-  if (at && typeof at === 'object') return doc.rangeOfText(finding.path, at.text);
+  if (at && typeof at === 'object') return doc.rangeOfText(finding.path, at.text, at.occurrence);
   return doc.rangeOf(finding.path, at ?? 'value');
 }
 
