@@ -1,0 +1,39 @@
+// Counting and wording shared by the human-readable formats.
+import { relative, isAbsolute } from 'node:path';
+import type { Severity } from '../../service/types';
+import type { FileResult } from '../lint';
+
+export type Counts = Record<Severity, number>;
+
+export const severityOrder: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export function countBySeverity(results: readonly FileResult[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const result of results) for (const m of result.messages) counts[m.severity]++;
+  return counts;
+}
+
+/** "12 errors, 23 warnings, 3 info" (zero counts left out, except when everything is zero). */
+export function describeCounts(counts: Counts): string {
+  const parts: string[] = [];
+  if (counts.error) parts.push(plural(counts.error, 'error'));
+  if (counts.warning) parts.push(plural(counts.warning, 'warning'));
+  if (counts.info) parts.push(`${counts.info} info`);
+  if (counts.hint) parts.push(plural(counts.hint, 'hint'));
+  return parts.join(', ') || 'no problems';
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Relative to `cwd` when inside it (shorter, and what CI annotations expect), else absolute. */
+export function displayPath(filePath: string, cwd: string): string {
+  const rel = relative(cwd, filePath);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : filePath;
+}
+
+/** One line: messages never break a table row or an annotation. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,91 @@
+// Lints one file with the editor's engine and turns its diagnostics into plain, serialisable
+// messages (1-based lines and columns) that every output format and the worker pool share.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ScopeDocument } from '../service/document';
+import { rulesById } from '../service/rules';
+import type { RuleSettings } from '../service/settings';
+import type { Severity } from '../service/types';
+import { validate, type DiagnosticData } from '../service/validate';
+
+export interface LintMessage {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, in UTF-16 code units like the editor. */
+  readonly column: number;
+  readonly endLine: number;
+  /** 1-based, exclusive: the column just after the range. */
+  readonly endColumn: number;
+  /** The node the finding is about, in catalogue notation (`budget.payments[0].amount`). */
+  readonly path?: string;
+  /** The title of the quick fix the editor offers first, if any. */
+  readonly fix?: string;
+}
+
+export interface FileResult {
+  /** Absolute path. */
+  readonly filePath: string;
+  readonly messages: readonly LintMessage[];
+  /** Set when the file could not be read: an I/O error, exit code 2. */
+  readonly readError?: string;
+}
+
+const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info', 'hint'];
+
+export function lintText(filePath: string, text: string, settings: RuleSettings): FileResult {
+  const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits);
+  const { diagnostics } = validate(doc, settings, {
+    onRuleError: (ruleId, error) => {
+      // A rule bug must not hide the other findings; say so on stderr and carry on.
+      process.stderr.write(`scope-lint: rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
+    },
+  });
+  return { filePath, messages: diagnostics.map(toMessage) };
+}
+
+export function lintFile(filePath: string, settings: RuleSettings): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch (error) {
+    return { filePath, messages: [], readError: describeIoError(error) };
+  }
+  return lintText(filePath, text, settings);
+}
+
+export function toMessage(d: Diagnostic): LintMessage {
+  const data = d.data as DiagnosticData | undefined;
+  const fix = data?.fixes.find((f) => f.preferred) ?? data?.fixes[0];
+  return {
+    ruleId: String(d.code ?? ''),
+    severity: severityOfLsp[d.severity ?? 1] ?? 'error',
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    ...(data?.path ? { path: data.path } : {}),
+    ...(fix ? { fix: fix.title } : {}),
+  };
+}
+
+/** The rule's title, or a readable name for engine codes such as `schema/required`. */
+export function titleOf(ruleId: string): string {
+  const rule = rulesById.get(ruleId);
+  if (rule) return rule.title;
+  const [family, kind] = ruleId.split('/');
+  const families: Record<string, string> = { schema: 'Schema', yaml: 'YAML', suppression: 'Suppression comment', input: 'Input limit', scope: 'Scope file', config: 'Configuration' };
+  return `${families[family ?? ''] ?? family ?? ruleId}: ${(kind ?? '').replace(/-/g, ' ')}`;
+}
+
+export function describeIoError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return error instanceof Error ? error.message : String(error);
+}
