@@ -140,6 +140,13 @@ describe('schedule-deliverable-after-milestone', () => {
     assert.equal(finding.fixes?.[0]?.title, 'Move `M2` to 2027-07-05');
   });
 
+  it('does not offer to move the milestone past timeline.end', () => {
+    const finding = only(check('schedule-deliverable-after-milestone', fullWith(['    due: 2027-07-23', '    due: 2027-10-25'])));
+    assert.deepEqual(finding.fixes, [
+      { title: 'Set `D3.due` to 2027-08-06', ops: [{ op: 'replace', path: ['deliverables', 2, 'due'], value: '2027-08-06' }], preferred: true },
+    ]);
+  });
+
   it('stays silent when the deliverable id is ambiguous', () => {
     const twice = fullWith(['    due: 2027-06-11', '    due: 2027-06-30'], ['  - id: D3\n', '  - id: D2\n']);
     assert.deepEqual(check('schedule-deliverable-after-milestone', twice), []);

@@ -1,6 +1,6 @@
 // schedule-deliverable-after-milestone: Deliverable due after its milestone.
 // A milestone that lists a deliverable dated before that deliverable is due.
-import { addBusinessDays, arrayAt, dateOf, daysBetween, formatPath, isRecord, reviewDaysOf } from '../model';
+import { addBusinessDays, arrayAt, dateAt, dateOf, daysBetween, formatPath, isRecord, reviewDaysOf } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
 
 export const rule: Rule = {
@@ -14,6 +14,7 @@ export const rule: Rule = {
     const deliverables = arrayAt(root, ['deliverables']);
     const byId = uniqueIds(deliverables);
     const reviewDays = reviewDaysOf(root, settings.thresholds.defaultReviewDays);
+    const end = dateAt(root, ['timeline', 'end']);
     const findings: Finding[] = [];
     arrayAt(root, ['timeline', 'milestones']).forEach((milestone, m) => {
       if (!isRecord(milestone)) return;
@@ -37,9 +38,16 @@ export const rule: Rule = {
         if (reviewDays !== undefined) {
           const accepted = addBusinessDays(due, reviewDays);
           facts.push(`${due} + ${reviewDays} business days of acceptance review = ${accepted}, the earliest date for \`${name}\`.`);
-          fixes.push({ title: `Move \`${name}\` to ${accepted}`, ops: [{ op: 'replace', path: [...milestonePath, 'date'], value: accepted }], preferred: true });
+          // Moving the milestone past timeline.end would trade this warning for schedule-date-outside-timeline's error.
+          if (end === undefined || accepted <= end) {
+            fixes.push({ title: `Move \`${name}\` to ${accepted}`, ops: [{ op: 'replace', path: [...milestonePath, 'date'], value: accepted }], preferred: true });
+          }
         }
-        fixes.push({ title: `Set \`${id}.due\` to ${milestoneDate}`, ops: [{ op: 'replace', path: ['deliverables', d, 'due'], value: milestoneDate }] });
+        fixes.push({
+          title: `Set \`${id}.due\` to ${milestoneDate}`,
+          ops: [{ op: 'replace', path: ['deliverables', d, 'due'], value: milestoneDate }],
+          ...(fixes.length === 0 ? { preferred: true } : {}),
+        });
         findings.push({
           ruleId: 'schedule-deliverable-after-milestone',
           path: [...milestonePath, 'deliverables', r],
