@@ -1,6 +1,10 @@
 // The extension's commands, as a table: id -> handler.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { languageId } from './client';
+
+/** The server command that applies "fix all" (`fixAllCommand` in server/src/service/codeActions.ts). */
+const serverFixAllCommand = 'scope.applyAllFixes';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const table: Record<string, (...args: unknown[]) => unknown> = {
@@ -9,6 +13,15 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       void vscode.window.setStatusBarMessage('Scope YAML language server restarted', 3000);
     },
     'scope.showOutput': () => client.outputChannel.show(true),
+    // The server computes and applies the same edit as the `source.fixAll.scope` code action.
+    'scope.fixAll': async () => {
+      const document = vscode.window.activeTextEditor?.document;
+      if (!document || document.languageId !== languageId) {
+        void vscode.window.showInformationMessage('Open a .scope.yaml file to fix its problems.');
+        return;
+      }
+      await client.sendRequest(ExecuteCommandRequest.type, { command: serverFixAllCommand, arguments: [client.code2ProtocolConverter.asUri(document.uri)] });
+    },
   };
   for (const [id, handler] of Object.entries(table)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));

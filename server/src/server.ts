@@ -18,6 +18,7 @@ import { pathToFileURL } from 'node:url';
 import { AnalysisCache } from './analysisCache';
 import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
 import { fromClientSettings } from './settings';
+import { codeActions, fixAllCommand, fixAllEdit, fixAllKind, quickFixKind } from './service/codeActions';
 import { completion } from './service/completion';
 import { foldingRanges, selectionRanges } from './service/folding';
 import { hover } from './service/hover';
@@ -32,6 +33,8 @@ const cache = new AnalysisCache();
 let supportsConfiguration = false;
 let supportsDynamicConfiguration = false;
 let supportsWorkspaceFolders = false;
+// LSP 3.18 SnippetTextEdit: placeholders of a quick fix become tab stops (vscode-languageclient 10 sends it).
+let supportsSnippetEdits = false;
 // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
 const configs = new ConfigFiles((config) => {
   void connection.sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
@@ -106,6 +109,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsConfiguration = !!workspace?.configuration;
   supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
   supportsWorkspaceFolders = !!workspace?.workspaceFolders;
+  supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
   configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -118,6 +122,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       foldingRangeProvider: true,
       selectionRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [quickFixKind, fixAllKind] },
+      executeCommandProvider: { commands: [fixAllCommand] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'scope-language-server', version: '0.1.0' },
@@ -225,6 +231,35 @@ connection.onSelectionRanges(async (params) => {
   if (!document) return null;
   const settings = await settingsFor(document.uri);
   return runSafe('selectionRanges', null, () => selectionRanges(cache.model(document, settings), params.positions));
+});
+
+// Fixes travel in each diagnostic's data; the handler never reads message text.
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  return runSafe('codeAction', null, () =>
+    codeActions({
+      doc: cache.model(document, settings),
+      diagnostics: cache.diagnostics(document, settings),
+      context: params.context.diagnostics,
+      range: params.range,
+      ...(params.context.only ? { only: params.context.only } : {}),
+      snippets: supportsSnippetEdits,
+      settings,
+    }),
+  );
+});
+
+// "Scope: Fix All Auto-fixable Problems": the source.fixAll.scope edit, applied through the client.
+connection.onExecuteCommand(async (params) => {
+  const uri: unknown = params.arguments?.[0];
+  const document = params.command === fixAllCommand && typeof uri === 'string' ? documents.get(uri) : undefined;
+  if (!document) return null;
+  const settings = await settingsFor(document.uri);
+  const edit = runSafe('fixAll', undefined, () => fixAllEdit(cache.model(document, settings), settings));
+  if (edit) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit });
+  return null;
 });
 
 documents.listen(connection);

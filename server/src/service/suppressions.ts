@@ -40,9 +40,17 @@ export function findSuppressions(doc: ScopeDocument): Suppression[] {
     const startOffset = doc.offsetAt({ line, character: commentStart });
     const range = doc.oneLineRange(startOffset, doc.lineEnd(line));
     const kind = m[1] ? 'next-line' : 'file';
-    found.push({ kind, ruleIds, reason: reasonText || undefined, line, range, targetLine: kind === 'next-line' ? nextContentLine(doc, line) : undefined });
+    found.push({ kind, ruleIds, reason: isWrittenReason(reasonText) ? reasonText : undefined, line, range, targetLine: kind === 'next-line' ? nextContentLine(doc, line) : undefined });
   }
   return found;
+}
+
+/**
+ * A reason a person wrote. "Accept this risk" inserts `TODO: reason` (or a `<reason>` hint) for a
+ * person to replace; until then the suppression silences nothing and its warning stays.
+ */
+function isWrittenReason(reason: string): boolean {
+  return reason !== '' && !/^todo\b/i.test(reason) && !/^<[^>]*>$/.test(reason);
 }
 
 /** Column where a YAML comment starts on a line, ignoring `#` inside quotes. */

@@ -1,0 +1,246 @@
+// Code actions: the quick fixes carried in each diagnostic's data (never read from its message),
+// "Accept this risk…" (a suppression comment that needs a reason), and "fix all" as a
+// `source.fixAll.scope` action, so `editor.codeActionsOnSave` can run it.
+import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { isScalar, visit } from 'yaml';
+import { ScopeDocument } from './document';
+import { EditComposer, type FixEdit, type OffsetEdit, type ResolvedFix } from './edits';
+import type { RuleSettings } from './settings';
+import { findSuppressions } from './suppressions';
+import { validate, type DiagnosticData } from './validate';
+
+export const quickFixKind = 'quickfix';
+export const fixAllKind = 'source.fixAll.scope';
+/** The server command behind "Scope: Fix All Auto-fixable Problems" (arguments: the document uri). */
+export const fixAllCommand = 'scope.applyAllFixes';
+export const fixAllTitle = 'Fix all auto-fixable problems';
+export const acceptRiskTitle = 'Accept this risk…';
+
+/** A suppression reason nobody has written yet; `suppressions.ts` treats it as missing. */
+export const reasonPlaceholder = 'TODO: reason';
+
+/** Rounds of fix, re-parse and re-validate before "fix all" gives up on reaching a fixed point. */
+const maxFixAllRounds = 10;
+
+export interface CodeActionRequest {
+  readonly doc: ScopeDocument;
+  /** The diagnostics of exactly this version of the document, with their fixes. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The diagnostics the client sent in the request's context. */
+  readonly context: readonly Diagnostic[];
+  readonly range: Range;
+  /** `context.only`: the kinds the client asks for (all when absent). */
+  readonly only?: readonly string[];
+  /** The client applies `SnippetTextEdit`s (`workspace.workspaceEdit.snippetEditSupport`). */
+  readonly snippets: boolean;
+  readonly settings: RuleSettings;
+}
+
+export function codeActions(request: CodeActionRequest): CodeAction[] {
+  const { doc, only, snippets } = request;
+  const actions: CodeAction[] = [];
+  if (wants(only, quickFixKind)) {
+    const targets = targetDiagnostics(request);
+    const accepts: CodeAction[] = [];
+    for (const diagnostic of targets) {
+      const data = diagnostic.data as DiagnosticData | undefined;
+      for (const fix of data?.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: quickFixKind,
+          diagnostics: [diagnostic],
+          ...(fix.preferred ? { isPreferred: true } : {}),
+          edit: workspaceEdit(doc, fix.edits, snippets),
+        });
+      }
+      if (data?.risk) {
+        const accept = acceptRisk(doc, diagnostic, snippets);
+        if (accept) accepts.push(accept);
+      }
+    }
+    actions.push(...accepts);
+  }
+  if (only?.some((kind) => covers(kind, fixAllKind))) {
+    const edit = fixAllEdit(doc, request.settings);
+    if (edit) actions.push({ title: fixAllTitle, kind: fixAllKind, edit });
+  }
+  return actions;
+}
+
+/** True when the client's `only` list lets actions of `kind` through. */
+function wants(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.length === 0 || only.some((requested) => covers(requested, kind));
+}
+
+/** `source` covers `source.fixAll.scope`; `source.fixAll.scope` covers only itself. */
+function covers(requested: string, kind: string): boolean {
+  return requested === '' || kind === requested || kind.startsWith(`${requested}.`);
+}
+
+/**
+ * The diagnostics to offer fixes for, taken from this version's analysis: a diagnostic the client
+ * sends may be from an older version, whose edits would land in the wrong place.
+ */
+function targetDiagnostics(request: CodeActionRequest): Diagnostic[] {
+  const { diagnostics, context, range } = request;
+  if (context.length === 0) return diagnostics.filter((d) => d.data !== undefined && overlaps(d.range, range));
+  const out: Diagnostic[] = [];
+  for (const sent of context) {
+    const current = diagnostics.find((d) => d.code === sent.code && sameRange(d.range, sent.range) && samePath(d, sent));
+    if (current && !out.includes(current)) out.push(current);
+  }
+  return out;
+}
+
+function samePath(a: Diagnostic, b: Diagnostic): boolean {
+  const pa = (a.data as DiagnosticData | undefined)?.path;
+  const pb = (b.data as DiagnosticData | undefined)?.path;
+  return pa === undefined || pb === undefined || pa === pb;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** Plain text edits, or snippet edits when the client takes them and a placeholder is present. */
+export function workspaceEdit(doc: ScopeDocument, edits: readonly FixEdit[], snippets: boolean): WorkspaceEdit {
+  if (snippets && edits.some((e) => e.snippet !== undefined)) {
+    return {
+      documentChanges: [
+        {
+          textDocument: { uri: doc.uri, version: doc.version },
+          edits: edits.map((e) => (e.snippet !== undefined ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText })),
+        },
+      ],
+    };
+  }
+  return { changes: { [doc.uri]: edits.map((e) => ({ range: e.range, newText: e.newText })) } };
+}
+
+// ---- accept this risk -----------------------------------------------------------------------
+
+/** Inserts `# scope-lint-disable-next-line <id> -- <reason>` above the finding's line. */
+export function acceptRisk(doc: ScopeDocument, diagnostic: Diagnostic, snippets: boolean): CodeAction | undefined {
+  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+  const line = diagnostic.range.start.line;
+  if (!ruleId || line >= doc.lineCount) return undefined;
+  // Inside a multi-line scalar a comment line would become part of the text.
+  if (insideMultilineScalar(doc, line)) return undefined;
+  // A suppression without a reason is already there: its own warning says what to write.
+  if (findSuppressions(doc).some((s) => s.kind === 'next-line' && s.targetLine === line && s.ruleIds.includes(ruleId))) return undefined;
+  const text = doc.lineText(line);
+  const indent = text.slice(0, text.length - text.trimStart().length);
+  const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
+  const comment = `${indent}# scope-lint-disable-next-line ${ruleId} -- `;
+  const at = { line, character: 0 };
+  const edit: FixEdit = {
+    range: { start: at, end: at },
+    newText: `${comment}${reasonPlaceholder}${eol}`,
+    snippet: `${comment.replace(/[\\$}]/g, '\\$&')}\${1:${reasonPlaceholder}}${eol}`,
+  };
+  return {
+    title: `${acceptRiskTitle} (suppress \`${ruleId}\` here, with a reason)`,
+    kind: quickFixKind,
+    diagnostics: [diagnostic],
+    edit: workspaceEdit(doc, [edit], snippets),
+  };
+}
+
+function insideMultilineScalar(doc: ScopeDocument, line: number): boolean {
+  if (!doc.yaml) return false;
+  const text = doc.lineText(line);
+  const offset = doc.offsetAt({ line, character: text.length - text.trimStart().length });
+  let inside = false;
+  visit(doc.yaml, {
+    Scalar(_key, node) {
+      if (isScalar(node) && node.range && node.range[0] < offset && offset < node.range[1]) inside = true;
+      return inside ? visit.BREAK : undefined;
+    },
+  });
+  return inside;
+}
+
+// ---- fix all ----------------------------------------------------------------------------------
+
+/** The workspace edit of "fix all", or undefined when there is nothing safe to fix. */
+export function fixAllEdit(doc: ScopeDocument, settings: RuleSettings): WorkspaceEdit | undefined {
+  const edits = fixAllEdits(doc, settings);
+  return edits.length === 0 ? undefined : { changes: { [doc.uri]: edits } };
+}
+
+/**
+ * Applies every safe fix, non-overlapping ones together, then re-parses and re-validates and
+ * goes again until nothing safe is left, so running it twice changes nothing the second time.
+ * `analyze` is the validation (injectable for tests).
+ */
+export function fixAllEdits(
+  doc: ScopeDocument,
+  settings: RuleSettings,
+  analyze: (doc: ScopeDocument) => readonly Diagnostic[] = (d) => validate(d, settings).diagnostics,
+): TextEdit[] {
+  if (doc.parseErrors.length > 0 || doc.inputProblem) return [];
+  const composer = new EditComposer(doc.text);
+  const rejected = new Set<string>();
+  let current = doc;
+  for (let round = 0; round < maxFixAllRounds; round++) {
+    const chosen = chooseSafeFixes(current, analyze(current), rejected);
+    if (chosen.length === 0) break;
+    let batch = chosen;
+    let next = parseWith(current, batch, settings);
+    if (next.parseErrors.length > 0) {
+      // Some fix breaks the YAML here: set aside those that do alone, and go one at a time.
+      for (const c of chosen) if (parseWith(current, [c], settings).parseErrors.length > 0) rejected.add(c.key);
+      batch = chosen.filter((c) => !rejected.has(c.key)).slice(0, 1);
+      if (batch.length === 0) continue;
+      next = parseWith(current, batch, settings);
+      if (next.parseErrors.length > 0) {
+        for (const c of batch) rejected.add(c.key);
+        continue;
+      }
+    }
+    for (const edit of batch.flatMap((c) => c.edits).sort((a, b) => b.start - a.start)) composer.apply(edit);
+    current = next;
+  }
+  return composer.result().map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
+}
+
+interface Chosen {
+  /** Which finding and fix, stable across rounds. */
+  readonly key: string;
+  readonly edits: readonly OffsetEdit[];
+}
+
+function chooseSafeFixes(doc: ScopeDocument, diagnostics: readonly Diagnostic[], rejected: ReadonlySet<string>): Chosen[] {
+  const chosen: Chosen[] = [];
+  for (const diagnostic of diagnostics) {
+    const data = diagnostic.data as DiagnosticData | undefined;
+    const fix = safeFix(data?.fixes ?? []);
+    if (!fix || !data) continue;
+    const key = `${String(diagnostic.code)}|${data.path}|${fix.title}`;
+    if (rejected.has(key) || chosen.some((c) => c.key === key)) continue;
+    const edits = fix.edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText }));
+    // Touching edits conflict too: two inserts at one place could both create the same key.
+    const conflicts = chosen.some((c) => c.edits.some((a) => edits.some((b) => a.start <= b.end && b.start <= a.end)));
+    if (!conflicts) chosen.push({ key, edits });
+  }
+  return chosen;
+}
+
+function safeFix(fixes: readonly ResolvedFix[]): ResolvedFix | undefined {
+  const safe = fixes.filter((f) => f.safe && f.edits.length > 0);
+  return safe.find((f) => f.preferred) ?? safe[0];
+}
+
+function parseWith(doc: ScopeDocument, chosen: readonly Chosen[], settings: RuleSettings): ScopeDocument {
+  let text = doc.text;
+  for (const e of chosen.flatMap((c) => c.edits).sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  return new ScopeDocument(doc.uri, doc.version, text, settings.limits);
+}
