@@ -253,3 +253,58 @@ export function sensitivityReasons(root: unknown): string[] {
   }
   return reasons;
 }
+
+// ---- money written as text -----------------------------------------------------------------
+
+/** What an amount written as text (`"$120k"`, `"EUR 50,000"`) says, once read as a number. */
+export interface MoneyText {
+  readonly value: number;
+  /** The ISO 4217 code its symbol or code stands for, if it names one. */
+  readonly currency?: string;
+  /** `$` alone: USD is a guess, since CAD, AUD and others write `$` too. */
+  readonly currencyGuessed: boolean;
+  /** "approx. 40k", "~40k": an estimate rather than a price. */
+  readonly approximate: boolean;
+}
+
+/** The currency a text's symbol stands for (`€` -> EUR), if it has one. */
+export function currencyOfSymbol(text: string): { readonly code: string; readonly guessed: boolean } | undefined {
+  if (text.includes('€')) return { code: 'EUR', guessed: false };
+  if (text.includes('£')) return { code: 'GBP', guessed: false };
+  const dollar = /(US|C|A|NZ)?\$/.exec(text);
+  if (!dollar) return undefined;
+  const prefixed: Readonly<Record<string, string>> = { US: 'USD', C: 'CAD', A: 'AUD', NZ: 'NZD' };
+  const code = dollar[1] ? prefixed[dollar[1]] : undefined;
+  return code ? { code, guessed: false } : { code: 'USD', guessed: true };
+}
+
+const moneyMultipliers: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+
+/**
+ * Reads `"$120k"`, `"50,000"`, `"EUR 1.2m"`, `"approx. 40k"` as numbers: symbols and thousands
+ * separators stripped, k/m/bn expanded. Undefined for anything else ("TBD", "40-50k", "50.000,00"),
+ * since a fix must not guess at a price. Long texts are not amounts, which also keeps this cheap.
+ */
+export function parseMoneyText(text: string): MoneyText | undefined {
+  let rest = text.trim();
+  if (rest.length === 0 || rest.length > 40) return undefined;
+  const take = (pattern: RegExp): RegExpExecArray | null => {
+    const m = pattern.exec(rest);
+    if (m) rest = rest.slice(m[0].length).trimStart();
+    return m;
+  };
+  const approximate = take(/^(approx(imately|\.)?|about|around|circa|ca\.|~|≈)/i) !== null;
+  const prefix = take(/^(US\$|NZ\$|C\$|A\$|\$|€|£|[A-Z]{3}(?=[\s\d]))/);
+  const number = take(/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?/);
+  if (!number) return undefined;
+  const unit = take(/^(thousand|million|billion|mn|bn|k|m)(?![a-z])/i);
+  const suffix = prefix ? null : take(/^(€|£|[A-Z]{3}(?![A-Za-z]))/);
+  if (rest !== '') return undefined;
+  const multiplier = unit ? (moneyMultipliers[(unit[1] ?? '').toLowerCase()] ?? 1) : 1;
+  const value = Math.round(Number(number[0].replace(/,/g, '')) * multiplier * 100) / 100;
+  if (!Number.isFinite(value)) return undefined;
+  const mark = prefix?.[0] ?? suffix?.[0];
+  const fromSymbol = mark ? currencyOfSymbol(mark) : undefined;
+  const currency = fromSymbol?.code ?? (mark && /^[A-Z]{3}$/.test(mark) ? mark : undefined);
+  return { value, ...(currency ? { currency } : {}), currencyGuessed: fromSymbol?.guessed ?? false, approximate };
+}

@@ -1,13 +1,79 @@
 // cost-amount-not-numeric: Amount is not a number.
-import type { Rule } from '../types';
+// An amount written as text ("$120k", "50,000", "TBD"); the fix rewrites it as a bare number when
+// the text can be read without guessing, and sets `budget.currency` from its symbol when missing.
+import { arrayAt, formatAmount, formatPath, isRecord, parseMoneyText, setKeyOp, valueAt, type MoneyText } from '../model';
+import type { Finding, Fix, FixOp, Path, Rule } from '../types';
+
+const ruleId = 'cost-amount-not-numeric';
+const isoCode = /^[A-Z]{3}$/;
 
 export const rule: Rule = {
-  id: 'cost-amount-not-numeric',
+  id: ruleId,
   category: 'cost',
   severity: 'error',
   title: 'Amount is not a number',
   explanation: `An amount written as text cannot be added up or checked against the payment schedule or the cap, so any cost it hides stays hidden. Put the number in the field and the currency in \`budget.currency\`.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const currency = valueAt(root, ['budget', 'currency']);
+    const validCurrency = typeof currency === 'string' && isoCode.test(currency) ? currency : undefined;
+    const findings: Finding[] = [];
+    for (const path of amountPaths(root)) {
+      const value = valueAt(root, path);
+      // Only text is this rule's business: an empty value is "missing" (other rules), and a list or
+      // a boolean is a type error the schema names better.
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      const parsed = parseMoneyText(value);
+      const where = `\`${formatPath(path)}\``;
+      const fix = parsed ? rewriteFix(root, path, value, parsed, validCurrency) : undefined;
+      findings.push({
+        ruleId,
+        path,
+        message: parsed
+          ? `${where} is the text "${value}", not a number; write \`${String(parsed.value)}\` and keep the currency in \`budget.currency\`.`
+          : `${where} is the text "${value}", not a number, so it cannot be added up or checked against the total.`,
+        ...(parsed ? { facts: factsOf(value, parsed, validCurrency) } : {}),
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    }
+    return findings;
   },
 };
+
+/** The amounts the catalogue names: total, cap, payment amounts and rate-card rates. */
+function amountPaths(root: unknown): Path[] {
+  const paths: Path[] = [
+    ['budget', 'total'],
+    ['budget', 'cap'],
+  ];
+  arrayAt(root, ['budget', 'payments']).forEach((p, i) => {
+    if (isRecord(p)) paths.push(['budget', 'payments', i, 'amount']);
+  });
+  arrayAt(root, ['budget', 'rate_card']).forEach((r, i) => {
+    if (isRecord(r)) paths.push(['budget', 'rate_card', i, 'rate']);
+  });
+  return paths;
+}
+
+function rewriteFix(root: unknown, path: Path, text: string, parsed: MoneyText, currency: string | undefined): Fix {
+  const ops: FixOp[] = [{ op: 'replace', path, value: String(parsed.value) }];
+  const setsCurrency = currency === undefined && parsed.currency !== undefined;
+  if (setsCurrency && parsed.currency) ops.push(setKeyOp(root, ['budget'], 'currency', parsed.currency));
+  const conflicting = currency !== undefined && parsed.currency !== undefined && parsed.currency !== currency;
+  return {
+    title: setsCurrency ? `Write ${String(parsed.value)} and set \`budget.currency\` to ${parsed.currency ?? ''}` : `Write "${text}" as ${String(parsed.value)}`,
+    ops,
+    preferred: true,
+    // Safe only when nothing is decided for the author: no estimate turned into a price, no
+    // currency guessed or contradicted, and no second fix also writing `budget.currency`.
+    ...(!parsed.approximate && !setsCurrency && !conflicting ? { safe: true } : {}),
+  };
+}
+
+function factsOf(text: string, parsed: MoneyText, currency: string | undefined): string[] {
+  const facts = [`"${text}" reads as ${formatAmount(parsed.value)}${parsed.currency ? ` ${parsed.currency}` : ''}`];
+  if (parsed.approximate) facts.push('The text is an estimate ("approx."): confirm the contracted amount before accepting the fix.');
+  if (parsed.currency && parsed.currencyGuessed) facts.push('`$` is read as USD; CAD, AUD and others also write `$`.');
+  if (currency && parsed.currency && parsed.currency !== currency) facts.push(`The text names ${parsed.currency}, but \`budget.currency\` is ${currency}.`);
+  return facts;
+}

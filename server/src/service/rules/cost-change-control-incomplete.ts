@@ -1,13 +1,77 @@
 // cost-change-control-incomplete: Change control is incomplete.
-import type { Rule } from '../types';
+// One finding per gap in a present `governance.change_control`: no named approver, no process, or a
+// process that does not require both a cost and a schedule impact.
+import { stringify } from 'yaml';
+import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import type { Finding, Rule } from '../types';
+
+const ruleId = 'cost-change-control-incomplete';
+const base = ['governance', 'change_control'];
+const mentionsCost = /cost|price|budget|fee/i;
+const mentionsSchedule = /schedule|date|timeline|time/i;
+const defaultProcess = 'Written change request with cost and schedule impact; no work before written approval.';
 
 export const rule: Rule = {
-  id: 'cost-change-control-incomplete',
+  id: ruleId,
   category: 'cost',
   severity: 'warning',
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const changeControl = valueAt(root, base);
+    // Absent is cost-change-control-missing's finding; a non-mapping is the schema's.
+    if (!isRecord(changeControl) || isAbsent(changeControl)) return [];
+    const findings: Finding[] = [];
+
+    const approvers = changeControl.approval_by;
+    // `approval_by: [""]` (what the missing-rule's fix inserts) still names nobody.
+    const namesSomeone = Array.isArray(approvers) ? approvers.some((a) => typeof a === 'string' && a.trim() !== '') : !isAbsent(approvers);
+    if (!namesSomeone) {
+      const existing = Array.isArray(approvers) && approvers.length > 0;
+      findings.push({
+        ruleId,
+        path: [...base, 'approval_by'],
+        ...(existing ? {} : { at: 'key' as const }),
+        message: existing ? 'Change control lists only blank approvers (`approval_by`), so anyone can approve extra work.' : 'Change control names no approver (`approval_by`), so anyone on your side can approve extra work informally.',
+        fixes: [{ title: 'Add an approver to fill in', ops: [setKeyOp(root, base, 'approval_by', '- ""')], preferred: true }],
+      });
+    }
+
+    const process = changeControl.process;
+    if (isAbsent(process)) {
+      findings.push({
+        ruleId,
+        path: [...base, 'process'],
+        message: 'Change control has no `process`, so nothing requires a change request to state its cost and schedule impact.',
+        fixes: [{ title: 'Add a process that requires cost and schedule impact', ops: [setKeyOp(root, base, 'process', defaultProcess)], preferred: true }],
+      });
+    } else if (typeof process === 'string') {
+      const cost = mentionsCost.test(process);
+      const schedule = mentionsSchedule.test(process);
+      if (!cost || !schedule) {
+        const missing = !cost && !schedule ? 'cost and schedule' : !cost ? 'cost' : 'schedule';
+        const words = [...(cost ? [] : ['cost', 'price', 'budget', 'fee']), ...(schedule ? [] : ['schedule', 'date', 'timeline', 'time'])];
+        findings.push({
+          ruleId,
+          path: [...base, 'process'],
+          message: `The change process does not ask for a ${missing === 'cost and schedule' ? 'cost or schedule' : missing} impact: it mentions none of ${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}.`,
+          fixes: [{ title: `Append "with ${missing} impact" to the process`, ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }], preferred: true }],
+        });
+      }
+    }
+    return findings;
   },
 };
+
+/** "Changes by email." -> "Changes by email with cost impact." (before the closing full stop). */
+function appendImpact(process: string, missing: string): string {
+  const text = process.trim();
+  const stop = /[.!]$/.test(text) ? text.slice(-1) : '';
+  return `${stop ? text.slice(0, -1) : text} with ${missing} impact${stop}`;
+}
+
+/** The text as one YAML scalar, quoted when plain style would change its meaning. */
+function yamlScalar(text: string): string {
+  return stringify(text, { lineWidth: 0 }).trimEnd();
+}

@@ -1,13 +1,54 @@
 // cost-contingency-missing: No contingency reserve.
-import type { Rule } from '../types';
+// Warning when `budget.contingency_percent` is absent or 0; info when it is below minContingencyPercent.
+import { formatAmount, isAbsent, isMappingOrAbsent, numberAt, setKeyOp, stringAt, valueAt } from '../model';
+import type { Finding, Fix, Rule } from '../types';
+
+const ruleId = 'cost-contingency-missing';
+const path = ['budget', 'contingency_percent'];
+/** The catalogue's proposal; raised to the configured minimum when that is higher. */
+const proposedPercent = 15;
 
 export const rule: Rule = {
-  id: 'cost-contingency-missing',
+  id: ruleId,
   category: 'cost',
   severity: 'warning',
   title: 'No contingency reserve',
   explanation: `No contingency is budgeted. The blog warns that unclear guidelines and last-minute changes hurt the bottom line, and a contingency reserve is how you pay for the risks you already know about ("known unknowns") without going back for more money (PMI contingency-reserve concept). Release it only through change control. GOV.UK's Digital Outcomes guidance lets buyers raise a statement of work's value by up to 20% only by using an agreed contingency margin. 10–20% is a common rule of thumb for IT work. Sizing by expected monetary value over the risk register is better than a flat percentage (PM Milestone). In this format \`budget.total\` excludes contingency, so the reserve stays with you.`,
-  check() {
-    return [];
+  check(doc, settings) {
+    const root = doc.value;
+    if (!isMappingOrAbsent(root, ['budget'])) return [];
+    const min = settings.thresholds.minContingencyPercent;
+    const value = valueAt(root, path);
+    const proposal = Math.max(proposedPercent, min);
+    const fix: Fix = { title: `Set \`contingency_percent\` to ${proposal}`, ops: [setKeyOp(root, ['budget'], 'contingency_percent', String(proposal))], preferred: true };
+    if (isAbsent(value)) {
+      return [{ ruleId, path, message: `No contingency reserve: \`budget.contingency_percent\` is not set, so every known risk that materialises needs new money.`, fixes: [fix] }];
+    }
+    // "10%" or a list is a type error the schema reports; a negative value is out of its range.
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return [];
+    if (value === 0) {
+      return [{ ruleId, path, message: `The contingency reserve is 0%, so every known risk that materialises needs new money.`, fixes: [fix] }];
+    }
+    if (value >= min) return [];
+    const finding: Finding = {
+      ruleId,
+      path,
+      severity: 'info',
+      message: `The contingency reserve is ${formatAmount(value)}%, below the ${formatAmount(min)}% minimum.`,
+      facts: reserveFacts(root, value, min),
+      fixes: [fix],
+    };
+    return [finding];
   },
 };
+
+function reserveFacts(root: unknown, percent: number, min: number): string[] {
+  const total = numberAt(root, ['budget', 'total']);
+  if (total === undefined) return [];
+  const currency = stringAt(root, ['budget', 'currency']);
+  const unit = currency ? ` ${currency}` : '';
+  return [
+    `Reserve: ${formatAmount(percent)}% of ${formatAmount(total)}${unit} = ${formatAmount((percent / 100) * total)}${unit}`,
+    `At ${formatAmount(min)}%: ${formatAmount((min / 100) * total)}${unit}`,
+  ];
+}

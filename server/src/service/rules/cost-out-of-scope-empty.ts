@@ -1,13 +1,30 @@
 // cost-out-of-scope-empty: Nothing is explicitly out of scope.
+// Fires when `out_of_scope` is absent, or lists only blank items; the fix inserts a TODO item.
+import { isAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
+const ruleId = 'cost-out-of-scope-empty';
+
 export const rule: Rule = {
-  id: 'cost-out-of-scope-empty',
+  id: ruleId,
   category: 'cost',
   severity: 'warning',
   title: 'Nothing is explicitly out of scope',
   explanation: `Nothing is explicitly excluded. The blog advises focusing on a specific project with a very defined scope. PMBOK's scope statement includes project exclusions because "explicitly stating what is out of scope for the project helps to manage stakeholders' expectations", and the scope baseline is what change requests are judged against. PMI's 2018 *Pulse of the Profession* found that 52% of projects experienced scope creep or uncontrolled changes.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const value = valueAt(root, ['out_of_scope']);
+    // `out_of_scope: [""]` excludes nothing either; a string or a mapping is the schema's to report.
+    const empty = isAbsent(value) || (Array.isArray(value) && value.every(isAbsent));
+    if (!empty) return [];
+    return [
+      {
+        ruleId,
+        path: ['out_of_scope'],
+        message: Array.isArray(value) && value.length > 0 ? '`out_of_scope` lists only blank items, so nothing is explicitly excluded.' : 'Nothing is listed under `out_of_scope`, so every adjacent request can be argued into the price.',
+        // TODO, not an invented exclusion: cost-tbd-placeholder keeps it visible until someone writes one.
+        fixes: [{ title: 'Add an `out_of_scope` list to fill in', ops: [setKeyOp(root, [], 'out_of_scope', '- TODO')], preferred: true }],
+      },
+    ];
   },
 };

@@ -1,13 +1,158 @@
 // cost-payment-front-loaded: Payments are front-loaded.
-import type { Rule } from '../types';
+// Warning when more than maxUpfrontPercent of the total is paid at milestones that accept no
+// deliverable and fall on/before timeline.start or before the first acceptance milestone; info when
+// the payment at the latest-dated milestone is below minFinalPaymentPercent.
+import { arrayAt, dateAt, dateOf, formatAmount, isAbsent, isRecord, numberAt, paymentAmount, stringAt } from '../model';
+import type { Finding, Fix, Rule } from '../types';
+
+const ruleId = 'cost-payment-front-loaded';
+/** Percent arithmetic in floating point (0.3 × 100 = 30.000000000000004) must not cross a threshold. */
+const epsilon = 1e-9;
 
 export const rule: Rule = {
-  id: 'cost-payment-front-loaded',
+  id: ruleId,
   category: 'cost',
   severity: 'warning',
   title: 'Payments are front-loaded',
   explanation: `{pct}% of the price is paid before any deliverable has been accepted (or the final payment is too small to matter). Paying ahead of accepted work removes your leverage. Milestone payments triggered by verified acceptance are the safer structure, and keeping a final 15–20% until acceptance keeps the vendor engaged through acceptance testing and bug fixing (Freesi, *Milestone-based payment*; holdback clause samples). The blog recommends checking in regularly to stay on track, and payment gates are the strongest check-in you have.`,
-  check() {
-    return [];
+  check(doc, settings) {
+    const root = doc.value;
+    const total = numberAt(root, ['budget', 'total']);
+    // Shares of an unknown or zero total mean nothing; other rules report the total itself.
+    if (total === undefined || total <= 0) return [];
+    const milestones = milestonesById(root);
+    const payments = resolvePayments(root, milestones, total);
+    if (payments.length === 0) return [];
+    const unit = currencySuffix(root);
+    const findings: Finding[] = [];
+
+    const start = dateAt(root, ['timeline', 'start']);
+    const accepting = [...milestones.values()].filter((m) => m.accepts);
+    const firstAccept = accepting
+      .filter((m): m is Milestone & { date: string } => m.date !== undefined)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
+    // When no milestone accepts a deliverable, no payment waits for accepted work: every payment
+    // counts as up front. When accepting milestones exist but none is dated, only "on or before
+    // timeline.start" can be judged.
+    const noAcceptance = accepting.length === 0;
+    const upfront = payments.filter((p) => {
+      const date = p.milestone.date;
+      if (p.milestone.accepts || date === undefined) return false;
+      if (start !== undefined && date <= start) return true;
+      if (firstAccept) return date < firstAccept.date;
+      return noAcceptance;
+    });
+    const upfrontSum = upfront.reduce((a, p) => a + p.amount, 0);
+    const upfrontPercent = (upfrontSum / total) * 100;
+    const maxUpfront = settings.thresholds.maxUpfrontPercent;
+
+    const dated = payments.filter((p) => p.milestone.date !== undefined);
+    const latest = dated.reduce<string | undefined>((max, p) => (max === undefined || (p.milestone.date ?? '') > max ? p.milestone.date : max), undefined);
+    const finals = dated.filter((p) => p.milestone.date === latest);
+    const finalPayment = finals[finals.length - 1];
+
+    if (upfrontPercent > maxUpfront + epsilon) {
+      const largest = upfront.reduce((a, b) => (b.amount > a.amount ? b : a));
+      const facts = [
+        firstAccept ? `First acceptance: \`${firstAccept.id}\` on ${firstAccept.date}` : noAcceptance ? 'No milestone lists a deliverable, so no payment waits for accepted work' : 'No accepting milestone has a date',
+        ...upfront.map((p) => `Up front: \`${p.milestone.id}\` (${p.milestone.date ?? 'no date'}, no deliverables): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`),
+        `Limit: ${formatPercent(maxUpfront)} of ${formatAmount(total)}${unit} = ${formatAmount((maxUpfront / 100) * total)}${unit}`,
+      ];
+      const excess = upfrontSum - (maxUpfront / 100) * total;
+      const target = finalPayment && !upfront.includes(finalPayment) ? finalPayment : undefined;
+      const fix = target ? moveFix(largest, target, excess, total) : undefined;
+      findings.push({
+        ruleId,
+        path: ['budget', 'payments', largest.index],
+        message: `${formatPercent(upfrontPercent)} of the price (${formatAmount(upfrontSum)} of ${formatAmount(total)}${unit}) is paid before any deliverable is accepted; the limit is ${formatPercent(maxUpfront)}.`,
+        facts,
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    }
+
+    const minFinal = settings.thresholds.minFinalPaymentPercent;
+    if (finalPayment && latest !== undefined) {
+      const finalSum = finals.reduce((a, p) => a + p.amount, 0);
+      const finalPercent = (finalSum / total) * 100;
+      if (finalPercent < minFinal - epsilon) {
+        const shortfall = (minFinal / 100) * total - finalSum;
+        const others = payments.filter((p) => !finals.includes(p));
+        const source = others.length > 0 ? others.reduce((a, b) => (b.amount > a.amount ? b : a)) : undefined;
+        const fix = source ? moveFix(source, finalPayment, shortfall, total) : undefined;
+        findings.push({
+          ruleId,
+          path: ['budget', 'payments', finalPayment.index],
+          severity: 'info',
+          message: `The final payment (\`${finalPayment.milestone.id}\`, ${latest}) is ${formatPercent(finalPercent)} of the price (${formatAmount(finalSum)} of ${formatAmount(total)}${unit}); hold back at least ${formatPercent(minFinal)} until final acceptance.`,
+          facts: [`Final milestone: \`${finalPayment.milestone.id}\` on ${latest}: ${formatAmount(finalSum)}${unit}`, `Minimum holdback: ${formatPercent(minFinal)} = ${formatAmount((minFinal / 100) * total)}${unit}`],
+          ...(fix ? { fixes: [fix] } : {}),
+        });
+      }
+    }
+    return findings;
   },
 };
+
+interface Milestone {
+  readonly id: string;
+  readonly date: string | undefined;
+  /** It lists deliverables, so reaching it means work was accepted. */
+  readonly accepts: boolean;
+}
+
+interface Payment {
+  readonly index: number;
+  readonly milestone: Milestone;
+  readonly amount: number;
+  readonly field: 'percent' | 'amount';
+}
+
+function milestonesById(root: unknown): Map<string, Milestone> {
+  const byId = new Map<string, Milestone>();
+  for (const m of arrayAt(root, ['timeline', 'milestones'])) {
+    if (!isRecord(m) || typeof m.id !== 'string') continue;
+    // The first of duplicate ids wins; structure-duplicate-id reports the others.
+    if (!byId.has(m.id)) byId.set(m.id, { id: m.id, date: dateOf(m.date), accepts: !isAbsent(m.deliverables) });
+  }
+  return byId;
+}
+
+/** Payments whose milestone exists and whose value is known; the rest belong to other rules. */
+function resolvePayments(root: unknown, milestones: ReadonlyMap<string, Milestone>, total: number): Payment[] {
+  const resolved: Payment[] = [];
+  arrayAt(root, ['budget', 'payments']).forEach((p, index) => {
+    if (!isRecord(p) || typeof p.milestone !== 'string') return;
+    const milestone = milestones.get(p.milestone);
+    const amount = paymentAmount(p, total);
+    if (!milestone || amount === undefined || !Number.isFinite(amount)) return;
+    resolved.push({ index, milestone, amount, field: typeof p.amount === 'number' ? 'amount' : 'percent' });
+  });
+  return resolved;
+}
+
+/** "Move x% from M0 to M4", written in each payment's own form (percent or amount). */
+function moveFix(from: Payment, to: Payment, amount: number, total: number): Fix | undefined {
+  if (from.index === to.index || amount <= 0 || from.amount < amount) return undefined;
+  const valueOf = (p: Payment, next: number): string => String(p.field === 'percent' ? round2((next / total) * 100) : round2(next));
+  return {
+    title: `Move ${formatPercent((amount / total) * 100)} from \`${from.milestone.id}\` to \`${to.milestone.id}\``,
+    ops: [
+      { op: 'replace', path: ['budget', 'payments', from.index, from.field], value: valueOf(from, from.amount - amount) },
+      { op: 'replace', path: ['budget', 'payments', to.index, to.field], value: valueOf(to, to.amount + amount) },
+    ],
+    preferred: true,
+  };
+}
+
+function currencySuffix(root: unknown): string {
+  const currency = stringAt(root, ['budget', 'currency']);
+  return currency && /^[A-Z]{3}$/.test(currency) ? ` ${currency}` : '';
+}
+
+function formatPercent(value: number): string {
+  return `${formatAmount(Math.round(value * 10) / 10)}%`;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,13 +1,132 @@
 // cost-payments-sum-mismatch: Payments do not add up to the total.
-import type { Rule } from '../types';
+// Each payment needs exactly one of `percent` or `amount`; together they must add up to `budget.total`
+// within max(1, sumTolerance × total). The fix rebalances the last payment to the remainder.
+import { formatAmount, isAbsent, isRecord, numberAt, paymentAmount, stringAt, valueAt } from '../model';
+import type { Finding, Fix, Path, Rule } from '../types';
+
+const ruleId = 'cost-payments-sum-mismatch';
 
 export const rule: Rule = {
-  id: 'cost-payments-sum-mismatch',
+  id: ruleId,
   category: 'cost',
   severity: 'error',
   title: 'Payments do not add up to the total',
   explanation: `The payment schedule adds up to {sum}, not the budget total {total}. If payments fall short, part of the price has no agreed trigger and will be invoiced on the vendor's terms. If they exceed the total, you are committing more than you budgeted. Either way it is a hidden cost (blog). Payments should be tied to clear milestones or deliverables and never to "vague or uncontrolled events" (AIC operating manual). Contingency is not part of the payment schedule.`,
-  check() {
-    return [];
+  check(doc, settings) {
+    const root = doc.value;
+    const payments = valueAt(root, ['budget', 'payments']);
+    const total = numberAt(root, ['budget', 'total']);
+    if (!Array.isArray(payments) || payments.length === 0 || total === undefined || total < 0) return [];
+    const unit = currencySuffix(root);
+
+    const findings: Finding[] = [];
+    const amounts: number[] = [];
+    let sumIsKnown = true;
+    payments.forEach((payment, i) => {
+      const at: Path = ['budget', 'payments', i];
+      if (!isRecord(payment)) {
+        sumIsKnown = false;
+        return;
+      }
+      const label = labelOf(payment, i);
+      const hasAmount = !isAbsent(payment.amount);
+      const hasPercent = !isAbsent(payment.percent);
+      if (hasAmount && hasPercent) {
+        findings.push(bothFinding(at, payment, label, total, unit));
+        sumIsKnown = false;
+      } else if (!hasAmount && !hasPercent) {
+        findings.push({ ruleId, path: at, message: `Payment ${label} has neither \`percent\` nor \`amount\`, so nobody can say what it pays.` });
+        sumIsKnown = false;
+      } else {
+        const amount = paymentAmount(payment, total);
+        // "20%" or "$5k" is reported by the schema or cost-amount-not-numeric; a sum over it would be wrong.
+        if (amount === undefined || !Number.isFinite(amount)) sumIsKnown = false;
+        else amounts.push(amount);
+      }
+    });
+    // A payment without a clear value makes any sum a guess: its own finding says what to fix first.
+    if (!sumIsKnown) return findings;
+
+    const sum = amounts.reduce((a, b) => a + b, 0);
+    const difference = sum - total;
+    const tolerance = Math.max(1, settings.thresholds.sumTolerance * total);
+    if (Math.abs(difference) <= tolerance) return findings;
+
+    const share = total > 0 ? `${formatPercent((sum / total) * 100)} of ` : '';
+    const gap = difference > 0 ? `${formatAmount(difference)}${unit} more than the price` : `${formatAmount(-difference)}${unit} of the price has no payment milestone`;
+    const facts = payments.map((p, i) => `${labelOf(p, i)}: ${describePayment(p, total, unit)}`);
+    facts.push(`Sum: ${formatAmount(sum)}${unit}${total > 0 ? ` (${formatPercent((sum / total) * 100)})` : ''}; \`budget.total\`: ${formatAmount(total)}${unit}`);
+    facts.push(`Tolerance: ±${formatAmount(tolerance)}${unit} (the larger of 1 and ${formatPercent(settings.thresholds.sumTolerance * 100)} of the total)`);
+    const fix = rebalanceFix(payments, amounts, total);
+    findings.push({
+      ruleId,
+      path: ['budget', 'payments'],
+      at: 'key',
+      message: `Payments add up to ${share}\`budget.total\` (${formatAmount(sum)} of ${formatAmount(total)}${unit}): ${gap}.`,
+      facts,
+      ...(fix ? { fixes: [fix] } : {}),
+    });
+    return findings;
   },
 };
+
+function bothFinding(at: Path, payment: Readonly<Record<string, unknown>>, label: string, total: number, unit: string): Finding {
+  const { amount, percent } = payment;
+  // When both say the same thing, dropping one changes nothing; otherwise a person must choose.
+  const agree = typeof amount === 'number' && typeof percent === 'number' && Math.abs((percent / 100) * total - amount) <= 1;
+  const fixes: Fix[] = [
+    { title: `Keep \`percent\` (remove \`amount\`)`, ops: [{ op: 'delete', path: [...at, 'amount'] }], ...(agree ? { preferred: true, safe: true } : {}) },
+    { title: `Keep \`amount\` (remove \`percent\`)`, ops: [{ op: 'delete', path: [...at, 'percent'] }] },
+  ];
+  const detail =
+    typeof amount === 'number' && typeof percent === 'number' && !agree
+      ? ` They disagree: ${formatPercent(percent)} of ${formatAmount(total)} is ${formatAmount((percent / 100) * total)}${unit}, not ${formatAmount(amount)}.`
+      : '';
+  return { ruleId, path: at, message: `Payment ${label} has both \`percent\` and \`amount\`; give exactly one.${detail}`, fixes };
+}
+
+/** "Rebalance last payment": the last payment takes whatever the others leave of the total. */
+function rebalanceFix(payments: readonly unknown[], amounts: readonly number[], total: number): Fix | undefined {
+  const lastIndex = payments.length - 1;
+  const last = payments[lastIndex];
+  const lastAmount = amounts[lastIndex];
+  if (!isRecord(last) || lastAmount === undefined) return undefined;
+  const remainder = amounts.reduce((a, b) => a + b, 0) - lastAmount;
+  const newAmount = total - remainder;
+  // When the other payments already reach the total, no value of the last one fixes the schedule.
+  if (newAmount <= 0) return undefined;
+  const label = labelOf(last, lastIndex);
+  if (typeof last.percent === 'number') {
+    if (total <= 0) return undefined;
+    const percent = round2((newAmount / total) * 100);
+    return { title: `Rebalance last payment (${label}) to ${formatPercent(percent)}`, ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'percent'], value: String(percent) }], preferred: true };
+  }
+  const amount = round2(newAmount);
+  return { title: `Rebalance last payment (${label}) to ${formatAmount(amount)}`, ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'amount'], value: String(amount) }], preferred: true };
+}
+
+function describePayment(payment: unknown, total: number, unit: string): string {
+  if (!isRecord(payment)) return 'not a payment';
+  const amount = paymentAmount(payment, total) ?? 0;
+  if (typeof payment.amount === 'number') return `${formatAmount(amount)}${unit}${total > 0 ? ` (${formatPercent((amount / total) * 100)})` : ''}`;
+  return `${formatPercent(typeof payment.percent === 'number' ? payment.percent : 0)} = ${formatAmount(amount)}${unit}`;
+}
+
+/** A payment is named by its milestone (`M1`), else by its position. */
+function labelOf(payment: unknown, index: number): string {
+  const milestone = isRecord(payment) ? payment.milestone : undefined;
+  return typeof milestone === 'string' && milestone.trim() !== '' ? `\`${milestone.trim()}\`` : `\`budget.payments[${index}]\``;
+}
+
+function currencySuffix(root: unknown): string {
+  const currency = stringAt(root, ['budget', 'currency']);
+  return currency && /^[A-Z]{3}$/.test(currency) ? ` ${currency}` : '';
+}
+
+function formatPercent(value: number): string {
+  return `${formatAmount(Math.round(value * 10) / 10)}%`;
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

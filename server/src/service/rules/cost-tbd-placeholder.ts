@@ -1,13 +1,93 @@
 // cost-tbd-placeholder: Open placeholder (TBD/TODO).
-import type { Rule } from '../types';
+// Walks every scalar value of the YAML tree (not the plain data, so each finding has an exact path):
+// an error for money and dates (budget.*, timeline.*, deliverables[].due), a warning elsewhere.
+import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
+import { formatPath } from '../model';
+import type { Finding, Path, Rule } from '../types';
+import { keySegment } from '../document';
+
+const ruleId = 'cost-tbd-placeholder';
+// Linear: the only unbounded quantifiers sit between fixed words, so a whitespace run is tried once.
+const placeholder = /(?<!\w)(?:TBD|TBC|TBA|TODO|to\s+be\s+(?:determined|confirmed|agreed|decided))(?!\w)|\?\?\?/i;
+/** A scalar that is nothing but the placeholder (and trailing punctuation) can move to assumptions. */
+const wholePlaceholder = /^(?:TBD|TBC|TBA|TODO|to be (?:determined|confirmed|agreed|decided)|\?\?\?)[.!?]*$/i;
 
 export const rule: Rule = {
-  id: 'cost-tbd-placeholder',
+  id: ruleId,
   category: 'cost',
   severity: 'warning',
   title: 'Open placeholder (TBD/TODO)',
   explanation: `An open item ("{value}") in a scope you are about to sign is a blank cheque. Prices and dates left as TBD get settled after signature, when you have the least leverage, and that is exactly the hidden cost the blog warns about. If something truly cannot be known yet, record it as an assumption with a decision date and an owner. Wiegers: "make it a TBD and set a date to find out".`,
-  check() {
-    return [];
+  check(doc) {
+    const findings: Finding[] = [];
+    const contents = doc.yaml?.contents;
+    if (contents) visit(contents as Node, [], false, findings);
+    return findings;
   },
 };
+
+/**
+ * Keys are not scanned: a key such as `TBD:` is an unknown key, which the schema reports.
+ * Aliases are not followed: the anchored node is scanned where it is written.
+ */
+function visit(node: Node, path: Path, inMapping: boolean, findings: Finding[]): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = keySegment(pair.key);
+      if (key !== undefined && pair.value) visit(pair.value as Node, [...path, key], true, findings);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      if (item) visit(item as Node, [...path, i], false, findings);
+    });
+  } else if (isScalar(node) && typeof node.value === 'string') {
+    const finding = check(node.value, path, inMapping);
+    if (finding) findings.push(finding);
+  }
+}
+
+function check(value: string, path: Path, inMapping: boolean): Finding | undefined {
+  const m = placeholder.exec(value);
+  if (!m) return undefined;
+  const written = m[0];
+  const where = `\`${formatPath(path)}\``;
+  const whole = wholePlaceholder.test(value.trim());
+  const critical = isMoneyOrDate(path);
+  const message = whole
+    ? `${where} is still "${written}": ${critical ? 'settle it before signing' : 'fill it in before signing'}, or record it as an assumption with a decision date and an owner.`
+    : `${where} contains "${written}", an open item in a scope you are about to sign.`;
+  return {
+    ruleId,
+    path,
+    at: { text: written },
+    message,
+    ...(critical ? { severity: 'error' as const, facts: ['An error: open prices and dates get settled after signature, when you have the least leverage.'] } : {}),
+    // Only a field that is wholly a placeholder can become `null`; in a list, `null` would be a blank item.
+    ...(whole && inMapping
+      ? {
+          fixes: [
+            {
+              title: 'Move to assumptions',
+              ops: [
+                { op: 'replace' as const, path, value: 'null' },
+                { op: 'append' as const, path: ['assumptions'], value: yamlScalar(`Decide ${formatPath(path)} (was "${value.trim()}") by YYYY-MM-DD (owner: TODO)`) },
+              ],
+              preferred: true,
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
+/** Under `budget.*`, under `timeline.*`, or a deliverable's `due`. */
+function isMoneyOrDate(path: Path): boolean {
+  const [first, index, field] = path;
+  if (first === 'budget' || first === 'timeline') return true;
+  return first === 'deliverables' && typeof index === 'number' && field === 'due' && path.length === 3;
+}
+
+/** The text as one YAML scalar, quoted because "owner: TODO" would otherwise read as a mapping. */
+function yamlScalar(text: string): string {
+  return stringify(text, { lineWidth: 0 }).trimEnd();
+}

@@ -1,13 +1,81 @@
 // cost-tm-without-cap: Time and materials without a cap or rate card.
-import type { Rule } from '../types';
+// T&M pricing needs a not-to-exceed `cap` and a `rate_card` (FAR 16.601); any `cap` must be at least `total`.
+import { formatAmount, isAbsent, isRecord, parseMoneyText, setKeyOp, stringAt } from '../model';
+import type { Finding, FixOp, Rule } from '../types';
+
+const ruleId = 'cost-tm-without-cap';
+const rateCardSkeleton = ['- role: ""', '  rate: 0', '  unit: day'].join('\n');
 
 export const rule: Rule = {
-  id: 'cost-tm-without-cap',
+  id: ruleId,
   category: 'cost',
   severity: 'error',
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under T&M the vendor is paid by the hour, so nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the blog's hidden-cost risk in its purest form.`,
-  check() {
-    return [];
+  check(doc) {
+    const root = doc.value;
+    const budget = isRecord(root) ? root.budget : undefined;
+    if (!isRecord(budget)) return [];
+    const findings: Finding[] = [];
+    const { pricing_model: model, cap, total } = budget;
+    const unit = currencySuffix(root);
+
+    if (model === 'time_and_materials' || model === 'capped_time_and_materials') {
+      const capMissing = isAbsent(cap);
+      const ratesMissing = isAbsent(budget.rate_card);
+      if (capMissing || ratesMissing) {
+        const name = model === 'time_and_materials' ? 'Time-and-materials pricing' : 'Capped time-and-materials pricing';
+        const message = capMissing && ratesMissing
+          ? `${name} has no \`cap\` and no \`rate_card\`: nothing limits what the vendor can bill, or at what rates.`
+          : capMissing
+            ? `${name} has no \`cap\`: nothing limits how many hours the vendor can bill.`
+            : `${name} has no \`rate_card\`: the hourly or daily rates the vendor bills are not agreed.`;
+        // A text total ("$120k") still says what the ceiling should start from; without any total,
+        // `TODO` keeps the cap visibly open instead of inventing a number.
+        const capValue = typeof total === 'number' ? total : typeof total === 'string' ? parseMoneyText(total)?.value : undefined;
+        const ops: FixOp[] = [];
+        const steps: string[] = [];
+        if (model === 'time_and_materials') {
+          ops.push({ op: 'replace', path: ['budget', 'pricing_model'], value: 'capped_time_and_materials' });
+          steps.push('switch to `capped_time_and_materials`');
+        }
+        if (capMissing) {
+          ops.push(setKeyOp(root, ['budget'], 'cap', capValue === undefined ? 'TODO' : String(capValue)));
+          steps.push(capValue === undefined ? 'add a `cap`' : `cap at ${formatAmount(capValue)}`);
+        }
+        if (ratesMissing) {
+          ops.push(setKeyOp(root, ['budget'], 'rate_card', rateCardSkeleton));
+          steps.push('add a rate card');
+        }
+        findings.push({
+          ruleId,
+          path: ['budget', 'pricing_model'],
+          message,
+          fixes: [{ title: sentence(steps), ops, preferred: true }],
+        });
+      }
+    }
+
+    if (typeof cap === 'number' && typeof total === 'number' && cap < total) {
+      findings.push({
+        ruleId,
+        path: ['budget', 'cap'],
+        message: `\`budget.cap\` (${formatAmount(cap)}${unit}) is below \`budget.total\` (${formatAmount(total)}${unit}): the ceiling is reached before the contracted work is paid for.`,
+        facts: [`Cap ${formatAmount(cap)} − total ${formatAmount(total)} = ${formatAmount(cap - total)}${unit}`],
+        fixes: [{ title: `Raise \`cap\` to the total (${formatAmount(total)})`, ops: [{ op: 'replace', path: ['budget', 'cap'], value: String(total) }], preferred: true }],
+      });
+    }
+    return findings;
   },
 };
+
+/** "Switch to …, cap at … and add a rate card". */
+function sentence(steps: readonly string[]): string {
+  const text = steps.length <= 1 ? (steps[0] ?? '') : `${steps.slice(0, -1).join(', ')} and ${steps[steps.length - 1] ?? ''}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function currencySuffix(root: unknown): string {
+  const currency = stringAt(root, ['budget', 'currency']);
+  return currency && /^[A-Z]{3}$/.test(currency) ? ` ${currency}` : '';
+}

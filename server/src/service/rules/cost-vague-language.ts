@@ -1,13 +1,216 @@
 // cost-vague-language: Vague, open-ended language.
-import type { Rule } from '../types';
+// Scans the scope's prose fields for Wiegers' ambiguous terms: one finding per occurrence, on the
+// term itself, with a specific suggestion. Terms in `quantifiable` lists are fine in a sentence
+// that has a number ("fast: p95 under 500 ms"). Settings add terms to either list.
+import { arrayAt, formatPath, isRecord, valueAt } from '../model';
+import type { RuleSettings } from '../settings';
+import type { Finding, Path, Rule } from '../types';
+
+const ruleId = 'cost-vague-language';
+/** Beyond this many terms a field needs rewriting, not more underlines; it also bounds hostile input. */
+const maxFindingsPerField = 20;
+
+interface VagueTerm {
+  /**
+   * A regex source with no capturing groups (the term is found by its group index) and no nested
+   * or adjacent unbounded quantifiers, so matching stays linear.
+   */
+  readonly pattern: string;
+  /** Reported only when its sentence has no digit. */
+  readonly quantifiable: boolean;
+  /** What is wrong and what to write instead (Wiegers' table), completing `"<term>" …`. */
+  readonly advice: string;
+  /** Open-list terms that can simply be deleted once the list is complete. */
+  readonly removable?: boolean;
+}
+
+const openList = 'leaves the list open: name every item, because whatever is not listed is out of scope';
+const asNeeded = 'leaves the amount of work open: say who decides it is needed, by which criterion, and cap it (e.g. "up to 3 review rounds")';
+const usability = 'is a matter of opinion: set a usability target (e.g. "4 of 5 test users complete the task unaided in under 2 minutes")';
+const speed = 'needs a number: give a time and a percentile (e.g. "p95 under 500 ms")';
+const change = 'needs a baseline and a target: say from what to what, by when (e.g. "from 1,200 to under 600 tickets per month by 2027-10-31")';
+const extreme = 'has no end point: give the target value that counts as done';
+const enough = 'does not say how much is enough: give the number';
+const notBinding = 'is not an obligation: state the required behaviour and the allowed exceptions';
+
+const builtInTerms: readonly VagueTerm[] = [
+  { pattern: 'including\\s+but\\s+not\\s+limited\\s+to', quantifiable: false, advice: 'makes the list open-ended: list everything that is included' },
+  { pattern: 'etc\\.', quantifiable: false, advice: openList, removable: true },
+  { pattern: 'and\\s+so\\s+on', quantifiable: false, advice: openList, removable: true },
+  { pattern: 'and\\s+more', quantifiable: false, advice: openList, removable: true },
+  { pattern: 'and/or', quantifiable: false, advice: 'is ambiguous: say whether you mean both, or either one' },
+  { pattern: 'as\\s+needed', quantifiable: false, advice: asNeeded },
+  { pattern: 'as\\s+required', quantifiable: false, advice: asNeeded },
+  { pattern: 'as\\s+appropriate', quantifiable: false, advice: asNeeded },
+  { pattern: 'where\\s+appropriate', quantifiable: false, advice: asNeeded },
+  { pattern: 'when\\s+necessary', quantifiable: false, advice: asNeeded },
+  { pattern: 'if\\s+necessary', quantifiable: false, advice: asNeeded },
+  { pattern: 'various', quantifiable: false, advice: 'does not say which: name each one' },
+  { pattern: 'best\\s+efforts?', quantifiable: false, advice: 'commits to nothing measurable: state the service level or outcome owed' },
+  { pattern: 'misc(?:ellaneous)?', quantifiable: false, advice: 'hides what is included: name each item' },
+  { pattern: 'any\\s+other', quantifiable: false, advice: 'opens the scope to anything: list what is included' },
+  { pattern: 'several', quantifiable: true, advice: 'does not say how many: give the number' },
+  { pattern: 'user[\\s-]friendly', quantifiable: true, advice: usability },
+  { pattern: 'easy[\\s-]to[\\s-]use', quantifiable: true, advice: usability },
+  { pattern: 'intuitive', quantifiable: true, advice: usability },
+  { pattern: 'seamless(?:ly)?', quantifiable: true, advice: 'is not testable: state the observable behaviour (e.g. "no second login and no re-keyed data")' },
+  { pattern: 'robust', quantifiable: true, advice: 'is not testable: say which failures it must survive and how fast it recovers (e.g. "resumes within 30 s after a lost connection, without data loss")' },
+  { pattern: 'flexible', quantifiable: true, advice: 'is not testable: name the changes it must allow (e.g. "a new field without a code change")' },
+  { pattern: 'efficient(?:ly)?', quantifiable: true, advice: 'needs a number: state the time or effort target (e.g. "a sales call logged in under 30 s")' },
+  { pattern: 'fast(?:er)?', quantifiable: true, advice: speed },
+  { pattern: 'quick(?:ly)?', quantifiable: true, advice: speed },
+  { pattern: 'better', quantifiable: true, advice: change },
+  { pattern: 'improved?', quantifiable: true, advice: change },
+  { pattern: 'optimi[sz]ed?', quantifiable: true, advice: extreme },
+  { pattern: 'maximi[sz]e', quantifiable: true, advice: extreme },
+  { pattern: 'minimi[sz]e', quantifiable: true, advice: extreme },
+  { pattern: 'state[\\s-]of[\\s-]the[\\s-]art', quantifiable: true, advice: 'says nothing checkable: name the technology, version or standard' },
+  { pattern: 'adequate', quantifiable: true, advice: enough },
+  { pattern: 'reasonable', quantifiable: true, advice: enough },
+  { pattern: 'sufficient', quantifiable: true, advice: enough },
+  { pattern: 'normally', quantifiable: true, advice: notBinding },
+  { pattern: 'ideally', quantifiable: true, advice: notBinding },
+  { pattern: 'high[\\s-]performance', quantifiable: true, advice: 'needs numbers: give throughput and latency targets (e.g. "200 requests/s at p95 under 300 ms")' },
+  { pattern: 'scalable', quantifiable: true, advice: 'needs a load: say to what volume (e.g. "10× today\'s 5,000 users at the same response times")' },
+];
+
+const customAdvice = 'is on your list of vague terms: replace it with a specific, measurable statement';
 
 export const rule: Rule = {
-  id: 'cost-vague-language',
+  id: ruleId,
   category: 'cost',
   severity: 'warning',
   title: 'Vague, open-ended language',
   explanation: `"{term}" leaves the scope open-ended. Unclear guidelines are the blog's first cause of hidden costs: the vendor prices the narrow reading, you expect the broad one, and the difference comes back as a change request. Open lists ("etc.", "and so on", "including but not limited to") "can't be used for design or testing", and comparative words ("faster", "better", "user-friendly") need a number (Karl Wiegers, *Software Requirements*, ambiguous terms to avoid). The hover also gives a specific suggestion for each term, taken from Wiegers' table. Wiegers also lists "such as". It is off by default because it is too noisy in descriptions, and can be enabled through \`vagueTerms.always\`.`,
-  check() {
-    return [];
+  check(doc, settings) {
+    const root = doc.value;
+    const matcher = vagueMatcher(settings);
+    const findings: Finding[] = [];
+    for (const path of scannedPaths(root)) {
+      const text = valueAt(root, path);
+      if (typeof text === 'string') findings.push(...scan(text, path, matcher));
+    }
+    return findings;
   },
 };
+
+interface Matcher {
+  readonly terms: readonly VagueTerm[];
+  /** One capturing group per term, in `terms` order. */
+  readonly regex: RegExp;
+}
+
+let cached: { readonly always: readonly string[]; readonly unlessQuantified: readonly string[]; readonly matcher: Matcher } | undefined;
+
+/** The built-in terms plus the user's, compiled once per settings object. */
+function vagueMatcher(settings: RuleSettings): Matcher {
+  const { always, unlessQuantified } = settings.vagueTerms;
+  if (cached && cached.always === always && cached.unlessQuantified === unlessQuantified) return cached.matcher;
+  // The user's terms come first, so a longer custom phrase wins over a built-in word inside it.
+  const custom = [...always.map((t) => customTerm(t, false)), ...unlessQuantified.map((t) => customTerm(t, true))].filter((t): t is VagueTerm => t !== undefined);
+  const terms = [...custom, ...builtInTerms];
+  // Lookarounds instead of \b: "etc." ends in a non-word character, where \b would not match.
+  const regex = new RegExp(`(?<!\\w)(?:${terms.map((t) => `(${t.pattern})`).join('|')})(?!\\w)`, 'gi');
+  const matcher = { terms, regex };
+  cached = { always, unlessQuantified, matcher };
+  return matcher;
+}
+
+function customTerm(term: string, quantifiable: boolean): VagueTerm | undefined {
+  const trimmed = term.trim();
+  if (trimmed === '') return undefined;
+  // Escaped literally; any run of spaces in the term matches any run of whitespace in the text.
+  const pattern = trimmed
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('\\s+');
+  // Plain capturing groups in a user pattern would shift the term index; escaping removed them all.
+  return { pattern, quantifiable, advice: customAdvice };
+}
+
+/** The prose fields the catalogue names. */
+function scannedPaths(root: unknown): Path[] {
+  const paths: Path[] = [['project', 'objective']];
+  arrayAt(root, ['deliverables']).forEach((d, i) => {
+    if (!isRecord(d)) return;
+    paths.push(['deliverables', i, 'title'], ['deliverables', i, 'description']);
+    arrayAt(root, ['deliverables', i, 'acceptance_criteria']).forEach((_, j) => paths.push(['deliverables', i, 'acceptance_criteria', j]));
+  });
+  arrayAt(root, ['success_measures']).forEach((m, i) => {
+    if (isRecord(m)) paths.push(['success_measures', i, 'metric']);
+  });
+  arrayAt(root, ['out_of_scope']).forEach((_, i) => paths.push(['out_of_scope', i]));
+  return paths;
+}
+
+function scan(text: string, path: Path, matcher: Matcher): Finding[] {
+  const findings: Finding[] = [];
+  const sentences = sentencesOf(text);
+  const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
+  let sentence = 0;
+  for (let m = regex.exec(text); m !== null && findings.length < maxFindingsPerField; m = regex.exec(text)) {
+    const written = m[0];
+    if (written === '') {
+      regex.lastIndex++;
+      continue;
+    }
+    const term = matcher.terms[m.slice(1).findIndex((g) => g !== undefined)];
+    if (!term) continue;
+    while (sentence < sentences.length - 1 && (sentences[sentence]?.end ?? 0) <= m.index) sentence++;
+    const where = sentences[sentence];
+    if (term.quantifiable && where?.hasDigit) continue;
+    const occurrence = countBefore(text, written, m.index);
+    findings.push({
+      ruleId,
+      path,
+      at: occurrence > 0 ? { text: written, occurrence } : { text: written },
+      message: `"${written}" ${term.advice}.`,
+      facts: [
+        `In \`${formatPath(path)}\`: "${where ? excerpt(text.slice(where.start, where.end)) : excerpt(text)}"`,
+        ...(term.quantifiable ? ['Accepted in a sentence that gives a number, e.g. "under 500 ms".'] : []),
+      ],
+      ...(term.removable ? { fixes: [{ title: `Remove "${written}" (list all items explicitly)`, ops: [{ op: 'removeText' as const, path, text: written }], preferred: true }] } : {}),
+    });
+  }
+  return findings;
+}
+
+interface Sentence {
+  readonly start: number;
+  readonly end: number;
+  readonly hasDigit: boolean;
+}
+
+/** Sentences end at ".", "!" or "?" followed by whitespace or the end: "2.0 s" stays one sentence. */
+function sentencesOf(text: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  let hasDigit = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) hasDigit = true;
+    const isStop = ch === 46 || ch === 33 || ch === 63; // . ! ?
+    const next = text[i + 1];
+    if (isStop && (next === undefined || /\s/.test(next))) {
+      sentences.push({ start, end: i + 1, hasDigit });
+      start = i + 1;
+      hasDigit = false;
+    }
+  }
+  if (start < text.length || sentences.length === 0) sentences.push({ start, end: text.length, hasDigit });
+  return sentences;
+}
+
+/** How many times `needle` occurs (case-insensitively) before `index`: which occurrence to underline. */
+function countBefore(text: string, needle: string, index: number): number {
+  const haystack = text.slice(0, index).toLowerCase();
+  const lower = needle.toLowerCase();
+  let count = 0;
+  for (let at = haystack.indexOf(lower); at >= 0; at = haystack.indexOf(lower, at + 1)) count++;
+  return count;
+}
+
+function excerpt(text: string): string {
+  const clean = text.trim().replace(/\s+/g, ' ');
+  return clean.length > 120 ? `${clean.slice(0, 117)}…` : clean;
+}
