@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ScopeDocument } from '../../server/src/service/document';
 import { rulesById } from '../../server/src/service/rules';
 import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
@@ -30,6 +31,15 @@ function check(ruleId: string, text: string, settings: PartialSettings = {}): Fi
   assert.ok(rule, `unknown rule ${ruleId}`);
   const merged = mergeSettings({ today: testToday }, settings);
   return rule.check(new ScopeDocument('file:///t.scope.yaml', 1, text, merged.limits), merged);
+}
+
+/** The text after applying the fix with this title from the rule's diagnostic, as the editor would. */
+function afterFix(ruleId: string, text: string, title: string): string {
+  const { diagnostics } = analyzeText(text);
+  const data = diagnostics.find((d) => d.code === ruleId)?.data as DiagnosticData | undefined;
+  const fix = data?.fixes.find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(data?.fixes.map((f) => f.title))}`);
+  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
 }
 
 function only(findings: readonly Finding[]): Finding {
@@ -229,6 +239,46 @@ describe('schedule-deliverable-unscheduled', () => {
   it('quotes an id that YAML would otherwise read as another type', () => {
     const fixes = only(check('schedule-deliverable-unscheduled', text.replace('  - id: D4\n', '  - id: "No"\n'))).fixes ?? [];
     assert.deepEqual(fixes[1]?.ops, [{ op: 'append', path: ['timeline', 'milestones', 0, 'deliverables'], value: '"No"' }]);
+  });
+});
+
+describe('schedule fixes, applied', () => {
+  it('swaps start and end and nothing else, and the error is gone', () => {
+    const text = fullWith(['  end: 2027-10-29', '  end: 2026-10-29']);
+    const fixed = afterFix('schedule-end-before-start', text, 'Swap start and end');
+    assert.equal(fixed, text.replace('  start: 2027-02-15\n  end: 2026-10-29', '  start: 2026-10-29\n  end: 2027-02-15'));
+    assert.ok(!analyzeText(fixed).diagnostics.some((d) => d.code === 'schedule-end-before-start'));
+  });
+
+  it('extends timeline.end to an outlying milestone, in place', () => {
+    const text = fullWith(['date: 2027-10-29 }', 'date: 2027-11-12 }']);
+    const fixed = afterFix('schedule-date-outside-timeline', text, 'Extend `timeline.end` to 2027-11-12');
+    assert.equal(fixed, text.replace('  end: 2027-10-29', '  end: 2027-11-12'));
+    assert.ok(!analyzeText(fixed).diagnostics.some((d) => d.code === 'schedule-date-outside-timeline'));
+  });
+
+  it('moves a milestone inside its flow mapping', () => {
+    const text = fullWith(['    due: 2027-06-11', '    due: 2027-06-30']);
+    const fixed = afterFix('schedule-deliverable-after-milestone', text, 'Move `M2` to 2027-07-14');
+    assert.equal(fixed, text.replace('{ id: M2, name: Beta accepted, date: 2027-06-25, deliverables: [D2] }', '{ id: M2, name: Beta accepted, date: 2027-07-14, deliverables: [D2] }'));
+    assert.ok(!analyzeText(fixed).diagnostics.some((d) => d.code === 'schedule-deliverable-after-milestone'));
+  });
+
+  it('moves a due date back far enough for the whole review', () => {
+    const text = fullWith(['    due: 2027-07-23', '    due: 2027-10-22'], ['date: 2027-08-06, deliverables: [D3] }', 'date: 2027-10-29, deliverables: [D3] }']);
+    const fixed = afterFix('schedule-acceptance-window-overrun', text, 'Move `D3.due` to 2027-10-15');
+    assert.equal(fixed, text.replace('    due: 2027-10-22', '    due: 2027-10-15'));
+    assert.ok(!analyzeText(fixed).diagnostics.some((d) => d.code === 'schedule-acceptance-window-overrun'));
+  });
+
+  it('adds an unscheduled deliverable to a flow-style milestone list, or a due placeholder', () => {
+    const d4 = '  - id: D4\n    title: Operations runbook\n    acceptance_criteria: [Runbook covers the 5 incident scenarios in Annex D.]\n';
+    const text = fullWith(['\nsuccess_measures:\n', `\n${d4}\nsuccess_measures:\n`]);
+    const joined = afterFix('schedule-deliverable-unscheduled', text, 'Add `D4` to milestone `M3` (Go-live accepted)');
+    assert.equal(joined, text.replace('date: 2027-08-06, deliverables: [D3] }', 'date: 2027-08-06, deliverables: [D3, D4] }'));
+    assert.ok(!analyzeText(joined).diagnostics.some((d) => d.code === 'schedule-deliverable-unscheduled'));
+    const dated = afterFix('schedule-deliverable-unscheduled', text, 'Insert `due: null  # TODO`');
+    assert.equal(dated, text.replace(d4, `${d4}    due: null  # TODO\n`));
   });
 });
 
