@@ -34,7 +34,7 @@ const { chromium } = require('playwright-core');
 
 /** Default per-wait deadline (ms); scale with SCOPE_E2E_TIMEOUT_SCALE on slow machines. */
 const SCALE = Number(process.env.SCOPE_E2E_TIMEOUT_SCALE ?? 1) || 1;
-export const DEFAULT_TIMEOUT = 30_000 * SCALE;
+export const DEFAULT_TIMEOUT = 60_000 * SCALE;
 
 export const BASE_SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -425,7 +425,7 @@ export class Workbench {
   }
 
   /** Wait until the editor for `fileName` is the active tab and its text is rendered. */
-  async waitForEditor(fileName) {
+  async waitForEditor(fileName, { timeout = this.timeout } = {}) {
     await waitFor(
       () =>
         this.page.evaluate((name) => {
@@ -435,7 +435,7 @@ export class Workbench {
           if (!label.includes(name)) return false;
           return !!document.querySelector('.editor-group-container.active .monaco-editor .view-lines .view-line');
         }, fileName),
-      { timeout: this.timeout, what: `editor for ${fileName}` },
+      { timeout, what: `editor for ${fileName}` },
     );
   }
 
@@ -449,21 +449,48 @@ export class Workbench {
     return input;
   }
 
-  /** Open a file (absolute, or relative to the workspace folder) via Quick Open. */
+  /**
+   * Open a file (absolute, or relative to the workspace folder): activates its tab when it
+   * is already open, else goes through Quick Open (retried, as Quick Open may still show
+   * its previous list when Enter arrives).
+   */
   async openFile(file) {
     const abs = this.abs(file);
-    const input = await this.quickOpen(abs);
-    // Wait until Quick Open proposes the file, then accept.
-    await waitFor(
-      () =>
-        this.page.evaluate((base) => {
-          const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row')];
-          return rows.some((r) => (r.getAttribute('aria-label') ?? r.textContent ?? '').includes(base));
-        }, path.basename(abs)),
-      { timeout: this.timeout, what: `Quick Open entry for ${abs}` },
+    const base = path.basename(abs);
+    const tab = this.page.locator(
+      `.editor-group-container.active .tab[data-resource-name=${JSON.stringify(base)}]`,
     );
-    await input.press('Enter');
-    await this.waitForEditor(path.basename(abs));
+    if (await tab.count()) {
+      await tab.first().click();
+      await this.waitForEditor(base);
+      return;
+    }
+    let lastErr;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const input = await this.quickOpen(abs);
+        // Accept only once the *focused* entry is the file and Quick Open is not busy.
+        await waitFor(
+          () =>
+            this.page.evaluate((name) => {
+              const w = document.querySelector('.quick-input-widget');
+              if (!w) return false;
+              const busy = w.querySelector('.quick-input-progress .progress-bit');
+              if (busy && busy.offsetParent !== null && getComputedStyle(busy).display !== 'none') return false;
+              const row = w.querySelector('.monaco-list-row.focused');
+              return !!row && (row.getAttribute('aria-label') ?? row.textContent ?? '').includes(name);
+            }, base),
+          { timeout: 10_000, what: `Quick Open to focus ${base}` },
+        );
+        await input.press('Enter');
+        await this.waitForEditor(base, { timeout: 10_000 });
+        return;
+      } catch (e) {
+        lastErr = e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    throw lastErr;
   }
 
   /** Run a command by its palette label (Quick Open with the ">" prefix). */
@@ -638,13 +665,27 @@ export class Workbench {
     let file = null;
     const deadline = Date.now() + this.timeout;
     let stable = 0;
-    await this.page.evaluate(() => {
-      const s = document.querySelector('.markers-panel .monaco-list .monaco-scrollable-element');
-      s?.scrollTo?.(0, 0);
-    });
+    // Scroll the (virtualised, non-native) list back to its first row.
+    await waitFor(
+      async () => {
+        const atTop = await this.page.evaluate(() => {
+          const rows = document.querySelectorAll('.markers-panel .monaco-list-rows > .monaco-list-row');
+          return rows.length === 0 || !!document.querySelector('.markers-panel .monaco-list-rows > .monaco-list-row[data-index="0"]');
+        });
+        if (atTop) return true;
+        const box = await list.boundingBox();
+        if (box) {
+          await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+          await this.page.mouse.wheel(0, -Math.max(1000, box.height * 4));
+          await this.nextFrames();
+        }
+        return false;
+      },
+      { timeout: this.timeout, interval: 0, what: 'the Problems list to scroll to its top' },
+    );
     for (;;) {
       const seen = await this.page.evaluate(() =>
-        [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
+        [...document.querySelectorAll('.markers-panel .monaco-list-rows > .monaco-list-row')].map((r) => ({
           index: Number(r.getAttribute('data-index')),
           label: r.getAttribute('aria-label') ?? '',
           level: Number(r.getAttribute('aria-level') ?? 0),

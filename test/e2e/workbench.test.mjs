@@ -56,20 +56,24 @@ function cliPath() {
 }
 
 /**
- * What the engine reports for a file, via the bundled CLI (same engine and settings as
- * the language server): { line, column, severity, message, code } with 1-based positions.
+ * What the engine reports for a file, via the bundled CLI (same engine, rules and
+ * .scope-lint.yaml lookup as the language server), run on the workspace copy the editor
+ * shows: { line, column, severity, message, code } with 1-based positions.
  */
 async function engineFindings(file) {
   const cli = cliPath();
-  const { stdout } = await promisify(execFile)(process.execPath, [cli, file]).catch((e) => e);
-  const rows = [];
-  for (const line of String(stdout).split('\n').slice(1)) {
-    if (!line.trim()) continue;
-    const m = /^\s+(\d+):(\d+)\s+(error|warning|info|hint)\s+(.*?)\s{2}(\S+)\s*$/.exec(line);
-    assert.ok(m, `unexpected scope-lint output line (format changed?): ${JSON.stringify(line)}`);
-    rows.push({ line: Number(m[1]), column: Number(m[2]), severity: m[3], message: m[4], code: m[5] });
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, '--format', 'json', file], {
+    maxBuffer: 16 << 20,
+  }).catch((e) => e);
+  let report;
+  try {
+    report = JSON.parse(stdout);
+  } catch {
+    assert.fail(`scope-lint --format json gave no JSON for ${file}:\n${stdout}\n${stderr}`);
   }
-  return rows;
+  return report.flatMap((f) =>
+    f.messages.map((m) => ({ line: m.line, column: m.column, severity: m.severity, message: m.message, code: m.ruleId })),
+  );
 }
 
 const key = (p) => `${String(p.line).padStart(4)}:${String(p.column).padStart(3)} ${p.severity} ${p.code}`;
@@ -123,7 +127,7 @@ test('the extension activates on a .scope.yaml file and sets the language mode',
 
 test('the Problems panel shows what the engine reports, with codes, severities and positions', () =>
   wb.step('problems-engine', async () => {
-    const expected = await engineFindings(path.join(GOLDEN, RISKY));
+    const expected = await engineFindings(wb.abs(RISKY));
     assert.ok(expected.length > 0, 'the engine reports nothing for risky.scope.yaml');
     const want = multiset(expected, key);
     let rows;
@@ -141,7 +145,7 @@ test('the Problems panel shows what the engine reports, with codes, severities a
 
 test('the Problems panel lists the golden rule findings of risky.scope.yaml', async (t) => {
   const golden = goldenFindings(RISKY);
-  const engine = await engineFindings(path.join(GOLDEN, RISKY));
+  const engine = await engineFindings(wb.abs(RISKY));
   const sevCode = (p) => `${p.severity} ${p.code}`;
   const engineMatchesGolden =
     JSON.stringify(multiset(engine, sevCode)) === JSON.stringify(multiset(golden, sevCode));

@@ -51,18 +51,20 @@ function engineFindings(file) {
     // process.execPath is node in code-server and Electron in desktop VS Code.
     execFile(
       process.execPath,
-      [path.join(REPO_ROOT, 'dist', 'cli.js'), file],
-      { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } },
-      (err, stdout) => {
-        if (err && !stdout) return reject(err);
-        const rows = [];
-        for (const line of String(stdout).split('\n').slice(1)) {
-          if (!line.trim()) continue;
-          const m = /^\s+(\d+):(\d+)\s+(error|warning|info|hint)\s+(.*?)\s{2}(\S+)\s*$/.exec(line);
-          if (!m) return reject(new Error(`unexpected scope-lint output line: ${JSON.stringify(line)}`));
-          rows.push({ line: Number(m[1]), column: Number(m[2]), severity: m[3], message: m[4], code: m[5] });
+      [path.join(REPO_ROOT, 'dist', 'cli.js'), '--format', 'json', file],
+      { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 16 << 20 },
+      (err, stdout, stderr) => {
+        let report;
+        try {
+          report = JSON.parse(stdout);
+        } catch {
+          return reject(new Error(`scope-lint --format json gave no JSON for ${file}: ${stdout}${stderr}${err || ''}`));
         }
-        resolve(rows);
+        resolve(
+          report.flatMap((f) =>
+            f.messages.map((m) => ({ line: m.line, column: m.column, severity: m.severity, message: m.message, code: m.ruleId })),
+          ),
+        );
       },
     );
   });
