@@ -3,7 +3,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-types';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { repoRoot } from './paths';
 
 export interface LspClientOptions {
@@ -19,6 +20,8 @@ export class LspClient {
   /** Every publishDiagnostics notification, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
+  /** What the server answered to `initialize`: its capabilities and serverInfo. */
+  initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } } | undefined;
   private versions = new Map<string, number>();
   private texts = new Map<string, string>();
 
@@ -26,7 +29,9 @@ export class LspClient {
     this.child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.published.push(params));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -45,7 +50,7 @@ export class LspClient {
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
       },
     };
-    await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: options.rootUri ?? null, capabilities, workspaceFolders: null });
+    client.initializeResult = await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: options.rootUri ?? null, capabilities, workspaceFolders: null });
     await client.connection.sendNotification('initialized', {});
     return client;
   }
