@@ -29,7 +29,11 @@ export const rule: Rule = {
         ruleId: 'expertise-deliverable-unmeasured',
         path: item,
         message: `Deliverable ${itemLabel(deliverable, item)} is not linked to any success measure.`,
-        facts: [linked.size ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}` : 'No success measure lists a deliverable yet.'],
+        facts: [
+          linked.size
+            ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}`
+            : 'No success measure lists a deliverable yet.',
+        ],
         fixes: [...linkFixes(doc.value, measures, id), createMeasureFix(doc.value, id)],
       });
     });
@@ -73,7 +77,10 @@ function linkOp(root: unknown, measure: Data, item: Path, id: string): Fix['ops'
 function createMeasureFix(root: unknown, id: string): Fix {
   const measureId = nextFreeId(root, 'SM');
   const lines = [`id: ${measureId}`, 'metric: ""', 'target: null', 'unit: ""', 'measured_by: ""', 'deliverables:', `  - ${scalar(id)}`];
-  return { title: `Create success measure \`${measureId}\` for \`${id}\``, ops: [{ op: 'append', path: ['success_measures'], value: lines.join('\n') }] };
+  return {
+    title: `Create success measure \`${measureId}\` for \`${id}\``,
+    ops: [{ op: 'append', path: ['success_measures'], value: lines.join('\n') }],
+  };
 }
 
 /** An id as a YAML scalar: plain for the usual `D1`, quoted when YAML could read it as something else. */

@@ -50,7 +50,13 @@ function skeleton(root: unknown, path: Path, value: unknown): Fix | undefined {
   const [section, key] = path;
   if (section === 'deliverables') {
     const id = nextFreeId(root, 'D');
-    const item = [`id: ${id}`, 'title: ""', 'acceptance_criteria:', '  - "TODO: observable, testable condition, e.g. all N test cases in Annex B pass"', 'due: null'];
+    const item = [
+      `id: ${id}`,
+      'title: ""',
+      'acceptance_criteria:',
+      '  - "TODO: observable, testable condition, e.g. all N test cases in Annex B pass"',
+      'due: null',
+    ];
     return fix(`Add deliverable \`${id}\``, setKeyOp(root, [], 'deliverables', sequenceOf(item)));
   }
   if (section === 'success_measures') {

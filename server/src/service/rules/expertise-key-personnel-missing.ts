@@ -19,8 +19,15 @@ export const rule: Rule = {
       {
         ruleId: 'expertise-key-personnel-missing',
         path: ['vendor', 'key_personnel'],
-        message: 'The scope does not name the vendor\'s key personnel (`vendor.key_personnel`): who will do the work, and how much of their time.',
-        fixes: [{ title: 'Add `key_personnel` with a delivery lead', ops: [setKeyOp(doc.value, ['vendor'], 'key_personnel', keyPersonnelSkeleton)], preferred: true }],
+        message:
+          "The scope does not name the vendor's key personnel (`vendor.key_personnel`): who will do the work, and how much of their time.",
+        fixes: [
+          {
+            title: 'Add `key_personnel` with a delivery lead',
+            ops: [setKeyOp(doc.value, ['vendor'], 'key_personnel', keyPersonnelSkeleton)],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

@@ -21,7 +21,9 @@ export const rule: Rule = {
         path: hasKey ? [...item, 'measured_by'] : item,
         message: `Success measure ${itemLabel(measure, item)} does not say how or from what data it is measured (\`measured_by\`).`,
         // An empty key already shows where to write; only a missing one needs inserting.
-        ...(hasKey ? {} : { fixes: [{ title: 'Add `measured_by`', ops: [setKeyOp(doc.value, item, 'measured_by', '""')], preferred: true }] }),
+        ...(hasKey
+          ? {}
+          : { fixes: [{ title: 'Add `measured_by`', ops: [setKeyOp(doc.value, item, 'measured_by', '""')], preferred: true }] }),
       });
     });
     return findings;

@@ -63,7 +63,9 @@ function keyPath(measure: Data, item: Path, key: string): Path {
 }
 
 function describe(value: unknown): string {
-  return typeof value === 'string' ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"` : `\`${JSON.stringify(value) ?? String(value)}\``;
+  return typeof value === 'string'
+    ? `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`
+    : `\`${JSON.stringify(value) ?? String(value)}\``;
 }
 
 function targetFix(root: unknown, measure: Data, item: Path): Fix {

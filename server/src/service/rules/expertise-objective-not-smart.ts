@@ -22,14 +22,17 @@ export const rule: Rule = {
         ruleId: 'expertise-objective-not-smart',
         path: ['project', 'objective'],
         message: 'The objective has no number and no date, so nothing in it says how much or by when.',
-        fixes: [
-          {
-            title: 'Append a measurable target: "from <baseline> to <target> <unit> by <YYYY-MM-DD>"',
-            // The placeholders have no digit, so the warning stays until real numbers replace them.
-            ops: [{ op: 'replace', path: ['project', 'objective'], value: yamlScalar(withTarget(objective)) }],
-            preferred: true,
-          },
-        ],
+        // Once the placeholders are in, appending them again would only repeat them.
+        fixes: objective.includes(targetPlaceholder.trim())
+          ? []
+          : [
+              {
+                title: 'Append a measurable target: "from <baseline> to <target> <unit> by <YYYY-MM-DD>"',
+                // The placeholders have no digit, so the warning stays until real numbers replace them.
+                ops: [{ op: 'replace', path: ['project', 'objective'], value: yamlScalar(withTarget(objective)) }],
+                preferred: true,
+              },
+            ],
       },
     ];
   },

@@ -18,7 +18,13 @@ export const rule: Rule = {
         path: ['governance', 'check_in_cadence'],
         message: 'No check-in cadence is agreed (`governance.check_in_cadence`).',
         // Weekly is the usual operational check-in; still a commitment to the vendor, so not "safe".
-        fixes: [{ title: 'Set `check_in_cadence: weekly`', ops: [setKeyOp(doc.value, ['governance'], 'check_in_cadence', 'weekly')], preferred: true }],
+        fixes: [
+          {
+            title: 'Set `check_in_cadence: weekly`',
+            ops: [setKeyOp(doc.value, ['governance'], 'check_in_cadence', 'weekly')],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

@@ -26,7 +26,9 @@ export const rule: Rule = {
           ruleId: 'governance-cadence-too-infrequent',
           path,
           message: `The check-in cadence ${describe(value)} cannot be read as a number of days; the limit is ${plural(max, 'day')}.`,
-          facts: [`Readable cadences: ${cadenceNames.map((n) => `\`${n}\``).join(', ')}, or an ISO 8601 duration \`P<n>D\`, \`P<n>W\` or \`P<n>M\`.`],
+          facts: [
+            `Readable cadences: ${cadenceNames.map((n) => `\`${n}\``).join(', ')}, or an ISO 8601 duration \`P<n>D\`, \`P<n>W\` or \`P<n>M\`.`,
+          ],
           fixes,
         },
       ];
@@ -36,7 +38,9 @@ export const rule: Rule = {
     const named = cadenceNames.includes(text.toLowerCase());
     const facts = [`\`${text}\` = every ${plural(days, 'day')}; the limit is ${plural(max, 'day')} (\`maxCheckInDays\`).`];
     if (text.toLowerCase() === 'biweekly') {
-      facts.push('`biweekly` is read as every 14 days. If that is what you mean, write `fortnightly` (or `P2W`): "biweekly" can also mean twice a week.');
+      facts.push(
+        '`biweekly` is read as every 14 days. If that is what you mean, write `fortnightly` (or `P2W`): "biweekly" can also mean twice a week.',
+      );
     }
     return [
       {
@@ -60,7 +64,11 @@ function cadenceFixes(max: number): Fix[] {
   ].filter((c) => c.days <= max);
   const values = candidates.length ? candidates.map((c) => c.value) : max >= 1 ? [`P${Math.floor(max)}D`] : [];
   // Changing the cadence changes what is agreed with the vendor, so none of these is "safe".
-  return values.map((v, i) => ({ title: `Check in ${v === 'weekly' || v === 'fortnightly' ? v : `every ${v}`}`, ops: [{ op: 'replace', path, value: v }], ...(i === 0 ? { preferred: true } : {}) }));
+  return values.map((v, i) => ({
+    title: `Check in ${v === 'weekly' || v === 'fortnightly' ? v : `every ${v}`}`,
+    ops: [{ op: 'replace', path, value: v }],
+    ...(i === 0 ? { preferred: true } : {}),
+  }));
 }
 
 function describe(value: unknown): string {

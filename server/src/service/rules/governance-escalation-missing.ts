@@ -25,7 +25,8 @@ export const rule: Rule = {
       {
         ruleId: 'governance-escalation-missing',
         path: ['governance', 'escalation'],
-        message: 'There is no escalation path (`governance.escalation`): no named next level and no response time when a check-in cannot resolve an issue.',
+        message:
+          'There is no escalation path (`governance.escalation`): no named next level and no response time when a check-in cannot resolve an issue.',
         fixes: [
           {
             title: 'Add a two-level `escalation` path',

@@ -1,6 +1,6 @@
 // governance-exit-plan-missing: No exit plan.
 // Exit is where lock-in turns into hidden cost; with sensitive data, getting it back must be agreed too.
-import { isAbsent, isRecord, isSensitive, recordAt, setKeyOp, valueAt } from '../model';
+import { isAbsent, isRecord, isSensitive, recordAt, sensitivityReasons, setKeyOp, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 
 const exitSkeleton = [
@@ -47,21 +47,23 @@ Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DO
       ruleId: 'governance-exit-plan-missing',
       path: ['exit', 'data_return'],
       message: `${sensitiveData(root)} is in scope, but the exit plan does not say how your data comes back (\`exit.data_return\`).`,
-      facts: [sensitivityFact(root)],
-      fixes: [{ title: 'Add `data_return` to the exit plan', ops: [setKeyOp(root, ['exit'], 'data_return', dataReturnSkeleton)], preferred: true }],
+      facts: [`Sensitive because ${sensitivityReasons(root).join(' and ')}.`],
+      fixes: [
+        {
+          title: 'Add `data_return` to the exit plan',
+          ops: [setKeyOp(root, ['exit'], 'data_return', dataReturnSkeleton)],
+          preferred: true,
+        },
+      ],
     };
     return [finding];
   },
 };
 
+/** "Personal data", "Restricted data"...: what makes the scope sensitive, as the message's subject. */
 function sensitiveData(root: unknown): string {
   const security = recordAt(root, ['security']);
   if (security?.personal_data === true) return 'Personal data';
-  return `${String(security?.data_classification ?? 'Sensitive').replace(/^./, (c) => c.toUpperCase())} data`;
-}
-
-function sensitivityFact(root: unknown): string {
-  const security = recordAt(root, ['security']);
-  if (security?.personal_data === true) return 'Sensitive because `security.personal_data` is `true`.';
-  return `Sensitive because \`security.data_classification\` is \`${String(security?.data_classification)}\`.`;
+  const classification = security?.data_classification;
+  return typeof classification === 'string' ? `${classification.charAt(0).toUpperCase()}${classification.slice(1)} data` : 'Sensitive data';
 }
