@@ -21,11 +21,28 @@ const exampleToday = '2027-01-04';
 
 /** Headings of the index, in catalogue order; the category is the rule id's prefix. */
 const categories = [
-  { id: 'security', name: 'Security threats', blurb: 'Seed risk 1: confidential data, customer data and intellectual property in a vendor\'s hands.' },
-  { id: 'expertise', name: 'Lack of expertise and oversight', blurb: 'Seed risk 2: a scope that spells out deliverables, measures of success and the essential parameters, so nobody has to supervise day to day.' },
-  { id: 'cost', name: 'Hidden costs', blurb: 'Seed risk 3: unclear terms, missing reserves and payment schedules that hand leverage to the vendor.' },
+  {
+    id: 'security',
+    name: 'Security threats',
+    blurb: "Seed risk 1: confidential data, customer data and intellectual property in a vendor's hands.",
+  },
+  {
+    id: 'expertise',
+    name: 'Lack of expertise and oversight',
+    blurb:
+      'Seed risk 2: a scope that spells out deliverables, measures of success and the essential parameters, so nobody has to supervise day to day.',
+  },
+  {
+    id: 'cost',
+    name: 'Hidden costs',
+    blurb: 'Seed risk 3: unclear terms, missing reserves and payment schedules that hand leverage to the vendor.',
+  },
   { id: 'schedule', name: 'Timeline integrity', blurb: 'Dates that contradict each other, or leave no room to accept the work.' },
-  { id: 'governance', name: 'Oversight: cadence, escalation and exit', blurb: 'How you stay on track once the contract is signed, and how you get out.' },
+  {
+    id: 'governance',
+    name: 'Oversight: cadence, escalation and exit',
+    blurb: 'How you stay on track once the contract is signed, and how you get out.',
+  },
   { id: 'structure', name: 'Integrity checks', blurb: 'Ids that clash or point nowhere; every cross-field rule depends on them.' },
 ];
 
@@ -46,11 +63,11 @@ const whatToDo = {
   'security-breach-notification-missing':
     'Agree a maximum number of hours between the vendor becoming aware of a breach and telling you, and write it in `security.breach_notification_hours`. The quick fix inserts 24 hours, a common processor commitment.',
   'security-breach-notification-slow':
-    'Negotiate a shorter notification window, so you keep most of GDPR\'s 72 hours to assess and notify. The quick fix sets it to 24 hours. The limits are settings.',
+    "Negotiate a shorter notification window, so you keep most of GDPR's 72 hours to assess and notify. The quick fix sets it to 24 hours. The limits are settings.",
   'security-subprocessors-unspecified':
     'Decide whether the vendor may pass your personal data to subcontractors, and whether each one needs your approval; list the approved ones. The quick fix inserts the strict default: not allowed, approval required, empty list.',
   'security-ip-ownership-missing':
-    'Say who owns the work product and when ownership transfers (preferably with each payment), what licence you get to the vendor\'s pre-existing IP, and that open-source components are disclosed. If the vendor or both parties own it, the licence you receive must be stated. The quick fix inserts an `ip` section with client ownership transferring on payment.',
+    "Say who owns the work product and when ownership transfers (preferably with each payment), what licence you get to the vendor's pre-existing IP, and that open-source components are disclosed. If the vendor or both parties own it, the licence you receive must be stated. The quick fix inserts an `ip` section with client ownership transferring on payment.",
   'expertise-essential-parameter-missing':
     'Add the missing essential parameter: the objective, the deliverables, the success measures, the budget total, or the start and end of the timeline. The quick fix inserts an empty skeleton for the missing section.',
   'expertise-objective-not-smart':
@@ -64,7 +81,7 @@ const whatToDo = {
   'expertise-measure-method-missing':
     'Name the data source or method that measures it (a report, a monitoring tool, a test), ideally one the vendor does not control. The quick fix inserts an empty `measured_by`.',
   'expertise-deliverable-unmeasured':
-    'Link the deliverable to the success measure it serves by adding its id to that measure\'s `deliverables`, or add a measure for it. Documentation or a handover workshop may reasonably have acceptance criteria only: then accept the finding with a suppression comment and a reason.',
+    "Link the deliverable to the success measure it serves by adding its id to that measure's `deliverables`, or add a measure for it. Documentation or a handover workshop may reasonably have acceptance criteria only: then accept the finding with a suppression comment and a reason.",
   'expertise-key-personnel-missing':
     'Name the critical roles and people, with their time allocation, and require your approval before anyone is substituted. The quick fix inserts a delivery-lead entry to fill in.',
   'cost-currency-missing':
@@ -92,7 +109,7 @@ const whatToDo = {
   'schedule-end-before-start':
     'Correct whichever date is wrong; usually the two were swapped or one has the wrong year. The quick fix swaps `timeline.start` and `timeline.end`; it is not offered when they are equal.',
   'schedule-date-outside-timeline':
-    'Bring every milestone and due date inside the contracted period, or extend the period on purpose (it is usually a commercial change). The quick fixes extend `timeline.end` (or move `timeline.start`) to the date, or set the date to the period\'s end (or start). Success measures\' `by` dates are exempt: benefits are measured after delivery.',
+    "Bring every milestone and due date inside the contracted period, or extend the period on purpose (it is usually a commercial change). The quick fixes extend `timeline.end` (or move `timeline.start`) to the date, or set the date to the period's end (or start). Success measures' `by` dates are exempt: benefits are measured after delivery.",
   'schedule-deliverable-after-milestone':
     'Move the milestone to after the deliverable is due plus the acceptance review, or bring the due date forward. The quick fixes do either: "Move M to D.due + review days" or "Set D.due to M.date".',
   'schedule-acceptance-window-overrun':
@@ -143,7 +160,8 @@ const otherCodes = [
         code: 'yaml/bad-alias',
         severity: 'error',
         title: 'Alias to an unknown anchor',
-        explanation: 'An alias (`*name`) refers to an anchor (`&name`) that is not defined before it, so the value it stands for is unknown.',
+        explanation:
+          'An alias (`*name`) refers to an anchor (`&name`) that is not defined before it, so the value it stands for is unknown.',
         whatToDo: 'Define the anchor before the alias, or write the value out in full.',
       },
       {
@@ -158,7 +176,8 @@ const otherCodes = [
         code: 'yaml/multiple-documents',
         severity: 'warning',
         title: 'More than one YAML document',
-        explanation: 'The file contains several YAML documents separated by `---`. A scope is one document, so only the first is checked and everything after the separator is ignored.',
+        explanation:
+          'The file contains several YAML documents separated by `---`. A scope is one document, so only the first is checked and everything after the separator is ignored.',
         whatToDo: 'Remove the separator and merge the content, or split it into separate `.scope.yaml` files.',
       },
       {
@@ -174,13 +193,15 @@ const otherCodes = [
   },
   {
     group: 'Schema',
-    intro: 'The JSON Schema `schemas/scope.schema.json` defines every field, its type and its allowed values; it also drives completion and hover on keys. When a risk rule reports the same node (or one inside it), the rule\'s finding, which explains the risk and offers a fix, replaces the schema\'s.',
+    intro:
+      "The JSON Schema `schemas/scope.schema.json` defines every field, its type and its allowed values; it also drives completion and hover on keys. When a risk rule reports the same node (or one inside it), the rule's finding, which explains the risk and offers a fix, replaces the schema's.",
     codes: [
       {
         code: 'schema/required',
         severity: 'error',
         title: 'Required field missing',
-        explanation: 'A field the format requires is missing, for example a milestone\'s `id` or `date`, or `project.name`. Cross-references and the risk rules depend on these fields.',
+        explanation:
+          "A field the format requires is missing, for example a milestone's `id` or `date`, or `project.name`. Cross-references and the risk rules depend on these fields.",
         whatToDo: 'Add the field. Completion (Ctrl+Space) inside the mapping offers the keys that belong there.',
       },
       {
@@ -189,48 +210,55 @@ const otherCodes = [
         title: 'Unknown field',
         explanation:
           'The key is not part of the format, often a typo such as `acceptence`. Nothing under an unknown key is checked, so a risk you believe is covered may not be.',
-        whatToDo: 'Rename the key; when a known key is close, the quick fix renames it ("Did you mean …?"). Otherwise move the content to the right field, or into a free-text field such as `notes`.',
+        whatToDo:
+          'Rename the key; when a known key is close, the quick fix renames it ("Did you mean …?"). Otherwise move the content to the right field, or into a free-text field such as `notes`.',
       },
       {
         code: 'schema/type',
         severity: 'error',
         title: 'Wrong type of value',
-        explanation: 'The value has the wrong type: a list where a mapping belongs, text where a number or `true`/`false` belongs, or a form none of the allowed alternatives accept.',
-        whatToDo: 'Write the value in the form the message names; hover the key to see the field\'s documentation and an example.',
+        explanation:
+          'The value has the wrong type: a list where a mapping belongs, text where a number or `true`/`false` belongs, or a form none of the allowed alternatives accept.',
+        whatToDo: "Write the value in the form the message names; hover the key to see the field's documentation and an example.",
       },
       {
         code: 'schema/enum',
         severity: 'error',
         title: 'Value not allowed',
-        explanation: 'The value is not one of the allowed values, for example `data_classification: secret` where `public`, `internal`, `confidential` or `restricted` is expected.',
+        explanation:
+          'The value is not one of the allowed values, for example `data_classification: secret` where `public`, `internal`, `confidential` or `restricted` is expected.',
         whatToDo: 'Pick one of the values the message lists; completion offers them.',
       },
       {
         code: 'schema/format',
         severity: 'error',
         title: 'Malformed date',
-        explanation: 'Dates must be real calendar dates written `YYYY-MM-DD`. Values such as `2027-02-30`, `30/09/2027` or `Q3` cannot be compared with other dates, so the schedule rules skip them.',
+        explanation:
+          'Dates must be real calendar dates written `YYYY-MM-DD`. Values such as `2027-02-30`, `30/09/2027` or `Q3` cannot be compared with other dates, so the schedule rules skip them.',
         whatToDo: 'Write the date as `YYYY-MM-DD`, or `null` while it is unknown (and record the open decision as an assumption).',
       },
       {
         code: 'schema/pattern',
         severity: 'error',
         title: 'Value has the wrong form',
-        explanation: 'The text does not have the required form, for example an id (`D1`), a currency code (`EUR`), a target (`">= 99.9"`) or a cadence (`weekly`, `P2W`).',
+        explanation:
+          'The text does not have the required form, for example an id (`D1`), a currency code (`EUR`), a target (`">= 99.9"`) or a cadence (`weekly`, `P2W`).',
         whatToDo: 'Follow the examples in the message.',
       },
       {
         code: 'schema/range',
         severity: 'error',
         title: 'Number out of range',
-        explanation: 'The number is outside its allowed range, for example a percentage above 100, a negative amount, or `review_days` above 365.',
+        explanation:
+          'The number is outside its allowed range, for example a percentage above 100, a negative amount, or `review_days` above 365.',
         whatToDo: 'Correct the number. Percentages are written 0–100, not as 0–1 fractions.',
       },
       {
         code: 'schema/length',
         severity: 'error',
         title: 'Too long, too short, or too many items',
-        explanation: 'A text or list is outside its length limits. The limits are generous; they exist so that pasted documents and generated lists do not end up inside the scope.',
+        explanation:
+          'A text or list is outside its length limits. The limits are generous; they exist so that pasted documents and generated lists do not end up inside the scope.',
         whatToDo: 'Shorten the text or list, or move long prose to an annex and refer to it.',
       },
       {
@@ -250,13 +278,15 @@ const otherCodes = [
         severity: 'info',
         title: 'Empty scope file',
         explanation: 'The file has no content yet, so there is nothing to check.',
-        whatToDo: 'Start with `scope_version: 1` and the `project`, `vendor`, `deliverables`, `success_measures`, `budget`, `timeline` and `governance` sections; the command "Scope: New Scope File" inserts a template.',
+        whatToDo:
+          'Start with `scope_version: 1` and the `project`, `vendor`, `deliverables`, `success_measures`, `budget`, `timeline` and `governance` sections; the command "Scope: New Scope File" inserts a template.',
       },
       {
         code: 'input/too-large',
         severity: 'warning',
         title: 'File too large to check',
-        explanation: 'The file is larger than the configured limit, so it is not checked at all. A scope is a few hundred lines; a file this size is almost certainly something else.',
+        explanation:
+          'The file is larger than the configured limit, so it is not checked at all. A scope is a few hundred lines; a file this size is almost certainly something else.',
         whatToDo: 'Move long prose to annexes, or raise the limit if the file really is a scope.',
         settings: ['limits.maxFileSizeKB'],
       },
@@ -264,7 +294,8 @@ const otherCodes = [
         code: 'input/too-deep',
         severity: 'warning',
         title: 'Nesting too deep to check',
-        explanation: 'The file nests mappings or lists deeper than the configured limit. No scope needs this, and very deep nesting can exhaust the parser, so the file is not parsed.',
+        explanation:
+          'The file nests mappings or lists deeper than the configured limit. No scope needs this, and very deep nesting can exhaust the parser, so the file is not parsed.',
         whatToDo: 'Flatten the structure; the format never nests more than a few levels.',
         settings: ['limits.maxNestingDepth'],
       },
@@ -272,7 +303,8 @@ const otherCodes = [
         code: 'input/too-many-aliases',
         severity: 'warning',
         title: 'Too many YAML aliases',
-        explanation: 'The file uses more aliases (`*name`) than the configured limit. Aliases can expand exponentially (an "alias bomb"), so the file is not parsed.',
+        explanation:
+          'The file uses more aliases (`*name`) than the configured limit. Aliases can expand exponentially (an "alias bomb"), so the file is not parsed.',
         whatToDo: 'Write values out instead of aliasing them, or raise the limit.',
         settings: ['limits.maxAliases'],
       },
@@ -280,13 +312,15 @@ const otherCodes = [
   },
   {
     group: 'Suppressions',
-    intro: 'A risk can be accepted on purpose with `# scope-lint-disable-next-line <rule-id> -- <reason>` on the line before the finding, or `# scope-lint-disable <rule-id> -- <reason>` for the whole file. The reason is required, so the file records why.',
+    intro:
+      'A risk can be accepted on purpose with `# scope-lint-disable-next-line <rule-id> -- <reason>` on the line before the finding, or `# scope-lint-disable <rule-id> -- <reason>` for the whole file. The reason is required, so the file records why.',
     codes: [
       {
         code: 'suppression/missing-reason',
         severity: 'warning',
         title: 'Suppression without a reason',
-        explanation: 'The suppression comment has no reason after `--`, so it does not suppress anything: an accepted risk must say why it was accepted.',
+        explanation:
+          'The suppression comment has no reason after `--`, so it does not suppress anything: an accepted risk must say why it was accepted.',
         whatToDo: 'Add the reason: `# scope-lint-disable-next-line <rule-id> -- <why this risk is accepted>`.',
       },
       {
@@ -300,7 +334,8 @@ const otherCodes = [
         code: 'suppression/unused',
         severity: 'hint',
         title: 'Suppression that silences nothing',
-        explanation: 'No finding of the named rule is on the line the suppression applies to (or in the file), usually because the risk was fixed. It is shown faded.',
+        explanation:
+          'No finding of the named rule is on the line the suppression applies to (or in the file), usually because the risk was fixed. It is shown faded.',
         whatToDo: 'Remove the comment, so that the file does not claim a risk was accepted when it no longer exists.',
       },
     ],
@@ -313,7 +348,7 @@ const otherCodes = [
         severity: 'error',
         title: 'Invalid `.scope-lint.yaml`',
         explanation:
-          'An entry in the repository\'s `.scope-lint.yaml` is not valid: an unknown rule id or setting, a wrong type, or YAML that does not parse. An invalid entry is ignored and the valid rest of the file still applies; a file that does not parse is ignored entirely, so the editor and CI fall back to the defaults.',
+          "An entry in the repository's `.scope-lint.yaml` is not valid: an unknown rule id or setting, a wrong type, or YAML that does not parse. An invalid entry is ignored and the valid rest of the file still applies; a file that does not parse is ignored entirely, so the editor and CI fall back to the defaults.",
         whatToDo: 'Correct the entry the message points to; close matches are suggested ("Did you mean …?").',
       },
     ],
@@ -350,7 +385,7 @@ function settingsSection(names, schema, defaults) {
     '',
     ...settingRows(names, schema, defaults),
     '',
-    'Change them in `.scope-lint.yaml` (in the scope file\'s folder or a folder above it, so CI reads the same values):',
+    "Change them in `.scope-lint.yaml` (in the scope file's folder or a folder above it, so CI reads the same values):",
     '',
     '```yaml',
     ...yamlSettingsExample(names, defaults),
@@ -388,7 +423,10 @@ function placeholderNote(explanation) {
   const names = [...new Set(explanation.match(/\{[A-Za-z][\w.]{0,40}\}/g) ?? [])].map((n) => `\`${n}\``);
   if (names.length === 0) return [];
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return [`${list} ${names.length === 1 ? 'stands' : 'stand'} for ${names.length === 1 ? 'a value' : 'values'} from your file; the message of each finding fills ${names.length === 1 ? 'it' : 'them'} in.`, ''];
+  return [
+    `${list} ${names.length === 1 ? 'stands' : 'stand'} for ${names.length === 1 ? 'a value' : 'values'} from your file; the message of each finding fills ${names.length === 1 ? 'it' : 'them'} in.`,
+    '',
+  ];
 }
 
 function exampleSection(example) {
@@ -414,7 +452,7 @@ function exampleSection(example) {
     }
     lines.push('');
   } else {
-    lines.push('No quick fix is offered here: the change needs a person\'s judgement.', '');
+    lines.push("No quick fix is offered here: the change needs a person's judgement.", '');
   }
   return lines;
 }
@@ -423,7 +461,8 @@ function footer() {
   return ['---', '', notLegalAdvice, '', '[All rules and codes](README.md)', ''];
 }
 
-const generatedBanner = '<!-- Generated by scripts/gen-rule-docs.mjs; do not edit. Run `node scripts/gen-rule-docs.mjs` after changing a rule. -->';
+const generatedBanner =
+  '<!-- Generated by scripts/gen-rule-docs.mjs; do not edit. Run `node scripts/gen-rule-docs.mjs` after changing a rule. -->';
 
 function rulePage(rule, { source, example, schema, defaults }) {
   const category = categories.find((c) => c.id === rule.category);

@@ -13,7 +13,11 @@ import { repoRoot } from '../support/paths';
 const regenerate = 'run `node scripts/gen-rule-docs.mjs` and commit docs/rules/';
 
 const generated: Readonly<Record<string, string>> = JSON.parse(
-  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'gen-rule-docs.mjs'), '--json'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }),
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', 'gen-rule-docs.mjs'), '--json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  }),
 ) as Record<string, string>;
 
 function pageOf(code: string): string {
@@ -52,7 +56,11 @@ describe('rule documentation', () => {
       assert.ok(page.includes(`# ${rule.title}\n`), `${rule.id}: title missing`);
       assert.ok(page.includes(`| Rule id | \`${rule.id}\` |`), `${rule.id}: id missing`);
       assert.ok(page.includes(`| Default severity | ${rule.severity} |`), `${rule.id}: severity missing`);
-      assert.equal(section(page, 'Why this is a risk').split('\n\n')[0], rule.explanation.trim().split('\n\n')[0], `${rule.id}: explanation missing`);
+      assert.equal(
+        section(page, 'Why this is a risk').split('\n\n')[0],
+        rule.explanation.trim().split('\n\n')[0],
+        `${rule.id}: explanation missing`,
+      );
       assert.ok(section(page, 'What to do').length > 40, `${rule.id}: no "What to do" text in scripts/gen-rule-docs.mjs`);
       assert.match(page, /None of this is legal advice/, `${rule.id}: legal caveat missing`);
       assert.ok(page.includes('](README.md)'), `${rule.id}: no link to the index`);
@@ -69,14 +77,18 @@ describe('rule documentation', () => {
   it('shows a worked example from the bad fixture, with its facts and quick fixes', () => {
     const page = generated[pageOf('schedule-acceptance-window-overrun')] ?? '';
     const example = section(page, 'Example');
-    assert.ok(example.includes('bad.scope.yaml`](../../test/fixtures/rules/schedule-acceptance-window-overrun/bad.scope.yaml), line 75:'), example);
+    assert.ok(
+      example.includes('bad.scope.yaml`](../../test/fixtures/rules/schedule-acceptance-window-overrun/bad.scope.yaml), line 75:'),
+      example,
+    );
     assert.ok(example.includes('- 2027-10-22 + 10 business days = 2027-11-05, after timeline.end 2027-10-29'));
     assert.ok(example.includes('- Move `D3.due` to 2027-10-15 (preferred)'));
   });
 
   it('has a page with an explanation for every other code the engine emits', () => {
     const codes = emittedCodes();
-    for (const code of ['yaml/syntax', 'schema/required', 'scope/empty', 'input/too-large', 'suppression/unused']) assert.ok(codes.includes(code), `source scan missed ${code}`);
+    for (const code of ['yaml/syntax', 'schema/required', 'scope/empty', 'input/too-large', 'suppression/unused'])
+      assert.ok(codes.includes(code), `source scan missed ${code}`);
     for (const code of codes) {
       const page = generated[pageOf(code)];
       assert.ok(page, `no page for ${code}: add it to otherCodes in scripts/gen-rule-docs.mjs`);
@@ -89,10 +101,17 @@ describe('rule documentation', () => {
 
   it('indexes every page by risk group, and every index link resolves', () => {
     const index = generated['docs/rules/README.md'] ?? '';
-    for (const heading of ['### Security threats', '### Lack of expertise and oversight', '### Hidden costs', '### Timeline integrity', '## Other diagnostic codes']) {
+    for (const heading of [
+      '### Security threats',
+      '### Lack of expertise and oversight',
+      '### Hidden costs',
+      '### Timeline integrity',
+      '## Other diagnostic codes',
+    ]) {
       assert.ok(index.includes(heading), heading);
     }
-    for (const rule of rules) assert.ok(index.includes(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.severity} | ${rule.title} |`), `${rule.id} not in the index`);
+    for (const rule of rules)
+      assert.ok(index.includes(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.severity} | ${rule.title} |`), `${rule.id} not in the index`);
     const links = [...index.matchAll(/\]\(([^)]+\.md)\)/g)].map((m) => m[1] ?? '');
     assert.ok(links.length >= rules.length + emittedCodes().length);
     for (const link of links) assert.ok(generated[`docs/rules/${link}`], `index links to missing ${link}`);

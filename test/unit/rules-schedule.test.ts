@@ -58,7 +58,10 @@ describe('schedule-end-before-start', () => {
     assert.ok(d);
     assert.equal(d.message, 'The timeline ends on 2026-10-29, 109 days before it starts on 2027-02-15.');
     assert.deepEqual(d.range, { start: { line: 113, character: 7 }, end: { line: 113, character: 17 } });
-    assert.deepEqual((d.data as DiagnosticData).facts?.[0], '`timeline.end` 2026-10-29 − `timeline.start` 2027-02-15 = -109 days; the end must come after the start.');
+    assert.deepEqual(
+      (d.data as DiagnosticData).facts?.[0],
+      '`timeline.end` 2026-10-29 − `timeline.start` 2027-02-15 = -109 days; the end must come after the start.',
+    );
   });
 
   it('offers to swap the two dates, as the preferred but not automatic fix', () => {
@@ -89,7 +92,10 @@ describe('schedule-end-before-start', () => {
 
 describe('schedule-date-outside-timeline', () => {
   it('names the item, the date, the bound and the distance', () => {
-    const findings = check('schedule-date-outside-timeline', fullWith(['date: 2027-10-29 }', 'date: 2027-11-12 }'], ['    due: 2027-03-26', '    due: 2027-02-12']));
+    const findings = check(
+      'schedule-date-outside-timeline',
+      fullWith(['date: 2027-10-29 }', 'date: 2027-11-12 }'], ['    due: 2027-03-26', '    due: 2027-02-12']),
+    );
     assert.deepEqual(
       findings.map((f) => [f.path.join('/'), f.message]),
       [
@@ -97,18 +103,38 @@ describe('schedule-date-outside-timeline', () => {
         ['deliverables/0/due', 'Deliverable `D1` is due 2027-02-12, 3 days before `timeline.start` (2027-02-15).'],
       ],
     );
-    assert.deepEqual(findings[0]?.facts, ['Contracted period: 2027-02-15 – 2027-10-29 (257 days, both ends included).', '2027-11-12 − 2027-10-29 = 14 days after the end.']);
+    assert.deepEqual(findings[0]?.facts, [
+      'Contracted period: 2027-02-15 – 2027-10-29 (257 days, both ends included).',
+      '2027-11-12 − 2027-10-29 = 14 days after the end.',
+    ]);
   });
 
   it('offers to extend the period or to pull the date back inside it', () => {
-    const [after, before] = check('schedule-date-outside-timeline', fullWith(['date: 2027-10-29 }', 'date: 2027-11-12 }'], ['    due: 2027-03-26', '    due: 2027-02-12']));
+    const [after, before] = check(
+      'schedule-date-outside-timeline',
+      fullWith(['date: 2027-10-29 }', 'date: 2027-11-12 }'], ['    due: 2027-03-26', '    due: 2027-02-12']),
+    );
     assert.deepEqual(after?.fixes, [
-      { title: 'Extend `timeline.end` to 2027-11-12', ops: [{ op: 'replace', path: ['timeline', 'end'], value: '2027-11-12' }], preferred: true },
-      { title: 'Set date to `timeline.end` (2027-10-29)', ops: [{ op: 'replace', path: ['timeline', 'milestones', 4, 'date'], value: '2027-10-29' }] },
+      {
+        title: 'Extend `timeline.end` to 2027-11-12',
+        ops: [{ op: 'replace', path: ['timeline', 'end'], value: '2027-11-12' }],
+        preferred: true,
+      },
+      {
+        title: 'Set date to `timeline.end` (2027-10-29)',
+        ops: [{ op: 'replace', path: ['timeline', 'milestones', 4, 'date'], value: '2027-10-29' }],
+      },
     ]);
     assert.deepEqual(before?.fixes, [
-      { title: 'Move `timeline.start` to 2027-02-12', ops: [{ op: 'replace', path: ['timeline', 'start'], value: '2027-02-12' }], preferred: true },
-      { title: 'Set date to `timeline.start` (2027-02-15)', ops: [{ op: 'replace', path: ['deliverables', 0, 'due'], value: '2027-02-15' }] },
+      {
+        title: 'Move `timeline.start` to 2027-02-12',
+        ops: [{ op: 'replace', path: ['timeline', 'start'], value: '2027-02-12' }],
+        preferred: true,
+      },
+      {
+        title: 'Set date to `timeline.start` (2027-02-15)',
+        ops: [{ op: 'replace', path: ['deliverables', 0, 'due'], value: '2027-02-15' }],
+      },
     ]);
   });
 
@@ -140,20 +166,33 @@ describe('schedule-deliverable-after-milestone', () => {
 
   it('offers to move the milestone past the review window, or the due date back', () => {
     assert.deepEqual(only(check('schedule-deliverable-after-milestone', text)).fixes, [
-      { title: 'Move `M2` to 2027-07-14', ops: [{ op: 'replace', path: ['timeline', 'milestones', 2, 'date'], value: '2027-07-14' }], preferred: true },
+      {
+        title: 'Move `M2` to 2027-07-14',
+        ops: [{ op: 'replace', path: ['timeline', 'milestones', 2, 'date'], value: '2027-07-14' }],
+        preferred: true,
+      },
       { title: 'Set `D2.due` to 2027-06-25', ops: [{ op: 'replace', path: ['deliverables', 1, 'due'], value: '2027-06-25' }] },
     ]);
   });
 
   it('uses acceptance.review_days for the suggested milestone date', () => {
-    const finding = only(check('schedule-deliverable-after-milestone', fullWith(['    due: 2027-06-11', '    due: 2027-06-30'], ['  review_days: 10', '  review_days: 3'])));
+    const finding = only(
+      check(
+        'schedule-deliverable-after-milestone',
+        fullWith(['    due: 2027-06-11', '    due: 2027-06-30'], ['  review_days: 10', '  review_days: 3']),
+      ),
+    );
     assert.equal(finding.fixes?.[0]?.title, 'Move `M2` to 2027-07-05');
   });
 
   it('does not offer to move the milestone past timeline.end', () => {
     const finding = only(check('schedule-deliverable-after-milestone', fullWith(['    due: 2027-07-23', '    due: 2027-10-25'])));
     assert.deepEqual(finding.fixes, [
-      { title: 'Set `D3.due` to 2027-08-06', ops: [{ op: 'replace', path: ['deliverables', 2, 'due'], value: '2027-08-06' }], preferred: true },
+      {
+        title: 'Set `D3.due` to 2027-08-06',
+        ops: [{ op: 'replace', path: ['deliverables', 2, 'due'], value: '2027-08-06' }],
+        preferred: true,
+      },
     ]);
   });
 
@@ -164,18 +203,28 @@ describe('schedule-deliverable-after-milestone', () => {
 });
 
 describe('schedule-acceptance-window-overrun', () => {
-  const late = fullWith(['    due: 2027-07-23', '    due: 2027-10-22'], ['date: 2027-08-06, deliverables: [D3] }', 'date: 2027-10-29, deliverables: [D3] }']);
+  const late = fullWith(
+    ['    due: 2027-07-23', '    due: 2027-10-22'],
+    ['date: 2027-08-06, deliverables: [D3] }', 'date: 2027-10-29, deliverables: [D3] }'],
+  );
 
   it('shows the business-day arithmetic', () => {
     const finding = only(check('schedule-acceptance-window-overrun', late));
-    assert.equal(finding.message, 'Deliverable `D3` is due 2027-10-22; its 10-business-day acceptance review runs to 2027-11-05, after `timeline.end` (2027-10-29).');
+    assert.equal(
+      finding.message,
+      'Deliverable `D3` is due 2027-10-22; its 10-business-day acceptance review runs to 2027-11-05, after `timeline.end` (2027-10-29).',
+    );
     assert.deepEqual(finding.facts, [
       '2027-10-22 + 10 business days = 2027-11-05, after timeline.end 2027-10-29',
       'Review window: 10 business days (`acceptance.review_days`).',
       'Latest due date that leaves the full review inside the contract: 2027-10-15.',
     ]);
     assert.deepEqual(finding.fixes, [
-      { title: 'Move `D3.due` to 2027-10-15', ops: [{ op: 'replace', path: ['deliverables', 2, 'due'], value: '2027-10-15' }], preferred: true },
+      {
+        title: 'Move `D3.due` to 2027-10-15',
+        ops: [{ op: 'replace', path: ['deliverables', 2, 'due'], value: '2027-10-15' }],
+        preferred: true,
+      },
       { title: 'Extend `timeline.end` to 2027-11-05', ops: [{ op: 'replace', path: ['timeline', 'end'], value: '2027-11-05' }] },
     ]);
   });
@@ -186,14 +235,24 @@ describe('schedule-acceptance-window-overrun', () => {
     assert.deepEqual(finding.path, ['deliverables', 0, 'due']);
     assert.equal(finding.facts?.[0], '2027-09-30 + 10 business days = 2027-10-14, after timeline.end 2027-05-01');
     // Moving D1 before timeline.start would trade a warning for an error, so only the extension is offered.
-    assert.deepEqual(finding.fixes?.map((f) => f.title), ['Extend `timeline.end` to 2027-10-14']);
+    assert.deepEqual(
+      finding.fixes?.map((f) => f.title),
+      ['Extend `timeline.end` to 2027-10-14'],
+    );
   });
 
   it('reads the defaultReviewDays setting when acceptance.review_days is not set', () => {
     const noAcceptance = late.replace('acceptance:\n  review_days: 10\n  max_rework_cycles: 2\n  warranty_days: 60\n', '');
-    assert.equal(only(check('schedule-acceptance-window-overrun', noAcceptance)).facts?.[1], 'Review window: 10 business days (the `defaultReviewDays` setting, as `acceptance.review_days` is not set).');
+    assert.equal(
+      only(check('schedule-acceptance-window-overrun', noAcceptance)).facts?.[1],
+      'Review window: 10 business days (the `defaultReviewDays` setting, as `acceptance.review_days` is not set).',
+    );
     assert.deepEqual(check('schedule-acceptance-window-overrun', noAcceptance, { thresholds: { defaultReviewDays: 5 } }), []);
-    assert.equal(check('schedule-acceptance-window-overrun', full, { thresholds: { defaultReviewDays: 30 } }).length, 0, 'review_days in the file wins over the setting');
+    assert.equal(
+      check('schedule-acceptance-window-overrun', full, { thresholds: { defaultReviewDays: 30 } }).length,
+      0,
+      'review_days in the file wins over the setting',
+    );
   });
 
   it('stays silent on a review window that is not a whole number of days', () => {
@@ -203,8 +262,16 @@ describe('schedule-acceptance-window-overrun', () => {
   });
 
   it('with no review window, reports only due dates past the end', () => {
-    const finding = only(check('schedule-acceptance-window-overrun', late.replace('  review_days: 10', '  review_days: 0').replace('    due: 2027-10-22', '    due: 2027-11-02')));
-    assert.equal(finding.message, 'Deliverable `D3` is due 2027-11-02, after `timeline.end` (2027-10-29), so it cannot be accepted inside the contract.');
+    const finding = only(
+      check(
+        'schedule-acceptance-window-overrun',
+        late.replace('  review_days: 10', '  review_days: 0').replace('    due: 2027-10-22', '    due: 2027-11-02'),
+      ),
+    );
+    assert.equal(
+      finding.message,
+      'Deliverable `D3` is due 2027-11-02, after `timeline.end` (2027-10-29), so it cannot be accepted inside the contract.',
+    );
   });
 });
 
@@ -218,15 +285,28 @@ describe('schedule-deliverable-unscheduled', () => {
     assert.ok(d);
     assert.equal(d.message, 'Deliverable `D4` has no due date and is not part of any milestone.');
     assert.equal(d.range.start.line, 76);
-    assert.match((d.data as DiagnosticData).facts?.[0] ?? '', /^Milestones it could join: `M0` \(Contract signed and team onboarded\) on 2027-02-15, .* `M4` \(Warranty closed\) on 2027-10-29\.$/);
+    assert.match(
+      (d.data as DiagnosticData).facts?.[0] ?? '',
+      /^Milestones it could join: `M0` \(Contract signed and team onboarded\) on 2027-02-15, .* `M4` \(Warranty closed\) on 2027-10-29\.$/,
+    );
   });
 
   it('offers a due-date placeholder first, then each milestone', () => {
     const fixes = only(check('schedule-deliverable-unscheduled', text)).fixes ?? [];
-    assert.deepEqual(fixes[0], { title: 'Insert `due: null  # TODO`', ops: [{ op: 'insert', parent: ['deliverables', 3], key: 'due', value: 'null  # TODO' }], preferred: true });
+    assert.deepEqual(fixes[0], {
+      title: 'Insert `due: null  # TODO`',
+      ops: [{ op: 'insert', parent: ['deliverables', 3], key: 'due', value: 'null  # TODO' }],
+      preferred: true,
+    });
     assert.deepEqual(
       fixes.slice(1).map((f) => f.title),
-      ['M0 (Contract signed and team onboarded)', 'M1 (Discovery accepted)', 'M2 (Beta accepted)', 'M3 (Go-live accepted)', 'M4 (Warranty closed)'].map((m) => `Add \`D4\` to milestone \`${m.split(' ')[0] ?? ''}\` ${m.slice(m.indexOf('('))}`),
+      [
+        'M0 (Contract signed and team onboarded)',
+        'M1 (Discovery accepted)',
+        'M2 (Beta accepted)',
+        'M3 (Go-live accepted)',
+        'M4 (Warranty closed)',
+      ].map((m) => `Add \`D4\` to milestone \`${m.split(' ')[0] ?? ''}\` ${m.slice(m.indexOf('('))}`),
     );
     assert.deepEqual(fixes[3]?.ops, [{ op: 'append', path: ['timeline', 'milestones', 2, 'deliverables'], value: 'D4' }]);
   });
@@ -260,19 +340,29 @@ describe('schedule fixes, applied', () => {
   it('moves a milestone inside its flow mapping', () => {
     const text = fullWith(['    due: 2027-06-11', '    due: 2027-06-30']);
     const fixed = afterFix('schedule-deliverable-after-milestone', text, 'Move `M2` to 2027-07-14');
-    assert.equal(fixed, text.replace('{ id: M2, name: Beta accepted, date: 2027-06-25, deliverables: [D2] }', '{ id: M2, name: Beta accepted, date: 2027-07-14, deliverables: [D2] }'));
+    assert.equal(
+      fixed,
+      text.replace(
+        '{ id: M2, name: Beta accepted, date: 2027-06-25, deliverables: [D2] }',
+        '{ id: M2, name: Beta accepted, date: 2027-07-14, deliverables: [D2] }',
+      ),
+    );
     assert.ok(!analyzeText(fixed).diagnostics.some((d) => d.code === 'schedule-deliverable-after-milestone'));
   });
 
   it('moves a due date back far enough for the whole review', () => {
-    const text = fullWith(['    due: 2027-07-23', '    due: 2027-10-22'], ['date: 2027-08-06, deliverables: [D3] }', 'date: 2027-10-29, deliverables: [D3] }']);
+    const text = fullWith(
+      ['    due: 2027-07-23', '    due: 2027-10-22'],
+      ['date: 2027-08-06, deliverables: [D3] }', 'date: 2027-10-29, deliverables: [D3] }'],
+    );
     const fixed = afterFix('schedule-acceptance-window-overrun', text, 'Move `D3.due` to 2027-10-15');
     assert.equal(fixed, text.replace('    due: 2027-10-22', '    due: 2027-10-15'));
     assert.ok(!analyzeText(fixed).diagnostics.some((d) => d.code === 'schedule-acceptance-window-overrun'));
   });
 
   it('adds an unscheduled deliverable to a flow-style milestone list, or a due placeholder', () => {
-    const d4 = '  - id: D4\n    title: Operations runbook\n    acceptance_criteria: [Runbook covers the 5 incident scenarios in Annex D.]\n';
+    const d4 =
+      '  - id: D4\n    title: Operations runbook\n    acceptance_criteria: [Runbook covers the 5 incident scenarios in Annex D.]\n';
     const text = fullWith(['\nsuccess_measures:\n', `\n${d4}\nsuccess_measures:\n`]);
     const joined = afterFix('schedule-deliverable-unscheduled', text, 'Add `D4` to milestone `M3` (Go-live accepted)');
     assert.equal(joined, text.replace('date: 2027-08-06, deliverables: [D3] }', 'date: 2027-08-06, deliverables: [D3, D4] }'));
@@ -292,7 +382,13 @@ describe('schedule rules on hostile input', () => {
       `deliverables: [{ id: "${'yes '.repeat(25_000)}" }]\ntimeline: { milestones: [{ id: M1 }] }\n`,
     ];
     for (const text of texts) {
-      for (const id of ['schedule-end-before-start', 'schedule-date-outside-timeline', 'schedule-deliverable-after-milestone', 'schedule-acceptance-window-overrun', 'schedule-deliverable-unscheduled']) {
+      for (const id of [
+        'schedule-end-before-start',
+        'schedule-date-outside-timeline',
+        'schedule-deliverable-after-milestone',
+        'schedule-acceptance-window-overrun',
+        'schedule-deliverable-unscheduled',
+      ]) {
         const started = Date.now();
         check(id, text);
         assert.ok(Date.now() - started < 500, `${id} is slow on hostile input`);

@@ -17,7 +17,10 @@ export const rule: Rule = {
     if (end === undefined || reviewDays === undefined) return [];
     const start = dateAt(root, ['timeline', 'start']);
     const configured = valueAt(root, ['acceptance', 'review_days']);
-    const source = configured === undefined || configured === null ? 'the `defaultReviewDays` setting, as `acceptance.review_days` is not set' : '`acceptance.review_days`';
+    const source =
+      configured === undefined || configured === null
+        ? 'the `defaultReviewDays` setting, as `acceptance.review_days` is not set'
+        : '`acceptance.review_days`';
     // The latest due date that still leaves the whole review inside the contract.
     const latestDue = subtractBusinessDays(end, reviewDays);
     const findings: Finding[] = [];
@@ -28,15 +31,24 @@ export const rule: Rule = {
       if (due === undefined) return;
       const reviewEnd = addBusinessDays(due, reviewDays);
       if (reviewEnd <= end) return;
-      const name = typeof deliverable.id === 'string' && deliverable.id.trim() !== '' ? deliverable.id.trim() : formatPath(['deliverables', index]);
+      const name =
+        typeof deliverable.id === 'string' && deliverable.id.trim() !== '' ? deliverable.id.trim() : formatPath(['deliverables', index]);
       const duePath = ['deliverables', index, 'due'];
       const fixes: Fix[] = [];
       // Moving the due date before timeline.start would trade this warning for an error, so it is not offered then.
       // Neither fix is `safe`: one squeezes the vendor's schedule, the other extends (and may re-price) the contract.
       if (start === undefined || latestDue >= start) {
-        fixes.push({ title: `Move \`${name}.due\` to ${latestDue}`, ops: [{ op: 'replace', path: duePath, value: latestDue }], preferred: true });
+        fixes.push({
+          title: `Move \`${name}.due\` to ${latestDue}`,
+          ops: [{ op: 'replace', path: duePath, value: latestDue }],
+          preferred: true,
+        });
       }
-      fixes.push({ title: `Extend \`timeline.end\` to ${reviewEnd}`, ops: [{ op: 'replace', path: ['timeline', 'end'], value: reviewEnd }], ...(fixes.length === 0 ? { preferred: true } : {}) });
+      fixes.push({
+        title: `Extend \`timeline.end\` to ${reviewEnd}`,
+        ops: [{ op: 'replace', path: ['timeline', 'end'], value: reviewEnd }],
+        ...(fixes.length === 0 ? { preferred: true } : {}),
+      });
       findings.push({
         ruleId: 'schedule-acceptance-window-overrun',
         path: duePath,

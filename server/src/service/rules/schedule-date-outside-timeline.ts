@@ -21,13 +21,23 @@ export const rule: Rule = {
     arrayAt(root, ['timeline', 'milestones']).forEach((milestone, index) => {
       if (!isRecord(milestone)) return;
       const path = ['timeline', 'milestones', index, 'date'];
-      const finding = outside(`Milestone ${label(milestone.id, ['timeline', 'milestones', index])} is dated`, path, dateOf(milestone.date), period);
+      const finding = outside(
+        `Milestone ${label(milestone.id, ['timeline', 'milestones', index])} is dated`,
+        path,
+        dateOf(milestone.date),
+        period,
+      );
       if (finding) findings.push(finding);
     });
     arrayAt(root, ['deliverables']).forEach((deliverable, index) => {
       if (!isRecord(deliverable)) return;
       const path = ['deliverables', index, 'due'];
-      const finding = outside(`Deliverable ${label(deliverable.id, ['deliverables', index])} is due`, path, dateOf(deliverable.due), period);
+      const finding = outside(
+        `Deliverable ${label(deliverable.id, ['deliverables', index])} is due`,
+        path,
+        dateOf(deliverable.due),
+        period,
+      );
       if (finding) findings.push(finding);
     });
     return findings;
@@ -51,7 +61,11 @@ function outside(subject: string, path: Path, date: string | undefined, { start,
   const fixes: Fix[] = [
     after
       ? { title: `Extend \`timeline.end\` to ${date}`, ops: [{ op: 'replace', path: ['timeline', 'end'], value: date }], preferred: true }
-      : { title: `Move \`timeline.start\` to ${date}`, ops: [{ op: 'replace', path: ['timeline', 'start'], value: date }], preferred: true },
+      : {
+          title: `Move \`timeline.start\` to ${date}`,
+          ops: [{ op: 'replace', path: ['timeline', 'start'], value: date }],
+          preferred: true,
+        },
     { title: `Set date to \`${bound}\` (${boundDate})`, ops: [{ op: 'replace', path, value: boundDate }] },
   ];
   return {

@@ -40,7 +40,11 @@ export const rule: Rule = {
           facts.push(`${due} + ${reviewDays} business days of acceptance review = ${accepted}, the earliest date for \`${name}\`.`);
           // Moving the milestone past timeline.end would trade this warning for schedule-date-outside-timeline's error.
           if (end === undefined || accepted <= end) {
-            fixes.push({ title: `Move \`${name}\` to ${accepted}`, ops: [{ op: 'replace', path: [...milestonePath, 'date'], value: accepted }], preferred: true });
+            fixes.push({
+              title: `Move \`${name}\` to ${accepted}`,
+              ops: [{ op: 'replace', path: [...milestonePath, 'date'], value: accepted }],
+              preferred: true,
+            });
           }
         }
         fixes.push({

@@ -16,7 +16,9 @@ export const rule: Rule = {
     const root = doc.value;
     const milestones = arrayAt(root, ['timeline', 'milestones']);
     const scheduled = new Set(
-      milestones.flatMap((milestone) => arrayAt(milestone, ['deliverables']).flatMap((ref) => (typeof ref === 'string' ? [ref.trim()] : []))),
+      milestones.flatMap((milestone) =>
+        arrayAt(milestone, ['deliverables']).flatMap((ref) => (typeof ref === 'string' ? [ref.trim()] : [])),
+      ),
     );
     const offers = milestones
       .flatMap((milestone, index) => {
@@ -39,11 +41,18 @@ export const rule: Rule = {
       // A `due:` key with an empty value already is the placeholder; a second `due` key would break the file.
       // Not `safe`: it schedules nothing, it only marks the gap for a person to fill.
       if (!doc.has([...path, 'due'])) {
-        fixes.push({ title: 'Insert `due: null  # TODO`', ops: [{ op: 'insert', parent: path, key: 'due', value: 'null  # TODO' }], preferred: true });
+        fixes.push({
+          title: 'Insert `due: null  # TODO`',
+          ops: [{ op: 'insert', parent: path, key: 'due', value: 'null  # TODO' }],
+          preferred: true,
+        });
       }
       if (id !== undefined) {
         for (const m of offers) {
-          fixes.push({ title: `Add \`${id}\` to milestone ${m.label}`, ops: [{ op: 'append', path: ['timeline', 'milestones', m.index, 'deliverables'], value: plainOrQuoted(id) }] });
+          fixes.push({
+            title: `Add \`${id}\` to milestone ${m.label}`,
+            ops: [{ op: 'append', path: ['timeline', 'milestones', m.index, 'deliverables'], value: plainOrQuoted(id) }],
+          });
         }
       }
       findings.push({
