@@ -1,10 +1,14 @@
 // security-attestation-missing: No current security attestation.
 // Sensitive data in scope without current evidence: an unexpired certificate, a SOC 2 period that
 // ended within `attestationMaxAgeMonths` of ref_date, or a completed security questionnaire.
-import { sensitivityReasons, addMonths, arrayAt, dateAt, dateOf, isAbsent, isRecord, refDate, valueAt } from '../model';
+import { sensitivityReasons, addMonths, arrayAt, dateAt, dateOf, isAbsent, isRecord, refDate, setKeyOp, valueAt } from '../model';
 import type { FixOp, Rule } from '../types';
 
-const certificationItem = ['name: ""        # e.g. ISO/IEC 27001:2022 or SOC 2 Type II', 'scope: ""', 'expires: null   # use period_end for SOC 2 reports'].join('\n');
+const certificationItem = [
+  'name: ""        # e.g. ISO/IEC 27001:2022 or SOC 2 Type II',
+  'scope: ""',
+  'expires: null   # use period_end for SOC 2 reports',
+].join('\n');
 const certificationList = certificationItem
   .split('\n')
   .map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`))
@@ -34,7 +38,9 @@ export const rule: Rule = {
     const certifications = valueAt(root, ['vendor', 'certifications']);
     if (!isAbsent(certifications) && !Array.isArray(certifications)) return [];
     const ref = refDate(root, settings.today);
-    const refLabel = dateAt(root, ['timeline', 'start']) ? `${ref} (\`timeline.start\`)` : `${ref} (today; there is no valid \`timeline.start\`)`;
+    const refLabel = dateAt(root, ['timeline', 'start'])
+      ? `${ref} (\`timeline.start\`)`
+      : `${ref} (today; there is no valid \`timeline.start\`)`;
     const months = settings.thresholds.attestationMaxAgeMonths;
     const oldestPeriodEnd = addMonths(ref, -months);
     const stale: string[] = [];
@@ -50,18 +56,23 @@ export const rule: Rule = {
       if (expiresOn !== undefined && expiresOn >= ref) return [];
       if (endedOn !== undefined && endedOn >= oldestPeriodEnd) return [];
       if (expiresOn !== undefined) stale.push(`${name} expired on ${expiresOn}, before ${refLabel}.`);
-      if (endedOn !== undefined) stale.push(`${name}: the period ended ${endedOn}, more than ${months} months before ${refLabel} (the report is relied on back to ${oldestPeriodEnd}).`);
-      if (expiresOn === undefined && endedOn === undefined) stale.push(`${name} has no \`expires\` or \`period_end\` date, so it cannot show it is current.`);
+      if (endedOn !== undefined)
+        stale.push(
+          `${name}: the period ended ${endedOn}, more than ${months} months before ${refLabel} (the report is relied on back to ${oldestPeriodEnd}).`,
+        );
+      if (expiresOn === undefined && endedOn === undefined)
+        stale.push(`${name} has no \`expires\` or \`period_end\` date, so it cannot show it is current.`);
     }
 
     const ops: FixOp[] = [];
-    if (Array.isArray(certifications)) ops.push({ op: 'append', path: ['vendor', 'certifications'], value: certificationItem });
-    else if (doc.has(['vendor', 'certifications'])) ops.push({ op: 'replace', path: ['vendor', 'certifications'], value: certificationList });
-    else ops.push({ op: 'insert', parent: ['vendor'], key: 'certifications', value: certificationList });
-    if (isRecord(survey)) {
-      if (!('completed' in survey)) ops.push({ op: 'insert', parent: ['vendor', 'security_questionnaire'], key: 'completed', value: 'null' });
-    } else if (doc.has(['vendor', 'security_questionnaire'])) ops.push({ op: 'replace', path: ['vendor', 'security_questionnaire'], value: questionnaire });
-    else ops.push({ op: 'insert', parent: ['vendor'], key: 'security_questionnaire', value: questionnaire });
+    ops.push(
+      Array.isArray(certifications)
+        ? { op: 'append', path: ['vendor', 'certifications'], value: certificationItem }
+        : setKeyOp(root, ['vendor'], 'certifications', certificationList),
+    );
+    if (!isRecord(survey)) ops.push(setKeyOp(root, ['vendor'], 'security_questionnaire', questionnaire));
+    else if (!('completed' in survey))
+      ops.push({ op: 'insert', parent: ['vendor', 'security_questionnaire'], key: 'completed', value: 'null' });
 
     return [
       {

@@ -1,6 +1,6 @@
 // security-breach-notification-missing: No breach-notification deadline.
 // Sensitive data with no breach-notification deadline in hours.
-import { sensitivityReasons, isAbsent, isRecord, valueAt } from '../model';
+import { isAbsent, isRecord, sensitivityReasons, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 // The catalogue's fix value: well inside GDPR's 72 h, and what well-negotiated processor terms commit to.
@@ -21,18 +21,24 @@ export const rule: Rule = {
     const path = ['security', 'breach_notification_hours'];
     if (!isAbsent(security.breach_notification_hours)) return [];
     // A stricter configured limit must not be undercut by the fix itself.
-    const limit = security.personal_data === true ? settings.thresholds.maxBreachNotificationHoursPersonalData : settings.thresholds.maxBreachNotificationHours;
+    const limit =
+      security.personal_data === true
+        ? settings.thresholds.maxBreachNotificationHoursPersonalData
+        : settings.thresholds.maxBreachNotificationHours;
     const hours = String(Math.min(suggestedHours, limit));
     return [
       {
         ruleId: 'security-breach-notification-missing',
         path,
         message: 'The scope does not say within how many hours the vendor must tell you about a data breach.',
-        facts: [`Required because ${reasons.join(' and ')}.`, 'GDPR Art. 33(1): you must notify the regulator within 72 h of becoming aware of a breach.'],
+        facts: [
+          `Required because ${reasons.join(' and ')}.`,
+          'GDPR Art. 33(1): you must notify the regulator within 72 h of becoming aware of a breach.',
+        ],
         fixes: [
           {
             title: `Require notification within ${hours} hours`,
-            ops: [doc.has(path) ? { op: 'replace', path, value: hours } : { op: 'insert', parent: ['security'], key: 'breach_notification_hours', value: hours }],
+            ops: [setKeyOp(root, ['security'], 'breach_notification_hours', hours)],
             preferred: true,
           },
         ],

@@ -37,7 +37,13 @@ export const rule: Rule = {
             ? `${hours} h leaves ${left} h of GDPR's ${controllerDeadlineHours} h to assess the breach and notify the regulator.`
             : `${hours} h uses up all of GDPR's ${controllerDeadlineHours} h before you even hear of the breach.`,
         ],
-        fixes: [{ title: `Change to ${replacement} hours`, ops: [{ op: 'replace', path: ['security', 'breach_notification_hours'], value: replacement }], preferred: true }],
+        fixes: [
+          {
+            title: `Change to ${replacement} hours`,
+            ops: [{ op: 'replace', path: ['security', 'breach_notification_hours'], value: replacement }],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

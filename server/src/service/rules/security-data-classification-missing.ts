@@ -1,6 +1,6 @@
 // security-data-classification-missing: Data classification not stated.
 // `security.data_classification` absent or outside the enum; the fixes offer each level, `confidential` first.
-import { isAbsent, isRecord, valueAt } from '../model';
+import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { Fix, Rule } from '../types';
 
 const levels = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -21,7 +21,6 @@ export const rule: Rule = {
     const value = valueAt(root, path);
     if (typeof value === 'string' && (levels as readonly string[]).includes(value)) return [];
     const absent = isAbsent(value);
-    const keyExists = doc.has(path);
     const written = typeof value === 'string' ? value.trim() : JSON.stringify(value);
     // A case slip (`Confidential`) most likely means that level; otherwise suggest the conservative one.
     const likely = typeof value === 'string' ? levels.find((l) => l === value.trim().toLowerCase()) : undefined;
@@ -29,7 +28,7 @@ export const rule: Rule = {
     const ordered = [first, ...levels.filter((l) => l !== first)];
     const fixes: Fix[] = ordered.map((level, i) => ({
       title: absent ? `Set data classification to \`${level}\`` : `Change to \`${level}\``,
-      ops: [keyExists ? { op: 'replace', path, value: level } : { op: 'insert', parent: ['security'], key: 'data_classification', value: level }],
+      ops: [setKeyOp(root, ['security'], 'data_classification', level)],
       ...(i === 0 ? { preferred: true } : {}),
     }));
     return [

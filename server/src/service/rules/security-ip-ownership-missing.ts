@@ -1,8 +1,7 @@
 // security-ip-ownership-missing: IP ownership not stated.
 // Nobody named as owner of the work product, or vendor/joint ownership without a licence for you.
-import { isAbsent, isRecord, valueAt } from '../model';
-import type { ScopeDocument } from '../document';
-import type { FixOp, Path, Rule } from '../types';
+import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import type { FixOp, Rule } from '../types';
 
 const ipSkeleton = [
   'owner: client',
@@ -31,13 +30,19 @@ Prefer ownership that transfers with each milestone payment rather than only "on
           ruleId: 'security-ip-ownership-missing',
           path: ['ip'],
           message: 'The scope does not say who owns the work product (`ip.owner`).',
-          fixes: [{ title: 'Add an `ip` section (client ownership, transfer on payment)', ops: [setKey(doc, [], 'ip', ipSkeleton)], preferred: true }],
+          fixes: [
+            {
+              title: 'Add an `ip` section (client ownership, transfer on payment)',
+              ops: [setKeyOp(root, [], 'ip', ipSkeleton)],
+              preferred: true,
+            },
+          ],
         },
       ];
     }
     if (!isRecord(ip)) return [];
     if (isAbsent(ip.owner)) {
-      const ops: FixOp[] = [setKey(doc, ['ip'], 'owner', 'client')];
+      const ops: FixOp[] = [setKeyOp(root, ['ip'], 'owner', 'client')];
       if (!('transfer' in ip)) ops.push({ op: 'insert', parent: ['ip'], key: 'transfer', value: 'on_payment' });
       return [
         {
@@ -61,7 +66,7 @@ Prefer ownership that transfers with each milestone payment rather than only "on
         fixes: [
           {
             title: 'Add a `license` to fill in',
-            ops: [setKey(doc, ['ip'], 'license', '""   # the rights you receive, e.g. perpetual, royalty-free, to use and modify')],
+            ops: [setKeyOp(root, ['ip'], 'license', '""   # the rights you receive, e.g. perpetual, royalty-free, to use and modify')],
             preferred: true,
           },
           {
@@ -73,9 +78,3 @@ Prefer ownership that transfers with each milestone payment rather than only "on
     ];
   },
 };
-
-/** Inserts `key`, or replaces its value when the key is there but empty, so a fix never duplicates a key. */
-function setKey(doc: ScopeDocument, parent: Path, key: string, value: string): FixOp {
-  const path = [...parent, key];
-  return doc.has(path) ? { op: 'replace', path, value } : { op: 'insert', parent, key, value };
-}

@@ -1,7 +1,7 @@
 // security-nda-missing: No signed NDA before work starts.
 // An NDA that is missing, unsigned, or dated after timeline.start; the fix only scaffolds `signed: false`.
-import { dateAt, daysBetween, isAbsent, isRecord, stringAt, valueAt } from '../model';
-import type { Finding, Fix, Rule } from '../types';
+import { dateAt, daysBetween, isAbsent, isRecord, setKeyOp, stringAt, valueAt } from '../model';
+import type { Finding, Rule } from '../types';
 
 const ndaSkeleton = ['signed: false   # set true and fill date once countersigned', 'date: null', 'mutual: true'].join('\n');
 
@@ -24,7 +24,9 @@ export const rule: Rule = {
           ruleId: 'security-nda-missing',
           path: ['vendor', 'nda'],
           message: `No NDA with ${who} is recorded: nothing protects what you share while scoping and building.`,
-          fixes: [scaffoldFix(doc.has(['vendor', 'nda']))],
+          fixes: [
+            { title: 'Add an NDA placeholder (`signed: false`)', ops: [setKeyOp(root, ['vendor'], 'nda', ndaSkeleton)], preferred: true },
+          ],
         },
       ];
     }
@@ -36,14 +38,28 @@ export const rule: Rule = {
           ruleId: 'security-nda-missing',
           path: ['vendor', 'nda', 'signed'],
           message: `The NDA with ${who} does not say whether it is signed.`,
-          fixes: [{ title: 'Add `signed: false` to the NDA', ops: [{ op: 'insert', parent: ['vendor', 'nda'], key: 'signed', value: 'false   # set true and fill date once countersigned' }], preferred: true }],
+          fixes: [
+            {
+              title: 'Add `signed: false` to the NDA',
+              ops: [
+                { op: 'insert', parent: ['vendor', 'nda'], key: 'signed', value: 'false   # set true and fill date once countersigned' },
+              ],
+              preferred: true,
+            },
+          ],
         },
       ];
     }
     // `signed: "yes"` is a type error the schema reports; saying "not signed" would contradict the author.
     if (typeof signed !== 'boolean') return [];
     if (!signed) {
-      return [{ ruleId: 'security-nda-missing', path: ['vendor', 'nda', 'signed'], message: `The NDA with ${who} is not signed yet (\`signed: false\`).` }];
+      return [
+        {
+          ruleId: 'security-nda-missing',
+          path: ['vendor', 'nda', 'signed'],
+          message: `The NDA with ${who} is not signed yet (\`signed: false\`).`,
+        },
+      ];
     }
     const date = dateAt(root, ['vendor', 'nda', 'date']);
     const start = dateAt(root, ['timeline', 'start']);
@@ -60,15 +76,6 @@ export const rule: Rule = {
     return [finding];
   },
 };
-
-function scaffoldFix(keyExists: boolean): Fix {
-  return {
-    title: 'Add an NDA placeholder (`signed: false`)',
-    // `nda:` may exist with an empty value, and inserting a second `nda` key would break the file.
-    ops: [keyExists ? { op: 'replace', path: ['vendor', 'nda'], value: ndaSkeleton } : { op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }],
-    preferred: true,
-  };
-}
 
 function vendorName(root: unknown): string {
   const name = stringAt(root, ['vendor', 'name'])?.trim();

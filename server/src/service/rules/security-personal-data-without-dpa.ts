@@ -1,6 +1,6 @@
 // security-personal-data-without-dpa: Personal data without a processing agreement.
 // Personal data with no signed data processing agreement (`security.dpa.signed != true`).
-import { isAbsent, isRecord, valueAt } from '../model';
+import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { FixOp, Rule } from '../types';
 
 const dpaSkeleton = ['signed: false', 'date: null'].join('\n');
@@ -24,13 +24,11 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
     const security = valueAt(root, ['security']);
     if (!isRecord(security) || security.personal_data !== true) return [];
     const dpa = security.dpa;
-    const categoriesOp: FixOp[] = doc.has(['security', 'personal_data_categories'])
-      ? []
-      : [{ op: 'insert', parent: ['security'], key: 'personal_data_categories', value: '[]' }];
+    // Existing categories are the author's; only a missing list gets the empty placeholder.
+    const categoriesOp: FixOp[] =
+      'personal_data_categories' in security ? [] : [{ op: 'insert', parent: ['security'], key: 'personal_data_categories', value: '[]' }];
     if (isAbsent(dpa)) {
-      const dpaOp: FixOp = doc.has(['security', 'dpa'])
-        ? { op: 'replace', path: ['security', 'dpa'], value: dpaSkeleton }
-        : { op: 'insert', parent: ['security'], key: 'dpa', value: dpaSkeleton };
+      const dpaOp = setKeyOp(root, ['security'], 'dpa', dpaSkeleton);
       return [
         {
           ruleId: 'security-personal-data-without-dpa',
@@ -52,7 +50,17 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
         message: unstated
           ? 'The vendor will process personal data, but the DPA does not say whether it is signed.'
           : 'The vendor will process personal data, but the data processing agreement is not signed yet (`signed: false`).',
-        ...(unstated ? { fixes: [{ title: 'Add `signed: false` to the DPA', ops: [{ op: 'insert', parent: ['security', 'dpa'], key: 'signed', value: 'false' }], preferred: true }] } : {}),
+        ...(unstated
+          ? {
+              fixes: [
+                {
+                  title: 'Add `signed: false` to the DPA',
+                  ops: [{ op: 'insert', parent: ['security', 'dpa'], key: 'signed', value: 'false' }],
+                  preferred: true,
+                },
+              ],
+            }
+          : {}),
       },
     ];
   },

@@ -1,6 +1,6 @@
 // security-protections-missing: Security protections not written down.
 // No written protections unless the data is classified `public`; an unstated classification counts as not public.
-import { isAbsent, isRecord, valueAt } from '../model';
+import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 const baselineProtections = [
@@ -38,7 +38,7 @@ export const rule: Rule = {
         fixes: [
           {
             title: 'Add a baseline list of protections to edit',
-            ops: [doc.has(path) ? { op: 'replace', path, value: baselineProtections } : { op: 'insert', parent: ['security'], key: 'protections', value: baselineProtections }],
+            ops: [setKeyOp(root, ['security'], 'protections', baselineProtections)],
             preferred: true,
           },
         ],

@@ -24,14 +24,26 @@ export const rule: Rule = {
           ruleId: 'security-references-missing',
           path: ['vendor', 'references'],
           message: 'No client references are recorded for the vendor.',
-          ...(canAppend ? { fixes: [{ title: 'Add a client reference to call', ops: [{ op: 'append', path: ['vendor', 'references'], value: referenceSkeleton }], preferred: true }] } : {}),
+          ...(canAppend
+            ? {
+                fixes: [
+                  {
+                    title: 'Add a client reference to call',
+                    ops: [{ op: 'append', path: ['vendor', 'references'], value: referenceSkeleton }],
+                    preferred: true,
+                  },
+                ],
+              }
+            : {}),
         },
       ];
     }
     if (!Array.isArray(references)) return [];
     // A malformed `contacted` (a bad date, TBD) is another rule's or the schema's to report, so any value counts.
     if (references.some((r) => isRecord(r) && !isAbsent(r.contacted))) return [];
-    const companies = references.flatMap((r) => (isRecord(r) && typeof r.company === 'string' && r.company.trim() ? [`\`${r.company.trim()}\``] : []));
+    const companies = references.flatMap((r) =>
+      isRecord(r) && typeof r.company === 'string' && r.company.trim() ? [`\`${r.company.trim()}\``] : [],
+    );
     const count = references.length;
     return [
       {

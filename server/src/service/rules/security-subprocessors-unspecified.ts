@@ -1,6 +1,6 @@
 // security-subprocessors-unspecified: Sub-processors not addressed.
 // Personal data with no word on whether the vendor may use sub-processors (GDPR Art. 28(2)).
-import { isAbsent, isRecord, valueAt } from '../model';
+import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 // The catalogue's fix: nothing allowed until you approve, the default GDPR Art. 28(2) gives you.
@@ -25,11 +25,7 @@ export const rule: Rule = {
         fixes: [
           {
             title: 'Allow no sub-processors without your approval',
-            ops: [
-              doc.has(['security', 'subprocessors'])
-                ? { op: 'replace', path: ['security', 'subprocessors'], value: subprocessorsSkeleton }
-                : { op: 'insert', parent: ['security'], key: 'subprocessors', value: subprocessorsSkeleton },
-            ],
+            ops: [setKeyOp(root, ['security'], 'subprocessors', subprocessorsSkeleton)],
             preferred: true,
           },
         ],

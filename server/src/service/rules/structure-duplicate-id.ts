@@ -4,10 +4,20 @@
 import { arrayAt, formatPath, isRecord } from '../model';
 import type { Finding, Path, Rule } from '../types';
 
-const idLists: readonly Path[] = [['deliverables'], ['success_measures'], ['timeline', 'milestones']];
+/** Each section with ids, and the id prefix the format suggests for it. */
+const idLists: readonly { readonly path: Path; readonly kind: string; readonly prefix: string }[] = [
+  { path: ['deliverables'], kind: 'deliverable', prefix: 'D' },
+  { path: ['success_measures'], kind: 'success measure', prefix: 'SM' },
+  { path: ['timeline', 'milestones'], kind: 'milestone', prefix: 'M' },
+];
+const suggestedPrefixes = new Set(idLists.map((l) => l.prefix));
+/** Uses listed in the facts; a pathological file may repeat one id thousands of times. */
+const maxListedUses = 10;
 
 interface IdUse {
   readonly id: string;
+  readonly kind: string;
+  readonly prefix: string;
   readonly path: Path;
   readonly line: number;
   readonly offset: number;
@@ -22,41 +32,53 @@ export const rule: Rule = {
   check(doc) {
     const root = doc.value;
     const uses: IdUse[] = [];
-    for (const list of idLists) {
+    for (const { path: list, kind, prefix } of idLists) {
       arrayAt(root, list).forEach((item, index) => {
         const id = isRecord(item) ? item.id : undefined;
         // Non-string ids are type errors the schema reports.
         if (typeof id !== 'string' || id.trim() === '') return;
         const path = [...list, index, 'id'];
         const offset = doc.nodeOffsets(path)?.[0] ?? Number.MAX_SAFE_INTEGER;
-        uses.push({ id, path, line: doc.rangeOf(path).start.line + 1, offset });
+        uses.push({ id, kind, prefix, path, line: doc.rangeOf(path).start.line + 1, offset });
       });
     }
     // "The first" is the one a reader meets first, wherever its section is in the file.
     uses.sort((a, b) => a.offset - b.offset);
     const byId = new Map<string, IdUse[]>();
-    for (const use of uses) byId.set(use.id, [...(byId.get(use.id) ?? []), use]);
+    for (const use of uses) {
+      const same = byId.get(use.id);
+      if (same) same.push(use);
+      else byId.set(use.id, [use]);
+    }
     const findings: Finding[] = [];
     // Each suggested rename is distinct, so accepting all of them cannot create new duplicates.
     const taken = new Set(uses.map((u) => u.id));
+    const nextNumber = new Map<string, number>();
     const freshId = (prefix: string): string => {
-      let n = 1;
+      let n = nextNumber.get(prefix) ?? 1;
       while (taken.has(`${prefix}${n}`)) n++;
+      nextNumber.set(prefix, n + 1);
       taken.add(`${prefix}${n}`);
       return `${prefix}${n}`;
     };
     for (const [id, all] of byId) {
       const [first, ...later] = all;
       if (!first || later.length === 0) continue;
-      const facts = [`\`${id}\` is used ${all.length} times: ${all.map((u) => `\`${formatPath(u.path)}\` (line ${u.line})`).join(', ')}.`];
+      const listed = all.slice(0, maxListedUses).map((u) => `\`${formatPath(u.path)}\` (line ${u.line})`);
+      const more = all.length > listed.length ? ` and ${all.length - listed.length} more` : '';
+      const facts = [`\`${id}\` is used ${all.length} times: ${listed.join(', ')}${more}.`];
       for (const use of later) {
-        const renamed = freshId(idPrefix(id));
+        // A milestone that took a deliverable's `D1` gets an `M` id; otherwise the id keeps its own prefix.
+        const own = idPrefix(id);
+        const renamed = freshId(own === '' || suggestedPrefixes.has(own) ? use.prefix : own);
         findings.push({
           ruleId: 'structure-duplicate-id',
           path: use.path,
-          message: `Id \`${id}\` is already used by \`${formatPath(first.path.slice(0, -1))}\` on line ${first.line}; every reference to it is ambiguous.`,
+          message: `Id \`${id}\` is already used by the ${first.kind} on line ${first.line} (\`${formatPath(first.path.slice(0, -1))}\`), so every reference to it is ambiguous.`,
           facts,
-          fixes: [{ title: `Rename to \`${renamed}\``, ops: [{ op: 'replace', path: use.path, value: yamlScalar(renamed) }], preferred: true }],
+          fixes: [
+            { title: `Rename to \`${renamed}\``, ops: [{ op: 'replace', path: use.path, value: yamlScalar(renamed) }], preferred: true },
+          ],
         });
       }
     }

@@ -1,11 +1,18 @@
 // structure-unknown-reference: Reference to an unknown id.
 // Ids that point nowhere: deliverables listed by milestones and success measures, milestones that
 // release payments. Fixes: change to each known id (closest first), or create the missing item.
-import { arrayAt, formatPath, isAbsent, isRecord, valueAt } from '../model';
+import { arrayAt, isAbsent, isRecord, itemLabel, valueAt } from '../model';
 import type { ScopeDocument } from '../document';
 import type { Finding, Fix, Path, Rule } from '../types';
 
 type Kind = 'deliverable' | 'milestone';
+
+/** Suggestions per finding: every known id in a real scope, the closest ones in a huge one. */
+const maxSuggestions = 20;
+/** Above this many (reference, id) pairs suggestions keep document order, so huge files stay fast. */
+const maxRankedPairs = 10_000;
+/** Above this size the id is marked on its own item: finding the text inside a huge list costs too much. */
+const maxListChars = 4_096;
 
 interface Reference {
   readonly id: string;
@@ -13,6 +20,8 @@ interface Reference {
   readonly path: Path;
   /** The list holding the scalar, when the id is one item of a list. */
   readonly listPath?: Path;
+  /** Ids already in that list: suggesting one of them would only create a duplicate entry. */
+  readonly siblings?: ReadonlySet<string>;
   readonly message: string;
 }
 
@@ -29,30 +38,37 @@ export const rule: Rule = {
     // reports the real cause, so stay silent rather than cascade.
     const deliverableIds = knownIds(root, ['deliverables']);
     if (deliverableIds) {
-      for (const ref of deliverableReferences(root)) {
-        if (!deliverableIds.includes(ref.id)) findings.push(finding(doc, ref, 'deliverable', deliverableIds));
-      }
+      const unknown = deliverableReferences(root).filter((ref) => !deliverableIds.has(ref.id));
+      const known = targets('deliverable', deliverableIds, unknown.length);
+      for (const ref of unknown) findings.push(finding(doc, ref, known));
     }
     // Payments keep their ids even when no milestone exists yet: nothing else would say the payment has no trigger.
     const milestones = valueAt(root, ['timeline', 'milestones']);
-    const milestoneIds = isAbsent(milestones) ? [] : knownIds(root, ['timeline', 'milestones']);
+    const milestoneIds = isAbsent(milestones) ? new Set<string>() : knownIds(root, ['timeline', 'milestones']);
     if (milestoneIds) {
+      const unknown: Reference[] = [];
       arrayAt(root, ['budget', 'payments']).forEach((payment, i) => {
         const id = isRecord(payment) ? payment.milestone : undefined;
-        if (typeof id !== 'string' || id.trim() === '' || milestoneIds.includes(id)) return;
+        if (typeof id !== 'string' || id.trim() === '' || milestoneIds.has(id)) return;
         const path = ['budget', 'payments', i, 'milestone'];
-        findings.push(finding(doc, { id, path, message: `The payment at \`budget.payments[${i}]\` is released at milestone \`${id}\`, which does not exist.` }, 'milestone', milestoneIds));
+        unknown.push({
+          id,
+          path,
+          message: `The payment at \`budget.payments[${i}]\` is released at milestone \`${id}\`, which does not exist.`,
+        });
       });
+      const known = targets('milestone', milestoneIds, unknown.length);
+      for (const ref of unknown) findings.push(finding(doc, ref, known));
     }
     return findings;
   },
 };
 
-/** The string ids of a list's items, in order; undefined when the list is absent or not a list. */
-function knownIds(root: unknown, list: Path): string[] | undefined {
+/** The string ids of a list's items, in document order; undefined when the list is absent or not a list. */
+function knownIds(root: unknown, list: Path): ReadonlySet<string> | undefined {
   const items = valueAt(root, list);
   if (!Array.isArray(items) || items.length === 0) return undefined;
-  return items.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [item.id] : []));
+  return new Set(items.flatMap((item) => (isRecord(item) && typeof item.id === 'string' ? [item.id] : [])));
 }
 
 function deliverableReferences(root: unknown): Reference[] {
@@ -60,30 +76,57 @@ function deliverableReferences(root: unknown): Reference[] {
   const fromList = (owner: string, verb: string, listPath: Path): void => {
     const value = valueAt(root, listPath);
     const ids = Array.isArray(value) ? value : [value];
+    const siblings = new Set(ids.filter((v): v is string => typeof v === 'string'));
     ids.forEach((id, j) => {
       // Non-strings are type errors the schema reports.
       if (typeof id !== 'string' || id.trim() === '') return;
       const path = Array.isArray(value) ? [...listPath, j] : listPath;
-      refs.push({ id, path, ...(Array.isArray(value) ? { listPath } : {}), message: `${owner} ${verb} deliverable \`${id}\`, which does not exist.` });
+      refs.push({
+        id,
+        path,
+        ...(Array.isArray(value) ? { listPath, siblings } : {}),
+        message: `${owner} ${verb} deliverable \`${id}\`, which does not exist.`,
+      });
     });
   };
   arrayAt(root, ['timeline', 'milestones']).forEach((milestone, i) => {
-    fromList(`Milestone ${labelOf(milestone, ['timeline', 'milestones', i])}`, 'lists', ['timeline', 'milestones', i, 'deliverables']);
+    fromList(`Milestone ${itemLabel(milestone, ['timeline', 'milestones', i])}`, 'lists', ['timeline', 'milestones', i, 'deliverables']);
   });
   arrayAt(root, ['success_measures']).forEach((measure, i) => {
-    const label = `Success measure ${labelOf(measure, ['success_measures', i])}`;
+    const label = `Success measure ${itemLabel(measure, ['success_measures', i])}`;
     fromList(label, 'links to', ['success_measures', i, 'deliverables']);
     fromList(label, 'links to', ['success_measures', i, 'deliverable']);
   });
   return refs;
 }
 
-function finding(doc: ScopeDocument, ref: Reference, kind: Kind, known: readonly string[]): Finding {
-  const distance = new Map(known.map((id) => [id, editDistance(ref.id, id)]));
-  const candidates = [...new Set(known)].sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0));
+/** The known ids of one kind, prepared once for every reference to them. */
+interface Targets {
+  readonly kind: Kind;
+  /** In document order. */
+  readonly ids: readonly string[];
+  readonly byLowerCase: ReadonlyMap<string, string>;
+  /** Whether to sort suggestions by edit distance (bounded by `maxRankedPairs`). */
+  readonly rank: boolean;
+}
+
+function targets(kind: Kind, known: ReadonlySet<string>, references: number): Targets {
+  const ids = [...known];
+  return { kind, ids, byLowerCase: new Map(ids.map((id) => [id.toLowerCase(), id])), rank: references * ids.length <= maxRankedPairs };
+}
+
+function finding(doc: ScopeDocument, ref: Reference, { kind, ids, byLowerCase, rank }: Targets): Finding {
+  const distance = new Map(rank ? ids.map((id) => [id, editDistance(ref.id, id)]) : []);
+  // Array.prototype.sort is stable, so equally close ids keep document order.
+  const candidates = rank ? [...ids].sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0)) : ids;
   // Only a case slip is clearly a typo; with ids as short as `D1`, `D3` is as near `D1` as a missing item.
-  const caseSlip = candidates.find((id) => id.toLowerCase() === ref.id.toLowerCase());
-  const fixes: Fix[] = candidates.map((id) => ({
+  const caseSlip = byLowerCase.get(ref.id.toLowerCase());
+  const suggested: string[] = caseSlip !== undefined && !ref.siblings?.has(caseSlip) ? [caseSlip] : [];
+  for (const id of candidates) {
+    if (suggested.length >= maxSuggestions) break;
+    if (id !== caseSlip && !ref.siblings?.has(id)) suggested.push(id);
+  }
+  const fixes: Fix[] = suggested.map((id) => ({
     title: `Change to \`${id}\``,
     ops: [{ op: 'replace', path: ref.path, value: yamlScalar(id) }],
     ...(id === caseSlip ? { preferred: true } : {}),
@@ -94,16 +137,32 @@ function finding(doc: ScopeDocument, ref: Reference, kind: Kind, known: readonly
       ? {
           title: `Create deliverable \`${ref.id}\``,
           // A deliverable listed by a milestone is scheduled by it; any other needs its own due date.
-          ops: [{ op: 'append', path: ['deliverables'], value: [`id: ${yamlScalar(ref.id)}`, 'title: ""', 'acceptance_criteria:', '  - ""', ...(fromMilestone ? [] : ['due: null'])].join('\n') }],
+          ops: [
+            {
+              op: 'append',
+              path: ['deliverables'],
+              value: [
+                `id: ${yamlScalar(ref.id)}`,
+                'title: ""',
+                'acceptance_criteria:',
+                '  - ""',
+                ...(fromMilestone ? [] : ['due: null']),
+              ].join('\n'),
+            },
+          ],
           ...(caseSlip ? {} : { preferred: true }),
         }
       : {
           title: `Create milestone \`${ref.id}\``,
-          ops: [{ op: 'append', path: ['timeline', 'milestones'], value: [`id: ${yamlScalar(ref.id)}`, 'name: ""', 'date: null'].join('\n') }],
+          ops: [
+            { op: 'append', path: ['timeline', 'milestones'], value: [`id: ${yamlScalar(ref.id)}`, 'name: ""', 'date: null'].join('\n') },
+          ],
           ...(caseSlip ? {} : { preferred: true }),
         },
   );
-  const facts = [known.length ? `Known ${kind} ids: ${[...new Set(known)].map((id) => `\`${id}\``).join(', ')}.` : `There are no ${kind}s with an id yet.`];
+  const listed = ids.slice(0, maxSuggestions).map((id) => `\`${id}\``);
+  const more = ids.length > listed.length ? ` and ${ids.length - listed.length} more` : '';
+  const facts = [ids.length ? `Known ${kind} ids: ${listed.join(', ')}${more}.` : `There are no ${kind}s with an id yet.`];
   return { ruleId: 'structure-unknown-reference', ...location(doc, ref), message: ref.message, facts, fixes };
 }
 
@@ -116,7 +175,7 @@ function location(doc: ScopeDocument, ref: Reference): Pick<Finding, 'path' | 'a
   if (!ref.listPath) return { path: ref.path };
   const list = doc.nodeOffsets(ref.listPath);
   const item = doc.nodeOffsets(ref.path);
-  if (list && item) {
+  if (list && item && list[1] - list[0] <= maxListChars) {
     const index = doc.text.slice(list[0], list[1]).toLowerCase().indexOf(ref.id.toLowerCase());
     if (index >= 0 && list[0] + index >= item[0] && list[0] + index < item[1]) return { path: ref.listPath, at: { text: ref.id } };
   }
@@ -136,12 +195,6 @@ function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[b.length] ?? 0;
-}
-
-/** How a message names a list item: its id (`M2`), else its path (`timeline.milestones[1]`). */
-function labelOf(item: unknown, path: Path): string {
-  const id = isRecord(item) ? item.id : undefined;
-  return typeof id === 'string' && id.trim() !== '' ? `\`${id.trim()}\`` : `\`${formatPath(path)}\``;
 }
 
 /** A plain scalar when it is a well-formed id, else a double-quoted one (JSON strings are valid YAML). */
