@@ -8,7 +8,7 @@ export const rule: Rule = {
   category: 'schedule',
   severity: 'error',
   title: 'Date outside the contracted period',
-  explanation: `A date falls outside the contracted period (`timeline.start` to `timeline.end`). Work scheduled after the end of the period of performance needs an extension, paid for or argued over, and work scheduled before the start usually means the NDA and DPA were not yet in place. The statement of work should say how long the work takes (GOV.UK DOS guidance), and everything in it should fit inside that window.`,
+  explanation: `A date falls outside the contracted period (\`timeline.start\` to \`timeline.end\`). Work scheduled after the end of the period of performance needs an extension, paid for or argued over, and work scheduled before the start usually means the NDA and DPA were not yet in place. The statement of work should say how long the work takes (GOV.UK DOS guidance), and everything in it should fit inside that window.`,
   check(doc) {
     const root = doc.value;
     const start = dateAt(root, ['timeline', 'start']);
