@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { languageId } from './client';
+import { newScopeFile } from './newScopeFile';
 
 /** The server command that applies "fix all" (`fixAllCommand` in server/src/service/codeActions.ts). */
 const serverFixAllCommand = 'scope.applyAllFixes';
@@ -13,6 +14,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       void vscode.window.setStatusBarMessage('Scope YAML language server restarted', 3000);
     },
     'scope.showOutput': () => client.outputChannel.show(true),
+    'scope.newFile': (resource) => newScopeFile(resource),
     // The server computes and applies the same edit as the `source.fixAll.scope` code action.
     'scope.fixAll': async () => {
       const document = vscode.window.activeTextEditor?.document;

@@ -74,6 +74,7 @@ const ALLOWED = [
   /^dist\/(client|server|cli)\.js$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
+  /^snippets\/[^/]+\.code-snippets$/,
   /^docs\/rules\/[^/]+\.md$/,
   /^images\/icon\.png$/,
   /^(README|CHANGELOG)\.md$/i, // vsce stores them as readme.md / changelog.md
@@ -97,6 +98,7 @@ test('the .vsix holds every file the manifest refers to', () => {
   const c = manifest.contributes ?? {};
   for (const l of c.languages ?? []) if (l.configuration) refs.add(norm(l.configuration));
   for (const g of c.grammars ?? []) if (g.path) refs.add(norm(g.path));
+  for (const s of c.snippets ?? []) if (s.path) refs.add(norm(s.path));
   for (const j of c.jsonValidation ?? []) if (j.url && !/^https?:/.test(j.url)) refs.add(norm(j.url));
   for (const y of c.yamlValidation ?? []) if (y.url && !/^https?:/.test(y.url)) refs.add(norm(y.url));
   // The language server is started from the client as dist/server.js.

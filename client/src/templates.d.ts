@@ -1,0 +1,6 @@
+// Scope templates are bundled into dist/client.js as text by esbuild's text loader (esbuild.mjs),
+// because the .vsix ships dist/ but not templates/.
+declare module '*.scope.yaml' {
+  const text: string;
+  export default text;
+}
