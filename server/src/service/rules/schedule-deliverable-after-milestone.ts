@@ -8,7 +8,7 @@ export const rule: Rule = {
   category: 'schedule',
   severity: 'warning',
   title: 'Deliverable due after its milestone',
-  explanation: `A milestone includes a deliverable that is not due until after the milestone date. A milestone cannot be reached before its deliverables exist. If a payment is attached to {M}, the invoice arrives before the work. Payments should be triggered by verified acceptance of deliverables, not by calendar dates alone (Freesi).`,
+  explanation: `A milestone includes a deliverable that is not due until after the milestone date. A milestone cannot be reached before its deliverables exist. If a payment is attached to that milestone, the invoice arrives before the work. Payments should be triggered by verified acceptance of deliverables, not by calendar dates alone (Freesi).`,
   check(doc, settings) {
     const root = doc.value;
     const deliverables = arrayAt(root, ['deliverables']);
