@@ -18,6 +18,7 @@ for (const rule of rules) {
       assert.ok(rule.id.startsWith(`${rule.category}-`));
       assert.ok(rule.title.length > 5);
       assert.ok(rule.explanation.length > 80);
+      assert.doesNotMatch(rule.explanation, /\{[A-Za-z.]+\}/, 'hover shows the explanation as-is: no {placeholders}');
     });
     const ruleDir = join(dir, rule.id);
     it('has bad and good fixtures', () => {
