@@ -28,4 +28,8 @@ export default tseslint.config(
     },
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }] },
   },
+  {
+    files: ['test/vscode/**/*.cjs', 'test/vscode/**/*.js'],
+    languageOptions: { globals: { suite: 'readonly', test: 'readonly', suiteSetup: 'readonly', suiteTeardown: 'readonly', setup: 'readonly', teardown: 'readonly' } },
+  },
 );
