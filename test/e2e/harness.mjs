@@ -556,12 +556,15 @@ export class Workbench {
     await this.page.keyboard.press('Control+End');
     const total = await waitFor(() => this._cursorOnLastLine(), { what: 'cursor on the last line (Ctrl+End)' });
     await this.page.keyboard.press('Control+Home');
-    const lines = new Map();
     const editor = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
     const box = await editor.boundingBox();
-    const deadline = Date.now() + this.timeout;
-    while (lines.size < total) {
-      const seen = await this.page.evaluate(() => {
+    const wheel = async (dy) => {
+      await this.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
+      await this.page.mouse.wheel(0, dy);
+      await this.nextFrames();
+    };
+    const rendered = () =>
+      this.page.evaluate(() => {
         const ed = document.querySelector('.editor-group-container.active .monaco-editor');
         const byTop = new Map();
         for (const m of ed.querySelectorAll('.margin-view-overlays > div')) {
@@ -575,15 +578,27 @@ export class Workbench {
         }
         return out;
       });
+    // Start from the top: line 1 rendered (Ctrl+Home scrolls there; wheel up if not yet).
+    await waitFor(
+      async () => {
+        if ((await rendered()).some(([n]) => n === 1)) return true;
+        await wheel(-Math.max(2000, box.height * 4));
+        return false;
+      },
+      { what: 'the editor to scroll to line 1' },
+    );
+    const lines = new Map();
+    const deadline = Date.now() + this.timeout;
+    let direction = 1;
+    while (lines.size < total) {
+      const seen = await rendered();
       const before = lines.size;
       for (const [n, t] of seen) lines.set(n, t);
       if (lines.size >= total) break;
       if (Date.now() > deadline) throw new Error(`editorText: saw ${lines.size}/${total} lines`);
-      if (lines.size === before || seen.length) {
-        await this.page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 200));
-        await this.page.mouse.wheel(0, Math.max(100, (box.height ?? 400) * 0.8));
-        await this.nextFrames();
-      }
+      const maxSeen = Math.max(0, ...seen.map(([n]) => n));
+      if (lines.size === before && maxSeen >= total) direction = -direction; // at an end: sweep back
+      await wheel(direction * Math.max(100, box.height * 0.6));
     }
     const out = [];
     for (let i = 1; i <= total; i++) out.push(lines.get(i) ?? '');
@@ -879,12 +894,8 @@ export class Workbench {
 
   // ----- quick fix ---------------------------------------------------------
 
-  /**
-   * Apply the quick fix titled `title`. `target` is a line number, { line, column },
-   * or { word, nth } (click on that word). Uses the keyboard, as mouse clicks on the
-   * action widget are blocked by an overlay.
-   */
-  async quickFix(target, title, { timeout = this.timeout } = {}) {
+  /** Put the cursor on `target`: a line number, { line, column } or { word, nth }. */
+  async _placeCursor(target) {
     await this.focusEditor();
     if (typeof target === 'number') await this.gotoLine(target);
     else if (target && target.line) await this.gotoLine(target.line, target.column);
@@ -892,43 +903,57 @@ export class Workbench {
       const pos = await this.locate(target.word, target.nth ?? 0);
       await this.gotoLine(pos.line, pos.column);
     }
+  }
+
+  async _actionTitles() {
+    return this.page
+      .locator('.action-widget .monaco-list-row.action')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
+  }
+
+  /**
+   * Apply a quick fix at `target` (a line number, { line, column }, or { word, nth }).
+   * `title` is the exact title or a RegExp; returns the title applied. Uses the keyboard,
+   * as mouse clicks on the action widget are blocked by an overlay.
+   */
+  async quickFix(target, title, { timeout = this.timeout } = {}) {
+    await this._placeCursor(target);
     await this.page.keyboard.press('Control+.');
     const widget = this.page.locator('.action-widget');
     await widget.first().waitFor({ state: 'visible', timeout });
-    const sel = `.action-widget .monaco-list-row.action[aria-label=${JSON.stringify(title)}]`;
+    const matches = (t) => (title instanceof RegExp ? title.test(t ?? '') : t === title);
+    let titles = [];
     try {
-      await this.page.locator(sel).first().waitFor({ state: 'attached', timeout });
-    } catch (e) {
-      const titles = await this.page
-        .locator('.action-widget .monaco-list-row.action')
-        .evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
+      await waitFor(async () => (titles = await this._actionTitles()).some(matches), {
+        timeout,
+        what: `quick fix ${title}`,
+      });
+    } catch {
       await this.page.keyboard.press('Escape');
-      throw new Error(`Quick fix "${title}" not offered; offered: ${JSON.stringify(titles)}`);
+      throw new Error(`Quick fix ${title} not offered; offered: ${JSON.stringify(titles)}`);
     }
-    const n = await this.page.locator('.action-widget .monaco-list-row.action').count();
-    for (let i = 0; i <= n + 1; i++) {
-      const focused = await this.page.locator(`${sel}.focused`).count();
-      if (focused) break;
+    const chosen = titles.find(matches);
+    const sel = `.action-widget .monaco-list-row.action[aria-label=${JSON.stringify(chosen)}]`;
+    for (let i = 0; i <= titles.length + 1; i++) {
+      if (await this.page.locator(`${sel}.focused`).count()) break;
       await this.page.keyboard.press('ArrowDown');
       await this.nextFrames();
     }
     if (!(await this.page.locator(`${sel}.focused`).count())) {
-      throw new Error(`Could not focus quick fix "${title}" with the keyboard`);
+      await this.page.keyboard.press('Escape');
+      throw new Error(`Could not focus quick fix "${chosen}" with the keyboard`);
     }
     await this.page.keyboard.press('Enter');
     await widget.first().waitFor({ state: 'hidden', timeout });
+    return chosen;
   }
 
   /** Titles offered by Ctrl+. at `target` (then closes the menu). */
   async quickFixTitles(target, { timeout = this.timeout } = {}) {
-    await this.focusEditor();
-    if (typeof target === 'number') await this.gotoLine(target);
-    else if (target?.line) await this.gotoLine(target.line, target.column);
+    await this._placeCursor(target);
     await this.page.keyboard.press('Control+.');
     await this.page.locator('.action-widget').first().waitFor({ state: 'visible', timeout });
-    const titles = await this.page
-      .locator('.action-widget .monaco-list-row.action')
-      .evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
+    const titles = await this._actionTitles();
     await this.page.keyboard.press('Escape');
     return titles;
   }

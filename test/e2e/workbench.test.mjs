@@ -23,6 +23,10 @@ const LANGUAGE_ALIAS = 'Scope YAML';
 const RISKY = 'risky.scope.yaml';
 const SYNTAX_ERROR = 'syntax-error.scope.yaml';
 const UNKNOWN_KEY = 'unknown-key.scope.yaml';
+const FIX_ALL = 'fix-all.scope.yaml'; // full.scope.yaml with two findings that have safe fixes
+
+// Fix all auto-fixable problems on an explicit save (Ctrl+S), as users enable it.
+const SETTINGS = { 'editor.codeActionsOnSave': { 'source.fixAll.scope': 'explicit' } };
 
 /** @type {import('./harness.mjs').Workbench} */
 let wb;
@@ -101,8 +105,8 @@ before(async () => {
   }
   const files = {};
   for (const f of [RISKY]) files[f] = fs.readFileSync(path.join(GOLDEN, f), 'utf8');
-  for (const f of [SYNTAX_ERROR, UNKNOWN_KEY]) files[f] = fs.readFileSync(path.join(OWN_FIXTURES, f), 'utf8');
-  wb = await startWorkbench({ name: 'workbench', vsix, files, open: RISKY });
+  for (const f of [SYNTAX_ERROR, UNKNOWN_KEY, FIX_ALL]) files[f] = fs.readFileSync(path.join(OWN_FIXTURES, f), 'utf8');
+  wb = await startWorkbench({ name: 'workbench', vsix, files, open: RISKY, settings: SETTINGS });
 });
 
 after(async () => {
@@ -209,4 +213,47 @@ test('hovering a key shows its documentation from the schema', () =>
     assert.match(text, /pricing_model/);
     assert.ok(text.length > 'pricing_model'.length + 20, `hover too short: ${text}`);
     await wb.screenshot('07-hover-key');
+  }));
+
+test('a quick fix edits the document and its finding goes away', () =>
+  wb.step('quick-fix', async () => {
+    await wb.openFile(RISKY);
+    const vague = (rows) => rows.filter((p) => p.code === 'cost-vague-language');
+    const before = vague(await problemsOf(RISKY, (r) => vague(r).length > 0));
+    const { line } = await wb.locate('etc.');
+    assert.ok(before.some((p) => p.line === line), `no cost-vague-language finding on line ${line}`);
+    const applied = await wb.quickFix({ word: 'etc.' }, /^Remove "etc\."/);
+    const text = await waitFor(async () => {
+      const t = await wb.editorText();
+      return !t.includes('etc.') && t;
+    }, { what: `the quick fix "${applied}" to edit the document` });
+    assert.ok(await wb.isDirty(), 'the quick fix leaves the document unsaved');
+    assert.match(text.split('\n')[line - 1], /title: CRM sync service, reports/);
+    await problemsOf(RISKY, (r) => vague(r).length === before.length - 1 && !vague(r).some((p) => p.line === line));
+    await wb.screenshot('08-quick-fix');
+  }));
+
+test('saving with fix-all-on-save applies the safe fixes and the problems follow', () =>
+  wb.step('fix-all-on-save', async () => {
+    const file = wb.abs(FIX_ALL);
+    const original = fs.readFileSync(file, 'utf8');
+    const before = await engineFindings(file);
+    const fixable = ['cost-amount-not-numeric', 'expertise-measure-not-quantified'];
+    assert.deepEqual([...new Set(before.map((p) => p.code))].sort(), fixable, 'fixture drifted');
+    await wb.openFile(FIX_ALL);
+    await problemsOf(FIX_ALL, (r) => r.length === before.length);
+    await wb.save();
+    const saved = await waitFor(() => {
+      const t = fs.readFileSync(file, 'utf8');
+      return t !== original && t;
+    }, { what: `${FIX_ALL} to be rewritten by fix-all on save` });
+    assert.equal(await wb.isDirty(), false);
+    assert.match(saved, /^ {2}total: 240000$/m);
+    assert.match(saved, /^ {4}unit: "%"$/m);
+    const after = await engineFindings(file);
+    assert.deepEqual(after, [], `left after fix all:\n${after.map(formatProblem).join('\n')}`);
+    // The editor shows the saved text, and the panel what the engine says about it.
+    assert.equal(await wb.editorText(), saved);
+    await problemsOf(FIX_ALL, (r) => r.length === 0, `the problems of ${FIX_ALL} to clear`);
+    await wb.screenshot('09-fix-all-on-save');
   }));
