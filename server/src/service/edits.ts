@@ -36,10 +36,9 @@ export function resolveFix(doc: ScopeDocument, fix: Fix): ResolvedFix | undefine
   // A comment-only file has no YAML document at all, yet keys can be added to it.
   if (doc.inputProblem || doc.valueError || doc.parseErrors.length > 0 || fix.ops.length === 0) return undefined;
   try {
-    const placeholders = new Placeholders();
-    const edits = applyOps(doc, fix.ops, placeholders);
-    if (!edits || edits.length === 0) return undefined;
-    if (fix.ops.some((op) => op.op === 'removeText') && !parsesCleanly(doc, applyOffsetEdits(doc.text, edits, placeholders))) return undefined;
+    const resolved = applyOps(doc, fix.ops);
+    if (!resolved || resolved.edits.length === 0) return undefined;
+    const { edits, placeholders } = resolved;
     return {
       title: fix.title,
       edits: toFixEdits(doc, edits, placeholders),
@@ -52,24 +51,26 @@ export function resolveFix(doc: ScopeDocument, fix: Fix): ResolvedFix | undefine
   }
 }
 
-/** Applies offset edits (non-overlapping) to a text; placeholders become their default text. */
-function applyOffsetEdits(text: string, edits: readonly OffsetEdit[], placeholders: Placeholders): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + placeholders.plain(e.text) + out.slice(e.end);
-  return out;
-}
-
-function parsesCleanly(doc: ScopeDocument, text: string): boolean {
-  return new ScopeDocument(doc.uri, doc.version, text).parseErrors.length === 0;
-}
-
 /**
- * Runs the ops one after another, each on the text the previous ones produced (so two ops that
- * create the same missing parent create it once), and returns the combined edits in offsets
- * of the original text. Undefined when an op cannot be applied.
+ * Works out each op on the document as it is. When the resulting edits lie apart, or only meet
+ * in ways whose order is clear (words added right after a replaced value; keys added at the end
+ * of one existing mapping), they are the answer. Otherwise (say, two ops that both create the
+ * same missing parent) the ops run one after another, each on the text the previous ones
+ * produced. That re-parses the document, so it is the exception.
  */
-function applyOps(doc: ScopeDocument, ops: readonly FixOp[], placeholders: Placeholders): OffsetEdit[] | undefined {
+function applyOps(doc: ScopeDocument, ops: readonly FixOp[]): { edits: OffsetEdit[]; placeholders: Placeholders } | undefined {
   const style = styleOf(doc);
+  let placeholders = new Placeholders();
+  const placed: { edit: OffsetEdit; into: string | undefined }[] = [];
+  for (const op of ops) {
+    const result = applyOp(new Target(doc, style, placeholders), op);
+    if (result === 'fail') return undefined;
+    if (result !== 'noop' && doc.text.slice(result.start, result.end) !== result.text) placed.push({ edit: result, into: addsTo(doc, op) });
+  }
+  const merged = mergeApart(placed);
+  if (merged) return { edits: merged, placeholders };
+
+  placeholders = new Placeholders();
   const composer = new EditComposer(doc.text);
   let current = doc;
   for (let i = 0; i < ops.length; i++) {
@@ -81,7 +82,38 @@ function applyOps(doc: ScopeDocument, ops: readonly FixOp[], placeholders: Place
     composer.apply(result);
     if (i < ops.length - 1) current = new ScopeDocument(doc.uri, doc.version, composer.text);
   }
-  return composer.result();
+  return { edits: composer.result(), placeholders };
+}
+
+/** For an op that adds a new key or item to an existing collection: which one (and which key). */
+function addsTo(doc: ScopeDocument, op: FixOp): string | undefined {
+  if (op.op === 'insert' && isMap(doc.nodeAt(op.parent)) && !doc.has([...op.parent, op.key])) return JSON.stringify([...op.parent, op.key]);
+  if (op.op === 'append' && isSeq(doc.nodeAt(op.path))) return JSON.stringify(op.path);
+  return undefined;
+}
+
+/** The edits as one set, or undefined when two of them meet in a way whose order is unclear. */
+function mergeApart(placed: readonly { edit: OffsetEdit; into: string | undefined }[]): OffsetEdit[] | undefined {
+  // Stable: edits at one offset stay in op order.
+  const sorted = [...placed].sort((a, b) => a.edit.start - b.edit.start);
+  const out: { edit: OffsetEdit; insertsAtEnd: boolean; added: Set<string>; blind: boolean }[] = [];
+  for (const { edit, into } of sorted) {
+    const previous = out[out.length - 1];
+    const insertion = edit.start === edit.end;
+    if (!previous || previous.edit.end < edit.start) {
+      out.push({ edit, insertsAtEnd: insertion, added: new Set(into === undefined ? [] : [into]), blind: insertion && into === undefined });
+      continue;
+    }
+    if (previous.edit.end > edit.start || !insertion) return undefined;
+    // Words inserted where a replaced value ends go after it, as they would on the edited text.
+    // Two insertions at one place must each add a different key to an existing collection.
+    if (previous.insertsAtEnd && (into === undefined || previous.blind || previous.added.has(into))) return undefined;
+    previous.edit = { start: previous.edit.start, end: previous.edit.end, text: previous.edit.text + edit.text };
+    previous.insertsAtEnd = true;
+    if (into === undefined) previous.blind = true;
+    else previous.added.add(into);
+  }
+  return out.map((o) => o.edit);
 }
 
 function applyOp(t: Target, op: FixOp): OffsetEdit | 'noop' | 'fail' {
@@ -153,31 +185,32 @@ export class EditComposer {
     this.text = this.text.slice(0, cs) + edit.text + this.text.slice(ce);
   }
 
-  /** The accumulated edits in original offsets, trimmed to what actually changes. */
+  /**
+   * The accumulated edits in original offsets. They are not trimmed to the characters that
+   * differ: an edit covers the nodes its op names, which reads better in a preview and keeps
+   * tokens whole (`time_and_materials` -> `capped_time_and_materials`, not an inserted `capped_`).
+   */
   result(): OffsetEdit[] {
-    return this.edits.map((e) => trimEdit(this.original, e)).filter((e) => e.start !== e.end || e.text !== '');
+    return this.edits.filter((e) => this.original.slice(e.start, e.end) !== e.text);
   }
 }
 
-/** Drops the unchanged head and tail of an edit, never splitting a surrogate pair. */
-function trimEdit(original: string, e: OffsetEdit): OffsetEdit {
-  const old = original.slice(e.start, e.end);
-  let head = 0;
-  const max = Math.min(old.length, e.text.length);
-  while (head < max && old[head] === e.text[head]) head++;
-  if (head > 0 && isHighSurrogate(old.charCodeAt(head - 1))) head--;
-  let tail = 0;
-  while (tail < max - head && old[old.length - 1 - tail] === e.text[e.text.length - 1 - tail]) tail++;
-  if (tail > 0 && isLowSurrogate(old.charCodeAt(old.length - tail))) tail--;
-  return { start: e.start + head, end: e.end - tail, text: e.text.slice(head, e.text.length - tail) };
-}
+/** A bounded memo for fragment parses: rules send the same skeletons on every keystroke. */
+class Memo<V> {
+  private readonly map = new Map<string, V>();
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
+  constructor(private readonly max: number) {}
 
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
+  get(key: string, make: () => V): V {
+    if (this.map.has(key)) return this.map.get(key) as V;
+    const value = make();
+    if (this.map.size >= this.max) {
+      const oldest = this.map.keys().next();
+      if (!oldest.done) this.map.delete(oldest.value);
+    }
+    this.map.set(key, value);
+    return value;
+  }
 }
 
 // ---- placeholders ---------------------------------------------------------------------------------
@@ -198,8 +231,9 @@ interface Placeholder {
 class Placeholders {
   private readonly list: Placeholder[] = [];
 
-  add(placeholder: Placeholder): string {
-    this.list.push(placeholder);
+  /** A new placeholder; without a group it is a tab stop of its own. */
+  add(placeholder: Omit<Placeholder, 'group'> & { readonly group?: string }): string {
+    this.list.push({ ...placeholder, group: placeholder.group ?? `auto${this.list.length}` });
     return `\uE000${this.list.length - 1}\uE001`;
   }
 
@@ -274,9 +308,26 @@ function markPlaceholders(fragment: string, placeholders: Placeholders): string 
     }
     return out + unescapeSnippet(fragment.slice(last));
   }
+  let out = fragment;
+  for (const cut of placeholderCuts.get(fragment, () => findPlaceholders(fragment))) {
+    out = out.slice(0, cut.start) + placeholders.add({ defaultText: cut.defaultText }) + out.slice(cut.end);
+  }
+  return out;
+}
+
+interface Cut {
+  readonly start: number;
+  readonly end: number;
+  readonly defaultText: string;
+}
+
+const placeholderCuts = new Memo<readonly Cut[]>(500);
+
+/** Where a fragment's automatic placeholders are, last first. */
+function findPlaceholders(fragment: string): Cut[] {
   const parsed = parseDocument(fragment, { keepSourceTokens: false });
-  if (parsed.errors.length > 0) return fragment;
-  const cuts: { start: number; end: number; defaultText: string }[] = [];
+  if (parsed.errors.length > 0) return [];
+  const cuts: Cut[] = [];
   visit(parsed, {
     Scalar(key, node) {
       if (key === 'key' || !node.range) return;
@@ -298,12 +349,7 @@ function markPlaceholders(fragment: string, placeholders: Placeholders): string 
       }
     },
   });
-  let out = fragment;
-  cuts.sort((a, b) => b.start - a.start);
-  cuts.forEach((cut, i) => {
-    out = out.slice(0, cut.start) + placeholders.add({ defaultText: cut.defaultText, group: `auto${cuts.length - i}` }) + out.slice(cut.end);
-  });
-  return out;
+  return cuts.sort((a, b) => b.start - a.start);
 }
 
 /** Final LSP edits: plain text, plus the snippet form when placeholders are present. */
@@ -452,7 +498,14 @@ function splitLines(text: string): string[] {
   return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length)));
 }
 
+const renderings = new Memo<Rendered | null>(500);
+
 function render(fragment: string, style: Style): Rendered | undefined {
+  const key = `${style.unit},${style.seqOffset},${style.mapPadding},${style.seqPadding},${style.eol.length}\u0000${fragment}`;
+  return renderings.get(key, () => renderUncached(fragment, style) ?? null) ?? undefined;
+}
+
+function renderUncached(fragment: string, style: Style): Rendered | undefined {
   const parsed = new ScopeDocument('fragment:', 0, fragment);
   if (!parsed.yaml || parsed.parseErrors.length > 0) return undefined;
   const node = parsed.yaml.contents;
@@ -596,9 +649,10 @@ class Target {
 
   /** Sameness as data: applying a fix twice must not write the same value twice. */
   private sameValue(node: unknown, r: Rendered): boolean {
-    const wanted = parseDocument(this.placeholders.plain(r.parsed.text)).toJS() as unknown;
+    const plain = this.placeholders.plain(r.parsed.text);
+    const wanted = plainValues.get(plain, () => JSON.stringify(normalise(parseDocument(plain).toJS())));
     const current = isScalar(node) || isMap(node) || isSeq(node) ? (node.toJSON() as unknown) : null;
-    return JSON.stringify(normalise(current)) === JSON.stringify(normalise(wanted));
+    return JSON.stringify(normalise(current)) === wanted;
   }
 
   insertKey(parent: Path, key: string, fragment: string): OpResult {
@@ -661,6 +715,8 @@ class Target {
     if (!r) return 'fail';
     const node = this.doc.nodeAt(path);
     if (this.sameValue(node ?? null, r)) return 'noop';
+    const inserted = this.insertIntoScalar(node, r);
+    if (inserted) return inserted;
     const container = path.length === 1 ? this.doc.yaml?.contents : this.doc.nodeAt(path.slice(0, -1));
     const written = node !== undefined && hasRange(node) && !isEmptyNull(node);
     const oldEnd = written ? (isBlockCollection(node) || isBlockScalar(node) ? this.contentEnd(node) : node.range[1]) : undefined;
@@ -687,6 +743,46 @@ class Target {
       return { start: node.range[0], end: oldEnd, text: r.lines[0] ?? '' };
     }
     return { start: colon, end: written && oldEnd !== undefined ? oldEnd : colon, text: this.afterKey(r, this.col(pair.key.range[0])) };
+  }
+
+  /**
+   * A new string that only adds words to the old one (at its end, or before its last few
+   * characters such as a final full stop) is written as an insertion into the old scalar, so a
+   * folded or quoted value keeps its style and its line breaks.
+   */
+  private insertIntoScalar(node: unknown, r: Rendered): OffsetEdit | undefined {
+    const fresh = r.parsed.yaml?.contents;
+    if (!isScalar(node) || !hasRange(node) || typeof node.value !== 'string') return undefined;
+    if (!isScalar(fresh) || typeof fresh.value !== 'string') return undefined;
+    // A block scalar's final line break is its own; the words go before it.
+    const old = isBlockScalar(node) ? node.value.replace(/\n+$/, '') : node.value;
+    const wanted = fresh.value;
+    let head = 0;
+    while (head < old.length && head < wanted.length && old[head] === wanted[head]) head++;
+    let tail = 0;
+    while (tail < old.length - head && tail < wanted.length - head && old[old.length - 1 - tail] === wanted[wanted.length - 1 - tail]) tail++;
+    if (old === '' || head + tail !== old.length) return undefined;
+    const inserted = wanted.slice(head, wanted.length - tail);
+    if (inserted === '' || /[\r\n]/.test(inserted)) return undefined;
+    const contentEnd = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? node.range[1] - 1 : isBlockScalar(node) ? this.contentEnd(node) : node.range[1];
+    const at = contentEnd - tail;
+    // The characters after the insertion point must be written literally in the source.
+    if (this.text.slice(at, contentEnd) !== old.slice(old.length - tail)) return undefined;
+    switch (node.type) {
+      case 'PLAIN':
+        // A plain scalar cannot hold ` #` or `: `, nor end with `:` or a space.
+        if (/ #|: /.test(inserted) || (tail === 0 && /[:\s]$/.test(inserted))) return undefined;
+        return { start: at, end: at, text: inserted };
+      case 'BLOCK_FOLDED':
+      case 'BLOCK_LITERAL':
+        return { start: at, end: at, text: inserted };
+      case 'QUOTE_DOUBLE':
+        return { start: at, end: at, text: JSON.stringify(inserted).slice(1, -1) };
+      case 'QUOTE_SINGLE':
+        return { start: at, end: at, text: inserted.replace(/'/g, "''") };
+      default:
+        return undefined;
+    }
   }
 
   appendItem(path: Path, fragment: string): OpResult {
@@ -723,13 +819,19 @@ class Target {
     let from = index;
     let to = index + needle.length;
     const before = source.slice(innerStart, from);
-    const separatorBefore = /\s*[,;]?\s*$/.exec(before)?.[0] ?? '';
+    const separatorBefore = before.slice(trailingSeparatorStart(before));
     if (before.trim() !== '' && separatorBefore !== '') {
       from -= separatorBefore.length;
     } else if (before.trim() === '') {
       // The text starts the value: take the separator after it instead.
       to += /^\s*[,;]?\s*/.exec(source.slice(to, innerEnd))?.[0].length ?? 0;
     }
+    // What is left must still be the same kind of scalar (checked here rather than by re-parsing).
+    const removed = source.slice(from, to);
+    const left = (source.slice(innerStart, from) + source.slice(to, innerEnd)).trim();
+    if (node.type === 'QUOTE_DOUBLE' && /["\\]/.test(removed)) return 'fail';
+    if (node.type === 'QUOTE_SINGLE' && removed.includes("'")) return 'fail';
+    if (node.type === 'PLAIN' && left !== '' && (/ #|: |:$/.test(left) || /^[-?:,[\]{}#&*!|>'"%@`]/.test(left))) return 'fail';
     return { start: start + from, end: start + to, text: '' };
   }
 
@@ -802,6 +904,8 @@ class Target {
   }
 }
 
+const plainValues = new Memo<string>(500);
+
 /** JSON-comparable data: dates as strings, no undefined. */
 function normalise(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -812,4 +916,18 @@ function normalise(value: unknown): unknown {
     return out;
   }
   return value ?? null;
+}
+
+/**
+ * Where a text's trailing `\s*[,;]?\s*` starts. A loop, not that regex: the regex backtracks
+ * cubically on a long whitespace run that is followed by other text.
+ */
+function trailingSeparatorStart(text: string): number {
+  let i = text.length;
+  while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  if (i > 0 && (text.charAt(i - 1) === ',' || text.charAt(i - 1) === ';')) {
+    i--;
+    while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  }
+  return i;
 }

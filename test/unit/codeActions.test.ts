@@ -1,0 +1,266 @@
+// Code actions: quick fixes read from diagnostic data, "Accept this risk…", fix all; and a
+// table-driven check of every fix offered on every fixture (rules/ and golden/).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { acceptRiskTitle, codeActions, fixAllEdits, fixAllKind, reasonPlaceholder, type CodeActionRequest } from '../../server/src/service/codeActions';
+import { ScopeDocument } from '../../server/src/service/document';
+import { resolveFix, type FixEdit, type ResolvedFix } from '../../server/src/service/edits';
+import { mergeSettings } from '../../server/src/service/settings';
+import type { Fix } from '../../server/src/service/types';
+import type { DiagnosticData } from '../../server/src/service/validate';
+import { analyzeText, testToday } from '../support/analyze';
+import { fixturesDir } from '../support/paths';
+import { applyTextEdits, unchangedOutside } from '../support/textEdits';
+
+const settings = mergeSettings({ today: testToday });
+const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
+const lines = (...l: string[]): string => `${l.join('\n')}\n`;
+
+function request(text: string, overrides: Partial<CodeActionRequest> = {}): CodeActionRequest & { diagnostics: readonly Diagnostic[] } {
+  const { doc, diagnostics } = analyzeText(text);
+  const first = diagnostics[0];
+  return { doc, diagnostics, context: diagnostics, range: first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, snippets: false, settings, ...overrides };
+}
+
+/** The text edits of a workspace edit for one document (plain or snippet form). */
+function editsOf(edit: WorkspaceEdit | undefined): (TextEdit | { range: Range; snippet: { value: string } })[] {
+  if (!edit) return [];
+  if (edit.changes) return Object.values(edit.changes).flat();
+  return (edit.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : [])) as (TextEdit | { range: Range; snippet: { value: string } })[];
+}
+
+function applyAction(text: string, action: CodeAction | undefined): string {
+  assert.ok(action?.edit, 'the action has an edit');
+  const edits = editsOf(action.edit);
+  assert.ok(edits.every((e) => 'newText' in e), 'plain text edits');
+  return applyTextEdits(text, edits as TextEdit[]);
+}
+
+/** What a snippet inserts when every placeholder is accepted as is, re-indented as VS Code does. */
+function expandSnippet(snippet: string, indent: string): string {
+  const plain = snippet
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\([\\$}])/g, '$1');
+  return plain.replace(/(\r?\n)(?=[^\r\n])/g, `$1${indent}`);
+}
+
+describe('quick fixes', () => {
+  const typo = lines('scope_version: 1', 'projct:   # typo', '  name: X');
+
+  it('come from the diagnostic data, matched to this version by code and range, not message', () => {
+    const r = request(typo);
+    const unknown = r.diagnostics.find((d) => d.code === 'schema/additional-property');
+    assert.ok(unknown, 'the schema reports the unknown key');
+    // The client may echo a diagnostic without data and with other text; the current one is used.
+    const echoed: Diagnostic = { range: unknown.range, code: unknown.code, message: 'whatever the client shows', severity: unknown.severity };
+    const actions = codeActions({ ...r, context: [echoed], range: unknown.range });
+    const rename = actions.find((a) => a.title === 'Rename to `project`');
+    assert.ok(rename, `offered: ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(rename.kind, 'quickfix');
+    assert.equal(rename.isPreferred, true);
+    assert.deepEqual(rename.diagnostics, [unknown]);
+    assert.equal(applyAction(typo, rename), lines('scope_version: 1', 'project:   # typo', '  name: X'));
+  });
+
+  it('are not offered for a diagnostic of an older version', () => {
+    const r = request(typo);
+    const stale: Diagnostic = { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 4 } }, code: 'schema/additional-property', message: 'old' };
+    assert.deepEqual(codeActions({ ...r, context: [stale] }), []);
+  });
+
+  it('use the diagnostics under the range when the client sends none', () => {
+    const r = request(typo);
+    const unknown = r.diagnostics.find((d) => d.code === 'schema/additional-property');
+    assert.ok(unknown);
+    assert.ok(codeActions({ ...r, context: [], range: unknown.range }).some((a) => a.title === 'Rename to `project`'));
+  });
+
+  it('arrive as snippet edits when the client supports them', () => {
+    const text = lines('vendor:', '  name: Acme');
+    const doc = new ScopeDocument('file:///s.scope.yaml', 3, text);
+    const fix: Fix = { title: 'Add a reference', ops: [{ op: 'insert', parent: ['vendor'], key: 'references', value: '- company: ""\n  contacted: null' }] };
+    const resolved = resolveFix(doc, fix);
+    assert.ok(resolved);
+    const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, code: 'security-references-missing', message: 'm', data: { ruleId: 'security-references-missing', path: 'vendor.references', fixes: [resolved] } satisfies DiagnosticData };
+    const base = { doc, diagnostics: [diagnostic], context: [diagnostic], range: diagnostic.range, settings };
+    const [snippetAction] = codeActions({ ...base, snippets: true });
+    assert.deepEqual(snippetAction?.edit?.documentChanges, [
+      {
+        textDocument: { uri: 'file:///s.scope.yaml', version: 3 },
+        edits: [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } }, snippet: { kind: 'snippet', value: '\nreferences:\n  - company: "${1}"\n    contacted: ${2:null}' } }],
+      },
+    ]);
+    const [plainAction] = codeActions({ ...base, snippets: false });
+    assert.equal(applyAction(text, plainAction), lines('vendor:', '  name: Acme', '  references:', '    - company: ""', '      contacted: null'));
+  });
+
+  it('respect the kinds the client asks for', () => {
+    const r = request(typo);
+    assert.ok(codeActions({ ...r, only: ['quickfix'] }).length > 0);
+    assert.deepEqual(codeActions({ ...r, only: ['refactor'] }), []);
+    assert.ok(codeActions({ ...r }).every((a) => a.kind === 'quickfix'), 'fix all only when asked for');
+  });
+});
+
+describe('accept this risk', () => {
+  // breach_notification_hours 96 > 72 h: security-breach-notification-slow, on an indented line.
+  const slow = minimal.replace('  personal_data: false\n', '  personal_data: false\n  breach_notification_hours: 96   # vendor standard\n');
+
+  function acceptAction(text: string, snippets = false): { action: CodeAction | undefined; line: number } {
+    const r = request(text, { snippets });
+    const finding = r.diagnostics.find((d) => d.code === 'security-breach-notification-slow');
+    assert.ok(finding, 'the rule reports the slow notification');
+    const actions = codeActions({ ...r, context: [finding], range: finding.range });
+    return { action: actions.find((a) => a.title.startsWith(acceptRiskTitle)), line: finding.range.start.line };
+  }
+
+  it('inserts the suppression above the finding, in its indentation, with a reason to write', () => {
+    const { action, line } = acceptAction(slow);
+    assert.equal(action?.title, 'Accept this risk… (suppress `security-breach-notification-slow` here, with a reason)');
+    assert.equal(action?.kind, 'quickfix');
+    const after = applyAction(slow, action);
+    const expectedLines = slow.split('\n');
+    expectedLines.splice(line, 0, `  # scope-lint-disable-next-line security-breach-notification-slow -- ${reasonPlaceholder}`);
+    assert.equal(after, expectedLines.join('\n'));
+  });
+
+  it('is a snippet whose tab stop is the reason', () => {
+    const { action, line } = acceptAction(slow, true);
+    const edits = editsOf(action?.edit);
+    assert.deepEqual(edits, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, snippet: { kind: 'snippet', value: '  # scope-lint-disable-next-line security-breach-notification-slow -- ${1:TODO: reason}\n' } }]);
+  });
+
+  it('silences the finding once a person writes the reason, and not before', () => {
+    const withTodo = applyAction(slow, acceptAction(slow).action);
+    const todo = analyzeText(withTodo).diagnostics;
+    assert.ok(todo.some((d) => d.code === 'security-breach-notification-slow'), 'a TODO reason does not suppress');
+    assert.ok(todo.some((d) => d.code === 'suppression/missing-reason'), 'and the suppression asks for a reason');
+    assert.equal(acceptAction(withTodo).action, undefined, 'not offered twice');
+    const reasoned = withTodo.replace(reasonPlaceholder, 'vendor contract caps it at 96 h; legal accepted');
+    const done = analyzeText(reasoned).diagnostics;
+    assert.ok(!done.some((d) => d.code === 'security-breach-notification-slow' || String(d.code).startsWith('suppression/')), done.map((d) => d.code).join(', '));
+  });
+
+  it('is not offered inside a multi-line text, where a comment line would become text', () => {
+    const text = lines('project:', '  objective: >-', '    Ship the portal,', '    etc.');
+    const doc = new ScopeDocument('file:///m.scope.yaml', 1, text);
+    const diagnostic: Diagnostic = { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } }, code: 'cost-vague-language', message: 'm', data: { ruleId: 'cost-vague-language', path: 'project.objective', fixes: [], risk: true } satisfies DiagnosticData };
+    assert.deepEqual(codeActions({ doc, diagnostics: [diagnostic], context: [diagnostic], range: diagnostic.range, snippets: false, settings }), []);
+  });
+});
+
+describe('fix all', () => {
+  // A stand-in analysis: each missing governance key is a finding with a safe insert at one place.
+  const missingKeys = (doc: ScopeDocument): Diagnostic[] =>
+    ['status_reports', 'escalation']
+      .filter((key) => !doc.has(['governance', key]))
+      .flatMap((key) => {
+        const fix = resolveFix(doc, { title: `Add ${key}`, ops: [{ op: 'insert', parent: ['governance'], key, value: '""' }], safe: true });
+        return fix ? [{ range: doc.rangeOf(['governance']), code: 'test', message: key, data: { ruleId: 'test', path: `governance.${key}`, fixes: [fix] } satisfies DiagnosticData }] : [];
+      });
+
+  it('applies fixes that meet at one place in rounds, re-validating in between', () => {
+    const text = lines('governance:', '  check_in_cadence: weekly   # agreed', '# end');
+    const doc = new ScopeDocument('file:///f.scope.yaml', 1, text);
+    const after = applyTextEdits(text, fixAllEdits(doc, settings, missingKeys));
+    assert.equal(after, lines('governance:', '  check_in_cadence: weekly   # agreed', '  status_reports: ""', '  escalation: ""', '# end'));
+    assert.deepEqual(fixAllEdits(new ScopeDocument('file:///f.scope.yaml', 2, after), settings, missingKeys), [], 'idempotent');
+  });
+
+  it('applies only safe fixes, and is offered as source.fixAll.scope', () => {
+    const text = minimal.replace('  total: 38000\n', '  total: "38,000"   # from the quote\n');
+    const r = request(text.replace('scope_version: 1\n', 'scope_version: 1\nprojct_notes: x\n'));
+    const actions = codeActions({ ...r, only: ['source.fixAll'] });
+    assert.deepEqual(
+      actions.map((a) => a.kind),
+      [fixAllKind],
+    );
+    const after = applyAction(r.doc.text, actions[0]);
+    assert.ok(after.includes('\n  total: 38000   # from the quote\n'), after);
+    assert.ok(after.includes('\nprojct_notes: x\n'), 'an unsafe fix (rename) is not applied');
+    assert.deepEqual(codeActions({ ...request(after), only: ['source.fixAll.scope'] }), [], 'nothing left to fix');
+  });
+
+  it('does nothing on a file with syntax errors', () => {
+    assert.deepEqual(fixAllEdits(new ScopeDocument('file:///x', 1, 'a: [1,\n'), settings), []);
+  });
+});
+
+// ---- every fix on every fixture -------------------------------------------------------------
+
+function fixtureFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return fixtureFiles(path);
+    return name.endsWith('.scope.yaml') ? [path] : [];
+  });
+}
+
+/** Full-line comments and trailing comments, in order. */
+function commentsOf(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => /(^|\s)(#.*)$/.exec(l)?.[2])
+    .filter((c): c is string => c !== undefined && !/^#\s*$/.test(c));
+}
+
+function isSubsequence(small: readonly string[], big: readonly string[]): boolean {
+  let i = 0;
+  for (const item of big) if (item === small[i]) i++;
+  return i === small.length;
+}
+
+function removesLines(fix: ResolvedFix, text: string): boolean {
+  const doc = new ScopeDocument('file:///x', 1, text);
+  return fix.edits.some((e) => /#/.test(text.slice(doc.offsetAt(e.range.start), doc.offsetAt(e.range.end))));
+}
+
+describe('every fix offered on every fixture', () => {
+  for (const file of fixtureFiles(fixturesDir)) {
+    const name = relative(fixturesDir, file);
+    const text = readFileSync(file, 'utf8');
+    const { diagnostics } = analyzeText(text);
+    const offered = diagnostics.flatMap((d) => ((d.data as DiagnosticData | undefined)?.fixes ?? []).map((fix) => ({ d, fix })));
+    if (offered.length === 0) continue;
+    describe(name, () => {
+      for (const { d, fix } of offered) {
+        const data = d.data as DiagnosticData;
+        it(`${String(d.code)} ${data.path}: ${fix.title}`, () => {
+          const after = applyTextEdits(text, fix.edits);
+          // (a) the YAML stays valid
+          assert.deepEqual(
+            new ScopeDocument('file:///x', 1, after).parseErrors.map((e) => e.message),
+            [],
+          );
+          // (b) nothing outside the edit ranges changes
+          assert.ok(unchangedOutside(text, after, fix.edits));
+          // (c) every comment survives, unless the fix replaces the text that held it
+          if (!removesLines(fix, text)) assert.ok(isSubsequence(commentsOf(text), commentsOf(after)), 'comments kept');
+          // (d) once applied, the same fix is not offered again at the same place
+          const again = analyzeText(after).diagnostics.filter((e) => e.code === d.code && (e.data as DiagnosticData | undefined)?.path === data.path);
+          const repeated = again.flatMap((e) => (e.data as DiagnosticData).fixes).filter((f) => f.title === fix.title);
+          for (const r of repeated) assert.equal(applyTextEdits(after, r.edits), after, 'applying it again changes nothing');
+          // The snippet form inserts the same text as the plain form.
+          for (const e of fix.edits as readonly FixEdit[]) {
+            if (e.snippet === undefined) continue;
+            const startLine = text.split(/\r?\n/)[e.range.start.line] ?? '';
+            const indent = /^[ \t]*/.exec(startLine.slice(0, e.range.start.character))?.[0] ?? '';
+            assert.equal(expandSnippet(e.snippet, indent), e.newText);
+          }
+        });
+      }
+      it('fix all leaves valid YAML and is idempotent', () => {
+        const doc = new ScopeDocument(`file://${file}`, 1, text);
+        const after = applyTextEdits(text, fixAllEdits(doc, settings));
+        assert.deepEqual(new ScopeDocument('file:///x', 1, after).parseErrors, []);
+        assert.ok(isSubsequence(commentsOf(text), commentsOf(after)) || after === text, 'comments kept');
+        assert.deepEqual(fixAllEdits(new ScopeDocument(`file://${file}`, 2, after), settings), []);
+      });
+    });
+  }
+});
