@@ -4,7 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import { repoRoot } from './paths';
 
 export interface LspClientOptions {
@@ -20,6 +20,8 @@ export class LspClient {
   /** Every publishDiagnostics notification, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
   readonly stderr: string[] = [];
+  /** Every workspace/applyEdit the server asked for (each is answered as applied). */
+  readonly appliedEdits: { label?: string; edit: WorkspaceEdit }[] = [];
   /** What the server answered to `initialize`: its capabilities and serverInfo. */
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } } | undefined;
   private versions = new Map<string, number>();
@@ -34,6 +36,10 @@ export class LspClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: WorkspaceEdit }) => {
+      this.appliedEdits.push(params);
+      return { applied: true };
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
