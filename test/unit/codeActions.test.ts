@@ -92,7 +92,7 @@ describe('quick fixes', () => {
     assert.deepEqual(snippetAction?.edit?.documentChanges, [
       {
         textDocument: { uri: 'file:///s.scope.yaml', version: 3 },
-        edits: [{ range: { start: { line: 1, character: 12 }, end: { line: 1, character: 12 } }, snippet: { kind: 'snippet', value: '\nreferences:\n  - company: "${1}"\n    contacted: ${2:null}' } }],
+        edits: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, snippet: { kind: 'snippet', value: '  references:\n    - company: "${1}"\n      contacted: ${2:null}\n' } }],
       },
     ]);
     const [plainAction] = codeActions({ ...base, snippets: false });

@@ -222,14 +222,24 @@ describe('renameKey', () => {
 
 describe('snippets', () => {
   it('turns placeholders into tab stops and keeps the plain text as their defaults', () => {
-    const text = lines('vendor:', '  name: Acme');
+    const text = lines('vendor:', '  name: Acme', 'x: 1');
     const resolved = resolveFix(new ScopeDocument('file:///s', 1, text), fix({ op: 'insert', parent: ['vendor'], key: 'references', value: '- company: ""\n  contacted: null   # date\n  notes: "TODO: what they said"' }));
     assert.ok(resolved);
     const [edit] = resolved.edits;
     assert.ok(edit);
-    assert.equal(edit.newText, '\n  references:\n    - company: ""\n      contacted: null   # date\n      notes: "TODO: what they said"');
-    // VS Code indents each following snippet line by the start line's indentation (2 here).
-    assert.equal(edit.snippet, '\nreferences:\n  - company: "${1}"\n    contacted: ${2:null}   # date\n    notes: "${3:TODO: what they said}"');
+    // New lines go in at the start of the next line, so the snippet needs no re-indenting.
+    assert.deepEqual(edit.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
+    assert.equal(edit.newText, '  references:\n    - company: ""\n      contacted: null   # date\n      notes: "TODO: what they said"\n');
+    assert.equal(edit.snippet, '  references:\n    - company: "${1}"\n      contacted: ${2:null}   # date\n      notes: "${3:TODO: what they said}"\n');
+  });
+
+  it('writes snippet lines relative to the start line when the edit starts inside a line', () => {
+    // No line after the last one: the lines are added at its end, and VS Code adds its indentation back.
+    const text = 'vendor:\n  name: Acme';
+    const resolved = resolveFix(new ScopeDocument('file:///s', 1, text), fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: 'signed: false\ndate: null' }));
+    const [edit] = resolved?.edits ?? [];
+    assert.equal(edit?.newText, '\n  nda:\n    signed: false\n    date: null');
+    assert.equal(edit?.snippet, '\nnda:\n  signed: false\n  date: ${1:null}');
   });
 
   it('keeps snippet syntax written by the rule author and escapes everything else', () => {

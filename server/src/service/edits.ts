@@ -61,11 +61,11 @@ export function resolveFix(doc: ScopeDocument, fix: Fix): ResolvedFix | undefine
 function applyOps(doc: ScopeDocument, ops: readonly FixOp[]): { edits: OffsetEdit[]; placeholders: Placeholders } | undefined {
   const style = styleOf(doc);
   let placeholders = new Placeholders();
-  const placed: { edit: OffsetEdit; into: string | undefined }[] = [];
-  for (const op of ops) {
+  const placed: Placed[] = [];
+  for (const [index, op] of ops.entries()) {
     const result = applyOp(new Target(doc, style, placeholders), op);
     if (result === 'fail') return undefined;
-    if (result !== 'noop' && doc.text.slice(result.start, result.end) !== result.text) placed.push({ edit: result, into: addsTo(doc, op) });
+    if (result !== 'noop' && doc.text.slice(result.start, result.end) !== result.text) placed.push({ edit: result, into: addsTo(doc, op, index) });
   }
   const merged = mergeApart(placed);
   if (merged) return { edits: merged, placeholders };
@@ -85,33 +85,39 @@ function applyOps(doc: ScopeDocument, ops: readonly FixOp[]): { edits: OffsetEdi
   return { edits: composer.result(), placeholders };
 }
 
-/** For an op that adds a new key or item to an existing collection: which one (and which key). */
-function addsTo(doc: ScopeDocument, op: FixOp): string | undefined {
-  if (op.op === 'insert' && isMap(doc.nodeAt(op.parent)) && !doc.has([...op.parent, op.key])) return JSON.stringify([...op.parent, op.key]);
-  if (op.op === 'append' && isSeq(doc.nodeAt(op.path))) return JSON.stringify(op.path);
+/** An edit, and the collection it adds a new key or item to (when that is all it does). */
+interface Placed {
+  readonly edit: OffsetEdit;
+  readonly into: { readonly collection: string; readonly item: string } | undefined;
+}
+
+function addsTo(doc: ScopeDocument, op: FixOp, index: number): Placed['into'] {
+  if (op.op === 'insert' && isMap(doc.nodeAt(op.parent)) && !doc.has([...op.parent, op.key])) return { collection: JSON.stringify(op.parent), item: op.key };
+  if (op.op === 'append' && isSeq(doc.nodeAt(op.path))) return { collection: JSON.stringify(op.path), item: `#${index}` };
   return undefined;
 }
 
 /** The edits as one set, or undefined when two of them meet in a way whose order is unclear. */
-function mergeApart(placed: readonly { edit: OffsetEdit; into: string | undefined }[]): OffsetEdit[] | undefined {
+function mergeApart(placed: readonly Placed[]): OffsetEdit[] | undefined {
   // Stable: edits at one offset stay in op order.
   const sorted = [...placed].sort((a, b) => a.edit.start - b.edit.start);
-  const out: { edit: OffsetEdit; insertsAtEnd: boolean; added: Set<string>; blind: boolean }[] = [];
+  const out: { edit: OffsetEdit; insertsAtEnd: boolean; collection: string | undefined; items: Set<string> }[] = [];
   for (const { edit, into } of sorted) {
     const previous = out[out.length - 1];
     const insertion = edit.start === edit.end;
     if (!previous || previous.edit.end < edit.start) {
-      out.push({ edit, insertsAtEnd: insertion, added: new Set(into === undefined ? [] : [into]), blind: insertion && into === undefined });
+      out.push({ edit, insertsAtEnd: insertion, collection: insertion ? into?.collection : undefined, items: new Set(insertion && into ? [into.item] : []) });
       continue;
     }
-    if (previous.edit.end > edit.start || !insertion) return undefined;
-    // Words inserted where a replaced value ends go after it, as they would on the edited text.
-    // Two insertions at one place must each add a different key to an existing collection.
-    if (previous.insertsAtEnd && (into === undefined || previous.blind || previous.added.has(into))) return undefined;
+    if (previous.edit.end > edit.start || !insertion || !into) return undefined;
+    // Two insertions at one place are in a clear order only when both add a different key or
+    // item to the same existing collection (one nested deeper would land in the wrong parent).
+    if (previous.insertsAtEnd && (previous.collection !== into.collection || previous.items.has(into.item))) return undefined;
+    // Otherwise words inserted where a replaced value ends go after it, as on the edited text.
     previous.edit = { start: previous.edit.start, end: previous.edit.end, text: previous.edit.text + edit.text };
     previous.insertsAtEnd = true;
-    if (into === undefined) previous.blind = true;
-    else previous.added.add(into);
+    previous.collection = into.collection;
+    previous.items.add(into.item);
   }
   return out.map((o) => o.edit);
 }
@@ -632,6 +638,18 @@ class Target {
     return end;
   }
 
+  /**
+   * New lines after the line holding `offset`, inserted at the start of the next line. Starting
+   * at column 0 matters for snippets: VS Code indents each following snippet line by the
+   * indentation of the line the snippet starts on.
+   */
+  private linesAfter(offset: number, lines: string): OffsetEdit {
+    const lineEnd = this.lineEndAt(offset);
+    const lineBreak = this.text.startsWith('\r\n', lineEnd) ? 2 : this.text.startsWith('\n', lineEnd) || this.text.startsWith('\r', lineEnd) ? 1 : 0;
+    if (lineBreak === 0) return { start: lineEnd, end: lineEnd, text: this.style.eol + lines };
+    return { start: lineEnd + lineBreak, end: lineEnd + lineBreak, text: lines + this.style.eol };
+  }
+
   private lineEndAt(offset: number): number {
     return this.doc.lineEnd(this.doc.positionAt(offset).line);
   }
@@ -685,8 +703,7 @@ class Target {
       const firstKey = container.items[0]?.key;
       if (!hasRange(firstKey)) return 'fail';
       const keyCol = this.col(firstKey.range[0]);
-      const at = this.lineEndAt(this.contentEnd(container));
-      return { start: at, end: at, text: this.style.eol + this.pad(keyCol) + `${keyText(key)}:${this.afterKey(r, keyCol)}` };
+      return this.linesAfter(this.contentEnd(container), this.pad(keyCol) + `${keyText(key)}:${this.afterKey(r, keyCol)}`);
     }
     if (parent.length === 0 && (container === undefined || container === null || isAbsentValue(container))) {
       // An empty document: the new key is its first line of data.
@@ -797,9 +814,8 @@ class Target {
         if (!hasRange(last)) return { start: node.range[0], end: node.range[1], text: this.style.seqPadding ? `[ ${flow} ]` : `[${flow}]` };
         return { start: last.range[1], end: last.range[1], text: `, ${flow}` };
       }
-      const at = this.lineEndAt(this.contentEnd(node));
       const dashCol = this.col(node.range[0]);
-      return { start: at, end: at, text: this.style.eol + this.pad(dashCol) + this.itemText(r, dashCol) };
+      return this.linesAfter(this.contentEnd(node), this.pad(dashCol) + this.itemText(r, dashCol));
     }
     if (node === undefined || isAbsentValue(node)) return this.replaceValue(path, this.itemText(r, 0));
     return 'fail';
