@@ -47,7 +47,10 @@ async function lint(options: CliOptions): Promise<number> {
   if ('problem' in resolved) return fail(resolved.problem);
 
   const workers = workerCountFor(files.length, process.env);
-  const results = workers > 0 ? await lintInWorkers(resolved.jobs, resolved.settings, workers, __filename) : lintSequentially(resolved.jobs, resolved.settings);
+  const results =
+    workers > 0
+      ? await lintInWorkers(resolved.jobs, resolved.settings, workers, __filename)
+      : lintSequentially(resolved.jobs, resolved.settings);
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
 
   process.stdout.write(formatResults(options.format, shown, { cwd, color: options.color, version }));
@@ -71,7 +74,11 @@ async function lint(options: CliOptions): Promise<number> {
  * up to the repository root, or --config) < --rule flags. An invalid config stops the run: CI must
  * not pass on settings nobody meant.
  */
-function resolveSettings(files: readonly string[], options: CliOptions, cwd: string): { jobs: LintJob[]; settings: RuleSettings[] } | { problem: string } {
+function resolveSettings(
+  files: readonly string[],
+  options: CliOptions,
+  cwd: string,
+): { jobs: LintJob[]; settings: RuleSettings[] } | { problem: string } {
   const flags = { rules: options.ruleOverrides };
   const settings: RuleSettings[] = [];
   const indexOfConfig = new Map<string | null, number>();
@@ -127,7 +134,8 @@ if (!isMainThread && (workerData as Partial<WorkerInit> | undefined)?.role === w
     },
     (error: unknown) => {
       // A bug, not a user mistake: one line, and the stack only when asked for.
-      const detail = error instanceof Error ? (process.env.SCOPE_LINT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+      const detail =
+        error instanceof Error ? (process.env.SCOPE_LINT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
       process.stderr.write(`scope-lint: internal error: ${detail}\n`);
       process.exitCode = exitCode.trouble;
     },

@@ -41,33 +41,53 @@ export interface LoadedConfig {
 
 const lineOne: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-let compiled: ValidateFunction | undefined;
+let compiled: ValidateFunction<PartialSettings> | undefined;
 
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: true, $data: false }).compile(configSchema);
+function validator(): ValidateFunction<PartialSettings> {
+  compiled ??= new Ajv({ allErrors: true, strict: true, $data: false }).compile<PartialSettings>(configSchema);
   return compiled;
 }
 
 /** Parses and validates the text of a config file; never throws. */
 export function parseConfig(text: string, path: string): LoadedConfig {
-  const doc = new ScopeDocument(pathToFileURL(path).href, 0, text, { maxFileSizeKB: maxConfigBytes / 1024, maxNestingDepth: 16, maxAliases: 20 });
+  const doc = new ScopeDocument(pathToFileURL(path).href, 0, text, {
+    maxFileSizeKB: maxConfigBytes / 1024,
+    maxNestingDepth: 16,
+    maxAliases: 20,
+  });
   if (doc.inputProblem) {
-    return { path, settings: {}, problems: [{ message: doc.inputProblem.message.replace(/ \(setting `[^`]+`\)/, ''), range: doc.firstLineRange() }] };
+    return {
+      path,
+      settings: {},
+      problems: [{ message: doc.inputProblem.message.replace(/ \(setting `[^`]+`\)/, ''), range: doc.firstLineRange() }],
+    };
   }
   const syntax = doc.parseErrors;
   if (syntax.length > 0 || doc.valueError) {
     // Data that is not well-formed YAML is not applied at all: guessing could enable the wrong rules.
-    const problems = syntax.map((e) => ({ message: `YAML syntax: ${firstLine(e.message)}`, range: doc.oneLineRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) }));
+    const problems = syntax.map((e) => ({
+      message: `YAML syntax: ${firstLine(e.message)}`,
+      range: doc.oneLineRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+    }));
     if (doc.valueError) problems.push({ message: `The file could not be read as data: ${doc.valueError}.`, range: doc.firstLineRange() });
     return { path, settings: {}, problems };
   }
   if (doc.documents.length > 1) {
     const offset = doc.documents[1]?.range?.[0] ?? 0;
-    return { path, settings: {}, problems: [{ message: 'A config file is one YAML document; remove the `---` separator and what follows it.', range: doc.oneLineRange(offset, offset + 3) }] };
+    return {
+      path,
+      settings: {},
+      problems: [
+        {
+          message: 'A config file is one YAML document; remove the `---` separator and what follows it.',
+          range: doc.oneLineRange(offset, offset + 3),
+        },
+      ],
+    };
   }
   const value = withoutEmptyKeys(doc.value) ?? {};
   const validate = validator();
-  if (validate(value)) return { path, settings: value as PartialSettings, problems: [] };
+  if (validate(value)) return { path, settings: value, problems: [] };
 
   const errors = relevantErrors(validate.errors ?? []);
   const problems = errors.map((e) => toProblem(e, doc));
@@ -80,7 +100,17 @@ export function loadConfig(path: string): LoadedConfig {
   let text: string;
   try {
     const size = statSync(path).size;
-    if (size > maxConfigBytes) return { path, settings: {}, problems: [{ message: `This config file is ${Math.round(size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`, range: lineOne }] };
+    if (size > maxConfigBytes)
+      return {
+        path,
+        settings: {},
+        problems: [
+          {
+            message: `This config file is ${Math.round(size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`,
+            range: lineOne,
+          },
+        ],
+      };
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return { path, settings: {}, problems: [{ message: `Cannot read the config file: ${ioReason(error)}.`, range: lineOne }] };
@@ -224,13 +254,19 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
     // An unknown rule id (the only property-name enum in the schema).
     const name = error.propertyName;
     const guess = closest(name, ruleIds);
-    return { message: `Unknown rule id \`${name}\` in \`rules\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`, range: doc.rangeOf([...path, name], 'key') };
+    return {
+      message: `Unknown rule id \`${name}\` in \`rules\`.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+      range: doc.rangeOf([...path, name], 'key'),
+    };
   }
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       if (key === 'extends' && path.length === 0) {
-        return { message: '`extends` is not supported: a config never loads another file. Copy the settings you need into this one.', range: doc.rangeOf([key], 'key') };
+        return {
+          message: '`extends` is not supported: a config never loads another file. Copy the settings you need into this one.',
+          range: doc.rangeOf([key], 'key'),
+        };
       }
       const known = Object.keys(schemaPropertiesAt(path));
       const guess = closest(key, known);
@@ -241,8 +277,12 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
       };
     }
     case 'enum':
-      if (path[0] === 'rules') return { message: `${where} must be one of ${severityWords.map((w) => `\`${w}\``).join(', ')}.`, range: doc.rangeOf(path) };
-      return { message: `${where} must be one of ${((params.allowedValues as unknown[]) ?? []).map((v) => `\`${String(v)}\``).join(', ')}.`, range: doc.rangeOf(path) };
+      if (path[0] === 'rules')
+        return { message: `${where} must be one of ${severityWords.map((w) => `\`${w}\``).join(', ')}.`, range: doc.rangeOf(path) };
+      return {
+        message: `${where} must be one of ${((params.allowedValues as unknown[]) ?? []).map((v) => `\`${String(v)}\``).join(', ')}.`,
+        range: doc.rangeOf(path),
+      };
     case 'type': {
       const type = String(params.type);
       const noun = type === 'object' ? 'a mapping' : type === 'array' ? 'a list' : type === 'integer' ? 'a whole number' : `a ${type}`;
@@ -250,9 +290,18 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
     }
     case 'minimum':
     case 'maximum':
-      return { message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}.`, range: doc.rangeOf(path) };
+      return {
+        message: `${where} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}.`,
+        range: doc.rangeOf(path),
+      };
     case 'pattern':
-      return { message: path[1] === 'defaultCurrency' ? `${where} must be a three-letter ISO 4217 code such as \`USD\` or \`EUR\`.` : `${where} does not have the expected form.`, range: doc.rangeOf(path) };
+      return {
+        message:
+          path[1] === 'defaultCurrency'
+            ? `${where} must be a three-letter ISO 4217 code such as \`USD\` or \`EUR\`.`
+            : `${where} does not have the expected form.`,
+        range: doc.rangeOf(path),
+      };
     case 'minLength':
       return { message: `${where} must not be empty.`, range: doc.rangeOf(path) };
     default:
@@ -278,7 +327,7 @@ function validPart(value: unknown, errors: readonly ErrorObject[]): PartialSetti
     if (path.length === 0) return {};
     remove(copy, path);
   }
-  return validator()(copy) ? (copy as PartialSettings) : {};
+  return validator()(copy) ? copy : {};
 }
 
 /** A key left empty (`rules:` with every line below commented out) means "not set". */
@@ -296,7 +345,7 @@ function remove(root: Record<string, unknown>, path: Path): void {
   const last = path[path.length - 1];
   if (Array.isArray(node) && typeof last === 'number') node.splice(last, 1);
   // The copy is ours (structuredClone), so it may be changed in place.
-  else if (isRecord(node) && last !== undefined) delete (node as Record<string, unknown>)[String(last)];
+  else if (isRecord(node) && last !== undefined) Reflect.deleteProperty(node, String(last));
 }
 
 function pointerToPath(pointer: string): PathSegment[] {

@@ -40,7 +40,13 @@ interface JsonFile {
 }
 
 function run(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: readonly string[] } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, SCOPE_LINT_WORKERS: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    SCOPE_LINT_WORKERS: undefined,
+    ...options.env,
+  };
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
@@ -84,7 +90,22 @@ describe('scope-lint: help, version and exit codes', () => {
     const result = run(['--help']);
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^Usage: scope-lint \[options\] <file \| folder \| glob>/);
-    for (const word of ['stylish', 'json', 'sarif', 'github', 'markdown', '--format', '--config', '--rule', '--max-warnings', '--quiet', '--no-color', '--version', '.scope-lint.yaml', 'Exit codes']) {
+    for (const word of [
+      'stylish',
+      'json',
+      'sarif',
+      'github',
+      'markdown',
+      '--format',
+      '--config',
+      '--rule',
+      '--max-warnings',
+      '--quiet',
+      '--no-color',
+      '--version',
+      '.scope-lint.yaml',
+      'Exit codes',
+    ]) {
       assert.ok(result.stdout.includes(word), word);
     }
   });
@@ -119,11 +140,16 @@ describe('scope-lint: help, version and exit codes', () => {
     assertTrouble(run(['--max-warnings', 'many', golden('full')]), /--max-warnings expects a whole number/);
     assertTrouble(run([]), /No files given/);
     assertTrouble(run(['test/fixtures/golden/*.nothing']), /No files match "test\/fixtures\/golden\/\*\.nothing"\./);
-    assertTrouble(run(['--config', 'no-such-config.yaml', golden('full')]), /no-such-config\.yaml:1:1: Cannot read the config file: no such file\./);
+    assertTrouble(
+      run(['--config', 'no-such-config.yaml', golden('full')]),
+      /no-such-config\.yaml:1:1: Cannot read the config file: no such file\./,
+    );
   });
 });
 
 describe('scope-lint: output formats', () => {
+  const ansi = new RegExp(String.fromCharCode(27) + '\\[');
+  const ansiRed = new RegExp(`${String.fromCharCode(27)}\\[31merror`);
   const riskyText = readFileSync(golden('risky'), 'utf8');
   const totalLine = riskyText.split('\n').findIndex((l) => l.includes('"$120k"'));
 
@@ -141,7 +167,12 @@ describe('scope-lint: output formats', () => {
     for (const m of messages) assert.deepEqual(Object.keys(m), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
     const amount = messages.find((m) => m.ruleId === 'cost-amount-not-numeric');
     const column = (riskyText.split('\n')[totalLine] ?? '').indexOf('"$120k"') + 1;
-    assert.deepEqual(amount && [amount.line, amount.column, amount.endLine, amount.endColumn], [totalLine + 1, column, totalLine + 1, column + '"$120k"'.length]);
+    assert.deepEqual(amount && [amount.line, amount.column, amount.endLine, amount.endColumn], [
+      totalLine + 1,
+      column,
+      totalLine + 1,
+      column + '"$120k"'.length,
+    ]);
   });
 
   it('stylish: file, line:col, severity, message and rule id, then a summary; colors only when asked', () => {
@@ -151,17 +182,19 @@ describe('scope-lint: output formats', () => {
     const amount = lines.find((l) => l.endsWith('cost-amount-not-numeric')) ?? '';
     assert.match(amount, new RegExp(`^ +${totalLine + 1}:\\d+  error    \`budget\\.total\` is the text .*  cost-amount-not-numeric$`));
     assert.ok(result.stdout.endsWith('\n✖ 38 problems (12 errors, 23 warnings, 3 info) in 1 file.\n'), result.stdout.slice(-200));
-    assert.doesNotMatch(result.stdout, /\u001b\[/, 'no colors when stdout is not a terminal');
-    assert.match(run([golden('risky')], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[31merror/);
-    assert.doesNotMatch(run(['--no-color', golden('risky')], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
-    assert.doesNotMatch(run([golden('risky')], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, /\u001b\[/);
+    assert.doesNotMatch(result.stdout, ansi, 'no colors when stdout is not a terminal');
+    assert.match(run([golden('risky')], { env: { FORCE_COLOR: '1' } }).stdout, ansiRed);
+    assert.doesNotMatch(run(['--no-color', golden('risky')], { env: { FORCE_COLOR: '1' } }).stdout, ansi);
+    assert.doesNotMatch(run([golden('risky')], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, ansi);
   });
 
   it('--quiet reports errors only; --rule overrides a severity or turns a rule off', () => {
     const quiet = run(['--quiet', golden('risky')]);
     assert.ok(quiet.stdout.endsWith('\n✖ 12 problems (12 errors) in 1 file.\n'), quiet.stdout.slice(-200));
     assert.equal(run(['--quiet', golden('minimal')]).stdout, '✔ No problems in 1 file.\n');
-    const overridden = json(run(['-f', 'json', '--rule', 'cost-currency-missing:warning', '--rule', 'security-nda-missing:off', golden('risky')]))[0]?.messages ?? [];
+    const overridden =
+      json(run(['-f', 'json', '--rule', 'cost-currency-missing:warning', '--rule', 'security-nda-missing:off', golden('risky')]))[0]
+        ?.messages ?? [];
     assert.equal(overridden.find((m) => m.ruleId === 'cost-currency-missing')?.severity, 'warning');
     assert.equal(overridden.filter((m) => m.ruleId === 'security-nda-missing').length, 0);
   });
@@ -172,10 +205,19 @@ describe('scope-lint: output formats', () => {
     const annotations = lines.filter((l) => l.startsWith('::'));
     assert.equal(annotations.length, 38);
     for (const line of annotations) {
-      assert.match(line, /^::(error|warning|notice) file=test\/fixtures\/golden\/risky\.scope\.yaml,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=[^,:]+ \([a-z]+-[a-z0-9-]+\)::[^\n]+$/);
+      assert.match(
+        line,
+        /^::(error|warning|notice) file=test\/fixtures\/golden\/risky\.scope\.yaml,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=[^,:]+ \([a-z]+-[a-z0-9-]+\)::[^\n]+$/,
+      );
     }
     assert.equal(annotations.filter((l) => l.startsWith('::notice')).length, 3);
-    assert.ok(annotations.some((l) => l.startsWith(`::error file=test/fixtures/golden/risky.scope.yaml,line=${totalLine + 1},`) && l.includes('(cost-amount-not-numeric)::')));
+    assert.ok(
+      annotations.some(
+        (l) =>
+          l.startsWith(`::error file=test/fixtures/golden/risky.scope.yaml,line=${totalLine + 1},`) &&
+          l.includes('(cost-amount-not-numeric)::'),
+      ),
+    );
     assert.equal(lines[lines.length - 1], 'scope-lint: 12 errors, 23 warnings, 3 info in 1 file.');
   });
 
@@ -190,11 +232,22 @@ describe('scope-lint: output formats', () => {
     assert.equal(rows.length, 38);
     assert.deepEqual(
       rows.map((r) => r.split(' | ')[1]),
-      [...Array(12).fill('error'), ...Array(23).fill('warning'), ...Array(3).fill('info')],
+      [...Array<string>(12).fill('error'), ...Array<string>(23).fill('warning'), ...Array<string>(3).fill('info')],
     );
     for (const row of rows) assert.equal(row.split(/(?<!\\)\|/).length, 10, `8 cells: ${row}`);
-    assert.ok(rows.some((r) => r.includes('[No signed NDA before work starts](https://github.com/scope-yaml/scope-yaml/blob/main/docs/rules/security-nda-missing.md)')));
-    assert.equal(run(['--format', 'markdown', golden('full')]).stdout.split('\n')[2]?.startsWith('No risks found in 1 file'), true);
+    assert.ok(
+      rows.some((r) =>
+        r.includes(
+          '[No signed NDA before work starts](https://github.com/scope-yaml/scope-yaml/blob/main/docs/rules/security-nda-missing.md)',
+        ),
+      ),
+    );
+    assert.equal(
+      run(['--format', 'markdown', golden('full')])
+        .stdout.split('\n')[2]
+        ?.startsWith('No risks found in 1 file'),
+      true,
+    );
   });
 
   it('sarif: valid SARIF 2.1.0 with rule metadata, help links and the same findings as json', () => {
@@ -203,8 +256,20 @@ describe('scope-lint: output formats', () => {
     const log = JSON.parse(result.stdout) as {
       version: string;
       runs: {
-        tool: { driver: { name: string; rules: { id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
-        results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } } }[] }[];
+        tool: {
+          driver: {
+            name: string;
+            rules: { id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+          };
+        };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number; startColumn: number } };
+          }[];
+        }[];
       }[];
     };
     const validate = sarifValidator();
@@ -214,12 +279,18 @@ describe('scope-lint: output formats', () => {
     assert.ok(sarifRun);
     assert.equal(sarifRun.tool.driver.name, 'scope-lint');
     const nda = sarifRun.tool.driver.rules.find((r) => r.id === 'security-nda-missing');
-    assert.deepEqual(nda && [nda.shortDescription.text, nda.helpUri, nda.defaultConfiguration.level], ['No signed NDA before work starts', 'https://github.com/scope-yaml/scope-yaml/blob/main/docs/rules/security-nda-missing.md', 'error']);
+    assert.deepEqual(nda && [nda.shortDescription.text, nda.helpUri, nda.defaultConfiguration.level], [
+      'No signed NDA before work starts',
+      'https://github.com/scope-yaml/scope-yaml/blob/main/docs/rules/security-nda-missing.md',
+      'error',
+    ]);
     for (const r of sarifRun.results) assert.equal(sarifRun.tool.driver.rules[r.ruleIndex]?.id, r.ruleId);
 
     const asJson = json(run(['--format', 'json', golden('risky'), golden('minimal')]));
     const levels: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
-    const fromJson = asJson.flatMap((f) => f.messages.map((m) => `${relative(repoRoot, f.filePath)} ${m.line}:${m.column} ${levels[m.severity]} ${m.ruleId}`));
+    const fromJson = asJson.flatMap((f) =>
+      f.messages.map((m) => `${relative(repoRoot, f.filePath)} ${m.line}:${m.column} ${levels[m.severity]} ${m.ruleId}`),
+    );
     const fromSarif = sarifRun.results.map((r) => {
       const location = r.locations[0]?.physicalLocation;
       assert.equal(location?.artifactLocation.uriBaseId, '%SRCROOT%');
@@ -369,7 +440,9 @@ describe('scope-lint: same findings as the language server', () => {
       const uri = pathToFileURL(file).href;
       await client.open(uri, readFileSync(file, 'utf8'));
       const fromServer = (await client.diagnostics(uri, 1)).map(serverRow);
-      const fromCli = (cli.get(file) ?? []).map((m) => `${m.ruleId} ${m.severity} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`);
+      const fromCli = (cli.get(file) ?? []).map(
+        (m) => `${m.ruleId} ${m.severity} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`,
+      );
       assert.deepEqual(fromCli, fromServer, relative(repoRoot, file));
       await client.close(uri);
     }

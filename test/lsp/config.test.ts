@@ -76,7 +76,9 @@ describe('.scope-lint.yaml in the language server', () => {
   it('re-validates open documents when the config file changes', async () => {
     const since = client.published.length;
     writeFileSync(configPath, 'rules:\n  security-nda-missing: off\n');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: FileChange.Changed }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: configUri, type: FileChange.Changed }],
+    });
     const got = codes((await publishedAfter(client, docUri, since)).diagnostics);
     assert.ok(!got.some((c) => c.startsWith('security-nda-missing:')), 'turned off by the new file');
     assert.ok(got.includes('governance-owner-missing:1'), 'back, with the VS Code severity');
@@ -86,10 +88,15 @@ describe('.scope-lint.yaml in the language server', () => {
   it('shows the config file its own mistakes, and still applies the rest', async () => {
     const since = client.published.length;
     writeFileSync(configPath, 'rules:\n  security-nda-missing: off\n  cost-currency-missing: loud\nthresholds:\n  maxChekInDays: 40\n');
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: FileChange.Changed }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: configUri, type: FileChange.Changed }],
+    });
     const problems = (await publishedAfter(client, configUri, since)).diagnostics;
     assert.deepEqual(
-      problems.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.severity} ${d.source} ${typeof d.message === 'string' ? d.message : d.message.value}`),
+      problems.map(
+        (d) =>
+          `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.severity} ${d.source} ${typeof d.message === 'string' ? d.message : d.message.value}`,
+      ),
       [
         '3:26 config/invalid 1 scope `rules.cost-currency-missing` must be one of `off`, `hint`, `info`, `warning`, `error`.',
         '5:3 config/invalid 1 scope Unknown key `maxChekInDays` in `thresholds`. Did you mean `maxCheckInDays`?',
@@ -103,7 +110,9 @@ describe('.scope-lint.yaml in the language server', () => {
   it('clears the config problems and its effect when the file is deleted', async () => {
     const since = client.published.length;
     rmSync(configPath);
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: FileChange.Deleted }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: configUri, type: FileChange.Deleted }],
+    });
     assert.deepEqual((await publishedAfter(client, configUri, since)).diagnostics, []);
     const got = codes((await publishedAfter(client, docUri, since)).diagnostics);
     assert.ok(got.includes('security-nda-missing:1'));

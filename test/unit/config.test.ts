@@ -7,7 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
-import { ConfigFiles, configDiagnostics, findConfigFile, isRepositoryRoot, loadConfig, parseConfig, type LoadedConfig } from '../../server/src/config';
+import {
+  ConfigFiles,
+  configDiagnostics,
+  findConfigFile,
+  isRepositoryRoot,
+  loadConfig,
+  parseConfig,
+  type LoadedConfig,
+} from '../../server/src/config';
 import { mergeSettings } from '../../server/src/service/settings';
 import { fromClientSettings } from '../../server/src/settings';
 import { analyzeText } from '../support/analyze';
@@ -22,7 +30,19 @@ const problemsOf = (config: LoadedConfig): string[] => config.problems.map((p) =
 describe('parseConfig: a valid file', () => {
   it('returns its settings and no problems', () => {
     const config = parseConfig(
-      ['rules:', '  governance-owner-missing: off', '  cost-contingency-missing: error', 'thresholds:', '  maxCheckInDays: 31', '  defaultCurrency: EUR', 'vagueTerms:', '  always: [synergy]', 'limits:', '  maxFileSizeKB: 512', ''].join('\n'),
+      [
+        'rules:',
+        '  governance-owner-missing: off',
+        '  cost-contingency-missing: error',
+        'thresholds:',
+        '  maxCheckInDays: 31',
+        '  defaultCurrency: EUR',
+        'vagueTerms:',
+        '  always: [synergy]',
+        'limits:',
+        '  maxFileSizeKB: 512',
+        '',
+      ].join('\n'),
       at,
     );
     assert.deepEqual(config.problems, []);
@@ -40,7 +60,10 @@ describe('parseConfig: a valid file', () => {
   });
 
   it('changes what the linter reports', () => {
-    const config = parseConfig('rules:\n  governance-owner-missing: off\n  cost-currency-missing: warning\nthresholds:\n  maxCheckInDays: 31\n', at);
+    const config = parseConfig(
+      'rules:\n  governance-owner-missing: off\n  cost-currency-missing: warning\nthresholds:\n  maxCheckInDays: 31\n',
+      at,
+    );
     const codes = (settings = {}) => analyzeText(risky, settings).diagnostics.map((d) => `${String(d.code)}:${d.severity}`);
     assert.ok(codes().includes('governance-owner-missing:2'));
     assert.ok(codes().includes('governance-cadence-too-infrequent:2'));
@@ -119,7 +142,9 @@ describe('parseConfig: input that is not a config', () => {
 
   it('rejects a list, a second document and an alias bomb without throwing', () => {
     assert.deepEqual(problemsOf(parseConfig('- a\n- b\n', at)), ['1 The config must be a mapping.']);
-    assert.deepEqual(problemsOf(parseConfig('rules: {}\n---\nrules: {}\n', at)), ['2 A config file is one YAML document; remove the `---` separator and what follows it.']);
+    assert.deepEqual(problemsOf(parseConfig('rules: {}\n---\nrules: {}\n', at)), [
+      '2 A config file is one YAML document; remove the `---` separator and what follows it.',
+    ]);
     const bomb = ['a: &a [x, x, x]', ...Array.from({ length: 25 }, (_, i) => `k${i}: [*a, *a]`)].join('\n');
     const config = parseConfig(bomb, at);
     assert.deepEqual(config.settings, {});
@@ -164,7 +189,11 @@ describe('which config applies', () => {
     const loaded: string[] = [];
     const configs = new ConfigFiles((c) => loaded.push(c.path));
     configs.setWorkspaceFolders([pathToFileURL(join(repo, 'a')).href]);
-    assert.equal(configs.forDocument(pathToFileURL(join(repo, 'a', 'b', 'x.scope.yaml')).href), undefined, 'repo/.scope-lint.yml is above the folder');
+    assert.equal(
+      configs.forDocument(pathToFileURL(join(repo, 'a', 'b', 'x.scope.yaml')).href),
+      undefined,
+      'repo/.scope-lint.yml is above the folder',
+    );
     configs.setWorkspaceFolders([pathToFileURL(repo).href]);
     const config = configs.forDocument(pathToFileURL(join(repo, 'a', 'b', 'x.scope.yaml')).href);
     assert.deepEqual(config?.settings, { rules: { 'governance-owner-missing': 'off' } });
@@ -186,7 +215,10 @@ describe('precedence: defaults < VS Code settings < .scope-lint.yaml', () => {
   it('lets the file win over VS Code settings, field by field', () => {
     const unknown: string[] = [];
     const vscode = fromClientSettings(
-      { rules: { 'governance-owner-missing': 'error', 'cost-contingency-missing': 'off', 'no-such-rule': 'off' }, thresholds: { maxCheckInDays: 7 } },
+      {
+        rules: { 'governance-owner-missing': 'error', 'cost-contingency-missing': 'off', 'no-such-rule': 'off' },
+        thresholds: { maxCheckInDays: 7 },
+      },
       (id) => unknown.push(id),
     );
     assert.deepEqual(unknown, ['no-such-rule'], 'unknown rule ids in scope.rules are reported and ignored');

@@ -71,7 +71,8 @@ describe('package.json settings', () => {
   });
 
   it('pins minimatch (used by the CLI for globs) at the installed version', () => {
-    const installed = (JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'minimatch', 'package.json'), 'utf8')) as { version: string }).version;
+    const installed = (JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'minimatch', 'package.json'), 'utf8')) as { version: string })
+      .version;
     assert.equal(manifest.dependencies.minimatch, installed);
   });
 });
@@ -95,7 +96,8 @@ describe('.scope-lint.yaml schema', () => {
       assert.ok(sectionSchema?.description, section);
       for (const [key, entry] of Object.entries(sectionSchema?.properties ?? {})) {
         assert.ok(entry.description, `${section}.${key}`);
-        if (section === 'thresholds' || section === 'limits') assert.equal(entry.minimum, settings[`scope.${section}.${key}`]?.minimum, `${section}.${key}`);
+        if (section === 'thresholds' || section === 'limits')
+          assert.equal(entry.minimum, settings[`scope.${section}.${key}`]?.minimum, `${section}.${key}`);
       }
     }
   });

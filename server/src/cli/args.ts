@@ -47,6 +47,9 @@ Options:
 Configuration: the nearest .scope-lint.yaml (or .yml) in the file's folder or above it, up to the
 repository root (the folder holding .git). --rule flags override it.
 
+Environment: NO_COLOR / FORCE_COLOR turn colors off / on; SCOPE_LINT_WORKERS sets the number of
+worker threads (0: none; by default one per core for 64 files or more).
+
 Exit codes: 0 no errors (and at most --max-warnings warnings), 1 findings at or above that
 threshold, 2 usage or I/O error (a missing file, an unreadable or invalid config).`;
 
@@ -87,7 +90,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
     const severity = colon > 0 ? spec.slice(colon + 1).trim() : '';
     if (!id || !severity) throw new UsageError(`--rule expects <rule-id>:<severity>, got "${spec}".`);
     if (!rulesById.has(id)) throw new UsageError(`--rule: unknown rule id "${id}".`);
-    if (!(severities as readonly string[]).includes(severity)) throw new UsageError(`--rule ${id}: severity must be one of ${severities.join(', ')}, got "${severity}".`);
+    if (!(severities as readonly string[]).includes(severity))
+      throw new UsageError(`--rule ${id}: severity must be one of ${severities.join(', ')}, got "${severity}".`);
     ruleOverrides[id] = severity as SeverityOverride;
   }
 

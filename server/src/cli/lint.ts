@@ -78,12 +78,19 @@ export function titleOf(ruleId: string): string {
   const rule = rulesById.get(ruleId);
   if (rule) return rule.title;
   const [family, kind] = ruleId.split('/');
-  const families: Record<string, string> = { schema: 'Schema', yaml: 'YAML', suppression: 'Suppression comment', input: 'Input limit', scope: 'Scope file', config: 'Configuration' };
+  const families: Record<string, string> = {
+    schema: 'Schema',
+    yaml: 'YAML',
+    suppression: 'Suppression comment',
+    input: 'Input limit',
+    scope: 'Scope file',
+    config: 'Configuration',
+  };
   return `${families[family ?? ''] ?? family ?? ruleId}: ${(kind ?? '').replace(/-/g, ' ')}`;
 }
 
 export function describeIoError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a folder';

@@ -44,7 +44,12 @@ export function lintSequentially(jobs: readonly LintJob[], settings: readonly Ru
 }
 
 /** Results in the order of `jobs`. `workerFile` is the bundle that runs `runWorker` when started as a worker. */
-export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleSettings[], workerCount: number, workerFile: string): Promise<FileResult[]> {
+export function lintInWorkers(
+  jobs: readonly LintJob[],
+  settings: readonly RuleSettings[],
+  workerCount: number,
+  workerFile: string,
+): Promise<FileResult[]> {
   const batchSize = Math.max(1, Math.min(25, Math.ceil(jobs.length / (workerCount * 8))));
   const batches: LintJob[][] = [];
   for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
@@ -86,7 +91,10 @@ export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleS
 }
 
 /** The worker side: lint each batch it is sent and answer with the results. */
-export function runWorker(init: WorkerInit, port: { on(event: 'message', listener: (request: BatchRequest) => void): void; postMessage(response: BatchResponse): void }): void {
+export function runWorker(
+  init: WorkerInit,
+  port: { on(event: 'message', listener: (request: BatchRequest) => void): void; postMessage(response: BatchResponse): void },
+): void {
   port.on('message', (request) => {
     port.postMessage({ batch: request.batch, results: lintSequentially(request.jobs, init.settings) });
   });

@@ -19,9 +19,17 @@ const areaOf: Record<string, string> = {
 
 export function formatMarkdown(results: readonly FileResult[], context: FormatContext): string {
   const checked = results.filter((r) => r.readError === undefined);
-  const rows: { file: string; m: LintMessage }[] = checked.flatMap((r) => r.messages.map((m) => ({ file: displayPath(r.filePath, context.cwd), m })));
+  const rows: { file: string; m: LintMessage }[] = checked.flatMap((r) =>
+    r.messages.map((m) => ({ file: displayPath(r.filePath, context.cwd), m })),
+  );
   const rank = (s: Severity): number => severityOrder.indexOf(s);
-  rows.sort((a, b) => rank(a.m.severity) - rank(b.m.severity) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.m.line - b.m.line || a.m.column - b.m.column);
+  rows.sort(
+    (a, b) =>
+      rank(a.m.severity) - rank(b.m.severity) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.m.line - b.m.line ||
+      a.m.column - b.m.column,
+  );
 
   const lines = ['## Scope risk register', ''];
   const files = plural(checked.length, 'file');

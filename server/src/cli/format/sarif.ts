@@ -105,7 +105,12 @@ function location(filePath: string, m: LintMessage, cwd: string): Record<string,
   return {
     physicalLocation: {
       artifactLocation,
-      region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column : 1) },
+      region: {
+        startLine: m.line,
+        startColumn: m.column,
+        endLine: m.endLine,
+        endColumn: Math.max(m.endColumn, m.line === m.endLine ? m.column : 1),
+      },
     },
     ...(m.path ? { logicalLocations: [{ fullyQualifiedName: m.path, kind: 'member' }] } : {}),
   };
@@ -123,4 +128,3 @@ function pascalCase(id: string): string {
     .map((w) => w[0]?.toUpperCase() + w.slice(1))
     .join('');
 }
-
