@@ -100,17 +100,10 @@ export function loadConfig(path: string): LoadedConfig {
   let text: string;
   try {
     const size = statSync(path).size;
-    if (size > maxConfigBytes)
-      return {
-        path,
-        settings: {},
-        problems: [
-          {
-            message: `This config file is ${Math.round(size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`,
-            range: lineOne,
-          },
-        ],
-      };
+    if (size > maxConfigBytes) {
+      const message = `This config file is ${Math.round(size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`;
+      return { path, settings: {}, problems: [{ message, range: lineOne }] };
+    }
     text = readFileSync(path, 'utf8');
   } catch (error) {
     return { path, settings: {}, problems: [{ message: `Cannot read the config file: ${ioReason(error)}.`, range: lineOne }] };
