@@ -526,6 +526,14 @@ describe('security and structure rules on adversarial input', () => {
     for (const text of texts) {
       const ms = timeRules(myRules, text);
       assert.ok(ms < 1000, `took ${Math.round(ms)} ms`);
+      for (const id of myRules) {
+        for (const finding of check(id, text)) {
+          assert.ok(finding.message.length < 300, `${id}: a ${finding.message.length}-character message`);
+          for (const line of [...(finding.facts ?? []), ...(finding.fixes ?? []).map((f) => f.title)]) {
+            assert.ok(line.length < 600, `${id}: a ${line.length}-character fact or title`);
+          }
+        }
+      }
     }
   });
 

@@ -308,3 +308,9 @@ export function parseMoneyText(text: string): MoneyText | undefined {
   const currency = fromSymbol?.code ?? (mark && /^[A-Z]{3}$/.test(mark) ? mark : undefined);
   return { value, ...(currency ? { currency } : {}), currencyGuessed: fromSymbol?.guessed ?? false, approximate };
 }
+
+/** User text for a message: at most `max` characters, so a pasted blob cannot flood the Problems panel. */
+export function shortText(text: string, max = 60): string {
+  const clean = text.trim();
+  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+}

@@ -1,7 +1,19 @@
 // security-attestation-missing: No current security attestation.
 // Sensitive data in scope without current evidence: an unexpired certificate, a SOC 2 period that
 // ended within `attestationMaxAgeMonths` of ref_date, or a completed security questionnaire.
-import { sensitivityReasons, addMonths, arrayAt, dateAt, dateOf, isAbsent, isRecord, refDate, setKeyOp, valueAt } from '../model';
+import {
+  addMonths,
+  arrayAt,
+  dateAt,
+  dateOf,
+  isAbsent,
+  isRecord,
+  refDate,
+  sensitivityReasons,
+  setKeyOp,
+  shortText,
+  valueAt,
+} from '../model';
 import type { FixOp, Rule } from '../types';
 
 const certificationItem = [
@@ -23,8 +35,6 @@ export const rule: Rule = {
   explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. "Vet an IT partner thoroughly" (blog) means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.`,
   check(doc, settings) {
     const root = doc.value;
-    const security = valueAt(root, ['security']);
-    if (!isRecord(security)) return [];
     const reasons = sensitivityReasons(root);
     if (reasons.length === 0) return [];
     const vendor = valueAt(root, ['vendor']);
@@ -46,7 +56,7 @@ export const rule: Rule = {
     const stale: string[] = [];
     for (const [i, item] of arrayAt(root, ['vendor', 'certifications']).entries()) {
       if (!isRecord(item)) return [];
-      const name = typeof item.name === 'string' && item.name.trim() ? `\`${item.name.trim()}\`` : `certification ${i + 1}`;
+      const name = typeof item.name === 'string' && item.name.trim() ? `\`${shortText(item.name)}\`` : `certification ${i + 1}`;
       const expires = item.expires;
       const periodEnd = item.period_end;
       // An invalid date (2027-02-30) is neither evidence nor its absence: stay silent and let the schema speak.

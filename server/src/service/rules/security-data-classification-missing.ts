@@ -1,6 +1,6 @@
 // security-data-classification-missing: Data classification not stated.
 // `security.data_classification` absent or outside the enum; the fixes offer each level, `confidential` first.
-import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import { isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Fix, Rule } from '../types';
 
 const levels = ['public', 'internal', 'confidential', 'restricted'] as const;
@@ -21,7 +21,7 @@ export const rule: Rule = {
     const value = valueAt(root, path);
     if (typeof value === 'string' && (levels as readonly string[]).includes(value)) return [];
     const absent = isAbsent(value);
-    const written = typeof value === 'string' ? value.trim() : JSON.stringify(value);
+    const written = shortText(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
     // A case slip (`Confidential`) most likely means that level; otherwise suggest the conservative one.
     const likely = typeof value === 'string' ? levels.find((l) => l === value.trim().toLowerCase()) : undefined;
     const first = likely ?? conservativeLevel;
@@ -37,7 +37,7 @@ export const rule: Rule = {
         path,
         message: absent
           ? 'The scope does not classify the data the vendor will touch (public, internal, confidential or restricted).'
-          : `\`${written ?? ''}\` is not a data classification; use public, internal, confidential or restricted.`,
+          : `\`${written}\` is not a data classification; use public, internal, confidential or restricted.`,
         fixes,
       },
     ];

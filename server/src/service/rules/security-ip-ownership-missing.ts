@@ -49,7 +49,13 @@ Prefer ownership that transfers with each milestone payment rather than only "on
           ruleId: 'security-ip-ownership-missing',
           path: ['ip', 'owner'],
           message: 'The `ip` section does not say who owns the work product (`owner`).',
-          fixes: [{ title: 'Make the client the owner (transfer on payment)', ops, preferred: true }],
+          fixes: [
+            {
+              title: ops.length > 1 ? 'Make the client the owner (transfer on payment)' : 'Make the client the owner',
+              ops,
+              preferred: true,
+            },
+          ],
         },
       ];
     }

@@ -1,6 +1,6 @@
 // security-nda-missing: No signed NDA before work starts.
 // An NDA that is missing, unsigned, or dated after timeline.start; the fix only scaffolds `signed: false`.
-import { dateAt, daysBetween, isAbsent, isRecord, setKeyOp, stringAt, valueAt } from '../model';
+import { dateAt, daysBetween, isAbsent, isRecord, setKeyOp, shortText, stringAt, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 
 const ndaSkeleton = ['signed: false   # set true and fill date once countersigned', 'date: null', 'mutual: true'].join('\n');
@@ -79,7 +79,7 @@ export const rule: Rule = {
 
 function vendorName(root: unknown): string {
   const name = stringAt(root, ['vendor', 'name'])?.trim();
-  return name ? `\`${name}\`` : 'the vendor';
+  return name ? `\`${shortText(name)}\`` : 'the vendor';
 }
 
 function plural(n: number, unit: string): string {

@@ -1,6 +1,6 @@
 // security-protections-missing: Security protections not written down.
 // No written protections unless the data is classified `public`; an unstated classification counts as not public.
-import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import { isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Rule } from '../types';
 
 const baselineProtections = [
@@ -27,7 +27,7 @@ export const rule: Rule = {
     if (classification === 'public') return [];
     const path = ['security', 'protections'];
     if (!isAbsent(valueAt(root, path))) return [];
-    const level = typeof classification === 'string' && classification.trim() ? `\`${classification.trim()}\`` : undefined;
+    const level = typeof classification === 'string' && classification.trim() ? `\`${shortText(classification)}\`` : undefined;
     return [
       {
         ruleId: 'security-protections-missing',

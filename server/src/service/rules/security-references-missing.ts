@@ -1,6 +1,6 @@
 // security-references-missing: No vetted client references.
 // No client references (warning), or references listed but none recorded as contacted (info).
-import { isAbsent, isRecord, valueAt } from '../model';
+import { isAbsent, isRecord, shortText, valueAt } from '../model';
 import type { Rule } from '../types';
 
 const referenceSkeleton = ['company: ""', 'contact: ""', 'contacted: null   # date you spoke to them', 'notes: ""'].join('\n');
@@ -42,7 +42,7 @@ export const rule: Rule = {
     // A malformed `contacted` (a bad date, TBD) is another rule's or the schema's to report, so any value counts.
     if (references.some((r) => isRecord(r) && !isAbsent(r.contacted))) return [];
     const companies = references.flatMap((r) =>
-      isRecord(r) && typeof r.company === 'string' && r.company.trim() ? [`\`${r.company.trim()}\``] : [],
+      isRecord(r) && typeof r.company === 'string' && r.company.trim() ? [`\`${shortText(r.company)}\``] : [],
     );
     const count = references.length;
     return [

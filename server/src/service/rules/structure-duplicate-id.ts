@@ -1,7 +1,7 @@
 // structure-duplicate-id: Duplicate id.
 // One id shared by several deliverables, success measures or milestones: every use after the first
 // (in document order) is reported at its `id` value.
-import { arrayAt, formatPath, isRecord } from '../model';
+import { arrayAt, formatPath, isRecord, shortText } from '../model';
 import type { Finding, Path, Rule } from '../types';
 
 /** Each section with ids, and the id prefix the format suggests for it. */
@@ -66,7 +66,7 @@ export const rule: Rule = {
       if (!first || later.length === 0) continue;
       const listed = all.slice(0, maxListedUses).map((u) => `\`${formatPath(u.path)}\` (line ${u.line})`);
       const more = all.length > listed.length ? ` and ${all.length - listed.length} more` : '';
-      const facts = [`\`${id}\` is used ${all.length} times: ${listed.join(', ')}${more}.`];
+      const facts = [`\`${shortText(id)}\` is used ${all.length} times: ${listed.join(', ')}${more}.`];
       for (const use of later) {
         // A milestone that took a deliverable's `D1` gets an `M` id; otherwise the id keeps its own prefix.
         const own = idPrefix(id);
@@ -74,10 +74,14 @@ export const rule: Rule = {
         findings.push({
           ruleId: 'structure-duplicate-id',
           path: use.path,
-          message: `Id \`${id}\` is already used by the ${first.kind} on line ${first.line} (\`${formatPath(first.path.slice(0, -1))}\`), so every reference to it is ambiguous.`,
+          message: `Id \`${shortText(id)}\` is already used by the ${first.kind} on line ${first.line} (\`${formatPath(first.path.slice(0, -1))}\`), so every reference to it is ambiguous.`,
           facts,
           fixes: [
-            { title: `Rename to \`${renamed}\``, ops: [{ op: 'replace', path: use.path, value: yamlScalar(renamed) }], preferred: true },
+            {
+              title: `Rename to \`${shortText(renamed)}\``,
+              ops: [{ op: 'replace', path: use.path, value: yamlScalar(renamed) }],
+              preferred: true,
+            },
           ],
         });
       }

@@ -1,7 +1,7 @@
 // structure-unknown-reference: Reference to an unknown id.
 // Ids that point nowhere: deliverables listed by milestones and success measures, milestones that
 // release payments. Fixes: change to each known id (closest first), or create the missing item.
-import { arrayAt, isAbsent, isRecord, itemLabel, valueAt } from '../model';
+import { arrayAt, isAbsent, isRecord, itemLabel, shortText, valueAt } from '../model';
 import type { ScopeDocument } from '../document';
 import type { Finding, Fix, Path, Rule } from '../types';
 
@@ -54,7 +54,7 @@ export const rule: Rule = {
         unknown.push({
           id,
           path,
-          message: `The payment at \`budget.payments[${i}]\` is released at milestone \`${id}\`, which does not exist.`,
+          message: `The payment at \`budget.payments[${i}]\` is released at milestone \`${shortText(id)}\`, which does not exist.`,
         });
       });
       const known = targets('milestone', milestoneIds, unknown.length);
@@ -85,7 +85,7 @@ function deliverableReferences(root: unknown): Reference[] {
         id,
         path,
         ...(Array.isArray(value) ? { listPath, siblings } : {}),
-        message: `${owner} ${verb} deliverable \`${id}\`, which does not exist.`,
+        message: `${owner} ${verb} deliverable \`${shortText(id)}\`, which does not exist.`,
       });
     });
   };
@@ -127,7 +127,7 @@ function finding(doc: ScopeDocument, ref: Reference, { kind, ids, byLowerCase, r
     if (id !== caseSlip && !ref.siblings?.has(id)) suggested.push(id);
   }
   const fixes: Fix[] = suggested.map((id) => ({
-    title: `Change to \`${id}\``,
+    title: `Change to \`${shortText(id)}\``,
     ops: [{ op: 'replace', path: ref.path, value: yamlScalar(id) }],
     ...(id === caseSlip ? { preferred: true } : {}),
   }));
@@ -135,7 +135,7 @@ function finding(doc: ScopeDocument, ref: Reference, { kind, ids, byLowerCase, r
   fixes.push(
     kind === 'deliverable'
       ? {
-          title: `Create deliverable \`${ref.id}\``,
+          title: `Create deliverable \`${shortText(ref.id)}\``,
           // A deliverable listed by a milestone is scheduled by it; any other needs its own due date.
           ops: [
             {
@@ -153,14 +153,14 @@ function finding(doc: ScopeDocument, ref: Reference, { kind, ids, byLowerCase, r
           ...(caseSlip ? {} : { preferred: true }),
         }
       : {
-          title: `Create milestone \`${ref.id}\``,
+          title: `Create milestone \`${shortText(ref.id)}\``,
           ops: [
             { op: 'append', path: ['timeline', 'milestones'], value: [`id: ${yamlScalar(ref.id)}`, 'name: ""', 'date: null'].join('\n') },
           ],
           ...(caseSlip ? {} : { preferred: true }),
         },
   );
-  const listed = ids.slice(0, maxSuggestions).map((id) => `\`${id}\``);
+  const listed = ids.slice(0, maxSuggestions).map((id) => `\`${shortText(id)}\``);
   const more = ids.length > listed.length ? ` and ${ids.length - listed.length} more` : '';
   const facts = [ids.length ? `Known ${kind} ids: ${listed.join(', ')}${more}.` : `There are no ${kind}s with an id yet.`];
   return { ruleId: 'structure-unknown-reference', ...location(doc, ref), message: ref.message, facts, fixes };
