@@ -6,7 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ServerCapabilities } from 'vscode-languageserver-protocol';
-import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange, Location, Range, SelectionRange, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type {
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  FoldingRange,
+  Location,
+  Range,
+  SelectionRange,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { applyEdits } from '../support/caret';
 import { LspClient } from '../support/lspClient';
 import { fixturesDir } from '../support/paths';
@@ -33,7 +43,13 @@ describe('authoring over stdio', () => {
     const capabilities = client.initializeResult?.capabilities as ServerCapabilities | undefined;
     assert.deepEqual(capabilities?.completionProvider?.triggerCharacters, [':', ' ', '-', '[']);
     assert.deepEqual(capabilities?.renameProvider, { prepareProvider: true });
-    for (const provider of ['documentSymbolProvider', 'definitionProvider', 'referencesProvider', 'foldingRangeProvider', 'selectionRangeProvider'] as const) {
+    for (const provider of [
+      'documentSymbolProvider',
+      'definitionProvider',
+      'referencesProvider',
+      'foldingRangeProvider',
+      'selectionRangeProvider',
+    ] as const) {
       assert.equal(capabilities?.[provider], true, provider);
     }
   });
@@ -42,14 +58,20 @@ describe('authoring over stdio', () => {
     const uri = 'file:///authoring/complete.scope.yaml';
     const text = 'scope_version: 1\nproject:\n  name: Portal\n  \nvendor:\n  name: Northwind\n';
     await client.open(uri, text);
-    const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 } });
+    const result = await client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 3, character: 2 },
+    });
     const items = Array.isArray(result) ? result : (result?.items ?? []);
     assert.deepEqual(
       items.map((i) => i.label),
       ['objective', 'sponsor', 'owner', 'background'],
     );
     const owner = items.find((i) => i.label === 'owner');
-    assert.equal(applyEdits(text, [owner?.textEdit as TextEdit]), 'scope_version: 1\nproject:\n  name: Portal\n  owner: \nvendor:\n  name: Northwind\n');
+    assert.equal(
+      applyEdits(text, [owner?.textEdit as TextEdit]),
+      'scope_version: 1\nproject:\n  name: Portal\n  owner: \nvendor:\n  name: Northwind\n',
+    );
   });
 
   it('completes milestone ids for a payment', async () => {
@@ -58,7 +80,10 @@ describe('authoring over stdio', () => {
     await client.open(uri, text);
     const at = text.split('\n').findIndex((l) => l.includes('{ milestone: , percent: 30 }'));
     const character = (text.split('\n')[at] ?? '').indexOf('milestone: ') + 'milestone: '.length;
-    const result = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: at, character } });
+    const result = await client.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: at, character },
+    });
     assert.deepEqual(
       result?.items.map((i) => i.label),
       ['M1', 'M2'],
@@ -69,7 +94,10 @@ describe('authoring over stdio', () => {
     const uri = 'file:///authoring/rename.scope.yaml';
     await client.open(uri, minimal);
     const position = positionOf('id: D1', 5);
-    const prepared = await client.request<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri }, position });
+    const prepared = await client.request<{ range: Range; placeholder: string } | null>('textDocument/prepareRename', {
+      textDocument: { uri },
+      position,
+    });
     assert.equal(prepared?.placeholder, 'D1');
     const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri }, position, newName: 'D9' });
     const edits = edit?.changes?.[uri] ?? [];
@@ -91,8 +119,15 @@ describe('authoring over stdio', () => {
     await client.open(uri, minimal);
     const position = positionOf('milestone: M1', 'milestone: '.length);
     const definition = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position });
-    assert.deepEqual(definition?.map((l) => l.range.start), [positionOf('id: M1', 4)]);
-    const refs = await client.request<Location[] | null>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } });
+    assert.deepEqual(
+      definition?.map((l) => l.range.start),
+      [positionOf('id: M1', 4)],
+    );
+    const refs = await client.request<Location[] | null>('textDocument/references', {
+      textDocument: { uri },
+      position,
+      context: { includeDeclaration: true },
+    });
     assert.deepEqual(
       refs?.map((l) => l.range.start.line),
       [positionOf('milestone: M1').line, positionOf('id: M1').line],
@@ -110,7 +145,11 @@ describe('authoring over stdio', () => {
     );
     const folds = await client.request<FoldingRange[] | null>('textDocument/foldingRange', { textDocument: { uri } });
     assert.ok(folds?.some((f) => f.startLine === positionOf('deliverables:').line && f.endLine === positionOf('due: 2027-04-30').line));
-    const [selection] = (await client.request<SelectionRange[] | null>('textDocument/selectionRange', { textDocument: { uri }, positions: [positionOf('total: 38000', 8)] })) ?? [];
+    const [selection] =
+      (await client.request<SelectionRange[] | null>('textDocument/selectionRange', {
+        textDocument: { uri },
+        positions: [positionOf('total: 38000', 8)],
+      })) ?? [];
     assert.deepEqual(selection?.range, { start: positionOf('38000'), end: positionOf('38000', 5) });
   });
 
@@ -118,7 +157,10 @@ describe('authoring over stdio', () => {
     const uri = 'file:///authoring/broken.scope.yaml';
     const text = 'project:\n  name: [Portal\n  ow\n';
     await client.open(uri, text);
-    const result = await client.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 4 } });
+    const result = await client.request<CompletionList | null>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 4 },
+    });
     assert.ok(Array.isArray(result?.items));
     for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange']) {
       await client.request(method, { textDocument: { uri } });

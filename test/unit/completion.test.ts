@@ -25,7 +25,22 @@ function accept(source: string, label: string): string {
   return applyEdits(text, [{ range: edit.range, newText }]);
 }
 
-const topLevelKeys = ['scope_version', 'project', 'vendor', 'security', 'deliverables', 'success_measures', 'budget', 'timeline', 'acceptance', 'governance', 'out_of_scope', 'assumptions', 'ip', 'exit'];
+const topLevelKeys = [
+  'scope_version',
+  'project',
+  'vendor',
+  'security',
+  'deliverables',
+  'success_measures',
+  'budget',
+  'timeline',
+  'acceptance',
+  'governance',
+  'out_of_scope',
+  'assumptions',
+  'ip',
+  'exit',
+];
 
 describe('completion: keys from the schema at the cursor level', () => {
   it('offers every top-level section in an empty file, in the format order', () => {
@@ -39,7 +54,10 @@ describe('completion: keys from the schema at the cursor level', () => {
 
   it('does not offer the sections already in the file at the top level', () => {
     const { labels } = complete('scope_version: 1\nproject:\n  name: Portal\n|\nvendor:\n  name: Northwind\n');
-    assert.deepEqual(labels, topLevelKeys.filter((k) => !['scope_version', 'project', 'vendor'].includes(k)));
+    assert.deepEqual(
+      labels,
+      topLevelKeys.filter((k) => !['scope_version', 'project', 'vendor'].includes(k)),
+    );
   });
 
   it('documents each key with the schema description and marks required ones', () => {
@@ -64,7 +82,14 @@ describe('completion: keys from the schema at the cursor level', () => {
     const source = 'deliverables:\n  - id: D1\n    title: Portal\n    |\n';
     const { labels } = complete(source);
     assert.deepEqual(labels, ['description', 'acceptance_criteria', 'due', 'owner', 'depends_on']);
-    assert.deepEqual(complete('deliverables:\n  - |\n    title: Portal\n').labels, ['id', 'description', 'acceptance_criteria', 'due', 'owner', 'depends_on']);
+    assert.deepEqual(complete('deliverables:\n  - |\n    title: Portal\n').labels, [
+      'id',
+      'description',
+      'acceptance_criteria',
+      'due',
+      'owner',
+      'depends_on',
+    ]);
     assert.deepEqual(complete('deliverables:\n  - id: D1\n  - |\n').labels.slice(0, 3), ['new deliverable', 'id', 'title']);
   });
 
@@ -87,7 +112,10 @@ describe('completion: keys from the schema at the cursor level', () => {
     assert.equal(accept(four, 'references'), 'vendor:\n    name: Northwind\n    references:\n        - company: \n');
     const flush = 'deliverables:\n- id: D1\n  title: A\n|';
     assert.equal(accept(flush, 'success_measures'), 'deliverables:\n- id: D1\n  title: A\nsuccess_measures:\n- id: SM1\n  metric: ');
-    assert.equal(accept('deliverables:\n- id: D1\n  title: A\n  |\n', 'acceptance_criteria'), 'deliverables:\n- id: D1\n  title: A\n  acceptance_criteria:\n  - \n');
+    assert.equal(
+      accept('deliverables:\n- id: D1\n  title: A\n  |\n', 'acceptance_criteria'),
+      'deliverables:\n- id: D1\n  title: A\n  acceptance_criteria:\n  - \n',
+    );
   });
 
   it('writes multi-line insertions with their own indentation and asks for values after `key: `', () => {
@@ -95,7 +123,10 @@ describe('completion: keys from the schema at the cursor level', () => {
     const criteria = items.find((i) => i.label === 'acceptance_criteria');
     assert.equal(criteria?.insertTextMode, 1 /* asIs */);
     assert.equal(items.find((i) => i.label === 'owner')?.command?.command, 'editor.action.triggerSuggest');
-    assert.equal(items.find((i) => i.label === 'title'), undefined);
+    assert.equal(
+      items.find((i) => i.label === 'title'),
+      undefined,
+    );
   });
 
   it('offers the keys of a flow mapping that are not written yet', () => {
@@ -157,7 +188,10 @@ describe('completion: id references', () => {
       items.map((i) => `${i.label} ${i.detail}`),
       ['M1 milestone · 2027-06-25 · Beta accepted', 'M2 milestone · 2027-08-06 · Go-live accepted'],
     );
-    assert.equal(accept(`${ids}\nbudget:\n  payments:\n    - milestone: M|\n`, 'M2'), `${ids}\nbudget:\n  payments:\n    - milestone: M2\n`);
+    assert.equal(
+      accept(`${ids}\nbudget:\n  payments:\n    - milestone: M|\n`, 'M2'),
+      `${ids}\nbudget:\n  payments:\n    - milestone: M2\n`,
+    );
   });
 
   it('writes a flow list when the list itself is empty', () => {

@@ -74,12 +74,20 @@ describe('selection ranges', () => {
   });
 
   it('expands inside flow collections', () => {
-    assert.deepEqual(expansions('ms: [{ id: M1, deliverables: [D|1, D2] }]\n').slice(0, 4), ['D1', '[D1, D2]', 'deliverables: [D1, D2]', '{ id: M1, deliverables: [D1, D2] }']);
+    assert.deepEqual(expansions('ms: [{ id: M1, deliverables: [D|1, D2] }]\n').slice(0, 4), [
+      'D1',
+      '[D1, D2]',
+      'deliverables: [D1, D2]',
+      '{ id: M1, deliverables: [D1, D2] }',
+    ]);
   });
 
   it('answers every position, also outside any node', () => {
     const d = doc('a: 1\n\n\n');
-    const ranges = selectionRanges(d, [{ line: 0, character: 3 }, { line: 2, character: 0 }]);
+    const ranges = selectionRanges(d, [
+      { line: 0, character: 3 },
+      { line: 2, character: 0 },
+    ]);
     assert.equal(ranges.length, 2);
     assert.deepEqual(ranges[1]?.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
   });

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Location, TextEdit } from 'vscode-languageserver-types';
+import type { Location } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../../server/src/service/document';
 import { definition, prepareRename, references, rename } from '../../server/src/service/references';
 import { applyEdits, atCaret } from '../support/caret';
@@ -24,13 +24,14 @@ function minimalAt(needle: string): string {
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle));
 
 /** `line:start-end` for each location, 0-based lines as the protocol has them. */
-const where = (locations: readonly Location[] | null): string[] => (locations ?? []).map((l) => `${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`);
+const where = (locations: readonly Location[] | null): string[] =>
+  (locations ?? []).map((l) => `${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`);
 
 function renamed(source: string, newName: string): string {
   const { doc, text, position } = atCaret(source);
   const result = rename(doc, position, newName);
   assert.ok(result && 'edit' in result, `rename refused: ${JSON.stringify(result)}`);
-  return applyEdits(text, (result.edit.changes?.[doc.uri] ?? []) as TextEdit[]);
+  return applyEdits(text, result.edit.changes?.[doc.uri] ?? []);
 }
 
 function refusal(source: string, newName: string): string {
@@ -95,7 +96,10 @@ describe('find all references', () => {
 
 describe('rename', () => {
   it('renames a deliverable id and every reference to it', () => {
-    const expected = minimal.replace('id: D1', 'id: D7').replace('deliverables: [D1] }', 'deliverables: [D7] }').replace('date: 2027-05-14, deliverables: [D1]', 'date: 2027-05-14, deliverables: [D7]');
+    const expected = minimal
+      .replace('id: D1', 'id: D7')
+      .replace('deliverables: [D1] }', 'deliverables: [D7] }')
+      .replace('date: 2027-05-14, deliverables: [D1]', 'date: 2027-05-14, deliverables: [D7]');
     assert.notEqual(expected, minimal);
     assert.equal(renamed(minimalAt('id: D|1'), 'D7'), expected);
   });
@@ -107,7 +111,10 @@ describe('rename', () => {
 
   it('keeps quotes around a quoted id', () => {
     const source = 'deliverables:\n  - id: "D|1"\ntimeline:\n  milestones:\n    - { id: M1, deliverables: [\'D1\'] }\n';
-    assert.equal(renamed(source, 'D2'), 'deliverables:\n  - id: "D2"\ntimeline:\n  milestones:\n    - { id: M1, deliverables: [\'D2\'] }\n');
+    assert.equal(
+      renamed(source, 'D2'),
+      'deliverables:\n  - id: "D2"\ntimeline:\n  milestones:\n    - { id: M1, deliverables: [\'D2\'] }\n',
+    );
   });
 
   it('works while another part of the file is broken', () => {

@@ -44,7 +44,10 @@ describe('document symbols', () => {
     assert.equal(deliverables?.range.start.line, lineOf(text, 'deliverables:'));
     // The section ends on its last line of content, not on the blank line before the next one.
     assert.equal(deliverables?.range.end.line, lineOf(text, 'success_measures:') - 2);
-    assert.deepEqual(deliverables?.selectionRange, { start: { line: lineOf(text, 'deliverables:'), character: 0 }, end: { line: lineOf(text, 'deliverables:'), character: 12 } });
+    assert.deepEqual(deliverables?.selectionRange, {
+      start: { line: lineOf(text, 'deliverables:'), character: 0 },
+      end: { line: lineOf(text, 'deliverables:'), character: 12 },
+    });
     const d2 = deliverables?.children?.find((c) => c.name === 'D2');
     const d2Line = lineOf(text, '- id: D2');
     assert.deepEqual(d2?.range.start, { line: d2Line, character: 2 });

@@ -20,7 +20,9 @@ const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')
 
 /** Findings that mean the structure is wrong rather than a risk still open. */
 const structural = (diagnostics: readonly Diagnostic[]): string[] =>
-  diagnostics.filter((d) => /^(yaml|schema)\/|^structure-/.test(String(d.code))).map((d) => `${d.range.start.line + 1} ${String(d.code)}: ${d.message}`);
+  diagnostics
+    .filter((d) => /^(yaml|schema)\/|^structure-/.test(String(d.code)))
+    .map((d) => `${d.range.start.line + 1} ${String(d.code)}: ${typeof d.message === 'string' ? d.message : d.message.value}`);
 
 /** Every line holding a TODO has a cost-tbd-placeholder finding. */
 function unflaggedTodos(text: string, diagnostics: readonly Diagnostic[]): number[] {
@@ -51,7 +53,9 @@ interface Snippet {
 }
 
 const snippetFile = manifest.contributes.snippets?.find((s) => s.language === 'scope-yaml');
-const snippets = snippetFile ? (JSON.parse(readFileSync(join(repoRoot, snippetFile.path), 'utf8')) as Record<string, Snippet>) : {};
+// Snippet files are JSON with comments and trailing commas (VS Code reads them as JSONC; Prettier keeps the commas).
+const jsonc = (text: string): unknown => JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[\]}])/g, '$1'));
+const snippets = snippetFile ? (jsonc(readFileSync(join(repoRoot, snippetFile.path), 'utf8')) as Record<string, Snippet>) : {};
 
 /** Where each snippet goes in the template: after the last line of its list. */
 const targets: Record<string, { after: string; indent: string }> = {
@@ -117,7 +121,10 @@ describe('New Scope File command', () => {
     const command = manifest.contributes.commands.find((c) => c.command === 'scope.newFile');
     assert.equal(`${command?.category}: ${command?.title}`, 'Scope: New Scope File');
     assert.ok(manifest.contributes.menus?.['file/newFile']?.some((m) => m.command === 'scope.newFile'));
-    assert.equal(manifest.contributes.menus?.['explorer/context']?.find((m) => m.command === 'scope.newFile')?.when, 'explorerResourceIsFolder');
+    assert.equal(
+      manifest.contributes.menus?.['explorer/context']?.find((m) => m.command === 'scope.newFile')?.when,
+      'explorerResourceIsFolder',
+    );
   });
 
   it('is registered by the client', () => {

@@ -75,10 +75,18 @@ function itemsAt(ctx: Context, stack: Frame[]): CompletionItem[] {
     const range = wordRange(ctx, pos);
     if (isObjectSchema(schemaAt(itemPath))) {
       const items = keyItems(ctx, itemPath, pos, range, siblingKeys(ctx, itemPath), 'block', afterBareDash ? ' ' : '');
-      if (rest === '' && siblingKeys(ctx, itemPath).size === 0) items.unshift(...newItem(ctx, itemPath.slice(0, -1), pos, range, false, afterBareDash ? ' ' : ''));
+      if (rest === '' && siblingKeys(ctx, itemPath).size === 0)
+        items.unshift(...newItem(ctx, itemPath.slice(0, -1), pos, range, false, afterBareDash ? ' ' : ''));
       return items;
     }
-    return valueItems(ctx, itemPath, blockValueRange(ctx, pos), afterBareDash ? ' ' : '', siblingScalars(ctx, itemPath.slice(0, -1)), false);
+    return valueItems(
+      ctx,
+      itemPath,
+      blockValueRange(ctx, pos),
+      afterBareDash ? ' ' : '',
+      siblingScalars(ctx, itemPath.slice(0, -1)),
+      false,
+    );
   }
   if (!/^[A-Za-z0-9_-]*$/.test(rest)) return [];
   // A key typed at this column belongs to the nearest line above that is indented less.
@@ -274,7 +282,15 @@ function flowItems(ctx: Context, base: Path, openCol: number): CompletionItem[] 
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '{' || ch === '[') {
       const segment: PathSegment | undefined = !top ? undefined : top.open === '{' ? (top.key ?? '') : top.index;
-      frames.push({ open: ch, openCol: i, path: segment === undefined ? base : [...top!.path, segment], key: undefined, expectKey: ch === '{', index: 0, itemStart: i + 1 });
+      frames.push({
+        open: ch,
+        openCol: i,
+        path: segment === undefined ? base : [...top!.path, segment],
+        key: undefined,
+        expectKey: ch === '{',
+        index: 0,
+        itemStart: i + 1,
+      });
     } else if (ch === '}' || ch === ']') {
       frames.pop();
       if (frames.length === 0) return [];
@@ -302,11 +318,20 @@ function flowItems(ctx: Context, base: Path, openCol: number): CompletionItem[] 
   if (top.open === '{' && top.expectKey) {
     if (!/^[A-Za-z0-9_-]*$/.test(text.slice(start, cursor))) return [];
     const existing = new Set(others.flatMap((e) => (e.key === undefined ? [] : [e.key])));
-    return keyItems(ctx, top.path, start, range, existing, 'flow', start === top.itemStart && text[start - 1] !== ' ' && text[start - 1] !== '{' ? ' ' : '');
+    return keyItems(
+      ctx,
+      top.path,
+      start,
+      range,
+      existing,
+      'flow',
+      start === top.itemStart && text[start - 1] !== ' ' && text[start - 1] !== '{' ? ' ' : '',
+    );
   }
   const path = top.open === '{' ? [...top.path, top.key ?? ''] : [...top.path, top.index];
   const existing = new Set(others.flatMap((e) => (e.value === undefined ? [] : [e.value])));
-  const prefix = start === cursor && start > 0 && !isBlank(text[start - 1]) && text[start - 1] !== '[' && text[start - 1] !== '{' ? ' ' : '';
+  const prefix =
+    start === cursor && start > 0 && !isBlank(text[start - 1]) && text[start - 1] !== '[' && text[start - 1] !== '{' ? ' ' : '';
   return valueItems(ctx, path, range, prefix, top.open === '[' ? existing : new Set(), true);
 }
 
@@ -359,7 +384,15 @@ function flowEntries(text: string, openCol: number): FlowEntry[] {
 
 type Style = 'block' | 'flow';
 
-function keyItems(ctx: Context, parent: Path, keyCol: number, range: Range, existing: ReadonlySet<string>, style: Style, prefix: string): CompletionItem[] {
+function keyItems(
+  ctx: Context,
+  parent: Path,
+  keyCol: number,
+  range: Range,
+  existing: ReadonlySet<string>,
+  style: Style,
+  prefix: string,
+): CompletionItem[] {
   const required = new Set(requiredAt(parent));
   const after = ctx.lineText.slice(range.end.character);
   // Completing the name of a key that already has its colon: replace the name only.
@@ -379,7 +412,10 @@ function keyItems(ctx: Context, parent: Path, keyCol: number, range: Range, exis
       items.push({ ...item, textEdit: { range, newText: prefix + key } });
       return;
     }
-    const insertion = style === 'flow' ? { text: `${key}: `, snippet: false, again: wantsSuggestions([...parent, key]) } : keyInsertion(ctx, [...parent, key], schema, keyCol);
+    const insertion =
+      style === 'flow'
+        ? { text: `${key}: `, snippet: false, again: wantsSuggestions([...parent, key]) }
+        : keyInsertion(ctx, [...parent, key], schema, keyCol);
     items.push({
       ...item,
       textEdit: { range, newText: prefix + insertion.text },
@@ -471,7 +507,14 @@ function newItem(ctx: Context, list: Path, itemCol: number, range: Range, withDa
 }
 
 /** Values for the scalar at `path`: ids where it is a reference, enum values, booleans. */
-function valueItems(ctx: Context, path: Path, range: Range, prefix: string, exclude: ReadonlySet<string>, inFlow: boolean): CompletionItem[] {
+function valueItems(
+  ctx: Context,
+  path: Path,
+  range: Range,
+  prefix: string,
+  exclude: ReadonlySet<string>,
+  inFlow: boolean,
+): CompletionItem[] {
   const items: CompletionItem[] = [];
   const refKind = referenceKindAt(path);
   const listOfRefs = !inFlow && !refKind && isReferenceListAt(path);
@@ -506,7 +549,8 @@ function valueItems(ctx: Context, path: Path, range: Range, prefix: string, excl
     });
   });
   if (schema && schemaTypes(schema).includes('boolean')) {
-    for (const value of ['true', 'false']) items.push({ label: value, kind: CompletionItemKind.Value, textEdit: { range, newText: prefix + value } });
+    for (const value of ['true', 'false'])
+      items.push({ label: value, kind: CompletionItemKind.Value, textEdit: { range, newText: prefix + value } });
   }
   return items;
 }

@@ -2,7 +2,7 @@
 // the ids of deliverables (D1), success measures (SM1) and milestones (M1).
 // Ids share one namespace (format §1.3: unique across all three lists), so an id is matched by
 // its text alone, whichever list a reference expects it in.
-import { isScalar, isSeq, type Node } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ScopeDocument } from './document';
 import type { Path } from './types';
@@ -65,7 +65,8 @@ export function referenceKindAt(path: Path): IdKind | undefined {
 /** The kind of id the item at `path` defines (`deliverables[2]` defines a deliverable id). */
 export function definitionKindAt(path: Path): IdKind | undefined {
   for (const { list, kind } of definitionLists) {
-    if (path.length === list.length + 1 && typeof path[list.length] === 'number' && list.every((segment, i) => path[i] === segment)) return kind;
+    if (path.length === list.length + 1 && typeof path[list.length] === 'number' && list.every((segment, i) => path[i] === segment))
+      return kind;
   }
   return undefined;
 }
@@ -77,7 +78,11 @@ export function isReferenceListAt(path: Path): boolean {
 
 export const idPrefixes: Readonly<Record<IdKind, string>> = { deliverable: 'D', success_measure: 'SM', milestone: 'M' };
 
-const kindNames: Readonly<Record<IdKind, string>> = { deliverable: 'deliverable', success_measure: 'success measure', milestone: 'milestone' };
+const kindNames: Readonly<Record<IdKind, string>> = {
+  deliverable: 'deliverable',
+  success_measure: 'success measure',
+  milestone: 'milestone',
+};
 
 export function idKindName(kind: IdKind): string {
   return kindNames[kind];
@@ -124,9 +129,15 @@ function forEachItem(doc: ScopeDocument, path: Path, visit: (itemPath: Path) => 
   for (let i = 0; i < node.items.length; i++) visit([...path, i]);
 }
 
-function scalarText(node: Node | undefined): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  return String(node.value);
+/** A scalar's value as text (numbers and booleans too); undefined for null and collections. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // YAML 1.1 timestamps, when a custom schema makes them dates.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return undefined;
 }
 
 function idOccurrence(doc: ScopeDocument, path: Path, kind: IdKind, role: 'definition' | 'reference'): IdOccurrence | undefined {
@@ -212,7 +223,9 @@ export function rename(doc: ScopeDocument, position: Position, newName: string):
   const taken = idIndex(doc).definitions.find((d) => d.id === newName);
   if (taken) {
     const line = doc.positionAt(taken.start).line + 1;
-    return { error: `\`${newName}\` is already the id of a ${idKindName(taken.kind)} (line ${line}); ids must be unique across deliverables, success measures and milestones.` };
+    return {
+      error: `\`${newName}\` is already the id of a ${idKindName(taken.kind)} (line ${line}); ids must be unique across deliverables, success measures and milestones.`,
+    };
   }
   const edits: TextEdit[] = occurrencesOf(doc, at.id).map((o) => ({ range: rangeOf(doc, o), newText: newName }));
   return { edit: { changes: { [doc.uri]: edits } } };

@@ -5,7 +5,7 @@ import { isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { ScopeDocument } from './document';
 import { formatAmount } from './model';
-import { idIndex, type IdDefinition, type IdKind } from './references';
+import { idIndex, scalarText as scalarString, type IdDefinition, type IdKind } from './references';
 import type { Path } from './types';
 
 const sectionKinds: Readonly<Record<string, SymbolKind>> = {
@@ -31,7 +31,7 @@ export function documentSymbols(doc: ScopeDocument): DocumentSymbol[] {
     if (key === undefined) continue;
     const range = pairRange(doc, pair);
     if (!range) continue;
-    const selectionRange = nodeRange(doc, pair.key as Node) ?? range;
+    const selectionRange = nodeRange(doc, pair.key) ?? range;
     const detail = sectionDetail(doc, key);
     const children = [...itemSymbols(doc, [key]), ...(key === 'timeline' ? itemSymbols(doc, ['timeline', 'milestones']) : [])];
     symbols.push({
@@ -56,8 +56,8 @@ function sectionDetail(doc: ScopeDocument, key: string): string | undefined {
       return text(['vendor', 'name']);
     case 'budget': {
       const total = doc.nodeAt(['budget', 'total']);
-      if (!isScalar(total) || total.value === null) return undefined;
-      const amount = typeof total.value === 'number' ? formatAmount(total.value) : String(total.value);
+      const amount = isScalar(total) && typeof total.value === 'number' ? formatAmount(total.value) : scalarString(total);
+      if (amount === undefined) return undefined;
       return [amount, text(['budget', 'currency'])].filter(Boolean).join(' ');
     }
     case 'timeline': {
@@ -83,7 +83,9 @@ function itemSymbols(doc: ScopeDocument, list: Path): DocumentSymbol[] {
   seq.items.forEach((item, index) => {
     const range = nodeRange(doc, item as Node, true);
     if (!range) return;
-    const definition = definitions.find((d) => d.path.length === list.length + 2 && d.path[list.length] === index && list.every((s, i) => d.path[i] === s));
+    const definition = definitions.find(
+      (d) => d.path.length === list.length + 2 && d.path[list.length] === index && list.every((s, i) => d.path[i] === s),
+    );
     const selectionRange = definition ? { start: doc.positionAt(definition.start), end: doc.positionAt(definition.end) } : range;
     symbols.push({
       name: definition?.id ?? `${list.join('.')}[${index}]`,
@@ -100,11 +102,6 @@ function itemDetail(definition: IdDefinition | undefined): { detail?: string } {
   if (!definition) return {};
   const detail = [definition.date, definition.label].filter((p) => p !== undefined && p !== '').join(' · ');
   return detail ? { detail } : {};
-}
-
-function scalarString(node: unknown): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  return String(node.value);
 }
 
 /** A pair's full range: from its key to the end of its value. */
