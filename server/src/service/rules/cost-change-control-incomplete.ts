@@ -56,7 +56,7 @@ export const rule: Rule = {
           ruleId,
           path: [...base, 'process'],
           message: `The change process does not ask for a ${missing === 'cost and schedule' ? 'cost or schedule' : missing} impact: it mentions none of ${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}.`,
-          fixes: [{ title: `Append "with ${missing} impact" to the process`, ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }], preferred: true }],
+          fixes: [{ title: `Require a ${missing} impact in the process`, ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }], preferred: true }],
         });
       }
     }
@@ -64,11 +64,17 @@ export const rule: Rule = {
   },
 };
 
-/** "Changes by email." -> "Changes by email with cost impact." (before the closing full stop). */
+/**
+ * The catalogue's " with cost and schedule impact" reads right after a single clause ("Changes by
+ * email" -> "Changes by email with cost impact"); after several clauses it would attach to the
+ * last one, so a sentence of its own is added instead.
+ */
 function appendImpact(process: string, missing: string): string {
   const text = process.trim();
   const stop = /[.!]$/.test(text) ? text.slice(-1) : '';
-  return `${stop ? text.slice(0, -1) : text} with ${missing} impact${stop}`;
+  const body = stop ? text.slice(0, -1) : text;
+  if (!/[.;!?]/.test(body)) return `${body} with ${missing} impact${stop}`;
+  return `${body}${stop || '.'} Every change request states its ${missing} impact.`;
 }
 
 /** The text as one YAML scalar, quoted when plain style would change its meaning. */

@@ -70,7 +70,7 @@ function check(value: string, path: Path, inMapping: boolean): Finding | undefin
               title: 'Move to assumptions',
               ops: [
                 { op: 'replace' as const, path, value: 'null' },
-                { op: 'append' as const, path: ['assumptions'], value: yamlScalar(`Decide ${formatPath(path)} (was "${value.trim()}") by YYYY-MM-DD (owner: TODO)`) },
+                { op: 'append' as const, path: ['assumptions'], value: yamlScalar(`Decide ${snippetText(formatPath(path))} by \${1:YYYY-MM-DD} (owner: \${2:TODO})`) },
               ],
               preferred: true,
             },
@@ -90,4 +90,9 @@ function isMoneyOrDate(path: Path): boolean {
 /** The text as one YAML scalar, quoted because "owner: TODO" would otherwise read as a mapping. */
 function yamlScalar(text: string): string {
   return stringify(text, { lineWidth: 0 }).trimEnd();
+}
+
+/** Text inside a snippet fragment: `$`, `}` and the backslash are snippet syntax. */
+function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
 }

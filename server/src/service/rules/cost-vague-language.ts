@@ -160,6 +160,7 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
     const where = sentences[sentence];
     if (term.quantifiable && where?.hasDigit) continue;
     const occurrence = countBefore(text, written, m.index);
+    const removal = term.removable ? removalText(text, written, m.index) : undefined;
     findings.push({
       ruleId,
       path,
@@ -169,7 +170,7 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
         `In \`${formatPath(path)}\`: "${where ? excerpt(text.slice(where.start, where.end)) : excerpt(text)}"`,
         ...(term.quantifiable ? ['Accepted in a sentence that gives a number, e.g. "under 500 ms".'] : []),
       ],
-      ...(term.removable ? { fixes: [{ title: `Remove "${written}" (list all items explicitly)`, ops: [{ op: 'removeText' as const, path, text: written }], preferred: true }] } : {}),
+      ...(removal ? { fixes: [{ title: `Remove "${written}" (list all items explicitly)`, ops: [{ op: 'removeText' as const, path, text: removal }], preferred: true }] } : {}),
     });
   }
   return findings;
@@ -199,6 +200,17 @@ function sentencesOf(text: string): Sentence[] {
   }
   if (start < text.length || sentences.length === 0) sentences.push({ start, end: text.length, hasDigit });
   return sentences;
+}
+
+/**
+ * What to remove for "Remove 'etc.'": the term, but without a final full stop that also ends the
+ * sentence ("reports, etc. Then" -> "reports. Then"). The fix engine removes the first occurrence,
+ * so no fix is offered when an earlier one (another "etc.", or "etc" in "fetch") would be hit.
+ */
+function removalText(text: string, written: string, index: number): string | undefined {
+  const next = text.charAt(index + written.length);
+  const needle = written.endsWith('.') && (next === '' || /\s/.test(next)) ? written.slice(0, -1) : written;
+  return countBefore(text, needle, index) === 0 ? needle : undefined;
 }
 
 /** How many times `needle` occurs (case-insensitively) before `index`: which occurrence to underline. */
