@@ -74,8 +74,10 @@ function itemsAt(ctx: Context, stack: Frame[]): CompletionItem[] {
     const itemPath = topPath(stack);
     const range = wordRange(ctx, pos);
     if (isObjectSchema(schemaAt(itemPath))) {
-      const items = keyItems(ctx, itemPath, pos, range, siblingKeys(ctx, itemPath), 'block', afterBareDash ? ' ' : '');
-      if (rest === '' && siblingKeys(ctx, itemPath).size === 0)
+      const existing = siblingKeys(ctx, itemPath);
+      const items = keyItems(ctx, itemPath, pos, range, existing, 'block', afterBareDash ? ' ' : '');
+      // A fresh entry: offer all its required keys at once, too.
+      if (rest === '' && existing.size === 0)
         items.unshift(...newItem(ctx, itemPath.slice(0, -1), pos, range, false, afterBareDash ? ' ' : ''));
       return items;
     }
