@@ -22,7 +22,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         void vscode.window.showInformationMessage('Open a .scope.yaml file to fix its problems.');
         return;
       }
-      await client.sendRequest(ExecuteCommandRequest.type, { command: serverFixAllCommand, arguments: [client.code2ProtocolConverter.asUri(document.uri)] });
+      await client.sendRequest(ExecuteCommandRequest.type, {
+        command: serverFixAllCommand,
+        arguments: [client.code2ProtocolConverter.asUri(document.uri)],
+      });
     },
   };
   for (const [id, handler] of Object.entries(table)) {

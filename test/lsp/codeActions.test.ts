@@ -13,14 +13,17 @@ import { fixturesDir } from '../support/paths';
 import { applyTextEdits } from '../support/textEdits';
 
 const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
-const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 
 /** Capabilities of vscode-languageclient 10: snippet edits in workspace edits (LSP 3.18). */
 const snippetCapabilities = {
   workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true }, applyEdit: true },
   textDocument: {
     publishDiagnostics: { versionSupport: true, dataSupport: true, codeDescriptionSupport: true },
-    codeAction: { dataSupport: true, isPreferredSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+    codeAction: {
+      dataSupport: true,
+      isPreferredSupport: true,
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+    },
   },
 };
 
@@ -69,22 +72,39 @@ describe('code actions over stdio', () => {
     assert.ok(rename);
     assert.equal(rename.kind, 'quickfix');
     assert.equal(rename.isPreferred, true);
-    assert.equal(applyTextEdits(text, textEditsOf(rename.edit, uri)), minimal.replace('deliverables:\n', 'deliverables:   # the outputs\n'));
+    assert.equal(
+      applyTextEdits(text, textEditsOf(rename.edit, uri)),
+      minimal.replace('deliverables:\n', 'deliverables:   # the outputs\n'),
+    );
   });
 
   it("applies a rule's fix: the value is replaced and the line's comment stays", async () => {
     const uri = 'file:///actions/slow.scope.yaml';
-    const text = minimal.replace('  personal_data: false\n', '  personal_data: false\n  breach_notification_hours: 96   # vendor standard\n');
+    const text = minimal.replace(
+      '  personal_data: false\n',
+      '  personal_data: false\n  breach_notification_hours: 96   # vendor standard\n',
+    );
     const slow = (await open(client, uri, text)).find((d) => d.code === 'security-breach-notification-slow');
     assert.ok(slow);
     const fix = (await actionsFor(client, uri, slow)).find((a) => a.title === 'Change to 24 hours');
     assert.ok(fix);
-    assert.equal(applyTextEdits(text, textEditsOf(fix.edit, uri)), text.replace('breach_notification_hours: 96   # vendor', 'breach_notification_hours: 24   # vendor'));
+    assert.equal(
+      applyTextEdits(text, textEditsOf(fix.edit, uri)),
+      text.replace('breach_notification_hours: 96   # vendor', 'breach_notification_hours: 24   # vendor'),
+    );
   });
 
   it('inserts a missing section as a skeleton: plain text, or tab stops for a snippet client', async () => {
     const uri = 'file:///actions/escalation.scope.yaml';
-    const escalation = ['  escalation:', '    - level: 1', '      contact: ""', '      respond_within_days: 2', '    - level: 2', '      contact: ""', '      respond_within_days: 5'];
+    const escalation = [
+      '  escalation:',
+      '    - level: 1',
+      '      contact: ""',
+      '      respond_within_days: 2',
+      '    - level: 2',
+      '      contact: ""',
+      '      respond_within_days: 5',
+    ];
     const expected = minimal.replace(/(\n {2}change_control: .*\n)/, `$1${escalation.join('\n')}\n`);
 
     const missing = (await open(client, uri, minimal)).find((d) => d.code === 'governance-escalation-missing');
@@ -100,7 +120,10 @@ describe('code actions over stdio', () => {
     assert.deepEqual(change.textDocument, { uri, version: 1 });
     const [edit] = change.edits;
     assert.ok(edit && 'snippet' in edit, JSON.stringify(change.edits));
-    assert.equal(edit.snippet.value, `${escalation.join('\n').replace('contact: ""', 'contact: "${1}"').replace('contact: ""', 'contact: "${2}"')}\n`);
+    assert.equal(
+      edit.snippet.value,
+      `${escalation.join('\n').replace('contact: ""', 'contact: "${1}"').replace('contact: ""', 'contact: "${2}"')}\n`,
+    );
     assert.deepEqual(edit.range, textEditsOf(plain?.edit, uri)[0]?.range);
   });
 
@@ -134,7 +157,11 @@ describe('code actions over stdio', () => {
       const diagnostics = await open(client, uri, text);
       const amount = diagnostics.find((d) => d.code === 'cost-amount-not-numeric');
       assert.ok(amount);
-      const actions = await client.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: amount.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+      const actions = await client.request<CodeAction[] | null>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: amount.range,
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      });
       assert.deepEqual(
         (actions ?? []).map((a) => [a.kind, a.title]),
         [['source.fixAll.scope', 'Fix all auto-fixable problems']],
@@ -144,7 +171,11 @@ describe('code actions over stdio', () => {
 
       const version = await client.change(uri, after);
       await client.diagnostics(uri, version);
-      const again = await client.request<CodeAction[] | null>('textDocument/codeAction', { textDocument: { uri }, range: amount.range, context: { diagnostics: [], only: ['source.fixAll.scope'] } });
+      const again = await client.request<CodeAction[] | null>('textDocument/codeAction', {
+        textDocument: { uri },
+        range: amount.range,
+        context: { diagnostics: [], only: ['source.fixAll.scope'] },
+      });
       assert.deepEqual(again ?? [], []);
     });
 

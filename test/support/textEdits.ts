@@ -7,7 +7,10 @@ import type { Fix } from '../../server/src/service/types';
 
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const document = TextDocument.create('file:///edit.scope.yaml', 'scope-yaml', 1, text);
-  return TextDocument.applyEdits(document, edits.map((e) => ({ range: e.range, newText: e.newText })));
+  return TextDocument.applyEdits(
+    document,
+    edits.map((e) => ({ range: e.range, newText: e.newText })),
+  );
 }
 
 /** Resolves a fix on a text; `after` is the text once its plain edits are applied. */

@@ -5,9 +5,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { acceptRiskTitle, codeActions, fixAllEdits, fixAllKind, reasonPlaceholder, type CodeActionRequest } from '../../server/src/service/codeActions';
+import {
+  acceptRiskTitle,
+  codeActions,
+  fixAllEdits,
+  fixAllKind,
+  reasonPlaceholder,
+  type CodeActionRequest,
+} from '../../server/src/service/codeActions';
 import { ScopeDocument } from '../../server/src/service/document';
-import { resolveFix, type FixEdit, type ResolvedFix } from '../../server/src/service/edits';
+import { resolveFix, type ResolvedFix } from '../../server/src/service/edits';
 import { mergeSettings } from '../../server/src/service/settings';
 import type { Fix } from '../../server/src/service/types';
 import type { DiagnosticData } from '../../server/src/service/validate';
@@ -22,21 +29,30 @@ const lines = (...l: string[]): string => `${l.join('\n')}\n`;
 function request(text: string, overrides: Partial<CodeActionRequest> = {}): CodeActionRequest & { diagnostics: readonly Diagnostic[] } {
   const { doc, diagnostics } = analyzeText(text);
   const first = diagnostics[0];
-  return { doc, diagnostics, context: diagnostics, range: first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, snippets: false, settings, ...overrides };
+  return {
+    doc,
+    diagnostics,
+    context: diagnostics,
+    range: first?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    snippets: false,
+    settings,
+    ...overrides,
+  };
 }
 
 /** The text edits of a workspace edit for one document (plain or snippet form). */
 function editsOf(edit: WorkspaceEdit | undefined): (TextEdit | { range: Range; snippet: { value: string } })[] {
   if (!edit) return [];
   if (edit.changes) return Object.values(edit.changes).flat();
-  return (edit.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : [])) as (TextEdit | { range: Range; snippet: { value: string } })[];
+  return (edit.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : []));
 }
 
 function applyAction(text: string, action: CodeAction | undefined): string {
   assert.ok(action?.edit, 'the action has an edit');
   const edits = editsOf(action.edit);
-  assert.ok(edits.every((e) => 'newText' in e), 'plain text edits');
-  return applyTextEdits(text, edits as TextEdit[]);
+  const plain = edits.filter((e): e is TextEdit => 'newText' in e);
+  assert.equal(plain.length, edits.length, 'plain text edits');
+  return applyTextEdits(text, plain);
 }
 
 /** What a snippet inserts when every placeholder is accepted as is, re-indented as VS Code does. */
@@ -57,7 +73,12 @@ describe('quick fixes', () => {
     const unknown = r.diagnostics.find((d) => d.code === 'schema/additional-property');
     assert.ok(unknown, 'the schema reports the unknown key');
     // The client may echo a diagnostic without data and with other text; the current one is used.
-    const echoed: Diagnostic = { range: unknown.range, code: unknown.code, message: 'whatever the client shows', severity: unknown.severity };
+    const echoed: Diagnostic = {
+      range: unknown.range,
+      code: unknown.code,
+      message: 'whatever the client shows',
+      severity: unknown.severity,
+    };
     const actions = codeActions({ ...r, context: [echoed], range: unknown.range });
     const rename = actions.find((a) => a.title === 'Rename to `project`');
     assert.ok(rename, `offered: ${actions.map((a) => a.title).join(', ')}`);
@@ -69,7 +90,11 @@ describe('quick fixes', () => {
 
   it('are not offered for a diagnostic of an older version', () => {
     const r = request(typo);
-    const stale: Diagnostic = { range: { start: { line: 5, character: 0 }, end: { line: 5, character: 4 } }, code: 'schema/additional-property', message: 'old' };
+    const stale: Diagnostic = {
+      range: { start: { line: 5, character: 0 }, end: { line: 5, character: 4 } },
+      code: 'schema/additional-property',
+      message: 'old',
+    };
     assert.deepEqual(codeActions({ ...r, context: [stale] }), []);
   });
 
@@ -83,27 +108,46 @@ describe('quick fixes', () => {
   it('arrive as snippet edits when the client supports them', () => {
     const text = lines('vendor:', '  name: Acme');
     const doc = new ScopeDocument('file:///s.scope.yaml', 3, text);
-    const fix: Fix = { title: 'Add a reference', ops: [{ op: 'insert', parent: ['vendor'], key: 'references', value: '- company: ""\n  contacted: null' }] };
+    const fix: Fix = {
+      title: 'Add a reference',
+      ops: [{ op: 'insert', parent: ['vendor'], key: 'references', value: '- company: ""\n  contacted: null' }],
+    };
     const resolved = resolveFix(doc, fix);
     assert.ok(resolved);
-    const diagnostic: Diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, code: 'security-references-missing', message: 'm', data: { ruleId: 'security-references-missing', path: 'vendor.references', fixes: [resolved] } satisfies DiagnosticData };
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } },
+      code: 'security-references-missing',
+      message: 'm',
+      data: { ruleId: 'security-references-missing', path: 'vendor.references', fixes: [resolved] } satisfies DiagnosticData,
+    };
     const base = { doc, diagnostics: [diagnostic], context: [diagnostic], range: diagnostic.range, settings };
     const [snippetAction] = codeActions({ ...base, snippets: true });
     assert.deepEqual(snippetAction?.edit?.documentChanges, [
       {
         textDocument: { uri: 'file:///s.scope.yaml', version: 3 },
-        edits: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, snippet: { kind: 'snippet', value: '  references:\n    - company: "${1}"\n      contacted: ${2:null}\n' } }],
+        edits: [
+          {
+            range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+            snippet: { kind: 'snippet', value: '  references:\n    - company: "${1}"\n      contacted: ${2:null}\n' },
+          },
+        ],
       },
     ]);
     const [plainAction] = codeActions({ ...base, snippets: false });
-    assert.equal(applyAction(text, plainAction), lines('vendor:', '  name: Acme', '  references:', '    - company: ""', '      contacted: null'));
+    assert.equal(
+      applyAction(text, plainAction),
+      lines('vendor:', '  name: Acme', '  references:', '    - company: ""', '      contacted: null'),
+    );
   });
 
   it('respect the kinds the client asks for', () => {
     const r = request(typo);
     assert.ok(codeActions({ ...r, only: ['quickfix'] }).length > 0);
     assert.deepEqual(codeActions({ ...r, only: ['refactor'] }), []);
-    assert.ok(codeActions({ ...r }).every((a) => a.kind === 'quickfix'), 'fix all only when asked for');
+    assert.ok(
+      codeActions({ ...r }).every((a) => a.kind === 'quickfix'),
+      'fix all only when asked for',
+    );
   });
 });
 
@@ -132,25 +176,47 @@ describe('accept this risk', () => {
   it('is a snippet whose tab stop is the reason', () => {
     const { action, line } = acceptAction(slow, true);
     const edits = editsOf(action?.edit);
-    assert.deepEqual(edits, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, snippet: { kind: 'snippet', value: '  # scope-lint-disable-next-line security-breach-notification-slow -- ${1:TODO: reason}\n' } }]);
+    assert.deepEqual(edits, [
+      {
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        snippet: { kind: 'snippet', value: '  # scope-lint-disable-next-line security-breach-notification-slow -- ${1:TODO: reason}\n' },
+      },
+    ]);
   });
 
   it('silences the finding once a person writes the reason, and not before', () => {
     const withTodo = applyAction(slow, acceptAction(slow).action);
     const todo = analyzeText(withTodo).diagnostics;
-    assert.ok(todo.some((d) => d.code === 'security-breach-notification-slow'), 'a TODO reason does not suppress');
-    assert.ok(todo.some((d) => d.code === 'suppression/missing-reason'), 'and the suppression asks for a reason');
+    assert.ok(
+      todo.some((d) => d.code === 'security-breach-notification-slow'),
+      'a TODO reason does not suppress',
+    );
+    assert.ok(
+      todo.some((d) => d.code === 'suppression/missing-reason'),
+      'and the suppression asks for a reason',
+    );
     assert.equal(acceptAction(withTodo).action, undefined, 'not offered twice');
     const reasoned = withTodo.replace(reasonPlaceholder, 'vendor contract caps it at 96 h; legal accepted');
     const done = analyzeText(reasoned).diagnostics;
-    assert.ok(!done.some((d) => d.code === 'security-breach-notification-slow' || String(d.code).startsWith('suppression/')), done.map((d) => d.code).join(', '));
+    assert.ok(
+      !done.some((d) => d.code === 'security-breach-notification-slow' || String(d.code).startsWith('suppression/')),
+      done.map((d) => d.code).join(', '),
+    );
   });
 
   it('is not offered inside a multi-line text, where a comment line would become text', () => {
     const text = lines('project:', '  objective: >-', '    Ship the portal,', '    etc.');
     const doc = new ScopeDocument('file:///m.scope.yaml', 1, text);
-    const diagnostic: Diagnostic = { range: { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } }, code: 'cost-vague-language', message: 'm', data: { ruleId: 'cost-vague-language', path: 'project.objective', fixes: [], risk: true } satisfies DiagnosticData };
-    assert.deepEqual(codeActions({ doc, diagnostics: [diagnostic], context: [diagnostic], range: diagnostic.range, snippets: false, settings }), []);
+    const diagnostic: Diagnostic = {
+      range: { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } },
+      code: 'cost-vague-language',
+      message: 'm',
+      data: { ruleId: 'cost-vague-language', path: 'project.objective', fixes: [], risk: true } satisfies DiagnosticData,
+    };
+    assert.deepEqual(
+      codeActions({ doc, diagnostics: [diagnostic], context: [diagnostic], range: diagnostic.range, snippets: false, settings }),
+      [],
+    );
   });
 });
 
@@ -161,7 +227,16 @@ describe('fix all', () => {
       .filter((key) => !doc.has(['governance', key]))
       .flatMap((key) => {
         const fix = resolveFix(doc, { title: `Add ${key}`, ops: [{ op: 'insert', parent: ['governance'], key, value: '""' }], safe: true });
-        return fix ? [{ range: doc.rangeOf(['governance']), code: 'test', message: key, data: { ruleId: 'test', path: `governance.${key}`, fixes: [fix] } satisfies DiagnosticData }] : [];
+        return fix
+          ? [
+              {
+                range: doc.rangeOf(['governance']),
+                code: 'test',
+                message: key,
+                data: { ruleId: 'test', path: `governance.${key}`, fixes: [fix] } satisfies DiagnosticData,
+              },
+            ]
+          : [];
       });
 
   it('applies fixes that meet at one place in rounds, re-validating in between', () => {
@@ -242,11 +317,13 @@ describe('every fix offered on every fixture', () => {
           // (c) every comment survives, unless the fix replaces the text that held it
           if (!removesLines(fix, text)) assert.ok(isSubsequence(commentsOf(text), commentsOf(after)), 'comments kept');
           // (d) once applied, the same fix is not offered again at the same place
-          const again = analyzeText(after).diagnostics.filter((e) => e.code === d.code && (e.data as DiagnosticData | undefined)?.path === data.path);
+          const again = analyzeText(after).diagnostics.filter(
+            (e) => e.code === d.code && (e.data as DiagnosticData | undefined)?.path === data.path,
+          );
           const repeated = again.flatMap((e) => (e.data as DiagnosticData).fixes).filter((f) => f.title === fix.title);
           for (const r of repeated) assert.equal(applyTextEdits(after, r.edits), after, 'applying it again changes nothing');
           // The snippet form inserts the same text as the plain form.
-          for (const e of fix.edits as readonly FixEdit[]) {
+          for (const e of fix.edits) {
             if (e.snippet === undefined) continue;
             const startLine = text.split(/\r?\n/)[e.range.start.line] ?? '';
             const indent = /^[ \t]*/.exec(startLine.slice(0, e.range.start.character))?.[0] ?? '';

@@ -29,7 +29,18 @@ describe('insert', () => {
     expectFix(
       before,
       fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }),
-      lines('# head', 'vendor:', '  name: Acme   # who', '  nda:', '    signed: false   # set true and fill date once countersigned', '    date: null', '    mutual: true', '  # about the vendor', 'security:', '  personal_data: true'),
+      lines(
+        '# head',
+        'vendor:',
+        '  name: Acme   # who',
+        '  nda:',
+        '    signed: false   # set true and fill date once countersigned',
+        '    date: null',
+        '    mutual: true',
+        '  # about the vendor',
+        'security:',
+        '  personal_data: true',
+      ),
     );
   });
 
@@ -38,13 +49,26 @@ describe('insert', () => {
     expectFix(
       before,
       fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }),
-      lines('vendor:', '    name: Acme', '    nda:', '        signed: false   # set true and fill date once countersigned', '        date: null', '        mutual: true', 'timeline:', '    start: 2027-01-01'),
+      lines(
+        'vendor:',
+        '    name: Acme',
+        '    nda:',
+        '        signed: false   # set true and fill date once countersigned',
+        '        date: null',
+        '        mutual: true',
+        'timeline:',
+        '    start: 2027-01-01',
+      ),
     );
   });
 
   it('writes flow style into a flow mapping, without the fragment comments', () => {
     const before = lines('vendor: { name: Acme }  # keep', 'x: 1');
-    expectFix(before, fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }), lines('vendor: { name: Acme, nda: { signed: false, date: null, mutual: true } }  # keep', 'x: 1'));
+    expectFix(
+      before,
+      fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }),
+      lines('vendor: { name: Acme, nda: { signed: false, date: null, mutual: true } }  # keep', 'x: 1'),
+    );
   });
 
   it('fills an empty flow mapping', () => {
@@ -55,50 +79,85 @@ describe('insert', () => {
     const before = lines('security: { personal_data: true }');
     expectFix(
       before,
-      fix({ op: 'insert', parent: ['security'], key: 'protections', value: '- Least-privilege access, reviewed quarterly\n- SSO with MFA' }),
+      fix({
+        op: 'insert',
+        parent: ['security'],
+        key: 'protections',
+        value: '- Least-privilege access, reviewed quarterly\n- SSO with MFA',
+      }),
       lines('security: { personal_data: true, protections: ["Least-privilege access, reviewed quarterly", SSO with MFA] }'),
     );
   });
 
   it('creates missing parent mappings at the end of the document', () => {
     const before = lines('project:', '  name: X', '# end of file');
-    expectFix(before, fix({ op: 'insert', parent: ['security', 'dpa'], key: 'signed', value: 'false' }), lines('project:', '  name: X', 'security:', '  dpa:', '    signed: false', '# end of file'));
+    expectFix(
+      before,
+      fix({ op: 'insert', parent: ['security', 'dpa'], key: 'signed', value: 'false' }),
+      lines('project:', '  name: X', 'security:', '  dpa:', '    signed: false', '# end of file'),
+    );
   });
 
   it('creates a missing parent once when two ops need it', () => {
     const before = lines('project:', '  name: X');
     expectFix(
       before,
-      fix({ op: 'insert', parent: ['ip'], key: 'owner', value: 'client' }, { op: 'insert', parent: ['ip'], key: 'transfer', value: 'on_payment' }),
+      fix(
+        { op: 'insert', parent: ['ip'], key: 'owner', value: 'client' },
+        { op: 'insert', parent: ['ip'], key: 'transfer', value: 'on_payment' },
+      ),
       lines('project:', '  name: X', 'ip:', '  owner: client', '  transfer: on_payment'),
     );
   });
 
   it('fills a key that is present but empty instead of writing it twice', () => {
-    expectFix(lines('budget:', '  currency:   # which one?', '  total: 5'), fix({ op: 'insert', parent: ['budget'], key: 'currency', value: 'USD' }), lines('budget:', '  currency: USD   # which one?', '  total: 5'));
+    expectFix(
+      lines('budget:', '  currency:   # which one?', '  total: 5'),
+      fix({ op: 'insert', parent: ['budget'], key: 'currency', value: 'USD' }),
+      lines('budget:', '  currency: USD   # which one?', '  total: 5'),
+    );
   });
 
   it('leaves a key that already has a value alone', () => {
-    const { resolved } = fixText(lines('vendor:', '  nda: { signed: true }'), fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }));
+    const { resolved } = fixText(
+      lines('vendor:', '  nda: { signed: true }'),
+      fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: ndaSkeleton }),
+    );
     assert.equal(resolved, undefined);
   });
 
   it('adds a key to a mapping that is a list item', () => {
     const before = lines('deliverables:', '  - id: D1', '    title: Site  # main', '  - id: D2');
-    expectFix(before, fix({ op: 'insert', parent: ['deliverables', 0], key: 'due', value: 'null  # TODO' }), lines('deliverables:', '  - id: D1', '    title: Site  # main', '    due: null  # TODO', '  - id: D2'));
+    expectFix(
+      before,
+      fix({ op: 'insert', parent: ['deliverables', 0], key: 'due', value: 'null  # TODO' }),
+      lines('deliverables:', '  - id: D1', '    title: Site  # main', '    due: null  # TODO', '  - id: D2'),
+    );
   });
 
   it('keeps CRLF line endings', () => {
     const before = 'vendor:\r\n  name: Acme\r\nx: 1\r\n';
-    expectFix(before, fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: 'signed: false\ndate: null' }), 'vendor:\r\n  name: Acme\r\n  nda:\r\n    signed: false\r\n    date: null\r\nx: 1\r\n');
+    expectFix(
+      before,
+      fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: 'signed: false\ndate: null' }),
+      'vendor:\r\n  name: Acme\r\n  nda:\r\n    signed: false\r\n    date: null\r\nx: 1\r\n',
+    );
   });
 
   it('adds to a file without a final line break', () => {
-    expectFix('governance:\n  check_in_cadence: weekly', fix({ op: 'insert', parent: ['governance'], key: 'steering', value: 'null' }), 'governance:\n  check_in_cadence: weekly\n  steering: null');
+    expectFix(
+      'governance:\n  check_in_cadence: weekly',
+      fix({ op: 'insert', parent: ['governance'], key: 'steering', value: 'null' }),
+      'governance:\n  check_in_cadence: weekly\n  steering: null',
+    );
   });
 
   it('fills a parent that is present but null', () => {
-    expectFix(lines('security:', 'x: 1'), fix({ op: 'insert', parent: ['security'], key: 'data_classification', value: 'confidential' }), lines('security:', '  data_classification: confidential', 'x: 1'));
+    expectFix(
+      lines('security:', 'x: 1'),
+      fix({ op: 'insert', parent: ['security'], key: 'data_classification', value: 'confidential' }),
+      lines('security:', '  data_classification: confidential', 'x: 1'),
+    );
   });
 });
 
@@ -107,34 +166,56 @@ describe('replace', () => {
     const before = lines('budget:', '  total: "$120k"   # approx', '  pricing_model: fixed_price');
     expectFix(
       before,
-      fix({ op: 'replace', path: ['budget', 'total'], value: '120000' }, { op: 'insert', parent: ['budget'], key: 'currency', value: 'USD' }),
+      fix(
+        { op: 'replace', path: ['budget', 'total'], value: '120000' },
+        { op: 'insert', parent: ['budget'], key: 'currency', value: 'USD' },
+      ),
       lines('budget:', '  total: 120000   # approx', '  pricing_model: fixed_price', '  currency: USD'),
     );
   });
 
   it('replaces a value inside a flow mapping', () => {
-    expectFix(lines('payments:', '  - { milestone: M1, percent: 60 }  # deposit'), fix({ op: 'replace', path: ['payments', 0, 'percent'], value: '70' }), lines('payments:', '  - { milestone: M1, percent: 70 }  # deposit'));
+    expectFix(
+      lines('payments:', '  - { milestone: M1, percent: 60 }  # deposit'),
+      fix({ op: 'replace', path: ['payments', 0, 'percent'], value: '70' }),
+      lines('payments:', '  - { milestone: M1, percent: 70 }  # deposit'),
+    );
   });
 
   it('writes a block mapping under a key whose value was empty', () => {
-    expectFix(lines('vendor:', '  nda:', '  name: X'), fix({ op: 'replace', path: ['vendor', 'nda'], value: 'signed: false\ndate: null' }), lines('vendor:', '  nda:', '    signed: false', '    date: null', '  name: X'));
+    expectFix(
+      lines('vendor:', '  nda:', '  name: X'),
+      fix({ op: 'replace', path: ['vendor', 'nda'], value: 'signed: false\ndate: null' }),
+      lines('vendor:', '  nda:', '    signed: false', '    date: null', '  name: X'),
+    );
   });
 
   it('swaps two values (two ops on one text)', () => {
     const before = lines('timeline:', '  start: 2027-06-01  # kickoff', '  end: 2027-05-01');
     expectFix(
       before,
-      fix({ op: 'replace', path: ['timeline', 'start'], value: '2027-05-01' }, { op: 'replace', path: ['timeline', 'end'], value: '2027-06-01' }),
+      fix(
+        { op: 'replace', path: ['timeline', 'start'], value: '2027-05-01' },
+        { op: 'replace', path: ['timeline', 'end'], value: '2027-06-01' },
+      ),
       lines('timeline:', '  start: 2027-05-01  # kickoff', '  end: 2027-06-01'),
     );
   });
 
   it('replaces a list item', () => {
-    expectFix(lines('acceptance_criteria:', '  - Works well  # vague', '  - 10 tests pass'), fix({ op: 'replace', path: ['acceptance_criteria', 0], value: '"TODO: N of M test cases pass"' }), lines('acceptance_criteria:', '  - "TODO: N of M test cases pass"  # vague', '  - 10 tests pass'));
+    expectFix(
+      lines('acceptance_criteria:', '  - Works well  # vague', '  - 10 tests pass'),
+      fix({ op: 'replace', path: ['acceptance_criteria', 0], value: '"TODO: N of M test cases pass"' }),
+      lines('acceptance_criteria:', '  - "TODO: N of M test cases pass"  # vague', '  - 10 tests pass'),
+    );
   });
 
   it('inserts the key when the path does not exist', () => {
-    expectFix(lines('security:', '  personal_data: true'), fix({ op: 'replace', path: ['security', 'breach_notification_hours'], value: '24' }), lines('security:', '  personal_data: true', '  breach_notification_hours: 24'));
+    expectFix(
+      lines('security:', '  personal_data: true'),
+      fix({ op: 'replace', path: ['security', 'breach_notification_hours'], value: '24' }),
+      lines('security:', '  personal_data: true', '  breach_notification_hours: 24'),
+    );
   });
 
   it('offers nothing when the value is already the one asked for', () => {
@@ -148,38 +229,73 @@ describe('append', () => {
     expectFix(
       before,
       fix({ op: 'append', path: ['vendor', 'references'], value: 'company: ""\ncontact: ""' }),
-      lines('vendor:', '  references:', '    - company: Acme', '      contacted: 2027-01-02  # called', '    - company: ""', '      contact: ""', '  name: X'),
+      lines(
+        'vendor:',
+        '  references:',
+        '    - company: Acme',
+        '      contacted: 2027-01-02  # called',
+        '    - company: ""',
+        '      contact: ""',
+        '  name: X',
+      ),
     );
   });
 
   it('appends to a flow sequence', () => {
-    expectFix(lines('m: { id: M1, deliverables: [D1] }  # c'), fix({ op: 'append', path: ['m', 'deliverables'], value: 'D2' }), lines('m: { id: M1, deliverables: [D1, D2] }  # c'));
+    expectFix(
+      lines('m: { id: M1, deliverables: [D1] }  # c'),
+      fix({ op: 'append', path: ['m', 'deliverables'], value: 'D2' }),
+      lines('m: { id: M1, deliverables: [D1, D2] }  # c'),
+    );
   });
 
   it('fills an empty flow sequence', () => {
-    expectFix(lines('vendor:', '  references: []'), fix({ op: 'append', path: ['vendor', 'references'], value: 'company: ""' }), lines('vendor:', '  references: [{ company: "" }]'));
+    expectFix(
+      lines('vendor:', '  references: []'),
+      fix({ op: 'append', path: ['vendor', 'references'], value: 'company: ""' }),
+      lines('vendor:', '  references: [{ company: "" }]'),
+    );
   });
 
   it('creates the sequence when it is missing', () => {
-    expectFix(lines('project:', '  name: X'), fix({ op: 'append', path: ['out_of_scope'], value: '"TODO"' }), lines('project:', '  name: X', 'out_of_scope:', '  - "TODO"'));
+    expectFix(
+      lines('project:', '  name: X'),
+      fix({ op: 'append', path: ['out_of_scope'], value: '"TODO"' }),
+      lines('project:', '  name: X', 'out_of_scope:', '  - "TODO"'),
+    );
   });
 
   it("follows the document's sequence indentation", () => {
-    expectFix(lines('a:', '  list:', '  - x', 'b: 1'), fix({ op: 'append', path: ['c'], value: 'y' }), lines('a:', '  list:', '  - x', 'b: 1', 'c:', '- y'));
+    expectFix(
+      lines('a:', '  list:', '  - x', 'b: 1'),
+      fix({ op: 'append', path: ['c'], value: 'y' }),
+      lines('a:', '  list:', '  - x', 'b: 1', 'c:', '- y'),
+    );
   });
 
   it('does not append an item that is already there', () => {
-    assert.equal(fixText(lines('m:', '  deliverables: [D1, D2]'), fix({ op: 'append', path: ['m', 'deliverables'], value: 'D2' })).resolved, undefined);
+    assert.equal(
+      fixText(lines('m:', '  deliverables: [D1, D2]'), fix({ op: 'append', path: ['m', 'deliverables'], value: 'D2' })).resolved,
+      undefined,
+    );
   });
 });
 
 describe('removeText', () => {
   it('removes a term and the separator before it', () => {
-    expectFix(lines('title: CRM sync service, reports, etc.  # from the RFP'), fix({ op: 'removeText', path: ['title'], text: 'etc.' }), lines('title: CRM sync service, reports  # from the RFP'));
+    expectFix(
+      lines('title: CRM sync service, reports, etc.  # from the RFP'),
+      fix({ op: 'removeText', path: ['title'], text: 'etc.' }),
+      lines('title: CRM sync service, reports  # from the RFP'),
+    );
   });
 
   it('removes a term inside a quoted string', () => {
-    expectFix(lines('title: "Docs, code and so on."'), fix({ op: 'removeText', path: ['title'], text: 'and so on' }), lines('title: "Docs, code."'));
+    expectFix(
+      lines('title: "Docs, code and so on."'),
+      fix({ op: 'removeText', path: ['title'], text: 'and so on' }),
+      lines('title: "Docs, code."'),
+    );
   });
 
   it('removes a leading term and the separator after it', () => {
@@ -189,11 +305,19 @@ describe('removeText', () => {
 
 describe('delete', () => {
   it('deletes a key of a block mapping with its value', () => {
-    expectFix(lines('p:', '  # why', '  amount: 5', '  percent: 10  # share', '  milestone: M1'), fix({ op: 'delete', path: ['p', 'percent'] }), lines('p:', '  # why', '  amount: 5', '  milestone: M1'));
+    expectFix(
+      lines('p:', '  # why', '  amount: 5', '  percent: 10  # share', '  milestone: M1'),
+      fix({ op: 'delete', path: ['p', 'percent'] }),
+      lines('p:', '  # why', '  amount: 5', '  milestone: M1'),
+    );
   });
 
   it('deletes a key of a flow mapping', () => {
-    expectFix(lines('- { milestone: M1, percent: 60, amount: 100 }'), fix({ op: 'delete', path: [0, 'amount'] }), lines('- { milestone: M1, percent: 60 }'));
+    expectFix(
+      lines('- { milestone: M1, percent: 60, amount: 100 }'),
+      fix({ op: 'delete', path: [0, 'amount'] }),
+      lines('- { milestone: M1, percent: 60 }'),
+    );
   });
 
   it('deletes the first key of a list item', () => {
@@ -202,17 +326,25 @@ describe('delete', () => {
 
   it('deletes a sequence item', () => {
     // An index names a position, not an item: a second run deletes the next item (so rules re-derive it).
-    expectFix(lines('l:', '  - a', '  - b  # bee', '  - c'), fix({ op: 'delete', path: ['l', 1] }), lines('l:', '  - a', '  - c'), { twice: false });
+    expectFix(lines('l:', '  - a', '  - b  # bee', '  - c'), fix({ op: 'delete', path: ['l', 1] }), lines('l:', '  - a', '  - c'), {
+      twice: false,
+    });
   });
 
   it('empties a sequence when its only item goes, keeping the comment on its line', () => {
-    expectFix(lines('l:', '  - a  # only', 'm: 1'), fix({ op: 'delete', path: ['l', 0] }), lines('l: []  # only', 'm: 1'), { twice: false });
+    expectFix(lines('l:', '  - a  # only', 'm: 1'), fix({ op: 'delete', path: ['l', 0] }), lines('l: []  # only', 'm: 1'), {
+      twice: false,
+    });
   });
 });
 
 describe('renameKey', () => {
   it('renames a key and keeps its value and comment', () => {
-    expectFix(lines('deliverable:   # typo', '  - id: D1'), fix({ op: 'renameKey', path: ['deliverable'], key: 'deliverables' }), lines('deliverables:   # typo', '  - id: D1'));
+    expectFix(
+      lines('deliverable:   # typo', '  - id: D1'),
+      fix({ op: 'renameKey', path: ['deliverable'], key: 'deliverables' }),
+      lines('deliverables:   # typo', '  - id: D1'),
+    );
   });
 
   it('does not rename onto an existing key', () => {
@@ -223,20 +355,34 @@ describe('renameKey', () => {
 describe('snippets', () => {
   it('turns placeholders into tab stops and keeps the plain text as their defaults', () => {
     const text = lines('vendor:', '  name: Acme', 'x: 1');
-    const resolved = resolveFix(new ScopeDocument('file:///s', 1, text), fix({ op: 'insert', parent: ['vendor'], key: 'references', value: '- company: ""\n  contacted: null   # date\n  notes: "TODO: what they said"' }));
+    const resolved = resolveFix(
+      new ScopeDocument('file:///s', 1, text),
+      fix({
+        op: 'insert',
+        parent: ['vendor'],
+        key: 'references',
+        value: '- company: ""\n  contacted: null   # date\n  notes: "TODO: what they said"',
+      }),
+    );
     assert.ok(resolved);
     const [edit] = resolved.edits;
     assert.ok(edit);
     // New lines go in at the start of the next line, so the snippet needs no re-indenting.
     assert.deepEqual(edit.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } });
     assert.equal(edit.newText, '  references:\n    - company: ""\n      contacted: null   # date\n      notes: "TODO: what they said"\n');
-    assert.equal(edit.snippet, '  references:\n    - company: "${1}"\n      contacted: ${2:null}   # date\n      notes: "${3:TODO: what they said}"\n');
+    assert.equal(
+      edit.snippet,
+      '  references:\n    - company: "${1}"\n      contacted: ${2:null}   # date\n      notes: "${3:TODO: what they said}"\n',
+    );
   });
 
   it('writes snippet lines relative to the start line when the edit starts inside a line', () => {
     // No line after the last one: the lines are added at its end, and VS Code adds its indentation back.
     const text = 'vendor:\n  name: Acme';
-    const resolved = resolveFix(new ScopeDocument('file:///s', 1, text), fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: 'signed: false\ndate: null' }));
+    const resolved = resolveFix(
+      new ScopeDocument('file:///s', 1, text),
+      fix({ op: 'insert', parent: ['vendor'], key: 'nda', value: 'signed: false\ndate: null' }),
+    );
     const [edit] = resolved?.edits ?? [];
     assert.equal(edit?.newText, '\n  nda:\n    signed: false\n    date: null');
     assert.equal(edit?.snippet, '\nnda:\n  signed: false\n  date: ${1:null}');
@@ -244,21 +390,33 @@ describe('snippets', () => {
 
   it('keeps snippet syntax written by the rule author and escapes everything else', () => {
     const text = lines('project:', '  objective: Cut costs  # draft', '  budget_note: costs $5');
-    const resolved = resolveFix(new ScopeDocument('file:///s', 1, text), fix({ op: 'replace', path: ['project', 'objective'], value: 'Cut costs from ${1:baseline} to ${2:target} by ${3:YYYY-MM-DD} ($)' }));
+    const resolved = resolveFix(
+      new ScopeDocument('file:///s', 1, text),
+      fix({ op: 'replace', path: ['project', 'objective'], value: 'Cut costs from ${1:baseline} to ${2:target} by ${3:YYYY-MM-DD} ($)' }),
+    );
     assert.ok(resolved);
     const [edit] = resolved.edits;
     assert.equal(edit?.newText, ' from baseline to target by YYYY-MM-DD ($)');
     assert.equal(edit?.snippet, ' from ${1:baseline} to ${2:target} by ${3:YYYY-MM-DD} (\\$)');
-    assert.equal(applyTextEdits(text, resolved.edits), lines('project:', '  objective: Cut costs from baseline to target by YYYY-MM-DD ($)  # draft', '  budget_note: costs $5'));
+    assert.equal(
+      applyTextEdits(text, resolved.edits),
+      lines('project:', '  objective: Cut costs from baseline to target by YYYY-MM-DD ($)  # draft', '  budget_note: costs $5'),
+    );
   });
 
   it('makes <hints> inside strings tab stops', () => {
-    const resolved = resolveFix(new ScopeDocument('file:///s', 1, lines('objective: Cut costs')), fix({ op: 'replace', path: ['objective'], value: 'Cut costs from <baseline> to <target>' }));
+    const resolved = resolveFix(
+      new ScopeDocument('file:///s', 1, lines('objective: Cut costs')),
+      fix({ op: 'replace', path: ['objective'], value: 'Cut costs from <baseline> to <target>' }),
+    );
     assert.equal(resolved?.edits[0]?.snippet, ' from ${1:<baseline>} to ${2:<target>}');
   });
 
   it('has no snippet form when nothing is a placeholder', () => {
-    const resolved = resolveFix(new ScopeDocument('file:///s', 1, lines('a:', '  b: 1')), fix({ op: 'insert', parent: ['a'], key: 'c', value: 'weekly' }));
+    const resolved = resolveFix(
+      new ScopeDocument('file:///s', 1, lines('a:', '  b: 1')),
+      fix({ op: 'insert', parent: ['a'], key: 'c', value: 'weekly' }),
+    );
     assert.equal(resolved?.edits[0]?.snippet, undefined);
   });
 });
@@ -273,6 +431,10 @@ describe('robustness', () => {
   });
 
   it('inserts into an empty document', () => {
-    expectFix('# only a comment\n', fix({ op: 'insert', parent: [], key: 'scope_version', value: '1' }), '# only a comment\nscope_version: 1\n');
+    expectFix(
+      '# only a comment\n',
+      fix({ op: 'insert', parent: [], key: 'scope_version', value: '1' }),
+      '# only a comment\nscope_version: 1\n',
+    );
   });
 });

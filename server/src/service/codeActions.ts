@@ -99,7 +99,12 @@ function samePath(a: Diagnostic, b: Diagnostic): boolean {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {
@@ -117,7 +122,11 @@ export function workspaceEdit(doc: ScopeDocument, edits: readonly FixEdit[], sni
       documentChanges: [
         {
           textDocument: { uri: doc.uri, version: doc.version },
-          edits: edits.map((e) => (e.snippet !== undefined ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } } : { range: e.range, newText: e.newText })),
+          edits: edits.map((e) =>
+            e.snippet !== undefined
+              ? { range: e.range, snippet: { kind: 'snippet', value: e.snippet } }
+              : { range: e.range, newText: e.newText },
+          ),
         },
       ],
     };
@@ -241,6 +250,7 @@ function safeFix(fixes: readonly ResolvedFix[]): ResolvedFix | undefined {
 
 function parseWith(doc: ScopeDocument, chosen: readonly Chosen[], settings: RuleSettings): ScopeDocument {
   let text = doc.text;
-  for (const e of chosen.flatMap((c) => c.edits).sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  for (const e of chosen.flatMap((c) => c.edits).sort((a, b) => b.start - a.start))
+    text = text.slice(0, e.start) + e.text + text.slice(e.end);
   return new ScopeDocument(doc.uri, doc.version, text, settings.limits);
 }

@@ -65,7 +65,8 @@ function applyOps(doc: ScopeDocument, ops: readonly FixOp[]): { edits: OffsetEdi
   for (const [index, op] of ops.entries()) {
     const result = applyOp(new Target(doc, style, placeholders), op);
     if (result === 'fail') return undefined;
-    if (result !== 'noop' && doc.text.slice(result.start, result.end) !== result.text) placed.push({ edit: result, into: addsTo(doc, op, index) });
+    if (result !== 'noop' && doc.text.slice(result.start, result.end) !== result.text)
+      placed.push({ edit: result, into: addsTo(doc, op, index) });
   }
   const merged = mergeApart(placed);
   if (merged) return { edits: merged, placeholders };
@@ -92,7 +93,8 @@ interface Placed {
 }
 
 function addsTo(doc: ScopeDocument, op: FixOp, index: number): Placed['into'] {
-  if (op.op === 'insert' && isMap(doc.nodeAt(op.parent)) && !doc.has([...op.parent, op.key])) return { collection: JSON.stringify(op.parent), item: op.key };
+  if (op.op === 'insert' && isMap(doc.nodeAt(op.parent)) && !doc.has([...op.parent, op.key]))
+    return { collection: JSON.stringify(op.parent), item: op.key };
   if (op.op === 'append' && isSeq(doc.nodeAt(op.path))) return { collection: JSON.stringify(op.path), item: `#${index}` };
   return undefined;
 }
@@ -106,7 +108,12 @@ function mergeApart(placed: readonly Placed[]): OffsetEdit[] | undefined {
     const previous = out[out.length - 1];
     const insertion = edit.start === edit.end;
     if (!previous || previous.edit.end < edit.start) {
-      out.push({ edit, insertsAtEnd: insertion, collection: insertion ? into?.collection : undefined, items: new Set(insertion && into ? [into.item] : []) });
+      out.push({
+        edit,
+        insertsAtEnd: insertion,
+        collection: insertion ? into?.collection : undefined,
+        items: new Set(insertion && into ? [into.item] : []),
+      });
       continue;
     }
     if (previous.edit.end > edit.start || !insertion || !into) return undefined;
@@ -351,7 +358,9 @@ function findPlaceholders(fragment: string): Cut[] {
         const inner = fragment.slice(innerStart, innerEnd);
         if (inner === '') cuts.push({ start: innerStart, end: innerStart, defaultText: '' });
         else if (/\bTODO\b/.test(inner)) cuts.push({ start: innerStart, end: innerEnd, defaultText: inner });
-        else for (const m of inner.matchAll(angleHint)) cuts.push({ start: innerStart + m.index, end: innerStart + m.index + m[0].length, defaultText: m[0] });
+        else
+          for (const m of inner.matchAll(angleHint))
+            cuts.push({ start: innerStart + m.index, end: innerStart + m.index + m[0].length, defaultText: m[0] });
       }
     },
   });
@@ -537,7 +546,10 @@ function flowOf(r: Rendered, style: Style): string {
 function flowText(source: ScopeDocument, node: unknown, style: Style): string {
   if (isMap(node)) {
     if (node.items.length === 0) return '{}';
-    const items = node.items.map((pair) => `${flowText(source, pair.key, style)}: ${pair.value === null || isEmptyNull(pair.value) ? 'null' : flowText(source, pair.value, style)}`);
+    const items = node.items.map(
+      (pair) =>
+        `${flowText(source, pair.key, style)}: ${pair.value === null || isEmptyNull(pair.value) ? 'null' : flowText(source, pair.value, style)}`,
+    );
     return style.mapPadding ? `{ ${items.join(', ')} }` : `{${items.join(', ')}}`;
   }
   if (isSeq(node)) {
@@ -549,7 +561,10 @@ function flowText(source: ScopeDocument, node: unknown, style: Style): string {
     const text = source.text.slice(node.range[0], node.range[1]);
     if (node.type === 'PLAIN' && !/[,[\]{}#\n]|: |:$/.test(text)) return text;
     if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && !text.includes('\n')) return text;
-    return node.value === null ? 'null' : JSON.stringify(typeof node.value === 'string' ? node.value : String(node.value));
+    const value: unknown = node.value;
+    return value === null
+      ? 'null'
+      : JSON.stringify(typeof value === 'string' ? value : source.text.slice(node.range[0], node.range[1]).trim());
   }
   if (hasRange(node)) return source.text.slice(node.range[0], node.range[1]);
   return 'null';
@@ -645,7 +660,11 @@ class Target {
    */
   private linesAfter(offset: number, lines: string): OffsetEdit {
     const lineEnd = this.lineEndAt(offset);
-    const lineBreak = this.text.startsWith('\r\n', lineEnd) ? 2 : this.text.startsWith('\n', lineEnd) || this.text.startsWith('\r', lineEnd) ? 1 : 0;
+    const lineBreak = this.text.startsWith('\r\n', lineEnd)
+      ? 2
+      : this.text.startsWith('\n', lineEnd) || this.text.startsWith('\r', lineEnd)
+        ? 1
+        : 0;
     if (lineBreak === 0) return { start: lineEnd, end: lineEnd, text: this.style.eol + lines };
     return { start: lineEnd + lineBreak, end: lineEnd + lineBreak, text: lines + this.style.eol };
   }
@@ -696,7 +715,8 @@ class Target {
       if (container.flow) {
         const pairText = `${keyText(key)}: ${flowOf(r, this.style)}`;
         const last = container.items[container.items.length - 1];
-        if (!last) return { start: container.range[0], end: container.range[1], text: this.style.mapPadding ? `{ ${pairText} }` : `{${pairText}}` };
+        if (!last)
+          return { start: container.range[0], end: container.range[1], text: this.style.mapPadding ? `{ ${pairText} }` : `{${pairText}}` };
         const end = this.pairEnd(last);
         return end === undefined ? 'fail' : { start: end, end, text: `, ${pairText}` };
       }
@@ -718,7 +738,8 @@ class Target {
 
   /** Where a pair ends: its value, else its key. */
   private pairEnd(pair: Pair): number | undefined {
-    if (pair.value !== null && hasRange(pair.value) && !isEmptyNull(pair.value)) return isBlockCollection(pair.value) || isBlockScalar(pair.value) ? this.contentEnd(pair.value as Node) : pair.value.range[1];
+    if (pair.value !== null && hasRange(pair.value) && !isEmptyNull(pair.value))
+      return isBlockCollection(pair.value) || isBlockScalar(pair.value) ? this.contentEnd(pair.value) : pair.value.range[1];
     return hasRange(pair.key) ? pair.key.range[1] : undefined;
   }
 
@@ -777,11 +798,17 @@ class Target {
     let head = 0;
     while (head < old.length && head < wanted.length && old[head] === wanted[head]) head++;
     let tail = 0;
-    while (tail < old.length - head && tail < wanted.length - head && old[old.length - 1 - tail] === wanted[wanted.length - 1 - tail]) tail++;
+    while (tail < old.length - head && tail < wanted.length - head && old[old.length - 1 - tail] === wanted[wanted.length - 1 - tail])
+      tail++;
     if (old === '' || head + tail !== old.length) return undefined;
     const inserted = wanted.slice(head, wanted.length - tail);
     if (inserted === '' || /[\r\n]/.test(inserted)) return undefined;
-    const contentEnd = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? node.range[1] - 1 : isBlockScalar(node) ? this.contentEnd(node) : node.range[1];
+    const contentEnd =
+      node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'
+        ? node.range[1] - 1
+        : isBlockScalar(node)
+          ? this.contentEnd(node)
+          : node.range[1];
     const at = contentEnd - tail;
     // The characters after the insertion point must be written literally in the source.
     if (this.text.slice(at, contentEnd) !== old.slice(old.length - tail)) return undefined;
@@ -859,10 +886,15 @@ class Target {
     if (isMap(container)) {
       const pair = this.doc.pairAt(path);
       if (!pair || !hasRange(pair.key)) return 'fail';
-      const index = container.items.indexOf(pair as (typeof container.items)[number]);
+      const index = container.items.indexOf(pair);
       const end = this.pairEnd(pair);
       if (end === undefined) return 'fail';
-      if (container.flow) return this.deleteFlowItem(container.items.map((p) => this.flowSpan(p)), index, container);
+      if (container.flow)
+        return this.deleteFlowItem(
+          container.items.map((p) => this.flowSpan(p)),
+          index,
+          container,
+        );
       const keyStart = pair.key.range[0];
       const lineStart = this.lineStartAt(keyStart);
       if (this.text.slice(lineStart, keyStart).trim() === '') return this.removeLines(lineStart, this.lineEndAt(end));
@@ -875,8 +907,14 @@ class Target {
     if (isSeq(container) && typeof last === 'number') {
       const item: unknown = container.items[last];
       if (!hasRange(item)) return 'fail';
-      if (container.flow) return this.deleteFlowItem(container.items.map((i) => (hasRange(i) ? { start: i.range[0], end: i.range[1] } : undefined)), last, container);
-      if (container.items.length === 1 && parentPath.length > 0 && typeof parentPath[parentPath.length - 1] === 'string') return this.replaceValue(parentPath, '[]');
+      if (container.flow)
+        return this.deleteFlowItem(
+          container.items.map((i) => (hasRange(i) ? { start: i.range[0], end: i.range[1] } : undefined)),
+          last,
+          container,
+        );
+      if (container.items.length === 1 && parentPath.length > 0 && typeof parentPath[parentPath.length - 1] === 'string')
+        return this.replaceValue(parentPath, '[]');
       const dash = this.text.lastIndexOf('-', item.range[0]);
       const lineStart = dash < 0 ? -1 : this.lineStartAt(dash);
       if (dash < 0 || this.text.slice(lineStart, dash).trim() !== '') return 'fail';

@@ -40,7 +40,14 @@ export function findSuppressions(doc: ScopeDocument): Suppression[] {
     const startOffset = doc.offsetAt({ line, character: commentStart });
     const range = doc.oneLineRange(startOffset, doc.lineEnd(line));
     const kind = m[1] ? 'next-line' : 'file';
-    found.push({ kind, ruleIds, reason: isWrittenReason(reasonText) ? reasonText : undefined, line, range, targetLine: kind === 'next-line' ? nextContentLine(doc, line) : undefined });
+    found.push({
+      kind,
+      ruleIds,
+      reason: isWrittenReason(reasonText) ? reasonText : undefined,
+      line,
+      range,
+      targetLine: kind === 'next-line' ? nextContentLine(doc, line) : undefined,
+    });
   }
   return found;
 }
