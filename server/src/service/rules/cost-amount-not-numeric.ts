@@ -30,8 +30,8 @@ export const rule: Rule = {
         ruleId,
         path,
         message: parsed
-          ? `${where} is the text "${value}", not a number; write \`${String(parsed.value)}\` and keep the currency in \`budget.currency\`.`
-          : `${where} is the text "${value}", not a number, so it cannot be added up or checked against the total.`,
+          ? `${where} is the text "${shown(value)}", not a number; write \`${String(parsed.value)}\` and keep the currency in \`budget.currency\`.`
+          : `${where} is the text "${shown(value)}", not a number, so it cannot be added up or checked against the total.`,
         ...(parsed ? { facts: factsOf(value, parsed, validCurrency) } : {}),
         ...(fix ? { fixes: [fix] } : {}),
       });
@@ -71,9 +71,15 @@ function rewriteFix(root: unknown, path: Path, text: string, parsed: MoneyText, 
 }
 
 function factsOf(text: string, parsed: MoneyText, currency: string | undefined): string[] {
-  const facts = [`"${text}" reads as ${formatAmount(parsed.value)}${parsed.currency ? ` ${parsed.currency}` : ''}`];
+  const facts = [`"${shown(text)}" reads as ${formatAmount(parsed.value)}${parsed.currency ? ` ${parsed.currency}` : ''}`];
   if (parsed.approximate) facts.push('The text is an estimate ("approx."): confirm the contracted amount before accepting the fix.');
   if (parsed.currency && parsed.currencyGuessed) facts.push('`$` is read as USD; CAD, AUD and others also write `$`.');
   if (currency && parsed.currency && parsed.currency !== currency) facts.push(`The text names ${parsed.currency}, but \`budget.currency\` is ${currency}.`);
   return facts;
+}
+
+/** A value as quoted in a message: a pasted paragraph is cut, not repeated. */
+function shown(text: string): string {
+  const clean = text.trim();
+  return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
 }

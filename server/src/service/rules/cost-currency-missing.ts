@@ -21,7 +21,7 @@ export const rule: Rule = {
     const currency = valueAt(root, ['budget', 'currency']);
     if (typeof currency === 'string' && isoCode.test(currency)) return [];
 
-    const facts = amounts.map(({ path, value }) => `\`${formatPath(path)}\`: ${typeof value === 'string' ? `"${value}"` : String(value)}`);
+    const facts = amounts.map(({ path, value }) => `\`${formatPath(path)}\`: ${typeof value === 'string' ? `"${shown(value)}"` : String(value)}`);
     const proposals = proposedCodes(amounts, currency, settings.thresholds.defaultCurrency);
     const fixes: Fix[] = proposals.map((p, index) => ({
       title: p.confirm ? `Set \`budget.currency\` to ${p.code} (confirm: ${p.confirm})` : `Set \`budget.currency\` to ${p.code}`,
@@ -91,7 +91,13 @@ function proposedCodes(amounts: readonly Amount[], currency: unknown, defaultCur
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return `"${shown(value)}"`;
   if (isRecord(value) || Array.isArray(value)) return 'not a single code';
   return `\`${String(value)}\``;
+}
+
+/** A value as quoted in a message: a pasted paragraph is cut, not repeated. */
+function shown(text: string): string {
+  const clean = text.trim();
+  return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
 }

@@ -52,7 +52,6 @@ export const rule: Rule = {
     const tolerance = Math.max(1, settings.thresholds.sumTolerance * total);
     if (Math.abs(difference) <= tolerance) return findings;
 
-    const share = total > 0 ? `${formatPercent((sum / total) * 100)} of ` : '';
     const gap = difference > 0 ? `${formatAmount(difference)}${unit} more than the price` : `${formatAmount(-difference)}${unit} of the price has no payment milestone`;
     const facts = payments.map((p, i) => `${labelOf(p, i)}: ${describePayment(p, total, unit)}`);
     facts.push(`Sum: ${formatAmount(sum)}${unit}${total > 0 ? ` (${formatPercent((sum / total) * 100)})` : ''}; \`budget.total\`: ${formatAmount(total)}${unit}`);
@@ -62,7 +61,10 @@ export const rule: Rule = {
       ruleId,
       path: ['budget', 'payments'],
       at: 'key',
-      message: `Payments add up to ${share}\`budget.total\` (${formatAmount(sum)} of ${formatAmount(total)}${unit}): ${gap}.`,
+      message:
+        total > 0
+          ? `Payments add up to ${formatPercent((sum / total) * 100)} of \`budget.total\` (${formatAmount(sum)} of ${formatAmount(total)}${unit}): ${gap}.`
+          : `Payments add up to ${formatAmount(sum)}${unit}, but \`budget.total\` is 0.`,
       facts,
       ...(fix ? { fixes: [fix] } : {}),
     });

@@ -61,7 +61,7 @@ export const rule: Rule = {
         ruleId,
         path: ['budget', 'cap'],
         message: `\`budget.cap\` (${formatAmount(cap)}${unit}) is below \`budget.total\` (${formatAmount(total)}${unit}): the ceiling is reached before the contracted work is paid for.`,
-        facts: [`Cap ${formatAmount(cap)} − total ${formatAmount(total)} = ${formatAmount(cap - total)}${unit}`],
+        facts: [`\`budget.total\` ${formatAmount(total)} − \`budget.cap\` ${formatAmount(cap)} = ${formatAmount(total - cap)}${unit} of contracted work above the ceiling`],
         fixes: [{ title: `Raise \`cap\` to the total (${formatAmount(total)})`, ops: [{ op: 'replace', path: ['budget', 'cap'], value: String(total) }], preferred: true }],
       });
     }
