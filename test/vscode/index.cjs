@@ -10,7 +10,7 @@
 //   SCOPE-VSCODE-TESTS: <N> passed, <M> failed
 //
 // Env (inherited by the extension host): SCOPE_VSCODE_SUITE_DIR (default ./suite),
-// SCOPE_VSCODE_GREP (mocha grep), SCOPE_VSCODE_TIMEOUT (per-test ms, default 20000).
+// SCOPE_VSCODE_GREP (mocha grep), SCOPE_VSCODE_TIMEOUT (per-test ms, default 90000), SCOPE_VSCODE_WAIT (per-wait ms in the suite, default 45000).
 'use strict';
 
 const path = require('node:path');
@@ -30,7 +30,7 @@ function run() {
   const mocha = new Mocha({
     ui: 'tdd',
     color: false,
-    timeout: Number(process.env.SCOPE_VSCODE_TIMEOUT || 20000),
+    timeout: Number(process.env.SCOPE_VSCODE_TIMEOUT || 90000),
     reporter: Mocha.reporters.Base, // silent; we log our own lines below
     grep: process.env.SCOPE_VSCODE_GREP || undefined,
   });

@@ -1,14 +1,11 @@
 'use strict';
 const path = require('node:path');
-const { assert, vscode, GOLDEN, OWN_FIXTURES, open, ours, codeOf, waitFor } = require('./helpers.cjs');
+const fs = require('node:fs');
+const { assert, vscode, GOLDEN, OWN_FIXTURES, scratch, ours, codeOf, waitFor } = require('./helpers.cjs');
 
 suite('code actions', () => {
   test('a finding with a fix offers it as a quick fix that removes the finding', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'scope-yaml',
-      content: require('node:fs').readFileSync(path.join(GOLDEN, 'risky.scope.yaml'), 'utf8'),
-    });
-    await vscode.window.showTextDocument(doc);
+    const doc = await scratch('quick-fix.scope.yaml', fs.readFileSync(path.join(GOLDEN, 'risky.scope.yaml'), 'utf8'));
     const at = doc.positionAt(doc.getText().indexOf('etc.') + 1);
     const vague = () => ours(doc.uri).filter((d) => codeOf(d) === 'cost-vague-language' && d.range.contains(at));
     await waitFor(() => vague().length === 1, { what: 'cost-vague-language on "etc."' });
@@ -28,12 +25,11 @@ suite('code actions', () => {
   });
 
   test('source.fixAll.scope applies the safe fixes', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'scope-yaml',
-      content: require('node:fs').readFileSync(path.join(OWN_FIXTURES, 'fix-all.scope.yaml'), 'utf8'),
+    const doc = await scratch('fix-all.scope.yaml', fs.readFileSync(path.join(OWN_FIXTURES, 'fix-all.scope.yaml'), 'utf8'));
+    const fixable = ['cost-amount-not-numeric', 'expertise-measure-not-quantified'];
+    await waitFor(() => fixable.every((c) => ours(doc.uri).some((d) => codeOf(d) === c)), {
+      what: `the fixable findings ${fixable.join(', ')} (have: ${ours(doc.uri).map(codeOf).join(', ')})`,
     });
-    await vscode.window.showTextDocument(doc);
-    await waitFor(() => ours(doc.uri).length === 2, { what: 'the two fixable findings' });
     const actions = await vscode.commands.executeCommand(
       'vscode.executeCodeActionProvider',
       doc.uri,
@@ -45,7 +41,7 @@ suite('code actions', () => {
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit));
     assert.match(doc.getText(), /^ {2}total: 240000$/m);
     assert.match(doc.getText(), /^ {4}unit: "%"$/m);
-    await waitFor(() => ours(doc.uri).length === 0, { what: 'all findings to clear' });
+    await waitFor(() => !ours(doc.uri).some((d) => fixable.includes(codeOf(d))), { what: 'the fixed findings to clear' });
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -1,6 +1,6 @@
 'use strict';
 const path = require('node:path');
-const { assert, vscode, GOLDEN, OWN_FIXTURES, SEVERITY, open, ours, codeOf, waitFor, engineFindings } = require('./helpers.cjs');
+const { assert, vscode, GOLDEN, OWN_FIXTURES, SEVERITY, open, scratch, ours, codeOf, waitFor, engineFindings } = require('./helpers.cjs');
 
 const key = (p) => `${p.line}:${p.column} ${p.severity} ${p.code}`;
 
@@ -53,12 +53,8 @@ suite('diagnostics', () => {
   });
 
   test('diagnostics follow edits and clear when the problem is fixed', async () => {
-    const doc = await vscode.workspace.openTextDocument({
-      language: 'scope-yaml',
-      content: 'scope_version: 1\nproject:\n  name: Edited\n  colour: blue\n',
-    });
-    await vscode.window.showTextDocument(doc);
-    await diagnosticsOf(doc, (d) => d.some((x) => codeOf(x) === 'schema/additional-property'), 'unknown-key diagnostic on an untitled document');
+    const doc = await scratch('edited.scope.yaml', 'scope_version: 1\nproject:\n  name: Edited\n  colour: blue\n');
+    await diagnosticsOf(doc, (d) => d.some((x) => codeOf(x) === 'schema/additional-property'), 'unknown-key diagnostic on an edited document');
     const edit = new vscode.WorkspaceEdit();
     edit.delete(doc.uri, new vscode.Range(3, 0, 4, 0));
     assert.ok(await vscode.workspace.applyEdit(edit));

@@ -13,7 +13,7 @@ const GOLDEN = path.join(REPO_ROOT, 'test', 'fixtures', 'golden');
 const OWN_FIXTURES = path.join(REPO_ROOT, 'test', 'e2e', 'fixtures');
 
 /** Poll `fn` until truthy or the deadline passes. */
-async function waitFor(fn, { timeout = 15000, interval = 50, what = 'condition' } = {}) {
+async function waitFor(fn, { timeout = Number(process.env.SCOPE_VSCODE_WAIT || 45000), interval = 50, what = 'condition' } = {}) {
   const deadline = Date.now() + timeout;
   let last;
   for (;;) {
@@ -26,6 +26,28 @@ async function waitFor(fn, { timeout = 15000, interval = 50, what = 'condition' 
     if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+let scratchCount = 0;
+const scratchDirs = [];
+// Root-level hook (mocha's tdd globals exist while suite files load): remove scratch files.
+if (typeof suiteTeardown === 'function') {
+  suiteTeardown(() => {
+    for (const d of scratchDirs.splice(0)) require('node:fs').rmSync(d, { recursive: true, force: true });
+  });
+}
+/**
+ * Write `content` to a fresh file (unique URI; untitled documents reuse "Untitled-N" names,
+ * so stale diagnostics of a closed one could be mistaken for the new one's) and open it.
+ */
+async function scratch(name, content) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `scope-vscode-${process.pid}-${scratchCount++}-`));
+  scratchDirs.push(dir);
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return open(file);
 }
 
 async function open(file) {
@@ -89,6 +111,7 @@ module.exports = {
   SEVERITY,
   waitFor,
   open,
+  scratch,
   ours,
   codeOf,
   engineFindings,
