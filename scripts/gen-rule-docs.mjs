@@ -308,6 +308,22 @@ const otherCodes = [
         whatToDo: 'Write values out instead of aliasing them, or raise the limit.',
         settings: ['limits.maxAliases'],
       },
+      {
+        code: 'input/binary',
+        severity: 'warning',
+        title: 'Binary file',
+        explanation:
+          'The file contains NUL bytes, which YAML text never holds, so it is binary data (an image, an archive, a file saved in another format) and is not parsed.',
+        whatToDo: 'Check that the right file is named `*.scope.yaml`, or save the scope as plain UTF-8 text.',
+      },
+      {
+        code: 'input/invalid-utf8',
+        severity: 'warning',
+        title: 'File is not UTF-8',
+        explanation:
+          'The command-line linter reads scope files as UTF-8, and this file holds bytes that are not UTF-8 (for example a Latin-1 "é", or a UTF-16 file). Decoding them would silently change the text, so the file is not checked. The diagnostic points at the first byte that cannot be decoded.',
+        whatToDo: 'Save the file as UTF-8 (in VS Code: "Change File Encoding" in the status bar, then "Save with Encoding").',
+      },
     ],
   },
   {

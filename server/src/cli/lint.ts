@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../service/document';
+import { decodeUtf8, type InputProblem } from '../service/inputGuard';
 import { rulesById } from '../service/rules';
 import type { RuleSettings } from '../service/settings';
 import type { Severity } from '../service/types';
@@ -36,8 +37,8 @@ export interface FileResult {
 
 const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info', 'hint'];
 
-export function lintText(filePath: string, text: string, settings: RuleSettings): FileResult {
-  const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits);
+export function lintText(filePath: string, text: string, settings: RuleSettings, decodingProblem?: InputProblem): FileResult {
+  const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem);
   const { diagnostics } = validate(doc, settings, {
     onRuleError: (ruleId, error) => {
       // A rule bug must not hide the other findings; say so on stderr and carry on.
@@ -48,13 +49,15 @@ export function lintText(filePath: string, text: string, settings: RuleSettings)
 }
 
 export function lintFile(filePath: string, settings: RuleSettings): FileResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(filePath, 'utf8');
+    bytes = readFileSync(filePath);
   } catch (error) {
     return { filePath, messages: [], readError: describeIoError(error) };
   }
-  return lintText(filePath, text, settings);
+  // Decoded as the editor does (BOM dropped); bytes that are not UTF-8 are one clear diagnostic.
+  const { text, problem } = decodeUtf8(bytes);
+  return lintText(filePath, text, settings, problem);
 }
 
 export function toMessage(d: Diagnostic): LintMessage {

@@ -13,6 +13,8 @@ import {
   type Node,
   type Pair,
   type YAMLError,
+  type YAMLMap,
+  YAMLParseError,
 } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Path, PathSegment } from './types';
@@ -58,9 +60,11 @@ export class ScopeDocument {
     readonly version: number,
     readonly text: string,
     limits: Limits = defaultLimits,
+    /** A problem found before the text existed, e.g. bytes that are not UTF-8 (see `decodeUtf8`). */
+    decodingProblem?: InputProblem,
   ) {
     this.lineStarts = computeLineStarts(text);
-    this.inputProblem = checkInputLimits(text, limits);
+    this.inputProblem = decodingProblem ?? checkInputLimits(text, limits);
     if (this.inputProblem) {
       this.documents = [];
       this.yaml = undefined;
@@ -68,13 +72,19 @@ export class ScopeDocument {
       this.valueError = undefined;
       return;
     }
-    const docs = parseAllDocuments(text, {
+    // YAML 1.2 counts a lone CR as a line break, the `yaml` lexer does not. Same length, so every
+    // offset still points into `text`.
+    const parsed = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    const docs = parseAllDocuments(parsed, {
       lineCounter: this.lineCounter,
       prettyErrors: false,
-      uniqueKeys: true,
+      // The parser's own check compares each key with every earlier one: minutes for a mapping
+      // with 50,000 keys. `duplicateKeyErrors` does the same in linear time.
+      uniqueKeys: false,
       keepSourceTokens: false,
     });
     this.documents = Array.isArray(docs) ? docs : [];
+    for (const document of this.documents) document.errors.push(...duplicateKeyErrors(document));
     this.yaml = this.documents[0];
     let value: unknown = undefined;
     let valueError: string | undefined;
@@ -302,6 +312,39 @@ export class ScopeDocument {
   }
 }
 
+/** `Map keys must be unique`, as the parser reports it, for every repeated scalar key. */
+function duplicateKeyErrors(document: Document.Parsed): YAMLParseError[] {
+  const errors: YAMLParseError[] = [];
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const identity = scalarKeyIdentity(pair.key);
+        if (identity !== undefined) {
+          if (seen.has(identity) && hasRange(pair.key)) errors.push(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          seen.add(identity);
+        }
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return errors;
+}
+
+/** Equal keys as the parser compares them (`a.value === b.value`); undefined for keys never equal to another. */
+function scalarKeyIdentity(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  const value: unknown = key.value;
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isNaN(value) ? undefined : `number:${value}`;
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value}:${String(value)}`;
+  return undefined;
+}
+
 function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
@@ -333,12 +376,27 @@ export function keySegment(key: unknown): string | undefined {
   return undefined;
 }
 
+/** Pairs of large mappings by key (the first pair wins), so a path lookup does not scan every key. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  if (map.items.length <= 16) return map.items.find((item) => keySegment(item.key) === key) as Pair | undefined;
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const segment = keySegment(item.key);
+      if (segment !== undefined && !index.has(segment)) index.set(segment, item as Pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 function childOf(node: Node | undefined, segment: PathSegment): { node: Node | undefined; pair?: Pair } | undefined {
   if (isMap(node)) {
-    for (const item of node.items) {
-      if (keySegment(item.key) === String(segment)) return { node: (item.value ?? undefined) as Node | undefined, pair: item as Pair };
-    }
-    return undefined;
+    const pair = pairOf(node, String(segment));
+    return pair ? { node: (pair.value ?? undefined) as Node | undefined, pair } : undefined;
   }
   if (isSeq(node) && typeof segment === 'number') {
     const item = node.items[segment] as Node | undefined;

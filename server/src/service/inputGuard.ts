@@ -4,7 +4,7 @@
 import type { Limits } from './settings';
 
 export interface InputProblem {
-  readonly code: 'input/too-large' | 'input/too-deep' | 'input/too-many-aliases';
+  readonly code: 'input/too-large' | 'input/too-deep' | 'input/too-many-aliases' | 'input/binary' | 'input/invalid-utf8';
   readonly message: string;
   /** Offset the diagnostic points at. */
   readonly offset: number;
@@ -17,6 +17,16 @@ export function checkInputLimits(text: string, limits: Limits): InputProblem | u
       code: 'input/too-large',
       message: `This file is ${formatKB(text.length)}, above the ${formatKB(maxChars)} limit (setting \`scope.limits.maxFileSizeKB\`), so it is not checked.`,
       offset: 0,
+    };
+  }
+  // YAML text never holds a raw NUL (YAML 1.2 §5.1); a file with one is binary, and the parser
+  // would read it as one long plain scalar and report nonsense.
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    return {
+      code: 'input/binary',
+      message: 'This file contains NUL bytes, so it is binary data, not YAML text; it is not checked.',
+      offset: nul,
     };
   }
   const depth = nestingDepth(text, limits.maxNestingDepth);
@@ -44,7 +54,7 @@ function formatKB(chars: number): string {
 
 /**
  * Upper bound of the nesting depth: block indentation levels plus open flow brackets plus
- * compact sequence dashes. Returns the offset where the limit is first exceeded.
+ * compact indicators (`- - x`, `? ? x`, `: - x`). Returns the offset where the limit is first exceeded.
  */
 function nestingDepth(text: string, max: number): { offset: number } | undefined {
   const indents: number[] = [];
@@ -61,10 +71,10 @@ function nestingDepth(text: string, max: number): { offset: number } | undefined
     if (flow === 0 && !quote && i < lineEnd && first !== '#' && first !== '\r') {
       while (indents.length > 0 && (indents[indents.length - 1] ?? 0) > indent) indents.pop();
       if (indents.length === 0 || (indents[indents.length - 1] ?? 0) < indent) indents.push(indent);
-      // "- - - x" opens one level per dash.
+      // "- - - x" opens one level per dash; explicit keys "? ? x" recurse in the parser the same way.
       let j = i;
       let dashes = 0;
-      while (j + 1 < lineEnd && text[j] === '-' && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+      while (j + 1 < lineEnd && (text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
         dashes++;
         j += 2;
         while (j < lineEnd && text[j] === ' ') j++;
@@ -98,4 +108,64 @@ function aliasOverflow(text: string, max: number): number | undefined {
     if (count > max) return m.index + (m[1] ?? '').length;
   }
   return undefined;
+}
+
+/**
+ * Decodes a file's bytes the way VS Code does for UTF-8 files: a leading byte order mark is
+ * dropped (so columns match the editor). Bytes that are not UTF-8 are an input problem that names
+ * the first bad byte; the returned text then holds U+FFFD in their place.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; problem?: InputProblem } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(bom);
+  const bad = firstInvalidUtf8(body);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body);
+  if (bad < 0) return { text };
+  const offset = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, bad)).length;
+  const byte = (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16) return { text, problem: { code: 'input/invalid-utf8', message: 'This file is encoded as UTF-16, so it is not checked. Save it as UTF-8.', offset: 0 } };
+  const looksBinary = body.subarray(0, 8192).includes(0);
+  return {
+    text,
+    problem: looksBinary
+      ? { code: 'input/binary', message: 'This file contains NUL bytes, so it is binary data, not YAML text; it is not checked.', offset: Math.max(0, text.indexOf('\0')) }
+      : {
+          code: 'input/invalid-utf8',
+          message: `This file is not valid UTF-8 (byte 0x${byte} here cannot be decoded), so it is not checked. Save it as UTF-8.`,
+          offset,
+        },
+  };
+}
+
+/** Index of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Well-formed sequences per Unicode Table 3-7: no overlongs, no surrogates, nothing above U+10FFFF.
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) length = 2;
+    else if (b >= 0xe0 && b <= 0xef) {
+      length = 3;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      length = 4;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return -1;
 }

@@ -80,12 +80,13 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   }
 
   // 2. YAML syntax: the root cause only.
-  const syntax = rootCauses(doc.parseErrors);
+  const lineOf = (offset: number): number => doc.positionAt(offset).line;
+  const syntax = rootCauses(doc.parseErrors, lineOf);
   for (const error of syntax) {
     const start = syntaxErrorOffset(doc.text, error);
     make(yamlCode(error), doc.oneLineRange(start, Math.max(start === error.pos[0] ? error.pos[1] : start + 1, start + 1)), yamlMessage(error), 'error');
   }
-  for (const warning of rootCauses(doc.parseWarnings)) {
+  for (const warning of rootCauses(doc.parseWarnings, lineOf)) {
     make('yaml/warning', doc.oneLineRange(warning.pos[0], Math.max(warning.pos[1], warning.pos[0] + 1)), yamlMessage(warning), 'warning');
   }
   if (doc.documents.length > 1) {
@@ -188,14 +189,17 @@ export function findingRange(doc: ScopeDocument, finding: Finding): Range {
   return doc.rangeOf(finding.path, at ?? 'value');
 }
 
+/** At most this many YAML errors (and as many warnings) per document: a binary-like file has one per token. */
+export const maxSyntaxFindings = 100;
+
 /** First error per line; later errors on the same line are follow-ons of the first. */
-function rootCauses(errors: readonly YAMLError[]): YAMLError[] {
+function rootCauses(errors: readonly YAMLError[], lineOf: (offset: number) => number): YAMLError[] {
   const byLine = new Map<number, YAMLError>();
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
   for (const error of sorted) {
-    const line = error.linePos?.[0]?.line ?? -1;
-    const key = line >= 0 ? line : error.pos[0];
+    const key = lineOf(error.pos[0]);
     if (!byLine.has(key)) byLine.set(key, error);
+    if (byLine.size >= maxSyntaxFindings) break;
   }
   const kept = [...byLine.values()];
   // Once indentation or structure breaks, the parser reports every following line; the first says it all.
