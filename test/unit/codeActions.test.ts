@@ -88,6 +88,23 @@ describe('quick fixes', () => {
     assert.equal(applyAction(typo, rename), lines('scope_version: 1', 'project:   # typo', '  name: X'));
   });
 
+  it('offer one fix per allowed value for a wrong enum value, the closest one preferred', () => {
+    const text = minimal.replace('  pricing_model: fixed_price\n', '  pricing_model: fixed_prise   # per the RFP\n');
+    const r = request(text);
+    const wrong = r.diagnostics.find((d) => d.code === 'schema/enum');
+    assert.ok(wrong, r.diagnostics.map((d) => d.code).join(', '));
+    const actions = codeActions({ ...r, context: [wrong], range: wrong.range }).filter((a) => a.title.startsWith('Change to'));
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred ?? false]),
+      [
+        ['Change to `fixed_price`', true],
+        ['Change to `time_and_materials`', false],
+        ['Change to `capped_time_and_materials`', false],
+      ],
+    );
+    assert.equal(applyAction(text, actions[1]), minimal.replace('  pricing_model: fixed_price\n', '  pricing_model: time_and_materials   # per the RFP\n'));
+  });
+
   it('are not offered for a diagnostic of an older version', () => {
     const r = request(typo);
     const stale: Diagnostic = {

@@ -145,10 +145,11 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
     }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map((v) => code(String(v))) : [];
-      return make('schema/enum', path, `${where} must be one of ${allowed.join(', ')}; ${describeType(value)} is not allowed.`);
+      const fixes = enumFixes(path, Array.isArray(params.allowedValues) ? params.allowedValues : [], value);
+      return make('schema/enum', path, `${where} must be one of ${allowed.join(', ')}; ${describeType(value)} is not allowed.`, { fixes });
     }
     case 'const':
-      return make('schema/enum', path, `${where} must be ${code(String(params.allowedValue))}.`);
+      return make('schema/enum', path, `${where} must be ${code(String(params.allowedValue))}.`, { fixes: enumFixes(path, [params.allowedValue], value) });
     case 'format':
       return make('schema/format', path, params.format === 'date' ? `${where} must be a real date written YYYY-MM-DD (e.g. 2027-03-01); ${describeType(value)} is not.` : `${where} must be a valid ${String(params.format)}.`);
     case 'pattern':
@@ -195,6 +196,23 @@ export function closestKey(key: string, allowed: readonly string[]): string | un
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/** One fix per allowed value, the closest to what was written preferred; none is safe, since only a person knows which is meant. */
+function enumFixes(path: Path, allowed: readonly unknown[], value: unknown): Fix[] {
+  if (path.length === 0) return [];
+  const closest = typeof value === 'string' ? closestKey(value, allowed.map(String)) : undefined;
+  return allowed.map((v) => ({
+    title: `Change to \`${String(v)}\``,
+    ops: [{ op: 'replace' as const, path, value: enumScalar(v) }],
+    ...(String(v) === closest ? { preferred: true } : {}),
+  }));
+}
+
+/** An allowed value as YAML: plain when it reads back as the same string, else JSON (valid YAML). */
+function enumScalar(value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  return /^[A-Za-z][A-Za-z0-9 _.-]*[A-Za-z0-9_.]$|^[A-Za-z]$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value) ? value : JSON.stringify(value);
 }
 
 /** Levenshtein distance, giving up (returning `cap`) once it exceeds `cap`. */
