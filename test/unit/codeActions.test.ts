@@ -102,7 +102,10 @@ describe('quick fixes', () => {
         ['Change to `capped_time_and_materials`', false],
       ],
     );
-    assert.equal(applyAction(text, actions[1]), minimal.replace('  pricing_model: fixed_price\n', '  pricing_model: time_and_materials   # per the RFP\n'));
+    assert.equal(
+      applyAction(text, actions[1]),
+      minimal.replace('  pricing_model: fixed_price\n', '  pricing_model: time_and_materials   # per the RFP\n'),
+    );
   });
 
   it('are not offered for a diagnostic of an older version', () => {
