@@ -404,6 +404,16 @@ describe('snippets', () => {
     );
   });
 
+  it('reads a dollar amount as text, not as a tab stop', () => {
+    const resolved = resolveFix(
+      new ScopeDocument('file:///s', 1, lines('assumptions: []')),
+      fix({ op: 'append', path: ['assumptions'], value: '"Price $120k holds until $5 fees apply"' }),
+    );
+    const [edit] = resolved?.edits ?? [];
+    assert.equal(edit?.newText, '["Price $120k holds until $5 fees apply"]');
+    assert.equal(edit?.snippet, undefined);
+  });
+
   it('makes <hints> inside strings tab stops', () => {
     const resolved = resolveFix(
       new ScopeDocument('file:///s', 1, lines('objective: Cut costs')),

@@ -293,8 +293,11 @@ function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, '\\$&');
 }
 
-/** `${1:default}`, `${1|a,b|}`, `${1}` or `$1` in a fragment: the author placed the tab stops. */
-const explicitPlaceholder = /\$\{(\d+)(?::((?:[^}\\]|\\.)*))?\}|\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}|\$(\d+)/g;
+/**
+ * `${1:default}`, `${1|a,b|}` or `${1}` in a fragment: the author placed the tab stops. (Not the
+ * bare `$1` form, which a price such as `$120k` would look like.)
+ */
+const explicitPlaceholder = /\$\{(\d+)(?::((?:[^}\\]|\\.)*))?\}|\$\{(\d+)\|((?:[^|\\]|\\.)*)\|\}/g;
 
 /** A `<what to write>` hint inside a string scalar. */
 const angleHint = /<[^<>\n]{1,40}>/g;
@@ -309,13 +312,13 @@ function unescapeSnippet(text: string): string {
  * strings containing TODO (whole), and `<hints>` inside strings.
  */
 function markPlaceholders(fragment: string, placeholders: Placeholders): string {
-  if (/\$(\{\d+[:|}]|\d)/.test(fragment)) {
+  if (/\$\{\d+[:|}]/.test(fragment)) {
     let out = '';
     let last = 0;
     for (const m of fragment.matchAll(explicitPlaceholder)) {
       out += unescapeSnippet(fragment.slice(last, m.index));
       last = m.index + m[0].length;
-      const n = m[1] ?? m[3] ?? m[5] ?? '0';
+      const n = m[1] ?? m[3] ?? '0';
       const choices = m[4] !== undefined ? m[4].split(/(?<!\\),/).map(unescapeSnippet) : undefined;
       out += placeholders.add({ defaultText: unescapeSnippet(m[2] ?? ''), ...(choices ? { choices } : {}), group: `tab${n}` });
     }
