@@ -13,6 +13,7 @@ import {
   type Node,
   type Pair,
   type YAMLError,
+  type Alias,
   type YAMLMap,
   YAMLParseError,
 } from 'yaml';
@@ -79,12 +80,14 @@ export class ScopeDocument {
       lineCounter: this.lineCounter,
       prettyErrors: false,
       // The parser's own check compares each key with every earlier one: minutes for a mapping
-      // with 50,000 keys. `duplicateKeyErrors` does the same in linear time.
+      // with 50,000 keys. `structuralErrors` does the same in linear time.
       uniqueKeys: false,
       keepSourceTokens: false,
+      // Always YAML 1.2 core, whatever a `%YAML 1.1` directive says: dates stay text, `no` stays `no`.
+      schema: 'core',
     });
     this.documents = Array.isArray(docs) ? docs : [];
-    for (const document of this.documents) document.errors.push(...duplicateKeyErrors(document));
+    for (const document of this.documents) document.errors.push(...structuralErrors(document));
     this.yaml = this.documents[0];
     let value: unknown = undefined;
     let valueError: string | undefined;
@@ -153,6 +156,9 @@ export class ScopeDocument {
     // Trailing spaces and comments are not part of a value.
     while (stop > start && /\s/.test(this.text[stop - 1] ?? '')) stop--;
     if (stop <= start) stop = Math.min(start + 1, lineEnd);
+    // At the end of a line (e.g. a missing closing quote) the last character is what can be seen.
+    const lineStart = this.lineStarts[from.line] ?? 0;
+    if (stop <= start && start > lineStart) return { start: this.positionAt(start - 1), end: from };
     return { start: from, end: this.positionAt(Math.max(stop, start)) };
   }
 
@@ -172,13 +178,13 @@ export class ScopeDocument {
   // ---- paths ---------------------------------------------------------------------------------
 
   private walk(path: Path): Walk {
-    let node: Node | undefined = (this.yaml?.contents ?? undefined) as Node | undefined;
+    let node: Node | undefined = (this.yaml?.contents ?? undefined);
     let pair: Pair | undefined;
     let lastPair: Pair | undefined;
     let lastNode: Node | undefined = node;
     let depth = 0;
     for (const segment of path) {
-      if (isAlias(node) && this.yaml) node = node.resolve(this.yaml) as Node | undefined;
+      if (isAlias(node) && this.yaml) node = node.resolve(this.yaml);
       const next = childOf(node, segment);
       if (!next) break;
       depth++;
@@ -276,7 +282,7 @@ export class ScopeDocument {
   /** The path at an offset: which key or value the cursor is on. */
   pathAt(offset: number): Located {
     const path: PathSegment[] = [];
-    let node: Node | undefined = (this.yaml?.contents ?? undefined) as Node | undefined;
+    let node: Node | undefined = (this.yaml?.contents ?? undefined);
     for (let guard = 0; guard < 10_000 && node; guard++) {
       let descended = false;
       if (isMap(node)) {
@@ -300,7 +306,7 @@ export class ScopeDocument {
           const item = node.items[i];
           if (isNodeLike(item) && hasRange(item) && offset >= item.range[0] && offset <= item.range[1]) {
             path.push(i);
-            node = item as Node;
+            node = item;
             descended = true;
             break;
           }
@@ -312,13 +318,23 @@ export class ScopeDocument {
   }
 }
 
-/** `Map keys must be unique`, as the parser reports it, for every repeated scalar key. */
-function duplicateKeyErrors(document: Document.Parsed): YAMLParseError[] {
+/**
+ * Repeated scalar keys (`Map keys must be unique`, as the parser reports them) and aliases with no
+ * anchor before them, which the parser only notices when converting to data, without a position.
+ */
+function structuralErrors(document: Document.Parsed): YAMLParseError[] {
   const errors: YAMLParseError[] = [];
   const stack: unknown[] = [document.contents];
+  const anchors = new Map<string, number>();
+  const aliases: Alias[] = [];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isMap(node)) {
+    if (isNodeLike(node) && typeof node.anchor === 'string' && hasRange(node)) {
+      anchors.set(node.anchor, Math.min(anchors.get(node.anchor) ?? Infinity, node.range[0]));
+    }
+    if (isAlias(node)) {
+      aliases.push(node);
+    } else if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
         const identity = scalarKeyIdentity(pair.key);
@@ -330,6 +346,12 @@ function duplicateKeyErrors(document: Document.Parsed): YAMLParseError[] {
       }
     } else if (isSeq(node)) {
       for (const item of node.items) stack.push(item);
+    }
+  }
+  for (const alias of aliases) {
+    const anchor = anchors.get(alias.source);
+    if (hasRange(alias) && (anchor === undefined || anchor > alias.range[0])) {
+      errors.push(new YAMLParseError([alias.range[0], alias.range[1]], 'BAD_ALIAS', `Unknown alias *${alias.source}: no anchor &${alias.source} comes before it`));
     }
   }
   return errors;
@@ -372,7 +394,11 @@ function isEmptyNode(node: Node): boolean {
 
 /** The string form of a mapping key, or undefined for complex keys. */
 export function keySegment(key: unknown): string | undefined {
-  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (!isScalar(key)) return undefined;
+  const value: unknown = key.value;
+  if (value === null) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return undefined;
   return undefined;
 }
 
@@ -380,13 +406,13 @@ export function keySegment(key: unknown): string | undefined {
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
 
 function pairOf(map: YAMLMap, key: string): Pair | undefined {
-  if (map.items.length <= 16) return map.items.find((item) => keySegment(item.key) === key) as Pair | undefined;
+  if (map.items.length <= 16) return map.items.find((item): item is Pair => keySegment(item.key) === key);
   let index = pairIndex.get(map);
   if (!index) {
     index = new Map();
     for (const item of map.items) {
       const segment = keySegment(item.key);
-      if (segment !== undefined && !index.has(segment)) index.set(segment, item as Pair);
+      if (segment !== undefined && !index.has(segment)) index.set(segment, item);
     }
     pairIndex.set(map, index);
   }
