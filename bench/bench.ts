@@ -26,8 +26,12 @@ function large(n: number): string {
     deliverables.push(
       `  - id: D${i}\n    title: Module ${i} of the portal\n    description: Feature set ${i}, as described in Annex ${i}.\n    acceptance_criteria:\n      - All ${i} test cases in Annex B${i} pass on staging.\n    due: 2027-05-${String((i % 27) + 1).padStart(2, '0')}`,
     );
-    measures.push(`  - { id: SM${i}, metric: Defects in module ${i}, target: "< 5", unit: defects/month, measured_by: Jira report, deliverables: [D${i}] }`);
-    milestones.push(`    - { id: M${i}, name: Module ${i} accepted, date: 2027-06-${String((i % 27) + 1).padStart(2, '0')}, deliverables: [D${i}] }`);
+    measures.push(
+      `  - { id: SM${i}, metric: Defects in module ${i}, target: "< 5", unit: defects/month, measured_by: Jira report, deliverables: [D${i}] }`,
+    );
+    milestones.push(
+      `    - { id: M${i}, name: Module ${i} accepted, date: 2027-06-${String((i % 27) + 1).padStart(2, '0')}, deliverables: [D${i}] }`,
+    );
   }
   return base
     .replace('\nsuccess_measures:\n', `\n${deliverables.join('\n')}\n\nsuccess_measures:\n`)

@@ -29,7 +29,9 @@ fs.writeFileSync(path.join(home, 'config.yaml'), 'auth: none\ncert: false\n');
 const bin = codeServerBin();
 
 step('Installing the extension into code-server');
-execFileSync(bin, ['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(bin, ['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 
 const port = Number(process.env.PORT) || (await freePort());
 const examples = path.join(REPO_ROOT, 'examples');
@@ -37,15 +39,20 @@ step(`Starting code-server on 127.0.0.1:${port}`);
 const server = spawn(
   bin,
   [
-    '--config', path.join(home, 'config.yaml'),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
+    '--config',
+    path.join(home, 'config.yaml'),
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensions,
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensions,
     examples,
   ],
   { detached: true, stdio: 'ignore' },
@@ -69,6 +76,8 @@ await waitFor(
 );
 
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}`;
-console.log(`\nScope YAML is running in VS Code at:\n\n  ${url}\n\nOpen crm-integration.scope.yaml for the risky example (38 findings). Press Ctrl+C to stop.`);
+console.log(
+  `\nScope YAML is running in VS Code at:\n\n  ${url}\n\nOpen crm-integration.scope.yaml for the risky example (38 findings). Press Ctrl+C to stop.`,
+);
 if (process.env.SCOPE_DEMO_EXIT_WHEN_READY) process.exit(0);
 await new Promise(() => {});

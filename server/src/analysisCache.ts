@@ -26,7 +26,11 @@ export class AnalysisCache {
   }
 
   /** Diagnostics of this exact version under these settings (validated on first use). */
-  diagnostics(document: TextDocument, settings: RuleSettings, onRuleError?: (ruleId: string, error: unknown) => void): readonly Diagnostic[] {
+  diagnostics(
+    document: TextDocument,
+    settings: RuleSettings,
+    onRuleError?: (ruleId: string, error: unknown) => void,
+  ): readonly Diagnostic[] {
     const doc = this.model(document, settings);
     const entry = this.entries.get(document.uri);
     if (entry && entry.doc === doc && entry.diagnostics && entry.settings === settings) return entry.diagnostics;

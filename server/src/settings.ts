@@ -27,10 +27,12 @@ export function fromClientSettings(raw: unknown, onUnknownRule: (id: string) => 
   }
   const numbers = (value: unknown): Record<string, number | string> => {
     const out: Record<string, number | string> = {};
-    if (isRecord(value)) for (const [k, v] of Object.entries(value)) if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string') out[k] = v;
+    if (isRecord(value))
+      for (const [k, v] of Object.entries(value)) if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string') out[k] = v;
     return out;
   };
-  const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+  const strings = (value: unknown): string[] | undefined =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
   const vague = isRecord(raw.vagueTerms) ? raw.vagueTerms : {};
   const always = strings(vague.always);
   const unlessQuantified = strings(vague.unlessQuantified);
@@ -39,5 +41,5 @@ export function fromClientSettings(raw: unknown, onUnknownRule: (id: string) => 
     thresholds: numbers(raw.thresholds),
     limits: numbers(raw.limits),
     vagueTerms: { ...(always ? { always } : {}), ...(unlessQuantified ? { unlessQuantified } : {}) },
-  } as PartialSettings;
+  };
 }

@@ -21,12 +21,9 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const RESULTS_DIR = path.resolve(
-  process.env.SCOPE_E2E_RESULTS ?? path.join(REPO_ROOT, 'test-results', 'e2e'),
-);
+export const RESULTS_DIR = path.resolve(process.env.SCOPE_E2E_RESULTS ?? path.join(REPO_ROOT, 'test-results', 'e2e'));
 export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION ?? '4.100.3';
-export const CACHE_ROOT =
-  process.env.SCOPE_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'scope-yaml');
+export const CACHE_ROOT = process.env.SCOPE_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'scope-yaml');
 export const CHROMIUM = process.env.SCOPE_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 const require = createRequire(import.meta.url);
@@ -61,13 +58,7 @@ export const BASE_SETTINGS = {
 
 export function codeServerBin() {
   if (process.env.CODE_SERVER_BIN) return process.env.CODE_SERVER_BIN;
-  return path.join(
-    CACHE_ROOT,
-    `code-server-${CODE_SERVER_VERSION}`,
-    'node_modules',
-    '.bin',
-    'code-server',
-  );
+  return path.join(CACHE_ROOT, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', '.bin', 'code-server');
 }
 
 /** Poll `fn` until it returns a truthy value (returned) or the deadline passes (throws). */
@@ -82,10 +73,7 @@ export async function waitFor(fn, { timeout = DEFAULT_TIMEOUT, interval = 100, w
       lastErr = e;
     }
     if (Date.now() > deadline) {
-      const err = new Error(
-        `Timed out after ${timeout} ms waiting for ${what}` +
-          (lastErr ? ` (last error: ${lastErr.message})` : ''),
-      );
+      const err = new Error(`Timed out after ${timeout} ms waiting for ${what}` + (lastErr ? ` (last error: ${lastErr.message})` : ''));
       if (lastErr) err.cause = lastErr;
       throw err;
     }
@@ -114,7 +102,11 @@ function run(cmd, args, { timeout = 120_000 * SCALE, env, cwd } = {}) {
 }
 
 function sanitize(name) {
-  return String(name).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
+  return (
+    String(name)
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'run'
+  );
 }
 
 // Live process groups, killed on any exit of this Node process.
@@ -213,9 +205,12 @@ export class Workbench {
 
     this.port = o.port ?? (await freePort());
     const args = [
-      '--config', this.configFile,
-      '--bind-addr', `127.0.0.1:${this.port}`,
-      '--auth', 'none',
+      '--config',
+      this.configFile,
+      '--bind-addr',
+      `127.0.0.1:${this.port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -334,9 +329,7 @@ export class Workbench {
     }
     if (this.pgid) {
       killGroup(this.pgid, 'SIGTERM');
-      const gone = await waitFor(() => !groupAlive(this.pgid), { timeout: 5000, what: 'code-server exit' }).catch(
-        () => false,
-      );
+      const gone = await waitFor(() => !groupAlive(this.pgid), { timeout: 5000, what: 'code-server exit' }).catch(() => false);
       if (!gone) killGroup(this.pgid, 'SIGKILL');
       await waitFor(() => !groupAlive(this.pgid), { timeout: 5000, what: 'code-server kill' }).catch(() => {});
       liveGroups.delete(this.pgid);
@@ -412,16 +405,19 @@ export class Workbench {
 
   /** Focus the active editor's text area (the Problems panel etc. may hold focus). */
   async focusEditor() {
-    const ta = this.page.locator('.editor-group-container.active .monaco-editor textarea.inputarea, .editor-group-container.active .monaco-editor .native-edit-context').first();
+    const ta = this.page
+      .locator(
+        '.editor-group-container.active .monaco-editor textarea.inputarea, .editor-group-container.active .monaco-editor .native-edit-context',
+      )
+      .first();
     await ta.waitFor({ state: 'attached' });
     // Click on the editor's own text area, not on a line (that would move the cursor
     // somewhere arbitrary), then make sure it really has focus.
     await ta.focus();
-    await waitFor(
-      () =>
-        this.page.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor')),
-      { timeout: 5000, what: 'editor focus' },
-    );
+    await waitFor(() => this.page.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor')), {
+      timeout: 5000,
+      what: 'editor focus',
+    });
   }
 
   /** Wait until the editor for `fileName` is the active tab and its text is rendered. */
@@ -457,9 +453,7 @@ export class Workbench {
   async openFile(file) {
     const abs = this.abs(file);
     const base = path.basename(abs);
-    const tab = this.page.locator(
-      `.editor-group-container.active .tab[data-resource-name=${JSON.stringify(base)}]`,
-    );
+    const tab = this.page.locator(`.editor-group-container.active .tab[data-resource-name=${JSON.stringify(base)}]`);
     if (await tab.count()) {
       await tab.first().click();
       await this.waitForEditor(base);
@@ -635,9 +629,7 @@ export class Workbench {
 
   /** Let the renderer paint (two animation frames). */
   async nextFrames() {
-    await this.page.evaluate(
-      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))),
-    );
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   }
 
   /** Save the active editor (Ctrl+S) and wait until its tab is no longer dirty. */
@@ -662,7 +654,10 @@ export class Workbench {
 
   /** Open the Problems panel (Ctrl+Shift+M) unless it is already visible. */
   async openProblems() {
-    const visible = await this.page.locator('.markers-panel').isVisible().catch(() => false);
+    const visible = await this.page
+      .locator('.markers-panel')
+      .isVisible()
+      .catch(() => false);
     if (!visible) {
       await this.page.keyboard.press('Control+Shift+M');
       await this.page.locator('.markers-panel').waitFor({ state: 'visible' });
@@ -860,10 +855,17 @@ export class Workbench {
     const { box } = await this.revealWord(word, nth);
     // Move away first so that a hover for the same word re-triggers.
     await this.page.mouse.move(1, 1);
-    await waitFor(async () => !(await hover.first().isVisible().catch(() => false)), {
-      timeout: 5000,
-      what: 'previous hover to close',
-    }).catch(() => {});
+    await waitFor(
+      async () =>
+        !(await hover
+          .first()
+          .isVisible()
+          .catch(() => false)),
+      {
+        timeout: 5000,
+        what: 'previous hover to close',
+      },
+    ).catch(() => {});
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
     let text = '';
     await waitFor(
@@ -883,8 +885,8 @@ export class Workbench {
     await waitFor(
       () =>
         this.page.evaluate(() =>
-          [...document.querySelectorAll('.monaco-hover:not(.hidden)')].every(
-            (h) => h.getAnimations({ subtree: true }).every((a) => a.playState !== 'running'),
+          [...document.querySelectorAll('.monaco-hover:not(.hidden)')].every((h) =>
+            h.getAnimations({ subtree: true }).every((a) => a.playState !== 'running'),
           ),
         ),
       { timeout: 3000, what: 'hover animation' },
@@ -906,9 +908,7 @@ export class Workbench {
   }
 
   async _actionTitles() {
-    return this.page
-      .locator('.action-widget .monaco-list-row.action')
-      .evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
+    return this.page.locator('.action-widget .monaco-list-row.action').evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')));
   }
 
   /**
@@ -976,9 +976,10 @@ const SEVERITIES = { Error: 'error', Warning: 'warning', Info: 'info', Informati
  * Returns null for non-marker (file) rows.
  */
 export function parseMarkerLabel(label) {
-  const m = /^(Error|Warning|Info|Information|Hint)\s*:\s*([\s\S]*?)\s+at line (\d+) and character (\d+)\.?\s*(?:([\s\S]*?)\s*generated by\s+([\s\S]*?))?\s*$/.exec(
-    label ?? '',
-  );
+  const m =
+    /^(Error|Warning|Info|Information|Hint)\s*:\s*([\s\S]*?)\s+at line (\d+) and character (\d+)\.?\s*(?:([\s\S]*?)\s*generated by\s+([\s\S]*?))?\s*$/.exec(
+      label ?? '',
+    );
   if (!m) return null;
   return {
     severity: SEVERITIES[m[1]] ?? m[1].toLowerCase(),

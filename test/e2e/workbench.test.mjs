@@ -143,7 +143,10 @@ test('the Problems panel shows what the engine reports, with codes, severities a
     }
     assert.deepEqual(multiset(rows, key), want);
     // Messages too (the panel shows them verbatim).
-    assert.deepEqual(multiset(rows, (p) => `${key(p)} ${p.message}`), multiset(expected, (p) => `${key(p)} ${p.message}`));
+    assert.deepEqual(
+      multiset(rows, (p) => `${key(p)} ${p.message}`),
+      multiset(expected, (p) => `${key(p)} ${p.message}`),
+    );
     await wb.screenshot('02-problems-risky');
   }));
 
@@ -151,8 +154,7 @@ test('the Problems panel lists the golden rule findings of risky.scope.yaml', as
   const golden = goldenFindings(RISKY);
   const engine = await engineFindings(wb.abs(RISKY));
   const sevCode = (p) => `${p.severity} ${p.code}`;
-  const engineMatchesGolden =
-    JSON.stringify(multiset(engine, sevCode)) === JSON.stringify(multiset(golden, sevCode));
+  const engineMatchesGolden = JSON.stringify(multiset(engine, sevCode)) === JSON.stringify(multiset(golden, sevCode));
   if (!engineMatchesGolden) {
     const have = new Set(engine.map((p) => p.code));
     const implemented = golden.filter((g) => have.has(g.code)).length;
@@ -221,12 +223,18 @@ test('a quick fix edits the document and its finding goes away', () =>
     const vague = (rows) => rows.filter((p) => p.code === 'cost-vague-language');
     const before = vague(await problemsOf(RISKY, (r) => vague(r).length > 0));
     const { line } = await wb.locate('etc.');
-    assert.ok(before.some((p) => p.line === line), `no cost-vague-language finding on line ${line}`);
+    assert.ok(
+      before.some((p) => p.line === line),
+      `no cost-vague-language finding on line ${line}`,
+    );
     const applied = await wb.quickFix({ word: 'etc.' }, /^Remove "etc\."/);
-    const text = await waitFor(async () => {
-      const t = await wb.editorText();
-      return !t.includes('etc.') && t;
-    }, { what: `the quick fix "${applied}" to edit the document` });
+    const text = await waitFor(
+      async () => {
+        const t = await wb.editorText();
+        return !t.includes('etc.') && t;
+      },
+      { what: `the quick fix "${applied}" to edit the document` },
+    );
     assert.ok(await wb.isDirty(), 'the quick fix leaves the document unsaved');
     assert.match(text.split('\n')[line - 1], /title: CRM sync service, reports/);
     await problemsOf(RISKY, (r) => vague(r).length === before.length - 1 && !vague(r).some((p) => p.line === line));
@@ -243,10 +251,13 @@ test('saving with fix-all-on-save applies the safe fixes and the problems follow
     await wb.openFile(FIX_ALL);
     await problemsOf(FIX_ALL, (r) => r.length === before.length);
     await wb.save();
-    const saved = await waitFor(() => {
-      const t = fs.readFileSync(file, 'utf8');
-      return t !== original && t;
-    }, { what: `${FIX_ALL} to be rewritten by fix-all on save` });
+    const saved = await waitFor(
+      () => {
+        const t = fs.readFileSync(file, 'utf8');
+        return t !== original && t;
+      },
+      { what: `${FIX_ALL} to be rewritten by fix-all on save` },
+    );
     assert.equal(await wb.isDirty(), false);
     assert.match(saved, /^ {2}total: 240000$/m);
     assert.match(saved, /^ {4}unit: "%"$/m);

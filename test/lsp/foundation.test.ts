@@ -52,7 +52,9 @@ describe('language server over stdio', () => {
     await client.open(uri, golden('full'));
     await client.diagnostics(uri, 1);
     // `  contingency_percent: 15` under budget
-    const line = golden('full').split('\n').findIndex((l) => l.startsWith('  contingency_percent:'));
+    const line = golden('full')
+      .split('\n')
+      .findIndex((l) => l.startsWith('  contingency_percent:'));
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: 5 } });
     const value = (hover?.contents as MarkupContent | undefined)?.value ?? '';
     assert.match(value, /\*\*.*[Cc]ontingency.*\*\*/);
@@ -74,7 +76,11 @@ describe('language server over stdio', () => {
     // Never a result for an older version after a newer one was published.
     const later = client.published.slice(before).filter((p) => p.uri === uri);
     const versions = later.map((p) => p.version ?? 0);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'versions are published in order');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'versions are published in order',
+    );
     assert.equal(versions[versions.length - 1], version);
   });
 
@@ -102,7 +108,7 @@ describe('language server over stdio', () => {
       await client.open(uri, text);
       const diagnostics = await client.diagnostics(uri, 1);
       for (const d of diagnostics) {
-        assert.ok(d.message.length > 10);
+        assert.ok(String(d.message).length > 10);
         assert.equal(d.range.start.line, d.range.end.line);
       }
       assert.doesNotMatch(client.stderr.join(''), /failed|Error:/);

@@ -7,10 +7,21 @@ import { validate, type DiagnosticData } from '../../server/src/service/validate
 
 export const testToday = '2027-01-04';
 
-export function analyzeText(text: string, settings: PartialSettings = {}, uri = 'file:///test.scope.yaml'): { doc: ScopeDocument; diagnostics: readonly Diagnostic[] } {
+export function analyzeText(
+  text: string,
+  settings: PartialSettings = {},
+  uri = 'file:///test.scope.yaml',
+): { doc: ScopeDocument; diagnostics: readonly Diagnostic[] } {
   const merged = mergeSettings({ today: testToday }, settings);
   const doc = new ScopeDocument(uri, 1, text, merged.limits);
-  return { doc, diagnostics: validate(doc, merged, { onRuleError: (id, e) => { throw new Error(`rule ${id} threw: ${String(e)}`); } }).diagnostics };
+  return {
+    doc,
+    diagnostics: validate(doc, merged, {
+      onRuleError: (id, e) => {
+        throw new Error(`rule ${id} threw: ${String(e)}`);
+      },
+    }).diagnostics,
+  };
 }
 
 export function analyzeFile(file: string, settings: PartialSettings = {}): { doc: ScopeDocument; diagnostics: readonly Diagnostic[] } {

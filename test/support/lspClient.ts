@@ -34,7 +34,9 @@ export class LspClient {
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
+      params.items.map(() => options.configuration ?? null),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: WorkspaceEdit }) => {
       this.appliedEdits.push(params);
@@ -48,15 +50,27 @@ export class LspClient {
   static async start(options: LspClientOptions = {}): Promise<LspClient> {
     const client = new LspClient(options);
     const capabilities = options.capabilities ?? {
-      workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true } },
+      workspace: {
+        configuration: options.configuration !== undefined,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceEdit: { documentChanges: true },
+      },
       textDocument: {
         publishDiagnostics: { versionSupport: true, relatedInformation: true, codeDescriptionSupport: true, dataSupport: true },
         hover: { contentFormat: ['markdown', 'plaintext'] },
-        codeAction: { dataSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+        codeAction: {
+          dataSupport: true,
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+        },
         completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
       },
     };
-    client.initializeResult = await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: options.rootUri ?? null, capabilities, workspaceFolders: null });
+    client.initializeResult = await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      capabilities,
+      workspaceFolders: null,
+    });
     await client.connection.sendNotification('initialized', {});
     return client;
   }
@@ -94,13 +108,14 @@ export class LspClient {
     for (;;) {
       const found = [...this.published].reverse().find((p) => p.uri === uri && p.version === version);
       if (found) return found.diagnostics;
-      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`);
+      if (Date.now() > deadline)
+        throw new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${this.stderr.join('')}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest(method, params) as Promise<R>;
+    return this.connection.sendRequest<R>(method, params);
   }
 
   async stop(): Promise<void> {

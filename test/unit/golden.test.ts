@@ -9,7 +9,9 @@ import { fixturesDir } from '../support/paths';
 const golden = join(fixturesDir, 'golden');
 
 function expected(name: string): { header: string; rows: string[] } {
-  const lines = readFileSync(join(golden, `${name}.expected.txt`), 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(join(golden, `${name}.expected.txt`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const header = lines[0] ?? '';
   const rows = lines.slice(1).map((l) => {
     const [severity, ruleId, path] = l.trim().split(/\s+/);

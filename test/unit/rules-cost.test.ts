@@ -91,7 +91,10 @@ describe('cost-currency-missing', () => {
     const text = fullWith(['  currency: EUR\n', '']);
     const d = onlyDiagnostic('cost-currency-missing', text, { thresholds: { defaultCurrency: 'CHF' } });
     assert.equal(d.range.start.line, lineOf(text, 'budget:'));
-    assert.equal(d.message, '`budget.total` is an amount, but `budget.currency` is not set, so nobody can tell what currency the price is in.');
+    assert.equal(
+      d.message,
+      '`budget.total` is an amount, but `budget.currency` is not set, so nobody can tell what currency the price is in.',
+    );
     const [fix] = dataOf(d).fixes;
     assert.equal(fix?.title, 'Set `budget.currency` to CHF (confirm: your default currency, not stated in the file)');
     assert.equal(fix?.safe, undefined);
@@ -102,7 +105,14 @@ describe('cost-currency-missing', () => {
 
   it('takes the code from an unambiguous symbol as a safe fix, and asks to confirm `$`', () => {
     const euro = check('cost-currency-missing', fullWith(['  currency: EUR\n', ''], ['  total: 240000', '  total: "€240k"']));
-    assert.deepEqual(euro[0]?.fixes, [{ title: 'Set `budget.currency` to EUR', ops: [{ op: 'insert', parent: ['budget'], key: 'currency', value: 'EUR' }], preferred: true, safe: true }]);
+    assert.deepEqual(euro[0]?.fixes, [
+      {
+        title: 'Set `budget.currency` to EUR',
+        ops: [{ op: 'insert', parent: ['budget'], key: 'currency', value: 'EUR' }],
+        preferred: true,
+        safe: true,
+      },
+    ]);
     const dollar = check('cost-currency-missing', risky);
     assert.deepEqual(
       dollar[0]?.fixes?.map((f) => [f.title, f.safe]),
@@ -118,7 +128,10 @@ describe('cost-currency-missing', () => {
   });
 
   it('is silent without any amount', () => {
-    assert.deepEqual(check('cost-currency-missing', fullWith(['  currency: EUR\n', ''], ['  total: 240000\n', ''], ['  payments:', '  old_payments:'])), []);
+    assert.deepEqual(
+      check('cost-currency-missing', fullWith(['  currency: EUR\n', ''], ['  total: 240000\n', ''], ['  payments:', '  old_payments:'])),
+      [],
+    );
   });
 });
 
@@ -139,7 +152,14 @@ describe('cost-amount-not-numeric', () => {
 
   it('makes a plain thousands separator a safe fix when the currency is already set', () => {
     const [finding] = check('cost-amount-not-numeric', fullWith(['  total: 240000', '  total: "240,000"']));
-    assert.deepEqual(finding?.fixes, [{ title: 'Write "240,000" as 240000', ops: [{ op: 'replace', path: ['budget', 'total'], value: '240000' }], preferred: true, safe: true }]);
+    assert.deepEqual(finding?.fixes, [
+      {
+        title: 'Write "240,000" as 240000',
+        ops: [{ op: 'replace', path: ['budget', 'total'], value: '240000' }],
+        preferred: true,
+        safe: true,
+      },
+    ]);
   });
 
   it('never makes an estimate or a contradicting currency a safe fix', () => {
@@ -153,7 +173,10 @@ describe('cost-amount-not-numeric', () => {
 
   it('reports text it cannot read, without a fix', () => {
     const [finding] = check('cost-amount-not-numeric', fullWith(['  total: 240000', '  total: to be agreed']));
-    assert.equal(finding?.message, '`budget.total` is the text "to be agreed", not a number, so it cannot be added up or checked against the total.');
+    assert.equal(
+      finding?.message,
+      '`budget.total` is the text "to be agreed", not a number, so it cannot be added up or checked against the total.',
+    );
     assert.equal(finding?.fixes, undefined);
   });
 });
@@ -182,7 +205,11 @@ describe('cost-contingency-missing', () => {
 });
 
 describe('cost-payments-sum-mismatch', () => {
-  const gbp = fullWith(['  currency: EUR', '  currency: GBP'], ['  total: 240000', '  total: 180000'], ['    - { milestone: M4, percent: 10 }', '    - { milestone: M4, percent: 20 }']);
+  const gbp = fullWith(
+    ['  currency: EUR', '  currency: GBP'],
+    ['  total: 240000', '  total: 180000'],
+    ['    - { milestone: M4, percent: 10 }', '    - { milestone: M4, percent: 20 }'],
+  );
 
   it('says the share, both amounts and the gap, on the payments key', () => {
     const d = onlyDiagnostic('cost-payments-sum-mismatch', gbp);
@@ -222,23 +249,38 @@ describe('cost-payments-sum-mismatch', () => {
   });
 
   it('points out a payment whose percent and amount disagree, and skips the sum', () => {
-    const [finding, ...rest] = check('cost-payments-sum-mismatch', fullWith(['    - { milestone: M0, percent: 20 }', '    - { milestone: M0, percent: 20, amount: 50000 }']));
+    const [finding, ...rest] = check(
+      'cost-payments-sum-mismatch',
+      fullWith(['    - { milestone: M0, percent: 20 }', '    - { milestone: M0, percent: 20, amount: 50000 }']),
+    );
     assert.deepEqual(rest, []);
-    assert.equal(finding?.message, 'Payment `M0` has both `percent` and `amount`; give exactly one. They disagree: 20% of 240,000 is 48,000 EUR, not 50,000.');
-    assert.deepEqual(finding?.fixes?.map((f) => [f.title, f.safe]), [
-      ['Keep `percent` (remove `amount`)', undefined],
-      ['Keep `amount` (remove `percent`)', undefined],
-    ]);
+    assert.equal(
+      finding?.message,
+      'Payment `M0` has both `percent` and `amount`; give exactly one. They disagree: 20% of 240,000 is 48,000 EUR, not 50,000.',
+    );
+    assert.deepEqual(
+      finding?.fixes?.map((f) => [f.title, f.safe]),
+      [
+        ['Keep `percent` (remove `amount`)', undefined],
+        ['Keep `amount` (remove `percent`)', undefined],
+      ],
+    );
   });
 
   it('stays silent when the total or a payment value is not a number', () => {
     assert.deepEqual(check('cost-payments-sum-mismatch', risky), []);
-    assert.deepEqual(check('cost-payments-sum-mismatch', fullWith(['    - { milestone: M4, percent: 10 }', '    - { milestone: M4, percent: "10%" }'])), []);
+    assert.deepEqual(
+      check('cost-payments-sum-mismatch', fullWith(['    - { milestone: M4, percent: 10 }', '    - { milestone: M4, percent: "10%" }'])),
+      [],
+    );
   });
 });
 
 describe('cost-payment-front-loaded', () => {
-  const deposit40 = fullWith(['    - { milestone: M0, percent: 20 }', '    - { milestone: M0, percent: 40 }'], ['    - { milestone: M2, percent: 30 }', '    - { milestone: M2, percent: 10 }']);
+  const deposit40 = fullWith(
+    ['    - { milestone: M0, percent: 20 }', '    - { milestone: M0, percent: 40 }'],
+    ['    - { milestone: M2, percent: 30 }', '    - { milestone: M2, percent: 10 }'],
+  );
 
   it('says how much is paid before acceptance, with the arithmetic in the facts', () => {
     const d = onlyDiagnostic('cost-payment-front-loaded', deposit40);
@@ -258,7 +300,10 @@ describe('cost-payment-front-loaded', () => {
     assert.deepEqual(check('cost-payment-front-loaded', deposit40, { thresholds: { maxUpfrontPercent: 40 } }), []);
     const [holdback] = check('cost-payment-front-loaded', full, { thresholds: { minFinalPaymentPercent: 15 } });
     assert.equal(holdback?.severity, 'info');
-    assert.equal(holdback?.message, 'The final payment (`M4`, 2027-10-29) is 10% of the price (24,000 of 240,000 EUR); hold back at least 15% until final acceptance.');
+    assert.equal(
+      holdback?.message,
+      'The final payment (`M4`, 2027-10-29) is 10% of the price (24,000 of 240,000 EUR); hold back at least 15% until final acceptance.',
+    );
     assert.deepEqual(holdback?.fixes?.[0]?.ops, [
       { op: 'replace', path: ['budget', 'payments', 2, 'percent'], value: '25' },
       { op: 'replace', path: ['budget', 'payments', 4, 'percent'], value: '15' },
@@ -269,7 +314,10 @@ describe('cost-payment-front-loaded', () => {
     let text = full;
     for (const id of ['D1', 'D2', 'D3']) text = text.replace(`, deliverables: [${id}] }`, ' }');
     const [finding] = check('cost-payment-front-loaded', text);
-    assert.equal(finding?.message, '100% of the price (240,000 of 240,000 EUR) is paid before any deliverable is accepted; the limit is 30%.');
+    assert.equal(
+      finding?.message,
+      '100% of the price (240,000 of 240,000 EUR) is paid before any deliverable is accepted; the limit is 30%.',
+    );
     assert.equal(finding?.facts?.[0], 'No milestone lists a deliverable, so no payment waits for accepted work');
   });
 
@@ -281,7 +329,10 @@ describe('cost-payment-front-loaded', () => {
 describe('cost-tm-without-cap', () => {
   it('switches the risky example to capped T&M, caps at the parsed total and adds a rate card', () => {
     const d = onlyDiagnostic('cost-tm-without-cap', risky);
-    assert.equal(d.message, 'Time-and-materials pricing has no `cap` and no `rate_card`: nothing limits what the vendor can bill, or at what rates.');
+    assert.equal(
+      d.message,
+      'Time-and-materials pricing has no `cap` and no `rate_card`: nothing limits what the vendor can bill, or at what rates.',
+    );
     const after = afterFix(d, risky, 'Switch to `capped_time_and_materials`, cap at 120,000 and add a rate card');
     assert.match(after, /\n {2}pricing_model: capped_time_and_materials\n/);
     assert.match(after, /\n {2}cap: 120000\n/);
@@ -290,35 +341,64 @@ describe('cost-tm-without-cap', () => {
   });
 
   it('keeps the cap open with TODO when there is no total to start from', () => {
-    const [finding] = check('cost-tm-without-cap', fullWith(['  pricing_model: fixed_price', '  pricing_model: time_and_materials'], ['  total: 240000\n', '']));
+    const [finding] = check(
+      'cost-tm-without-cap',
+      fullWith(['  pricing_model: fixed_price', '  pricing_model: time_and_materials'], ['  total: 240000\n', '']),
+    );
     assert.ok(finding?.fixes?.[0]?.ops.some((op) => op.op === 'insert' && op.key === 'cap' && op.value === 'TODO'));
   });
 });
 
 describe('cost-change-control-*', () => {
   it('inserts the catalogue process under governance', () => {
-    const text = fullWith(['  change_control:\n    process: Written change request with cost, schedule and risk impact; no work starts before written approval.\n    approval_by: [Sam Patel, Dana Reyes]\n', '']);
+    const text = fullWith([
+      '  change_control:\n    process: Written change request with cost, schedule and risk impact; no work starts before written approval.\n    approval_by: [Sam Patel, Dana Reyes]\n',
+      '',
+    ]);
     const d = onlyDiagnostic('cost-change-control-missing', text);
     const after = afterFix(d, text, 'Add a change-control process');
-    assert.ok(after.includes('  change_control:\n    process: Written change request with cost and schedule impact; no work before written approval.\n    approval_by:\n      - ""\n'));
+    assert.ok(
+      after.includes(
+        '  change_control:\n    process: Written change request with cost and schedule impact; no work before written approval.\n    approval_by:\n      - ""\n',
+      ),
+    );
     // The empty approver the fix leaves keeps a warning visible until a name is written.
     assert.equal(diagnosticsOf('cost-change-control-incomplete', after).length, 1);
   });
 
   it('appends the catalogue words to a one-clause process, and a sentence to a longer one', () => {
-    const short = fullWith(['    process: Written change request with cost, schedule and risk impact; no work starts before written approval.', '    process: Changes agreed by email.']);
+    const short = fullWith([
+      '    process: Written change request with cost, schedule and risk impact; no work starts before written approval.',
+      '    process: Changes agreed by email.',
+    ]);
     const d = onlyDiagnostic('cost-change-control-incomplete', short);
-    assert.equal(d.message, 'The change process does not ask for a cost or schedule impact: it mentions none of cost, price, budget, fee, schedule, date, timeline or time.');
-    assert.ok(afterFix(d, short, 'Require a cost and schedule impact in the process').includes('    process: Changes agreed by email with cost and schedule impact.\n'));
+    assert.equal(
+      d.message,
+      'The change process does not ask for a cost or schedule impact: it mentions none of cost, price, budget, fee, schedule, date, timeline or time.',
+    );
+    assert.ok(
+      afterFix(d, short, 'Require a cost and schedule impact in the process').includes(
+        '    process: Changes agreed by email with cost and schedule impact.\n',
+      ),
+    );
     const long = fullWith(['with cost, schedule and risk impact', 'with schedule and risk impact']);
     const d2 = onlyDiagnostic('cost-change-control-incomplete', long);
-    assert.ok(afterFix(d2, long, 'Require a cost impact in the process').includes('no work starts before written approval. Every change request states its cost impact.\n'));
+    assert.ok(
+      afterFix(d2, long, 'Require a cost impact in the process').includes(
+        'no work starts before written approval. Every change request states its cost impact.\n',
+      ),
+    );
   });
 });
 
 describe('cost-vague-language', () => {
   it('reports the five terms of the risky example on the words themselves', () => {
-    const found = diagnosticsOf('cost-vague-language', risky).map((d) => [d.range.start.line, d.range.start.character, d.range.end.character, risky.split('\n')[d.range.start.line]?.slice(d.range.start.character, d.range.end.character)]);
+    const found = diagnosticsOf('cost-vague-language', risky).map((d) => [
+      d.range.start.line,
+      d.range.start.character,
+      d.range.end.character,
+      risky.split('\n')[d.range.start.line]?.slice(d.range.start.character, d.range.end.character),
+    ]);
     assert.deepEqual(found, [
       [3, 38, 47, 'efficient'],
       [3, 55, 59, 'fast'],
@@ -336,22 +416,39 @@ describe('cost-vague-language', () => {
   });
 
   it('accepts a quantifiable term in a sentence with a number, not in the next sentence', () => {
-    const text = fullWith(['    description: Billing-detail update and invoice download working against the staging billing API.', '    description: Fast invoice download (p95 under 800 ms). A faster checkout.']);
+    const text = fullWith([
+      '    description: Billing-detail update and invoice download working against the staging billing API.',
+      '    description: Fast invoice download (p95 under 800 ms). A faster checkout.',
+    ]);
     const found = check('cost-vague-language', text);
-    assert.deepEqual(found.map((f) => f.at), [{ text: 'faster' }]);
+    assert.deepEqual(
+      found.map((f) => f.at),
+      [{ text: 'faster' }],
+    );
   });
 
   it('adds the terms from settings to either list', () => {
     const text = fullWith(['    title: Beta portal on staging', '    title: Beta portal, such as billing pages, snappy on 4G']);
     assert.deepEqual(check('cost-vague-language', text), []);
     const found = check('cost-vague-language', text, { vagueTerms: { always: ['such as'], unlessQuantified: ['snappy'] } });
-    assert.deepEqual(found.map((f) => f.at), [{ text: 'such as' }]);
-    const unquantified = check('cost-vague-language', text.replace('snappy on 4G', 'snappy'), { vagueTerms: { unlessQuantified: ['snappy'] } });
-    assert.deepEqual(unquantified.map((f) => [f.at, f.message]), [[{ text: 'snappy' }, '"snappy" is on your list of vague terms: replace it with a specific, measurable statement.']]);
+    assert.deepEqual(
+      found.map((f) => f.at),
+      [{ text: 'such as' }],
+    );
+    const unquantified = check('cost-vague-language', text.replace('snappy on 4G', 'snappy'), {
+      vagueTerms: { unlessQuantified: ['snappy'] },
+    });
+    assert.deepEqual(
+      unquantified.map((f) => [f.at, f.message]),
+      [[{ text: 'snappy' }, '"snappy" is on your list of vague terms: replace it with a specific, measurable statement.']],
+    );
   });
 
   it('removes "etc." but keeps the full stop that ends the sentence', () => {
-    const text = risky.replace('Make the sales team more efficient with a fast, user-friendly CRM integration.', 'Sync 5 objects within 2 minutes.');
+    const text = risky.replace(
+      'Make the sales team more efficient with a fast, user-friendly CRM integration.',
+      'Sync 5 objects within 2 minutes.',
+    );
     const etc = diagnosticsOf('cost-vague-language', text).find((x) => typeof x.message === 'string' && x.message.startsWith('"etc."'));
     assert.ok(etc);
     assert.ok(afterFix(etc, text, 'Remove "etc." (list all items explicitly)').includes('    title: CRM sync service, reports.\n'));
@@ -365,7 +462,11 @@ describe('cost-vague-language', () => {
 
 describe('cost-tbd-placeholder', () => {
   it('is an error for money and dates, a warning elsewhere, with the exact path', () => {
-    const text = fullWith(['  payment_terms: net 30 from accepted invoice', '  payment_terms: TBC'], ['    due: 2027-03-26', '    due: "TBD"'], ['  sponsor: Dana Reyes (VP Customer Operations)', '  sponsor: to be  decided']);
+    const text = fullWith(
+      ['  payment_terms: net 30 from accepted invoice', '  payment_terms: TBC'],
+      ['    due: 2027-03-26', '    due: "TBD"'],
+      ['  sponsor: Dana Reyes (VP Customer Operations)', '  sponsor: to be  decided'],
+    );
     assert.deepEqual(
       check('cost-tbd-placeholder', text).map((f) => [f.path.join('/'), f.severity ?? 'warning', f.at]),
       [
@@ -378,7 +479,10 @@ describe('cost-tbd-placeholder', () => {
 
   it('moves a placeholder to assumptions with a decision date and an owner to fill in', () => {
     const d = onlyDiagnostic('cost-tbd-placeholder', risky);
-    assert.equal(d.message, '`timeline.milestones[1].date` is still "TBD": settle it before signing, or record it as an assumption with a decision date and an owner.');
+    assert.equal(
+      d.message,
+      '`timeline.milestones[1].date` is still "TBD": settle it before signing, or record it as an assumption with a decision date and an owner.',
+    );
     const after = afterFix(d, risky, 'Move to assumptions');
     assert.ok(after.includes('    - { id: M2, name: Done, date: null, deliverables: [D1, D3] }\n'));
     assert.match(after, /\nassumptions:\n {2}- "Decide timeline\.milestones\[1\]\.date by YYYY-MM-DD \(owner: TODO\)"\n?$/);
@@ -387,7 +491,10 @@ describe('cost-tbd-placeholder', () => {
   it('offers no move for a placeholder inside a sentence or a list item', () => {
     const text = fullWith(['  - Changes to the SAP billing back end', '  - TODO']);
     const [finding] = check('cost-tbd-placeholder', text);
-    assert.equal(finding?.message, '`out_of_scope[2]` is still "TODO": fill it in before signing, or record it as an assumption with a decision date and an owner.');
+    assert.equal(
+      finding?.message,
+      '`out_of_scope[2]` is still "TODO": fill it in before signing, or record it as an assumption with a decision date and an owner.',
+    );
     assert.equal(finding?.fixes, undefined);
   });
 
@@ -433,7 +540,10 @@ describe('cost rules run in linear time', () => {
         ['  name: Customer self-service portal rebuild', `  name: ${quoted}`],
         ['    title: Beta portal on staging', `    title: ${quoted}`],
         ['  total: 240000', `  total: ${quoted}`],
-        ['    process: Written change request with cost, schedule and risk impact; no work starts before written approval.', `    process: ${quoted}`],
+        [
+          '    process: Written change request with cost, schedule and risk impact; no work starts before written approval.',
+          `    process: ${quoted}`,
+        ],
       );
       const settings = mergeSettings({ today: testToday, vagueTerms: { always: ['such as'], unlessQuantified: ['snappy quick'] } });
       // Parsed once: the time measured is the rules', not the YAML parser's.

@@ -154,7 +154,7 @@ describe('expertise-objective-not-smart', () => {
     const value = only(check(id, text)).fixes?.[0]?.ops[0];
     assert.ok(value && value.op === 'replace');
     assert.equal(
-      parse(`objective: ${value.value}`).objective,
+      (parse(`objective: ${value.value}`) as { objective: unknown }).objective,
       'Billing: fewer tickets, happier customers from <baseline> to <target> <unit> by <YYYY-MM-DD>',
     );
   });

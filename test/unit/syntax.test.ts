@@ -36,15 +36,20 @@ describe('bad input gives a clear diagnostic or none', () => {
   it('reports one root cause for a bad indent, not a cascade', () => {
     const text = ['scope_version: 1', 'project:', '  name: x', '    objective: y', '  owner: z', 'vendor:', '  name: v', ''].join('\n');
     const syntax = analyzeText(text).diagnostics.filter((d) => String(d.code).startsWith('yaml/'));
-    assert.ok(syntax.length >= 1 && syntax.length <= 2, `got ${syntax.length}: ${syntax.map((d) => d.message).join(' | ')}`);
+    assert.ok(syntax.length >= 1 && syntax.length <= 2, `got ${syntax.length}: ${syntax.map((d) => String(d.message)).join(' | ')}`);
     assert.ok(syntax.every((d) => d.range.start.line >= 2 && d.range.start.line <= 3));
   });
 
   it('treats a UTF-8 BOM and CRLF line endings like plain LF text', () => {
     const lf = 'scope_version: 1\nproject:\n  name: x\n  nmae: y\n';
     const crlf = `\ufeff${lf.replace(/\n/g, '\r\n')}`;
-    const a = analyzeText(lf).diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`);
-    const b = analyzeText(crlf).diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character + (d.range.start.line === 0 ? -1 : 0)}-${d.range.end.character + (d.range.start.line === 0 ? -1 : 0)}`);
+    const a = analyzeText(lf).diagnostics.map(
+      (d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`,
+    );
+    const b = analyzeText(crlf).diagnostics.map(
+      (d) =>
+        `${String(d.code)} ${d.range.start.line}:${d.range.start.character + (d.range.start.line === 0 ? -1 : 0)}-${d.range.end.character + (d.range.start.line === 0 ? -1 : 0)}`,
+    );
     assert.deepEqual(b, a);
     const unknown = analyzeText(crlf).diagnostics.find((d) => d.code === 'schema/additional-property');
     assert.deepEqual(unknown?.range, { start: { line: 3, character: 2 }, end: { line: 3, character: 6 } });
@@ -52,7 +57,18 @@ describe('bad input gives a clear diagnostic or none', () => {
 });
 
 describe('schema diagnostics land on the narrowest node with human messages', () => {
-  const base = ['scope_version: 1', 'project:', '  name: Portal', '  objective: Cut tickets by 50% by 2027-10-31', 'budget:', '  currency: EUR', '  pricing_model: fixed', '  total: 1000', 'colour: blue', ''].join('\n');
+  const base = [
+    'scope_version: 1',
+    'project:',
+    '  name: Portal',
+    '  objective: Cut tickets by 50% by 2027-10-31',
+    'budget:',
+    '  currency: EUR',
+    '  pricing_model: fixed',
+    '  total: 1000',
+    'colour: blue',
+    '',
+  ].join('\n');
   const { diagnostics } = analyzeText(base);
   const byCode = (code: string) => diagnostics.filter((d) => d.code === code);
 
@@ -61,21 +77,24 @@ describe('schema diagnostics land on the narrowest node with human messages', ()
     assert.ok(d);
     assert.equal(severityName(d), 'warning');
     assert.deepEqual(d.range, { start: { line: 8, character: 0 }, end: { line: 8, character: 6 } });
-    assert.equal(d.message, 'Unknown property `colour` in the document.');
+    assert.equal(String(d.message), 'Unknown property `colour` in the document.');
   });
 
   it('a wrong enum value is an error on the value', () => {
     const [d] = byCode('schema/enum');
     assert.ok(d);
     assert.deepEqual(d.range, { start: { line: 6, character: 17 }, end: { line: 6, character: 22 } });
-    assert.match(d.message, /^`budget\.pricing_model` must be one of `fixed_price`, `time_and_materials`, `capped_time_and_materials`/);
+    assert.match(
+      String(d.message),
+      /^`budget\.pricing_model` must be one of `fixed_price`, `time_and_materials`, `capped_time_and_materials`/,
+    );
   });
 
   it('a missing required property is reported on its parent key', () => {
     const { diagnostics: ds } = analyzeText('scope_version: 1\nproject:\n  objective: Cut tickets by 50% by 2027-10-31\n');
     const d = ds.find((x) => x.code === 'schema/required');
     assert.ok(d);
-    assert.equal(d.message, '`project` is missing `name`.');
+    assert.equal(String(d.message), '`project` is missing `name`.');
     assert.deepEqual(d.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } });
   });
 

@@ -27,9 +27,7 @@ fs.cpSync(args.workspace, workspace, { recursive: true });
 
 try {
   await runTests({
-    ...(process.env.VSCODE_EXECUTABLE_PATH
-      ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH }
-      : { version: args.version }),
+    ...(process.env.VSCODE_EXECUTABLE_PATH ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH } : { version: args.version }),
     extensionDevelopmentPath: repo,
     extensionTestsPath: path.join(repo, 'test', 'vscode', 'index.cjs'),
     extensionTestsEnv: args.grep ? { SCOPE_VSCODE_GREP: args.grep } : undefined,

@@ -47,7 +47,10 @@ function extract(text) {
   const i = text.indexOf(MARK);
   if (i < 0) return null;
   // The extension host forwards console.log as "%c[Extension Host] %c<msg> color: ..." styles.
-  return text.slice(i).replace(/\s+color:\s*[^\n]*$/, '').trimEnd();
+  return text
+    .slice(i)
+    .replace(/\s+color:\s*[^\n]*$/, '')
+    .trimEnd();
 }
 
 async function main() {
@@ -83,7 +86,10 @@ async function main() {
     } catch (e) {
       console.error(`run-in-code-server: the suite did not report a result within ${deadline} ms`);
       const logs = await wb.extensionHostLogs();
-      const failed = logs.split('\n').filter((l) => /error|failed/i.test(l)).slice(-30);
+      const failed = logs
+        .split('\n')
+        .filter((l) => /error|failed/i.test(l))
+        .slice(-30);
       if (failed.length) console.error(failed.join('\n'));
       await wb.captureFailure('vscode-suite', e);
       return 1;

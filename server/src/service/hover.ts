@@ -41,7 +41,8 @@ export function hover(doc: ScopeDocument, diagnostics: readonly Diagnostic[], po
   const ruleInComment = ruleIdInSuppression(doc, position);
   if (ruleInComment) {
     const rule = rulesById.get(ruleInComment);
-    if (rule) sections.push(`**${rule.title}** · \`${rule.id}\` · ${rule.severity}\n\n${rule.explanation}\n\n[Learn more](${docsUrl(rule.id)})`);
+    if (rule)
+      sections.push(`**${rule.title}** · \`${rule.id}\` · ${rule.severity}\n\n${rule.explanation}\n\n[Learn more](${docsUrl(rule.id)})`);
   } else {
     const located = doc.pathAt(offset);
     if (located.onKey) {
@@ -51,7 +52,7 @@ export function hover(doc: ScopeDocument, diagnostics: readonly Diagnostic[], po
     }
   }
   if (sections.length === 0) return null;
-  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } } as Hover;
+  return { contents: { kind: 'markdown', value: sections.join('\n\n---\n\n') } };
 }
 
 function ruleIdInSuppression(doc: ScopeDocument, position: Position): string | undefined {

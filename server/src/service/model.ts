@@ -9,7 +9,8 @@ export function valueAt(root: unknown, path: Path): unknown {
   let node: unknown = root;
   for (const segment of path) {
     if (Array.isArray(node) && typeof segment === 'number') node = node[segment];
-    else if (isRecord(node) && typeof segment === 'string') node = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+    else if (isRecord(node) && typeof segment === 'string')
+      node = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
     else return undefined;
   }
   return node;
@@ -157,7 +158,9 @@ export function paymentAmount(payment: unknown, total: number | undefined): numb
 export function isSensitive(root: unknown): boolean {
   const security = recordAt(root, ['security']);
   if (!security) return false;
-  return security.personal_data === true || security.data_classification === 'confidential' || security.data_classification === 'restricted';
+  return (
+    security.personal_data === true || security.data_classification === 'confidential' || security.data_classification === 'restricted'
+  );
 }
 
 /** `ref_date`: timeline.start, or today when there is no start. */

@@ -77,7 +77,10 @@ function collapse(errors: readonly ErrorObject[], _value: unknown): ErrorObject[
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return true;
     if (e.keyword === 'if') return false;
     for (const union of unions) {
-      if (e.instancePath === union || (e.instancePath.startsWith(`${union}/`) && e.keyword !== 'additionalProperties' && e.keyword !== 'required')) {
+      if (
+        e.instancePath === union ||
+        (e.instancePath.startsWith(`${union}/`) && e.keyword !== 'additionalProperties' && e.keyword !== 'required')
+      ) {
         // Branch errors inside a union are noise unless they are about the union's own value.
         if (e.instancePath === union) return false;
       }
@@ -114,8 +117,17 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
   const path = toPath(error.instancePath, root);
   const where = path.length ? code(formatPath(path)) : 'The document';
   const params = error.params as Record<string, unknown>;
-  const value = path.reduce<unknown>((node, segment) => (Array.isArray(node) ? node[segment as number] : isRecord(node) ? node[segment as string] : undefined), root);
-  const make = (ruleId: string, findingPath: Path, message: string, extra: Partial<SchemaFinding> = {}, severity?: Severity): SchemaFinding => ({
+  const value = path.reduce<unknown>(
+    (node, segment) => (Array.isArray(node) ? node[segment as number] : isRecord(node) ? node[segment as string] : undefined),
+    root,
+  );
+  const make = (
+    ruleId: string,
+    findingPath: Path,
+    message: string,
+    extra: Partial<SchemaFinding> = {},
+    severity?: Severity,
+  ): SchemaFinding => ({
     ruleId,
     keyword: error.keyword,
     path: findingPath,
@@ -130,11 +142,27 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const allowed = isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? Object.keys(error.parentSchema.properties) : [];
+      const allowed =
+        isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? Object.keys(error.parentSchema.properties) : [];
       const suggestion = closestKey(key, allowed);
       const hint = suggestion ? ` Did you mean ${code(suggestion)}?` : '';
-      const fixes: Fix[] = suggestion ? [{ title: `Rename to \`${suggestion}\``, ops: [{ op: 'renameKey' as const, path: [...path, key], key: suggestion }], preferred: true, safe: false }] : [];
-      return make('schema/additional-property', [...path, key], `Unknown property ${code(key)} in ${path.length ? code(formatPath(path)) : 'the document'}.${hint}`, { at: 'key', fixes, facts: allowed.length ? [`Allowed here: ${allowed.map(code).join(', ')}`] : [] }, 'warning');
+      const fixes: Fix[] = suggestion
+        ? [
+            {
+              title: `Rename to \`${suggestion}\``,
+              ops: [{ op: 'renameKey' as const, path: [...path, key], key: suggestion }],
+              preferred: true,
+              safe: false,
+            },
+          ]
+        : [];
+      return make(
+        'schema/additional-property',
+        [...path, key],
+        `Unknown property ${code(key)} in ${path.length ? code(formatPath(path)) : 'the document'}.${hint}`,
+        { at: 'key', fixes, facts: allowed.length ? [`Allowed here: ${allowed.map(code).join(', ')}`] : [] },
+        'warning',
+      );
     }
     case 'type': {
       const expected = String(params.type)
@@ -149,9 +177,17 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
       return make('schema/enum', path, `${where} must be one of ${allowed.join(', ')}; ${describeType(value)} is not allowed.`, { fixes });
     }
     case 'const':
-      return make('schema/enum', path, `${where} must be ${code(String(params.allowedValue))}.`, { fixes: enumFixes(path, [params.allowedValue], value) });
+      return make('schema/enum', path, `${where} must be ${code(String(params.allowedValue))}.`, {
+        fixes: enumFixes(path, [params.allowedValue], value),
+      });
     case 'format':
-      return make('schema/format', path, params.format === 'date' ? `${where} must be a real date written YYYY-MM-DD (e.g. 2027-03-01); ${describeType(value)} is not.` : `${where} must be a valid ${String(params.format)}.`);
+      return make(
+        'schema/format',
+        path,
+        params.format === 'date'
+          ? `${where} must be a real date written YYYY-MM-DD (e.g. 2027-03-01); ${describeType(value)} is not.`
+          : `${where} must be a valid ${String(params.format)}.`,
+      );
     case 'pattern':
       return make('schema/pattern', path, patternMessage(where, error, value));
     case 'minimum':
@@ -161,10 +197,18 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
       return make('schema/range', path, `${where} must be ${String(params.comparison)} ${String(params.limit)}; it is ${String(value)}.`);
     case 'maxLength':
     case 'minLength':
-      return make('schema/length', path, `${where} must be ${error.keyword === 'maxLength' ? 'at most' : 'at least'} ${String(params.limit)} characters long.`);
+      return make(
+        'schema/length',
+        path,
+        `${where} must be ${error.keyword === 'maxLength' ? 'at most' : 'at least'} ${String(params.limit)} characters long.`,
+      );
     case 'maxItems':
     case 'minItems':
-      return make('schema/length', path, `${where} must have ${error.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items.`);
+      return make(
+        'schema/length',
+        path,
+        `${where} must have ${error.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items.`,
+      );
     case 'anyOf':
     case 'oneOf': {
       const schema = isRecord(error.parentSchema) ? error.parentSchema : {};
@@ -212,7 +256,9 @@ function enumFixes(path: Path, allowed: readonly unknown[], value: unknown): Fix
 /** An allowed value as YAML: plain when it reads back as the same string, else JSON (valid YAML). */
 function enumScalar(value: unknown): string {
   if (typeof value !== 'string') return JSON.stringify(value);
-  return /^[A-Za-z][A-Za-z0-9 _.-]*[A-Za-z0-9_.]$|^[A-Za-z]$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z][A-Za-z0-9 _.-]*[A-Za-z0-9_.]$|^[A-Za-z]$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value)
+    ? value
+    : JSON.stringify(value);
 }
 
 /** Levenshtein distance, giving up (returning `cap`) once it exceeds `cap`. */

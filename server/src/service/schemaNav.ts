@@ -10,7 +10,7 @@ const root = scopeSchema as unknown as SchemaNode;
 function resolveRef(node: SchemaNode): SchemaNode {
   let current = node;
   for (let guard = 0; guard < 16 && typeof current.$ref === 'string'; guard++) {
-    const ref = current.$ref as string;
+    const ref = current.$ref;
     if (!ref.startsWith('#/')) break;
     let target: unknown = root;
     for (const part of ref.slice(2).split('/')) target = isRecord(target) ? target[part] : undefined;
@@ -25,7 +25,9 @@ function resolveRef(node: SchemaNode): SchemaNode {
 /** The schema alternatives (anyOf/oneOf branches flattened) for a node. */
 function alternatives(node: SchemaNode): SchemaNode[] {
   const resolved = resolveRef(node);
-  const branches = [resolved.anyOf, resolved.oneOf, resolved.allOf].flatMap((b) => (Array.isArray(b) ? b : []));
+  const branches: unknown[] = [resolved.anyOf, resolved.oneOf, resolved.allOf].flatMap((b): unknown[] =>
+    Array.isArray(b) ? (b as unknown[]) : [],
+  );
   return [resolved, ...branches.filter(isRecord).map(resolveRef)];
 }
 
@@ -76,8 +78,8 @@ export function enumAt(path: Path): { value: unknown; description?: string }[] {
   const out: { value: unknown; description?: string }[] = [];
   for (const alt of alternatives(node)) {
     if (!Array.isArray(alt.enum)) continue;
-    const descriptions = Array.isArray(alt.markdownEnumDescriptions) ? alt.markdownEnumDescriptions : [];
-    alt.enum.forEach((value, i) => {
+    const descriptions: unknown[] = Array.isArray(alt.markdownEnumDescriptions) ? (alt.markdownEnumDescriptions as unknown[]) : [];
+    (alt.enum as unknown[]).forEach((value, i) => {
       const d = descriptions[i];
       out.push(typeof d === 'string' ? { value, description: d } : { value });
     });
@@ -90,7 +92,12 @@ export function schemaMarkdown(node: SchemaNode, key?: string): string {
   const parts: string[] = [];
   const title = typeof node.title === 'string' ? node.title : key;
   if (title) parts.push(`**${title}**${key && title !== key ? ` (\`${key}\`)` : ''}`);
-  const description = typeof node.markdownDescription === 'string' ? node.markdownDescription : typeof node.description === 'string' ? node.description : undefined;
+  const description =
+    typeof node.markdownDescription === 'string'
+      ? node.markdownDescription
+      : typeof node.description === 'string'
+        ? node.description
+        : undefined;
   if (description) parts.push(description);
   if (Array.isArray(node.examples) && node.examples.length > 0) {
     const examples = node.examples.slice(0, 3).map((e) => `\`${typeof e === 'string' ? e : JSON.stringify(e)}\``);

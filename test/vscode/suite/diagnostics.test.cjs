@@ -54,7 +54,11 @@ suite('diagnostics', () => {
 
   test('diagnostics follow edits and clear when the problem is fixed', async () => {
     const doc = await scratch('edited.scope.yaml', 'scope_version: 1\nproject:\n  name: Edited\n  colour: blue\n');
-    await diagnosticsOf(doc, (d) => d.some((x) => codeOf(x) === 'schema/additional-property'), 'unknown-key diagnostic on an edited document');
+    await diagnosticsOf(
+      doc,
+      (d) => d.some((x) => codeOf(x) === 'schema/additional-property'),
+      'unknown-key diagnostic on an edited document',
+    );
     const edit = new vscode.WorkspaceEdit();
     edit.delete(doc.uri, new vscode.Range(3, 0, 4, 0));
     assert.ok(await vscode.workspace.applyEdit(edit));

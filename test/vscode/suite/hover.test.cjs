@@ -13,14 +13,20 @@ suite('hover', () => {
   test('hovering a flagged value explains each finding there', async () => {
     const doc = await open(path.join(GOLDEN, 'risky.scope.yaml'));
     const pos = positionOf(doc, 'TBD');
-    const flagged = await waitFor(() => {
-      const ds = ours(doc.uri).filter((d) => d.range.contains(pos));
-      return ds.length > 0 && ds;
-    }, { what: 'a diagnostic on TBD' });
-    const text = await waitFor(async () => {
-      const t = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos));
-      return flagged.every((d) => t.includes(codeOf(d))) && t;
-    }, { what: 'a hover naming the findings on TBD' });
+    const flagged = await waitFor(
+      () => {
+        const ds = ours(doc.uri).filter((d) => d.range.contains(pos));
+        return ds.length > 0 && ds;
+      },
+      { what: 'a diagnostic on TBD' },
+    );
+    const text = await waitFor(
+      async () => {
+        const t = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pos));
+        return flagged.every((d) => t.includes(codeOf(d))) && t;
+      },
+      { what: 'a hover naming the findings on TBD' },
+    );
     assert.match(text, /Learn more/);
     assert.match(text, /\]\(https?:\/\//, 'the hover links to the rule documentation');
   });

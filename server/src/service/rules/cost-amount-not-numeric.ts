@@ -61,7 +61,9 @@ function rewriteFix(root: unknown, path: Path, text: string, parsed: MoneyText, 
   if (setsCurrency && parsed.currency) ops.push(setKeyOp(root, ['budget'], 'currency', parsed.currency));
   const conflicting = currency !== undefined && parsed.currency !== undefined && parsed.currency !== currency;
   return {
-    title: setsCurrency ? `Write ${String(parsed.value)} and set \`budget.currency\` to ${parsed.currency ?? ''}` : `Write "${text}" as ${String(parsed.value)}`,
+    title: setsCurrency
+      ? `Write ${String(parsed.value)} and set \`budget.currency\` to ${parsed.currency ?? ''}`
+      : `Write "${text}" as ${String(parsed.value)}`,
     ops,
     preferred: true,
     // Safe only when nothing is decided for the author: no estimate turned into a price, no
@@ -74,7 +76,8 @@ function factsOf(text: string, parsed: MoneyText, currency: string | undefined):
   const facts = [`"${shown(text)}" reads as ${formatAmount(parsed.value)}${parsed.currency ? ` ${parsed.currency}` : ''}`];
   if (parsed.approximate) facts.push('The text is an estimate ("approx."): confirm the contracted amount before accepting the fix.');
   if (parsed.currency && parsed.currencyGuessed) facts.push('`$` is read as USD; CAD, AUD and others also write `$`.');
-  if (currency && parsed.currency && parsed.currency !== currency) facts.push(`The text names ${parsed.currency}, but \`budget.currency\` is ${currency}.`);
+  if (currency && parsed.currency && parsed.currency !== currency)
+    facts.push(`The text names ${parsed.currency}, but \`budget.currency\` is ${currency}.`);
   return facts;
 }
 

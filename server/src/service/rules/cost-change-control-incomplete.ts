@@ -33,7 +33,9 @@ export const rule: Rule = {
         ruleId,
         path: [...base, 'approval_by'],
         ...(existing ? {} : { at: 'key' as const }),
-        message: existing ? 'Change control lists only blank approvers (`approval_by`), so anyone can approve extra work.' : 'Change control names no approver (`approval_by`), so anyone on your side can approve extra work informally.',
+        message: existing
+          ? 'Change control lists only blank approvers (`approval_by`), so anyone can approve extra work.'
+          : 'Change control names no approver (`approval_by`), so anyone on your side can approve extra work informally.',
         fixes: [{ title: 'Add an approver to fill in', ops: [setKeyOp(root, base, 'approval_by', '- ""')], preferred: true }],
       });
     }
@@ -44,7 +46,13 @@ export const rule: Rule = {
         ruleId,
         path: [...base, 'process'],
         message: 'Change control has no `process`, so nothing requires a change request to state its cost and schedule impact.',
-        fixes: [{ title: 'Add a process that requires cost and schedule impact', ops: [setKeyOp(root, base, 'process', defaultProcess)], preferred: true }],
+        fixes: [
+          {
+            title: 'Add a process that requires cost and schedule impact',
+            ops: [setKeyOp(root, base, 'process', defaultProcess)],
+            preferred: true,
+          },
+        ],
       });
     } else if (typeof process === 'string') {
       const cost = mentionsCost.test(process);
@@ -56,7 +64,13 @@ export const rule: Rule = {
           ruleId,
           path: [...base, 'process'],
           message: `The change process does not ask for a ${missing === 'cost and schedule' ? 'cost or schedule' : missing} impact: it mentions none of ${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}.`,
-          fixes: [{ title: `Require a ${missing} impact in the process`, ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }], preferred: true }],
+          fixes: [
+            {
+              title: `Require a ${missing} impact in the process`,
+              ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }],
+              preferred: true,
+            },
+          ],
         });
       }
     }

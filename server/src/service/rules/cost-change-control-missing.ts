@@ -4,7 +4,11 @@ import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 const ruleId = 'cost-change-control-missing';
-const changeControlSkeleton = ['process: Written change request with cost and schedule impact; no work before written approval.', 'approval_by:', '  - ""'].join('\n');
+const changeControlSkeleton = [
+  'process: Written change request with cost and schedule impact; no work before written approval.',
+  'approval_by:',
+  '  - ""',
+].join('\n');
 
 export const rule: Rule = {
   id: ruleId,
@@ -21,8 +25,15 @@ export const rule: Rule = {
       {
         ruleId,
         path: ['governance', 'change_control'],
-        message: 'No change-control process (`governance.change_control`): nothing says who approves a change or that its cost and schedule impact is agreed before work starts.',
-        fixes: [{ title: 'Add a change-control process', ops: [setKeyOp(root, ['governance'], 'change_control', changeControlSkeleton)], preferred: true }],
+        message:
+          'No change-control process (`governance.change_control`): nothing says who approves a change or that its cost and schedule impact is agreed before work starts.',
+        fixes: [
+          {
+            title: 'Add a change-control process',
+            ops: [setKeyOp(root, ['governance'], 'change_control', changeControlSkeleton)],
+            preferred: true,
+          },
+        ],
       },
     ];
   },

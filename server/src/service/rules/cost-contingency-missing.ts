@@ -20,14 +20,27 @@ export const rule: Rule = {
     const min = settings.thresholds.minContingencyPercent;
     const value = valueAt(root, path);
     const proposal = Math.max(proposedPercent, min);
-    const fix: Fix = { title: `Set \`contingency_percent\` to ${proposal}`, ops: [setKeyOp(root, ['budget'], 'contingency_percent', String(proposal))], preferred: true };
+    const fix: Fix = {
+      title: `Set \`contingency_percent\` to ${proposal}`,
+      ops: [setKeyOp(root, ['budget'], 'contingency_percent', String(proposal))],
+      preferred: true,
+    };
     if (isAbsent(value)) {
-      return [{ ruleId, path, message: `No contingency reserve: \`budget.contingency_percent\` is not set, so every known risk that materialises needs new money.`, fixes: [fix] }];
+      return [
+        {
+          ruleId,
+          path,
+          message: `No contingency reserve: \`budget.contingency_percent\` is not set, so every known risk that materialises needs new money.`,
+          fixes: [fix],
+        },
+      ];
     }
     // "10%" or a list is a type error the schema reports; a negative value is out of its range.
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return [];
     if (value === 0) {
-      return [{ ruleId, path, message: `The contingency reserve is 0%, so every known risk that materialises needs new money.`, fixes: [fix] }];
+      return [
+        { ruleId, path, message: `The contingency reserve is 0%, so every known risk that materialises needs new money.`, fixes: [fix] },
+      ];
     }
     if (value >= min) return [];
     const finding: Finding = {

@@ -21,7 +21,9 @@ export const rule: Rule = {
     const currency = valueAt(root, ['budget', 'currency']);
     if (typeof currency === 'string' && isoCode.test(currency)) return [];
 
-    const facts = amounts.map(({ path, value }) => `\`${formatPath(path)}\`: ${typeof value === 'string' ? `"${shown(value)}"` : String(value)}`);
+    const facts = amounts.map(
+      ({ path, value }) => `\`${formatPath(path)}\`: ${typeof value === 'string' ? `"${shown(value)}"` : String(value)}`,
+    );
     const proposals = proposedCodes(amounts, currency, settings.thresholds.defaultCurrency);
     const fixes: Fix[] = proposals.map((p, index) => ({
       title: p.confirm ? `Set \`budget.currency\` to ${p.code} (confirm: ${p.confirm})` : `Set \`budget.currency\` to ${p.code}`,
@@ -30,7 +32,8 @@ export const rule: Rule = {
       // Only a code the file itself names unambiguously is a fact; a default or `$` is a guess.
       ...(proposals.length === 1 && !p.confirm ? { safe: true } : {}),
     }));
-    const subject = amounts.length === 1 ? `\`${formatPath(amounts[0]?.path ?? [])}\` is an amount` : `The budget has ${amounts.length} amounts`;
+    const subject =
+      amounts.length === 1 ? `\`${formatPath(amounts[0]?.path ?? [])}\` is an amount` : `The budget has ${amounts.length} amounts`;
     const message = isAbsent(currency)
       ? `${subject}, but \`budget.currency\` is not set, so nobody can tell what currency the price is in.`
       : `\`budget.currency\` is ${describe(currency)}, not an ISO 4217 code such as USD, EUR or GBP.`;
@@ -77,7 +80,8 @@ function proposedCodes(amounts: readonly Amount[], currency: unknown, defaultCur
     const written = currency.trim();
     if (isoCode.test(written.toUpperCase())) add({ code: written.toUpperCase() });
     const symbol = currencyOfSymbol(written);
-    if (symbol && written.length <= 3) add(symbol.guessed ? { code: symbol.code, confirm: '`$` is also CAD, AUD and others' } : { code: symbol.code });
+    if (symbol && written.length <= 3)
+      add(symbol.guessed ? { code: symbol.code, confirm: '`$` is also CAD, AUD and others' } : { code: symbol.code });
   }
   for (const { value } of amounts) {
     if (typeof value !== 'string') continue;
@@ -86,7 +90,8 @@ function proposedCodes(amounts: readonly Amount[], currency: unknown, defaultCur
     if (parsed?.currency && !parsed.currencyGuessed) add({ code: parsed.currency });
     else if (symbol) add(symbol.guessed ? { code: symbol.code, confirm: '`$` is also CAD, AUD and others' } : { code: symbol.code });
   }
-  if (proposals.length === 0 && isoCode.test(defaultCurrency)) add({ code: defaultCurrency, confirm: 'your default currency, not stated in the file' });
+  if (proposals.length === 0 && isoCode.test(defaultCurrency))
+    add({ code: defaultCurrency, confirm: 'your default currency, not stated in the file' });
   return proposals;
 }
 

@@ -21,7 +21,10 @@ export const rule: Rule = {
       {
         ruleId,
         path: ['out_of_scope'],
-        message: Array.isArray(value) && value.length > 0 ? '`out_of_scope` lists only blank items, so nothing is explicitly excluded.' : 'Nothing is listed under `out_of_scope`, so every adjacent request can be argued into the price.',
+        message:
+          Array.isArray(value) && value.length > 0
+            ? '`out_of_scope` lists only blank items, so nothing is explicitly excluded.'
+            : 'Nothing is listed under `out_of_scope`, so every adjacent request can be argued into the price.',
         // TODO, not an invented exclusion: cost-tbd-placeholder keeps it visible until someone writes one.
         fixes: [{ title: 'Add an `out_of_scope` list to fill in', ops: [setKeyOp(root, [], 'out_of_scope', '- TODO')], preferred: true }],
       },

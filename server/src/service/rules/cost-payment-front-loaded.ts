@@ -47,15 +47,25 @@ export const rule: Rule = {
     const maxUpfront = settings.thresholds.maxUpfrontPercent;
 
     const dated = payments.filter((p) => p.milestone.date !== undefined);
-    const latest = dated.reduce<string | undefined>((max, p) => (max === undefined || (p.milestone.date ?? '') > max ? p.milestone.date : max), undefined);
+    const latest = dated.reduce<string | undefined>(
+      (max, p) => (max === undefined || (p.milestone.date ?? '') > max ? p.milestone.date : max),
+      undefined,
+    );
     const finals = dated.filter((p) => p.milestone.date === latest);
     const finalPayment = finals[finals.length - 1];
 
     if (upfrontPercent > maxUpfront + epsilon) {
       const largest = upfront.reduce((a, b) => (b.amount > a.amount ? b : a));
       const facts = [
-        firstAccept ? `First acceptance: \`${firstAccept.id}\` on ${firstAccept.date}` : noAcceptance ? 'No milestone lists a deliverable, so no payment waits for accepted work' : 'No accepting milestone has a date',
-        ...upfront.map((p) => `Up front: \`${p.milestone.id}\` (${p.milestone.date ?? 'no date'}, no deliverables): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`),
+        firstAccept
+          ? `First acceptance: \`${firstAccept.id}\` on ${firstAccept.date}`
+          : noAcceptance
+            ? 'No milestone lists a deliverable, so no payment waits for accepted work'
+            : 'No accepting milestone has a date',
+        ...upfront.map(
+          (p) =>
+            `Up front: \`${p.milestone.id}\` (${p.milestone.date ?? 'no date'}, no deliverables): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`,
+        ),
         `Limit: ${formatPercent(maxUpfront)} of ${formatAmount(total)}${unit} = ${formatAmount((maxUpfront / 100) * total)}${unit}`,
       ];
       const excess = upfrontSum - (maxUpfront / 100) * total;
@@ -84,7 +94,10 @@ export const rule: Rule = {
           path: ['budget', 'payments', finalPayment.index],
           severity: 'info',
           message: `The final payment (\`${finalPayment.milestone.id}\`, ${latest}) is ${formatPercent(finalPercent)} of the price (${formatAmount(finalSum)} of ${formatAmount(total)}${unit}); hold back at least ${formatPercent(minFinal)} until final acceptance.`,
-          facts: [`Final milestone: \`${finalPayment.milestone.id}\` on ${latest}: ${formatAmount(finalSum)}${unit}`, `Minimum holdback: ${formatPercent(minFinal)} = ${formatAmount((minFinal / 100) * total)}${unit}`],
+          facts: [
+            `Final milestone: \`${finalPayment.milestone.id}\` on ${latest}: ${formatAmount(finalSum)}${unit}`,
+            `Minimum holdback: ${formatPercent(minFinal)} = ${formatAmount((minFinal / 100) * total)}${unit}`,
+          ],
           ...(fix ? { fixes: [fix] } : {}),
         });
       }

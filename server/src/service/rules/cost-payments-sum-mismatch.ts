@@ -35,7 +35,11 @@ export const rule: Rule = {
         findings.push(bothFinding(at, payment, label, total, unit));
         sumIsKnown = false;
       } else if (!hasAmount && !hasPercent) {
-        findings.push({ ruleId, path: at, message: `Payment ${label} has neither \`percent\` nor \`amount\`, so nobody can say what it pays.` });
+        findings.push({
+          ruleId,
+          path: at,
+          message: `Payment ${label} has neither \`percent\` nor \`amount\`, so nobody can say what it pays.`,
+        });
         sumIsKnown = false;
       } else {
         const amount = paymentAmount(payment, total);
@@ -52,10 +56,17 @@ export const rule: Rule = {
     const tolerance = Math.max(1, settings.thresholds.sumTolerance * total);
     if (Math.abs(difference) <= tolerance) return findings;
 
-    const gap = difference > 0 ? `${formatAmount(difference)}${unit} more than the price` : `${formatAmount(-difference)}${unit} of the price has no payment milestone`;
+    const gap =
+      difference > 0
+        ? `${formatAmount(difference)}${unit} more than the price`
+        : `${formatAmount(-difference)}${unit} of the price has no payment milestone`;
     const facts = payments.map((p, i) => `${labelOf(p, i)}: ${describePayment(p, total, unit)}`);
-    facts.push(`Sum: ${formatAmount(sum)}${unit}${total > 0 ? ` (${formatPercent((sum / total) * 100)})` : ''}; \`budget.total\`: ${formatAmount(total)}${unit}`);
-    facts.push(`Tolerance: ±${formatAmount(tolerance)}${unit} (the larger of 1 and ${formatPercent(settings.thresholds.sumTolerance * 100)} of the total)`);
+    facts.push(
+      `Sum: ${formatAmount(sum)}${unit}${total > 0 ? ` (${formatPercent((sum / total) * 100)})` : ''}; \`budget.total\`: ${formatAmount(total)}${unit}`,
+    );
+    facts.push(
+      `Tolerance: ±${formatAmount(tolerance)}${unit} (the larger of 1 and ${formatPercent(settings.thresholds.sumTolerance * 100)} of the total)`,
+    );
     const fix = rebalanceFix(payments, amounts, total);
     findings.push({
       ruleId,
@@ -77,7 +88,11 @@ function bothFinding(at: Path, payment: Readonly<Record<string, unknown>>, label
   // When both say the same thing, dropping one changes nothing; otherwise a person must choose.
   const agree = typeof amount === 'number' && typeof percent === 'number' && Math.abs((percent / 100) * total - amount) <= 1;
   const fixes: Fix[] = [
-    { title: `Keep \`percent\` (remove \`amount\`)`, ops: [{ op: 'delete', path: [...at, 'amount'] }], ...(agree ? { preferred: true, safe: true } : {}) },
+    {
+      title: `Keep \`percent\` (remove \`amount\`)`,
+      ops: [{ op: 'delete', path: [...at, 'amount'] }],
+      ...(agree ? { preferred: true, safe: true } : {}),
+    },
     { title: `Keep \`amount\` (remove \`percent\`)`, ops: [{ op: 'delete', path: [...at, 'percent'] }] },
   ];
   const detail =
@@ -101,16 +116,25 @@ function rebalanceFix(payments: readonly unknown[], amounts: readonly number[], 
   if (typeof last.percent === 'number') {
     if (total <= 0) return undefined;
     const percent = round2((newAmount / total) * 100);
-    return { title: `Rebalance last payment (${label}) to ${formatPercent(percent)}`, ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'percent'], value: String(percent) }], preferred: true };
+    return {
+      title: `Rebalance last payment (${label}) to ${formatPercent(percent)}`,
+      ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'percent'], value: String(percent) }],
+      preferred: true,
+    };
   }
   const amount = round2(newAmount);
-  return { title: `Rebalance last payment (${label}) to ${formatAmount(amount)}`, ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'amount'], value: String(amount) }], preferred: true };
+  return {
+    title: `Rebalance last payment (${label}) to ${formatAmount(amount)}`,
+    ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'amount'], value: String(amount) }],
+    preferred: true,
+  };
 }
 
 function describePayment(payment: unknown, total: number, unit: string): string {
   if (!isRecord(payment)) return 'not a payment';
   const amount = paymentAmount(payment, total) ?? 0;
-  if (typeof payment.amount === 'number') return `${formatAmount(amount)}${unit}${total > 0 ? ` (${formatPercent((amount / total) * 100)})` : ''}`;
+  if (typeof payment.amount === 'number')
+    return `${formatAmount(amount)}${unit}${total > 0 ? ` (${formatPercent((amount / total) * 100)})` : ''}`;
   return `${formatPercent(typeof payment.percent === 'number' ? payment.percent : 0)} = ${formatAmount(amount)}${unit}`;
 }
 

@@ -21,7 +21,7 @@ export const rule: Rule = {
   check(doc) {
     const findings: Finding[] = [];
     const contents = doc.yaml?.contents;
-    if (contents) visit(contents as Node, [], false, findings);
+    if (contents) visit(contents, [], false, findings);
     return findings;
   },
 };
@@ -61,7 +61,12 @@ function check(value: string, path: Path, inMapping: boolean): Finding | undefin
     path,
     at: { text: written },
     message,
-    ...(critical ? { severity: 'error' as const, facts: ['An error: open prices and dates get settled after signature, when you have the least leverage.'] } : {}),
+    ...(critical
+      ? {
+          severity: 'error' as const,
+          facts: ['An error: open prices and dates get settled after signature, when you have the least leverage.'],
+        }
+      : {}),
     // Only a field that is wholly a placeholder can become `null`; in a list, `null` would be a blank item.
     ...(whole && inMapping
       ? {
@@ -70,7 +75,11 @@ function check(value: string, path: Path, inMapping: boolean): Finding | undefin
               title: 'Move to assumptions',
               ops: [
                 { op: 'replace' as const, path, value: 'null' },
-                { op: 'append' as const, path: ['assumptions'], value: yamlScalar(`Decide ${snippetText(formatPath(path))} by \${1:YYYY-MM-DD} (owner: \${2:TODO})`) },
+                {
+                  op: 'append' as const,
+                  path: ['assumptions'],
+                  value: yamlScalar(`Decide ${snippetText(formatPath(path))} by \${1:YYYY-MM-DD} (owner: \${2:TODO})`),
+                },
               ],
               preferred: true,
             },

@@ -25,11 +25,12 @@ export const rule: Rule = {
       const ratesMissing = isAbsent(budget.rate_card);
       if (capMissing || ratesMissing) {
         const name = model === 'time_and_materials' ? 'Time-and-materials pricing' : 'Capped time-and-materials pricing';
-        const message = capMissing && ratesMissing
-          ? `${name} has no \`cap\` and no \`rate_card\`: nothing limits what the vendor can bill, or at what rates.`
-          : capMissing
-            ? `${name} has no \`cap\`: nothing limits how many hours the vendor can bill.`
-            : `${name} has no \`rate_card\`: the hourly or daily rates the vendor bills are not agreed.`;
+        const message =
+          capMissing && ratesMissing
+            ? `${name} has no \`cap\` and no \`rate_card\`: nothing limits what the vendor can bill, or at what rates.`
+            : capMissing
+              ? `${name} has no \`cap\`: nothing limits how many hours the vendor can bill.`
+              : `${name} has no \`rate_card\`: the hourly or daily rates the vendor bills are not agreed.`;
         // A text total ("$120k") still says what the ceiling should start from; without any total,
         // `TODO` keeps the cap visibly open instead of inventing a number.
         const capValue = typeof total === 'number' ? total : typeof total === 'string' ? parseMoneyText(total)?.value : undefined;
@@ -61,8 +62,16 @@ export const rule: Rule = {
         ruleId,
         path: ['budget', 'cap'],
         message: `\`budget.cap\` (${formatAmount(cap)}${unit}) is below \`budget.total\` (${formatAmount(total)}${unit}): the ceiling is reached before the contracted work is paid for.`,
-        facts: [`\`budget.total\` ${formatAmount(total)} − \`budget.cap\` ${formatAmount(cap)} = ${formatAmount(total - cap)}${unit} of contracted work above the ceiling`],
-        fixes: [{ title: `Raise \`cap\` to the total (${formatAmount(total)})`, ops: [{ op: 'replace', path: ['budget', 'cap'], value: String(total) }], preferred: true }],
+        facts: [
+          `\`budget.total\` ${formatAmount(total)} − \`budget.cap\` ${formatAmount(cap)} = ${formatAmount(total - cap)}${unit} of contracted work above the ceiling`,
+        ],
+        fixes: [
+          {
+            title: `Raise \`cap\` to the total (${formatAmount(total)})`,
+            ops: [{ op: 'replace', path: ['budget', 'cap'], value: String(total) }],
+            preferred: true,
+          },
+        ],
       });
     }
     return findings;

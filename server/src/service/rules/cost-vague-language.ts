@@ -25,16 +25,22 @@ interface VagueTerm {
 }
 
 const openList = 'leaves the list open: name every item, because whatever is not listed is out of scope';
-const asNeeded = 'leaves the amount of work open: say who decides it is needed, by which criterion, and cap it (e.g. "up to 3 review rounds")';
+const asNeeded =
+  'leaves the amount of work open: say who decides it is needed, by which criterion, and cap it (e.g. "up to 3 review rounds")';
 const usability = 'is a matter of opinion: set a usability target (e.g. "4 of 5 test users complete the task unaided in under 2 minutes")';
 const speed = 'needs a number: give a time and a percentile (e.g. "p95 under 500 ms")';
-const change = 'needs a baseline and a target: say from what to what, by when (e.g. "from 1,200 to under 600 tickets per month by 2027-10-31")';
+const change =
+  'needs a baseline and a target: say from what to what, by when (e.g. "from 1,200 to under 600 tickets per month by 2027-10-31")';
 const extreme = 'has no end point: give the target value that counts as done';
 const enough = 'does not say how much is enough: give the number';
 const notBinding = 'is not an obligation: state the required behaviour and the allowed exceptions';
 
 const builtInTerms: readonly VagueTerm[] = [
-  { pattern: 'including\\s+but\\s+not\\s+limited\\s+to', quantifiable: false, advice: 'makes the list open-ended: list everything that is included' },
+  {
+    pattern: 'including\\s+but\\s+not\\s+limited\\s+to',
+    quantifiable: false,
+    advice: 'makes the list open-ended: list everything that is included',
+  },
   { pattern: 'etc\\.', quantifiable: false, advice: openList, removable: true },
   { pattern: 'and\\s+so\\s+on', quantifiable: false, advice: openList, removable: true },
   { pattern: 'and\\s+more', quantifiable: false, advice: openList, removable: true },
@@ -53,10 +59,27 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'user[\\s-]friendly', quantifiable: true, advice: usability },
   { pattern: 'easy[\\s-]to[\\s-]use', quantifiable: true, advice: usability },
   { pattern: 'intuitive', quantifiable: true, advice: usability },
-  { pattern: 'seamless(?:ly)?', quantifiable: true, advice: 'is not testable: state the observable behaviour (e.g. "no second login and no re-keyed data")' },
-  { pattern: 'robust', quantifiable: true, advice: 'is not testable: say which failures it must survive and how fast it recovers (e.g. "resumes within 30 s after a lost connection, without data loss")' },
-  { pattern: 'flexible', quantifiable: true, advice: 'is not testable: name the changes it must allow (e.g. "a new field without a code change")' },
-  { pattern: 'efficient(?:ly)?', quantifiable: true, advice: 'needs a number: state the time or effort target (e.g. "a sales call logged in under 30 s")' },
+  {
+    pattern: 'seamless(?:ly)?',
+    quantifiable: true,
+    advice: 'is not testable: state the observable behaviour (e.g. "no second login and no re-keyed data")',
+  },
+  {
+    pattern: 'robust',
+    quantifiable: true,
+    advice:
+      'is not testable: say which failures it must survive and how fast it recovers (e.g. "resumes within 30 s after a lost connection, without data loss")',
+  },
+  {
+    pattern: 'flexible',
+    quantifiable: true,
+    advice: 'is not testable: name the changes it must allow (e.g. "a new field without a code change")',
+  },
+  {
+    pattern: 'efficient(?:ly)?',
+    quantifiable: true,
+    advice: 'needs a number: state the time or effort target (e.g. "a sales call logged in under 30 s")',
+  },
   { pattern: 'fast(?:er)?', quantifiable: true, advice: speed },
   { pattern: 'quick(?:ly)?', quantifiable: true, advice: speed },
   { pattern: 'better', quantifiable: true, advice: change },
@@ -64,14 +87,26 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'optimi[sz]ed?', quantifiable: true, advice: extreme },
   { pattern: 'maximi[sz]e', quantifiable: true, advice: extreme },
   { pattern: 'minimi[sz]e', quantifiable: true, advice: extreme },
-  { pattern: 'state[\\s-]of[\\s-]the[\\s-]art', quantifiable: true, advice: 'says nothing checkable: name the technology, version or standard' },
+  {
+    pattern: 'state[\\s-]of[\\s-]the[\\s-]art',
+    quantifiable: true,
+    advice: 'says nothing checkable: name the technology, version or standard',
+  },
   { pattern: 'adequate', quantifiable: true, advice: enough },
   { pattern: 'reasonable', quantifiable: true, advice: enough },
   { pattern: 'sufficient', quantifiable: true, advice: enough },
   { pattern: 'normally', quantifiable: true, advice: notBinding },
   { pattern: 'ideally', quantifiable: true, advice: notBinding },
-  { pattern: 'high[\\s-]performance', quantifiable: true, advice: 'needs numbers: give throughput and latency targets (e.g. "200 requests/s at p95 under 300 ms")' },
-  { pattern: 'scalable', quantifiable: true, advice: 'needs a load: say to what volume (e.g. "10× today\'s 5,000 users at the same response times")' },
+  {
+    pattern: 'high[\\s-]performance',
+    quantifiable: true,
+    advice: 'needs numbers: give throughput and latency targets (e.g. "200 requests/s at p95 under 300 ms")',
+  },
+  {
+    pattern: 'scalable',
+    quantifiable: true,
+    advice: 'needs a load: say to what volume (e.g. "10× today\'s 5,000 users at the same response times")',
+  },
 ];
 
 const customAdvice = 'is on your list of vague terms: replace it with a specific, measurable statement';
@@ -107,7 +142,9 @@ function vagueMatcher(settings: RuleSettings): Matcher {
   const { always, unlessQuantified } = settings.vagueTerms;
   if (cached && cached.always === always && cached.unlessQuantified === unlessQuantified) return cached.matcher;
   // The user's terms come first, so a longer custom phrase wins over a built-in word inside it.
-  const custom = [...always.map((t) => customTerm(t, false)), ...unlessQuantified.map((t) => customTerm(t, true))].filter((t): t is VagueTerm => t !== undefined);
+  const custom = [...always.map((t) => customTerm(t, false)), ...unlessQuantified.map((t) => customTerm(t, true))].filter(
+    (t): t is VagueTerm => t !== undefined,
+  );
   const terms = [...custom, ...builtInTerms];
   // Lookarounds instead of \b: "etc." ends in a non-word character, where \b would not match.
   const regex = new RegExp(`(?<!\\w)(?:${terms.map((t) => `(${t.pattern})`).join('|')})(?!\\w)`, 'gi');
@@ -170,7 +207,17 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
         `In \`${formatPath(path)}\`: "${where ? excerpt(text.slice(where.start, where.end)) : excerpt(text)}"`,
         ...(term.quantifiable ? ['Accepted in a sentence that gives a number, e.g. "under 500 ms".'] : []),
       ],
-      ...(removal ? { fixes: [{ title: `Remove "${written}" (list all items explicitly)`, ops: [{ op: 'removeText' as const, path, text: removal }], preferred: true }] } : {}),
+      ...(removal
+        ? {
+            fixes: [
+              {
+                title: `Remove "${written}" (list all items explicitly)`,
+                ops: [{ op: 'removeText' as const, path, text: removal }],
+                preferred: true,
+              },
+            ],
+          }
+        : {}),
     });
   }
   return findings;
