@@ -507,8 +507,22 @@ function isAbsentValue(node: unknown): boolean {
   return false;
 }
 
+/** A loop, not /[ \t]+$/: that regex backtracks quadratically on a long run of blanks. */
+function withoutTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
+}
+
+/** A loop, not /\n+$/, for the same reason. */
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
+}
+
 function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\n/).map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = text.split(/\r\n|\n/).map(withoutTrailingBlanks);
   while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
   const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
@@ -796,7 +810,7 @@ class Target {
     if (!isScalar(node) || !hasRange(node) || typeof node.value !== 'string') return undefined;
     if (!isScalar(fresh) || typeof fresh.value !== 'string') return undefined;
     // A block scalar's final line break is its own; the words go before it.
-    const old = isBlockScalar(node) ? node.value.replace(/\n+$/, '') : node.value;
+    const old = isBlockScalar(node) ? withoutTrailingNewlines(node.value) : node.value;
     const wanted = fresh.value;
     let head = 0;
     while (head < old.length && head < wanted.length && old[head] === wanted[head]) head++;

@@ -35,5 +35,10 @@ export function displayPath(filePath: string, cwd: string): string {
 
 /** One line: messages never break a table row or an annotation. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim();
+  // Split, not /\s*\r?\n\s*/g: that regex backtracks quadratically on a long run of spaces.
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
