@@ -258,7 +258,8 @@ test('saving with fix-all-on-save applies the safe fixes and the problems follow
       },
       { what: `${FIX_ALL} to be rewritten by fix-all on save` },
     );
-    assert.equal(await wb.isDirty(), false);
+    // The tab's dirty mark follows the save asynchronously: poll, do not sample once.
+    await waitFor(async () => !(await wb.isDirty()), { what: `${FIX_ALL} to show as saved` });
     assert.match(saved, /^ {2}total: 240000$/m);
     assert.match(saved, /^ {4}unit: "%"$/m);
     const after = await engineFindings(file);
