@@ -324,6 +324,22 @@ const otherCodes = [
           'The command-line linter reads scope files as UTF-8, and this file holds bytes that are not UTF-8 (for example a Latin-1 "é", or a UTF-16 file). Decoding them would silently change the text, so the file is not checked. The diagnostic points at the first byte that cannot be decoded.',
         whatToDo: 'Save the file as UTF-8 (in VS Code: "Change File Encoding" in the status bar, then "Save with Encoding").',
       },
+      {
+        code: 'input/timeout',
+        severity: 'warning',
+        title: 'Check took too long',
+        explanation:
+          'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. This file was stopped: it is very large, or it hit a slow path in a rule.',
+        whatToDo: 'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached. The command-line linter has no time limit and still checks it.',
+      },
+      {
+        code: 'input/check-failed',
+        severity: 'warning',
+        title: 'Check failed',
+        explanation:
+          'The worker thread that checks files stopped while checking this one (for example, it ran out of its memory budget). The language server itself keeps running and starts a fresh worker for the next check.',
+        whatToDo: 'Look in the "Scope YAML" output channel for the reason, and report it with the file attached.',
+      },
     ],
   },
   {

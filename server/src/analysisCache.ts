@@ -13,8 +13,16 @@ export interface Entry {
   settings: RuleSettings | undefined;
 }
 
+/** Diagnostics computed elsewhere (the validation worker) for one version under one settings object. */
+interface Validated {
+  readonly version: number;
+  readonly settings: RuleSettings;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly validated = new Map<string, Validated>();
 
   /** The parsed model of this exact version (parsed on first use). */
   model(document: TextDocument, settings: RuleSettings): ScopeDocument {
@@ -39,17 +47,26 @@ export class AnalysisCache {
     return analysis.diagnostics;
   }
 
-  /** The last computed diagnostics for a uri, whatever their version (for hover and code actions). */
-  cached(uri: string, version: number): readonly Diagnostic[] | undefined {
+  /** Keeps what the validation worker found for this version. */
+  store(uri: string, version: number, settings: RuleSettings, diagnostics: readonly Diagnostic[]): void {
+    this.validated.set(uri, { version, settings, diagnostics });
+  }
+
+  /** The diagnostics of exactly this version (and these settings, when given), if already computed; never computes. */
+  cached(uri: string, version: number, settings?: RuleSettings): readonly Diagnostic[] | undefined {
+    const stored = this.validated.get(uri);
+    if (stored && stored.version === version && (!settings || stored.settings === settings)) return stored.diagnostics;
     const entry = this.entries.get(uri);
-    return entry && entry.doc.version === version ? entry.diagnostics : undefined;
+    return entry && entry.doc.version === version && (!settings || entry.settings === settings) ? entry.diagnostics : undefined;
   }
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.validated.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
+    this.validated.clear();
   }
 }

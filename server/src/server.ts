@@ -1,5 +1,6 @@
 // The language server process: connection, documents, capabilities and the handler table.
-// Each handler is a guard plus one call into the pure service, wrapped in runSafe.
+// Each handler is a guard plus one call into the pure service, wrapped in runSafe. The same bundle,
+// started as a worker thread, is the validation worker (validationWorker.ts).
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -25,242 +26,306 @@ import { hover } from './service/hover';
 import { definition, prepareRename, references, rename } from './service/references';
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
+import { defaultCheckTimeoutMs, isValidationWorker, runValidationWorker, Validator } from './validationWorker';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const cache = new AnalysisCache();
-
-let supportsConfiguration = false;
-let supportsDynamicConfiguration = false;
-let supportsWorkspaceFolders = false;
-// LSP 3.18 SnippetTextEdit: placeholders of a quick fix become tab stops (vscode-languageclient 10 sends it).
-let supportsSnippetEdits = false;
-// .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
-const configs = new ConfigFiles((config) => {
-  void connection.sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
-});
-const reportedUnknownRules = new Set<string>();
-const settingsByUri = new Map<string, Promise<RuleSettings>>();
-const scheduled = new Set<string>();
-
-/** Runs a handler; a bug is logged and answered with a neutral result, never a crash. */
-function runSafe<T>(name: string, fallback: T, body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return fallback;
-  }
+/** What the client sends in `initializationOptions`. */
+interface InitializationOptions {
+  /** False in an untrusted (restricted-mode) workspace: `.scope-lint.yaml` is then not read. */
+  readonly workspaceTrusted?: boolean;
 }
 
-/** Defaults < VS Code settings < .scope-lint.yaml: the file is the repository's shared truth, as in CI. */
-function settingsFor(uri: string): Promise<RuleSettings> {
-  let settings = settingsByUri.get(uri);
-  if (!settings) {
-    const fromFile = () => runSafe('config', undefined, () => configs.forDocument(uri)?.settings);
-    settings = (supportsConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'scope' }) : Promise.resolve(undefined))
-      .then((raw: unknown) => mergeSettings(fromClientSettings(raw, reportUnknownRule), fromFile()))
-      .catch(() => mergeSettings(fromFile()));
-    settingsByUri.set(uri, settings);
-  }
-  return settings;
-}
+/** Sent by the client when the user trusts the workspace: the config files apply from then on. */
+const workspaceTrustedNotification = 'scope/workspaceTrusted';
 
-function reportUnknownRule(id: string): void {
-  if (reportedUnknownRules.has(id)) return;
-  reportedUnknownRules.add(id);
-  connection.console.warn(`Setting scope.rules: unknown rule id "${id}" is ignored.`);
-}
+/** How long hover waits for a validation in progress before answering without its findings. */
+const hoverWaitMs = 300;
 
-/** Validates the latest version of a document on the next turn of the event loop. */
-function schedule(uri: string): void {
-  if (scheduled.has(uri)) return;
-  scheduled.add(uri);
-  setImmediate(() => {
-    scheduled.delete(uri);
-    void publish(uri);
+function startLanguageServer(): void {
+  const connection: Connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const timeoutFromEnvironment = Number(process.env.SCOPE_CHECK_TIMEOUT_MS);
+  const validator = new Validator({
+    workerFile: __filename,
+    timeoutMs: timeoutFromEnvironment > 0 ? timeoutFromEnvironment : defaultCheckTimeoutMs,
+    log: (message) => connection.console.error(message),
   });
-}
+  // Until the client says otherwise (older clients, other editors), the workspace is trusted.
+  let workspaceTrusted = true;
 
-async function publish(uri: string): Promise<void> {
-  const document = documents.get(uri);
-  if (!document) return;
-  const settings = await settingsFor(uri);
-  const current = documents.get(uri);
-  // A newer version arrived while settings were read: its own scheduled run will publish.
-  if (!current || current.version !== document.version) return;
-  const diagnostics = runSafe('validate', undefined, () =>
-    cache.diagnostics(document, settings, (ruleId, error) => connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
-  );
-  if (!diagnostics) return;
-  void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [...diagnostics] });
-}
+  let supportsConfiguration = false;
+  let supportsDynamicConfiguration = false;
+  let supportsWorkspaceFolders = false;
+  // LSP 3.18 SnippetTextEdit: placeholders of a quick fix become tab stops (vscode-languageclient 10 sends it).
+  let supportsSnippetEdits = false;
+  // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
+  const configs = new ConfigFiles((config) => {
+    void connection.sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
+  });
+  const reportedUnknownRules = new Set<string>();
+  const settingsByUri = new Map<string, Promise<RuleSettings>>();
+  const scheduled = new Set<string>();
 
-function revalidateAll(): void {
-  settingsByUri.clear();
-  configs.invalidate();
-  reportedUnknownRules.clear();
-  cache.clear();
-  for (const document of documents.all()) schedule(document.uri);
-}
-
-connection.onInitialize((params: InitializeParams): InitializeResult => {
-  const workspace = params.capabilities.workspace;
-  supportsConfiguration = !!workspace?.configuration;
-  supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
-  supportsWorkspaceFolders = !!workspace?.workspaceFolders;
-  supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
-  configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      hoverProvider: true,
-      completionProvider: { triggerCharacters: [':', ' ', '-', '['] },
-      documentSymbolProvider: true,
-      definitionProvider: true,
-      referencesProvider: true,
-      renameProvider: { prepareProvider: true },
-      foldingRangeProvider: true,
-      selectionRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [quickFixKind, fixAllKind] },
-      executeCommandProvider: { commands: [fixAllCommand] },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'scope-language-server', version: '0.1.0' },
-  };
-});
-
-connection.onInitialized(() => {
-  if (supportsConfiguration && supportsDynamicConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'scope' });
+  /** Runs a handler; a bug is logged and answered with a neutral result, never a crash. */
+  function runSafe<T>(name: string, fallback: T, body: () => T): T {
+    try {
+      return body();
+    } catch (error) {
+      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return fallback;
+    }
   }
-  if (supportsWorkspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders(() => {
-      void connection.workspace.getWorkspaceFolders().then((folders) => {
-        configs.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
-        revalidateAll();
-      });
+
+  /** Defaults < VS Code settings < .scope-lint.yaml: the file is the repository's shared truth, as in CI. */
+  function settingsFor(uri: string): Promise<RuleSettings> {
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      // In an untrusted workspace the repository's config is not read: it could silence every risk.
+      const fromFile = () => (workspaceTrusted ? runSafe('config', undefined, () => configs.forDocument(uri)?.settings) : undefined);
+      settings = (
+        supportsConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'scope' }) : Promise.resolve(undefined)
+      )
+        .then((raw: unknown) => mergeSettings(fromClientSettings(raw, reportUnknownRule), fromFile()))
+        .catch(() => mergeSettings(fromFile()));
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  function reportUnknownRule(id: string): void {
+    if (reportedUnknownRules.has(id)) return;
+    reportedUnknownRules.add(id);
+    connection.console.warn(`Setting scope.rules: unknown rule id "${id}" is ignored.`);
+  }
+
+  /** Validates the latest version of a document on the next turn of the event loop. */
+  function schedule(uri: string): void {
+    if (scheduled.has(uri)) return;
+    scheduled.add(uri);
+    setImmediate(() => {
+      scheduled.delete(uri);
+      void publish(uri);
     });
   }
-});
 
-connection.onDidChangeConfiguration(() => revalidateAll());
+  async function publish(uri: string): Promise<void> {
+    // TextDocuments updates a document object in place: keep the version, not the object.
+    const version = documents.get(uri)?.version;
+    if (version === undefined) return;
+    const pendingSettings = settingsFor(uri);
+    const settings = await pendingSettings;
+    const document = documents.get(uri);
+    // A newer version arrived while settings were read: its own scheduled run will publish.
+    if (!document || document.version !== version) return;
+    const diagnostics = await validated(document, settings);
+    // Never a stale result: the document may have changed, closed or got new settings while the worker ran.
+    if (!diagnostics || documents.get(uri)?.version !== version || settingsByUri.get(uri) !== pendingSettings) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics: [...diagnostics] });
+  }
 
-// The client watches **/.scope-lint.{yaml,yml}: a config edit re-validates every open document at once.
-connection.onDidChangeWatchedFiles((params) => {
-  revalidateAll();
-  runSafe('config change', undefined, () => {
-    for (const change of params.changes) {
-      if (!isConfigUri(change.uri)) continue;
-      const path = fileSystemPath(change.uri);
-      if (change.type === FileChangeType.Deleted || !path) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-      else configs.load(path);
+  /** This version's diagnostics, from the cache or the validation worker; undefined once superseded. */
+  async function validated(document: TextDocument, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
+    const { uri, version } = document;
+    const cached = cache.cached(uri, version, settings);
+    if (cached) return cached;
+    const diagnostics = await validator.validate(uri, version, document.getText(), settings);
+    if (diagnostics) cache.store(uri, version, settings, diagnostics);
+    return diagnostics;
+  }
+
+  /** Hover must not wait for a slow check: the findings if they come within `ms`, else none. */
+  function validatedWithin(document: TextDocument, settings: RuleSettings, ms: number): Promise<readonly Diagnostic[]> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+    return Promise.race([validated(document, settings), timeout]).then((diagnostics) => {
+      clearTimeout(timer);
+      return diagnostics ?? [];
+    });
+  }
+
+  function revalidateAll(): void {
+    settingsByUri.clear();
+    configs.invalidate();
+    reportedUnknownRules.clear();
+    cache.clear();
+    for (const document of documents.all()) schedule(document.uri);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const workspace = params.capabilities.workspace;
+    supportsConfiguration = !!workspace?.configuration;
+    supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
+    supportsWorkspaceFolders = !!workspace?.workspaceFolders;
+    supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
+    configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    const options = params.initializationOptions as InitializationOptions | null | undefined;
+    workspaceTrusted = options?.workspaceTrusted !== false;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', ' ', '-', '['] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        codeActionProvider: { codeActionKinds: [quickFixKind, fixAllKind] },
+        executeCommandProvider: { commands: [fixAllCommand] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'scope-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (supportsConfiguration && supportsDynamicConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'scope' });
+    }
+    if (supportsWorkspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(() => {
+        void connection.workspace.getWorkspaceFolders().then((folders) => {
+          configs.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
+          revalidateAll();
+        });
+      });
     }
   });
-});
 
-documents.onDidOpen((e) => schedule(e.document.uri));
-documents.onDidChangeContent((e) => schedule(e.document.uri));
-documents.onDidClose((e) => {
-  cache.forget(e.document.uri);
-  settingsByUri.delete(e.document.uri);
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-});
+  connection.onDidChangeConfiguration(() => revalidateAll());
 
-connection.onHover(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('hover', null, () => hover(cache.model(document, settings), cache.diagnostics(document, settings), params.position));
-});
+  connection.onNotification(workspaceTrustedNotification, () => {
+    workspaceTrusted = true;
+    revalidateAll();
+  });
 
-connection.onCompletion(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('completion', null, () => completion(cache.model(document, settings), params.position));
-});
+  // The client watches **/.scope-lint.{yaml,yml}: a config edit re-validates every open document at once.
+  connection.onDidChangeWatchedFiles((params) => {
+    revalidateAll();
+    if (!workspaceTrusted) return;
+    runSafe('config change', undefined, () => {
+      for (const change of params.changes) {
+        if (!isConfigUri(change.uri)) continue;
+        const path = fileSystemPath(change.uri);
+        if (change.type === FileChangeType.Deleted || !path) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        else configs.load(path);
+      }
+    });
+  });
 
-connection.onDocumentSymbol(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('documentSymbol', null, () => documentSymbols(cache.model(document, settings)));
-});
+  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    cache.forget(e.document.uri);
+    validator.forget(e.document.uri);
+    settingsByUri.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
 
-connection.onDefinition(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('definition', null, () => definition(cache.model(document, settings), params.position));
-});
+  connection.onHover(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    const diagnostics = await validatedWithin(document, settings, hoverWaitMs);
+    return runSafe('hover', null, () => hover(cache.model(document, settings), diagnostics, params.position));
+  });
 
-connection.onReferences(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('references', null, () => references(cache.model(document, settings), params.position, params.context.includeDeclaration));
-});
+  connection.onCompletion(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return runSafe('completion', null, () => completion(cache.model(document, settings), params.position));
+  });
 
-connection.onPrepareRename(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('prepareRename', null, () => prepareRename(cache.model(document, settings), params.position));
-});
+  connection.onDocumentSymbol(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return runSafe('documentSymbol', null, () => documentSymbols(cache.model(document, settings)));
+  });
 
-// A refused rename (invalid or duplicate id) is an error response, which VS Code shows in the rename box.
-connection.onRenameRequest(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  const result = runSafe('rename', null, () => rename(cache.model(document, settings), params.position, params.newName));
-  if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
-  return result?.edit ?? null;
-});
+  connection.onDefinition(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return runSafe('definition', null, () => definition(cache.model(document, settings), params.position));
+  });
 
-connection.onFoldingRanges(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('foldingRanges', null, () => foldingRanges(cache.model(document, settings)));
-});
+  connection.onReferences(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return runSafe('references', null, () =>
+      references(cache.model(document, settings), params.position, params.context.includeDeclaration),
+    );
+  });
 
-connection.onSelectionRanges(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('selectionRanges', null, () => selectionRanges(cache.model(document, settings), params.positions));
-});
+  connection.onPrepareRename(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return runSafe('prepareRename', null, () => prepareRename(cache.model(document, settings), params.position));
+  });
 
-// Fixes travel in each diagnostic's data; the handler never reads message text.
-connection.onCodeAction(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  return runSafe('codeAction', null, () =>
-    codeActions({
-      doc: cache.model(document, settings),
-      diagnostics: cache.diagnostics(document, settings),
-      context: params.context.diagnostics,
-      range: params.range,
-      ...(params.context.only ? { only: params.context.only } : {}),
-      snippets: supportsSnippetEdits,
-      settings,
-    }),
-  );
-});
+  // A refused rename (invalid or duplicate id) is an error response, which VS Code shows in the rename box.
+  connection.onRenameRequest(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    const result = runSafe('rename', null, () => rename(cache.model(document, settings), params.position, params.newName));
+    if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
+    return result?.edit ?? null;
+  });
 
-// "Scope: Fix All Auto-fixable Problems": the source.fixAll.scope edit, applied through the client.
-connection.onExecuteCommand(async (params) => {
-  const uri: unknown = params.arguments?.[0];
-  const document = params.command === fixAllCommand && typeof uri === 'string' ? documents.get(uri) : undefined;
-  if (!document) return null;
-  const settings = await settingsFor(document.uri);
-  const edit = runSafe('fixAll', undefined, () => fixAllEdit(cache.model(document, settings), settings));
-  if (edit) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit });
-  return null;
-});
+  connection.onFoldingRanges(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return runSafe('foldingRanges', null, () => foldingRanges(cache.model(document, settings)));
+  });
 
-documents.listen(connection);
-connection.listen();
+  connection.onSelectionRanges(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    return runSafe('selectionRanges', null, () => selectionRanges(cache.model(document, settings), params.positions));
+  });
+
+  // Fixes travel in each diagnostic's data; the handler never reads message text.
+  connection.onCodeAction(async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    const diagnostics = (await validated(document, settings)) ?? [];
+    return runSafe('codeAction', null, () =>
+      codeActions({
+        doc: cache.model(document, settings),
+        diagnostics,
+        context: params.context.diagnostics,
+        range: params.range,
+        ...(params.context.only ? { only: params.context.only } : {}),
+        snippets: supportsSnippetEdits,
+        settings,
+      }),
+    );
+  });
+
+  // "Scope: Fix All Auto-fixable Problems": the source.fixAll.scope edit, applied through the client.
+  connection.onExecuteCommand(async (params) => {
+    const uri: unknown = params.arguments?.[0];
+    const document = params.command === fixAllCommand && typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document) return null;
+    const settings = await settingsFor(document.uri);
+    const edit = runSafe('fixAll', undefined, () => fixAllEdit(cache.model(document, settings), settings));
+    if (edit) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit });
+    return null;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+if (isValidationWorker()) runValidationWorker();
+else startLanguageServer();

@@ -61,11 +61,11 @@ export class ScopeDocument {
     readonly version: number,
     readonly text: string,
     limits: Limits = defaultLimits,
-    /** A problem found before the text existed, e.g. bytes that are not UTF-8 (see `decodeUtf8`). */
-    decodingProblem?: InputProblem,
+    /** A reason not to check this text found outside the engine: bytes that are not UTF-8 (see `decodeUtf8`), a check that overran. */
+    knownProblem?: InputProblem,
   ) {
     this.lineStarts = computeLineStarts(text);
-    this.inputProblem = decodingProblem ?? checkInputLimits(text, limits);
+    this.inputProblem = knownProblem ?? checkInputLimits(text, limits);
     if (this.inputProblem) {
       this.documents = [];
       this.yaml = undefined;

@@ -4,7 +4,15 @@
 import type { Limits } from './settings';
 
 export interface InputProblem {
-  readonly code: 'input/too-large' | 'input/too-deep' | 'input/too-many-aliases' | 'input/binary' | 'input/invalid-utf8';
+  readonly code:
+    | 'input/too-large'
+    | 'input/too-deep'
+    | 'input/too-many-aliases'
+    | 'input/binary'
+    | 'input/invalid-utf8'
+    // Set by the server when checking overran its time bound or its worker died.
+    | 'input/timeout'
+    | 'input/check-failed';
   readonly message: string;
   /** Offset the diagnostic points at. */
   readonly offset: number;
@@ -124,12 +132,24 @@ export function decodeUtf8(bytes: Uint8Array): { text: string; problem?: InputPr
   const offset = new TextDecoder('utf-8', { ignoreBOM: true }).decode(body.subarray(0, bad)).length;
   const byte = (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (utf16) return { text, problem: { code: 'input/invalid-utf8', message: 'This file is encoded as UTF-16, so it is not checked. Save it as UTF-8.', offset: 0 } };
+  if (utf16)
+    return {
+      text,
+      problem: {
+        code: 'input/invalid-utf8',
+        message: 'This file is encoded as UTF-16, so it is not checked. Save it as UTF-8.',
+        offset: 0,
+      },
+    };
   const looksBinary = body.subarray(0, 8192).includes(0);
   return {
     text,
     problem: looksBinary
-      ? { code: 'input/binary', message: 'This file contains NUL bytes, so it is binary data, not YAML text; it is not checked.', offset: Math.max(0, text.indexOf('\0')) }
+      ? {
+          code: 'input/binary',
+          message: 'This file contains NUL bytes, so it is binary data, not YAML text; it is not checked.',
+          offset: Math.max(0, text.indexOf('\0')),
+        }
       : {
           code: 'input/invalid-utf8',
           message: `This file is not valid UTF-8 (byte 0x${byte} here cannot be decoded), so it is not checked. Save it as UTF-8.`,
