@@ -50,6 +50,14 @@ async function scratch(name, content) {
   return open(file);
 }
 
+/** Activate the extension (its language client has started when this resolves); returns it. */
+async function activateExtension() {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} not found`);
+  await ext.activate();
+  return ext;
+}
+
 async function open(file) {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
   await vscode.window.showTextDocument(doc);
@@ -110,6 +118,7 @@ module.exports = {
   OWN_FIXTURES,
   SEVERITY,
   waitFor,
+  activateExtension,
   open,
   scratch,
   ours,
