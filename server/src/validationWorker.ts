@@ -10,7 +10,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from './service/document';
 import type { InputProblem } from './service/inputGuard';
-import type { RuleSettings } from './service/settings';
+import { defaultSettings, type RuleSettings } from './service/settings';
 import { validate } from './service/validate';
 
 const role = 'scope-validation-worker';
@@ -32,6 +32,11 @@ interface Reply {
   readonly ruleErrors: readonly string[];
 }
 
+/** Sent once the worker has loaded and compiled the schema: the time bound covers checking only. */
+interface Ready {
+  readonly ready: true;
+}
+
 export function isValidationWorker(): boolean {
   return !isMainThread && (workerData as { role?: unknown } | null)?.role === role;
 }
@@ -40,6 +45,9 @@ export function isValidationWorker(): boolean {
 export function runValidationWorker(): void {
   const port = parentPort;
   if (!port) return;
+  validate(new ScopeDocument('file:///warm-up.scope.yaml', 0, 'scope_version: 1\n'), { ...defaultSettings, today: '2027-01-04' });
+  const ready: Ready = { ready: true };
+  port.postMessage(ready);
   port.on('message', (job: Job) => {
     const ruleErrors: string[] = [];
     const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits);
@@ -72,6 +80,7 @@ export interface ValidatorOptions {
  */
 export class Validator {
   private worker: Worker | undefined;
+  private workerReady = false;
   private running: (Pending & { readonly timer: NodeJS.Timeout }) | undefined;
   /** By uri, in arrival order. */
   private readonly queue = new Map<string, Pending>();
@@ -117,12 +126,13 @@ export class Validator {
   }
 
   private pump(): void {
-    if (this.running) return;
+    if (this.running || this.queue.size === 0) return;
+    const worker = this.ensureWorker();
+    if (!this.workerReady) return;
     const next = this.queue.values().next();
     if (next.done) return;
     const pending = next.value;
     this.queue.delete(pending.job.uri);
-    const worker = this.ensureWorker();
     const timer = setTimeout(() => this.overran(worker), this.options.timeoutMs);
     this.running = { ...pending, timer };
     worker.postMessage(pending.job);
@@ -138,7 +148,14 @@ export class Validator {
       stderr: false,
     });
     worker.unref();
-    worker.on('message', (reply: Reply) => this.finished(worker, reply));
+    this.workerReady = false;
+    worker.on('message', (reply: Reply | Ready) => {
+      if ('ready' in reply) {
+        if (worker !== this.worker) return;
+        this.workerReady = true;
+        this.pump();
+      } else this.finished(worker, reply);
+    });
     worker.on('error', (error) => this.died(worker, error instanceof Error ? error.message : String(error)));
     worker.on('exit', (code) => this.died(worker, `exit code ${code}`));
     this.worker = worker;
@@ -168,30 +185,34 @@ export class Validator {
   }
 
   private died(worker: Worker, reason: string): void {
-    const running = this.running;
     if (worker !== this.worker) return;
-    this.options.log(`The validation worker stopped (${reason})${running ? ` while checking ${running.job.uri}` : ''}.`);
-    if (!running) {
+    // A worker that dies before its first job takes the next job with it, so a worker that cannot
+    // start is reported once per document instead of being restarted forever.
+    const next = this.queue.values().next();
+    const victim = this.running ?? (next.done ? undefined : next.value);
+    this.options.log(`The validation worker stopped (${reason})${victim ? ` while checking ${victim.job.uri}` : ''}.`);
+    if (!victim) {
       this.worker = undefined;
       return;
     }
-    this.replaceWorker(worker, running, {
+    this.queue.delete(victim.job.uri);
+    this.replaceWorker(worker, victim, {
       code: 'input/check-failed',
       message: `Checking this file failed (${reason}), so it is not checked. The Scope YAML output channel has the details.`,
       offset: 0,
     });
   }
 
-  /** Ends a worker that overran or died; its job gets one diagnostic that says why. */
-  private replaceWorker(worker: Worker, running: Pending & { readonly timer: NodeJS.Timeout }, problem: InputProblem): void {
-    clearTimeout(running.timer);
+  /** Ends a worker that overran or died; the job it had gets one diagnostic that says why. */
+  private replaceWorker(worker: Worker, victim: Pending, problem: InputProblem): void {
+    if (this.running) clearTimeout(this.running.timer);
     this.worker = undefined;
     this.running = undefined;
     // Its late 'exit' or 'error' events are ignored: it is no longer `this.worker`.
     void worker.terminate();
-    const { job } = running;
+    const { job } = victim;
     const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits, problem);
-    running.resolve(validate(doc, job.settings).diagnostics);
+    victim.resolve(validate(doc, job.settings).diagnostics);
     this.pump();
   }
 }

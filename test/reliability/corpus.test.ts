@@ -25,7 +25,9 @@ function check(c: CorpusCase): { doc: ScopeDocument; diagnostics: readonly Diagn
 const minimalRisks = (() => {
   const settings = mergeSettings({ today: testToday });
   const doc = new ScopeDocument('file:///minimal.scope.yaml', 1, minimalText, settings.limits);
-  return validate(doc, settings).diagnostics.filter((d) => isRiskRule(d.code)).map(describe);
+  return validate(doc, settings)
+    .diagnostics.filter((d) => isRiskRule(d.code))
+    .map(describe);
 })();
 
 suite('hostile input corpus: the engine', () => {

@@ -31,7 +31,8 @@ const seeds: readonly string[] = (() => {
     .filter((f) => f.endsWith('.scope.yaml'))
     .map((f) => join(fixturesDir, 'golden', f));
   for (const rule of readdirSync(join(fixturesDir, 'rules'))) {
-    for (const f of readdirSync(join(fixturesDir, 'rules', rule)).filter((n) => n.endsWith('.scope.yaml'))) files.push(join(fixturesDir, 'rules', rule, f));
+    for (const f of readdirSync(join(fixturesDir, 'rules', rule)).filter((n) => n.endsWith('.scope.yaml')))
+      files.push(join(fixturesDir, 'rules', rule, f));
   }
   return files.map((f) => readFileSync(f, 'utf8'));
 })();
@@ -61,12 +62,62 @@ function assertRangesInside(text: string, diagnostics: readonly Diagnostic[]): v
 // ---- generators ------------------------------------------------------------------------------
 
 const schemaWords = [
-  'scope_version', 'project', 'name', 'objective', 'owner', 'vendor', 'nda', 'signed', 'date', 'references', 'security',
-  'data_classification', 'personal_data', 'protections', 'deliverables', 'id', 'title', 'acceptance_criteria', 'due',
-  'success_measures', 'metric', 'target', 'unit', 'measured_by', 'budget', 'currency', 'pricing_model', 'total',
-  'contingency_percent', 'payments', 'milestone', 'percent', 'amount', 'timeline', 'start', 'end', 'milestones',
-  'governance', 'check_in_cadence', 'change_control', 'out_of_scope', 'D1', 'M1', 'SM1', 'TBD', 'etc.', '2027-02-30',
-  'USD', 'weekly', 'true', 'null', '1e400', '-1', '0x1F', '.inf', '~',
+  'scope_version',
+  'project',
+  'name',
+  'objective',
+  'owner',
+  'vendor',
+  'nda',
+  'signed',
+  'date',
+  'references',
+  'security',
+  'data_classification',
+  'personal_data',
+  'protections',
+  'deliverables',
+  'id',
+  'title',
+  'acceptance_criteria',
+  'due',
+  'success_measures',
+  'metric',
+  'target',
+  'unit',
+  'measured_by',
+  'budget',
+  'currency',
+  'pricing_model',
+  'total',
+  'contingency_percent',
+  'payments',
+  'milestone',
+  'percent',
+  'amount',
+  'timeline',
+  'start',
+  'end',
+  'milestones',
+  'governance',
+  'check_in_cadence',
+  'change_control',
+  'out_of_scope',
+  'D1',
+  'M1',
+  'SM1',
+  'TBD',
+  'etc.',
+  '2027-02-30',
+  'USD',
+  'weekly',
+  'true',
+  'null',
+  '1e400',
+  '-1',
+  '0x1F',
+  '.inf',
+  '~',
 ];
 
 /** Text made of YAML's structural characters and the format's own words: syntax errors and near misses. */
@@ -74,7 +125,40 @@ const yamlishText = fc
   .array(
     fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...schemaWords) },
-      { weight: 5, arbitrary: fc.constantFrom(':', ': ', '- ', ' ', '  ', '\n', '\n  ', '\n    ', '[', ']', '{', '}', ', ', '#', '&a ', '*a', '!!str ', '!x ', '"', "'", '|\n', '>-\n', '? ', '---\n', '%YAML 1.2\n', '\t', '\r\n', '\r', '<<: ') },
+      {
+        weight: 5,
+        arbitrary: fc.constantFrom(
+          ':',
+          ': ',
+          '- ',
+          ' ',
+          '  ',
+          '\n',
+          '\n  ',
+          '\n    ',
+          '[',
+          ']',
+          '{',
+          '}',
+          ', ',
+          '#',
+          '&a ',
+          '*a',
+          '!!str ',
+          '!x ',
+          '"',
+          "'",
+          '|\n',
+          '>-\n',
+          '? ',
+          '---\n',
+          '%YAML 1.2\n',
+          '\t',
+          '\r\n',
+          '\r',
+          '<<: ',
+        ),
+      },
       { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
       { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
     ),
@@ -92,9 +176,13 @@ const scopeLikeValue = fc.letrec((tie) => ({
   ),
 })).value;
 const scopeLikeYaml = fc
-  .tuple(fc.dictionary(fc.constantFrom(...schemaWords), scopeLikeValue, { maxKeys: 8 }), fc.constantFrom(-1, 0, 2, 4), fc.boolean())
-  .map(([value, flowLevel, crlf]) => {
-    const text = stringify({ scope_version: 1, ...value }, { flowLevel, lineWidth: 0 });
+  .tuple(
+    fc.dictionary(fc.constantFrom(...schemaWords), scopeLikeValue, { maxKeys: 8 }),
+    fc.constantFrom('block' as const, 'flow' as const),
+    fc.boolean(),
+  )
+  .map(([value, collectionStyle, crlf]) => {
+    const text = stringify({ scope_version: 1, ...value }, { collectionStyle, lineWidth: 0 });
     return crlf ? text.replace(/\n/g, '\r\n') : text;
   });
 
@@ -102,8 +190,16 @@ type Mutation = (text: string) => string;
 
 /** A small edit a person (or a bad merge) could make: the file around it stays realistic. */
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(([at, n]): Mutation => (t) => t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n)),
-  fc.tuple(fc.nat(), yamlishText).map(([at, s]): Mutation => (t) => t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1))),
+  fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(
+    ([at, n]): Mutation =>
+      (t) =>
+        t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n),
+  ),
+  fc.tuple(fc.nat(), yamlishText).map(
+    ([at, s]): Mutation =>
+      (t) =>
+        t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)),
+  ),
   fc.tuple(fc.nat(), fc.nat()).map(([a, b]): Mutation => (t) => {
     const lines = t.split('\n');
     const i = a % lines.length;
@@ -123,10 +219,15 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     lines[i] = pad + (lines[i] ?? '');
     return lines.join('\n');
   }),
-  fc.tuple(fc.nat(), fc.constantFrom('', ' ', '"', "'", ':', '#', '[', '{', '\u0085', '\u2028', '\uFEFF', '\uD800', '😀', 'TBD', '2027-02-30')).map(([at, s]): Mutation => (t) => {
-    const i = at % Math.max(1, t.length);
-    return t.slice(0, i) + s + t.slice(i + 1);
-  }),
+  fc
+    .tuple(
+      fc.nat(),
+      fc.constantFrom('', ' ', '"', "'", ':', '#', '[', '{', '\u0085', '\u2028', '\uFEFF', '\uD800', '😀', 'TBD', '2027-02-30'),
+    )
+    .map(([at, s]): Mutation => (t) => {
+      const i = at % Math.max(1, t.length);
+      return t.slice(0, i) + s + t.slice(i + 1);
+    }),
 );
 
 const mutatedFixture = fc

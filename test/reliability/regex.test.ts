@@ -164,13 +164,20 @@ describe('regular expressions run in linear time', () => {
 
   it('every RegExp built at run time is reviewed', () => {
     const unreviewed = [...new Set(dynamic)].filter((file) => !(file in reviewedDynamic));
-    assert.deepEqual(unreviewed, [], 'new RegExp(...) with a run-time pattern: review it for backtracking, test it, and list it in reviewedDynamic');
+    assert.deepEqual(
+      unreviewed,
+      [],
+      'new RegExp(...) with a run-time pattern: review it for backtracking, test it, and list it in reviewedDynamic',
+    );
   });
 
   it('cost-vague-language (built-in and user terms) stays linear on long text', () => {
     const rule = rulesById.get('cost-vague-language');
     assert.ok(rule);
-    const settings = mergeSettings({ today: testToday, vagueTerms: { always: ['a b c', 'x.*y', '(a+)+$'], unlessQuantified: ['quick  ly'] } });
+    const settings = mergeSettings({
+      today: testToday,
+      vagueTerms: { always: ['a b c', 'x.*y', '(a+)+$'], unlessQuantified: ['quick  ly'] },
+    });
     for (const filler of [' ', 'and ', 'as ', 'a ', 'etc', '.', 'x', 'a b ']) {
       const long = filler.repeat(Math.ceil(length / filler.length)).slice(0, length);
       const doc = new ScopeDocument('file:///v.scope.yaml', 1, `scope_version: 1\nproject:\n  description: "${long}!"\n`);

@@ -12,6 +12,14 @@ export interface LspClientOptions {
   readonly configuration?: unknown;
   readonly rootUri?: string;
   readonly capabilities?: Record<string, unknown>;
+  /** Sent as `initializationOptions` (the VS Code client sends `{ workspaceTrusted }`). */
+  readonly initializationOptions?: unknown;
+  /** Environment of the server process (default: this process's). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Runs the server under another program, e.g. `['unshare', '-n']`; then `node` and its arguments. */
+  readonly wrapper?: readonly string[];
+  /** Extra `node` options, e.g. `['--require', preload]`. */
+  readonly nodeOptions?: readonly string[];
 }
 
 export class LspClient {
@@ -28,7 +36,8 @@ export class LspClient {
   private texts = new Map<string, string>();
 
   private constructor(readonly options: LspClientOptions) {
-    this.child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+    const command = [...(options.wrapper ?? []), process.execPath, ...(options.nodeOptions ?? []), join(repoRoot, 'dist', 'server.js'), '--stdio'];
+    this.child = spawn(command[0] ?? process.execPath, command.slice(1), { stdio: 'pipe', env: options.env ?? process.env });
     this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
@@ -70,6 +79,7 @@ export class LspClient {
       rootUri: options.rootUri ?? null,
       capabilities,
       workspaceFolders: null,
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await client.connection.sendNotification('initialized', {});
     return client;

@@ -1,0 +1,218 @@
+// The language server over real stdio LSP under hostile input and load: the corpus never takes it
+// down and gives what the engine gives; a burst of 1,000 edits ends with diagnostics for exactly
+// the final text and never publishes a stale result; a slow check blocks neither hover nor
+// completion; a check that overruns its time bound is stopped with one diagnostic.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-types';
+import { ScopeDocument } from '../../server/src/service/document';
+import { decodeUtf8 } from '../../server/src/service/inputGuard';
+import { mergeSettings } from '../../server/src/service/settings';
+import { validate } from '../../server/src/service/validate';
+import { LspClient } from '../support/lspClient';
+import { fixturesDir } from '../support/paths';
+import { corpus } from './corpus';
+
+/** What the server must publish: the engine's own result with the server's settings (no config, today's date). */
+function oracle(uri: string, text: string): string[] {
+  const settings = mergeSettings();
+  return validate(new ScopeDocument(uri, 1, text, settings.limits), settings).diagnostics.map(show);
+}
+
+function show(d: Diagnostic): string {
+  return `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+}
+
+const full = readFileSync(join(fixturesDir, 'golden', 'full.scope.yaml'), 'utf8');
+
+/** A realistic scope file of about `kb` kilobytes: the full example with its deliverables repeated. */
+function largeScope(kb: number): string {
+  const match = /^deliverables:\n((?: {2}.*\n|\n)*)/m.exec(full);
+  const block = match?.[1] ?? '';
+  let items = '';
+  for (let i = 0; items.length < kb * 1024; i++) items += block.replace(/\bid: (\w+)/g, (_, id: string) => `id: ${id}x${i}`);
+  return full.replace(match?.[0] ?? '', `deliverables:\n${items}`);
+}
+
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<{ value: T; ms: number }> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)),
+  );
+  try {
+    const value = await Promise.race([promise, timeout]);
+    return { value, ms: Date.now() - started };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('language server: hostile input corpus', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  for (const c of corpus.filter((x) => !x.generated)) {
+    it(`${c.name}: publishes what the engine finds`, async () => {
+      const uri = `file:///corpus/${c.name}.scope.yaml`;
+      // The editor has already decoded the file: invalid bytes arrive as U+FFFD.
+      const { text } = decodeUtf8(c.bytes());
+      await client.open(uri, text);
+      const diagnostics = await client.diagnostics(uri, 1, 30_000);
+      assert.deepEqual(diagnostics.map(show), oracle(uri, text));
+      await client.close(uri);
+    });
+  }
+
+  it('is still alive and answering afterwards', async () => {
+    const uri = 'file:///corpus/after.scope.yaml';
+    await client.open(uri, full);
+    await client.diagnostics(uri, 1);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+    assert.ok(hover, 'hover answers');
+    assert.equal(client.child.exitCode, null);
+  });
+});
+
+describe('language server: a burst of 1,000 didChange notifications', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('ends with diagnostics for exactly the final text, and never publishes a stale result', async () => {
+    const uri = 'file:///burst/incremental.scope.yaml';
+    await client.open(uri, full);
+    await client.diagnostics(uri, 1);
+    const firstIndex = client.published.length;
+    // Incremental edits, as VS Code sends them: typing, deleting, pasting, at moving positions.
+    let document = TextDocument.create(uri, 'scope-yaml', 1, full);
+    const textAt = new Map<number, string>([[1, full]]);
+    let seed = 20270104;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const snippets = ['x', ' ', '\n', 'etc. ', 'TBD', '  - D9\n', ':', '"', '# note\n', 'budget:\n  total: 5\n'];
+    for (let i = 0; i < 1000; i++) {
+      const text = document.getText();
+      const start = random(text.length + 1);
+      const end = Math.min(text.length, start + (random(4) === 0 ? random(30) : 0));
+      const insert = random(3) === 0 ? '' : (snippets[random(snippets.length)] ?? '');
+      const range = { start: document.positionAt(start), end: document.positionAt(end) };
+      const version = document.version + 1;
+      document = TextDocument.update(document, [{ range, text: insert }], version);
+      textAt.set(version, document.getText());
+      void client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: insert }],
+      });
+    }
+    const finalVersion = document.version;
+    const finalDiagnostics = await client.diagnostics(uri, finalVersion, 60_000);
+    assert.deepEqual(finalDiagnostics.map(show), oracle(uri, document.getText()));
+
+    // Every result published during the burst is the engine's result for the text of its version.
+    const published = client.published.slice(firstIndex).filter((p) => p.uri === uri);
+    let previous = 0;
+    for (const p of published) {
+      const version = p.version ?? 0;
+      assert.ok(version > previous, `version ${version} published after ${previous}`);
+      previous = version;
+      assert.deepEqual(p.diagnostics.map(show), oracle(uri, textAt.get(version) ?? ''), `published for version ${version}`);
+    }
+    assert.ok(published.length < 100, `${published.length} results published for one burst`);
+  });
+
+  it('ends with diagnostics for exactly the final text after 1,000 full-text changes', async () => {
+    const uri = 'file:///burst/full.scope.yaml';
+    await client.open(uri, full);
+    await client.diagnostics(uri, 1);
+    let version = 1;
+    let text = full;
+    for (let i = 0; i < 1000; i++) {
+      text = `${full}\nunknown_${i}: ${i}\n`;
+      version = await client.change(uri, text);
+    }
+    const diagnostics = await client.diagnostics(uri, version, 60_000);
+    assert.deepEqual(diagnostics.map(show), oracle(uri, text));
+  });
+});
+
+describe('language server: time bounds', () => {
+  it('answers hover and completion while a slow check runs', async () => {
+    const client = await LspClient.start();
+    try {
+      const small = 'file:///bounds/small.scope.yaml';
+      await client.open(small, full);
+      await client.diagnostics(small, 1);
+      // About 1 MB: seconds to validate on a CI machine.
+      const big = 'file:///bounds/big.scope.yaml';
+      const bigText = largeScope(1024);
+      await client.open(big, bigText);
+      const bigDone = client.diagnostics(big, 1, 120_000).then(() => Date.now());
+      const line = full.split('\n').findIndex((l) => l.startsWith('budget:'));
+      const hover = await within(
+        client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line, character: 2 } }),
+        1_000,
+        'hover on another file',
+      );
+      assert.ok(hover.value);
+      const completion = await within(
+        client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+          textDocument: { uri: small },
+          position: { line: line + 1, character: 2 },
+        }),
+        1_000,
+        'completion on another file',
+      );
+      assert.ok(completion.value);
+      // On the big file itself hover needs only its parse, not its check.
+      const bigLine = bigText.split('\n').findIndex((l) => l.startsWith('budget:'));
+      const bigHover = await within(
+        client.request<Hover | null>('textDocument/hover', { textDocument: { uri: big }, position: { line: bigLine, character: 2 } }),
+        10_000,
+        'hover on the file being checked',
+      );
+      const answeredAt = Date.now();
+      assert.ok(bigHover.value);
+      const checkedAt = await bigDone;
+      assert.ok(answeredAt <= checkedAt, 'hover waited for the check');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('stops a check that overruns its time bound with one diagnostic, and keeps checking other files', async () => {
+    const client = await LspClient.start({ env: { ...process.env, SCOPE_CHECK_TIMEOUT_MS: '200' } });
+    try {
+      const big = 'file:///bounds/timeout.scope.yaml';
+      await client.open(big, largeScope(1024));
+      const diagnostics = await client.diagnostics(big, 1, 30_000);
+      assert.deepEqual(
+        diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`),
+        ['input/timeout 0:0'],
+      );
+      assert.match(JSON.stringify(diagnostics[0]?.message), /took longer than 0\.2 s/);
+      // A fresh worker checks the next file.
+      const small = 'file:///bounds/after-timeout.scope.yaml';
+      const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
+      await client.open(small, minimal);
+      assert.deepEqual((await client.diagnostics(small, 1, 30_000)).map(show), oracle(small, minimal));
+      assert.equal(client.child.exitCode, null);
+    } finally {
+      await client.stop();
+    }
+  });
+});
