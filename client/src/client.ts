@@ -3,7 +3,10 @@ import * as vscode from 'vscode';
 import {
   CloseAction,
   ErrorAction,
+  ErrorCodes,
   LanguageClient,
+  ResponseError,
+  RevealOutputChannelOn,
   TransportKind,
   type CloseHandlerResult,
   type ErrorHandler,
@@ -13,6 +16,8 @@ import {
 } from 'vscode-languageclient/node';
 
 export const languageId = 'scope-yaml';
+/** Tells the server the user trusted the workspace: its .scope-lint.yaml applies from then on. */
+const workspaceTrustedNotification = 'scope/workspaceTrusted';
 let client: LanguageClient | undefined;
 
 export function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
@@ -27,9 +32,22 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.scope-lint.{yaml,yml}') },
     outputChannel,
     traceOutputChannel: outputChannel,
+    // The library's own messages go to the log: the handlers below tell the user once, instead of
+    // one notification per failed restart, write or request.
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: new CrashHandler(outputChannel),
+    initializationFailedHandler: (error: unknown) => {
+      // A server that died while starting closes the connection too, and CrashHandler reports that.
+      const died =
+        error instanceof ResponseError &&
+        (error.code === ErrorCodes.PendingResponseRejected || error.code === ErrorCodes.ConnectionInactive);
+      if (!died) showError(`The Scope YAML language server failed to start: ${errorText(error)}`, outputChannel);
+      return false;
+    },
+    // Re-read on every (re)start. In an untrusted workspace the server ignores .scope-lint.yaml.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
-  return new LanguageClient('scope', 'Scope YAML Language Server', serverOptions, clientOptions);
+  return new QuietLanguageClient('scope', 'Scope YAML Language Server', serverOptions, clientOptions);
 }
 
 /** Crashes within this window count towards giving up. */
@@ -59,18 +77,41 @@ class CrashHandler implements ErrorHandler {
       return { action: CloseAction.Restart, message: 'The Scope YAML language server stopped unexpectedly; restarting it.', handled: true };
     }
     const message = `The Scope YAML language server crashed ${this.crashes.length} times in 3 minutes and was not restarted. Its log is in the output; "Scope: Restart Language Server" starts it again.`;
-    void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => {
-      if (choice) this.outputChannel.show(true);
-    });
+    showError(message, this.outputChannel);
     return { action: CloseAction.DoNotRestart, message, handled: true };
   }
+}
+
+/** Never pops a notification itself (see revealOutputChannelOn); forced ones, such as a failed restart, go to the log too. */
+class QuietLanguageClient extends LanguageClient {
+  override error(message: string, data?: unknown, showNotification?: boolean | 'force'): void {
+    super.error(message, data, showNotification === 'force' ? false : showNotification);
+  }
+}
+
+function showError(message: string, outputChannel: vscode.LogOutputChannel): void {
+  void vscode.window.showErrorMessage(message, 'Show Output').then((choice) => {
+    if (choice) outputChannel.show(true);
+  });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const outputChannel = vscode.window.createOutputChannel('Scope YAML', { log: true });
   context.subscriptions.push(outputChannel);
   client = createClient(context, outputChannel);
-  await client.start();
+  // Trust is granted once per window and never revoked without a reload.
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(workspaceTrustedNotification)));
+  try {
+    await client.start();
+  } catch (error) {
+    // Already reported (CrashHandler, initializationFailedHandler). Activation must succeed all the
+    // same, so that "Scope: Restart Language Server" and "Scope: Show Output" exist.
+    outputChannel.error(`Starting the language server failed: ${errorText(error)}`);
+  }
   console.log('[scope-yaml] language client started');
   return client;
 }
