@@ -111,6 +111,7 @@ export async function startClient(context: vscode.ExtensionContext): Promise<Lan
     // Already reported (CrashHandler, initializationFailedHandler). Activation must succeed all the
     // same, so that "Scope: Restart Language Server" and "Scope: Show Output" exist.
     outputChannel.error(`Starting the language server failed: ${errorText(error)}`);
+    return client;
   }
   console.log('[scope-yaml] language client started');
   return client;

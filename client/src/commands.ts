@@ -10,7 +10,9 @@ const serverFixAllCommand = 'scope.applyAllFixes';
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     'scope.restartServer': async () => {
-      await client.restart();
+      // After repeated crashes the client is stopped, or failed to start: restart() only stops a running one.
+      if (client.needsStop()) await client.restart();
+      else await client.start();
       void vscode.window.setStatusBarMessage('Scope YAML language server restarted', 3000);
     },
     'scope.showOutput': () => client.outputChannel.show(true),

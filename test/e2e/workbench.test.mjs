@@ -269,3 +269,175 @@ test('saving with fix-all-on-save applies the safe fixes and the problems follow
     await problemsOf(FIX_ALL, (r) => r.length === 0, `the problems of ${FIX_ALL} to clear`);
     await wb.screenshot('09-fix-all-on-save');
   }));
+
+/**
+ * The rendered token (innermost span) under each of `words` on the editor line that holds `anchor`:
+ * { text, color } with the span's whole text and its computed colour, keyed by word. `words` are
+ * taken in order along the line, each after the previous one.
+ */
+async function tokensOnLine(anchor, words) {
+  const { line } = await wb.revealWord(anchor);
+  const tokens = await wb.page.evaluate(
+    ({ line, words }) => {
+      const ed = document.querySelector('.editor-group-container.active .monaco-editor');
+      let top = null;
+      for (const m of ed?.querySelectorAll('.margin-view-overlays > div') ?? []) {
+        if (m.querySelector('.line-numbers')?.textContent.trim() === String(line)) top = m.style.top;
+      }
+      const el = [...(ed?.querySelectorAll('.view-lines > .view-line') ?? [])].find((l) => l.style.top === top);
+      if (!el) return null;
+      const spans = [...el.querySelectorAll('span')].filter((s) => !s.querySelector('span'));
+      const starts = [];
+      let text = '';
+      for (const s of spans) {
+        starts.push(text.length);
+        text += s.textContent;
+      }
+      text = text.replace(/\u00a0/g, ' ');
+      const out = {};
+      let from = 0;
+      for (const word of words) {
+        const at = text.indexOf(word, from);
+        if (at < 0) return null;
+        from = at + word.length;
+        let i = spans.length - 1;
+        while (starts[i] > at) i--;
+        out[word] = { text: spans[i].textContent.replace(/\u00a0/g, ' '), color: getComputedStyle(spans[i]).color };
+      }
+      return out;
+    },
+    { line, words },
+  );
+  assert.ok(tokens, `line ${line} ("${anchor}") is not rendered with ${words.join(', ')}`);
+  return tokens;
+}
+
+/** Scopes and foreground shown by "Developer: Inspect Editor Tokens and Scopes" for the nth `word`. */
+async function inspectToken(word, nth = 0) {
+  const { line, column } = await wb.revealWord(word, nth);
+  await wb.focusEditor();
+  await wb.gotoLine(line, column);
+  await wb.runCommand('Developer: Inspect Editor Tokens and Scopes');
+  const widget = wb.page.locator('.token-inspect-widget');
+  return waitFor(
+    async () => {
+      const text = (await widget.textContent().catch(() => '')) ?? '';
+      // The widget first renders without the TextMate part; wait for the scopes.
+      return text.includes('textmate scopes') && text.includes(word) && text;
+    },
+    { what: `the token inspector on "${word}"` },
+  );
+}
+
+/** `rgb(197, 134, 192)` -> `#c586c0`. */
+const hex = (rgb) =>
+  '#' +
+  (/\d+,\s*\d+,\s*\d+/.exec(rgb)?.[0] ?? '')
+    .split(/,\s*/)
+    .map((n) => Number(n).toString(16).padStart(2, '0'))
+    .join('');
+
+test('the grammar colours ids and placeholders apart from keys and plain values', () =>
+  wb.step('grammar', async () => {
+    await wb.openFile(RISKY);
+    await wb.waitForLanguageMode(LANGUAGE_ALIAS);
+    // `  - id: D1`: the id is a token of its own, coloured unlike its key.
+    const block = await tokensOnLine('id: D1', ['id', 'D1']);
+    assert.equal(block.D1.text, 'D1');
+    assert.notEqual(block.D1.color, block.id.color, 'D1 is coloured like the key id');
+    // `- { id: M2, name: Done, date: TBD, deliverables: [D1, D3] }`
+    const flow = await tokensOnLine('date: TBD', ['id', 'M2', 'name', 'Done', 'TBD', 'deliverables', 'D1']);
+    const show = JSON.stringify(flow);
+    assert.equal(flow.D1.text, 'D1', show);
+    assert.equal(flow.M2.text, 'M2', show);
+    assert.equal(flow.TBD.text, 'TBD', show);
+    assert.equal(flow.Done.text, 'Done', show);
+    assert.equal(flow.D1.color, block.D1.color, `an id is coloured alike everywhere: ${show}`);
+    assert.equal(flow.M2.color, flow.D1.color, `milestone and deliverable ids alike: ${show}`);
+    assert.notEqual(flow.D1.color, flow.Done.color, `D1 coloured like the plain value Done: ${show}`);
+    assert.notEqual(flow.D1.color, flow.deliverables.color, `D1 coloured like its key: ${show}`);
+    assert.notEqual(flow.TBD.color, flow.Done.color, `TBD coloured like the plain value Done: ${show}`);
+    assert.notEqual(flow.TBD.color, flow.D1.color, `TBD coloured like an id: ${show}`);
+    assert.notEqual(flow.TBD.color, flow.name.color, `TBD coloured like a key: ${show}`);
+    // The colours come from the grammar's scopes, as the theme maps them.
+    const id = await inspectToken('D1', 1);
+    assert.match(id, /variable\.other\.constant\.id\.scope-yaml/);
+    assert.ok(id.toLowerCase().includes(hex(flow.D1.color)), `the inspector's foreground for D1 is not ${hex(flow.D1.color)}: ${id}`);
+    await wb.page.keyboard.press('Escape');
+    const placeholder = await inspectToken('TBD');
+    assert.match(placeholder, /keyword\.control\.placeholder\.scope-yaml/);
+    assert.ok(
+      placeholder.toLowerCase().includes(hex(flow.TBD.color)),
+      `the inspector's foreground for TBD is not ${hex(flow.TBD.color)}: ${placeholder}`,
+    );
+    await wb.screenshot('10-grammar');
+    await wb.page.keyboard.press('Escape');
+  }));
+
+/** Pids of the language servers of this workbench (code-server's process group; the client forks them with --node-ipc). */
+async function serverPids() {
+  const { stdout } = await promisify(execFile)('ps', ['-eo', 'pid=,pgid=,args='], { maxBuffer: 16 << 20 });
+  return stdout
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(l))
+    .filter((m) => m && Number(m[2]) === wb.pgid && /dist[\\/]server\.js\b/.test(m[3]) && m[3].includes('--node-ipc'))
+    .map((m) => Number(m[1]));
+}
+
+// Last, as it kills the language server again and again.
+test('a server that keeps crashing is given up with one error message, whose action opens the log; Restart brings it back', () =>
+  wb.step('crash-storm', async () => {
+    await wb.openFile(RISKY);
+    // The status bar's problem counts: cleared when a server dies, back once a server has checked the file.
+    const counts = () => wb.page.evaluate(() => document.querySelector('#status\\.problems')?.textContent?.trim() ?? '');
+    await problemsOf(RISKY);
+    const checked = await waitFor(counts, { what: 'the problem counts in the status bar' });
+    const killed = [];
+    // The client restarts a dead server 4 times within 3 minutes; the 5th crash is one too many.
+    // The first server has been running all along; its successors die while starting, the case
+    // where the library adds a notification of its own for every failed start.
+    for (let crash = 1; crash <= 5; crash++) {
+      const [pid] = await waitFor(
+        async () => {
+          const pids = (await serverPids()).filter((p) => !killed.includes(p));
+          return pids.length === 1 && pids;
+        },
+        { what: `language server #${crash} to start` },
+      );
+      process.kill(pid, 'SIGKILL');
+      killed.push(pid);
+    }
+    const toast = wb.page.locator('.notification-toast', { hasText: 'crashed 5 times' });
+    await toast.first().waitFor({ state: 'visible' });
+    assert.deepEqual(await serverPids(), [], 'a server was started after the message');
+    await waitFor(() => toast.first().evaluate((t) => t.getAnimations({ subtree: true }).every((a) => a.playState !== 'running')), {
+      timeout: 5000,
+      what: 'the notification to finish sliding in',
+    }).catch(() => {});
+    await wb.screenshot('11-crash-message');
+    // One message, not one per crash or failed start: count them in the notification center.
+    await wb.runCommand('Notifications: Show Notifications');
+    const center = wb.page.locator('.notifications-center .notification-list-item');
+    await center.first().waitFor({ state: 'visible' });
+    const messages = await center.locator('.notification-list-item-message').allTextContents();
+    assert.deepEqual(messages, [
+      'The Scope YAML language server crashed 5 times in 3 minutes and was not restarted. Its log is in the output; "Scope: Restart Language Server" starts it again.',
+    ]);
+    // Its action opens the log, which tells the same story.
+    await center.first().locator('.monaco-button', { hasText: 'Show Output' }).click();
+    await waitFor(
+      async () => {
+        const panel =
+          (await wb.page
+            .locator('.part.panel')
+            .textContent()
+            .catch(() => '')) ?? '';
+        return panel.replace(/\u00a0/g, ' ').includes('crashed 5 times');
+      },
+      { what: 'the Scope YAML output with the crash message' },
+    );
+    // As the message says, the restart command starts a server again, which checks the open file.
+    await wb.runCommand('Scope: Restart Language Server');
+    await waitFor(async () => (await serverPids()).length === 1, { what: 'a language server after "Restart Language Server"' });
+    await waitFor(async () => (await counts()) === checked, { what: `the problem counts to return to "${checked}"` });
+  }));
