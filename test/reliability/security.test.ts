@@ -5,13 +5,14 @@
 // connection, name lookup or child process (support/netguard.cjs).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../../server/src/service/document';
+import { maxSchemaFindings, validateSchema } from '../../server/src/service/schema';
 import { decodeUtf8 } from '../../server/src/service/inputGuard';
 import { mergeSettings } from '../../server/src/service/settings';
 import { validate } from '../../server/src/service/validate';
@@ -261,5 +262,38 @@ describe('security: an untrusted workspace', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
     const settings = Object.keys(manifest.contributes.configuration.properties).filter((k) => k !== 'scope.trace.server');
     assert.deepEqual([...(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations ?? [])].sort(), settings.sort());
+  });
+});
+
+describe('security: ajv', () => {
+  it('is always strict, without $data, and never loads a schema (no loadSchema, no compileAsync)', () => {
+    const sources = ['server/src/service/schema.ts', 'server/src/config.ts'].map((f) => readFileSync(join(repoRoot, f), 'utf8'));
+    const constructions = sources.flatMap((text) => text.match(/new Ajv\([^)]*\)/g) ?? []);
+    assert.equal(constructions.length, 2, constructions.join('\n'));
+    for (const c of constructions) {
+      assert.match(c, /strict: true/, c);
+      assert.match(c, /\$data: false/, c);
+    }
+    for (const text of sources) assert.doesNotMatch(text, /loadSchema|compileAsync|addMetaSchema\(\s*await/);
+  });
+
+  it('schemas refer only to their own definitions: no remote $ref', () => {
+    for (const name of readdirSync(join(repoRoot, 'schemas')).filter((f) => f.endsWith('.json'))) {
+      const refs = [...readFileSync(join(repoRoot, 'schemas', name), 'utf8').matchAll(/"\$ref"\s*:\s*"([^"]*)"/g)].map((m) => m[1] ?? '');
+      assert.deepEqual(
+        refs.filter((r) => !r.startsWith('#')),
+        [],
+        name,
+      );
+      assert.doesNotMatch(readFileSync(join(repoRoot, 'schemas', name), 'utf8'), /"\$data"/, name);
+    }
+  });
+
+  it(`reports at most ${maxSchemaFindings} schema findings per document, quickly`, () => {
+    const value = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`unknown_${i}`, { deeper: [i, 'x', null] }]));
+    const started = performance.now();
+    const findings = validateSchema({ scope_version: 'one', ...value });
+    assert.equal(findings.length, maxSchemaFindings);
+    assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
   });
 });
