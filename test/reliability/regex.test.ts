@@ -65,7 +65,7 @@ function schemaPatterns(): Found[] {
     while (stack.length > 0) {
       const { node, path } = stack.pop() ?? { node: undefined, path: '' };
       if (typeof node !== 'object' || node === null) continue;
-      for (const [key, value] of Object.entries(node)) {
+      for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
         if (key === 'pattern' && typeof value === 'string') found.push({ where: `schemas/${name}#${path}`, regex: new RegExp(value, 'u') });
         if (key === 'patternProperties' && typeof value === 'object' && value !== null) {
           for (const p of Object.keys(value)) found.push({ where: `schemas/${name}#${path}/patternProperties`, regex: new RegExp(p, 'u') });

@@ -36,7 +36,13 @@ export class LspClient {
   private texts = new Map<string, string>();
 
   private constructor(readonly options: LspClientOptions) {
-    const command = [...(options.wrapper ?? []), process.execPath, ...(options.nodeOptions ?? []), join(repoRoot, 'dist', 'server.js'), '--stdio'];
+    const command = [
+      ...(options.wrapper ?? []),
+      process.execPath,
+      ...(options.nodeOptions ?? []),
+      join(repoRoot, 'dist', 'server.js'),
+      '--stdio',
+    ];
     this.child = spawn(command[0] ?? process.execPath, command.slice(1), { stdio: 'pipe', env: options.env ?? process.env });
     this.child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));

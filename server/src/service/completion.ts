@@ -131,7 +131,8 @@ interface Outline {
 
 // A plain key never ends in a blank, so `[ \t]*` before the colon has nothing to share with it:
 // `[^#]*?[ \t]*:` backtracks quadratically on a long run of spaces.
-const keyPattern = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`-](?:[ \t]*[^ \t#])*?|-[^\s#](?:[ \t]*[^ \t#])*?)[ \t]*:(?=[ \t]|$)/;
+const keyPattern =
+  /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],&*!|>%@`-](?:[ \t]*[^ \t#])*?|-[^\s#](?:[ \t]*[^ \t#])*?)[ \t]*:(?=[ \t]|$)/;
 const blockScalarHeader = /^[|>][0-9+-]*[ \t]*(#.*)?$/;
 
 function pushFrame(stack: Frame[], col: number, kind: 'key' | 'dash', name: string, open: boolean): Frame {

@@ -178,7 +178,7 @@ export class ScopeDocument {
   // ---- paths ---------------------------------------------------------------------------------
 
   private walk(path: Path): Walk {
-    let node: Node | undefined = (this.yaml?.contents ?? undefined);
+    let node: Node | undefined = this.yaml?.contents ?? undefined;
     let pair: Pair | undefined;
     let lastPair: Pair | undefined;
     let lastNode: Node | undefined = node;
@@ -282,7 +282,7 @@ export class ScopeDocument {
   /** The path at an offset: which key or value the cursor is on. */
   pathAt(offset: number): Located {
     const path: PathSegment[] = [];
-    let node: Node | undefined = (this.yaml?.contents ?? undefined);
+    let node: Node | undefined = this.yaml?.contents ?? undefined;
     for (let guard = 0; guard < 10_000 && node; guard++) {
       let descended = false;
       if (isMap(node)) {
@@ -339,7 +339,8 @@ function structuralErrors(document: Document.Parsed): YAMLParseError[] {
       for (const pair of node.items) {
         const identity = scalarKeyIdentity(pair.key);
         if (identity !== undefined) {
-          if (seen.has(identity) && hasRange(pair.key)) errors.push(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+          if (seen.has(identity) && hasRange(pair.key))
+            errors.push(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           seen.add(identity);
         }
         stack.push(pair.key, pair.value);
@@ -351,7 +352,13 @@ function structuralErrors(document: Document.Parsed): YAMLParseError[] {
   for (const alias of aliases) {
     const anchor = anchors.get(alias.source);
     if (hasRange(alias) && (anchor === undefined || anchor > alias.range[0])) {
-      errors.push(new YAMLParseError([alias.range[0], alias.range[1]], 'BAD_ALIAS', `Unknown alias *${alias.source}: no anchor &${alias.source} comes before it`));
+      errors.push(
+        new YAMLParseError(
+          [alias.range[0], alias.range[1]],
+          'BAD_ALIAS',
+          `Unknown alias *${alias.source}: no anchor &${alias.source} comes before it`,
+        ),
+      );
     }
   }
   return errors;
@@ -397,7 +404,8 @@ export function keySegment(key: unknown): string | undefined {
   if (!isScalar(key)) return undefined;
   const value: unknown = key.value;
   if (value === null) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   return undefined;
   return undefined;
 }

@@ -84,7 +84,12 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   const syntax = rootCauses(doc.parseErrors, lineOf);
   for (const error of syntax) {
     const start = syntaxErrorOffset(doc.text, error);
-    make(yamlCode(error), doc.oneLineRange(start, Math.max(start === error.pos[0] ? error.pos[1] : start + 1, start + 1)), yamlMessage(error), 'error');
+    make(
+      yamlCode(error),
+      doc.oneLineRange(start, Math.max(start === error.pos[0] ? error.pos[1] : start + 1, start + 1)),
+      yamlMessage(error),
+      'error',
+    );
   }
   for (const warning of rootCauses(doc.parseWarnings, lineOf)) {
     make('yaml/warning', doc.oneLineRange(warning.pos[0], Math.max(warning.pos[1], warning.pos[0] + 1)), yamlMessage(warning), 'warning');
@@ -92,7 +97,12 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   if (doc.documents.length > 1) {
     const second = doc.documents[1];
     const offset = second?.range?.[0] ?? 0;
-    make('yaml/multiple-documents', doc.oneLineRange(offset, doc.lineEnd(doc.positionAt(offset).line)), `This file holds ${doc.documents.length} YAML documents; a scope file is one document, so only the first is checked.`, 'warning');
+    make(
+      'yaml/multiple-documents',
+      doc.oneLineRange(offset, doc.lineEnd(doc.positionAt(offset).line)),
+      `This file holds ${doc.documents.length} YAML documents; a scope file is one document, so only the first is checked.`,
+      'warning',
+    );
   }
   if (syntax.length > 0) return result();
   if (doc.valueError) {
@@ -102,7 +112,12 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
 
   // 3. Nothing to check yet.
   if (doc.value === undefined || doc.value === null) {
-    make('scope/empty', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'This scope file is empty. Start with `scope_version: 1` and the `project`, `vendor`, `deliverables`, `success_measures`, `budget`, `timeline` and `governance` sections (command "Scope: New Scope File" inserts a template).', 'info');
+    make(
+      'scope/empty',
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      'This scope file is empty. Start with `scope_version: 1` and the `project`, `vendor`, `deliverables`, `success_measures`, `budget`, `timeline` and `governance` sections (command "Scope: New Scope File" inserts a template).',
+      'info',
+    );
     return result();
   }
 
@@ -151,16 +166,35 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   }
   suppressions.forEach((s, index) => {
     if (s.reason === undefined) {
-      make('suppression/missing-reason', s.range, `This suppression has no reason, so it does not suppress anything. Write why the risk is accepted: \`# scope-lint-disable${s.kind === 'next-line' ? '-next-line' : ''} ${s.ruleIds.join(', ') || '<rule-id>'} -- <reason>\`.`, 'warning');
+      make(
+        'suppression/missing-reason',
+        s.range,
+        `This suppression has no reason, so it does not suppress anything. Write why the risk is accepted: \`# scope-lint-disable${s.kind === 'next-line' ? '-next-line' : ''} ${s.ruleIds.join(', ') || '<rule-id>'} -- <reason>\`.`,
+        'warning',
+      );
       return;
     }
     const unknown = s.ruleIds.filter((id) => !rulesById.has(id));
     if (unknown.length > 0 || s.ruleIds.length === 0) {
-      make('suppression/unknown-rule', s.range, s.ruleIds.length === 0 ? 'This suppression names no rule id.' : `Unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')} in this suppression.`, 'warning');
+      make(
+        'suppression/unknown-rule',
+        s.range,
+        s.ruleIds.length === 0
+          ? 'This suppression names no rule id.'
+          : `Unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')} in this suppression.`,
+        'warning',
+      );
       return;
     }
     if (!used.has(index)) {
-      make('suppression/unused', s.range, `This suppression of ${s.ruleIds.map((u) => `\`${u}\``).join(', ')} silences nothing${s.kind === 'next-line' ? ' on the next line' : ''}; remove it.`, 'hint', undefined, [DiagnosticTag.Unnecessary]);
+      make(
+        'suppression/unused',
+        s.range,
+        `This suppression of ${s.ruleIds.map((u) => `\`${u}\``).join(', ')} silences nothing${s.kind === 'next-line' ? ' on the next line' : ''}; remove it.`,
+        'hint',
+        undefined,
+        [DiagnosticTag.Unnecessary],
+      );
     }
   });
   return result();
@@ -168,7 +202,14 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
 
 type Make = (code: string, range: Range, message: string, severity: Severity, data?: DiagnosticData) => void;
 
-function emitFinding(doc: ScopeDocument, finding: Finding, severity: Severity, make: Make, range = findingRange(doc, finding), risk = false): void {
+function emitFinding(
+  doc: ScopeDocument,
+  finding: Finding,
+  severity: Severity,
+  make: Make,
+  range = findingRange(doc, finding),
+  risk = false,
+): void {
   const fixes: ResolvedFix[] = [];
   for (const fix of finding.fixes ?? []) {
     const resolved = resolveFix(doc, fix);

@@ -15,7 +15,8 @@ const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function connect(...args) {
   const target = args[0];
   // A pipe given by path (an IPC transport) is not the network; anything with a host or port is.
-  if (typeof target === 'object' && target !== null && ('host' in target || 'port' in target)) record(`net connect ${JSON.stringify(target)}`);
+  if (typeof target === 'object' && target !== null && ('host' in target || 'port' in target))
+    record(`net connect ${JSON.stringify(target)}`);
   if (typeof target === 'number') record(`net connect port ${target}`);
   return originalConnect.apply(this, args);
 };
