@@ -131,6 +131,15 @@ export const corpus: readonly CorpusCase[] = [
     budgetMs: refusalBudgetMs,
   },
   {
+    // Composing every document took 9 s and 500 MB; only the first two are read.
+    name: 'half-a-million-documents',
+    generated: true,
+    bytes: utf8(() => `${minimalText}${'---\n'.repeat(500_000)}`),
+    want: ['yaml/multiple-documents 43:1'],
+    risksAsMinimal: true,
+    budgetMs: refusalBudgetMs,
+  },
+  {
     name: 'many-anchors-on-one-node',
     generated: true,
     bytes: utf8(() => `scope_version: 1\nproject: ${'&a '.repeat(20_000)}x\n`),

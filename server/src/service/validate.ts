@@ -100,7 +100,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
     make(
       'yaml/multiple-documents',
       doc.oneLineRange(offset, doc.lineEnd(doc.positionAt(offset).line)),
-      `This file holds ${doc.documents.length} YAML documents; a scope file is one document, so only the first is checked.`,
+      `This file holds ${doc.moreDocuments ? 'more than two' : 'two'} YAML documents; a scope file is one document, so only the first is checked.`,
       'warning',
     );
   }
