@@ -45,7 +45,8 @@ export function isValidationWorker(): boolean {
 export function runValidationWorker(): void {
   const port = parentPort;
   if (!port) return;
-  validate(new ScopeDocument('file:///warm-up.scope.yaml', 0, 'scope_version: 1\n'), { ...defaultSettings, today: '2027-01-04' });
+  // Compiles the schema and loads every rule before the first job's clock starts.
+  validate(new ScopeDocument('file:///warm-up.scope.yaml', 0, 'scope_version: 1\n'), defaultSettings);
   const ready: Ready = { ready: true };
   port.postMessage(ready);
   port.on('message', (job: Job) => {
