@@ -73,9 +73,10 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   };
 
   // 1. Input the parser must not see.
+  // An error, not a warning: a file that could not be checked must not pass CI.
   if (doc.inputProblem) {
     const start = doc.positionAt(doc.inputProblem.offset);
-    make(doc.inputProblem.code, doc.oneLineRange(doc.inputProblem.offset, doc.lineEnd(start.line)), doc.inputProblem.message, 'warning');
+    make(doc.inputProblem.code, doc.oneLineRange(doc.inputProblem.offset, doc.lineEnd(start.line)), doc.inputProblem.message, 'error');
     return result();
   }
 
