@@ -283,7 +283,7 @@ const otherCodes = [
       },
       {
         code: 'input/too-large',
-        severity: 'warning',
+        severity: 'error',
         title: 'File too large to check',
         explanation:
           'The file is larger than the configured limit, so it is not checked at all. A scope is a few hundred lines; a file this size is almost certainly something else.',
@@ -292,7 +292,7 @@ const otherCodes = [
       },
       {
         code: 'input/too-deep',
-        severity: 'warning',
+        severity: 'error',
         title: 'Nesting too deep to check',
         explanation:
           'The file nests mappings or lists deeper than the configured limit. No scope needs this, and very deep nesting can exhaust the parser, so the file is not parsed.',
@@ -301,7 +301,7 @@ const otherCodes = [
       },
       {
         code: 'input/too-many-aliases',
-        severity: 'warning',
+        severity: 'error',
         title: 'Too many YAML aliases',
         explanation:
           'The file uses more aliases (`*name`) than the configured limit. Aliases can expand exponentially (an "alias bomb"), so the file is not parsed.',
@@ -310,7 +310,7 @@ const otherCodes = [
       },
       {
         code: 'input/binary',
-        severity: 'warning',
+        severity: 'error',
         title: 'Binary file',
         explanation:
           'The file contains NUL bytes, which YAML text never holds, so it is binary data (an image, an archive, a file saved in another format) and is not parsed.',
@@ -318,7 +318,7 @@ const otherCodes = [
       },
       {
         code: 'input/invalid-utf8',
-        severity: 'warning',
+        severity: 'error',
         title: 'File is not UTF-8',
         explanation:
           'The command-line linter reads scope files as UTF-8, and this file holds bytes that are not UTF-8 (for example a Latin-1 "é", or a UTF-16 file). Decoding them would silently change the text, so the file is not checked. The diagnostic points at the first byte that cannot be decoded.',
@@ -326,7 +326,7 @@ const otherCodes = [
       },
       {
         code: 'input/timeout',
-        severity: 'warning',
+        severity: 'error',
         title: 'Check took too long',
         explanation:
           'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. This file was stopped: it is very large, or it hit a slow path in a rule.',
@@ -334,7 +334,7 @@ const otherCodes = [
       },
       {
         code: 'input/check-failed',
-        severity: 'warning',
+        severity: 'error',
         title: 'Check failed',
         explanation:
           'The worker thread that checks files stopped while checking this one (for example, it ran out of its memory budget). The language server itself keeps running and starts a fresh worker for the next check.',
