@@ -17,7 +17,7 @@ function golden(name: string): string {
 }
 
 /** A large but realistic scope: the full example with `n` extra deliverables, measures and milestones. */
-function large(n: number): string {
+function large(n: number, linked = true): string {
   const base = golden('full');
   const deliverables: string[] = [];
   const measures: string[] = [];
@@ -64,6 +64,7 @@ const cases: [string, string][] = [
   ['risky example (38 findings)', golden('risky')],
   ['200 deliverables', large(200)],
   ['2,000 deliverables', large(2000)],
+  ['1,000 unlinked deliverables (1,000 findings with fixes)', large(1000, false)],
 ];
 
 const rows: string[][] = [['document', 'size', 'yaml parse (baseline)', 'full check', 'ratio', 'hover', 'ratio']];

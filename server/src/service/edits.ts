@@ -1,7 +1,7 @@
 // Turns declarative fix operations into minimal text edits written in the document's own
 // indentation and style (block or flow), with snippet tab stops on the placeholders a person
 // has to fill in. Nothing outside an edit's range changes, comments included.
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type Scalar } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { ScopeDocument } from './document';
 import type { Fix, FixOp, Path } from './types';
@@ -703,10 +703,22 @@ class Target {
 
   /** Sameness as data: applying a fix twice must not write the same value twice. */
   private sameValue(node: unknown, r: Rendered): boolean {
+    return dataKey(node) === this.wantedKey(r);
+  }
+
+  private wantedKey(r: Rendered): string {
     const plain = this.placeholders.plain(r.parsed.text);
-    const wanted = plainValues.get(plain, () => JSON.stringify(normalise(parseDocument(plain).toJS())));
-    const current = isScalar(node) || isMap(node) || isSeq(node) ? (node.toJSON() as unknown) : null;
-    return JSON.stringify(normalise(current)) === wanted;
+    return plainValues.get(plain, () => JSON.stringify(normalise(parseDocument(plain).toJS())));
+  }
+
+  /** The items of a sequence as data keys, computed once per parsed sequence: many findings append to the same list. */
+  private itemKeys(seq: YAMLSeq): Set<string> {
+    let keys = itemKeysBySeq.get(seq);
+    if (!keys) {
+      keys = new Set(seq.items.map(dataKey));
+      itemKeysBySeq.set(seq, keys);
+    }
+    return keys;
   }
 
   insertKey(parent: Path, key: string, fragment: string): OpResult {
@@ -851,7 +863,7 @@ class Target {
     if (!r) return 'fail';
     const node = this.doc.has(path) ? this.doc.nodeAt(path) : undefined;
     if (isSeq(node) && hasRange(node)) {
-      if (node.items.some((item) => this.sameValue(item, r))) return 'noop';
+      if (this.itemKeys(node).has(this.wantedKey(r))) return 'noop';
       if (node.flow) {
         const flow = flowOf(r, this.style);
         const last = node.items[node.items.length - 1];
@@ -974,6 +986,14 @@ class Target {
     return { start: pair.key.range[0], end: pair.key.range[1], text: keyText(key) };
   }
 }
+
+/** A node as comparable data (the parsed tree never changes, so sequences can be cached by identity). */
+function dataKey(node: unknown): string {
+  const current = isScalar(node) || isMap(node) || isSeq(node) ? (node.toJSON() as unknown) : null;
+  return JSON.stringify(normalise(current));
+}
+
+const itemKeysBySeq = new WeakMap<YAMLSeq, Set<string>>();
 
 const plainValues = new Memo<string>(500);
 

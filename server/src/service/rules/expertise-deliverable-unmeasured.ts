@@ -19,6 +19,8 @@ export const rule: Rule = {
     if (!Array.isArray(measures) || measures.length === 0) return [];
     const linked = linkedDeliverableIds(measures);
     const findings: Finding[] = [];
+    // Once per check, not per finding: the next free id is the same for every unlinked deliverable.
+    const measureId = nextFreeId(doc.value, 'SM');
     arrayAt(doc.value, ['deliverables']).forEach((deliverable, index) => {
       // Without an id nothing can refer to the deliverable; the schema asks for the id first.
       if (!isRecord(deliverable) || typeof deliverable.id !== 'string' || deliverable.id.trim() === '') return;
@@ -34,7 +36,7 @@ export const rule: Rule = {
             ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}`
             : 'No success measure lists a deliverable yet.',
         ],
-        fixes: [...linkFixes(doc.value, measures, id), createMeasureFix(doc.value, id)],
+        fixes: [...linkFixes(doc.value, measures, id), createMeasureFix(measureId, id)],
       });
     });
     return findings;
@@ -74,8 +76,7 @@ function linkOp(root: unknown, measure: Data, item: Path, id: string): Fix['ops'
   return undefined;
 }
 
-function createMeasureFix(root: unknown, id: string): Fix {
-  const measureId = nextFreeId(root, 'SM');
+function createMeasureFix(measureId: string, id: string): Fix {
   const lines = [`id: ${measureId}`, 'metric: ""', 'target: null', 'unit: ""', 'measured_by: ""', 'deliverables:', `  - ${scalar(id)}`];
   return {
     title: `Create success measure \`${measureId}\` for \`${id}\``,
