@@ -330,7 +330,8 @@ const otherCodes = [
         title: 'Check took too long',
         explanation:
           'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. This file was stopped: it is very large, or it hit a slow path in a rule.',
-        whatToDo: 'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached. The command-line linter has no time limit and still checks it.',
+        whatToDo:
+          'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached. The command-line linter has no time limit and still checks it.',
       },
       {
         code: 'input/check-failed',
