@@ -27,7 +27,7 @@ function large(n: number, linked = true): string {
       `  - id: D${i}\n    title: Module ${i} of the portal\n    description: Feature set ${i}, as described in Annex ${i}.\n    acceptance_criteria:\n      - All ${i} test cases in Annex B${i} pass on staging.\n    due: 2027-05-${String((i % 27) + 1).padStart(2, '0')}`,
     );
     measures.push(
-      `  - { id: SM${i}, metric: Defects in module ${i}, target: "< 5", unit: defects/month, measured_by: Jira report, deliverables: [D${i}] }`,
+      `  - { id: SM${i}, metric: Defects in module ${i}, target: "< 5", unit: defects/month, measured_by: Jira report, deliverables: [${linked ? `D${i}` : 'D1'}] }`,
     );
     milestones.push(
       `    - { id: M${i}, name: Module ${i} accepted, date: 2027-06-${String((i % 27) + 1).padStart(2, '0')}, deliverables: [D${i}] }`,
