@@ -11,6 +11,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import configSchema from '../../schemas/scope-lint.schema.json';
 import { ScopeDocument } from './service/document';
+import { editDistance } from './service/editDistance';
 import { isRecord } from './service/model';
 import { rules } from './service/rules';
 import type { PartialSettings } from './service/settings';
@@ -385,25 +386,6 @@ export function closest(name: string, candidates: readonly string[]): string | u
     }
   }
   return best;
-}
-
-/** Levenshtein distance, giving up (returning `limit`) once it cannot be below `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin >= limit) return limit;
-    previous = current;
-  }
-  return previous[b.length] ?? limit;
 }
 
 function firstLine(message: string): string {

@@ -317,3 +317,19 @@ export function shortText(text: string, max = 60): string {
   const clean = text.trim();
   return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
 }
+
+/** ` EUR` when `budget.currency` is a valid code, for amounts in messages; empty otherwise. */
+export function currencySuffix(root: unknown): string {
+  const currency = stringAt(root, ['budget', 'currency']);
+  return currency && /^[A-Z]{3}$/.test(currency) ? ` ${currency}` : '';
+}
+
+/** A percentage for messages, one decimal at most: `33.3%`. */
+export function formatPercent(value: number): string {
+  return `${formatAmount(Math.round(value * 10) / 10)}%`;
+}
+
+/** Money rounded to cents. */
+export function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -3,6 +3,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import scopeSchema from '../../../schemas/scope.schema.json';
+import { editDistance } from './editDistance';
 import { formatPath, isRecord } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
 
@@ -259,23 +260,4 @@ function enumScalar(value: unknown): string {
   return /^[A-Za-z][A-Za-z0-9 _.-]*[A-Za-z0-9_.]$|^[A-Za-z]$/.test(value) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(value)
     ? value
     : JSON.stringify(value);
-}
-
-/** Levenshtein distance, giving up (returning `cap`) once it exceeds `cap`. */
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin >= cap) return cap;
-    previous = current;
-  }
-  return previous[b.length] ?? cap;
 }

@@ -2,7 +2,19 @@
 // Warning when more than maxUpfrontPercent of the total is paid at milestones that accept no
 // deliverable and fall on/before timeline.start or before the first acceptance milestone; info when
 // the payment at the latest-dated milestone is below minFinalPaymentPercent.
-import { arrayAt, dateAt, dateOf, formatAmount, isAbsent, isRecord, numberAt, paymentAmount, stringAt } from '../model';
+import {
+  arrayAt,
+  currencySuffix,
+  dateAt,
+  dateOf,
+  formatAmount,
+  formatPercent,
+  isAbsent,
+  isRecord,
+  numberAt,
+  paymentAmount,
+  round2,
+} from '../model';
 import type { Finding, Fix, Rule } from '../types';
 
 const ruleId = 'cost-payment-front-loaded';
@@ -155,17 +167,4 @@ function moveFix(from: Payment, to: Payment, amount: number, total: number): Fix
     ],
     preferred: true,
   };
-}
-
-function currencySuffix(root: unknown): string {
-  const currency = stringAt(root, ['budget', 'currency']);
-  return currency && /^[A-Z]{3}$/.test(currency) ? ` ${currency}` : '';
-}
-
-function formatPercent(value: number): string {
-  return `${formatAmount(Math.round(value * 10) / 10)}%`;
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }

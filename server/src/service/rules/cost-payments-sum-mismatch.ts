@@ -1,7 +1,7 @@
 // cost-payments-sum-mismatch: Payments do not add up to the total.
 // Each payment needs exactly one of `percent` or `amount`; together they must add up to `budget.total`
 // within max(1, sumTolerance × total). The fix rebalances the last payment to the remainder.
-import { formatAmount, isAbsent, isRecord, numberAt, paymentAmount, stringAt, valueAt } from '../model';
+import { currencySuffix, formatAmount, formatPercent, isAbsent, isRecord, numberAt, paymentAmount, round2, valueAt } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
 
 const ruleId = 'cost-payments-sum-mismatch';
@@ -142,17 +142,4 @@ function describePayment(payment: unknown, total: number, unit: string): string 
 function labelOf(payment: unknown, index: number): string {
   const milestone = isRecord(payment) ? payment.milestone : undefined;
   return typeof milestone === 'string' && milestone.trim() !== '' ? `\`${milestone.trim()}\`` : `\`budget.payments[${index}]\``;
-}
-
-function currencySuffix(root: unknown): string {
-  const currency = stringAt(root, ['budget', 'currency']);
-  return currency && /^[A-Z]{3}$/.test(currency) ? ` ${currency}` : '';
-}
-
-function formatPercent(value: number): string {
-  return `${formatAmount(Math.round(value * 10) / 10)}%`;
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
 }
