@@ -224,18 +224,32 @@ describe('accept this risk', () => {
     );
   });
 
-  it('is not offered inside a multi-line text, where a comment line would become text', () => {
-    const text = lines('project:', '  objective: >-', '    Ship the portal,', '    etc.');
-    const doc = new ScopeDocument('file:///m.scope.yaml', 1, text);
-    const diagnostic: Diagnostic = {
-      range: { start: { line: 3, character: 4 }, end: { line: 3, character: 8 } },
-      code: 'cost-vague-language',
-      message: 'm',
-      data: { ruleId: 'cost-vague-language', path: 'project.objective', fixes: [], risk: true } satisfies DiagnosticData,
-    };
-    assert.deepEqual(
-      codeActions({ doc, diagnostics: [diagnostic], context: [diagnostic], range: diagnostic.range, snippets: false, settings }),
-      [],
+  it('goes above the key of a multi-line text and covers the whole text', () => {
+    const objective = minimal.split('\n').find((l) => l.startsWith('  objective:'));
+    assert.ok(objective);
+    const folded = minimal.replace(
+      `${objective}\n`,
+      '  objective: >-\n    Move all 140 pages to Contentful by 2027-05-14,\n    templates, redirects, etc.\n',
+    );
+    const r = request(folded, { snippets: false });
+    const finding = r.diagnostics.find((d) => d.code === 'cost-vague-language');
+    assert.ok(finding, 'etc. is flagged inside the folded text');
+    const keyLine = folded.split('\n').indexOf('  objective: >-');
+    assert.equal(finding.range.start.line, keyLine + 2);
+    const action = codeActions({ ...r, context: [finding], range: finding.range }).find((a) => a.title.startsWith(acceptRiskTitle));
+    const after = applyAction(folded, action);
+    const expected = folded.split('\n');
+    expected.splice(keyLine, 0, `  # scope-lint-disable-next-line cost-vague-language -- ${reasonPlaceholder}`);
+    assert.equal(after, expected.join('\n'));
+    const reasoned = after.replace(reasonPlaceholder, 'the template list is in Annex A');
+    const done = analyzeText(reasoned).diagnostics;
+    assert.ok(
+      !done.some((d) => d.code === 'cost-vague-language' || String(d.code).startsWith('suppression/')),
+      done.map((d) => d.code).join(', '),
+    );
+    assert.equal(
+      (analyzeText(reasoned).doc.value as { project: { objective: string } }).project.objective,
+      'Move all 140 pages to Contentful by 2027-05-14, templates, redirects, etc.',
     );
   });
 });

@@ -2,11 +2,10 @@
 // "Accept this risk…" (a suppression comment that needs a reason), and "fix all" as a
 // `source.fixAll.scope` action, so `editor.codeActionsOnSave` can run it.
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { isScalar, visit } from 'yaml';
 import { ScopeDocument } from './document';
 import { EditComposer, type FixEdit, type OffsetEdit, type ResolvedFix } from './edits';
 import type { RuleSettings } from './settings';
-import { findSuppressions } from './suppressions';
+import { findSuppressions, keyLineOfMultilineValue } from './suppressions';
 import { validate, type DiagnosticData } from './validate';
 
 export const quickFixKind = 'quickfix';
@@ -139,10 +138,10 @@ export function workspaceEdit(doc: ScopeDocument, edits: readonly FixEdit[], sni
 /** Inserts `# scope-lint-disable-next-line <id> -- <reason>` above the finding's line. */
 export function acceptRisk(doc: ScopeDocument, diagnostic: Diagnostic, snippets: boolean): CodeAction | undefined {
   const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-  const line = diagnostic.range.start.line;
-  if (!ruleId || line >= doc.lineCount) return undefined;
-  // Inside a multi-line scalar a comment line would become part of the text.
-  if (insideMultilineScalar(doc, line)) return undefined;
+  if (!ruleId || diagnostic.range.start.line >= doc.lineCount) return undefined;
+  // Inside a multi-line text value a comment line would become part of the text: the comment
+  // goes above the value's key, and covers the whole value.
+  const line = keyLineOfMultilineValue(doc, diagnostic.range.start.line) ?? diagnostic.range.start.line;
   // A suppression without a reason is already there: its own warning says what to write.
   if (findSuppressions(doc).some((s) => s.kind === 'next-line' && s.targetLine === line && s.ruleIds.includes(ruleId))) return undefined;
   const text = doc.lineText(line);
@@ -161,20 +160,6 @@ export function acceptRisk(doc: ScopeDocument, diagnostic: Diagnostic, snippets:
     diagnostics: [diagnostic],
     edit: workspaceEdit(doc, [edit], snippets),
   };
-}
-
-function insideMultilineScalar(doc: ScopeDocument, line: number): boolean {
-  if (!doc.yaml) return false;
-  const text = doc.lineText(line);
-  const offset = doc.offsetAt({ line, character: text.length - text.trimStart().length });
-  let inside = false;
-  visit(doc.yaml, {
-    Scalar(_key, node) {
-      if (isScalar(node) && node.range && node.range[0] < offset && offset < node.range[1]) inside = true;
-      return inside ? visit.BREAK : undefined;
-    },
-  });
-  return inside;
 }
 
 // ---- fix all ----------------------------------------------------------------------------------

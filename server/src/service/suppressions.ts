@@ -1,5 +1,6 @@
 // In-document suppressions: `# scope-lint-disable-next-line <ids> -- <reason>` and
 // `# scope-lint-disable <ids> -- <reason>` (whole file). The reason is required.
+import { isPair, isScalar, visit } from 'yaml';
 import type { ScopeDocument } from './document';
 import type { Range } from 'vscode-languageserver-types';
 
@@ -13,6 +14,8 @@ export interface Suppression {
   readonly range: Range;
   /** For next-line suppressions: the line it applies to (the next line with content). */
   readonly targetLine: number | undefined;
+  /** The last line it covers: the target line, or the end of a multi-line text value that starts there. */
+  readonly targetEndLine: number | undefined;
 }
 
 const directive = /#\s*scope-lint-disable(-next-line)?(?=\s|$)(.*)$/;
@@ -40,13 +43,15 @@ export function findSuppressions(doc: ScopeDocument): Suppression[] {
     const startOffset = doc.offsetAt({ line, character: commentStart });
     const range = doc.oneLineRange(startOffset, doc.lineEnd(line));
     const kind = m[1] ? 'next-line' : 'file';
+    const targetLine = kind === 'next-line' ? nextContentLine(doc, line) : undefined;
     found.push({
       kind,
       ruleIds,
       reason: isWrittenReason(reasonText) ? reasonText : undefined,
       line,
       range,
-      targetLine: kind === 'next-line' ? nextContentLine(doc, line) : undefined,
+      targetLine,
+      targetEndLine: targetLine === undefined ? undefined : (multilineValueEnd(doc, targetLine) ?? targetLine),
     });
   }
   return found;
@@ -83,6 +88,38 @@ function nextContentLine(doc: ScopeDocument, line: number): number | undefined {
   for (let next = line + 1; next < doc.lineCount; next++) {
     const text = doc.lineText(next).trim();
     if (text !== '' && !text.startsWith('#')) return next;
+  }
+  return undefined;
+}
+
+/** Multi-line text values (`>-`, `|`, long quoted or plain scalars) keyed by the line of their key. */
+function multilineValues(doc: ScopeDocument): Map<number, { keyLine: number; endLine: number; start: number; end: number }> {
+  const found = new Map<number, { keyLine: number; endLine: number; start: number; end: number }>();
+  if (!doc.yaml) return found;
+  visit(doc.yaml, {
+    Pair(_key, pair) {
+      if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) return;
+      const keyLine = doc.positionAt(pair.key.range[0]).line;
+      const [start, end] = pair.value.range;
+      const endLine = doc.positionAt(Math.max(start, end - 1)).line;
+      if (endLine > keyLine) found.set(keyLine, { keyLine, endLine, start, end });
+    },
+  });
+  return found;
+}
+
+/**
+ * A comment inside a multi-line text value would become part of the text, so a suppression for a
+ * finding in such a value goes above its key and covers the whole value: the end line, if any.
+ */
+export function multilineValueEnd(doc: ScopeDocument, keyLine: number): number | undefined {
+  return multilineValues(doc).get(keyLine)?.endLine;
+}
+
+/** The line of the key whose multi-line text value contains `line` below its first line, if any. */
+export function keyLineOfMultilineValue(doc: ScopeDocument, line: number): number | undefined {
+  for (const value of multilineValues(doc).values()) {
+    if (line > value.keyLine && line <= value.endLine) return value.keyLine;
   }
   return undefined;
 }

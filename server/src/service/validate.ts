@@ -157,7 +157,11 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   const used = new Set<number>();
   for (const { finding, severity, range } of ruleFindings) {
     const index = suppressions.findIndex(
-      (s) => s.reason !== undefined && s.ruleIds.includes(finding.ruleId) && (s.kind === 'file' || s.targetLine === range.start.line),
+      (s) =>
+        s.reason !== undefined &&
+        s.ruleIds.includes(finding.ruleId) &&
+        (s.kind === 'file' ||
+          (s.targetLine !== undefined && range.start.line >= s.targetLine && range.start.line <= (s.targetEndLine ?? s.targetLine))),
     );
     if (index >= 0) {
       used.add(index);
