@@ -9,34 +9,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../../server/src/service/document';
 import { parseMoneyText } from '../../server/src/service/model';
-import { rules, rulesById } from '../../server/src/service/rules';
+import { rules } from '../../server/src/service/rules';
 import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
-import type { Finding } from '../../server/src/service/types';
 import type { DiagnosticData } from '../../server/src/service/validate';
 import { analyzeText, testToday } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
+import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 
-const full = readFileSync(join(fixturesDir, 'golden', 'full.scope.yaml'), 'utf8');
 const risky = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
 const costRules = rules.filter((r) => r.category === 'cost');
-
-/** The full example with each `[old, new]` replacement applied exactly once. */
-function fullWith(...edits: readonly (readonly [string, string])[]): string {
-  let text = full;
-  for (const [from, to] of edits) {
-    assert.equal(text.split(from).length, 2, `fixture text not found exactly once: ${from}`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
-
-/** The findings one rule makes on a text, before the fix engine. */
-function check(ruleId: string, text: string, settings: PartialSettings = {}): Finding[] {
-  const rule = rulesById.get(ruleId);
-  assert.ok(rule, `unknown rule ${ruleId}`);
-  const merged = mergeSettings({ today: testToday }, settings);
-  return rule.check(new ScopeDocument('file:///t.scope.yaml', 1, text, merged.limits), merged);
-}
 
 function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
   return analyzeText(text, settings).diagnostics.filter((d) => d.code === ruleId);

@@ -2,8 +2,6 @@
 // reads, the fix operations they are offered (and the text once the engine applies them), the
 // cadence threshold setting, linear-time patterns, and silence on input of the wrong shape.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,31 +13,11 @@ import { mergeSettings, type PartialSettings } from '../../server/src/service/se
 import type { Finding, Fix } from '../../server/src/service/types';
 import type { DiagnosticData } from '../../server/src/service/validate';
 import { analyzeText, testToday } from '../support/analyze';
-import { fixturesDir } from '../support/paths';
-
-const full = readFileSync(join(fixturesDir, 'golden', 'full.scope.yaml'), 'utf8');
-
-/** The full example with each `[old, new]` replacement applied exactly once. */
-function fullWith(...edits: readonly (readonly [string, string])[]): string {
-  let text = full;
-  for (const [from, to] of edits) {
-    assert.equal(text.split(from).length, 2, `fixture text not found exactly once: ${from}`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
+import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 
 function doc(text: string, settings: PartialSettings = {}): { scope: ScopeDocument; merged: ReturnType<typeof mergeSettings> } {
   const merged = mergeSettings({ today: testToday }, settings);
   return { scope: new ScopeDocument('file:///t.scope.yaml', 1, text, merged.limits), merged };
-}
-
-/** The findings one rule makes on a text (fix operations included, before the edit engine). */
-function check(ruleId: string, text: string, settings: PartialSettings = {}): Finding[] {
-  const rule = rulesById.get(ruleId);
-  assert.ok(rule, `unknown rule ${ruleId}`);
-  const { scope, merged } = doc(text, settings);
-  return rule.check(scope, merged);
 }
 
 function only(findings: readonly Finding[]): Finding {

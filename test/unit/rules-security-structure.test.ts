@@ -7,14 +7,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ScopeDocument } from '../../server/src/service/document';
-import { rulesById } from '../../server/src/service/rules';
-import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
 import type { Finding } from '../../server/src/service/types';
 import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText, testToday } from '../support/analyze';
+import { analyzeText } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
+import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 
-const full = readFileSync(join(fixturesDir, 'golden', 'full.scope.yaml'), 'utf8');
 const risky = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
 
 const myRules = [
@@ -31,24 +29,6 @@ const myRules = [
   'structure-duplicate-id',
   'structure-unknown-reference',
 ];
-
-/** The full example with each `[old, new]` replacement applied exactly once. */
-function fullWith(...edits: readonly (readonly [string, string])[]): string {
-  let text = full;
-  for (const [from, to] of edits) {
-    assert.equal(text.split(from).length, 2, `fixture text not found exactly once: ${from}`);
-    text = text.replace(from, to);
-  }
-  return text;
-}
-
-/** The findings one rule makes on a text or parsed document (fix operations included, before the edit engine). */
-function check(ruleId: string, text: string | ScopeDocument, settings: PartialSettings = {}): Finding[] {
-  const rule = rulesById.get(ruleId);
-  assert.ok(rule, `unknown rule ${ruleId}`);
-  const merged = mergeSettings({ today: testToday }, settings);
-  return rule.check(typeof text === 'string' ? new ScopeDocument('file:///t.scope.yaml', 1, text, merged.limits) : text, merged);
-}
 
 /** Milliseconds the rules take on an already parsed document (parsing is the parser's cost, not theirs). */
 function timeRules(ids: readonly string[], text: string): number {
