@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE_SETTINGS, REPO_ROOT, codeServerBin, freePort, packageVsix, waitFor } from '../test/e2e/harness.mjs';
+import { BASE_SETTINGS, REPO_ROOT, codeServerBin, codeServerServeArgs, freePort, packageVsix, waitFor } from '../test/e2e/harness.mjs';
 
 const step = (text) => console.log(`\x1b[1m>\x1b[0m ${text}`);
 
@@ -38,23 +38,7 @@ const examples = path.join(REPO_ROOT, 'examples');
 step(`Starting code-server on 127.0.0.1:${port}`);
 const server = spawn(
   bin,
-  [
-    '--config',
-    path.join(home, 'config.yaml'),
-    '--bind-addr',
-    `127.0.0.1:${port}`,
-    '--auth',
-    'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir',
-    userData,
-    '--extensions-dir',
-    extensions,
-    examples,
-  ],
+  [...codeServerServeArgs(path.join(home, 'config.yaml'), port), '--user-data-dir', userData, '--extensions-dir', extensions, examples],
   { detached: true, stdio: 'ignore' },
 );
 const stop = () => {

@@ -133,6 +133,22 @@ function installExitHooks() {
   }
 }
 
+/** Arguments that serve code-server on loopback, offline, with no auth, telemetry or trust prompt. */
+export function codeServerServeArgs(configFile, port) {
+  return [
+    '--config',
+    configFile,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+  ];
+}
+
 /** vscode-remote URI for an absolute path on the code-server host. */
 export function remoteUri(port, absPath) {
   return `vscode-remote://127.0.0.1:${port}${absPath.split(path.sep).map(encodeURIComponent).join('/')}`;
@@ -204,21 +220,7 @@ export class Workbench {
     }
 
     this.port = o.port ?? (await freePort());
-    const args = [
-      '--config',
-      this.configFile,
-      '--bind-addr',
-      `127.0.0.1:${this.port}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--disable-getting-started-override',
-      ...common,
-      ...(o.codeServerArgs ?? []),
-      this.folder,
-    ];
+    const args = [...codeServerServeArgs(this.configFile, this.port), ...common, ...(o.codeServerArgs ?? []), this.folder];
     installExitHooks();
     const logFd = fs.openSync(this.serverLog, 'a');
     // detached: true makes the child call setsid(2): it leads a new session and process
