@@ -29,7 +29,7 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
   const clientOptions: LanguageClientOptions = {
     // Every scheme: untitled files and virtual workspaces get checked too (content comes over LSP).
     documentSelector: [{ language: languageId }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.scope-lint.{yaml,yml}') },
+    // The server registers its own watcher for .scope-lint.yaml (dynamic registration), as it does in every client.
     outputChannel,
     traceOutputChannel: outputChannel,
     // The library's own messages go to the log: the handlers below tell the user once, instead of

@@ -4,6 +4,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   FileChangeType,
   ProposedFeatures,
@@ -57,6 +58,8 @@ function startLanguageServer(): void {
   let supportsConfiguration = false;
   let supportsDynamicConfiguration = false;
   let supportsWorkspaceFolders = false;
+  // Watching .scope-lint.yaml ourselves lets every client (not only VS Code) pick up config edits.
+  let supportsDynamicFileWatching = false;
   // LSP 3.18 SnippetTextEdit: placeholders of a quick fix become tab stops (vscode-languageclient 10 sends it).
   let supportsSnippetEdits = false;
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
@@ -157,6 +160,7 @@ function startLanguageServer(): void {
     supportsConfiguration = !!workspace?.configuration;
     supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
     supportsWorkspaceFolders = !!workspace?.workspaceFolders;
+    supportsDynamicFileWatching = !!workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
     configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const options = params.initializationOptions as InitializationOptions | null | undefined;
@@ -183,6 +187,9 @@ function startLanguageServer(): void {
   connection.onInitialized(() => {
     if (supportsConfiguration && supportsDynamicConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'scope' });
+    }
+    if (supportsDynamicFileWatching) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.scope-lint.{yaml,yml}' }] });
     }
     if (supportsWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {

@@ -27,6 +27,8 @@ export class LspClient {
   readonly child: ChildProcessWithoutNullStreams;
   /** Every publishDiagnostics notification, in arrival order. */
   readonly published: PublishDiagnosticsParams[] = [];
+  /** Every capability the server registered dynamically. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
   /** Every workspace/applyEdit the server asked for (each is answered as applied). */
   readonly appliedEdits: { label?: string; edit: WorkspaceEdit }[] = [];
@@ -52,7 +54,10 @@ export class LspClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) =>
       params.items.map(() => options.configuration ?? null),
     );
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.onRequest('workspace/applyEdit', (params: { label?: string; edit: WorkspaceEdit }) => {
       this.appliedEdits.push(params);
       return { applied: true };
