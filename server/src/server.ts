@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
 import { AnalysisCache } from './analysisCache';
+import type { ScopeDocument } from './service/document';
 import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
 import { fromClientSettings } from './settings';
 import { codeActions, fixAllCommand, fixAllEdit, fixAllKind, quickFixKind } from './service/codeActions';
@@ -231,6 +232,13 @@ function startLanguageServer(): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  /** The parsed model of an open document under its settings: the guard of every handler that only reads the model. */
+  async function modelOf(uri: string): Promise<ScopeDocument | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    return cache.model(document, await settingsFor(uri));
+  }
+
   connection.onHover(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
@@ -240,64 +248,54 @@ function startLanguageServer(): void {
   });
 
   connection.onCompletion(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    return runSafe('completion', null, () => completion(cache.model(document, settings), params.position));
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    return runSafe('completion', null, () => completion(model, params.position));
   });
 
   connection.onDocumentSymbol(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    return runSafe('documentSymbol', null, () => documentSymbols(cache.model(document, settings)));
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    return runSafe('documentSymbol', null, () => documentSymbols(model));
   });
 
   connection.onDefinition(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    return runSafe('definition', null, () => definition(cache.model(document, settings), params.position));
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    return runSafe('definition', null, () => definition(model, params.position));
   });
 
   connection.onReferences(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    return runSafe('references', null, () =>
-      references(cache.model(document, settings), params.position, params.context.includeDeclaration),
-    );
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    return runSafe('references', null, () => references(model, params.position, params.context.includeDeclaration));
   });
 
   connection.onPrepareRename(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    return runSafe('prepareRename', null, () => prepareRename(cache.model(document, settings), params.position));
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    return runSafe('prepareRename', null, () => prepareRename(model, params.position));
   });
 
   // A refused rename (invalid or duplicate id) is an error response, which VS Code shows in the rename box.
   connection.onRenameRequest(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    const result = runSafe('rename', null, () => rename(cache.model(document, settings), params.position, params.newName));
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    const result = runSafe('rename', null, () => rename(model, params.position, params.newName));
     if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
     return result?.edit ?? null;
   });
 
   connection.onFoldingRanges(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    return runSafe('foldingRanges', null, () => foldingRanges(cache.model(document, settings)));
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    return runSafe('foldingRanges', null, () => foldingRanges(model));
   });
 
   connection.onSelectionRanges(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    return runSafe('selectionRanges', null, () => selectionRanges(cache.model(document, settings), params.positions));
+    const model = await modelOf(params.textDocument.uri);
+    if (!model) return null;
+    return runSafe('selectionRanges', null, () => selectionRanges(model, params.positions));
   });
 
   // Fixes travel in each diagnostic's data; the handler never reads message text.
