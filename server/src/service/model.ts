@@ -1,5 +1,13 @@
 // Reading the plain document data the way the catalogue defines it: "absent", dates in either
 // form, cadences in days, business days, payment amounts, "sensitive".
+import {
+  addBusinessDays as addBusinessDaysFns,
+  addMonths as addMonthsFns,
+  differenceInCalendarDays,
+  format,
+  parseISO,
+  subBusinessDays,
+} from 'date-fns';
 import type { FixOp, Path } from './types';
 
 export type Data = Readonly<Record<string, unknown>>;
@@ -72,42 +80,31 @@ export function dateAt(root: unknown, path: Path): string | undefined {
   return dateOf(valueAt(root, path));
 }
 
-function toUtc(date: string): Date {
-  return new Date(`${date}T00:00:00Z`);
+/**
+ * A YYYY-MM-DD date as a local-midnight Date for date-fns, which computes in local time; read back
+ * with `format`, so the machine's time zone never shifts the day.
+ */
+function toDay(date: string): Date {
+  return parseISO(date);
 }
 
-function fromUtc(date: Date): string {
-  return date.toISOString().slice(0, 10);
+function fromDay(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
 }
 
 /** Adds n business days (Monday to Friday; no holiday calendar). */
 export function addBusinessDays(date: string, n: number): string {
-  const d = toUtc(date);
-  let remaining = Math.max(0, Math.floor(n));
-  while (remaining > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) remaining--;
-  }
-  return fromUtc(d);
+  return fromDay(addBusinessDaysFns(toDay(date), Math.max(0, Math.floor(n))));
 }
 
 /** Subtracts n business days. */
 export function subtractBusinessDays(date: string, n: number): string {
-  const d = toUtc(date);
-  let remaining = Math.max(0, Math.floor(n));
-  while (remaining > 0) {
-    d.setUTCDate(d.getUTCDate() - 1);
-    const day = d.getUTCDay();
-    if (day !== 0 && day !== 6) remaining--;
-  }
-  return fromUtc(d);
+  return fromDay(subBusinessDays(toDay(date), Math.max(0, Math.floor(n))));
 }
 
+/** Adds calendar months, clamped to the month's end: 2026-01-31 + 1 month is 2026-02-28. */
 export function addMonths(date: string, months: number): string {
-  const d = toUtc(date);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return fromUtc(d);
+  return fromDay(addMonthsFns(toDay(date), months));
 }
 
 /** Today in UTC as YYYY-MM-DD (or the injected date). */
@@ -236,7 +233,7 @@ export function reviewDaysOf(root: unknown, defaultReviewDays: number): number |
 
 /** Calendar days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+  return differenceInCalendarDays(toDay(to), toDay(from));
 }
 
 /** How a message names a list item: its id (`D1`), else its path (`deliverables[2]`). */
