@@ -24,18 +24,19 @@ const categories = [
   {
     id: 'security',
     name: 'Security threats',
-    blurb: "Seed risk 1: confidential data, customer data and intellectual property in a vendor's hands.",
+    blurb: "Confidential data, customer data and intellectual property in a vendor's hands (GDPR, ISO/IEC 27036-2, DORA).",
   },
   {
     id: 'expertise',
     name: 'Lack of expertise and oversight',
     blurb:
-      'Seed risk 2: a scope that spells out deliverables, measures of success and the essential parameters, so nobody has to supervise day to day.',
+      'A scope that spells out deliverables, measures of success and the essential parameters, so nobody has to supervise day to day (PMBOK, FAR 37.6, 18F).',
   },
   {
     id: 'cost',
     name: 'Hidden costs',
-    blurb: 'Seed risk 3: unclear terms, missing reserves and payment schedules that hand leverage to the vendor.',
+    blurb:
+      'Unclear terms, missing reserves and payment schedules that hand leverage to the vendor (FAR 16.601, PMBOK, GOV.UK Digital Outcomes).',
   },
   { id: 'schedule', name: 'Timeline integrity', blurb: 'Dates that contradict each other, or leave no room to accept the work.' },
   {

@@ -65,7 +65,7 @@ describe('completion: keys from the schema at the cursor level', () => {
     const name = items.find((i) => i.label === 'name');
     assert.equal(name?.detail, 'Vendor name (required)');
     const nda = items.find((i) => i.label === 'nda');
-    assert.match(JSON.stringify(nda?.documentation), /Are they willing to sign an NDA/);
+    assert.match(JSON.stringify(nda?.documentation), /signed before anything confidential is shared/);
   });
 
   it('replaces the partial key and inserts `key: `', () => {

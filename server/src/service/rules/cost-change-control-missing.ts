@@ -15,7 +15,7 @@ export const rule: Rule = {
   category: 'cost',
   severity: 'error',
   title: 'No change-control process',
-  explanation: `There is no change-control process. The blog names last-minute changes as a main source of hidden cost, and PMI reports scope creep on 52% of projects (*Pulse of the Profession* 2018). A change-control clause defines who may raise, evaluate, price and approve a change request (USPS *Supplying Principles and Practices*), and every scope or timeline change should be agreed in writing before work begins (eSignHub).`,
+  explanation: `There is no change-control process. Last-minute changes are a main source of hidden costs: PMI reports scope creep on 52% of projects (*Pulse of the Profession* 2018). A change-control clause defines who may raise, evaluate, price and approve a change request (USPS *Supplying Principles and Practices*), and every scope or timeline change should be agreed in writing before work begins (eSignHub).`,
   check(doc) {
     const root = doc.value;
     // Under `governance: weekly` the schema's "must be a mapping" is the finding that matters.

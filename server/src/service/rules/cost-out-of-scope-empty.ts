@@ -10,7 +10,7 @@ export const rule: Rule = {
   category: 'cost',
   severity: 'warning',
   title: 'Nothing is explicitly out of scope',
-  explanation: `Nothing is explicitly excluded. The blog advises focusing on a specific project with a very defined scope. PMBOK's scope statement includes project exclusions because "explicitly stating what is out of scope for the project helps to manage stakeholders' expectations", and the scope baseline is what change requests are judged against. PMI's 2018 *Pulse of the Profession* found that 52% of projects experienced scope creep or uncontrolled changes.`,
+  explanation: `Nothing is explicitly excluded, so whatever a reasonable reader might assume is included becomes a dispute or a paid change: a hidden cost. PMBOK's scope statement includes project exclusions because "explicitly stating what is out of scope for the project helps to manage stakeholders' expectations", and the scope baseline is what change requests are judged against. PMI's 2018 *Pulse of the Profession* found that 52% of projects experienced scope creep or uncontrolled changes.`,
   check(doc) {
     const root = doc.value;
     const value = valueAt(root, ['out_of_scope']);

@@ -17,7 +17,7 @@ export const rule: Rule = {
   category: 'cost',
   severity: 'warning',
   title: 'Open placeholder (TBD/TODO)',
-  explanation: `An open item (TBD, TODO, "to be confirmed") in a scope you are about to sign is a blank cheque. Prices and dates left as TBD get settled after signature, when you have the least leverage, and that is exactly the hidden cost the blog warns about. If something truly cannot be known yet, record it as an assumption with a decision date and an owner. Wiegers: "make it a TBD and set a date to find out".`,
+  explanation: `An open item (TBD, TODO, "to be confirmed") in a scope you are about to sign is a blank cheque. Prices and dates left as TBD get settled after signature, when you have the least leverage, which is how hidden costs get into a signed contract. If something truly cannot be known yet, record it as an assumption with a decision date and an owner. Wiegers: "make it a TBD and set a date to find out".`,
   check(doc) {
     const findings: Finding[] = [];
     const contents = doc.yaml?.contents;

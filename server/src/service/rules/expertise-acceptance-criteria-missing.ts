@@ -11,7 +11,7 @@ export const rule: Rule = {
   category: 'expertise',
   severity: 'error',
   title: 'Deliverable without acceptance criteria',
-  explanation: `A deliverable has no acceptance criteria. PMBOK defines acceptance criteria as "a set of conditions that is required to be met before deliverables are accepted". Without them, acceptance, and the payment tied to it, becomes a negotiation. Good practice is for each deliverable's criteria to be objective, testable, tied to that deliverable, time-bound, evidenced and agreed before work starts (AIC operating manual, *Statements of Work*). This is how you "outline the deliverables" (blog) without supervising every day.`,
+  explanation: `A deliverable has no acceptance criteria. PMBOK defines acceptance criteria as "a set of conditions that is required to be met before deliverables are accepted". Without them, acceptance, and the payment tied to it, becomes a negotiation. Good practice is for each deliverable's criteria to be objective, testable, tied to that deliverable, time-bound, evidenced and agreed before work starts (AIC operating manual, *Statements of Work*). Testable criteria are how you oversee the vendor's work without supervising it every day.`,
   check(doc) {
     const findings: Finding[] = [];
     arrayAt(doc.value, ['deliverables']).forEach((deliverable, index) => {

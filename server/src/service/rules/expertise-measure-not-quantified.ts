@@ -24,7 +24,7 @@ export const rule: Rule = {
   category: 'expertise',
   severity: 'error',
   title: 'Success measure has no measurable target',
-  explanation: `A success measure has no measurable target (or no unit). US federal acquisition rules require "measurable performance standards (i.e., in terms of quality, timeliness, quantity, etc.)" (FAR 37.601(b)(2)), structured so that performance can actually be assessed (FAR 37.603). Words like "fast", "good", "high" and "user-friendly" are on Wiegers' list of ambiguous requirement terms: say *how* fast, in what unit, and at which percentile. Measures of success are one of the three things the blog says you must spell out.`,
+  explanation: `A success measure has no measurable target (or no unit). US federal acquisition rules require "measurable performance standards (i.e., in terms of quality, timeliness, quantity, etc.)" (FAR 37.601(b)(2)), structured so that performance can actually be assessed (FAR 37.603). Words like "fast", "good", "high" and "user-friendly" are on Wiegers' list of ambiguous requirement terms: say *how* fast, in what unit, and at which percentile. Without a target there is no oversight of the result: success becomes whatever the vendor reports.`,
   check(doc) {
     const findings: Finding[] = [];
     arrayAt(doc.value, ['success_measures']).forEach((measure, index) => {

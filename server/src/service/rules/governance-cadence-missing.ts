@@ -8,7 +8,7 @@ export const rule: Rule = {
   category: 'governance',
   severity: 'error',
   title: 'No check-in cadence',
-  explanation: `No check-in cadence is agreed. The blog's mitigation for hidden costs is to go over a detailed plan with the partner and check in regularly to stay on track. Outsourcing governance guides put the operational check-in at weekly or fortnightly, with monthly performance reviews and quarterly strategic reviews (Outsourcing Explained; Aventario).`,
+  explanation: `No check-in cadence is agreed. Going over a detailed plan with the vendor and checking in regularly is the main defence against drift and hidden costs. Outsourcing governance guides put the operational check-in at weekly or fortnightly, with monthly performance reviews and quarterly strategic reviews (Outsourcing Explained; Aventario).`,
   check(doc) {
     if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
     if (!isAbsent(valueAt(doc.value, ['governance', 'check_in_cadence']))) return [];

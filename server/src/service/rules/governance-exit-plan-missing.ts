@@ -27,7 +27,7 @@ export const rule: Rule = {
 - a deletion certificate;
 - knowledge transfer.
 
-Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DORA Art. 30(3)(f), which makes exit strategies mandatory for critical functions. For personal data, GDPR Art. 28(3)(g) requires deletion or return at the controller's choice. This covers both the blog's security risk (your data) and its cost risk.`,
+Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DORA Art. 30(3)(f), which makes exit strategies mandatory for critical functions. For personal data, GDPR Art. 28(3)(g) requires deletion or return at the controller's choice. An exit plan addresses two risk areas: security threats (your data) and hidden costs (lock-in).`,
   check(doc) {
     const root = doc.value;
     const exit = valueAt(root, ['exit']);

@@ -8,7 +8,7 @@ export const rule: Rule = {
   category: 'governance',
   severity: 'warning',
   title: 'No single internal owner',
-  explanation: `No single internal owner is named. The blog accepts that your leadership cannot supervise the project day to day, so one named person must own the relationship, the decisions and acceptance. "The most common failure mode is 'no single internal owner'" (Outsourcing Explained, *Vendor governance and KPIs*). Outsourcing transfers execution, not governance (Aventario).`,
+  explanation: `No single internal owner is named. Your leadership cannot supervise an outsourced project day to day, so one named person must own the relationship, the decisions and acceptance; without that person there is no oversight. "The most common failure mode is 'no single internal owner'" (Outsourcing Explained, *Vendor governance and KPIs*). Outsourcing transfers execution, not governance (Aventario).`,
   check(doc) {
     // `project: CRM` is the schema's finding; an owner under it cannot be missing.
     if (!isMappingOrAbsent(doc.value, ['project'])) return [];

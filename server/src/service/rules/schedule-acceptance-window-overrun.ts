@@ -8,7 +8,7 @@ export const rule: Rule = {
   category: 'schedule',
   severity: 'warning',
   title: 'No time left for acceptance review',
-  explanation: `A deliverable is due so close to the end of the timeline that its acceptance review cannot finish inside the contract. Acceptance clauses typically allow a testing window (sample clauses use 14 business days; complex systems often 15–30) followed by cure-and-retest cycles (ContractKen, *Acceptance testing clause*). When there is no time left, you either accept untested work (deemed acceptance) or pay for an extension. Both are hidden costs (blog).`,
+  explanation: `A deliverable is due so close to the end of the timeline that its acceptance review cannot finish inside the contract. Acceptance clauses typically allow a testing window (sample clauses use 14 business days; complex systems often 15–30) followed by cure-and-retest cycles (ContractKen, *Acceptance testing clause*). When there is no time left, you either accept untested work (deemed acceptance) or pay for an extension. Both are hidden costs.`,
   check(doc, settings) {
     const root = doc.value;
     const end = dateAt(root, ['timeline', 'end']);

@@ -11,7 +11,7 @@ export const rule: Rule = {
   category: 'schedule',
   severity: 'warning',
   title: 'Deliverable has no date or milestone',
-  explanation: `A deliverable has no date and belongs to no milestone, so it cannot be tracked at check-ins and will drift to the end of the project, squeezing acceptance. The blog recommends going over a detailed plan with the partner and checking in regularly, which requires every deliverable to have a place on the timeline.`,
+  explanation: `A deliverable has no date and belongs to no milestone, so it cannot be tracked at check-ins and will drift to the end of the project, squeezing acceptance. Overseeing the vendor through regular check-ins against a plan requires every deliverable to have a place on the timeline; the schedule baseline is what progress is measured against (PMI *PMBOK Guide*).`,
   check(doc) {
     const root = doc.value;
     const milestones = arrayAt(root, ['timeline', 'milestones']);

@@ -8,7 +8,7 @@ export const rule: Rule = {
   category: 'schedule',
   severity: 'error',
   title: 'Timeline ends before it starts',
-  explanation: `The timeline ends on or before it starts, which is usually a swapped field or a wrong year. Until this is fixed, every date check in this file is meaningless. The timeline is one of the essential parameters the blog says you must spell out, and the period of performance is a required element of a statement of objectives (FAR 37.602(c)).`,
+  explanation: `The timeline ends on or before it starts, which is usually a swapped field or a wrong year. Until this is fixed, every date check in this file is meaningless. The timeline is one of a scope's essential parameters: the period of performance is a required element of a statement of objectives (FAR 37.602(c)).`,
   check(doc) {
     const start = dateAt(doc.value, ['timeline', 'start']);
     const end = dateAt(doc.value, ['timeline', 'end']);

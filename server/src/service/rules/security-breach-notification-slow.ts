@@ -13,7 +13,7 @@ export const rule: Rule = {
   category: 'security',
   severity: 'warning',
   title: 'Breach notification too slow',
-  explanation: `A long notification window leaves too little of GDPR's 72-hour deadline (Art. 33(1)) for you to assess the breach and notify the regulator and, where the risk is high, the affected people. Processor commitments of 24–48 h are typical (Legiscope commentary on Art. 33). The blog's security mitigation is about protecting customer data, and the clock matters as much as the controls.`,
+  explanation: `A long notification window leaves too little of GDPR's 72-hour deadline (Art. 33(1)) for you to assess the breach and notify the regulator and, where the risk is high, the affected people. Processor commitments of 24–48 h are typical (Legiscope commentary on Art. 33). In protecting customer data against security threats, the clock matters as much as the controls.`,
   check(doc, settings) {
     const root = doc.value;
     const security = valueAt(root, ['security']);

@@ -12,7 +12,7 @@ export const rule: Rule = {
   category: 'security',
   severity: 'warning',
   title: 'Data classification not stated',
-  explanation: `The scope does not say how sensitive the data is that the vendor will touch, so neither you nor this linter can scale vendor checks to the risk. Third-party-risk practice starts every assessment with a scope summary that includes data classification, and tiers vendors by it. ISO/IEC 27036-2 requires security requirements for a supplier relationship to be based on the sensitivity and criticality of the information involved. The blog's security risk is about confidential, proprietary and customer data, and this field states which of those is in play.`,
+  explanation: `The scope does not say how sensitive the data is that the vendor will touch, so neither you nor this linter can scale vendor checks to the risk. Third-party-risk practice starts every assessment with a scope summary that includes data classification, and tiers vendors by it. ISO/IEC 27036-2 requires security requirements for a supplier relationship to be based on the sensitivity and criticality of the information involved. Security threats in outsourcing concern confidential, proprietary and customer data, and this field states which of those is in play.`,
   check(doc) {
     const root = doc.value;
     const security = valueAt(root, ['security']);

@@ -15,7 +15,7 @@ export const rule: Rule = {
   category: 'security',
   severity: 'warning',
   title: 'IP ownership not stated',
-  explanation: `The scope does not say who owns the work product. The blog's security risk explicitly covers intellectual property. Paying for software does not by itself transfer the copyright. US copyright vests in the author unless it is validly assigned, and work-made-for-hire is narrow for contractors (Bestarion, *Software outsourcing IP ownership checklist*). Separate three things:
+  explanation: `The scope does not say who owns the work product. Security threats in outsourcing include losing control of your intellectual property. Paying for software does not by itself transfer the copyright. US copyright vests in the author unless it is validly assigned, and work-made-for-hire is narrow for contractors (Bestarion, *Software outsourcing IP ownership checklist*). Separate three things:
 - project IP, which should be assigned to you;
 - the vendor's background IP, which should be licensed to you;
 - open-source components, which should be disclosed.

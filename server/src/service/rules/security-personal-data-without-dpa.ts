@@ -10,7 +10,7 @@ export const rule: Rule = {
   category: 'security',
   severity: 'error',
   title: 'Personal data without a processing agreement',
-  explanation: `The vendor will process personal data, but no data processing agreement is signed. Customer data is the blog's headline security concern, and an NDA is not enough. Under GDPR Art. 28(3), processing by a processor "shall be governed by a contract" that sets out the subject matter, duration, nature and purpose of the processing, the types of data and the categories of data subjects. That contract must bind the processor to:
+  explanation: `The vendor will process personal data, but no data processing agreement is signed. Customer data is the most serious security exposure in outsourcing, and an NDA is not enough. Under GDPR Art. 28(3), processing by a processor "shall be governed by a contract" that sets out the subject matter, duration, nature and purpose of the processing, the types of data and the categories of data subjects. That contract must bind the processor to:
 - act only on documented instructions;
 - keep the data confidential;
 - apply Art. 32 security measures;
