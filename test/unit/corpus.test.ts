@@ -1,0 +1,108 @@
+// The evaluation corpus is well formed (every scope has expectations that name real rule ids on
+// real lines), and the scoring of `npm run eval` counts matches, misses and silent passes exactly.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { loadDir, parseExpected, score, type CorpusFile } from '../eval/eval';
+import { repoRoot } from '../support/paths';
+
+const corpus = join(repoRoot, 'test', 'corpus');
+
+describe('evaluation corpus', () => {
+  it('has at least 30 main files, each with an expectation file that parses', () => {
+    const files = loadDir(corpus);
+    assert.ok(files.length >= 30, `${files.length} main files`);
+    const stray = readdirSync(corpus).filter(
+      (f) => f.endsWith('.expected.txt') && !existsSync(join(corpus, f.replace('.expected.txt', '.scope.yaml'))),
+    );
+    assert.deepEqual(stray, [], 'expectation files without a scope');
+  });
+});
+
+describe('expectation format', () => {
+  it('reads "ruleId line [severity]" with comments, and defaults the severity from the catalogue', () => {
+    const rows = parseExpected(
+      '# careful file\ncost-vague-language 4\nsecurity-nda-missing 9   # after start\nexpertise-measure-not-quantified 12 warning\n',
+      'x',
+      20,
+    );
+    assert.deepEqual(rows, [
+      { ruleId: 'cost-vague-language', line: 4, level: 'warning' },
+      { ruleId: 'security-nda-missing', line: 9, level: 'error' },
+      { ruleId: 'expertise-measure-not-quantified', line: 12, level: 'warning' },
+    ]);
+  });
+
+  it('rejects unknown ids, lines outside the file, unsorted rows and bad severities', () => {
+    assert.throws(
+      () => parseExpected('cost-vague-languge 4\n', 'x.expected.txt', 20),
+      /x.expected.txt:1: unknown rule id "cost-vague-languge"/,
+    );
+    assert.throws(() => parseExpected('cost-vague-language 21\n', 'x', 20), /line 21 is outside the scope file \(1-20\)/);
+    assert.throws(() => parseExpected('cost-vague-language 5\ncost-vague-language 4\n', 'x', 20), /not sorted/);
+    assert.throws(() => parseExpected('cost-vague-language 5 fatal\n', 'x', 20), /"fatal" is not error, warning or info/);
+  });
+});
+
+describe('scoring', () => {
+  const file = (expected: CorpusFile['expected'], found: [string, number, string][]): CorpusFile => ({
+    file: 'f.scope.yaml',
+    expected,
+    found: found.map(([ruleId, line, severity]) => ({ ruleId, line, severity, message: 'm' })),
+  });
+
+  it('matches on rule id and line exactly, as a multiset', () => {
+    const r = score('t', [
+      file(
+        [
+          { ruleId: 'cost-vague-language', line: 4, level: 'warning' },
+          { ruleId: 'cost-vague-language', line: 4, level: 'warning' },
+          { ruleId: 'security-nda-missing', line: 7, level: 'error' },
+        ],
+        [
+          ['cost-vague-language', 4, 'warning'],
+          ['security-nda-missing', 8, 'error'],
+          ['governance-owner-missing', 2, 'warning'],
+        ],
+      ),
+    ]);
+    assert.equal(r.tp, 1);
+    assert.equal(r.fn, 2);
+    assert.equal(r.fp, 2);
+    assert.deepEqual(
+      r.misses.map((m) => `${m.line} ${m.ruleId}`),
+      ['4 cost-vague-language', '7 security-nda-missing'],
+    );
+    assert.match(r.misses[1]!.detail, /reported on line 8 instead/);
+    assert.deepEqual(
+      r.falsePositives.map((m) => `${m.line} ${m.ruleId}`),
+      ['2 governance-owner-missing', '8 security-nda-missing'],
+    );
+    assert.deepEqual(
+      r.silentPasses.map((m) => m.ruleId),
+      ['security-nda-missing'],
+    );
+    assert.ok(r.failures.includes('1 silent passes of error-level risks'));
+  });
+
+  it('meets the targets when every expected finding is reported and nothing else', () => {
+    const r = score('t', [file([{ ruleId: 'cost-tm-without-cap', line: 3, level: 'error' }], [['cost-tm-without-cap', 3, 'error']])]);
+    assert.equal(r.precision, 1);
+    assert.equal(r.recall, 1);
+    assert.deepEqual(r.failures, []);
+  });
+
+  it('fails a rule below 90% even when the overall figures pass', () => {
+    const expected = Array.from({ length: 40 }, (_, i) => ({ ruleId: 'cost-vague-language', line: i + 1, level: 'warning' as const }));
+    const found: [string, number, string][] = expected.map((e) => [e.ruleId, e.line, 'warning']);
+    const r = score('t', [
+      file(
+        [...expected, { ruleId: 'security-nda-missing', line: 50, level: 'warning' }],
+        [...found, ['security-nda-missing', 51, 'error']],
+      ),
+    ]);
+    assert.ok(r.precision > 0.97 && r.recall > 0.97);
+    assert.ok(r.failures.some((f) => f.startsWith('security-nda-missing: recall')));
+  });
+});
