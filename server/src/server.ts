@@ -43,6 +43,13 @@ const workspaceTrustedNotification = 'scope/workspaceTrusted';
 /** How long hover waits for a validation in progress before answering without its findings. */
 const hoverWaitMs = 300;
 
+/** A client that does not answer `workspace/configuration` within this time gets the defaults. */
+const configurationTimeoutMs = 3_000;
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 function startLanguageServer(): void {
   const connection: Connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
@@ -65,18 +72,51 @@ function startLanguageServer(): void {
   let supportsSnippetEdits = false;
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
-    void connection.sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
+    connection
+      .sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) })
+      .catch(logFailure('publishDiagnostics'));
   });
   const reportedUnknownRules = new Set<string>();
   const settingsByUri = new Map<string, Promise<RuleSettings>>();
   const scheduled = new Set<string>();
+
+  // A promise nobody caught (a client that rejects a request, a stray reply to one of ours) is a
+  // bug to log, never a reason to exit: Node's default makes it fatal.
+  process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${describeError(reason)}`));
+
+  /** Every request the server sends can fail (the client answers with an error): log it and go on. */
+  function logFailure(what: string): (error: unknown) => void {
+    return (error) => connection.console.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  /** The client's `scope` settings, or undefined when it answers with an error or not within the time bound. */
+  function clientSettings(uri: string): Promise<unknown> {
+    if (!supportsConfiguration) return Promise.resolve(undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        connection.console.warn(
+          `workspace/configuration: no answer from the client within ${configurationTimeoutMs / 1000} s for ${uri}; using the default settings.`,
+        );
+        resolve(undefined);
+      }, configurationTimeoutMs);
+    });
+    const answer = connection.workspace.getConfiguration({ scopeUri: uri, section: 'scope' }).then(
+      (raw: unknown) => raw,
+      (error: unknown) => {
+        logFailure('workspace/configuration')(error);
+        return undefined;
+      },
+    );
+    return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+  }
 
   /** Runs a handler; a bug is logged and answered with a neutral result, never a crash. */
   function runSafe<T>(name: string, fallback: T, body: () => T): T {
     try {
       return body();
     } catch (error) {
-      connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      connection.console.error(`${name} failed: ${describeError(error)}`);
       return fallback;
     }
   }
@@ -87,9 +127,7 @@ function startLanguageServer(): void {
     if (!settings) {
       // In an untrusted workspace the repository's config is not read: it could silence every risk.
       const fromFile = () => (workspaceTrusted ? runSafe('config', undefined, () => configs.forDocument(uri)?.settings) : undefined);
-      settings = (
-        supportsConfiguration ? connection.workspace.getConfiguration({ scopeUri: uri, section: 'scope' }) : Promise.resolve(undefined)
-      )
+      settings = clientSettings(uri)
         .then((raw: unknown) => mergeSettings(fromClientSettings(raw, reportUnknownRule), fromFile()))
         .catch(() => mergeSettings(fromFile()));
       settingsByUri.set(uri, settings);
@@ -109,7 +147,7 @@ function startLanguageServer(): void {
     scheduled.add(uri);
     setImmediate(() => {
       scheduled.delete(uri);
-      void publish(uri);
+      publish(uri).catch(logFailure(`checking ${uri}`));
     });
   }
 
@@ -125,7 +163,7 @@ function startLanguageServer(): void {
     const diagnostics = await validated(document, settings);
     // Never a stale result: the document may have changed, closed or got new settings while the worker ran.
     if (!diagnostics || documents.get(uri)?.version !== version || settingsByUri.get(uri) !== pendingSettings) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: [...diagnostics] });
+    connection.sendDiagnostics({ uri, version, diagnostics: [...diagnostics] }).catch(logFailure('publishDiagnostics'));
   }
 
   /** This version's diagnostics, from the cache or the validation worker; undefined once superseded. */
@@ -187,17 +225,24 @@ function startLanguageServer(): void {
 
   connection.onInitialized(() => {
     if (supportsConfiguration && supportsDynamicConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'scope' });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'scope' })
+        .catch(logFailure('client/registerCapability (workspace/didChangeConfiguration)'));
     }
     if (supportsDynamicFileWatching) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.scope-lint.{yaml,yml}' }] });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.scope-lint.{yaml,yml}' }] })
+        .catch(logFailure('client/registerCapability (workspace/didChangeWatchedFiles)'));
     }
     if (supportsWorkspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
-        void connection.workspace.getWorkspaceFolders().then((folders) => {
-          configs.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
-          revalidateAll();
-        });
+        connection.workspace
+          .getWorkspaceFolders()
+          .then((folders) => {
+            configs.setWorkspaceFolders((folders ?? []).map((f) => f.uri));
+            revalidateAll();
+          })
+          .catch(logFailure('workspace/workspaceFolders'));
       });
     }
   });
@@ -217,7 +262,8 @@ function startLanguageServer(): void {
       for (const change of params.changes) {
         if (!isConfigUri(change.uri)) continue;
         const path = fileSystemPath(change.uri);
-        if (change.type === FileChangeType.Deleted || !path) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+        if (change.type === FileChangeType.Deleted || !path)
+          connection.sendDiagnostics({ uri: change.uri, diagnostics: [] }).catch(logFailure('publishDiagnostics'));
         else configs.load(path);
       }
     });
@@ -229,7 +275,7 @@ function startLanguageServer(): void {
     cache.forget(e.document.uri);
     validator.forget(e.document.uri);
     settingsByUri.delete(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(logFailure('publishDiagnostics'));
   });
 
   /** The parsed model of an open document under its settings: the guard of every handler that only reads the model. */
@@ -324,7 +370,8 @@ function startLanguageServer(): void {
     if (!document) return null;
     const settings = await settingsFor(document.uri);
     const edit = runSafe('fixAll', undefined, () => fixAllEdit(cache.model(document, settings), settings));
-    if (edit) await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit });
+    if (edit)
+      await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit }).catch(logFailure('workspace/applyEdit'));
     return null;
   });
 
