@@ -18,6 +18,10 @@ describe('evaluation corpus', () => {
     );
     assert.deepEqual(stray, [], 'expectation files without a scope');
   });
+
+  it('keeps a held-out part of at least 10 files that parses too (its results are not shown here)', () => {
+    assert.ok(loadDir(join(corpus, 'holdout')).length >= 10);
+  });
 });
 
 describe('expectation format', () => {
