@@ -227,8 +227,9 @@ const otherCodes = [
         severity: 'error',
         title: 'Value not allowed',
         explanation:
-          'The value is not one of the allowed values, for example `data_classification: secret` where `public`, `internal`, `confidential` or `restricted` is expected.',
-        whatToDo: 'Pick one of the values the message lists; completion offers them.',
+          'The value is not one of the allowed values, for example `pricing_model: lump sum` where `fixed_price`, `time_and_materials` or `capped_time_and_materials` is expected. Every enum is an error, whatever the field, because a value the linter cannot read would otherwise switch its checks off. A value that differs only in case or separators (`Fixed price`, `Weekly`, `Client`, `On-Payment`) is read as the value it names, so the rules keep working, and still reported so the file says exactly what it means. Where the value names nothing, the rules assume the riskier reading until it is fixed: an unknown `data_classification` counts as `restricted` (see `security-data-classification-missing`), and an unknown `pricing_model` is read from the budget itself (a `cap` or a rate card without a payment schedule means time and materials).',
+        whatToDo:
+          'For a slip of case or separators, apply the one-click fix (it is safe, so "fix all" applies it too). Otherwise pick one of the values the message lists; completion offers them.',
       },
       {
         code: 'schema/format',

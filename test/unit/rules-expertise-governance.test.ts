@@ -558,6 +558,7 @@ describe('governance-exit-plan-missing', () => {
 
   it('asks for data return only when the data is sensitive, and says why', () => {
     const noReturn: [string, string] = ['  data_return: { format: PostgreSQL dump and CSV, within_days: 10 }\n', ''];
+    const categories = '  personal_data_categories: [contact details, billing address, invoice history]\n';
     const finding = only(check(id, fullWith(noReturn)));
     assert.equal(
       finding.message,
@@ -572,20 +573,23 @@ describe('governance-exit-plan-missing', () => {
     const restricted = only(
       check(
         id,
-        fullWith(noReturn, [
-          '  data_classification: confidential\n  personal_data: true',
-          '  data_classification: restricted\n  personal_data: false',
-        ]),
+        fullWith(
+          noReturn,
+          ['  data_classification: confidential\n  personal_data: true', '  data_classification: restricted\n  personal_data: false'],
+          [categories, ''],
+        ),
       ),
     );
     assert.equal(
       restricted.message,
       'Restricted data is in scope, but the exit plan does not say how your data comes back (`exit.data_return`).',
     );
-    const internal = fullWith(noReturn, [
-      '  data_classification: confidential\n  personal_data: true',
-      '  data_classification: internal\n  personal_data: false',
-    ]);
+    // The categories say personal data is processed whatever the flag says, so they go too.
+    const internal = fullWith(
+      noReturn,
+      ['  data_classification: confidential\n  personal_data: true', '  data_classification: internal\n  personal_data: false'],
+      [categories, ''],
+    );
     assert.deepEqual(check(id, internal), []);
     assert.deepEqual(check(id, fullWith([exit, '\nexit: standard terms\n'])), []);
   });

@@ -174,8 +174,12 @@ describe('security-data-classification-missing', () => {
   it('prefers the level a case slip meant, and the fix clears the finding', () => {
     const text = fullWith(['  data_classification: confidential', '  data_classification: Restricted']);
     const finding = only(check('security-data-classification-missing', text));
-    assert.equal(finding.message, '`Restricted` is not a data classification; use public, internal, confidential or restricted.');
-    assert.equal(finding.fixes?.[0]?.title, 'Change to `restricted`');
+    assert.equal(finding.message, 'Write the data classification `restricted`, not `Restricted`: levels are lower case.');
+    assert.equal(finding.severity, 'error');
+    assert.deepEqual(
+      finding.fixes?.map((f) => [f.title, f.preferred ?? false, f.safe ?? false]),
+      [['Change to `restricted`', true, true]],
+    );
     const after = afterFix('security-data-classification-missing', text, 'Change to `restricted`');
     assert.equal(after, fullWith(['  data_classification: confidential', '  data_classification: restricted']));
     assert.ok(!codes(after).includes('security-data-classification-missing'));

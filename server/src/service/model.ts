@@ -151,13 +151,135 @@ export function paymentAmount(payment: unknown, total: number | undefined): numb
   return undefined;
 }
 
-/** `sensitive`: personal data, or confidential/restricted data. */
-export function isSensitive(root: unknown): boolean {
+// ---- enums, read the way people write them -------------------------------------------------
+
+/** An enum label folded for comparison: case and the separators `-`, `_` and space do not count. */
+export function enumKey(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/**
+ * The canonical value a written enum value stands for: the value itself, or the one allowed value
+ * it matches ignoring case and separators (`Fixed price` -> `fixed_price`). Undefined otherwise.
+ */
+export function canonicalEnum<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  if (typeof value !== 'string') return undefined;
+  const exact = allowed.find((a) => a === value);
+  if (exact !== undefined) return exact;
+  const key = enumKey(value);
+  return key === '' ? undefined : allowed.find((a) => enumKey(a) === key);
+}
+
+export const dataClassifications = ['public', 'internal', 'confidential', 'restricted'] as const;
+export type DataClassification = (typeof dataClassifications)[number];
+export const pricingModels = ['fixed_price', 'time_and_materials', 'capped_time_and_materials'] as const;
+export type PricingModel = (typeof pricingModels)[number];
+export const ipOwners = ['client', 'vendor', 'joint'] as const;
+
+/** What the rules take `security.data_classification` to be. */
+export interface Classification {
+  /** The level the rules apply; `restricted` for a value nobody can read, so no rule switches off. */
+  readonly level: DataClassification;
+  /** True when the written value is no level at all and `restricted` is assumed until it is fixed. */
+  readonly assumed: boolean;
+  /** The value as written, when it differs from `level`. */
+  readonly written?: string;
+}
+
+/**
+ * `security.data_classification` as the rules apply it: a level (matched ignoring case and
+ * separators), or `restricted` assumed for any other value, so a label such as "highly
+ * confidential" fails safe instead of switching the security rules off. Undefined when absent.
+ */
+export function classificationOf(root: unknown): Classification | undefined {
+  const value = valueAt(root, ['security', 'data_classification']);
+  if (isAbsent(value)) return undefined;
+  const level = canonicalEnum(value, dataClassifications);
+  const written = typeof value === 'string' ? value.trim() : (JSON.stringify(value) ?? String(value));
+  if (level) return { level, assumed: false, ...(written !== level ? { written } : {}) };
+  return { level: 'restricted', assumed: true, written };
+}
+
+/** What the rules take `security.personal_data` to be, and why. */
+export interface PersonalData {
+  readonly value: boolean;
+  /** Why the value was inferred rather than read as written; undefined when `personal_data` is a boolean the document agrees with. */
+  readonly inferred?: 'categories' | 'text';
+}
+
+const yesWords = new Set(['yes', 'y', 'true', 'on']);
+
+/**
+ * `security.personal_data` read fail-safe: `true`; a text that says yes (`"Yes"`, which the schema
+ * reports as the wrong type); or unset/`false` while `personal_data_categories` lists personal data,
+ * since the document itself then says personal data is processed. Undefined when nothing says either way.
+ */
+export function personalDataOf(root: unknown): PersonalData | undefined {
   const security = recordAt(root, ['security']);
-  if (!security) return false;
-  return (
-    security.personal_data === true || security.data_classification === 'confidential' || security.data_classification === 'restricted'
-  );
+  if (!security) return undefined;
+  const flag = security.personal_data;
+  if (flag === true) return { value: true };
+  if (typeof flag === 'string' && yesWords.has(flag.trim().toLowerCase())) return { value: true, inferred: 'text' };
+  const categories = security.personal_data_categories;
+  const listed = Array.isArray(categories) && categories.some((c) => typeof c === 'string' && c.trim() !== '');
+  if (listed && flag !== true) return { value: true, inferred: 'categories' };
+  if (flag === false) return { value: false };
+  return undefined;
+}
+
+/** What the rules take `budget.pricing_model` to be, and where that comes from. */
+export interface PricingModelReading {
+  readonly model: PricingModel;
+  /** `stated` exactly; `slip` of case or separators; `inferred` from the budget when it is absent or names no model. */
+  readonly source: 'stated' | 'slip' | 'inferred';
+  /** For `inferred`: what in the budget implies the model, as a Markdown clause. */
+  readonly because?: string;
+}
+
+/**
+ * `budget.pricing_model` as the rules apply it. When it is absent or names no model, the budget
+ * itself says how the vendor is paid: a `cap` means capped T&M, a rate card without a payment
+ * schedule means T&M (so the cap check cannot go quiet), a payment schedule means a fixed price.
+ */
+export function pricingModelOf(root: unknown): PricingModelReading | undefined {
+  const budget = recordAt(root, ['budget']);
+  if (!budget) return undefined;
+  const value = budget.pricing_model;
+  const model = canonicalEnum(value, pricingModels);
+  if (model) return { model, source: value === model ? 'stated' : 'slip' };
+  const hasCap = !isAbsent(budget.cap);
+  const hasRates = Array.isArray(budget.rate_card) && budget.rate_card.some((r) => !isHollow(r));
+  const hasPayments = Array.isArray(budget.payments) && budget.payments.some((p) => !isHollow(p));
+  if (hasCap) return { model: 'capped_time_and_materials', source: 'inferred', because: 'the budget has a `cap`' };
+  if (hasRates && !hasPayments)
+    return { model: 'time_and_materials', source: 'inferred', because: 'the budget has a `rate_card` and no payment schedule' };
+  if (hasPayments) return { model: 'fixed_price', source: 'inferred', because: 'the budget has a milestone payment schedule' };
+  return undefined;
+}
+
+/**
+ * Absent, or made only of absent parts: `[""]`, `{ name: "", date: null }`, `[{}]`. What a quick fix
+ * inserts as a placeholder is hollow until a person fills it in; `false`, `0` and any text are not.
+ */
+export function isHollow(value: unknown): boolean {
+  if (isAbsent(value)) return true;
+  if (Array.isArray(value)) return value.every(isHollow);
+  if (isRecord(value)) return Object.values(value).every(isHollow);
+  return false;
+}
+
+/** True when the rules treat the scope as processing personal data (see `personalDataOf`). */
+export function hasPersonalData(root: unknown): boolean {
+  return personalDataOf(root)?.value === true;
+}
+
+/** `sensitive`: personal data, or confidential/restricted data (an unreadable classification counts as restricted). */
+export function isSensitive(root: unknown): boolean {
+  const level = classificationOf(root)?.level;
+  return hasPersonalData(root) || level === 'confidential' || level === 'restricted';
 }
 
 /** `ref_date`: timeline.start, or today when there is no start. */
@@ -244,12 +366,24 @@ export function itemLabel(item: unknown, path: Path): string {
 
 /** Why the scope is `sensitive`, one Markdown clause per reason; empty when it is not. For facts on hover. */
 export function sensitivityReasons(root: unknown): string[] {
-  const security = recordAt(root, ['security']);
-  if (!security) return [];
   const reasons: string[] = [];
-  if (security.personal_data === true) reasons.push('`security.personal_data` is true');
-  if (security.data_classification === 'confidential' || security.data_classification === 'restricted') {
-    reasons.push(`\`security.data_classification\` is ${security.data_classification}`);
+  const personal = personalDataOf(root);
+  if (personal?.value === true) {
+    reasons.push(
+      personal.inferred === 'categories'
+        ? '`security.personal_data_categories` lists personal data'
+        : personal.inferred === 'text'
+          ? '`security.personal_data` says yes'
+          : '`security.personal_data` is true',
+    );
+  }
+  const classification = classificationOf(root);
+  if (classification?.assumed) {
+    reasons.push(
+      `\`security.data_classification\` \`${shortText(classification.written ?? '')}\` is not a level this linter knows, so it is treated as restricted until it is fixed`,
+    );
+  } else if (classification?.level === 'confidential' || classification?.level === 'restricted') {
+    reasons.push(`\`security.data_classification\` is ${classification.level}`);
   }
   return reasons;
 }

@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import scopeSchema from '../../../schemas/scope.schema.json';
 import { editDistance } from './editDistance';
-import { formatPath, isRecord } from './model';
+import { canonicalEnum, formatPath, isRecord } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
 
 export { scopeSchema };
@@ -173,6 +173,8 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
       return make('schema/type', path, `${where} must be ${expected}, not ${describeType(value)}.`);
     }
     case 'enum': {
+      const slip = enumSlip(path, where, Array.isArray(params.allowedValues) ? params.allowedValues : [], value);
+      if (slip) return make('schema/enum', path, slip.message, { fixes: [slip.fix] });
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map((v) => code(String(v))) : [];
       const fixes = enumFixes(path, Array.isArray(params.allowedValues) ? params.allowedValues : [], value);
       return make('schema/enum', path, `${where} must be one of ${allowed.join(', ')}; ${describeType(value)} is not allowed.`, { fixes });
@@ -213,6 +215,12 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
     case 'anyOf':
     case 'oneOf': {
       const schema = isRecord(error.parentSchema) ? error.parentSchema : {};
+      // `Weekly` for a cadence: one branch is an enum the value names, written another way.
+      const branches = Array.isArray(schema.anyOf) ? schema.anyOf : Array.isArray(schema.oneOf) ? schema.oneOf : [];
+      for (const branch of branches) {
+        const slip = isRecord(branch) && Array.isArray(branch.enum) ? enumSlip(path, where, branch.enum, value) : undefined;
+        if (slip) return make('schema/enum', path, slip.message, { fixes: [slip.fix] });
+      }
       const title = typeof schema.description === 'string' ? ` ${schema.description}` : '';
       return make('schema/type', path, `${where} does not have an allowed form (${describeType(value)}).${title}`);
     }
@@ -241,6 +249,23 @@ export function closestKey(key: string, allowed: readonly string[]): string | un
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/**
+ * An enum value written with another case or separators (`Fixed price`, `T-and-M`... for
+ * `fixed_price`): the value is clear, so the message names it and the one fix is safe.
+ */
+function enumSlip(path: Path, where: string, allowed: readonly unknown[], value: unknown): { message: string; fix: Fix } | undefined {
+  if (path.length === 0 || typeof value !== 'string') return undefined;
+  const canonical = canonicalEnum(
+    value,
+    allowed.filter((v): v is string => typeof v === 'string'),
+  );
+  if (canonical === undefined) return undefined;
+  return {
+    message: `Write \`${canonical}\`, not \`${value.trim()}\`: ${where} takes exact values (case and separators count).`,
+    fix: { title: `Change to \`${canonical}\``, ops: [{ op: 'replace', path, value: enumScalar(canonical) }], preferred: true, safe: true },
+  };
 }
 
 /** One fix per allowed value, the closest to what was written preferred; none is safe, since only a person knows which is meant. */

@@ -1,6 +1,6 @@
 // cost-tm-without-cap: Time and materials without a cap or rate card.
 // T&M pricing needs a not-to-exceed `cap` and a `rate_card` (FAR 16.601); any `cap` must be at least `total`.
-import { formatAmount, isAbsent, isRecord, parseMoneyText, setKeyOp, stringAt } from '../model';
+import { formatAmount, isAbsent, isRecord, parseMoneyText, pricingModelOf, setKeyOp, stringAt } from '../model';
 import type { Finding, FixOp, Rule } from '../types';
 
 const ruleId = 'cost-tm-without-cap';
@@ -17,42 +17,66 @@ export const rule: Rule = {
     const budget = isRecord(root) ? root.budget : undefined;
     if (!isRecord(budget)) return [];
     const findings: Finding[] = [];
-    const { pricing_model: model, cap, total } = budget;
+    const { cap, total } = budget;
     const unit = currencySuffix(root);
+    const reading = pricingModelOf(root);
+    const model = reading?.model;
 
     if (model === 'time_and_materials' || model === 'capped_time_and_materials') {
       const capMissing = isAbsent(cap);
-      const ratesMissing = isAbsent(budget.rate_card);
+      // A rate card of placeholders (`role: ""`, `rate: 0`) agrees no rate.
+      const ratesMissing = !hasAgreedRate(budget.rate_card);
       if (capMissing || ratesMissing) {
-        const name = model === 'time_and_materials' ? 'Time-and-materials pricing' : 'Capped time-and-materials pricing';
+        const name =
+          reading?.source === 'inferred'
+            ? 'Hourly or daily billing'
+            : model === 'time_and_materials'
+              ? 'Time-and-materials pricing'
+              : 'Capped time-and-materials pricing';
         const message =
           capMissing && ratesMissing
             ? `${name} has no \`cap\` and no \`rate_card\`: nothing limits what the vendor can bill, or at what rates.`
             : capMissing
               ? `${name} has no \`cap\`: nothing limits how many hours the vendor can bill.`
-              : `${name} has no \`rate_card\`: the hourly or daily rates the vendor bills are not agreed.`;
+              : `${name} has no agreed \`rate_card\`: the hourly or daily rates the vendor bills are not agreed.`;
         // A text total ("$120k") still says what the ceiling should start from; without any total,
         // `TODO` keeps the cap visibly open instead of inventing a number.
         const capValue = typeof total === 'number' ? total : typeof total === 'string' ? parseMoneyText(total)?.value : undefined;
         const ops: FixOp[] = [];
         const steps: string[] = [];
-        if (model === 'time_and_materials') {
-          ops.push({ op: 'replace', path: ['budget', 'pricing_model'], value: 'capped_time_and_materials' });
-          steps.push('switch to `capped_time_and_materials`');
+        if (model === 'time_and_materials' || reading?.source === 'inferred') {
+          ops.push(setKeyOp(root, ['budget'], 'pricing_model', 'capped_time_and_materials'));
+          steps.push(
+            reading?.source === 'inferred' ? 'set `pricing_model: capped_time_and_materials`' : 'switch to `capped_time_and_materials`',
+          );
         }
         if (capMissing) {
           ops.push(setKeyOp(root, ['budget'], 'cap', capValue === undefined ? 'TODO' : String(capValue)));
           steps.push(capValue === undefined ? 'add a `cap`' : `cap at ${formatAmount(capValue)}`);
         }
-        if (ratesMissing) {
+        if (ratesMissing && isAbsent(budget.rate_card)) {
           ops.push(setKeyOp(root, ['budget'], 'rate_card', rateCardSkeleton));
           steps.push('add a rate card');
         }
         findings.push({
           ruleId,
-          path: ['budget', 'pricing_model'],
+          // An inferred model has no value to point at, and a written slip keeps its own schema finding and fix.
+          path:
+            reading?.source === 'stated'
+              ? ['budget', 'pricing_model']
+              : !isAbsent(budget.rate_card)
+                ? ['budget', 'rate_card']
+                : ['budget', 'cap'],
+          ...(reading?.source === 'stated' ? {} : { at: 'key' as const }),
           message,
-          fixes: [{ title: sentence(steps), ops, preferred: true }],
+          ...(reading?.source === 'inferred' && reading.because
+            ? {
+                facts: [
+                  `Read as ${model === 'time_and_materials' ? 'time and materials' : 'capped time and materials'} because ${reading.because}, and \`budget.pricing_model\` does not name a model.`,
+                ],
+              }
+            : {}),
+          ...(ops.length ? { fixes: [{ title: sentence(steps), ops, preferred: true }] } : {}),
         });
       }
     }
@@ -77,6 +101,14 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/** A rate card with at least one role at a positive rate. */
+function hasAgreedRate(rateCard: unknown): boolean {
+  return (
+    Array.isArray(rateCard) &&
+    rateCard.some((r) => isRecord(r) && typeof r.rate === 'number' && r.rate > 0 && typeof r.role === 'string' && r.role.trim() !== '')
+  );
+}
 
 /** "Switch to …, cap at … and add a rate card". */
 function sentence(steps: readonly string[]): string {

@@ -1,6 +1,6 @@
 // governance-exit-plan-missing: No exit plan.
 // Exit is where lock-in turns into hidden cost; with sensitive data, getting it back must be agreed too.
-import { isAbsent, isRecord, isSensitive, recordAt, sensitivityReasons, setKeyOp, valueAt } from '../model';
+import { classificationOf, hasPersonalData, isAbsent, isRecord, isSensitive, sensitivityReasons, setKeyOp, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 
 const exitSkeleton = [
@@ -62,8 +62,8 @@ Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DO
 
 /** "Personal data", "Restricted data"...: what makes the scope sensitive, as the message's subject. */
 function sensitiveData(root: unknown): string {
-  const security = recordAt(root, ['security']);
-  if (security?.personal_data === true) return 'Personal data';
-  const classification = security?.data_classification;
-  return typeof classification === 'string' ? `${classification.charAt(0).toUpperCase()}${classification.slice(1)} data` : 'Sensitive data';
+  if (hasPersonalData(root)) return 'Personal data';
+  const classification = classificationOf(root);
+  if (!classification || classification.assumed) return 'Sensitive data';
+  return `${classification.level.charAt(0).toUpperCase()}${classification.level.slice(1)} data`;
 }

@@ -1,6 +1,6 @@
 // security-breach-notification-missing: No breach-notification deadline.
 // Sensitive data with no breach-notification deadline in hours.
-import { isAbsent, isRecord, sensitivityReasons, setKeyOp, valueAt } from '../model';
+import { hasPersonalData, isAbsent, isRecord, sensitivityReasons, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 // The catalogue's fix value: well inside GDPR's 72 h, and what well-negotiated processor terms commit to.
@@ -21,10 +21,9 @@ export const rule: Rule = {
     const path = ['security', 'breach_notification_hours'];
     if (!isAbsent(security.breach_notification_hours)) return [];
     // A stricter configured limit must not be undercut by the fix itself.
-    const limit =
-      security.personal_data === true
-        ? settings.thresholds.maxBreachNotificationHoursPersonalData
-        : settings.thresholds.maxBreachNotificationHours;
+    const limit = hasPersonalData(root)
+      ? settings.thresholds.maxBreachNotificationHoursPersonalData
+      : settings.thresholds.maxBreachNotificationHours;
     const hours = String(Math.min(suggestedHours, limit));
     return [
       {

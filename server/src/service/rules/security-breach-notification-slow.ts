@@ -1,6 +1,6 @@
 // security-breach-notification-slow: Breach notification too slow.
 // `security.breach_notification_hours` above the limit: 48 h with personal data, 72 h otherwise (settings).
-import { isRecord, valueAt } from '../model';
+import { hasPersonalData, isRecord, valueAt } from '../model';
 import type { Rule } from '../types';
 
 /** GDPR Art. 33(1): the controller's deadline to notify the regulator. Law, not a setting. */
@@ -21,7 +21,7 @@ export const rule: Rule = {
     const hours = security.breach_notification_hours;
     // Only a whole number of hours is a commitment; anything else is the schema's to report.
     if (typeof hours !== 'number' || !Number.isInteger(hours)) return [];
-    const personal = security.personal_data === true;
+    const personal = hasPersonalData(root);
     const limit = personal ? settings.thresholds.maxBreachNotificationHoursPersonalData : settings.thresholds.maxBreachNotificationHours;
     if (hours <= limit) return [];
     const left = Math.max(0, controllerDeadlineHours - hours);

@@ -1,6 +1,6 @@
 // security-ip-ownership-missing: IP ownership not stated.
 // Nobody named as owner of the work product, or vendor/joint ownership without a licence for you.
-import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import { canonicalEnum, ipOwners, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { FixOp, Rule } from '../types';
 
 const ipSkeleton = [
@@ -59,16 +59,24 @@ Prefer ownership that transfers with each milestone payment rather than only "on
         },
       ];
     }
-    // Any other value is an enum error the schema reports.
-    if (ip.owner !== 'vendor' && ip.owner !== 'joint') return [];
-    if (!isAbsent(ip.license)) return [];
-    const owner = ip.owner === 'vendor' ? 'The vendor owns' : 'You and the vendor jointly own';
+    // `Client` is the client; a value that names no owner (the schema's error) fails safe: until it
+    // says `client`, you may not own the work, so the licence you receive must be written down.
+    const canonical = canonicalEnum(ip.owner, ipOwners);
+    if (canonical === 'client' || !isAbsent(ip.license)) return [];
+    const owner =
+      canonical === 'vendor'
+        ? 'The vendor owns'
+        : canonical === 'joint'
+          ? 'You and the vendor jointly own'
+          : 'The scope does not say you own';
     return [
       {
         ruleId: 'security-ip-ownership-missing',
         // On the owner value: it is what makes the licence necessary, and `ip.license` does not exist yet.
-        path: ['ip', 'owner'],
-        message: `${owner} the work product (\`owner: ${ip.owner}\`), but no \`license\` states what you may do with it.`,
+        // An owner written another way keeps its own schema finding (and fix), so this one goes on `ip`.
+        path: canonical === ip.owner ? ['ip', 'owner'] : ['ip'],
+        ...(canonical === ip.owner ? {} : { at: 'key' as const }),
+        message: `${owner} the work product (\`owner: ${shortText(String(ip.owner))}\`), but no \`license\` states what you may do with it.`,
         fixes: [
           {
             title: 'Add a `license` to fill in',

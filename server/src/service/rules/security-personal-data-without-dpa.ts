@@ -1,6 +1,6 @@
 // security-personal-data-without-dpa: Personal data without a processing agreement.
 // Personal data with no signed data processing agreement (`security.dpa.signed != true`).
-import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import { hasPersonalData, isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { FixOp, Rule } from '../types';
 
 const dpaSkeleton = ['signed: false', 'date: null'].join('\n');
@@ -22,7 +22,7 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
   check(doc) {
     const root = doc.value;
     const security = valueAt(root, ['security']);
-    if (!isRecord(security) || security.personal_data !== true) return [];
+    if (!isRecord(security) || !hasPersonalData(root)) return [];
     const dpa = security.dpa;
     // Existing categories are the author's; only a missing list gets the empty placeholder.
     const categoriesOp: FixOp[] =

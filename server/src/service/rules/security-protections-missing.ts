@@ -1,6 +1,6 @@
 // security-protections-missing: Security protections not written down.
 // No written protections unless the data is classified `public`; an unstated classification counts as not public.
-import { isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
+import { classificationOf, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Rule } from '../types';
 
 const baselineProtections = [
@@ -21,13 +21,13 @@ export const rule: Rule = {
     const root = doc.value;
     const security = valueAt(root, ['security']);
     if (!isAbsent(security) && !isRecord(security)) return [];
-    const classification = valueAt(root, ['security', 'data_classification']);
+    const classification = classificationOf(root);
     // Unknown sensitivity is treated as not public, as the catalogue's `!= public` reads: a reviewer
-    // cannot waive protections for data nobody has classified.
-    if (classification === 'public') return [];
+    // cannot waive protections for data nobody has classified. `Public` is public.
+    if (classification?.level === 'public') return [];
     const path = ['security', 'protections'];
     if (!isAbsent(valueAt(root, path))) return [];
-    const level = typeof classification === 'string' && classification.trim() ? `\`${shortText(classification)}\`` : undefined;
+    const level = classification ? `\`${shortText(classification.written ?? classification.level)}\`` : undefined;
     return [
       {
         ruleId: 'security-protections-missing',

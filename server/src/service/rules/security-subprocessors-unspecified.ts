@@ -1,6 +1,6 @@
 // security-subprocessors-unspecified: Sub-processors not addressed.
 // Personal data with no word on whether the vendor may use sub-processors (GDPR Art. 28(2)).
-import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import { hasPersonalData, isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 
 // The catalogue's fix: nothing allowed until you approve, the default GDPR Art. 28(2) gives you.
@@ -15,7 +15,7 @@ export const rule: Rule = {
   check(doc) {
     const root = doc.value;
     const security = valueAt(root, ['security']);
-    if (!isRecord(security) || security.personal_data !== true) return [];
+    if (!isRecord(security) || !hasPersonalData(root)) return [];
     if (!isAbsent(security.subprocessors)) return [];
     return [
       {

@@ -1,0 +1,224 @@
+// Fail-safe reading of what people really write: enum values in another case or with other
+// separators, labels that name no level, flags the document contradicts, blanks left by fixes.
+// Each case asserts the message and range a user sees, and the text after the one-click fix.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { dataClassifications, ipOwners, pricingModels } from '../../server/src/service/model';
+import { scopeSchema } from '../../server/src/service/schema';
+import type { DiagnosticData } from '../../server/src/service/validate';
+import { analyzeText } from '../support/analyze';
+import { fullWith } from '../support/ruleCheck';
+
+function diagnostics(text: string, code: string): Diagnostic[] {
+  return analyzeText(text).diagnostics.filter((d) => d.code === code);
+}
+
+function one(text: string, code: string): Diagnostic {
+  const found = diagnostics(text, code);
+  assert.equal(found.length, 1, `expected one ${code}, got ${found.map((d) => d.message).join(' | ') || 'none'}`);
+  const [d] = found;
+  assert.ok(d);
+  return d;
+}
+
+/** The range of the `occurrence`-th `needle` in the text (one line). */
+function rangeOfText(text: string, needle: string, occurrence = 0): Range {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) offset = text.indexOf(needle, offset + 1);
+  assert.ok(offset >= 0, `${needle} not in text`);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length - 1;
+  const character = before[line]?.length ?? 0;
+  return { start: { line, character }, end: { line, character: character + needle.length } };
+}
+
+function fixesOf(d: Diagnostic): DiagnosticData['fixes'] {
+  return (d.data as DiagnosticData).fixes;
+}
+
+function apply(text: string, d: Diagnostic, title: string): string {
+  const fix = fixesOf(d).find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(fixesOf(d).map((f) => f.title))}`);
+  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
+}
+
+describe('enum values written another way', () => {
+  const cases: readonly { field: string; from: string; to: string; canonical: string; where: string }[] = [
+    {
+      field: 'budget.pricing_model',
+      from: '  pricing_model: fixed_price',
+      to: '  pricing_model: Fixed price',
+      canonical: 'fixed_price',
+      where: 'Fixed price',
+    },
+    { field: 'ip.owner', from: '  owner: client', to: '  owner: Client', canonical: 'client', where: 'Client' },
+    { field: 'ip.transfer', from: '  transfer: on_payment', to: '  transfer: On-Payment', canonical: 'on_payment', where: 'On-Payment' },
+    {
+      field: 'governance.check_in_cadence',
+      from: '  check_in_cadence: weekly',
+      to: '  check_in_cadence: Weekly',
+      canonical: 'weekly',
+      where: 'Weekly',
+    },
+    {
+      field: 'security.access_controls.production_access',
+      from: 'production_access: none',
+      to: 'production_access: NONE',
+      canonical: 'none',
+      where: 'NONE',
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.field}: \`${c.where}\` is an error with a safe fix to \`${c.canonical}\``, () => {
+      const text = fullWith([c.from, c.to]);
+      const d = one(text, 'schema/enum');
+      assert.equal(d.severity, 1);
+      assert.equal(
+        d.message,
+        `Write \`${c.canonical}\`, not \`${c.where}\`: \`${c.field}\` takes exact values (case and separators count).`,
+      );
+      assert.deepEqual(d.range, rangeOfText(text, c.where));
+      assert.deepEqual(
+        fixesOf(d).map((f) => [f.title, f.safe ?? false]),
+        [[`Change to \`${c.canonical}\``, true]],
+      );
+      const after = apply(text, d, `Change to \`${c.canonical}\``);
+      assert.equal(after, fullWith([c.from, c.from]).replace(c.from, c.to.replace(c.where, c.canonical)));
+      assert.deepEqual(
+        analyzeText(after).diagnostics.filter((x) => String(x.code).startsWith('schema/')),
+        [],
+      );
+    });
+  }
+
+  it('keeps the list of choices for a value that names none of them', () => {
+    const text = fullWith(['  pricing_model: fixed_price', '  pricing_model: lump sum']);
+    const d = one(text, 'schema/enum');
+    assert.equal(
+      d.message,
+      '`budget.pricing_model` must be one of `fixed_price`, `time_and_materials`, `capped_time_and_materials`; the text "lump sum" is not allowed.',
+    );
+    assert.equal(fixesOf(d).length, 3);
+  });
+
+  it('reads the enums the rules use from the same lists as the schema', () => {
+    const props = scopeSchema.properties;
+    assert.deepEqual([...dataClassifications], props.security.properties.data_classification.enum);
+    assert.deepEqual([...pricingModels], props.budget.properties.pricing_model.enum);
+    assert.deepEqual([...ipOwners], props.ip.properties.owner.enum);
+  });
+});
+
+describe('data classification that names no level', () => {
+  const text = fullWith(
+    ['  data_classification: confidential\n  personal_data: true', '  data_classification: highly confidential\n  personal_data: false'],
+    ['  personal_data_categories: [contact details, billing address, invoice history]\n', ''],
+    ['  breach_notification_hours: 24\n', ''],
+  );
+
+  it('is an error that says the data is treated as restricted', () => {
+    const d = one(text, 'security-data-classification-missing');
+    assert.equal(d.severity, 1);
+    assert.equal(
+      d.message,
+      '`highly confidential` is not a data classification, so the data is treated as restricted until you pick public, internal, confidential or restricted.',
+    );
+    assert.deepEqual(d.range, rangeOfText(text, 'highly confidential'));
+    assert.deepEqual(
+      fixesOf(d).map((f) => f.title),
+      ['Change to `confidential`', 'Change to `public`', 'Change to `internal`', 'Change to `restricted`'],
+    );
+    assert.deepEqual(diagnostics(text, 'schema/enum'), [], 'one finding, not two');
+  });
+
+  it('keeps the security rules on, and they say why', () => {
+    const d = one(text, 'security-breach-notification-missing');
+    assert.deepEqual(
+      (d.data as DiagnosticData).facts?.[0],
+      'Required because `security.data_classification` `highly confidential` is not a level this linter knows, so it is treated as restricted until it is fixed.',
+    );
+    const typo = fullWith(['  data_classification: confidential', '  data_classification: confidental']);
+    assert.equal(fixesOf(one(typo, 'security-data-classification-missing'))[0]?.title, 'Change to `confidential`');
+  });
+
+  it('reads `Public` as public, so protections are not demanded of public data', () => {
+    const protections = fullWith(
+      ['  data_classification: confidential\n  personal_data: true', '  data_classification: Public\n  personal_data: false'],
+      ['  personal_data_categories: [contact details, billing address, invoice history]\n', ''],
+    );
+    assert.deepEqual(diagnostics(protections, 'security-breach-notification-missing'), []);
+    assert.equal(
+      one(protections, 'security-data-classification-missing').message,
+      'Write the data classification `public`, not `Public`: levels are lower case.',
+    );
+  });
+});
+
+describe('personal data the document implies', () => {
+  it('treats listed categories as personal data when the flag is unset', () => {
+    const text = fullWith(['  personal_data: true\n', ''], ['  dpa: { signed: true, date: 2027-02-01 }\n', '']);
+    const d = one(text, 'security-personal-data-without-dpa');
+    assert.equal(d.message, 'The vendor will process personal data, but no data processing agreement (DPA) is recorded.');
+  });
+
+  it('treats `personal_data: "Yes"` as true (the schema reports the type)', () => {
+    const text = fullWith(
+      ['  personal_data: true\n', '  personal_data: "Yes"\n'],
+      ['  subprocessors: { allowed: true, approval_required: true, list: ["AWS (eu-west-1)"] }\n', ''],
+    );
+    one(text, 'security-subprocessors-unspecified');
+    one(text, 'schema/type');
+  });
+});
+
+describe('pricing model the budget implies', () => {
+  const tm = (extra: string): string =>
+    fullWith(
+      ['  pricing_model: fixed_price\n', ''],
+      [
+        '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n',
+        `  rate_card:\n    - { role: Developer, rate: 95, unit: hour }\n${extra}`,
+      ],
+    );
+
+  it('reads an hourly rate card without a pricing model as T&M, so the missing cap is reported', () => {
+    const text = tm('');
+    const d = one(text, 'cost-tm-without-cap');
+    assert.equal(d.message, 'Hourly or daily billing has no `cap`: nothing limits how many hours the vendor can bill.');
+    assert.deepEqual(d.range, rangeOfText(text, 'rate_card'));
+    assert.deepEqual((d.data as DiagnosticData).facts, [
+      'Read as time and materials because the budget has a `rate_card` and no payment schedule, and `budget.pricing_model` does not name a model.',
+    ]);
+    const after = apply(text, d, 'Set `pricing_model: capped_time_and_materials` and cap at 240,000');
+    assert.match(after, /\n {2}pricing_model: capped_time_and_materials\n/);
+    assert.match(after, /\n {2}cap: 240000\n/);
+    assert.deepEqual(diagnostics(after, 'cost-tm-without-cap'), []);
+  });
+
+  it('reads `Time and materials` as T&M: the enum slip and the missing cap are both reported', () => {
+    const text = fullWith(['  pricing_model: fixed_price', '  pricing_model: Time and materials']).replace(
+      '  payment_terms:',
+      '  rate_card: [{ role: Developer, rate: 95, unit: hour }]\n  payment_terms:',
+    );
+    one(text, 'schema/enum');
+    const d = one(text, 'cost-tm-without-cap');
+    assert.equal(d.message, 'Time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.');
+    assert.deepEqual(d.range, rangeOfText(text, 'rate_card'));
+  });
+});
+
+describe('IP owner written another way', () => {
+  it('keeps the enum fix and still asks for the licence of a vendor-owned product', () => {
+    const text = fullWith(['  owner: client', '  owner: Vendor']);
+    assert.equal(
+      one(text, 'schema/enum').message,
+      'Write `vendor`, not `Vendor`: `ip.owner` takes exact values (case and separators count).',
+    );
+    const d = one(text, 'security-ip-ownership-missing');
+    assert.equal(d.message, 'The vendor owns the work product (`owner: Vendor`), but no `license` states what you may do with it.');
+    const line = text.slice(0, text.indexOf('\nip:') + 1).split('\n').length - 1;
+    assert.deepEqual(d.range, { start: { line, character: 0 }, end: { line, character: 2 } });
+  });
+});
