@@ -331,17 +331,17 @@ const otherCodes = [
         severity: 'error',
         title: 'Check took too long',
         explanation:
-          'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. This file was stopped: it is very large, or it hit a slow path in a rule.',
-        whatToDo:
-          'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached. The command-line linter has no time limit and still checks it.',
+          'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. The command-line linter does the same on its worker threads (64 files or more, or `SCOPE_LINT_WORKERS` of 1 or more; the bound is `SCOPE_CHECK_TIMEOUT_MS`), so one file cannot hold up a CI run. This file was stopped: it is very large, or it hit a slow path in a rule.',
+        whatToDo: 'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached.',
       },
       {
         code: 'input/check-failed',
         severity: 'error',
         title: 'Check failed',
         explanation:
-          'The worker thread that checks files stopped while checking this one (for example, it ran out of its memory budget). The language server itself keeps running and starts a fresh worker for the next check.',
-        whatToDo: 'Look in the "Scope YAML" output channel for the reason, and report it with the file attached.',
+          'The worker thread that checks files stopped while checking this one (for example, it ran out of its memory budget), or the check failed in an unexpected way. The language server and the command-line linter keep running: a fresh worker checks the next file, and every other file still gets its own result.',
+        whatToDo:
+          'The message gives the reason (in the editor, the "Scope YAML" output channel has the details); report it with the file attached.',
       },
     ],
   },

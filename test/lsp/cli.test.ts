@@ -1,6 +1,8 @@
-// scope-lint as CI runs it: `node dist/cli.js` spawned for real. Exit codes, one-line errors,
-// every output format (SARIF validated against the SARIF 2.1.0 schema), configuration, file
-// discovery, a 1,000-file batch, and the same findings as the language server for every fixture.
+// scope-lint as CI runs it: exit codes, one-line errors, every output format (SARIF validated
+// against the SARIF 2.1.0 schema), configuration, file discovery, a 1,000-file batch, and the same
+// findings as the language server for every fixture. Most cases call `runCli` in this process
+// (support/cli.ts); what only the bin does (version, exit status, pipes, heap flags) spawns
+// `node dist/cli.js` for real.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,18 +13,15 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { cliEnv, cliPath, runInProcess, runSpawned, type CliRun } from '../support/cli';
 import { LspClient } from '../support/lspClient';
 import { fixturesDir, repoRoot } from '../support/paths';
 
-const cliPath = join(repoRoot, 'dist', 'cli.js');
 const golden = (name: string): string => join(fixturesDir, 'golden', `${name}.scope.yaml`);
 const severityNames = ['', 'error', 'warning', 'info', 'hint'];
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+type Run = CliRun;
+const run = runInProcess;
 
 interface JsonMessage {
   ruleId: string;
@@ -37,23 +36,6 @@ interface JsonMessage {
 interface JsonFile {
   filePath: string;
   messages: JsonMessage[];
-}
-
-function run(args: readonly string[], options: { cwd?: string; env?: Record<string, string>; nodeArgs?: readonly string[] } = {}): Run {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    NO_COLOR: undefined,
-    FORCE_COLOR: undefined,
-    SCOPE_LINT_WORKERS: undefined,
-    ...options.env,
-  };
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
-    cwd: options.cwd ?? repoRoot,
-    env: Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined)),
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 function json(result: Run): JsonFile[] {
@@ -86,8 +68,8 @@ function tempDir(): string {
 }
 
 describe('scope-lint: help, version and exit codes', () => {
-  it('prints usage with every format and flag', () => {
-    const result = run(['--help']);
+  it('prints usage with every format and flag', async () => {
+    const result = await run(['--help']);
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^Usage: scope-lint \[options\] <file \| folder \| glob>/);
     for (const word of [
@@ -112,38 +94,64 @@ describe('scope-lint: help, version and exit codes', () => {
 
   it('prints the version of package.json', () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
-    assert.deepEqual(run(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
+    // The version is inlined into the bundle: only the bin knows it.
+    assert.deepEqual(runSpawned(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it('exits 0 for a clean file and 1 when there are errors', () => {
-    const clean = run([golden('full')]);
+  it('exits 0 for a clean file and 1 when there are errors', async () => {
+    const clean = await run([golden('full')]);
     assert.equal(clean.status, 0, clean.stdout);
     assert.equal(clean.stdout, '✔ No problems in 1 file.\n');
-    assert.equal(run([golden('risky')]).status, 1);
+    assert.equal((await run([golden('risky')])).status, 1);
   });
 
-  it('counts warnings against --max-warnings only', () => {
+  it('counts warnings against --max-warnings only', async () => {
     // minimal: 4 warnings, 1 info, no error.
-    assert.equal(run([golden('minimal')]).status, 0);
-    assert.equal(run(['--max-warnings', '4', golden('minimal')]).status, 0);
-    const over = run(['--max-warnings', '3', golden('minimal')]);
+    assert.equal((await run([golden('minimal')])).status, 0);
+    assert.equal((await run(['--max-warnings', '4', golden('minimal')])).status, 0);
+    const over = await run(['--max-warnings', '3', golden('minimal')]);
     assert.equal(over.status, 1);
     assert.equal(over.stderr, 'scope-lint: 4 warnings, more than --max-warnings 3.\n');
   });
 
-  it('exits 2 with one line on stderr for usage and I/O errors', () => {
-    assertTrouble(run(['no-such-file.scope.yaml']), /Cannot read "no-such-file\.scope\.yaml": no such file or folder\./);
-    assertTrouble(run(['--bogus', golden('full')]), /Unknown option '--bogus'/);
-    assertTrouble(run(['--format', 'xml', golden('full')]), /Unknown format "xml"; use one of stylish, json, sarif, github, markdown\./);
-    assertTrouble(run(['--rule', 'security-nda-mising:off', golden('full')]), /unknown rule id "security-nda-mising"/);
-    assertTrouble(run(['--rule', 'security-nda-missing:warn', golden('full')]), /severity must be one of off, hint, info, warning, error/);
-    assertTrouble(run(['--max-warnings', 'many', golden('full')]), /--max-warnings expects a whole number/);
-    assertTrouble(run([]), /No files given/);
-    assertTrouble(run(['test/fixtures/golden/*.nothing']), /No files match "test\/fixtures\/golden\/\*\.nothing"\./);
+  it('exits 2 with one line on stderr for usage and I/O errors', async () => {
+    assertTrouble(await run(['no-such-file.scope.yaml']), /Cannot read "no-such-file\.scope\.yaml": no such file or folder\./);
+    assertTrouble(await run(['--bogus', golden('full')]), /Unknown option '--bogus'/);
     assertTrouble(
-      run(['--config', 'no-such-config.yaml', golden('full')]),
+      await run(['--format', 'xml', golden('full')]),
+      /Unknown format "xml"; use one of stylish, json, sarif, github, markdown\./,
+    );
+    assertTrouble(await run(['--rule', 'security-nda-mising:off', golden('full')]), /unknown rule id "security-nda-mising"/);
+    assertTrouble(
+      await run(['--rule', 'security-nda-missing:warn', golden('full')]),
+      /severity must be one of off, hint, info, warning, error/,
+    );
+    assertTrouble(await run(['--max-warnings', 'many', golden('full')]), /--max-warnings expects a whole number/);
+    assertTrouble(await run([]), /No files given/);
+    assertTrouble(await run(['test/fixtures/golden/*.nothing']), /No files match "test\/fixtures\/golden\/\*\.nothing"\./);
+    assertTrouble(
+      await run(['--config', 'no-such-config.yaml', golden('full')]),
       /no-such-config\.yaml:1:1: Cannot read the config file: no such file\./,
     );
+  });
+});
+
+describe('scope-lint: the bin', () => {
+  it('exits with the code runCli returns', () => {
+    assert.equal(runSpawned([golden('full')]).status, 0);
+    const risky = runSpawned(['-f', 'json', golden('risky')]);
+    assert.equal(risky.status, 1);
+    assert.equal(json(risky)[0]?.messages.length, 38);
+    assertTrouble(runSpawned(['--bogus']), /Unknown option '--bogus'/);
+  });
+
+  it('exits 2 with a message when the report cannot be written (a full disk), never 0 with an empty file', () => {
+    const full = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" --format sarif "${golden('full')}" > /dev/full`], {
+      env: cliEnv(),
+      encoding: 'utf8',
+    });
+    assert.equal(full.status, 2, full.stderr);
+    assert.match(full.stderr, /^scope-lint: cannot write the report to standard output: .*ENOSPC.*\.\n$/);
   });
 });
 
@@ -153,8 +161,8 @@ describe('scope-lint: output formats', () => {
   const riskyText = readFileSync(golden('risky'), 'utf8');
   const totalLine = riskyText.split('\n').findIndex((l) => l.includes('"$120k"'));
 
-  it('json: one entry per file, 1-based positions, the findings of the golden file', () => {
-    const result = run(['--format', 'json', golden('risky'), golden('full')]);
+  it('json: one entry per file, 1-based positions, the findings of the golden file', async () => {
+    const result = await run(['--format', 'json', golden('risky'), golden('full')]);
     assert.equal(result.status, 1);
     const files = json(result);
     assert.deepEqual(
@@ -175,32 +183,32 @@ describe('scope-lint: output formats', () => {
     ]);
   });
 
-  it('stylish: file, line:col, severity, message and rule id, then a summary; colors only when asked', () => {
-    const result = run([golden('risky')]);
+  it('stylish: file, line:col, severity, message and rule id, then a summary; colors only when asked', async () => {
+    const result = await run([golden('risky')]);
     const lines = result.stdout.split('\n');
     assert.equal(lines[0], 'test/fixtures/golden/risky.scope.yaml');
     const amount = lines.find((l) => l.endsWith('cost-amount-not-numeric')) ?? '';
     assert.match(amount, new RegExp(`^ +${totalLine + 1}:\\d+  error    \`budget\\.total\` is the text .*  cost-amount-not-numeric$`));
     assert.ok(result.stdout.endsWith('\n✖ 38 problems (12 errors, 23 warnings, 3 info) in 1 file.\n'), result.stdout.slice(-200));
     assert.doesNotMatch(result.stdout, ansi, 'no colors when stdout is not a terminal');
-    assert.match(run([golden('risky')], { env: { FORCE_COLOR: '1' } }).stdout, ansiRed);
-    assert.doesNotMatch(run(['--no-color', golden('risky')], { env: { FORCE_COLOR: '1' } }).stdout, ansi);
-    assert.doesNotMatch(run([golden('risky')], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, ansi);
+    assert.match((await run([golden('risky')], { env: { FORCE_COLOR: '1' } })).stdout, ansiRed);
+    assert.doesNotMatch((await run(['--no-color', golden('risky')], { env: { FORCE_COLOR: '1' } })).stdout, ansi);
+    assert.doesNotMatch((await run([golden('risky')], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout, ansi);
   });
 
-  it('--quiet reports errors only; --rule overrides a severity or turns a rule off', () => {
-    const quiet = run(['--quiet', golden('risky')]);
+  it('--quiet reports errors only; --rule overrides a severity or turns a rule off', async () => {
+    const quiet = await run(['--quiet', golden('risky')]);
     assert.ok(quiet.stdout.endsWith('\n✖ 12 problems (12 errors) in 1 file.\n'), quiet.stdout.slice(-200));
-    assert.equal(run(['--quiet', golden('minimal')]).stdout, '✔ No problems in 1 file.\n');
+    assert.equal((await run(['--quiet', golden('minimal')])).stdout, '✔ No problems in 1 file.\n');
     const overridden =
-      json(run(['-f', 'json', '--rule', 'cost-currency-missing:warning', '--rule', 'security-nda-missing:off', golden('risky')]))[0]
+      json(await run(['-f', 'json', '--rule', 'cost-currency-missing:warning', '--rule', 'security-nda-missing:off', golden('risky')]))[0]
         ?.messages ?? [];
     assert.equal(overridden.find((m) => m.ruleId === 'cost-currency-missing')?.severity, 'warning');
     assert.equal(overridden.filter((m) => m.ruleId === 'security-nda-missing').length, 0);
   });
 
-  it('github: one workflow annotation per finding, info as notice', () => {
-    const result = run(['--format', 'github', golden('risky')]);
+  it('github: one workflow annotation per finding, info as notice', async () => {
+    const result = await run(['--format', 'github', golden('risky')]);
     const lines = result.stdout.trimEnd().split('\n');
     const annotations = lines.filter((l) => l.startsWith('::'));
     assert.equal(annotations.length, 38);
@@ -221,8 +229,8 @@ describe('scope-lint: output formats', () => {
     assert.equal(lines[lines.length - 1], 'scope-lint: 12 errors, 23 warnings, 3 info in 1 file.');
   });
 
-  it('markdown: a risk register table, worst first, with rule links', () => {
-    const result = run(['--format', 'markdown', golden('risky')]);
+  it('markdown: a risk register table, worst first, with rule links', async () => {
+    const result = await run(['--format', 'markdown', golden('risky')]);
     const lines = result.stdout.trimEnd().split('\n');
     assert.equal(lines[0], '## Scope risk register');
     assert.match(result.stdout, /^12 errors, 23 warnings, 3 info in 1 file \(scope-lint [^)]+\)\.$/m);
@@ -242,16 +250,11 @@ describe('scope-lint: output formats', () => {
         ),
       ),
     );
-    assert.equal(
-      run(['--format', 'markdown', golden('full')])
-        .stdout.split('\n')[2]
-        ?.startsWith('No risks found in 1 file'),
-      true,
-    );
+    assert.equal((await run(['--format', 'markdown', golden('full')])).stdout.split('\n')[2]?.startsWith('No risks found in 1 file'), true);
   });
 
-  it('sarif: valid SARIF 2.1.0 with rule metadata, help links and the same findings as json', () => {
-    const result = run(['--format', 'sarif', golden('risky'), golden('minimal')]);
+  it('sarif: valid SARIF 2.1.0 with rule metadata, help links and the same findings as json', async () => {
+    const result = await run(['--format', 'sarif', golden('risky'), golden('minimal')]);
     assert.equal(result.status, 1);
     const log = JSON.parse(result.stdout) as {
       version: string;
@@ -286,7 +289,7 @@ describe('scope-lint: output formats', () => {
     ]);
     for (const r of sarifRun.results) assert.equal(sarifRun.tool.driver.rules[r.ruleIndex]?.id, r.ruleId);
 
-    const asJson = json(run(['--format', 'json', golden('risky'), golden('minimal')]));
+    const asJson = json(await run(['--format', 'json', golden('risky'), golden('minimal')]));
     const levels: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
     const fromJson = asJson.flatMap((f) =>
       f.messages.map((m) => `${relative(repoRoot, f.filePath)} ${m.line}:${m.column} ${levels[m.severity]} ${m.ruleId}`),
@@ -330,29 +333,29 @@ describe('scope-lint: configuration', () => {
 
   const ruleIdsOf = (result: Run): string[] => json(result).flatMap((f) => f.messages.map((m) => m.ruleId));
 
-  it('uses the nearest .scope-lint.yaml up to the repository root, and --rule over it', () => {
+  it('uses the nearest .scope-lint.yaml up to the repository root, and --rule over it', async () => {
     const cwd = join(dir, 'repo');
-    const ids = ruleIdsOf(run(['-f', 'json', 'specs'], { cwd }));
+    const ids = ruleIdsOf(await run(['-f', 'json', 'specs'], { cwd }));
     assert.ok(!ids.includes('governance-owner-missing'), 'turned off by the repository config');
     assert.ok(!ids.includes('governance-cadence-too-infrequent'), 'monthly is within maxCheckInDays 31');
     assert.ok(ids.includes('security-nda-missing'), 'the config above the repository root is not used');
-    const flagged = json(run(['-f', 'json', '--rule', 'governance-owner-missing:error', 'specs'], { cwd }));
+    const flagged = json(await run(['-f', 'json', '--rule', 'governance-owner-missing:error', 'specs'], { cwd }));
     assert.equal(flagged[0]?.messages.find((m) => m.ruleId === 'governance-owner-missing')?.severity, 'error');
   });
 
-  it('uses --config instead of the nearest file', () => {
+  it('uses --config instead of the nearest file', async () => {
     writeFileSync(join(dir, 'ci.yaml'), 'rules:\n  cost-currency-missing: off\n');
-    const ids = ruleIdsOf(run(['-f', 'json', '--config', join(dir, 'ci.yaml'), 'specs'], { cwd: join(dir, 'repo') }));
+    const ids = ruleIdsOf(await run(['-f', 'json', '--config', join(dir, 'ci.yaml'), 'specs'], { cwd: join(dir, 'repo') }));
     assert.ok(ids.includes('governance-owner-missing'));
     assert.ok(!ids.includes('cost-currency-missing'));
   });
 
-  it('stops with exit 2 and the first problem when a config is invalid', () => {
+  it('stops with exit 2 and the first problem when a config is invalid', async () => {
     const bad = join(dir, 'repo', 'specs', '.scope-lint.yaml');
     writeFileSync(bad, 'rules:\n  security-nda-mising: off\n  cost-tbd-placeholder: loud\n');
     try {
       assertTrouble(
-        run(['specs'], { cwd: join(dir, 'repo') }),
+        await run(['specs'], { cwd: join(dir, 'repo') }),
         /^scope-lint: .*specs\/\.scope-lint\.yaml:2:3: Unknown rule id `security-nda-mising` in `rules`\. Did you mean `security-nda-missing`\? \(and 1 more problem\)$/,
       );
     } finally {
@@ -374,22 +377,27 @@ describe('scope-lint: files, folders and globs', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const listed = (args: string[]): string[] => json(run(['-f', 'json', ...args], { cwd: dir })).map((f) => relative(dir, f.filePath));
+  const listed = async (args: string[]): Promise<string[]> =>
+    json(await run(['-f', 'json', ...args], { cwd: dir })).map((f) => relative(dir, f.filePath));
 
-  it('searches folders for *.scope.yaml and *.scope.yml, skipping node_modules', () => {
+  it('searches folders for *.scope.yaml and *.scope.yml, skipping node_modules', async () => {
     // A folder's own files first, then its subfolders, each in name order.
-    assert.deepEqual(listed(['.']), ['a/one.scope.yaml', 'a/b/two.scope.yml', 'c/three.scope.yaml']);
+    assert.deepEqual(await listed(['.']), ['a/one.scope.yaml', 'a/b/two.scope.yml', 'c/three.scope.yaml']);
   });
 
-  it('matches globs, lints explicit files whatever their name, and lists each file once', () => {
-    assert.deepEqual(listed(['a/**/*.scope.y*ml']), ['a/one.scope.yaml', 'a/b/two.scope.yml']);
-    assert.deepEqual(listed(['*/one.scope.yaml', 'a', 'a/b/notes.yaml']), ['a/one.scope.yaml', 'a/b/two.scope.yml', 'a/b/notes.yaml']);
-    assert.deepEqual(listed([join(dir, 'c', '*.scope.yaml')]), ['c/three.scope.yaml']);
+  it('matches globs, lints explicit files whatever their name, and lists each file once', async () => {
+    assert.deepEqual(await listed(['a/**/*.scope.y*ml']), ['a/one.scope.yaml', 'a/b/two.scope.yml']);
+    assert.deepEqual(await listed(['*/one.scope.yaml', 'a', 'a/b/notes.yaml']), [
+      'a/one.scope.yaml',
+      'a/b/two.scope.yml',
+      'a/b/notes.yaml',
+    ]);
+    assert.deepEqual(await listed([join(dir, 'c', '*.scope.yaml')]), ['c/three.scope.yaml']);
   });
 
-  it('refuses a folder without scope files', () => {
+  it('refuses a folder without scope files', async () => {
     mkdirSync(join(dir, 'empty'), { recursive: true });
-    assertTrouble(run(['empty'], { cwd: dir }), /No \*\.scope\.yaml files in "empty"\./);
+    assertTrouble(await run(['empty'], { cwd: dir }), /No \*\.scope\.yaml files in "empty"\./);
   });
 });
 
@@ -406,8 +414,24 @@ describe('scope-lint: a large batch', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('lints 1,000 files within a small heap, on worker threads, with the same results as one thread', () => {
-    const pooled = run(['-f', 'json', '.'], { cwd: dir, nodeArgs: ['--max-old-space-size=96'] });
+  it('stops quietly, with the exit code of the findings, when the reader closes the pipe early (| head)', () => {
+    // Ten risky files: about 110 KB of JSON, more than a pipe holds, so the writer meets the closed end.
+    const files = Array.from({ length: 10 }, (_, i) => `team-1/project-${String(i * 10 + 1).padStart(4, '0')}.scope.yaml`).join(' ');
+    const piped = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${cliPath}" -f json ${files} | head -c 100 > /dev/null`],
+      {
+        cwd: dir,
+        env: cliEnv(),
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(piped.status, 1, piped.stderr);
+    assert.equal(piped.stderr, '');
+  });
+
+  it('lints 1,000 files within a small heap, on worker threads, with the same results as one thread', async () => {
+    const pooled = runSpawned(['-f', 'json', '.'], { cwd: dir, nodeArgs: ['--max-old-space-size=96'] });
     assert.equal(pooled.status, 1, pooled.stderr);
     const files = json(pooled);
     assert.equal(files.length, 1000);
@@ -416,8 +440,8 @@ describe('scope-lint: a large batch', () => {
       assert.equal(file.messages.length, risky ? 38 : 5, file.filePath);
     }
     const subset = ['team-0', 'team-1'];
-    const sequential = run(['-f', 'json', ...subset], { cwd: dir, env: { SCOPE_LINT_WORKERS: '0' } });
-    const twoWorkers = run(['-f', 'json', ...subset], { cwd: dir, env: { SCOPE_LINT_WORKERS: '2' } });
+    const sequential = await run(['-f', 'json', ...subset], { cwd: dir, env: { SCOPE_LINT_WORKERS: '0' } });
+    const twoWorkers = await run(['-f', 'json', ...subset], { cwd: dir, env: { SCOPE_LINT_WORKERS: '2' } });
     assert.equal(json(sequential).length, 200);
     assert.equal(twoWorkers.stdout, sequential.stdout);
   });
@@ -435,7 +459,7 @@ describe('scope-lint: same findings as the language server', () => {
   it('for every fixture: rule id, range, severity and message', async () => {
     const fixtures = scopeFilesUnder(fixturesDir);
     assert.ok(fixtures.length >= 3);
-    const cli = new Map(json(run(['-f', 'json', ...fixtures])).map((f) => [f.filePath, f.messages]));
+    const cli = new Map(json(await run(['-f', 'json', ...fixtures])).map((f) => [f.filePath, f.messages]));
     for (const file of fixtures) {
       const uri = pathToFileURL(file).href;
       await client.open(uri, readFileSync(file, 'utf8'));

@@ -1,11 +1,10 @@
 // A file the linter could not check fails CI: binary, non-UTF-8 and oversized files exit 1 with an error.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { repoRoot } from '../support/paths';
+import { runInProcess } from '../support/cli';
 
 const cases: [string, Buffer, string][] = [
   ['binary', Buffer.from([0x73, 0x3a, 0x00, 0x01, 0x02, 0x0a]), 'input/binary'],
@@ -14,11 +13,11 @@ const cases: [string, Buffer, string][] = [
 ];
 
 for (const [name, bytes, code] of cases) {
-  it(`a ${name} file is an error (exit 1), not a silent pass`, () => {
+  it(`a ${name} file is an error (exit 1), not a silent pass`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'scope-cli-input-'));
     const file = join(dir, 'plan.scope.yaml');
     writeFileSync(file, bytes);
-    const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8' });
+    const run = await runInProcess(['--format', 'json', file]);
     assert.equal(run.status, 1, run.stderr);
     const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; severity: string }[] }[];
     assert.deepEqual(

@@ -33,19 +33,24 @@ export interface FileResult {
   readonly messages: readonly LintMessage[];
   /** Set when the file could not be read: an I/O error, exit code 2. */
   readonly readError?: string;
+  /** Rules that threw on this file (a bug): said on stderr, the other findings still count. */
+  readonly ruleErrors?: readonly RuleError[];
+}
+
+export interface RuleError {
+  readonly ruleId: string;
+  readonly message: string;
 }
 
 const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info', 'hint'];
 
 export function lintText(filePath: string, text: string, settings: RuleSettings, decodingProblem?: InputProblem): FileResult {
   const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem);
+  const ruleErrors: RuleError[] = [];
   const { diagnostics } = validate(doc, settings, {
-    onRuleError: (ruleId, error) => {
-      // A rule bug must not hide the other findings; say so on stderr and carry on.
-      process.stderr.write(`scope-lint: rule ${ruleId} failed on ${filePath}: ${error instanceof Error ? error.message : String(error)}\n`);
-    },
+    onRuleError: (ruleId, error) => ruleErrors.push({ ruleId, message: error instanceof Error ? error.message : String(error) }),
   });
-  return { filePath, messages: diagnostics.map(toMessage) };
+  return { filePath, messages: diagnostics.map(toMessage), ...(ruleErrors.length > 0 ? { ruleErrors } : {}) };
 }
 
 export function lintFile(filePath: string, settings: RuleSettings): FileResult {

@@ -1,9 +1,15 @@
-// Lints many files on worker threads: one bundle (dist/cli.js) re-run as a worker, fed small
-// batches so every core stays busy and no thread holds more than a batch of documents at once.
+// Lints many files on worker threads: one bundle (dist/cli.js) re-run as a worker, given one file
+// at a time so no thread holds more than one document. Each worker has the editor's bounds: a
+// time bound per file (a file over it is that file's `input/timeout`), a heap limit, and an exit
+// handler (a worker that dies costs the file it had, `input/check-failed`; a fresh worker goes on).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RuleSettings } from '../service/settings';
-import { lintFile, type FileResult } from './lint';
+import { ScopeDocument } from '../service/document';
+import type { InputProblem } from '../service/inputGuard';
+import { defaultSettings, type RuleSettings } from '../service/settings';
+import { validate } from '../service/validate';
+import { defaultCheckTimeoutMs } from '../validationWorker';
+import { lintFile, lintText, type FileResult } from './lint';
 
 export interface LintJob {
   readonly file: string;
@@ -18,18 +24,33 @@ export interface WorkerInit {
   readonly settings: readonly RuleSettings[];
 }
 
-interface BatchRequest {
-  readonly batch: number;
-  readonly jobs: readonly LintJob[];
+interface JobRequest {
+  readonly index: number;
+  readonly job: LintJob;
 }
 
-interface BatchResponse {
-  readonly batch: number;
-  readonly results: readonly FileResult[];
+interface JobResponse {
+  readonly index: number;
+  readonly result: FileResult;
+}
+
+/** Sent once the worker has loaded the engine and compiled the schema: the time bound covers linting only. */
+interface Ready {
+  readonly ready: true;
+}
+
+export interface PoolOptions {
+  readonly workerCount: number;
+  /** The bundle that calls `runWorker` when started with `workerRole`. */
+  readonly workerFile: string;
+  readonly timeoutMs: number;
+  readonly maxHeapMb: number;
 }
 
 /** Below this many files a worker's start-up (~100 ms to load the engine) costs more than it saves. */
 const minFilesForWorkers = 64;
+/** The editor's worker has the same heap limit. */
+export const defaultWorkerHeapMb = 1024;
 
 /** How many workers to use: SCOPE_LINT_WORKERS overrides (0 = none), else one per core when it pays. */
 export function workerCountFor(files: number, env: NodeJS.ProcessEnv): number {
@@ -39,64 +60,118 @@ export function workerCountFor(files: number, env: NodeJS.ProcessEnv): number {
   return Math.max(0, Math.min(availableParallelism(), 8, Math.ceil(files / minFilesForWorkers)));
 }
 
+/** SCOPE_CHECK_TIMEOUT_MS (as in the editor), else 20 s. */
+export function checkTimeoutFor(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.SCOPE_CHECK_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : defaultCheckTimeoutMs;
+}
+
+/** SCOPE_LINT_WORKER_MEMORY_MB, else the editor's 1024 MB. */
+export function workerHeapFor(env: NodeJS.ProcessEnv): number {
+  const mb = Number(env.SCOPE_LINT_WORKER_MEMORY_MB);
+  return Number.isInteger(mb) && mb >= 16 ? mb : defaultWorkerHeapMb;
+}
+
 export function lintSequentially(jobs: readonly LintJob[], settings: readonly RuleSettings[]): FileResult[] {
   return jobs.map((job) => lintFile(job.file, settingsAt(settings, job.settings)));
 }
 
-/** Results in the order of `jobs`. `workerFile` is the bundle that runs `runWorker` when started as a worker. */
-export function lintInWorkers(
-  jobs: readonly LintJob[],
-  settings: readonly RuleSettings[],
-  workerCount: number,
-  workerFile: string,
-): Promise<FileResult[]> {
-  const batchSize = Math.max(1, Math.min(25, Math.ceil(jobs.length / (workerCount * 8))));
-  const batches: LintJob[][] = [];
-  for (let i = 0; i < jobs.length; i += batchSize) batches.push(jobs.slice(i, i + batchSize));
-  const results: FileResult[][] = new Array<FileResult[]>(batches.length);
+/** Results in the order of `jobs`; never rejects: a file that cannot be linted gets a result that says why. */
+export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleSettings[], options: PoolOptions): Promise<FileResult[]> {
+  const results = new Array<FileResult | undefined>(jobs.length);
+  const init: WorkerInit = { role: workerRole, settings };
   let next = 0;
   let done = 0;
-  const init: WorkerInit = { role: workerRole, settings };
 
-  return new Promise<FileResult[]>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let failed = false;
-    const finish = (error?: Error): void => {
-      for (const worker of workers) void worker.terminate();
-      if (error) reject(error);
-      else resolve(results.flat());
-    };
-    const feed = (worker: Worker): void => {
-      const batch = next++;
-      const jobsOfBatch = batches[batch];
-      if (jobsOfBatch) worker.postMessage({ batch, jobs: jobsOfBatch } satisfies BatchRequest);
-    };
-    for (let i = 0; i < Math.min(workerCount, batches.length); i++) {
-      const worker = new Worker(workerFile, { workerData: init });
-      workers.push(worker);
-      worker.on('message', (response: BatchResponse) => {
-        results[response.batch] = [...response.results];
-        if (++done === batches.length) finish();
-        else feed(worker);
-      });
-      worker.on('error', (error) => {
-        if (failed) return;
-        failed = true;
-        finish(error);
-      });
-      feed(worker);
+  return new Promise<FileResult[]>((resolve) => {
+    if (jobs.length === 0) {
+      resolve([]);
+      return;
     }
-    if (batches.length === 0) finish();
+    const record = (index: number, result: FileResult): void => {
+      if (results[index] !== undefined) return;
+      results[index] = result;
+      if (++done === jobs.length) resolve(results as FileResult[]);
+    };
+    const problemResult = (index: number, problem: InputProblem): FileResult => {
+      const job = jobs[index] as LintJob;
+      return lintText(job.file, '', settingsAt(settings, job.settings), problem);
+    };
+
+    const start = (): void => {
+      const worker = new Worker(options.workerFile, {
+        workerData: init,
+        // A runaway allocation ends this worker (ERR_WORKER_OUT_OF_MEMORY), not the run.
+        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
+      });
+      let current: { readonly index: number; readonly timer: NodeJS.Timeout } | undefined;
+      let ended = false;
+      /** Ends this worker; `index` (its file, if any) gets `problem`; a fresh worker takes the rest. */
+      const retire = (problem: InputProblem): void => {
+        if (ended) return;
+        ended = true;
+        let victim = current?.index;
+        if (current) clearTimeout(current.timer);
+        current = undefined;
+        // A worker that dies before its first file takes the next file with it, so a worker that
+        // cannot start is reported once per file instead of being restarted forever.
+        if (victim === undefined && next < jobs.length) victim = next++;
+        void worker.terminate();
+        if (victim !== undefined) record(victim, problemResult(victim, problem));
+        if (next < jobs.length) start();
+      };
+      const give = (): void => {
+        if (next >= jobs.length) {
+          ended = true;
+          void worker.terminate();
+          return;
+        }
+        const index = next++;
+        const timer = setTimeout(() => {
+          const seconds = Math.round(options.timeoutMs / 100) / 10;
+          retire({
+            code: 'input/timeout',
+            message: `Checking this file took longer than ${seconds} s, so it was stopped and the file is not checked (setting SCOPE_CHECK_TIMEOUT_MS).`,
+            offset: 0,
+          });
+        }, options.timeoutMs);
+        current = { index, timer };
+        worker.postMessage({ index, job: jobs[index] as LintJob } satisfies JobRequest);
+      };
+      const died = (reason: string): void =>
+        retire({
+          code: 'input/check-failed',
+          message: `Checking this file failed (the worker thread stopped: ${reason}), so it is not checked.`,
+          offset: 0,
+        });
+      worker.on('message', (message: JobResponse | Ready) => {
+        if (ended) return;
+        if ('ready' in message) {
+          give();
+        } else if (current && message.index === current.index) {
+          clearTimeout(current.timer);
+          current = undefined;
+          record(message.index, message.result);
+          give();
+        }
+      });
+      worker.on('error', (error) => died(error instanceof Error ? error.message : String(error)));
+      worker.on('exit', (code) => died(`exit code ${code}`));
+    };
+    for (let i = 0; i < Math.min(options.workerCount, jobs.length); i++) start();
   });
 }
 
-/** The worker side: lint each batch it is sent and answer with the results. */
+/** The worker side: load the engine, say so, then lint each file it is sent and answer with the result. */
 export function runWorker(
   init: WorkerInit,
-  port: { on(event: 'message', listener: (request: BatchRequest) => void): void; postMessage(response: BatchResponse): void },
+  port: { on(event: 'message', listener: (request: JobRequest) => void): void; postMessage(response: JobResponse | Ready): void },
 ): void {
+  // Compiles the schema and loads every rule before the first file's clock starts.
+  validate(new ScopeDocument('file:///warm-up.scope.yaml', 0, 'scope_version: 1\n'), defaultSettings);
+  port.postMessage({ ready: true });
   port.on('message', (request) => {
-    port.postMessage({ batch: request.batch, results: lintSequentially(request.jobs, init.settings) });
+    port.postMessage({ index: request.index, result: lintFile(request.job.file, settingsAt(init.settings, request.job.settings)) });
   });
 }
 

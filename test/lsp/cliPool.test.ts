@@ -1,0 +1,74 @@
+// The CLI's worker pool has the editor's bounds: a file over the time bound is that file's
+// `input/timeout`, a worker over its heap limit or one that cannot start costs only the file it
+// had (`input/check-failed`), and the run always goes on to report every other file.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/run';
+import { Capture, cliEnv, runInProcess } from '../support/cli';
+import { fixturesDir, repoRoot } from '../support/paths';
+
+interface JsonFile {
+  filePath: string;
+  messages: { ruleId: string; severity: string; message: string }[];
+}
+
+const risky = join(fixturesDir, 'golden', 'risky.scope.yaml');
+
+/** A realistic scope file of about `kb` kilobytes (seconds to check): the full example with its deliverables repeated. */
+function largeScope(kb: number): string {
+  const full = readFileSync(join(fixturesDir, 'golden', 'full.scope.yaml'), 'utf8');
+  const match = /^deliverables:\n((?: {2}.*\n|\n)*)/m.exec(full);
+  const block = match?.[1] ?? '';
+  let items = '';
+  for (let i = 0; items.length < kb * 1024; i++) items += block.replace(/\bid: (\w+)/g, (_, id: string) => `id: ${id}x${i}`);
+  return full.replace(match?.[0] ?? '', `deliverables:\n${items}`);
+}
+
+const summary = (files: JsonFile[]): string[] =>
+  files.map((f) => `${f.filePath.split('/').pop()}: ${f.messages.length === 1 ? f.messages[0]?.ruleId : f.messages.length}`);
+
+describe('scope-lint: worker pool bounds', () => {
+  let dir: string;
+  let big: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scope-cli-pool-'));
+    big = join(dir, 'big.scope.yaml');
+    writeFileSync(big, largeScope(1024));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a file over the time bound is its own input/timeout; the next file is still checked', async () => {
+    const run = await runInProcess(['-f', 'json', big, risky], { env: { SCOPE_LINT_WORKERS: '1', SCOPE_CHECK_TIMEOUT_MS: '3000' } });
+    assert.equal(run.status, 1, run.stderr);
+    const files = JSON.parse(run.stdout) as JsonFile[];
+    assert.deepEqual(summary(files), ['big.scope.yaml: input/timeout', 'risky.scope.yaml: 38']);
+    assert.match(files[0]?.messages[0]?.message ?? '', /^Checking this file took longer than 3 s, so it was stopped/);
+    assert.equal(files[0]?.messages[0]?.severity, 'error');
+  });
+
+  it('a worker over its heap limit costs only its file (input/check-failed); a fresh worker checks the rest', async () => {
+    const run = await runInProcess(['-f', 'json', big, risky], { env: { SCOPE_LINT_WORKERS: '1', SCOPE_LINT_WORKER_MEMORY_MB: '16' } });
+    assert.equal(run.status, 1, run.stderr);
+    const files = JSON.parse(run.stdout) as JsonFile[];
+    assert.deepEqual(summary(files), ['big.scope.yaml: input/check-failed', 'risky.scope.yaml: 38']);
+    assert.match(files[0]?.messages[0]?.message ?? '', /^Checking this file failed \(the worker thread stopped: .*memory/);
+  });
+
+  it('workers that cannot start do not hang the run: each file says so', async () => {
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const status = await runCli(['-f', 'json', risky, join(fixturesDir, 'golden', 'full.scope.yaml')], {
+      stdout,
+      stderr,
+      cwd: repoRoot,
+      env: cliEnv({ SCOPE_LINT_WORKERS: '2' }),
+      workerFile: join(dir, 'no-such-bundle.js'),
+    });
+    assert.equal(status, 1, stderr.text);
+    const files = JSON.parse(stdout.text) as JsonFile[];
+    assert.deepEqual(summary(files), ['risky.scope.yaml: input/check-failed', 'full.scope.yaml: input/check-failed']);
+  });
+});
