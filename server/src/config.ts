@@ -4,7 +4,7 @@
 //
 // Precedence: defaults < VS Code settings < .scope-lint.yaml (< CLI flags). The file is the
 // repository's shared truth, so the editor shows what CI shows.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
@@ -16,6 +16,7 @@ import { isRecord } from './service/model';
 import { rules } from './service/rules';
 import type { PartialSettings } from './service/settings';
 import type { Path, PathSegment } from './service/types';
+import { readUserFile } from './userFile';
 
 export { configSchema };
 
@@ -98,18 +99,19 @@ export function parseConfig(text: string, path: string): LoadedConfig {
 
 /** Reads and validates a config file; an unreadable file is a problem, never an exception. */
 export function loadConfig(path: string): LoadedConfig {
-  let text: string;
-  try {
-    const size = statSync(path).size;
-    if (size > maxConfigBytes) {
-      const message = `This config file is ${Math.round(size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`;
-      return { path, settings: {}, problems: [{ message, range: lineOne }] };
-    }
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    return { path, settings: {}, problems: [{ message: `Cannot read the config file: ${ioReason(error)}.`, range: lineOne }] };
+  // A symlink to /dev/zero or a FIFO named .scope-lint.yaml can be committed: only a regular file
+  // is read, and at most the limit + 1 byte of it.
+  const read = readUserFile(path, maxConfigBytes);
+  if (!read.ok) {
+    const problem = (message: string): LoadedConfig => ({ path, settings: {}, problems: [{ message, range: lineOne }] });
+    if (read.reason === 'too-large')
+      return problem(
+        `This config file is ${Math.round(read.size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`,
+      );
+    if (read.reason === 'not-a-file') return problem(`The config file is ${read.kind}, not a regular file, so it is not read.`);
+    return problem(`Cannot read the config file: ${ioReason(read.error)}.`);
   }
-  return parseConfig(text, path);
+  return parseConfig(read.bytes.toString('utf8'), path);
 }
 
 /**

@@ -55,12 +55,18 @@ export async function runInProcess(args: readonly string[], options: CliRunOptio
 }
 
 /** `node dist/cli.js ...args` as a real process: for what only the bin does (exit code, pipes, heap flags). */
-export function runSpawned(args: readonly string[], options: CliRunOptions & { nodeArgs?: readonly string[] } = {}): CliRun {
-  const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), cliPath, ...args], {
+export function runSpawned(
+  args: readonly string[],
+  options: CliRunOptions & { nodeArgs?: readonly string[]; wrapper?: readonly string[]; timeoutMs?: number } = {},
+): CliRun {
+  const command = [...(options.wrapper ?? []), process.execPath, ...(options.nodeArgs ?? []), cliPath, ...args];
+  const result = spawnSync(command[0] ?? process.execPath, command.slice(1), {
     cwd: options.cwd ?? repoRoot,
     env: cliEnv(options.env),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    // A process that hangs is killed (status null): the test fails instead of hanging too.
+    ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,9 +1,10 @@
 // Which files to lint: explicit files, folders (searched recursively for scope files) and globs
 // (matched with minimatch while walking only below the glob's literal prefix).
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
-import { describeIoError } from './lint';
+import { kindOf } from '../userFile';
+import { describeIoError, notRegular } from './lint';
 
 /** A file or pattern that cannot be used: one line on stderr, exit code 2. */
 export class InputError extends Error {}
@@ -13,31 +14,43 @@ const scopeFilePattern = /\.scope\.ya?ml$/;
 const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn']);
 const globCharacters = /[*?[\]{}]/;
 
+/** A path to lint, or one that matched but cannot be read (`unreadable` says why: exit code 2). */
+export interface FoundPath {
+  readonly path: string;
+  readonly unreadable?: string;
+}
+
 /** Absolute paths, each once, in the order given (folder contents sorted). Throws InputError. */
-export function discoverFiles(patterns: readonly string[], cwd: string): string[] {
-  const found = new Set<string>();
+export function discoverFiles(patterns: readonly string[], cwd: string): FoundPath[] {
+  const found = new Map<string, FoundPath>();
+  const add = (entry: FoundPath): void => {
+    if (!found.has(entry.path)) found.set(entry.path, entry);
+  };
   for (const pattern of patterns) {
     const literal = resolve(cwd, pattern);
     const stat = statOrUndefined(literal);
     if (stat?.isFile()) {
-      found.add(literal);
+      add({ path: literal });
     } else if (stat?.isDirectory()) {
-      const inFolder = new Set<string>();
+      const inFolder: FoundPath[] = [];
       walk(literal, (file) => scopeFilePattern.test(file), inFolder);
-      if (inFolder.size === 0) throw new InputError(`No *.scope.yaml files in "${pattern}".`);
-      for (const file of inFolder) found.add(file);
+      if (inFolder.length === 0) throw new InputError(`No *.scope.yaml files in "${pattern}".`);
+      for (const entry of inFolder) add(entry);
+    } else if (stat) {
+      // Named on the command line, so reported, never skipped: a FIFO or device is not read.
+      add({ path: literal, unreadable: notRegular(kindOf(stat)) });
     } else if (globCharacters.test(pattern)) {
       const matches = glob(pattern, cwd);
       if (matches.length === 0) throw new InputError(`No files match "${pattern}".`);
-      for (const file of matches) found.add(file);
+      for (const entry of matches) add(entry);
     } else {
       throw new InputError(`Cannot read "${pattern}": no such file or folder.`);
     }
   }
-  return [...found];
+  return [...found.values()];
 }
 
-function glob(pattern: string, cwd: string): string[] {
+function glob(pattern: string, cwd: string): FoundPath[] {
   const posixPattern = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
   const matcher = new Minimatch(posixPattern, { dot: false, nocomment: true, nonegate: true });
   const segments = posixPattern.split('/');
@@ -48,7 +61,7 @@ function glob(pattern: string, cwd: string): string[] {
   }
   const absolutePattern = isAbsolute(posixPattern);
   const base = absolutePattern ? literalSegments.join('/') || '/' : resolve(cwd, literalSegments.join('/') || '.');
-  const out = new Set<string>();
+  const out: FoundPath[] = [];
   if (!statOrUndefined(base)?.isDirectory()) return [];
   walk(
     base,
@@ -58,11 +71,15 @@ function glob(pattern: string, cwd: string): string[] {
     },
     out,
   );
-  return [...out];
+  return out;
 }
 
-/** Depth-first with an explicit stack (no recursion limit); symlinked folders are visited once. */
-function walk(root: string, accept: (file: string) => boolean, out: Set<string>): void {
+/**
+ * Depth-first with an explicit stack (no recursion limit); symlinked folders are visited once.
+ * A matching name that is not a regular file (a FIFO, a device, a symlink to one) is listed as
+ * unreadable, never opened: reading /dev/zero never ends, and opening a FIFO waits for a writer.
+ */
+function walk(root: string, accept: (file: string) => boolean, out: FoundPath[]): void {
   const visited = new Set<string>();
   const stack = [root];
   while (stack.length > 0) {
@@ -86,11 +103,13 @@ function walk(root: string, accept: (file: string) => boolean, out: Set<string>)
     const subfolders: string[] = [];
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && !!statOrUndefined(path)?.isDirectory());
-      if (isDir) {
+      const target = entry.isSymbolicLink() ? statOrUndefined(path) : undefined;
+      if (entry.isDirectory() || target?.isDirectory()) {
         if (!skippedFolders.has(entry.name)) subfolders.push(path);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(path)) {
-        out.add(path);
+      } else if (accept(path)) {
+        // A symlink that cannot be followed is opened like a file, so its error is the real one.
+        if (entry.isFile() || (entry.isSymbolicLink() && !target) || target?.isFile()) out.push({ path });
+        else out.push({ path, unreadable: notRegular(target ? kindOf(target) : kindOfEntry(entry)) });
       }
     }
     // Reversed so the stack pops them in name order.
@@ -98,7 +117,15 @@ function walk(root: string, accept: (file: string) => boolean, out: Set<string>)
   }
 }
 
-function statOrUndefined(path: string): ReturnType<typeof statSync> | undefined {
+function kindOfEntry(entry: Dirent): string {
+  if (entry.isFIFO()) return 'a FIFO (named pipe)';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  if (entry.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch {

@@ -1,14 +1,14 @@
 // Lints one file with the editor's engine and turns its diagnostics into plain, serialisable
 // messages (1-based lines and columns) that every output format and the worker pool share.
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../service/document';
-import { decodeUtf8, type InputProblem } from '../service/inputGuard';
+import { decodeUtf8, tooLarge, type InputProblem } from '../service/inputGuard';
 import { rulesById } from '../service/rules';
 import type { RuleSettings } from '../service/settings';
 import type { Severity } from '../service/types';
 import { validate, type DiagnosticData } from '../service/validate';
+import { readUserFile } from '../userFile';
 
 export interface LintMessage {
   readonly ruleId: string;
@@ -54,15 +54,22 @@ export function lintText(filePath: string, text: string, settings: RuleSettings,
 }
 
 export function lintFile(filePath: string, settings: RuleSettings): FileResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(filePath);
-  } catch (error) {
-    return { filePath, messages: [], readError: describeIoError(error) };
+  // A UTF-8 byte sequence never makes fewer than a third as many UTF-16 characters, so a file of
+  // more than 3 bytes per allowed character (plus a BOM) is too large whatever it holds, and is
+  // refused before it is read or decoded.
+  const read = readUserFile(filePath, settings.limits.maxFileSizeKB * 1024 * 3 + 3);
+  if (!read.ok) {
+    if (read.reason === 'too-large') return lintText(filePath, '', settings, tooLarge(read.size, settings.limits));
+    return { filePath, messages: [], readError: read.reason === 'not-a-file' ? notRegular(read.kind) : describeIoError(read.error) };
   }
   // Decoded as the editor does (BOM dropped); bytes that are not UTF-8 are one clear diagnostic.
-  const { text, problem } = decodeUtf8(bytes);
+  const { text, problem } = decodeUtf8(read.bytes);
   return lintText(filePath, text, settings, problem);
+}
+
+/** Why a path that is not a regular file is not read. */
+export function notRegular(kind: string): string {
+  return `it is ${kind}, not a regular file`;
 }
 
 export function toMessage(d: Diagnostic): LintMessage {

@@ -6,7 +6,7 @@ import type { Writable } from 'node:stream';
 import { describeProblems, findConfigFile, isRepositoryRoot, loadConfig, type LoadedConfig } from '../config';
 import { mergeSettings, type RuleSettings } from '../service/settings';
 import { parseCliArgs, usage, UsageError, version, type CliOptions } from './args';
-import { discoverFiles, InputError } from './files';
+import { discoverFiles, InputError, type FoundPath } from './files';
 import { formatResults } from './format';
 import type { FileResult } from './lint';
 import { checkTimeoutFor, lintInWorkers, lintSequentially, workerCountFor, workerHeapFor, type LintJob } from './pool';
@@ -61,19 +61,20 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const { cwd } = io;
-  let files: string[];
+  let found: FoundPath[];
   try {
-    files = discoverFiles(options.patterns, cwd);
+    found = discoverFiles(options.patterns, cwd);
   } catch (error) {
     if (error instanceof InputError) return fail(io, error.message);
     throw error;
   }
+  const files = found.filter((f) => f.unreadable === undefined).map((f) => f.path);
 
   const resolved = resolveSettings(files, options, cwd);
   if ('problem' in resolved) return fail(io, resolved.problem);
 
   const workers = io.workerFile === undefined ? 0 : workerCountFor(files.length, io.env);
-  const results =
+  const linted =
     workers > 0 && io.workerFile !== undefined
       ? await lintInWorkers(resolved.jobs, resolved.settings, {
           workerCount: workers,
@@ -82,6 +83,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
           maxHeapMb: workerHeapFor(io.env),
         })
       : lintSequentially(resolved.jobs, resolved.settings);
+  // In the order found: a path that could not be read keeps its place in the report.
+  let next = 0;
+  const results = found.map((f): FileResult =>
+    f.unreadable === undefined ? (linted[next++] as FileResult) : { filePath: f.path, messages: [], readError: f.unreadable },
+  );
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
 
   const notes: string[] = [];

@@ -19,14 +19,7 @@ export interface InputProblem {
 }
 
 export function checkInputLimits(text: string, limits: Limits): InputProblem | undefined {
-  const maxChars = limits.maxFileSizeKB * 1024;
-  if (text.length > maxChars) {
-    return {
-      code: 'input/too-large',
-      message: `This file is ${formatKB(text.length)}, above the ${formatKB(maxChars)} limit (setting \`scope.limits.maxFileSizeKB\`), so it is not checked.`,
-      offset: 0,
-    };
-  }
+  if (text.length > limits.maxFileSizeKB * 1024) return tooLarge(text.length, limits);
   // YAML text never holds a raw NUL (YAML 1.2 §5.1); a file with one is binary, and the parser
   // would read it as one long plain scalar and report nonsense.
   const nul = text.indexOf('\0');
@@ -54,6 +47,15 @@ export function checkInputLimits(text: string, limits: Limits): InputProblem | u
     };
   }
   return undefined;
+}
+
+/** `size` in characters, or in bytes when the file was refused before it was read (the CLI). */
+export function tooLarge(size: number, limits: Limits): InputProblem {
+  return {
+    code: 'input/too-large',
+    message: `This file is ${formatKB(size)}, above the ${formatKB(limits.maxFileSizeKB * 1024)} limit (setting \`scope.limits.maxFileSizeKB\`), so it is not checked.`,
+    offset: 0,
+  };
 }
 
 function formatKB(chars: number): string {
