@@ -131,6 +131,7 @@ describe('quick fixes', () => {
     const fix: Fix = {
       title: 'Add a reference',
       ops: [{ op: 'insert', parent: ['vendor'], key: 'references', value: '- company: ""\n  contacted: null' }],
+      applicability: 'display-only',
     };
     const resolved = resolveFix(doc, fix);
     assert.ok(resolved);
@@ -260,7 +261,11 @@ describe('fix all', () => {
     ['status_reports', 'escalation']
       .filter((key) => !doc.has(['governance', key]))
       .flatMap((key) => {
-        const fix = resolveFix(doc, { title: `Add ${key}`, ops: [{ op: 'insert', parent: ['governance'], key, value: '""' }], safe: true });
+        const fix = resolveFix(doc, {
+          title: `Add ${key}`,
+          ops: [{ op: 'insert', parent: ['governance'], key, value: '""' }],
+          applicability: 'safe',
+        });
         return fix
           ? [
               {

@@ -56,6 +56,12 @@ describe('rule documentation', () => {
       assert.ok(page.includes(`# ${rule.title}\n`), `${rule.id}: title missing`);
       assert.ok(page.includes(`| Rule id | \`${rule.id}\` |`), `${rule.id}: id missing`);
       assert.ok(page.includes(`| Default severity | ${rule.severity} |`), `${rule.id}: severity missing`);
+      const safety = /^\| Fix safety \| (.*) \|$/m.exec(page)?.[1] ?? '';
+      assert.deepEqual(
+        [...safety.matchAll(/(?:^|; )(safe|unsafe|display-only) \(/g)].map((m) => m[1]),
+        [...(rule.fixes ?? [])],
+        `${rule.id}: the "Fix safety" row does not list the rule's fix levels`,
+      );
       assert.equal(
         section(page, 'Why this is a risk').split('\n\n')[0],
         rule.explanation.trim().split('\n\n')[0],
@@ -82,7 +88,7 @@ describe('rule documentation', () => {
       example,
     );
     assert.ok(example.includes('- 2027-10-22 + 10 business days = 2027-11-05, after timeline.end 2027-10-29'));
-    assert.ok(example.includes('- Move `D3.due` to 2027-10-15 (preferred)'));
+    assert.ok(example.includes('- Move `D3.due` to 2027-10-15 (preferred, a proposal: applied only when you pick it)'));
   });
 
   it('has a page with an explanation for every other code the engine emits', () => {

@@ -8,7 +8,7 @@ import type { Fix, FixOp } from '../../server/src/service/types';
 import { applyTextEdits, fixText, unchangedOutside } from '../support/textEdits';
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
-const fix = (...ops: FixOp[]): Fix => ({ title: 'test fix', ops });
+const fix = (...ops: FixOp[]): Fix => ({ title: 'test fix', ops, applicability: 'unsafe' });
 
 /** Applies the fix and checks the result; then checks that applying it again changes nothing. */
 function expectFix(before: string, f: Fix, expected: string, { twice = true } = {}): void {

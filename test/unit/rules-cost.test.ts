@@ -78,7 +78,7 @@ describe('cost-currency-missing', () => {
     );
     const [fix] = dataOf(d).fixes;
     assert.equal(fix?.title, 'Set `budget.currency` to CHF (confirm: your default currency, not stated in the file)');
-    assert.equal(fix?.safe, undefined);
+    assert.equal(fix?.applicability, 'unsafe');
     const after = afterFix(d, text, fix?.title ?? '');
     assert.match(after, /\n {2}currency: CHF\n/);
     assert.deepEqual(diagnosticsOf('cost-currency-missing', after), []);
@@ -91,13 +91,13 @@ describe('cost-currency-missing', () => {
         title: 'Set `budget.currency` to EUR',
         ops: [{ op: 'insert', parent: ['budget'], key: 'currency', value: 'EUR' }],
         preferred: true,
-        safe: true,
+        applicability: 'safe',
       },
     ]);
     const dollar = check('cost-currency-missing', risky);
     assert.deepEqual(
-      dollar[0]?.fixes?.map((f) => [f.title, f.safe]),
-      [['Set `budget.currency` to USD (confirm: `$` is also CAD, AUD and others)', undefined]],
+      dollar[0]?.fixes?.map((f) => [f.title, f.applicability]),
+      [['Set `budget.currency` to USD (confirm: `$` is also CAD, AUD and others)', 'unsafe']],
     );
   });
 
@@ -123,7 +123,7 @@ describe('cost-amount-not-numeric', () => {
     assert.deepEqual(d.range, { start: { line: 21, character: 9 }, end: { line: 21, character: 16 } });
     assert.deepEqual(dataOf(d).facts, ['"$120k" reads as 120,000 USD', '`$` is read as USD; CAD, AUD and others also write `$`.']);
     const fix = dataOf(d).fixes[0];
-    assert.equal(fix?.safe, undefined);
+    assert.equal(fix?.applicability, 'unsafe');
     const after = afterFix(d, risky, 'Write 120000 and set `budget.currency` to USD');
     assert.match(after, /\n {2}total: 120000\n/);
     assert.match(after, /\nbudget:\n(.*\n)* {2}currency: USD\n/);
@@ -138,17 +138,17 @@ describe('cost-amount-not-numeric', () => {
         title: 'Write "240,000" as 240000',
         ops: [{ op: 'replace', path: ['budget', 'total'], value: '240000' }],
         preferred: true,
-        safe: true,
+        applicability: 'safe',
       },
     ]);
   });
 
   it('never makes an estimate or a contradicting currency a safe fix', () => {
     const [approx] = check('cost-amount-not-numeric', fullWith(['  total: 240000', '  total: approx. 240k']));
-    assert.equal(approx?.fixes?.[0]?.safe, undefined);
+    assert.equal(approx?.fixes?.[0]?.applicability, 'unsafe');
     assert.ok(approx?.facts?.some((f) => f.includes('estimate')));
     const [dollars] = check('cost-amount-not-numeric', fullWith(['  total: 240000', '  total: "$240k"']));
-    assert.equal(dollars?.fixes?.[0]?.safe, undefined);
+    assert.equal(dollars?.fixes?.[0]?.applicability, 'unsafe');
     assert.ok(dollars?.facts?.includes('The text names USD, but `budget.currency` is EUR.'));
   });
 
@@ -240,10 +240,10 @@ describe('cost-payments-sum-mismatch', () => {
       'Payment `M0` has both `percent` and `amount`; give exactly one. They disagree: 20% of 240,000 is 48,000 EUR, not 50,000.',
     );
     assert.deepEqual(
-      finding?.fixes?.map((f) => [f.title, f.safe]),
+      finding?.fixes?.map((f) => [f.title, f.applicability]),
       [
-        ['Keep `percent` (remove `amount`)', undefined],
-        ['Keep `amount` (remove `percent`)', undefined],
+        ['Keep `percent` (remove `amount`)', 'unsafe'],
+        ['Keep `amount` (remove `percent`)', 'unsafe'],
       ],
     );
   });

@@ -56,7 +56,12 @@ describe('expertise-essential-parameter-missing', () => {
     const text = fullWith([objective, '']);
     assert.deepEqual(diagnosticsOf(id, text), ['4 The project has no objective (`project.objective`).']);
     assert.deepEqual(only(check(id, text)).fixes, [
-      { title: 'Add `project.objective`', ops: [{ op: 'insert', parent: ['project'], key: 'objective', value: 'null' }], preferred: true },
+      {
+        title: 'Add `project.objective`',
+        ops: [{ op: 'insert', parent: ['project'], key: 'objective', value: 'null' }],
+        preferred: true,
+        applicability: 'display-only',
+      },
     ]);
   });
 
@@ -123,6 +128,7 @@ describe('expertise-objective-not-smart', () => {
           },
         ],
         preferred: true,
+        applicability: 'display-only',
       },
     ]);
   });
@@ -165,6 +171,7 @@ describe('expertise-acceptance-criteria-missing', () => {
           },
         ],
         preferred: true,
+        applicability: 'display-only',
       },
     ]);
   });
@@ -199,6 +206,7 @@ describe('expertise-acceptance-criteria-subjective', () => {
         ops: [
           { op: 'replace', path: ['deliverables', 1, 'acceptance_criteria', 1], value: '"TODO: N of M test cases in <test plan> pass"' },
         ],
+        applicability: 'display-only',
       },
     ]);
   });
@@ -305,6 +313,7 @@ describe('expertise-measure-not-quantified', () => {
         title: 'Write the target as a comparator and a number',
         ops: [{ op: 'replace', path: ['success_measures', 0, 'target'], value: '"TODO: comparator and number, e.g. <= 500"' }],
         preferred: true,
+        applicability: 'display-only',
       },
     ]);
   });
@@ -323,7 +332,7 @@ describe('expertise-measure-not-quantified', () => {
         title: 'Set `unit` to "%"',
         ops: [{ op: 'insert', parent: ['success_measures', 1], key: 'unit', value: '"%"' }],
         preferred: true,
-        safe: true,
+        applicability: 'safe',
       },
     ]);
   });
@@ -354,6 +363,7 @@ describe('expertise-measure-method-missing', () => {
         title: 'Add `measured_by`',
         ops: [{ op: 'insert', parent: ['success_measures', 1], key: 'measured_by', value: '""' }],
         preferred: true,
+        applicability: 'display-only',
       },
     ]);
   });
@@ -386,7 +396,7 @@ describe('expertise-deliverable-unmeasured', () => {
         value: 'id: SM4\nmetric: ""\ntarget: null\nunit: ""\nmeasured_by: ""\ndeliverables:\n  - D2',
       },
     ]);
-    assert.ok(finding.fixes?.every((f) => !f.safe && !f.preferred));
+    assert.ok(finding.fixes?.every((f) => f.applicability !== 'safe' && !f.preferred));
   });
 
   it('counts the single `deliverable:` form as a link', () => {
@@ -414,6 +424,7 @@ describe('expertise-key-personnel-missing', () => {
           { op: 'insert', parent: ['vendor'], key: 'key_personnel', value: '- role: Delivery lead\n  name: ""\n  allocation_percent: 100' },
         ],
         preferred: true,
+        applicability: 'display-only',
       },
     ]);
   });
@@ -446,6 +457,7 @@ describe('governance-cadence-missing', () => {
         title: 'Set `check_in_cadence: weekly`',
         ops: [{ op: 'replace', path: ['governance', 'check_in_cadence'], value: 'weekly' }],
         preferred: true,
+        applicability: 'unsafe',
       },
     ]);
   });
@@ -465,8 +477,17 @@ describe('governance-cadence-too-infrequent', () => {
   it('offers weekly (preferred) and fortnightly, neither applied by "fix all"', () => {
     const fixes = only(check(id, cadence('quarterly'))).fixes;
     assert.deepEqual(fixes, [
-      { title: 'Check in weekly', ops: [{ op: 'replace', path: ['governance', 'check_in_cadence'], value: 'weekly' }], preferred: true },
-      { title: 'Check in fortnightly', ops: [{ op: 'replace', path: ['governance', 'check_in_cadence'], value: 'fortnightly' }] },
+      {
+        title: 'Check in weekly',
+        ops: [{ op: 'replace', path: ['governance', 'check_in_cadence'], value: 'weekly' }],
+        preferred: true,
+        applicability: 'unsafe',
+      },
+      {
+        title: 'Check in fortnightly',
+        ops: [{ op: 'replace', path: ['governance', 'check_in_cadence'], value: 'fortnightly' }],
+        applicability: 'unsafe',
+      },
     ]);
   });
 

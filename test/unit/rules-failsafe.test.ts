@@ -81,7 +81,7 @@ describe('enum values written another way', () => {
       );
       assert.deepEqual(d.range, rangeOfText(text, c.where));
       assert.deepEqual(
-        fixesOf(d).map((f) => [f.title, f.safe ?? false]),
+        fixesOf(d).map((f) => [f.title, f.applicability === 'safe']),
         [[`Change to \`${c.canonical}\``, true]],
       );
       const after = apply(text, d, `Change to \`${c.canonical}\``);

@@ -51,6 +51,7 @@ describe('schedule-end-before-start', () => {
         { op: 'replace', path: ['timeline', 'end'], value: '2027-02-15' },
       ],
       preferred: true,
+      applicability: 'unsafe',
     });
   });
 
@@ -97,10 +98,12 @@ describe('schedule-date-outside-timeline', () => {
         title: 'Extend `timeline.end` to 2027-11-12',
         ops: [{ op: 'replace', path: ['timeline', 'end'], value: '2027-11-12' }],
         preferred: true,
+        applicability: 'unsafe',
       },
       {
         title: 'Set date to `timeline.end` (2027-10-29)',
         ops: [{ op: 'replace', path: ['timeline', 'milestones', 4, 'date'], value: '2027-10-29' }],
+        applicability: 'unsafe',
       },
     ]);
     assert.deepEqual(before?.fixes, [
@@ -108,10 +111,12 @@ describe('schedule-date-outside-timeline', () => {
         title: 'Move `timeline.start` to 2027-02-12',
         ops: [{ op: 'replace', path: ['timeline', 'start'], value: '2027-02-12' }],
         preferred: true,
+        applicability: 'unsafe',
       },
       {
         title: 'Set date to `timeline.start` (2027-02-15)',
         ops: [{ op: 'replace', path: ['deliverables', 0, 'due'], value: '2027-02-15' }],
+        applicability: 'unsafe',
       },
     ]);
   });
@@ -148,8 +153,13 @@ describe('schedule-deliverable-after-milestone', () => {
         title: 'Move `M2` to 2027-07-14',
         ops: [{ op: 'replace', path: ['timeline', 'milestones', 2, 'date'], value: '2027-07-14' }],
         preferred: true,
+        applicability: 'unsafe',
       },
-      { title: 'Set `D2.due` to 2027-06-25', ops: [{ op: 'replace', path: ['deliverables', 1, 'due'], value: '2027-06-25' }] },
+      {
+        title: 'Set `D2.due` to 2027-06-25',
+        ops: [{ op: 'replace', path: ['deliverables', 1, 'due'], value: '2027-06-25' }],
+        applicability: 'unsafe',
+      },
     ]);
   });
 
@@ -170,6 +180,7 @@ describe('schedule-deliverable-after-milestone', () => {
         title: 'Set `D3.due` to 2027-08-06',
         ops: [{ op: 'replace', path: ['deliverables', 2, 'due'], value: '2027-08-06' }],
         preferred: true,
+        applicability: 'unsafe',
       },
     ]);
   });
@@ -202,8 +213,13 @@ describe('schedule-acceptance-window-overrun', () => {
         title: 'Move `D3.due` to 2027-10-15',
         ops: [{ op: 'replace', path: ['deliverables', 2, 'due'], value: '2027-10-15' }],
         preferred: true,
+        applicability: 'unsafe',
       },
-      { title: 'Extend `timeline.end` to 2027-11-05', ops: [{ op: 'replace', path: ['timeline', 'end'], value: '2027-11-05' }] },
+      {
+        title: 'Extend `timeline.end` to 2027-11-05',
+        ops: [{ op: 'replace', path: ['timeline', 'end'], value: '2027-11-05' }],
+        applicability: 'unsafe',
+      },
     ]);
   });
 
@@ -275,6 +291,7 @@ describe('schedule-deliverable-unscheduled', () => {
       title: 'Insert `due: null  # TODO`',
       ops: [{ op: 'insert', parent: ['deliverables', 3], key: 'due', value: 'null  # TODO' }],
       preferred: true,
+      applicability: 'display-only',
     });
     assert.deepEqual(
       fixes.slice(1).map((f) => f.title),

@@ -161,7 +161,7 @@ describe('security-data-classification-missing', () => {
   it('offers every level, the conservative `confidential` first and preferred', () => {
     const finding = only(check('security-data-classification-missing', fullWith(['  data_classification: confidential\n', ''])));
     assert.deepEqual(
-      finding.fixes?.map((f) => [f.title, f.preferred ?? false, f.safe ?? false]),
+      finding.fixes?.map((f) => [f.title, f.preferred ?? false, f.applicability === 'safe']),
       [
         ['Set data classification to `confidential`', true, false],
         ['Set data classification to `public`', false, false],
@@ -177,7 +177,7 @@ describe('security-data-classification-missing', () => {
     assert.equal(finding.message, 'Write the data classification `restricted`, not `Restricted`: levels are lower case.');
     assert.equal(finding.severity, 'error');
     assert.deepEqual(
-      finding.fixes?.map((f) => [f.title, f.preferred ?? false, f.safe ?? false]),
+      finding.fixes?.map((f) => [f.title, f.preferred ?? false, f.applicability === 'safe']),
       [['Change to `restricted`', true, true]],
     );
     const after = afterFix('security-data-classification-missing', text, 'Change to `restricted`');
@@ -276,6 +276,7 @@ describe('security-personal-data-without-dpa', () => {
           { op: 'insert', parent: ['security'], key: 'personal_data_categories', value: '[]' },
         ],
         preferred: true,
+        applicability: 'display-only',
       },
     ]);
   });
@@ -426,6 +427,7 @@ describe('structure-unknown-reference', () => {
       title: 'Change to `D3`',
       ops: [{ op: 'replace', path: ['success_measures', 2, 'deliverables', 1], value: 'D3' }],
       preferred: true,
+      applicability: 'unsafe',
     });
     assert.equal(finding.fixes?.find((f) => f.title.startsWith('Create'))?.preferred, undefined);
   });
@@ -451,6 +453,7 @@ describe('structure-unknown-reference', () => {
       title: 'Create milestone `M9`',
       ops: [{ op: 'append', path: ['timeline', 'milestones'], value: 'id: M9\nname: ""\ndate: null' }],
       preferred: true,
+      applicability: 'display-only',
     });
   });
 
@@ -548,7 +551,7 @@ describe('security and structure fixes never assert a fact', () => {
       for (const id of myRules) {
         for (const finding of check(id, text)) {
           for (const fix of finding.fixes ?? []) {
-            assert.ok(!fix.safe, `${id}: "${fix.title}" needs a person's judgement`);
+            assert.notEqual(fix.applicability, 'safe', `${id}: "${fix.title}" needs a person's judgement`);
             for (const op of fix.ops) {
               const value = 'value' in op ? op.value : '';
               assert.doesNotMatch(value, /signed: true|\d{4}-\d{2}-\d{2}/, `${id}: ${fix.title}`);

@@ -229,7 +229,7 @@ function chooseSafeFixes(doc: ScopeDocument, diagnostics: readonly Diagnostic[],
 }
 
 function safeFix(fixes: readonly ResolvedFix[]): ResolvedFix | undefined {
-  const safe = fixes.filter((f) => f.safe && f.edits.length > 0);
+  const safe = fixes.filter((f) => f.applicability === 'safe' && f.edits.length > 0);
   return safe.find((f) => f.preferred) ?? safe[0];
 }
 

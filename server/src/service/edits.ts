@@ -4,7 +4,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { ScopeDocument } from './document';
-import type { Fix, FixOp, Path } from './types';
+import type { Applicability, Fix, FixOp, Path } from './types';
 
 /** A text edit, plus the same edit as a snippet when it contains placeholders. */
 export interface FixEdit extends TextEdit {
@@ -21,7 +21,7 @@ export interface ResolvedFix {
   /** Plain edits: placeholders appear as their default text (`""`, `null`, `TODO`...). */
   readonly edits: readonly FixEdit[];
   readonly preferred?: boolean;
-  readonly safe?: boolean;
+  readonly applicability: Applicability;
 }
 
 /** An edit in offsets of one text. `text` may still hold placeholder markers. */
@@ -43,7 +43,7 @@ export function resolveFix(doc: ScopeDocument, fix: Fix): ResolvedFix | undefine
       title: fix.title,
       edits: toFixEdits(doc, edits, placeholders),
       ...(fix.preferred ? { preferred: true } : {}),
-      ...(fix.safe ? { safe: true } : {}),
+      applicability: fix.applicability,
     };
   } catch {
     // A fix that cannot be worked out is not offered; the finding itself still shows.

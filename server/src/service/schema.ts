@@ -153,7 +153,8 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
               title: `Rename to \`${suggestion}\``,
               ops: [{ op: 'renameKey' as const, path: [...path, key], key: suggestion }],
               preferred: true,
-              safe: false,
+              // A did-you-mean guess: the author may have meant another key.
+              applicability: 'unsafe',
             },
           ]
         : [];
@@ -264,7 +265,7 @@ function enumSlip(path: Path, where: string, allowed: readonly unknown[], value:
   if (canonical === undefined) return undefined;
   return {
     message: `Write \`${canonical}\`, not \`${value.trim()}\`: ${where} takes exact values (case and separators count).`,
-    fix: { title: `Change to \`${canonical}\``, ops: [{ op: 'replace', path, value: enumScalar(canonical) }], preferred: true, safe: true },
+    fix: { title: `Change to \`${canonical}\``, ops: [{ op: 'replace', path, value: enumScalar(canonical) }], preferred: true, applicability: 'safe' },
   };
 }
 
@@ -276,6 +277,7 @@ function enumFixes(path: Path, allowed: readonly unknown[], value: unknown): Fix
     title: `Change to \`${String(v)}\``,
     ops: [{ op: 'replace' as const, path, value: enumScalar(v) }],
     ...(String(v) === closest ? { preferred: true } : {}),
+    applicability: 'unsafe' as const,
   }));
 }
 

@@ -30,13 +30,24 @@ export type FixOp =
   /** Rename the key at `path` to `key`, keeping its value. */
   | { readonly op: 'renameKey'; readonly path: Path; readonly key: string };
 
+/**
+ * How far a fix can be trusted without a person looking at it (ruff's three levels):
+ * - `safe`: the result is what the author meant, beyond doubt; "fix all" (and `--fix`) applies it.
+ * - `unsafe`: a proposal a person must confirm (a guessed currency, a rebalanced payment, a new
+ *   wording); applied only when asked for, one quick fix at a time.
+ * - `display-only`: scaffolding with placeholders (`""`, `TODO`, `null`, `<...>`) a person must
+ *   fill in; offered as a quick fix (with tab stops), never applied in bulk.
+ */
+export type Applicability = 'safe' | 'unsafe' | 'display-only';
+
+export const applicabilities: readonly Applicability[] = ['safe', 'unsafe', 'display-only'];
+
 export interface Fix {
   readonly title: string;
   readonly ops: readonly FixOp[];
-  /** The one fix the editor offers first (and the one "fix all" applies when `safe`). */
+  /** The one fix the editor offers first (and the one "fix all" applies when it is `safe`). */
   readonly preferred?: boolean;
-  /** Safe to apply without looking: "fix all" applies only safe fixes. */
-  readonly safe?: boolean;
+  readonly applicability: Applicability;
 }
 
 export interface Finding {
@@ -61,5 +72,7 @@ export interface Rule {
   readonly title: string;
   /** Markdown for hover and docs: why it is a risk, what to do. */
   readonly explanation: string;
+  /** The applicability levels this rule's fixes can have (none: the rule has no fix); shown on its docs page. */
+  readonly fixes?: readonly Applicability[];
   check(doc: ScopeDocument, settings: RuleSettings): Finding[];
 }

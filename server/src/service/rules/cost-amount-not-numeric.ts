@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'error',
+  fixes: ['safe', 'unsafe'],
   title: 'Amount is not a number',
   explanation: `An amount written as text cannot be added up or checked against the payment schedule or the cap, so any cost it hides stays hidden. Put the number in the field and the currency in \`budget.currency\`.`,
   check(doc) {
@@ -68,7 +69,8 @@ function rewriteFix(root: unknown, path: Path, text: string, parsed: MoneyText, 
     preferred: true,
     // Safe only when nothing is decided for the author: no estimate turned into a price, no
     // currency guessed or contradicted, and no second fix also writing `budget.currency`.
-    ...(!parsed.approximate && !setsCurrency && !conflicting ? { safe: true } : {}),
+    // An estimate, a currency read from a symbol or one that contradicts `budget.currency` needs a person.
+    applicability: !parsed.approximate && !setsCurrency && !conflicting ? 'safe' : 'unsafe',
   };
 }
 

@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'warning',
+  fixes: ['unsafe', 'display-only'],
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).`,
   check(doc) {
@@ -36,7 +37,14 @@ export const rule: Rule = {
         message: existing
           ? 'Change control lists only blank approvers (`approval_by`), so anyone can approve extra work.'
           : 'Change control names no approver (`approval_by`), so anyone on your side can approve extra work informally.',
-        fixes: [{ title: 'Add an approver to fill in', ops: [setKeyOp(root, base, 'approval_by', '- ""')], preferred: true }],
+        fixes: [
+          {
+            title: 'Add an approver to fill in',
+            ops: [setKeyOp(root, base, 'approval_by', '- ""')],
+            preferred: true,
+            applicability: 'display-only',
+          },
+        ],
       });
     }
 
@@ -51,6 +59,8 @@ export const rule: Rule = {
             title: 'Add a process that requires cost and schedule impact',
             ops: [setKeyOp(root, base, 'process', defaultProcess)],
             preferred: true,
+            // A process written for you: it binds both sides, so someone reads it first.
+            applicability: 'unsafe',
           },
         ],
       });
@@ -69,6 +79,7 @@ export const rule: Rule = {
               title: `Require a ${missing} impact in the process`,
               ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }],
               preferred: true,
+              applicability: 'unsafe',
             },
           ],
         });

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'error',
+  fixes: ['display-only'],
   title: 'No change-control process',
   explanation: `There is no change-control process. Last-minute changes are a main source of hidden costs: PMI reports scope creep on 52% of projects (*Pulse of the Profession* 2018). A change-control clause defines who may raise, evaluate, price and approve a change request (USPS *Supplying Principles and Practices*), and every scope or timeline change should be agreed in writing before work begins (eSignHub).`,
   check(doc) {
@@ -32,6 +33,7 @@ export const rule: Rule = {
             title: 'Add a change-control process',
             ops: [setKeyOp(root, ['governance'], 'change_control', changeControlSkeleton)],
             preferred: true,
+            applicability: 'display-only',
           },
         ],
       },

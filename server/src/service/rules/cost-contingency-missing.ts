@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'No contingency reserve',
   explanation: `No contingency is budgeted. Unclear terms and late changes are how hidden costs reach the bottom line, and a contingency reserve is how you pay for the risks you already know about ("known unknowns") without going back for more money (PMI *PMBOK Guide*, contingency reserve). Release it only through change control. GOV.UK's Digital Outcomes guidance lets buyers raise a statement of work's value by up to 20% only by using an agreed contingency margin. 10–20% is a common rule of thumb for IT work. Sizing by expected monetary value over the risk register is better than a flat percentage (PM Milestone). In this format \`budget.total\` excludes contingency, so the reserve stays with you.`,
   check(doc, settings) {
@@ -24,6 +25,8 @@ export const rule: Rule = {
       title: `Set \`contingency_percent\` to ${proposal}`,
       ops: [setKeyOp(root, ['budget'], 'contingency_percent', String(proposal))],
       preferred: true,
+      // A proposed reserve: money someone has to agree to.
+      applicability: 'unsafe',
     };
     if (isAbsent(value)) {
       return [

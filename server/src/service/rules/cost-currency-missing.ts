@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'error',
+  fixes: ['safe', 'unsafe'],
   title: 'Budget has no currency',
   explanation: `The budget has amounts but no currency. In cross-border outsourcing, "120000" in USD, CAD or AUD are very different prices, and exchange-rate movements become a hidden cost. Set a single ISO 4217 code for the whole file.`,
   check(doc, settings) {
@@ -30,7 +31,8 @@ export const rule: Rule = {
       ops: [setKeyOp(root, ['budget'], 'currency', p.code)],
       ...(index === 0 ? { preferred: true } : {}),
       // Only a code the file itself names unambiguously is a fact; a default or `$` is a guess.
-      ...(proposals.length === 1 && !p.confirm ? { safe: true } : {}),
+      // Safe only when the file itself names one currency; a guess or a choice needs a person.
+      applicability: proposals.length === 1 && !p.confirm ? 'safe' : 'unsafe',
     }));
     const subject =
       amounts.length === 1 ? `\`${formatPath(amounts[0]?.path ?? [])}\` is an amount` : `The budget has ${amounts.length} amounts`;

@@ -9,6 +9,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'Nothing is explicitly out of scope',
   explanation: `Nothing is explicitly excluded, so whatever a reasonable reader might assume is included becomes a dispute or a paid change: a hidden cost. PMBOK's scope statement includes project exclusions because "explicitly stating what is out of scope for the project helps to manage stakeholders' expectations", and the scope baseline is what change requests are judged against. PMI's 2018 *Pulse of the Profession* found that 52% of projects experienced scope creep or uncontrolled changes.`,
   check(doc) {
@@ -26,7 +27,14 @@ export const rule: Rule = {
             ? '`out_of_scope` lists only blank items, so nothing is explicitly excluded.'
             : 'Nothing is listed under `out_of_scope`, so every adjacent request can be argued into the price.',
         // TODO, not an invented exclusion: cost-tbd-placeholder keeps it visible until someone writes one.
-        fixes: [{ title: 'Add an `out_of_scope` list to fill in', ops: [setKeyOp(root, [], 'out_of_scope', '- TODO')], preferred: true }],
+        fixes: [
+          {
+            title: 'Add an `out_of_scope` list to fill in',
+            ops: [setKeyOp(root, [], 'out_of_scope', '- TODO')],
+            preferred: true,
+            applicability: 'display-only',
+          },
+        ],
       },
     ];
   },

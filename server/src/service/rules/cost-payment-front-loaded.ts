@@ -25,6 +25,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'Payments are front-loaded',
   explanation: `Too much of the price is paid before any deliverable has been accepted (or the final payment is too small to matter). Paying ahead of accepted work removes your leverage. Milestone payments triggered by verified acceptance are the safer structure, and keeping a final 15–20% until acceptance keeps the vendor engaged through acceptance testing and bug fixing (Freesi, *Milestone-based payment*; holdback clause samples). This is a hidden-cost risk and an oversight one: a payment gate tied to accepted work is the strongest check-in you have.`,
   check(doc, settings) {
@@ -166,5 +167,7 @@ function moveFix(from: Payment, to: Payment, amount: number, total: number): Fix
       { op: 'replace', path: ['budget', 'payments', to.index, to.field], value: valueOf(to, to.amount + amount) },
     ],
     preferred: true,
+    // Moving money between milestones is a commercial decision.
+    applicability: 'unsafe',
   };
 }

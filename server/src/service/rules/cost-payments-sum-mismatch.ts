@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'error',
+  fixes: ['safe', 'unsafe'],
   title: 'Payments do not add up to the total',
   explanation: `The payment schedule does not add up to the budget total. If payments fall short, part of the price has no agreed trigger and will be invoiced on the vendor's terms. If they exceed the total, you are committing more than you budgeted. Either way it is a hidden cost. Payments should be tied to clear milestones or deliverables and never to "vague or uncontrolled events" (AIC operating manual). Contingency is not part of the payment schedule.`,
   check(doc, settings) {
@@ -91,9 +92,15 @@ function bothFinding(at: Path, payment: Readonly<Record<string, unknown>>, label
     {
       title: `Keep \`percent\` (remove \`amount\`)`,
       ops: [{ op: 'delete', path: [...at, 'amount'] }],
-      ...(agree ? { preferred: true, safe: true } : {}),
+      // When both say the same, dropping one loses nothing; when they disagree, a person picks.
+      ...(agree ? { preferred: true } : {}),
+      applicability: agree ? 'safe' : 'unsafe',
     },
-    { title: `Keep \`amount\` (remove \`percent\`)`, ops: [{ op: 'delete', path: [...at, 'percent'] }] },
+    {
+      title: `Keep \`amount\` (remove \`percent\`)`,
+      ops: [{ op: 'delete', path: [...at, 'percent'] }],
+      applicability: agree ? 'safe' : 'unsafe',
+    },
   ];
   const detail =
     typeof amount === 'number' && typeof percent === 'number' && !agree
@@ -120,6 +127,7 @@ function rebalanceFix(payments: readonly unknown[], amounts: readonly number[], 
       title: `Rebalance last payment (${label}) to ${formatPercent(percent)}`,
       ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'percent'], value: String(percent) }],
       preferred: true,
+      applicability: 'unsafe',
     };
   }
   const amount = round2(newAmount);
@@ -127,6 +135,7 @@ function rebalanceFix(payments: readonly unknown[], amounts: readonly number[], 
     title: `Rebalance last payment (${label}) to ${formatAmount(amount)}`,
     ops: [{ op: 'replace', path: ['budget', 'payments', lastIndex, 'amount'], value: String(amount) }],
     preferred: true,
+    applicability: 'unsafe',
   };
 }
 

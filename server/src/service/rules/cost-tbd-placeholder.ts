@@ -16,6 +16,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'Open placeholder (TBD/TODO)',
   explanation: `An open item (TBD, TODO, "to be confirmed") in a scope you are about to sign is a blank cheque. Prices and dates left as TBD get settled after signature, when you have the least leverage, which is how hidden costs get into a signed contract. If something truly cannot be known yet, record it as an assumption with a decision date and an owner. Wiegers: "make it a TBD and set a date to find out".`,
   check(doc) {
@@ -82,6 +83,7 @@ function check(value: string, path: Path, inMapping: boolean): Finding | undefin
                 },
               ],
               preferred: true,
+              applicability: 'display-only',
             },
           ],
         }

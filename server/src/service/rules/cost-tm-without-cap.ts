@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'error',
+  fixes: ['unsafe', 'display-only'],
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under T&M the vendor is paid by the hour, so nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.`,
   check(doc) {
@@ -54,7 +55,9 @@ export const rule: Rule = {
           ops.push(setKeyOp(root, ['budget'], 'cap', capValue === undefined ? 'TODO' : String(capValue)));
           steps.push(capValue === undefined ? 'add a `cap`' : `cap at ${formatAmount(capValue)}`);
         }
-        if (ratesMissing && isAbsent(budget.rate_card)) {
+        const addsRateCard = ratesMissing && isAbsent(budget.rate_card);
+        const scaffolding = addsRateCard || (capMissing && capValue === undefined);
+        if (addsRateCard) {
           ops.push(setKeyOp(root, ['budget'], 'rate_card', rateCardSkeleton));
           steps.push('add a rate card');
         }
@@ -76,7 +79,19 @@ export const rule: Rule = {
                 ],
               }
             : {}),
-          ...(ops.length ? { fixes: [{ title: sentence(steps), ops, preferred: true }] } : {}),
+          ...(ops.length
+            ? {
+                fixes: [
+                  {
+                    title: sentence(steps),
+                    ops,
+                    preferred: true,
+                    // A rate card or a `TODO` cap is scaffolding to fill in; a cap at the total is still a commercial choice.
+                    applicability: scaffolding ? ('display-only' as const) : ('unsafe' as const),
+                  },
+                ],
+              }
+            : {}),
         });
       }
     }
@@ -94,6 +109,7 @@ export const rule: Rule = {
             title: `Raise \`cap\` to the total (${formatAmount(total)})`,
             ops: [{ op: 'replace', path: ['budget', 'cap'], value: String(total) }],
             preferred: true,
+            applicability: 'unsafe',
           },
         ],
       });

@@ -115,6 +115,7 @@ export const rule: Rule = {
   id: ruleId,
   category: 'cost',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'Vague, open-ended language',
   explanation: `Vague or open-ended wording leaves the scope open-ended. Unclear terms are a first cause of hidden costs: the vendor prices the narrow reading, you expect the broad one, and the difference comes back as a change request. Open lists ("etc.", "and so on", "including but not limited to") "can't be used for design or testing", and comparative words ("faster", "better", "user-friendly") need a number (Karl Wiegers, *Software Requirements*, ambiguous terms to avoid). The hover also gives a specific suggestion for each term, taken from Wiegers' table. Wiegers also lists "such as". It is off by default because it is too noisy in descriptions, and can be enabled through \`vagueTerms.always\`.`,
   check(doc, settings) {
@@ -214,6 +215,8 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
                 title: `Remove "${written}" (list all items explicitly)`,
                 ops: [{ op: 'removeText' as const, path, text: removal }],
                 preferred: true,
+                // Deleting words changes what was agreed; the list they stood for still has to be written.
+                applicability: 'unsafe',
               },
             ],
           }

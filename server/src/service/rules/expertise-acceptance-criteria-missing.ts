@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'expertise-acceptance-criteria-missing',
   category: 'expertise',
   severity: 'error',
+  fixes: ['display-only'],
   title: 'Deliverable without acceptance criteria',
   explanation: `A deliverable has no acceptance criteria. PMBOK defines acceptance criteria as "a set of conditions that is required to be met before deliverables are accepted". Without them, acceptance, and the payment tied to it, becomes a negotiation. Good practice is for each deliverable's criteria to be objective, testable, tied to that deliverable, time-bound, evidenced and agreed before work starts (AIC operating manual, *Statements of Work*). Testable criteria are how you oversee the vendor's work without supervising it every day.`,
   check(doc) {
@@ -29,6 +30,7 @@ export const rule: Rule = {
             title: 'Add an acceptance criterion to fill in',
             ops: [setKeyOp(doc.value, item, 'acceptance_criteria', criterionPlaceholder)],
             preferred: true,
+            applicability: 'display-only',
           },
         ],
       });

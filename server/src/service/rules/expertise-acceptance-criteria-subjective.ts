@@ -18,6 +18,7 @@ export const rule: Rule = {
   id: 'expertise-acceptance-criteria-subjective',
   category: 'expertise',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'Acceptance criterion is subjective',
   explanation: `This criterion depends on opinion ("to the client's satisfaction", "signed off", "meets expectations"), so it cannot be tested and invites dispute at payment time. Use observable criteria such as response-time thresholds, signed QA checklists or agreed metrics, "instead of vague 'satisfactory' language" (eSignHub, *SOW template guide*). Acceptance clauses should state objective criteria and the test method (ContractStandards, *Acceptance*). Sign-off is the process by which a deliverable is accepted, not the criterion for accepting it.`,
   check(doc) {
@@ -37,9 +38,10 @@ export const rule: Rule = {
           message: `This acceptance criterion of deliverable ${itemLabel(deliverable, ['deliverables', d])} depends on opinion ("${match[0]}") and has no number to test against.`,
           fixes: [
             {
-              // Not preferred and not safe: it replaces the author's words with a template.
+              // Not preferred, never in bulk: it replaces the author's words with a template to fill in.
               title: 'Replace with a testable criterion ("N of M test cases in <test plan> pass")',
               ops: [{ op: 'replace', path, value: testableCriterion }],
+              applicability: 'display-only',
             },
           ],
         });

@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'expertise-deliverable-unmeasured',
   category: 'expertise',
   severity: 'info',
+  fixes: ['unsafe', 'display-only'],
   title: 'Deliverable not linked to a success measure',
   explanation: `A deliverable is not linked to any success measure. Acceptance criteria show that it was built as specified; a success measure shows that it achieved what you bought it for. Linking each material deliverable to an outcome keeps the vendor focused on results rather than effort (FAR 37.602(b)(1): describe the work "in terms of the required results rather than either 'how' the work is to be accomplished or the number of hours to be provided"). This is only info, because some deliverables, such as documentation or a handover workshop, reasonably have acceptance criteria only.`,
   check(doc) {
@@ -62,7 +63,8 @@ function linkFixes(root: unknown, measures: readonly unknown[], id: string): Fix
   measures.forEach((measure, index) => {
     if (fixes.length >= maxLinkFixes || !isRecord(measure) || typeof measure.id !== 'string') return;
     const op = linkOp(root, measure, ['success_measures', index], id);
-    if (op) fixes.push({ title: `Link \`${id}\` to \`${measure.id}\``, ops: [op] });
+    // Which measure a deliverable serves is the author's call: one quick fix per measure.
+    if (op) fixes.push({ title: `Link \`${id}\` to \`${measure.id}\``, ops: [op], applicability: 'unsafe' });
   });
   return fixes;
 }
@@ -81,6 +83,7 @@ function createMeasureFix(measureId: string, id: string): Fix {
   return {
     title: `Create success measure \`${measureId}\` for \`${id}\``,
     ops: [{ op: 'append', path: ['success_measures'], value: lines.join('\n') }],
+    applicability: 'display-only',
   };
 }
 

@@ -22,6 +22,7 @@ export const rule: Rule = {
   id: 'expertise-essential-parameter-missing',
   category: 'expertise',
   severity: 'error',
+  fixes: ['display-only'],
   title: 'Essential parameter missing',
   explanation: `The scope is missing one of its essential parameters. Your leadership will not have time to supervise an outsourced project day to day, so without a complete written scope there is no oversight: it has to carry the deliverables, measures of success and essential parameters (budget, timeline, objectives). These are the minimum elements of a PMBOK project scope statement and charter, of a US federal statement of objectives (FAR 37.602(c): purpose, scope, period of performance, performance objectives) and of a GOV.UK Digital Outcomes statement of work (the work, how long it takes, the people, the payment approach, the cost).`,
   check(doc) {
@@ -80,5 +81,5 @@ function sequenceOf(lines: readonly string[]): string {
 
 function fix(title: string, op: Fix['ops'][number]): Fix {
   // Placeholders, not facts: the finding stays until a person fills them in.
-  return { title, ops: [op], preferred: true };
+  return { title, ops: [op], preferred: true, applicability: 'display-only' };
 }

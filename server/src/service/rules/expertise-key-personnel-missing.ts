@@ -9,6 +9,7 @@ export const rule: Rule = {
   id: 'expertise-key-personnel-missing',
   category: 'expertise',
   severity: 'info',
+  fixes: ['display-only'],
   title: 'Key personnel not named',
   explanation: `The scope does not name who will do the work. A lack of expertise starts with not knowing who will work on it, and whether they have the skills you are paying for. The senior people who win a deal are not always the ones who deliver it. A key-personnel clause names the critical roles and their time allocation, and requires your approval before anyone is substituted, with the replacement having "equal or better" qualifications (*The Government Subcontractor's Guide to Terms and Conditions*, ch. 17).`,
   check(doc) {
@@ -26,6 +27,7 @@ export const rule: Rule = {
             title: 'Add `key_personnel` with a delivery lead',
             ops: [setKeyOp(doc.value, ['vendor'], 'key_personnel', keyPersonnelSkeleton)],
             preferred: true,
+            applicability: 'display-only',
           },
         ],
       },

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'expertise-measure-method-missing',
   category: 'expertise',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'Success measure has no measurement method',
   explanation: `A success measure does not say how or from what data it will be measured. FAR 37.601(b)(2) pairs every performance standard with "the method of assessing contractor performance", and 18F's Quality Assurance Surveillance Plans list a "Method of Surveillance" next to each acceptable quality level (for example, test coverage checked by automated CI). Without a named source, the vendor's own report becomes the only evidence. Governance guides stress reconciling vendor-reported figures independently (Aventario).`,
   check(doc) {
@@ -23,7 +24,16 @@ export const rule: Rule = {
         // An empty key already shows where to write; only a missing one needs inserting.
         ...(hasKey
           ? {}
-          : { fixes: [{ title: 'Add `measured_by`', ops: [setKeyOp(doc.value, item, 'measured_by', '""')], preferred: true }] }),
+          : {
+              fixes: [
+                {
+                  title: 'Add `measured_by`',
+                  ops: [setKeyOp(doc.value, item, 'measured_by', '""')],
+                  preferred: true,
+                  applicability: 'display-only',
+                },
+              ],
+            }),
       });
     });
     return findings;

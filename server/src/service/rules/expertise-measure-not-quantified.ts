@@ -23,6 +23,7 @@ export const rule: Rule = {
   id: 'expertise-measure-not-quantified',
   category: 'expertise',
   severity: 'error',
+  fixes: ['safe', 'display-only'],
   title: 'Success measure has no measurable target',
   explanation: `A success measure has no measurable target (or no unit). US federal acquisition rules require "measurable performance standards (i.e., in terms of quality, timeliness, quantity, etc.)" (FAR 37.601(b)(2)), structured so that performance can actually be assessed (FAR 37.603). Words like "fast", "good", "high" and "user-friendly" are on Wiegers' list of ambiguous requirement terms: say *how* fast, in what unit, and at which percentile. Without a target there is no oversight of the result: success becomes whatever the vendor reports.`,
   check(doc) {
@@ -72,14 +73,19 @@ function targetFix(root: unknown, measure: Data, item: Path): Fix {
   const ops: FixOp[] = [setKeyOp(root, item, 'target', targetPlaceholder)];
   const addUnit = !Object.prototype.hasOwnProperty.call(measure, 'unit');
   if (addUnit) ops.push(setKeyOp(root, item, 'unit', '""'));
-  return { title: `Write the target as a comparator and a number${addUnit ? ', and add a unit' : ''}`, ops, preferred: true };
+  return {
+    title: `Write the target as a comparator and a number${addUnit ? ', and add a unit' : ''}`,
+    ops,
+    preferred: true,
+    applicability: 'display-only',
+  };
 }
 
 function unitFixFor(root: unknown, measure: Data, item: Path, target: unknown): Fix | undefined {
   // A target such as ">= 99.9 %" already names its unit, so writing it down needs no judgement.
   if (typeof target === 'string' && target.trim().endsWith('%')) {
-    return { title: 'Set `unit` to "%"', ops: [setKeyOp(root, item, 'unit', '"%"')], preferred: true, safe: true };
+    return { title: 'Set `unit` to "%"', ops: [setKeyOp(root, item, 'unit', '"%"')], preferred: true, applicability: 'safe' };
   }
   if (Object.prototype.hasOwnProperty.call(measure, 'unit')) return undefined;
-  return { title: 'Add `unit`', ops: [setKeyOp(root, item, 'unit', '""')], preferred: true };
+  return { title: 'Add `unit`', ops: [setKeyOp(root, item, 'unit', '""')], preferred: true, applicability: 'display-only' };
 }

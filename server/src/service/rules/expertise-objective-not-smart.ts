@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'expertise-objective-not-smart',
   category: 'expertise',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'Objective is not measurable',
   explanation: `The objective cannot tell you or the vendor when the project has succeeded. Write it as a SMART objective (Specific, Measurable, Achievable, Relevant, Time-bound; Doran 1981), for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". PMBOK puts "measurable project objectives and related success criteria" in the project charter, and a US federal statement of objectives must state its performance objectives (FAR 37.602(c)).`,
   check(doc) {
@@ -31,6 +32,7 @@ export const rule: Rule = {
                 // The placeholders have no digit, so the warning stays until real numbers replace them.
                 ops: [{ op: 'replace', path: ['project', 'objective'], value: yamlScalar(withTarget(objective)) }],
                 preferred: true,
+                applicability: 'display-only',
               },
             ],
       },

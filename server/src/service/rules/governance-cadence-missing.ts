@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'governance-cadence-missing',
   category: 'governance',
   severity: 'error',
+  fixes: ['unsafe'],
   title: 'No check-in cadence',
   explanation: `No check-in cadence is agreed. Going over a detailed plan with the vendor and checking in regularly is the main defence against drift and hidden costs. Outsourcing governance guides put the operational check-in at weekly or fortnightly, with monthly performance reviews and quarterly strategic reviews (Outsourcing Explained; Aventario).`,
   check(doc) {
@@ -23,6 +24,8 @@ export const rule: Rule = {
             title: 'Set `check_in_cadence: weekly`',
             ops: [setKeyOp(doc.value, ['governance'], 'check_in_cadence', 'weekly')],
             preferred: true,
+            // A proposed cadence: how often to meet is agreed with the vendor.
+            applicability: 'unsafe',
           },
         ],
       },

@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'governance-cadence-too-infrequent',
   category: 'governance',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'Check-ins too infrequent',
   explanation: `Checking in this rarely means the vendor can be weeks off track before anyone notices. Operational check-ins in outsourcing are normally weekly or fortnightly, and monthly and quarterly forums are for performance and strategy rather than for catching slippage (Aventario; Outsourcing Explained). Agile QASPs assess delivery every sprint, typically every two weeks. If you meant every two weeks, write \`fortnightly\` or \`P2W\`, because "biweekly" can also be read as twice a week.`,
   check(doc, settings) {
@@ -68,6 +69,8 @@ function cadenceFixes(max: number): Fix[] {
     title: `Check in ${v === 'weekly' || v === 'fortnightly' ? v : `every ${v}`}`,
     ops: [{ op: 'replace', path, value: v }],
     ...(i === 0 ? { preferred: true } : {}),
+    // A proposed cadence: how often to meet is agreed with the vendor.
+    applicability: 'unsafe' as const,
   }));
 }
 

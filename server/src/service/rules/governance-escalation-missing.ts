@@ -16,6 +16,7 @@ export const rule: Rule = {
   id: 'governance-escalation-missing',
   category: 'governance',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'No escalation path',
   explanation: `There is no escalation path. When a check-in cannot resolve an issue, it needs a named next level and a response time; otherwise decisions stall and the vendor gets conflicting instructions (Outsourcing Explained). Governance playbooks define problem-resolution routes up front (Everest Group, *Outsourcing Governance 101*). Your leadership has little time for the project, which is exactly why escalation must be rare, fast and defined: without it, oversight stops at the first disagreement.`,
   check(doc) {
@@ -33,6 +34,7 @@ export const rule: Rule = {
             // The contacts are left empty: who escalates to whom is for the author to decide.
             ops: [setKeyOp(doc.value, ['governance'], 'escalation', escalationSkeleton)],
             preferred: true,
+            applicability: 'display-only',
           },
         ],
       },

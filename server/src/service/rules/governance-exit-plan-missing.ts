@@ -19,6 +19,7 @@ export const rule: Rule = {
   id: 'governance-exit-plan-missing',
   category: 'governance',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'No exit plan',
   explanation: `There is no exit plan, or no commitment to return your data. Exit is where lock-in turns into hidden cost, because an uncooperative incumbent can "hold a customer hostage" (Contracko, *Exit / transition clause*). Agree at signing on:
 - the termination notice period;
@@ -37,7 +38,14 @@ Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DO
           ruleId: 'governance-exit-plan-missing',
           path: ['exit'],
           message: 'There is no exit plan (`exit`): no termination notice, transition assistance or data return is agreed.',
-          fixes: [{ title: 'Add an `exit` plan', ops: [setKeyOp(root, [], 'exit', exitSkeleton)], preferred: true }],
+          fixes: [
+            {
+              title: 'Add an `exit` plan',
+              ops: [setKeyOp(root, [], 'exit', exitSkeleton)],
+              preferred: true,
+              applicability: 'display-only',
+            },
+          ],
         },
       ];
     }
@@ -53,6 +61,7 @@ Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DO
           title: 'Add `data_return` to the exit plan',
           ops: [setKeyOp(root, ['exit'], 'data_return', dataReturnSkeleton)],
           preferred: true,
+          applicability: 'display-only',
         },
       ],
     };

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'governance-owner-missing',
   category: 'governance',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'No single internal owner',
   explanation: `No single internal owner is named. Your leadership cannot supervise an outsourced project day to day, so one named person must own the relationship, the decisions and acceptance; without that person there is no oversight. "The most common failure mode is 'no single internal owner'" (Outsourcing Explained, *Vendor governance and KPIs*). Outsourcing transfers execution, not governance (Aventario).`,
   check(doc) {
@@ -20,7 +21,18 @@ export const rule: Rule = {
         path: ['project', 'owner'],
         message: 'No single internal owner is named (`project.owner`): nobody on your side runs the day-to-day contact with the vendor.',
         // An empty `owner:` already shows where to write the name.
-        ...(hasKey ? {} : { fixes: [{ title: 'Add `owner`', ops: [setKeyOp(doc.value, ['project'], 'owner', '""')], preferred: true }] }),
+        ...(hasKey
+          ? {}
+          : {
+              fixes: [
+                {
+                  title: 'Add `owner`',
+                  ops: [setKeyOp(doc.value, ['project'], 'owner', '""')],
+                  preferred: true,
+                  applicability: 'display-only',
+                },
+              ],
+            }),
       },
     ];
   },

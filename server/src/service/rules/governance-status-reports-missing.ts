@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'governance-status-reports-missing',
   category: 'governance',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'No written status reports',
   explanation: `Check-ins are not backed by written status reports, so slippage, spend and new risks leave no trail. DORA Art. 30(3)(b) requires reporting obligations from ICT providers to financial entities, and outsourcing governance practice pairs each forum with a scorecard, a risk register and a financial reconciliation (Aventario). Reports are how regular check-ins turn into evidence of oversight.`,
   check(doc) {
@@ -26,6 +27,8 @@ export const rule: Rule = {
             title: 'Add weekly `status_reports` (progress, risks, spend)',
             ops: [setKeyOp(doc.value, ['governance'], 'status_reports', statusReportsSkeleton)],
             preferred: true,
+            // A proposed reporting duty: the cadence and contents are agreed with the vendor.
+            applicability: 'unsafe',
           },
         ],
       },

@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'schedule-acceptance-window-overrun',
   category: 'schedule',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'No time left for acceptance review',
   explanation: `A deliverable is due so close to the end of the timeline that its acceptance review cannot finish inside the contract. Acceptance clauses typically allow a testing window (sample clauses use 14 business days; complex systems often 15–30) followed by cure-and-retest cycles (ContractKen, *Acceptance testing clause*). When there is no time left, you either accept untested work (deemed acceptance) or pay for an extension. Both are hidden costs.`,
   check(doc, settings) {
@@ -41,12 +42,14 @@ export const rule: Rule = {
         fixes.push({
           title: `Move \`${name}.due\` to ${latestDue}`,
           ops: [{ op: 'replace', path: duePath, value: latestDue }],
+          applicability: 'unsafe',
           preferred: true,
         });
       }
       fixes.push({
         title: `Extend \`timeline.end\` to ${reviewEnd}`,
         ops: [{ op: 'replace', path: ['timeline', 'end'], value: reviewEnd }],
+        applicability: 'unsafe',
         ...(fixes.length === 0 ? { preferred: true } : {}),
       });
       findings.push({

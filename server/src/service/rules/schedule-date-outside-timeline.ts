@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'schedule-date-outside-timeline',
   category: 'schedule',
   severity: 'error',
+  fixes: ['unsafe'],
   title: 'Date outside the contracted period',
   explanation: `A date falls outside the contracted period (\`timeline.start\` to \`timeline.end\`). Work scheduled after the end of the period of performance needs an extension, paid for or argued over, and work scheduled before the start usually means the NDA and DPA were not yet in place. The statement of work should say how long the work takes (GOV.UK DOS guidance), and everything in it should fit inside that window.`,
   check(doc) {
@@ -60,13 +61,19 @@ function outside(subject: string, path: Path, date: string | undefined, { start,
   // Neither fix is `safe`: moving the contract's period or the work are both commercial decisions.
   const fixes: Fix[] = [
     after
-      ? { title: `Extend \`timeline.end\` to ${date}`, ops: [{ op: 'replace', path: ['timeline', 'end'], value: date }], preferred: true }
+      ? {
+          title: `Extend \`timeline.end\` to ${date}`,
+          ops: [{ op: 'replace', path: ['timeline', 'end'], value: date }],
+          preferred: true,
+          applicability: 'unsafe',
+        }
       : {
           title: `Move \`timeline.start\` to ${date}`,
           ops: [{ op: 'replace', path: ['timeline', 'start'], value: date }],
           preferred: true,
+          applicability: 'unsafe',
         },
-    { title: `Set date to \`${bound}\` (${boundDate})`, ops: [{ op: 'replace', path, value: boundDate }] },
+    { title: `Set date to \`${bound}\` (${boundDate})`, ops: [{ op: 'replace', path, value: boundDate }], applicability: 'unsafe' },
   ];
   return {
     ruleId: 'schedule-date-outside-timeline',

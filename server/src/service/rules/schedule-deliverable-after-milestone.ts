@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'schedule-deliverable-after-milestone',
   category: 'schedule',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'Deliverable due after its milestone',
   explanation: `A milestone includes a deliverable that is not due until after the milestone date. A milestone cannot be reached before its deliverables exist. If a payment is attached to that milestone, the invoice arrives before the work. Payments should be triggered by verified acceptance of deliverables, not by calendar dates alone (Freesi).`,
   check(doc, settings) {
@@ -43,6 +44,7 @@ export const rule: Rule = {
             fixes.push({
               title: `Move \`${name}\` to ${accepted}`,
               ops: [{ op: 'replace', path: [...milestonePath, 'date'], value: accepted }],
+              applicability: 'unsafe',
               preferred: true,
             });
           }
@@ -50,6 +52,7 @@ export const rule: Rule = {
         fixes.push({
           title: `Set \`${id}.due\` to ${milestoneDate}`,
           ops: [{ op: 'replace', path: ['deliverables', d, 'due'], value: milestoneDate }],
+          applicability: 'unsafe',
           ...(fixes.length === 0 ? { preferred: true } : {}),
         });
         findings.push({

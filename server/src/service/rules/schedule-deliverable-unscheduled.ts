@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'schedule-deliverable-unscheduled',
   category: 'schedule',
   severity: 'warning',
+  fixes: ['unsafe', 'display-only'],
   title: 'Deliverable has no date or milestone',
   explanation: `A deliverable has no date and belongs to no milestone, so it cannot be tracked at check-ins and will drift to the end of the project, squeezing acceptance. Overseeing the vendor through regular check-ins against a plan requires every deliverable to have a place on the timeline; the schedule baseline is what progress is measured against (PMI *PMBOK Guide*).`,
   check(doc) {
@@ -39,11 +40,12 @@ export const rule: Rule = {
       const name = id ?? formatPath(path);
       const fixes: Fix[] = [];
       // A `due:` key with an empty value already is the placeholder; a second `due` key would break the file.
-      // Not `safe`: it schedules nothing, it only marks the gap for a person to fill.
+      // Display-only: it schedules nothing, it only marks the gap for a person to fill.
       if (!doc.has([...path, 'due'])) {
         fixes.push({
           title: 'Insert `due: null  # TODO`',
           ops: [{ op: 'insert', parent: path, key: 'due', value: 'null  # TODO' }],
+          applicability: 'display-only',
           preferred: true,
         });
       }
@@ -52,6 +54,7 @@ export const rule: Rule = {
           fixes.push({
             title: `Add \`${id}\` to milestone ${m.label}`,
             ops: [{ op: 'append', path: ['timeline', 'milestones', m.index, 'deliverables'], value: plainOrQuoted(id) }],
+            applicability: 'unsafe',
           });
         }
       }

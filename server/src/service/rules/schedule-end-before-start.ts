@@ -7,6 +7,7 @@ export const rule: Rule = {
   id: 'schedule-end-before-start',
   category: 'schedule',
   severity: 'error',
+  fixes: ['unsafe'],
   title: 'Timeline ends before it starts',
   explanation: `The timeline ends on or before it starts, which is usually a swapped field or a wrong year. Until this is fixed, every date check in this file is meaningless. The timeline is one of a scope's essential parameters: the period of performance is a required element of a statement of objectives (FAR 37.602(c)).`,
   check(doc) {
@@ -31,6 +32,8 @@ export const rule: Rule = {
                 { op: 'replace', path: ['timeline', 'end'], value: start },
               ],
               preferred: true,
+              // Either date may be the typo; a person checks which.
+              applicability: 'unsafe',
             },
           ];
     return [

@@ -31,6 +31,7 @@ export const rule: Rule = {
   id: 'security-attestation-missing',
   category: 'security',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'No current security attestation',
   explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.`,
   check(doc, settings) {
@@ -95,7 +96,14 @@ export const rule: Rule = {
             ? `None of the vendor's certifications is current on ${ref}, and no security questionnaire is completed, although the data is sensitive.`
             : 'The data is sensitive, but the vendor has no certification, attestation report or completed security questionnaire on record.',
         facts: [`Sensitive because ${reasons.join(' and ')}.`, ...stale],
-        fixes: [{ title: 'Add placeholders for a certification and a security questionnaire', ops, preferred: true }],
+        fixes: [
+          {
+            title: 'Add placeholders for a certification and a security questionnaire',
+            ops,
+            preferred: true,
+            applicability: 'display-only',
+          },
+        ],
       },
     ];
   },

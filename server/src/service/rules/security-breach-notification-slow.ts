@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'security-breach-notification-slow',
   category: 'security',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'Breach notification too slow',
   explanation: `A long notification window leaves too little of GDPR's 72-hour deadline (Art. 33(1)) for you to assess the breach and notify the regulator and, where the risk is high, the affected people. Processor commitments of 24–48 h are typical (Legiscope commentary on Art. 33). In protecting customer data against security threats, the clock matters as much as the controls.`,
   check(doc, settings) {
@@ -42,6 +43,8 @@ export const rule: Rule = {
             title: `Change to ${replacement} hours`,
             ops: [{ op: 'replace', path: ['security', 'breach_notification_hours'], value: replacement }],
             preferred: true,
+            // A proposed deadline: the vendor has to agree to it.
+            applicability: 'unsafe',
           },
         ],
       },

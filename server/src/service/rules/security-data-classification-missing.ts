@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'security-data-classification-missing',
   category: 'security',
   severity: 'warning',
+  fixes: ['safe', 'unsafe'],
   title: 'Data classification not stated',
   explanation: `The scope does not say how sensitive the data is that the vendor will touch, so neither you nor this linter can scale vendor checks to the risk. Third-party-risk practice starts every assessment with a scope summary that includes data classification, and tiers vendors by it. ISO/IEC 27036-2 requires security requirements for a supplier relationship to be based on the sensitivity and criticality of the information involved. Security threats in outsourcing concern confidential, proprietary and customer data, and this field states which of those is in play.
 
@@ -39,7 +40,7 @@ A value that is not one of the four levels (\`highly confidential\`, \`secret\`)
               title: `Change to \`${level}\``,
               ops: [{ op: 'replace', path, value: level }],
               preferred: true,
-              safe: true,
+              applicability: 'safe',
             },
           ],
         },
@@ -54,6 +55,8 @@ A value that is not one of the four levels (\`highly confidential\`, \`secret\`)
       title: absent ? `Set data classification to \`${level}\`` : `Change to \`${level}\``,
       ops: [setKeyOp(root, ['security'], 'data_classification', level)],
       ...(i === 0 ? { preferred: true } : {}),
+      // Only the data owner knows how sensitive the data is.
+      applicability: 'unsafe' as const,
     }));
     return [
       {

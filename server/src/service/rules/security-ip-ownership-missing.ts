@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'security-ip-ownership-missing',
   category: 'security',
   severity: 'warning',
+  fixes: ['unsafe', 'display-only'],
   title: 'IP ownership not stated',
   explanation: `The scope does not say who owns the work product. Security threats in outsourcing include losing control of your intellectual property. Paying for software does not by itself transfer the copyright. US copyright vests in the author unless it is validly assigned, and work-made-for-hire is narrow for contractors (Bestarion, *Software outsourcing IP ownership checklist*). Separate three things:
 - project IP, which should be assigned to you;
@@ -35,6 +36,7 @@ Prefer ownership that transfers with each milestone payment rather than only "on
               title: 'Add an `ip` section (client ownership, transfer on payment)',
               ops: [setKeyOp(root, [], 'ip', ipSkeleton)],
               preferred: true,
+              applicability: 'display-only',
             },
           ],
         },
@@ -54,6 +56,8 @@ Prefer ownership that transfers with each milestone payment rather than only "on
               title: ops.length > 1 ? 'Make the client the owner (transfer on payment)' : 'Make the client the owner',
               ops,
               preferred: true,
+              // Who owns the work is negotiated, not corrected.
+              applicability: 'unsafe',
             },
           ],
         },
@@ -82,10 +86,12 @@ Prefer ownership that transfers with each milestone payment rather than only "on
             title: 'Add a `license` to fill in',
             ops: [setKeyOp(root, ['ip'], 'license', '""   # the rights you receive, e.g. perpetual, royalty-free, to use and modify')],
             preferred: true,
+            applicability: 'display-only',
           },
           {
             title: 'Make the client the owner',
             ops: [{ op: 'replace', path: ['ip', 'owner'], value: 'client' }],
+            applicability: 'unsafe',
           },
         ],
       },

@@ -9,6 +9,7 @@ export const rule: Rule = {
   id: 'security-nda-missing',
   category: 'security',
   severity: 'error',
+  fixes: ['unsafe', 'display-only'],
   title: 'No signed NDA before work starts',
   explanation: `The vendor has no signed NDA, or the NDA is dated after work begins. Security threats come first in outsourcing: before you hand over confidential or proprietary information or customer data, vet the vendor and get an NDA signed. An NDA dated after kickoff means requirements, data samples and architecture were shared without protection. Procurement guidance recommends putting an NDA in place before any nonpublic information changes hands, including in the RFP itself (VendorCentric, *6 best practices for NDAs in procurement*).`,
   check(doc) {
@@ -25,7 +26,12 @@ export const rule: Rule = {
           path: ['vendor', 'nda'],
           message: `No NDA with ${who} is recorded: nothing protects what you share while scoping and building.`,
           fixes: [
-            { title: 'Add an NDA placeholder (`signed: false`)', ops: [setKeyOp(root, ['vendor'], 'nda', ndaSkeleton)], preferred: true },
+            {
+              title: 'Add an NDA placeholder (`signed: false`)',
+              ops: [setKeyOp(root, ['vendor'], 'nda', ndaSkeleton)],
+              preferred: true,
+              applicability: 'display-only',
+            },
           ],
         },
       ];
@@ -45,6 +51,8 @@ export const rule: Rule = {
                 { op: 'insert', parent: ['vendor', 'nda'], key: 'signed', value: 'false   # set true and fill date once countersigned' },
               ],
               preferred: true,
+              // It records a fact (not signed) that a person confirms.
+              applicability: 'unsafe',
             },
           ],
         },

@@ -9,6 +9,7 @@ export const rule: Rule = {
   id: 'security-personal-data-without-dpa',
   category: 'security',
   severity: 'error',
+  fixes: ['unsafe', 'display-only'],
   title: 'Personal data without a processing agreement',
   explanation: `The vendor will process personal data, but no data processing agreement is signed. Customer data is the most serious security exposure in outsourcing, and an NDA is not enough. Under GDPR Art. 28(3), processing by a processor "shall be governed by a contract" that sets out the subject matter, duration, nature and purpose of the processing, the types of data and the categories of data subjects. That contract must bind the processor to:
 - act only on documented instructions;
@@ -34,7 +35,14 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
           ruleId: 'security-personal-data-without-dpa',
           path: ['security', 'dpa'],
           message: 'The vendor will process personal data, but no data processing agreement (DPA) is recorded.',
-          fixes: [{ title: 'Add a DPA placeholder (`signed: false`)', ops: [dpaOp, ...categoriesOp], preferred: true }],
+          fixes: [
+            {
+              title: 'Add a DPA placeholder (`signed: false`)',
+              ops: [dpaOp, ...categoriesOp],
+              preferred: true,
+              applicability: 'display-only',
+            },
+          ],
         },
       ];
     }
@@ -57,6 +65,8 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
                   title: 'Add `signed: false` to the DPA',
                   ops: [{ op: 'insert', parent: ['security', 'dpa'], key: 'signed', value: 'false' }],
                   preferred: true,
+                  // It records a fact (not signed) that a person confirms.
+                  applicability: 'unsafe',
                 },
               ],
             }

@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: 'security-protections-missing',
   category: 'security',
   severity: 'warning',
+  fixes: ['unsafe'],
   title: 'Security protections not written down',
   explanation: `The vendor's security protections are not written down. Ask the vendor what protections they offer against security threats, and write the answer into the scope: that turns a sales claim into an obligation. ISO/IEC 27036-2 groups the expected commitments into access control, personnel security (screening, training, confidentiality), incident management, business continuity and information handling. DORA Art. 30(2)(c) similarly requires contractual provisions on availability, authenticity, integrity and confidentiality of data.`,
   check(doc) {
@@ -40,6 +41,8 @@ export const rule: Rule = {
             title: 'Add a baseline list of protections to edit',
             ops: [setKeyOp(root, ['security'], 'protections', baselineProtections)],
             preferred: true,
+            // A baseline to edit: which protections apply is agreed with the vendor.
+            applicability: 'unsafe',
           },
         ],
       },

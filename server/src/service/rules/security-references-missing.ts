@@ -9,6 +9,7 @@ export const rule: Rule = {
   id: 'security-references-missing',
   category: 'security',
   severity: 'warning',
+  fixes: ['display-only'],
   title: 'No vetted client references',
   explanation: `No client references are recorded. Checking a vendor's track record is a first defence against security threats: ask which other companies they have worked with, and speak with current clients. Vendors pick flattering references, so record whom you called and when, and ask open-ended questions such as "what do you wish you had known before signing?" and "what changed in cost or resourcing?" (Craigo, *Checking vendor referrals*; Third Party ThinkTank discussion). COBIT 2019 APO10 ("Managed Vendors") treats documented selection and due diligence as part of a controlled vendor lifecycle.`,
   check(doc) {
@@ -31,6 +32,7 @@ export const rule: Rule = {
                     title: 'Add a client reference to call',
                     ops: [{ op: 'append', path: ['vendor', 'references'], value: referenceSkeleton }],
                     preferred: true,
+                    applicability: 'display-only',
                   },
                 ],
               }

@@ -27,6 +27,7 @@ export const rule: Rule = {
   id: 'structure-duplicate-id',
   category: 'structure',
   severity: 'error',
+  fixes: ['unsafe'],
   title: 'Duplicate id',
   explanation: `The same id is used more than once across deliverables, success measures and milestones. Milestones, payments and success measures refer to deliverables and milestones by id, so a duplicate makes every reference to it ambiguous: a payment could be released against the wrong milestone, or a measure could be linked to the wrong output. Give every deliverable (\`D1\`), success measure (\`SM1\`) and milestone (\`M1\`) its own id.`,
   check(doc) {
@@ -81,6 +82,8 @@ export const rule: Rule = {
               title: `Rename to \`${shortText(renamed)}\``,
               ops: [{ op: 'replace', path: use.path, value: yamlScalar(renamed) }],
               preferred: true,
+              // Which of the two keeps the id, and what references mean, is for the author.
+              applicability: 'unsafe',
             },
           ],
         });

@@ -29,6 +29,7 @@ export const rule: Rule = {
   id: 'structure-unknown-reference',
   category: 'structure',
   severity: 'error',
+  fixes: ['unsafe', 'display-only'],
   title: 'Reference to an unknown id',
   explanation: `This id does not exist. Milestones list deliverables by id, success measures link to deliverables by id, and payments are released at milestones by id; a reference to an id that does not exist means a payment with no trigger or an outcome linked to nothing. Fix the typo, or create the missing deliverable or milestone.`,
   check(doc) {
@@ -130,6 +131,8 @@ function finding(doc: ScopeDocument, ref: Reference, { kind, ids, byLowerCase, r
     title: `Change to \`${shortText(id)}\``,
     ops: [{ op: 'replace', path: ref.path, value: yamlScalar(id) }],
     ...(id === caseSlip ? { preferred: true } : {}),
+    // Even a case slip may be a reference to an item not written yet.
+    applicability: 'unsafe' as const,
   }));
   const fromMilestone = ref.path[0] === 'timeline';
   fixes.push(
@@ -151,6 +154,7 @@ function finding(doc: ScopeDocument, ref: Reference, { kind, ids, byLowerCase, r
             },
           ],
           ...(caseSlip ? {} : { preferred: true }),
+          applicability: 'display-only',
         }
       : {
           title: `Create milestone \`${shortText(ref.id)}\``,
@@ -158,6 +162,7 @@ function finding(doc: ScopeDocument, ref: Reference, { kind, ids, byLowerCase, r
             { op: 'append', path: ['timeline', 'milestones'], value: [`id: ${yamlScalar(ref.id)}`, 'name: ""', 'date: null'].join('\n') },
           ],
           ...(caseSlip ? {} : { preferred: true }),
+          applicability: 'display-only',
         },
   );
   const listed = ids.slice(0, maxSuggestions).map((id) => `\`${shortText(id)}\``);
