@@ -40,6 +40,11 @@ describe('folding ranges', () => {
     assert.ok(!folds(sample).includes('5-6 comment'));
   });
 
+  it('does not take `#` lines inside a multi-line quoted string for comments', () => {
+    const text = ['project:', '  name: "Portal', '    # rebuild', '    # phase 2"', '  # owner', '  # Sam Patel', ''].join('\n');
+    assert.deepEqual(folds(text), ['0-3', '1-3', '4-5 comment']);
+  });
+
   it('folds a comment block between sections, even in a broken file', () => {
     assert.deepEqual(folds('a:\n  b: 1\n# one\n# two\n# three\nc: [\n'), ['0-1', '2-4 comment']);
   });

@@ -30,8 +30,8 @@ export function completion(doc: ScopeDocument, position: Position): CompletionLi
   const cursor = Math.min(position.character, lineText.length);
   const outline = scanOutline(doc, position.line, cursor);
   if (outline.cursorInBlockScalar) return noCompletions;
-  const before = lineText.slice(0, cursor);
-  if (commentStart(before) !== undefined) return noCompletions;
+  const comment = commentColumn(doc, position.line);
+  if (comment !== undefined && comment < cursor) return noCompletions;
   const ctx: Context = { doc, line: position.line, lineText, cursor, outline };
   return { isIncomplete: false, items: itemsAt(ctx, [...outline.stackAtCursorLine]) };
 }
@@ -184,7 +184,9 @@ function scanOutline(doc: ScopeDocument, cursorLine: number, cursorCol: number):
       blockScalarOwner = undefined;
     }
     if (line === cursorLine) stackAtCursorLine = [...stack];
-    if (blank || text[indent] === '#' || text.startsWith('---') || text.startsWith('...') || text.startsWith('%')) continue;
+    if (blank || doc.isCommentLine(line) || text.startsWith('---') || text.startsWith('...') || text.startsWith('%')) continue;
+    // The line up to its comment, as the parser found it (a `#` inside quotes is text).
+    const content = doc.lineTextWithoutComment(line);
     let pos = indent;
     let owner: number | undefined;
     const record = (frame: Frame, parent: Frame | undefined): void => {
@@ -202,7 +204,7 @@ function scanOutline(doc: ScopeDocument, cursorLine: number, cursorCol: number):
       while (isBlank(text[pos])) pos++;
       const after = text.slice(pos);
       if (!keyPattern.test(after) && after[0] !== '-') {
-        const scalar = stripComment(after).trim();
+        const scalar = content.slice(pos).trim();
         tokens.push({ line, kind: 'dash', path: frame.path, ...(scalar ? { scalar: unquoteKey(scalar) } : {}) });
         break;
       }
@@ -211,14 +213,14 @@ function scanOutline(doc: ScopeDocument, cursorLine: number, cursorCol: number):
     const key = keyPattern.exec(text.slice(pos));
     let value = text.slice(pos);
     if (key) {
-      value = stripComment(text.slice(pos + key[0].length)).trim();
+      value = content.slice(pos + key[0].length).trim();
       const parent = parentFor(stack, pos, 'key');
       const frame = pushFrame(stack, pos, 'key', unquoteKey(key[1] ?? ''), value === '' || /^[&!]\S*$/.test(value));
       record(frame, parent);
       tokens.push({ line, kind: 'key', path: frame.path });
       owner = pos;
     } else {
-      value = stripComment(value).trim();
+      value = content.slice(pos).trim();
     }
     if (owner !== undefined && blockScalarHeader.test(value)) blockScalarOwner = owner;
   }
@@ -319,7 +321,7 @@ function flowItems(ctx: Context, base: Path, openCol: number): CompletionItem[] 
   while (end < text.length && !/[,\]}]/.test(text[end] ?? '') && !(top.expectKey && text[end] === ':')) end++;
   while (end > cursor && isBlank(text[end - 1])) end--;
   const range = lineRange(ctx, start, end);
-  const others = flowEntries(text, top.openCol).filter((e) => !(e.start <= cursor && cursor <= e.end));
+  const others = flowEntries(text, top.openCol, commentColumn(ctx.doc, ctx.line)).filter((e) => !(e.start <= cursor && cursor <= e.end));
   if (top.open === '{' && top.expectKey) {
     if (!/^[A-Za-z0-9_-]*$/.test(text.slice(start, cursor))) return [];
     const existing = new Set(others.flatMap((e) => (e.key === undefined ? [] : [e.key])));
@@ -347,8 +349,8 @@ interface FlowEntry {
   readonly value: string | undefined;
 }
 
-/** The entries of the flow collection opening at `openCol`, up to its end on the same line. */
-function flowEntries(text: string, openCol: number): FlowEntry[] {
+/** The entries of the flow collection opening at `openCol`, up to its end or the line's comment. */
+function flowEntries(text: string, openCol: number, commentCol: number | undefined): FlowEntry[] {
   const isMap = text[openCol] === '{';
   const entries: FlowEntry[] = [];
   let depth = 0;
@@ -360,8 +362,9 @@ function flowEntries(text: string, openCol: number): FlowEntry[] {
     if (raw === '' && key === undefined) return;
     entries.push({ start: itemStart, end, key, value: key === undefined && !isMap ? unquoteKey(raw) : undefined });
   };
+  const stop = commentCol ?? text.length;
   let i = openCol;
-  for (; i < text.length; i++) {
+  for (; i < stop; i++) {
     const ch = text[i];
     if (quote) {
       if (ch === quote) quote = undefined;
@@ -379,7 +382,7 @@ function flowEntries(text: string, openCol: number): FlowEntry[] {
       key = undefined;
     } else if (depth === 1 && isMap && ch === ':' && key === undefined && /^[\s,}]?$/.test(text[i + 1] ?? '')) {
       key = unquoteKey(text.slice(itemStart, i).trim());
-    } else if (ch === '#' && isBlank(text[i - 1])) break;
+    }
   }
   finish(i);
   return entries;
@@ -595,25 +598,10 @@ function leadingSpaces(text: string): number {
   return i;
 }
 
-/** Where a comment starts on a line (a `#` at the start or after a blank, outside quotes). */
-function commentStart(text: string): number | undefined {
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"') i++;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && (i === 0 || /[\s:,[{-]/.test(text[i - 1] ?? ''))) quote = ch;
-    else if (ch === '#' && (i === 0 || isBlank(text[i - 1]))) return i;
-  }
-  return undefined;
-}
-
-function stripComment(text: string): string {
-  const at = commentStart(text);
-  return at === undefined ? text : text.slice(0, at);
+/** The column where the line's comment starts, as the parser found it. */
+function commentColumn(doc: ScopeDocument, line: number): number | undefined {
+  const comment = doc.commentOnLine(line);
+  return comment === undefined ? undefined : doc.positionAt(comment.offset).character;
 }
 
 function unquoteKey(text: string): string {
@@ -635,7 +623,7 @@ function wordRange(ctx: Context, start: number): Range {
 
 /** A block scalar value: from its start to the end of the line, without a trailing comment. */
 function blockValueRange(ctx: Context, start: number): Range {
-  const content = stripComment(ctx.lineText);
+  const content = ctx.doc.lineTextWithoutComment(ctx.line);
   let end = Math.max(content.length, ctx.cursor);
   while (end > ctx.cursor && isBlank(ctx.lineText[end - 1])) end--;
   return lineRange(ctx, Math.min(start, ctx.cursor), end);

@@ -45,8 +45,24 @@ interface Walk {
   readonly lastNode: Node | undefined;
 }
 
+/** A YAML comment as the parser's lexer found it: from its `#` to the end of its line (no line break). */
+export interface Comment {
+  readonly offset: number;
+  readonly end: number;
+  /** The comment's text, `#` included. */
+  readonly text: string;
+}
+
 export class ScopeDocument {
   readonly lineCounter = new LineCounter();
+  /**
+   * Every comment of the checked part of the stream, in order, from the parser's own tokens: a `#`
+   * inside a quoted string, a block scalar or any other text is not here. Empty when the input was
+   * refused before parsing.
+   */
+  readonly comments: readonly Comment[];
+  /** Offsets of the `[` or `{` of flow collections the parser found never closed. */
+  readonly unclosedFlowStarts: readonly number[];
   /** The first two YAML documents of the stream; only the first is checked. */
   readonly documents: readonly Document.Parsed[];
   /** True when the stream holds more documents than `documents`: parsing stops at the third. */
@@ -59,6 +75,7 @@ export class ScopeDocument {
   /** Set when converting to plain data failed (e.g. an alias bomb). */
   readonly valueError: string | undefined;
   private readonly lineStarts: number[];
+  private commentLines: Map<number, Comment> | undefined;
 
   constructor(
     readonly uri: string,
@@ -71,6 +88,8 @@ export class ScopeDocument {
     this.lineStarts = computeLineStarts(text);
     this.inputProblem = knownProblem ?? checkInputLimits(text, limits);
     if (this.inputProblem) {
+      this.comments = [];
+      this.unclosedFlowStarts = [];
       this.documents = [];
       this.moreDocuments = false;
       this.yaml = undefined;
@@ -93,6 +112,8 @@ export class ScopeDocument {
     // Only the first document is checked and the second is reported; composing all of them costs
     // 9 s and 500 MB for a 2 MB file of `---` lines.
     let more = false;
+    const comments: Comment[] = [];
+    const unclosed: number[] = [];
     function* firstTwo(tokens: Iterable<CST.Token>): Generator<CST.Token> {
       let seen = 0;
       for (const token of tokens) {
@@ -100,11 +121,14 @@ export class ScopeDocument {
           more = true;
           return;
         }
+        collectFromCst(token, comments, unclosed);
         yield token;
       }
     }
     this.documents = [...composer.compose(firstTwo(new Parser(this.lineCounter.addNewLine).parse(parsed)))];
     this.moreDocuments = more;
+    this.comments = comments.sort((a, b) => a.offset - b.offset);
+    this.unclosedFlowStarts = unclosed.sort((a, b) => a - b);
     for (const document of this.documents) document.errors.push(...structuralErrors(document));
     this.yaml = this.documents[0];
     let value: unknown = undefined;
@@ -166,6 +190,28 @@ export class ScopeDocument {
     return this.text.slice(this.lineStarts[line] ?? 0, this.lineEnd(line));
   }
 
+  /** The comment on a line, if any (a line holds at most one). */
+  commentOnLine(line: number): Comment | undefined {
+    if (!this.commentLines) {
+      this.commentLines = new Map();
+      for (const comment of this.comments) this.commentLines.set(this.positionAt(comment.offset).line, comment);
+    }
+    return this.commentLines.get(line);
+  }
+
+  /** True when a line holds a comment and nothing else (a `#` line inside a block scalar is text). */
+  isCommentLine(line: number): boolean {
+    const comment = this.commentOnLine(line);
+    return comment !== undefined && this.text.slice(this.lineStarts[line] ?? 0, comment.offset).trim() === '';
+  }
+
+  /** The line's text before its comment (all of it when it has none). */
+  lineTextWithoutComment(line: number): string {
+    const comment = this.commentOnLine(line);
+    const text = this.lineText(line);
+    return comment === undefined ? text : text.slice(0, comment.offset - (this.lineStarts[line] ?? 0));
+  }
+
   /** A range from two offsets, cut at the end of the first line so every diagnostic is one line. */
   oneLineRange(start: number, end: number): Range {
     const from = this.positionAt(start);
@@ -184,7 +230,7 @@ export class ScopeDocument {
   firstLineRange(): Range {
     for (let line = 0; line < this.lineCount; line++) {
       const text = this.lineText(line);
-      if (text.trim() !== '' && !text.trimStart().startsWith('#')) {
+      if (text.trim() !== '' && !this.isCommentLine(line)) {
         const indent = text.length - text.trimStart().length;
         const start = (this.lineStarts[line] ?? 0) + indent;
         return this.oneLineRange(start, this.lineEnd(line));
@@ -390,6 +436,59 @@ function scalarKeyIdentity(key: unknown): string | undefined {
   if (typeof value === 'number') return Number.isNaN(value) ? undefined : `number:${value}`;
   if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value}:${String(value)}`;
   return undefined;
+}
+
+/**
+ * Collects the comments of one top-level CST token, and the flow collections that were never
+ * closed. A loop over an explicit stack: nesting is bounded by the input limits, but not by much.
+ */
+function collectFromCst(token: CST.Token, comments: Comment[], unclosed: number[]): void {
+  const stack: CST.Token[] = [token];
+  const sources = (list: readonly CST.SourceToken[] | undefined): void => {
+    for (const source of list ?? []) if (source.type === 'comment') stack.push(source);
+  };
+  const items = (list: readonly CST.CollectionItem[]): void => {
+    for (const item of list) {
+      sources(item.start);
+      if (item.key) stack.push(item.key);
+      sources(item.sep);
+      if (item.value) stack.push(item.value);
+    }
+  };
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    switch (next.type) {
+      case 'comment':
+        comments.push({ offset: next.offset, end: next.offset + next.source.length, text: next.source });
+        break;
+      case 'document':
+        sources(next.start);
+        if (next.value) stack.push(next.value);
+        sources(next.end);
+        break;
+      case 'doc-end':
+      case 'alias':
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        sources(next.end);
+        break;
+      case 'block-scalar':
+        for (const prop of next.props) stack.push(prop);
+        break;
+      case 'flow-collection':
+        // As the composer judges it: the first token after the items must be the matching bracket.
+        if (next.end[0]?.source !== (next.start.source === '{' ? '}' : ']')) unclosed.push(next.start.offset);
+        items(next.items);
+        sources(next.end);
+        break;
+      case 'block-map':
+      case 'block-seq':
+        items(next.items);
+        break;
+      default:
+        break;
+    }
+  }
 }
 
 function computeLineStarts(text: string): number[] {

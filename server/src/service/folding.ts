@@ -1,7 +1,7 @@
 // Folding ranges (each multi-line mapping entry, sequence entry and block scalar, and each block of
 // comment lines) and selection ranges (value -> key: value -> collection -> ... -> document),
 // both read from the syntax tree, which the parser keeps even for a broken file.
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isPair, isSeq, type Node } from 'yaml';
 import { FoldingRangeKind, type FoldingRange, type Position, type Range, type SelectionRange } from 'vscode-languageserver-types';
 import type { ScopeDocument } from './document';
 
@@ -10,7 +10,6 @@ type Span = readonly [start: number, end: number];
 export function foldingRanges(doc: ScopeDocument): FoldingRange[] {
   // One fold per start line, the outermost: `- id: D1` starts both the entry and its first pair.
   const endByStart = new Map<number, number>();
-  const blockScalarLines = new Set<number>();
   const add = ([start, end]: Span): void => {
     const startLine = doc.positionAt(start).line;
     const endLine = doc.positionAt(trimEnd(doc, start, end)).line;
@@ -24,19 +23,16 @@ export function foldingRanges(doc: ScopeDocument): FoldingRange[] {
         if (span) add(span);
         visit(isPair(item) ? item.value : item, depth + 1);
       }
-    } else if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && node.range) {
-      const first = doc.positionAt(node.range[0]).line;
-      const last = doc.positionAt(trimEnd(doc, node.range[0], node.range[1])).line;
-      for (let line = first + 1; line <= last; line++) blockScalarLines.add(line);
     }
   };
   visit(doc.yaml?.contents, 0);
 
   const ranges: FoldingRange[] = [...endByStart].map(([startLine, endLine]) => ({ startLine, endLine }));
-  // Comment blocks: two or more consecutive comment lines (a `#` line inside a block scalar is text).
+  // Comment blocks: two or more consecutive comment lines, as the parser found the comments (a `#`
+  // line inside a block scalar or a quoted string is text).
   let blockStart: number | undefined;
   for (let line = 0; line <= doc.lineCount; line++) {
-    const isComment = line < doc.lineCount && !blockScalarLines.has(line) && doc.lineText(line).trimStart().startsWith('#');
+    const isComment = line < doc.lineCount && doc.isCommentLine(line);
     if (isComment && blockStart === undefined) blockStart = line;
     if (!isComment && blockStart !== undefined) {
       if (line - 1 > blockStart) ranges.push({ startLine: blockStart, endLine: line - 1, kind: FoldingRangeKind.Comment });

@@ -18,19 +18,16 @@ export interface Suppression {
   readonly targetEndLine: number | undefined;
 }
 
-const directive = /#\s*scope-lint-disable(-next-line)?(?=\s|$)(.*)$/;
+const directive = /^#\s*scope-lint-disable(-next-line)?(?=\s|$)(.*)$/;
 
-/** Finds suppression comments. Only real comments count, not text inside a scalar. */
+/**
+ * Finds suppression comments. Only real comments count, as the YAML parser found them: the same
+ * words inside a quoted string, a block scalar or other text are text.
+ */
 export function findSuppressions(doc: ScopeDocument): Suppression[] {
   const found: Suppression[] = [];
-  if (!doc.text.includes('scope-lint-disable')) return found;
-  for (let line = 0; line < doc.lineCount; line++) {
-    const text = doc.lineText(line);
-    const index = text.indexOf('#');
-    if (index < 0 || !text.includes('scope-lint-disable')) continue;
-    const commentStart = commentStartIn(text);
-    if (commentStart === undefined) continue;
-    const m = directive.exec(text.slice(commentStart));
+  for (const comment of doc.comments) {
+    const m = directive.exec(comment.text);
     if (!m) continue;
     const rest = m[2] ?? '';
     const separator = rest.indexOf('--');
@@ -40,8 +37,7 @@ export function findSuppressions(doc: ScopeDocument): Suppression[] {
       .split(/[\s,]+/)
       .map((s) => s.trim())
       .filter(Boolean);
-    const startOffset = doc.offsetAt({ line, character: commentStart });
-    const range = doc.oneLineRange(startOffset, doc.lineEnd(line));
+    const line = doc.positionAt(comment.offset).line;
     const kind = m[1] ? 'next-line' : 'file';
     const targetLine = kind === 'next-line' ? nextContentLine(doc, line) : undefined;
     found.push({
@@ -49,7 +45,7 @@ export function findSuppressions(doc: ScopeDocument): Suppression[] {
       ruleIds,
       reason: isWrittenReason(reasonText) ? reasonText : undefined,
       line,
-      range,
+      range: doc.oneLineRange(comment.offset, comment.end),
       targetLine,
       targetEndLine: targetLine === undefined ? undefined : (multilineValueEnd(doc, targetLine) ?? targetLine),
     });
@@ -65,29 +61,9 @@ function isWrittenReason(reason: string): boolean {
   return reason !== '' && !/^todo\b/i.test(reason) && !/^<[^>]*>$/.test(reason);
 }
 
-/** Column where a YAML comment starts on a line, ignoring `#` inside quotes. */
-function commentStartIn(text: string): number | undefined {
-  let quote: string | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      continue;
-    }
-    if (ch === '"' || ch === "'") {
-      const before = text.slice(0, i).trimEnd();
-      if (before === '' || /[:\-[{,]$/.test(before)) quote = ch;
-      continue;
-    }
-    if (ch === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) return i;
-  }
-  return undefined;
-}
-
 function nextContentLine(doc: ScopeDocument, line: number): number | undefined {
   for (let next = line + 1; next < doc.lineCount; next++) {
-    const text = doc.lineText(next).trim();
-    if (text !== '' && !text.startsWith('#')) return next;
+    if (doc.lineText(next).trim() !== '' && !doc.isCommentLine(next)) return next;
   }
   return undefined;
 }

@@ -84,7 +84,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   const lineOf = (offset: number): number => doc.positionAt(offset).line;
   const syntax = rootCauses(doc.parseErrors, lineOf);
   for (const error of syntax) {
-    const start = syntaxErrorOffset(doc.text, error);
+    const start = syntaxErrorOffset(doc, error);
     make(
       yamlCode(error),
       doc.oneLineRange(start, Math.max(start === error.pos[0] ? error.pos[1] : start + 1, start + 1)),
@@ -261,29 +261,11 @@ function rootCauses(errors: readonly YAMLError[], lineOf: (offset: number) => nu
 
 /**
  * Where the user must look. An unclosed `[` or `{` is reported where the parser gave up (often
- * the next line); the root cause is the bracket that was never closed.
+ * the next line); the root cause is the outermost bracket before it that was never closed.
  */
-function syntaxErrorOffset(text: string, error: YAMLError): number {
+function syntaxErrorOffset(doc: ScopeDocument, error: YAMLError): number {
   if (!/end with a [\]}]/.test(error.message)) return error.pos[0];
-  const open: number[] = [];
-  let quote: string | undefined;
-  const end = Math.min(error.pos[0], text.length);
-  for (let i = 0; i < end; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
-      while (i < end && text[i] !== '\n') i++;
-      continue;
-    }
-    if ((ch === '"' || ch === "'") && open.length > 0) quote = ch;
-    else if (ch === '[' || ch === '{') open.push(i);
-    else if ((ch === ']' || ch === '}') && open.length > 0) open.pop();
-  }
-  return open[0] ?? error.pos[0];
+  return doc.unclosedFlowStarts.find((offset) => offset < error.pos[0]) ?? error.pos[0];
 }
 
 function yamlCode(error: YAMLError): string {
