@@ -1,7 +1,10 @@
 // expertise-measure-not-quantified: Success measure has no measurable target.
 // A target must be a number or a comparator and a number; a valid target without a unit is a
-// lesser (warning) case.
+// lesser (warning) case, and so is a measurable target that carries its unit ("< 5 min", "4h").
+import { stringify } from 'yaml';
 import { arrayAt, isAbsent, isRecord, itemLabel, setKeyOp, type Data } from '../model';
+import Qty from 'js-quantities';
+import { isUnit, readTarget, type TargetQuantity } from '../quantities';
 import type { Finding, Fix, FixOp, Path, Rule } from '../types';
 
 /**
@@ -33,6 +36,12 @@ export const rule: Rule = {
       const item: Path = ['success_measures', index];
       const label = itemLabel(measure, item);
       const target = measure.target;
+      const withUnit = typeof target === 'string' && !isQuantifiedTarget(target) ? readTarget(target) : undefined;
+      if (withUnit && withUnit.unit !== '') {
+        const finding = unitInTarget(doc.value, measure, item, label, target as string, withUnit);
+        if (finding) findings.push(finding);
+        return;
+      }
       if (!isQuantifiedTarget(target)) {
         findings.push({
           ruleId: 'expertise-measure-not-quantified',
@@ -57,6 +66,79 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/**
+ * A target such as `"< 5 min"` is measurable; it only keeps its unit in the wrong field, where the
+ * number cannot be compared or charted. Moving it is a warning with a fix; when `unit` already
+ * says the same, the fix just drops the repeat, and when it says something else the two disagree.
+ */
+function unitInTarget(root: unknown, measure: Data, item: Path, label: string, target: string, read: TargetQuantity): Finding | undefined {
+  const written = read.measured ? `${read.unit} ${read.measured}` : read.unit;
+  const bare = read.comparator ? `${read.comparator} ${read.number}` : read.number;
+  // Quoted with a comparator: a plain scalar starting with `>` would be a folded block.
+  const targetValue = read.comparator || /,/.test(read.number) ? JSON.stringify(bare) : read.number;
+  const path: Path = [...item, 'target'];
+  const unit = measure.unit;
+  if (isAbsent(unit)) {
+    return {
+      ruleId: 'expertise-measure-not-quantified',
+      path,
+      severity: 'warning',
+      message: `Success measure ${label} has its unit inside the target (${describe(target)}): move "${written}" into \`unit\`.`,
+      facts: [`Read as ${read.comparator ? `${read.comparator} ` : ''}${read.number}, unit "${written}".`],
+      fixes: [
+        {
+          title: `Move "${written}" into \`unit\``,
+          ops: [{ op: 'replace', path, value: targetValue }, setKeyOp(root, item, 'unit', yamlScalar(written))],
+          preferred: true,
+          safe: true,
+        },
+      ],
+    };
+  }
+  if (typeof unit === 'string' && sameUnit(unit, read.unit)) {
+    return {
+      ruleId: 'expertise-measure-not-quantified',
+      path,
+      severity: 'warning',
+      message: `Success measure ${label} repeats its unit in the target (${describe(target)}); \`unit\` already says "${unit.trim()}".`,
+      ...(read.measured
+        ? {}
+        : {
+            fixes: [
+              {
+                title: `Remove "${read.unit}" from the target`,
+                ops: [{ op: 'replace', path, value: targetValue }],
+                preferred: true,
+                safe: true,
+              },
+            ],
+          }),
+    };
+  }
+  return {
+    ruleId: 'expertise-measure-not-quantified',
+    path,
+    severity: 'warning',
+    message: `Success measure ${label} has two units: the target says "${written}" but \`unit\` says ${describe(unit)}.`,
+  };
+}
+
+/** `min` and `minutes`, `%` and `percent`: the same unit written two ways. */
+function sameUnit(a: string, b: string): boolean {
+  const x = a.trim().toLowerCase();
+  const y = b.trim().toLowerCase();
+  if (x === y) return true;
+  const percent = /^(?:%|percent|per\s*cent)$/;
+  if (percent.test(x) && percent.test(y)) return true;
+  if (!isUnit(x) || !isUnit(y)) return false;
+  return Qty.parse(`1 ${x}`)?.eq(Qty(`1 ${y}`)) ?? false;
+}
+
+/** The text as one YAML scalar, quoted when plain style would change its meaning. */
+function yamlScalar(text: string): string {
+  return stringify(text, { lineWidth: 0 }).trimEnd();
+}
 
 /** The key's path when the key is written (even empty), else the measure itself: a missing key has no line. */
 function keyPath(measure: Data, item: Path, key: string): Path {

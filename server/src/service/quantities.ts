@@ -1,0 +1,185 @@
+// Whether prose states a real quantity (a number with a unit, a count, a percentage, a date or a
+// deadline), as opposed to a digit inside a name: "S/4HANA", "ISO 27001", "Windows 11", "24x7",
+// "WCAG 2.1" and "Tier 1" carry digits but say nothing about how much or by when. Units are read
+// with js-quantities; the rest is the small grammar of how scopes write numbers.
+import Qty from 'js-quantities';
+
+const months = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+/** Words before a number that make it a label ("Phase 2", "Annex 3", "GDPR Art. 28"), not an amount. */
+const labelWords = new Set([
+  'version',
+  'ver',
+  'v',
+  'release',
+  'rel',
+  'phase',
+  'tier',
+  'level',
+  'lvl',
+  'annex',
+  'appendix',
+  'schedule',
+  'section',
+  'sec',
+  'article',
+  'art',
+  'clause',
+  'chapter',
+  'part',
+  'step',
+  'stage',
+  'wave',
+  'sprint',
+  'iteration',
+  'item',
+  'no',
+  'number',
+  'rfc',
+  'type',
+  'class',
+  'grade',
+  'gen',
+  'generation',
+  'series',
+  'model',
+  'room',
+  'line',
+]);
+
+/** Time and count words that make a number after a label word a quantity after all ("Tier 2 days" is rare; "SLA 4 hours" is not). */
+const timeWords =
+  /^(?:business\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|yrs?)\b/i;
+
+const numberWords =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|half|a\s+dozen)\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|percent|per\s*cent)\b/i;
+
+/** A capitalised month after a deadline word, with no year: "by the end of March". */
+const namedMonthDeadline =
+  /\b(?:by|before|until|till|in|from|end\s+of)\s+(?:the\s+end\s+of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+const numberPattern = /\d+(?:[.,]\d+)*/g;
+
+/** True when the text states a quantity, a percentage, a date or a deadline. */
+export function hasQuantity(text: string): boolean {
+  if (numberWords.test(text) || namedMonthDeadline.test(text)) return true;
+  numberPattern.lastIndex = 0;
+  for (let m = numberPattern.exec(text); m !== null; m = numberPattern.exec(text)) {
+    if (isQuantityAt(text, m.index, m.index + m[0].length, m[0])) return true;
+  }
+  return false;
+}
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[A-Za-z]/.test(ch);
+}
+
+function isQuantityAt(text: string, start: number, end: number, number: string): boolean {
+  const before = text.charAt(start - 1);
+  const after = text.slice(end, end + 24);
+  // An ISO date (2027-10-31) or month (2027-10).
+  if (/^\d{4}$/.test(number) && /^-\d{1,2}(?!\d)/.test(after)) return true;
+  // A version with two or more dots (1.2.3), or "1.x".
+  if (/\.\d+\./.test(number) || /^\.x\b/i.test(after)) return false;
+  // Round-the-clock service hours are a coverage label, not a target.
+  if (/^[x×/]7\b/i.test(after) || (/^[x×/]/.test(before) && /^7$/.test(number) && /24[x×/]$/i.test(text.slice(start - 3, start))))
+    return false;
+  // Attached to letters before: a quarter or half-year (Q3, H1, FY2027) is a date; anything else is a name (S/4HANA, ISO/IEC, AES-256, p95).
+  if (isLetter(before) || ((before === '/' || before === '-' || before === '.') && isLetter(text.charAt(start - 2)))) {
+    const prefix = /([A-Za-z]+)[/.-]?$/.exec(text.slice(Math.max(0, start - 8), start))?.[1] ?? '';
+    return /^(?:q|h|fy|cy)$/i.test(prefix) && before !== '/' && before !== '-';
+  }
+  if (after.startsWith('%') || /^\s*(?:percent|per\s*cent)\b/i.test(after)) return true;
+  // Attached letters after: a unit (4h, 300ms, 5GB, 120k) counts; a name (4HANA, 3D) does not.
+  const suffix = /^[A-Za-zµ]+/.exec(after)?.[0];
+  if (suffix !== undefined) return isUnit(suffix) || /^(?:k|m|bn|mn)$/i.test(suffix);
+  const previous = /([A-Za-z]+)\.?\s+$/.exec(text.slice(Math.max(0, start - 24), start));
+  if (previous?.[1]) {
+    const word = previous[1];
+    const lower = word.toLowerCase();
+    if (months.has(lower)) return true;
+    const followedByTime = timeWords.test(after.trimStart()) || isUnit(/^\s*([A-Za-z]+)/.exec(after)?.[1] ?? '');
+    if (labelWords.has(lower)) return followedByTime;
+    const wordStart = start - previous[0].length;
+    const sentenceStart = /(?:^|[.!?:;(\n•*-])\s*$/.test(text.slice(Math.max(0, wordStart - 4), wordStart));
+    // A name or an acronym before the number: ISO 27001, Windows 11, WCAG 2.1, Java 17.
+    if (/^[A-Z]/.test(word) && !sentenceStart) return followedByTime;
+    if (/^[A-Z]{2,}$/.test(word)) return followedByTime;
+  }
+  return true;
+}
+
+/** A unit js-quantities knows, other than a bare number ("1 in" is an inch, but "in" alone is a word). */
+export function isUnit(text: string): boolean {
+  const unit = text.trim();
+  if (unit === '' || unit.length > 20 || /^(?:in|a|at|on|or|to|by|of|and)$/i.test(unit)) return false;
+  const q = Qty.parse(`1 ${unit}`);
+  return q !== null && q.kind() !== 'unitless';
+}
+
+/** A target that carries its unit, read apart: `"< 5 min"` is `<`, `5`, `min`. */
+export interface TargetQuantity {
+  /** The comparator as written, or empty. */
+  readonly comparator: string;
+  /** The number as written (`1,200`, `99.9`). */
+  readonly number: string;
+  /** The unit as written (`min`, `%`, `tickets/month`); empty for a bare number. */
+  readonly unit: string;
+  /** Words after a percentage that name what is measured ("uptime" in "99.9% uptime"). */
+  readonly measured: string;
+}
+
+const targetPattern = /^(<=|>=|<|>|=|≤|≥)?\s*(-?\d[\d,]*(?:\.\d+)?)\s*(.*)$/s;
+/** Words that make a target an estimate or a placeholder rather than a unit. */
+const notAUnit = /^(?:or|and|approx|approximately|about|around|ish|tbd|tbc|todo|maybe|roughly|plus|more|less|so|to|-)\b/i;
+const countUnit = /^[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2}(?:\s*\/\s*[A-Za-z][A-Za-z-]*)?$/;
+
+/**
+ * Reads a target as comparator, number and unit: `">= 99.9"`, `"< 5 min"`, `"4h"`, `"<300ms"`,
+ * `"99.9% uptime"`, `"600 tickets/month"`. Undefined when it is not one number with at most a
+ * unit ("fast", "5 or so", "40-50"), so the caller reports it as not measurable.
+ */
+export function readTarget(text: string): TargetQuantity | undefined {
+  const trimmed = text.trim();
+  if (trimmed.length > 80) return undefined;
+  const m = targetPattern.exec(trimmed);
+  if (!m) return undefined;
+  const comparator = m[1] ?? '';
+  const number = m[2] ?? '';
+  if (/,/.test(number) && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(number)) return undefined;
+  const rest = (m[3] ?? '').trim();
+  if (rest === '') return { comparator, number, unit: '', measured: '' };
+  if (rest.startsWith('%')) {
+    const measured = rest.slice(1).trim();
+    if (measured === '' || /^[A-Za-z][A-Za-z\s-]{0,40}$/.test(measured)) return { comparator, number, unit: '%', measured };
+    return undefined;
+  }
+  if (notAUnit.test(rest)) return undefined;
+  if (isUnit(rest) || countUnit.test(rest)) return { comparator, number, unit: rest, measured: '' };
+  return undefined;
+}

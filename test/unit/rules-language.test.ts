@@ -1,0 +1,159 @@
+// How the rules read what people really write: units inside targets, cadences in words, inflected
+// opinion words, digits that are names rather than quantities, and the wording of messages.
+// Each case asserts the message and range a user sees, and the text after a fix.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { hasQuantity, readTarget } from '../../server/src/service/quantities';
+import type { PartialSettings } from '../../server/src/service/settings';
+import type { DiagnosticData } from '../../server/src/service/validate';
+import { analyzeText } from '../support/analyze';
+import { fullWith } from '../support/ruleCheck';
+
+function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
+  return analyzeText(text, settings).diagnostics.filter((d) => d.code === ruleId);
+}
+
+function only(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic {
+  const found = diagnosticsOf(ruleId, text, settings);
+  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.map((d) => d.message).join(' | ')}`);
+  const [d] = found;
+  assert.ok(d);
+  return d;
+}
+
+/** [line, first character, last character, underlined text] of a diagnostic. */
+function where(d: Diagnostic, text: string): [number, number, number, string] {
+  const line = text.split('\n')[d.range.start.line] ?? '';
+  return [d.range.start.line, d.range.start.character, d.range.end.character, line.slice(d.range.start.character, d.range.end.character)];
+}
+
+function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(index >= 0, `no line with ${needle}`);
+  return index;
+}
+
+function afterFix(d: Diagnostic, text: string, title: string): string {
+  const fix = (d.data as DiagnosticData).fixes.find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify((d.data as DiagnosticData).fixes.map((f) => f.title))}`);
+  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
+}
+
+// ---- quantities ------------------------------------------------------------------------------
+
+describe('hasQuantity: real quantities, not digits in names', () => {
+  it('finds numbers with units, counts, percentages, dates and deadlines', () => {
+    for (const text of [
+      'cut tickets from 1,200 to under 600 per month by 2027-10-31',
+      'Move all 140 pages',
+      'Live by Q3 2027',
+      'Done within two weeks of kickoff',
+      'by 2027',
+      '99.9% uptime',
+      'p95 under 2.0 s',
+      'Live by the end of March',
+      'Support 5,000 users',
+      'respond in 4h',
+      'Launch by June 2027',
+      'an SLA of 4 hours',
+    ]) {
+      assert.equal(hasQuantity(text), true, text);
+    }
+  });
+
+  it('does not count product names, standards, versions, tiers or round-the-clock hours', () => {
+    for (const text of [
+      'Migrate the ledger to SAP S/4HANA',
+      'An ISO 27001 certified vendor',
+      '24x7 support',
+      '24/7 support',
+      'Upgrade to Windows 11 laptops',
+      'WCAG 2.1 AA compliant pages',
+      'Tier 1 support desk',
+      'Phase 2 rollout',
+      'GDPR Art. 28 terms',
+      'Run on Python 3.12',
+      'AES-256 encryption',
+      'TLS 1.2+ everywhere',
+    ]) {
+      assert.equal(hasQuantity(text), false, text);
+    }
+  });
+});
+
+describe('readTarget', () => {
+  it('reads the comparator, the number and the unit a person writes into a target', () => {
+    assert.deepEqual(readTarget('< 5 min'), { comparator: '<', number: '5', unit: 'min', measured: '' });
+    assert.deepEqual(readTarget('4h'), { comparator: '', number: '4', unit: 'h', measured: '' });
+    assert.deepEqual(readTarget('<300ms'), { comparator: '<', number: '300', unit: 'ms', measured: '' });
+    assert.deepEqual(readTarget('4 hours'), { comparator: '', number: '4', unit: 'hours', measured: '' });
+    assert.deepEqual(readTarget('99.9% uptime'), { comparator: '', number: '99.9', unit: '%', measured: 'uptime' });
+    assert.deepEqual(readTarget('>= 600 tickets/month'), { comparator: '>=', number: '600', unit: 'tickets/month', measured: '' });
+  });
+
+  it('refuses estimates, ranges and words', () => {
+    for (const text of ['5 or so', 'fast', '40-50', 'approx 5', 'about 5 min', '1,2345 ms'])
+      assert.equal(readTarget(text), undefined, text);
+  });
+});
+
+describe('expertise-measure-not-quantified: a target that carries its unit', () => {
+  const base = '    target: "< 600"\n    unit: tickets/month\n';
+
+  for (const [target, unit, newTarget, newUnit] of [
+    ['"< 5 min"', 'min', '"< 5"', 'min'],
+    ['4h', 'h', '4', 'h'],
+    ['"<300ms"', 'ms', '"< 300"', 'ms'],
+    ['"4 hours"', 'hours', '4', 'hours'],
+    ['"99.9% uptime"', '% uptime', '99.9', '"% uptime"'],
+  ] as const) {
+    it(`accepts ${target} as measurable and offers to move "${unit}" into unit (warning)`, () => {
+      const text = fullWith([base, `    target: ${target}\n`]);
+      const d = only('expertise-measure-not-quantified', text);
+      assert.equal(d.severity, 2);
+      assert.equal(
+        d.message,
+        `Success measure \`SM1\` has its unit inside the target ("${JSON.parse(target.startsWith('"') ? target : `"${target}"`) as string}"): move "${unit}" into \`unit\`.`,
+      );
+      assert.deepEqual(where(d, text), [lineOf(text, `target: ${target}`), 12, 12 + target.length, target]);
+      const fixed = afterFix(d, text, `Move "${unit}" into \`unit\``);
+      // The target keeps its place; the unit is added at the end of the measure.
+      assert.ok(fixed.includes(`    target: ${newTarget}\n    baseline: 1200\n`), fixed);
+      assert.ok(fixed.includes(`    deliverables: [D3]\n    unit: ${newUnit}\n  - id: SM2`), fixed);
+      assert.deepEqual(diagnosticsOf('expertise-measure-not-quantified', fixed), []);
+    });
+  }
+
+  it('drops a repeated unit, and says so when the two units disagree', () => {
+    const repeated = fullWith(['    target: "< 600"\n', '    target: "< 600 tickets/month"\n']);
+    const d = only('expertise-measure-not-quantified', repeated);
+    assert.equal(
+      d.message,
+      'Success measure `SM1` repeats its unit in the target ("< 600 tickets/month"); `unit` already says "tickets/month".',
+    );
+    assert.ok(afterFix(d, repeated, 'Remove "tickets/month" from the target').includes('    target: "< 600"\n    unit: tickets/month\n'));
+
+    const minutes = fullWith([base, '    target: "< 5 minutes"\n    unit: min\n']);
+    assert.equal(
+      only('expertise-measure-not-quantified', minutes).message,
+      'Success measure `SM1` repeats its unit in the target ("< 5 minutes"); `unit` already says "min".',
+    );
+
+    const clash = fullWith([base, '    target: "< 5 min"\n    unit: tickets/month\n']);
+    const c = only('expertise-measure-not-quantified', clash);
+    assert.equal(c.message, 'Success measure `SM1` has two units: the target says "min" but `unit` says "tickets/month".');
+    assert.equal(c.severity, 2);
+  });
+
+  it('still reports an estimate or a word as not measurable (error)', () => {
+    const text = fullWith([base, '    target: "5 or so"\n']);
+    const d = only('expertise-measure-not-quantified', text);
+    assert.equal(d.severity, 1);
+    assert.equal(
+      d.message,
+      'Success measure `SM1` has no measurable target: "5 or so" is neither a number nor a comparator with a number such as "< 600".',
+    );
+  });
+});
