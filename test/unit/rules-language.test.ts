@@ -157,3 +157,47 @@ describe('expertise-measure-not-quantified: a target that carries its unit', () 
     );
   });
 });
+
+// ---- cadences --------------------------------------------------------------------------------
+
+describe('governance-cadence-too-infrequent: cadences a person writes', () => {
+  const id = 'governance-cadence-too-infrequent';
+  const cadence = (value: string): string => fullWith(['  check_in_cadence: weekly', `  check_in_cadence: ${value}`]);
+
+  it('reads "bi-weekly", "every two weeks", "2x per week", "daily stand-up" and "weekly (Tuesdays)" within the limit', () => {
+    for (const value of [
+      'bi-weekly',
+      'every two weeks',
+      'every 2 weeks',
+      '2x per week',
+      'twice a week',
+      'daily stand-up',
+      'weekly (Tuesdays)',
+      'every other week',
+      'fortnightly call on Mondays',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, cadence(value)), [], value);
+    }
+  });
+
+  it('says how a written cadence was read when it is too slow, with the bi-weekly caveat', () => {
+    const text = cadence('every 3 weeks');
+    const d = only(id, text);
+    assert.equal(d.message, 'Check-ins "every 3 weeks" are read as every 21 days; the limit is 14 days.');
+    assert.deepEqual(where(d, text), [lineOf(text, 'check_in_cadence:'), 20, 33, 'every 3 weeks']);
+
+    const biweekly = only(id, cadence('bi-weekly'), { thresholds: { maxCheckInDays: 10 } });
+    assert.equal(biweekly.message, 'Check-ins "bi-weekly" are read as every 14 days; the limit is 10 days.');
+
+    // Two cadences in one value: the slower one is the risk.
+    assert.equal(
+      only(id, cadence('weekly or monthly')).message,
+      'Check-ins "weekly or monthly" are read as every 30 days; the limit is 14 days.',
+    );
+  });
+
+  it('says it cannot read a cadence it cannot read, never "too infrequent"', () => {
+    const text = cadence('per sprint');
+    assert.equal(only(id, text).message, 'The check-in cadence "per sprint" cannot be read as a number of days; the limit is 14 days.');
+  });
+});

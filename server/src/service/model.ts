@@ -132,13 +132,113 @@ export const cadenceNames: readonly string[] = Object.keys(cadenceDays);
 export function cadenceInDays(value: unknown): number | 'unparseable' | undefined {
   if (isAbsent(value)) return undefined;
   if (typeof value !== 'string') return 'unparseable';
-  const text = value.trim().toLowerCase();
-  const named = cadenceDays[text];
-  if (named !== undefined) return named;
-  const m = /^p(\d{1,4})([dwm])$/.exec(text);
-  if (!m) return 'unparseable';
-  const n = Number(m[1]);
-  return m[2] === 'd' ? n : m[2] === 'w' ? n * 7 : n * 30;
+  return readCadence(value)?.days ?? 'unparseable';
+}
+
+/** A cadence as written by a person, read as days between meetings. */
+export interface CadenceReading {
+  readonly days: number;
+  /** The words read as the cadence (`bi-weekly` in "bi-weekly (Tuesdays)"). */
+  readonly read: string;
+  /** "bi-weekly" is read as every 14 days but can also mean twice a week. */
+  readonly ambiguousBiweekly: boolean;
+}
+
+const numberWordValues: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  other: 2,
+  once: 1,
+  twice: 2,
+  thrice: 3,
+};
+const periodDays: Readonly<Record<string, number>> = {
+  day: 1,
+  weekday: 1,
+  'working day': 1,
+  'business day': 1,
+  week: 7,
+  month: 30,
+  quarter: 91,
+  year: 365,
+};
+const period = '(day|weekday|working day|business day|week|month|quarter|year)s?';
+const count = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other)';
+/** "every 2 weeks", "every other week", "each month". */
+const everyPattern = new RegExp(`\\b(?:every|each)\\s+(?:${count}\\s+)?${period}\\b`);
+/** "twice a week", "2x per week", "3 times a month", "2x/week", "once every two weeks". */
+const timesPattern = new RegExp(
+  `\\b(?:(once|twice|thrice)|(\\d{1,2})\\s*(?:x|×|times))\\s*(?:a|an|per|each|every|/|a\\s+|per\\s+)?\\s*(?:${count}\\s+)?${period}\\b`,
+);
+const timesAdverbPattern = /\b(?:(twice|thrice)|(\d{1,2})\s*(?:x|×|times))[\s-]*(daily|weekly|monthly)\b/;
+/** Spellings of the catalogue's names. */
+const canonicalCadence: Readonly<Record<string, string>> = {
+  'bi-weekly': 'biweekly',
+  'bi weekly': 'biweekly',
+  'fort-nightly': 'fortnightly',
+  'semi-monthly': 'semimonthly',
+  'twice weekly': 'twice-weekly',
+};
+const namedPattern = new RegExp(
+  `(?:^|[^a-z-])(${Object.keys(cadenceDays).join('|')}|${Object.keys(canonicalCadence).join('|')})(?![a-z])`,
+  'g',
+);
+
+/**
+ * Reads the cadences people write: the catalogue's names and ISO 8601 durations, plus
+ * "bi-weekly", "every two weeks", "every 2 weeks", "2x per week", "twice a week", and a name
+ * with words around it ("daily stand-up", "weekly (Tuesdays)"). Several cadences in one value
+ * ("weekly or monthly") give the slowest, the reading that risks the most. Undefined when no
+ * cadence can be read ("ad hoc", "as needed", "per sprint").
+ */
+export function readCadence(text: string): CadenceReading | undefined {
+  const lower = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (lower.length > 120) return undefined;
+  const iso = /^p(\d{1,4})([dwm])$/.exec(lower);
+  if (iso) {
+    const n = Number(iso[1]);
+    return { days: iso[2] === 'd' ? n : iso[2] === 'w' ? n * 7 : n * 30, read: text.trim(), ambiguousBiweekly: false };
+  }
+  const readings: CadenceReading[] = [];
+  const every = everyPattern.exec(lower);
+  if (every) {
+    const n = every[1] === undefined ? 1 : (numberWordValues[every[1]] ?? Number(every[1]));
+    const days = periodDays[every[2] ?? ''];
+    if (days !== undefined && n > 0) readings.push({ days: n * days, read: every[0], ambiguousBiweekly: false });
+  }
+  const times = timesPattern.exec(lower);
+  if (times) {
+    const perPeriod = times[1] ? (numberWordValues[times[1]] ?? 1) : Number(times[2]);
+    const periods = times[3] === undefined ? 1 : (numberWordValues[times[3]] ?? Number(times[3]));
+    const days = periodDays[times[4] ?? ''];
+    if (days !== undefined && perPeriod > 0)
+      readings.push({ days: Math.max(1, Math.floor((periods * days) / perPeriod)), read: times[0], ambiguousBiweekly: false });
+  }
+  const adverb = timesAdverbPattern.exec(lower);
+  if (adverb) {
+    const perPeriod = adverb[1] ? (numberWordValues[adverb[1]] ?? 1) : Number(adverb[2]);
+    const days = { daily: 1, weekly: 7, monthly: 30 }[adverb[3] as 'daily' | 'weekly' | 'monthly'];
+    if (perPeriod > 0) readings.push({ days: Math.max(1, Math.floor(days / perPeriod)), read: adverb[0], ambiguousBiweekly: false });
+  }
+  if (!times && !adverb) {
+    for (const named of lower.matchAll(namedPattern)) {
+      const written = named[1] ?? '';
+      const name = canonicalCadence[written] ?? written;
+      const days = cadenceDays[name];
+      if (days !== undefined) readings.push({ days, read: written, ambiguousBiweekly: name === 'biweekly' });
+    }
+  }
+  if (readings.length === 0) return undefined;
+  return readings.reduce((slowest, r) => (r.days > slowest.days ? r : slowest));
 }
 
 // ---- money ---------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // governance-cadence-too-infrequent: Check-ins too infrequent.
 // Check-ins further apart than `maxCheckInDays` (or a cadence nobody can read) let a vendor drift
 // for weeks before anyone notices.
-import { cadenceInDays, cadenceNames, isMappingOrAbsent, valueAt } from '../model';
+import { cadenceInDays, cadenceNames, isMappingOrAbsent, readCadence, shortText, valueAt } from '../model';
 import type { Fix, Path, Rule } from '../types';
 
 const path: Path = ['governance', 'check_in_cadence'];
@@ -28,7 +28,7 @@ export const rule: Rule = {
           path,
           message: `The check-in cadence ${describe(value)} cannot be read as a number of days; the limit is ${plural(max, 'day')}.`,
           facts: [
-            `Readable cadences: ${cadenceNames.map((n) => `\`${n}\``).join(', ')}, or an ISO 8601 duration \`P<n>D\`, \`P<n>W\` or \`P<n>M\`.`,
+            `Readable cadences: ${cadenceNames.map((n) => `\`${n}\``).join(', ')}, an ISO 8601 duration \`P<n>D\`, \`P<n>W\` or \`P<n>M\`, or words such as "every 2 weeks", "twice a week" or "daily stand-up".`,
           ],
           fixes,
         },
@@ -37,10 +37,12 @@ export const rule: Rule = {
     if (days <= max) return [];
     const text = typeof value === 'string' ? value.trim() : String(value);
     const named = cadenceNames.includes(text.toLowerCase());
+    const iso = /^p\d+[dwm]$/i.test(text);
+    const reading = readCadence(text);
     const facts = [`\`${text}\` = every ${plural(days, 'day')}; the limit is ${plural(max, 'day')} (\`maxCheckInDays\`).`];
-    if (text.toLowerCase() === 'biweekly') {
+    if (reading?.ambiguousBiweekly) {
       facts.push(
-        '`biweekly` is read as every 14 days. If that is what you mean, write `fortnightly` (or `P2W`): "biweekly" can also mean twice a week.',
+        `\`${reading.read}\` is read as every 14 days. If that is what you mean, write \`fortnightly\` (or \`P2W\`): "biweekly" can also mean twice a week.`,
       );
     }
     return [
@@ -49,7 +51,9 @@ export const rule: Rule = {
         path,
         message: named
           ? `Check-ins are ${text} (every ${plural(days, 'day')}); the limit is ${plural(max, 'day')}.`
-          : `Check-ins are every \`${text}\` (${plural(days, 'day')}); the limit is ${plural(max, 'day')}.`,
+          : iso
+            ? `Check-ins are every \`${text}\` (${plural(days, 'day')}); the limit is ${plural(max, 'day')}.`
+            : `Check-ins "${shortText(text, 40)}" are read as every ${plural(days, 'day')}; the limit is ${plural(max, 'day')}.`,
         facts,
         fixes,
       },
