@@ -180,7 +180,9 @@ describe('governance-cadence-too-infrequent: cadences a person writes', () => {
       // Neither the rule nor the schema objects to the line.
       const line = lineOf(text, 'check_in_cadence:');
       assert.deepEqual(
-        analyzeText(text).diagnostics.filter((d) => d.range.start.line === line).map((d) => d.message),
+        analyzeText(text)
+          .diagnostics.filter((d) => d.range.start.line === line)
+          .map((d) => d.message),
         [],
         value,
       );
