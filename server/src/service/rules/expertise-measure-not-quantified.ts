@@ -91,7 +91,7 @@ function unitInTarget(root: unknown, measure: Data, item: Path, label: string, t
           title: `Move "${written}" into \`unit\``,
           ops: [{ op: 'replace', path, value: targetValue }, setKeyOp(root, item, 'unit', yamlScalar(written))],
           preferred: true,
-          safe: true,
+          applicability: 'safe',
         },
       ],
     };
@@ -110,7 +110,7 @@ function unitInTarget(root: unknown, measure: Data, item: Path, label: string, t
                 title: `Remove "${read.unit}" from the target`,
                 ops: [{ op: 'replace', path, value: targetValue }],
                 preferred: true,
-                safe: true,
+                applicability: 'safe',
               },
             ],
           }),
