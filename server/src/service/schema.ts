@@ -265,7 +265,12 @@ function enumSlip(path: Path, where: string, allowed: readonly unknown[], value:
   if (canonical === undefined) return undefined;
   return {
     message: `Write \`${canonical}\`, not \`${value.trim()}\`: ${where} takes exact values (case and separators count).`,
-    fix: { title: `Change to \`${canonical}\``, ops: [{ op: 'replace', path, value: enumScalar(canonical) }], preferred: true, applicability: 'safe' },
+    fix: {
+      title: `Change to \`${canonical}\``,
+      ops: [{ op: 'replace', path, value: enumScalar(canonical) }],
+      preferred: true,
+      applicability: 'safe',
+    },
   };
 }
 
