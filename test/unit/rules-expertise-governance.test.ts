@@ -572,7 +572,7 @@ describe('governance-exit-plan-missing', () => {
         parent: [],
         key: 'exit',
         value:
-          'termination_for_convenience_notice_days: 30\ntransition_assistance_days: 30\ndata_return:\n  format: ""\n  within_days: 10\ndeletion_certificate: true\nknowledge_transfer: true',
+          'termination_for_convenience_notice_days: 30\ntransition_assistance_days: 30\ndata_return:\n  format: TODO   # e.g. database dump and CSV\n  within_days: 10\ndeletion_certificate: true\nknowledge_transfer: true',
       },
     ]);
   });
@@ -589,7 +589,7 @@ describe('governance-exit-plan-missing', () => {
       'Sensitive because `security.personal_data` is true and `security.data_classification` is confidential.',
     ]);
     assert.deepEqual(finding.fixes?.[0]?.ops, [
-      { op: 'insert', parent: ['exit'], key: 'data_return', value: 'format: ""\nwithin_days: 10' },
+      { op: 'insert', parent: ['exit'], key: 'data_return', value: 'format: TODO   # e.g. database dump and CSV\nwithin_days: 10' },
     ]);
     const restricted = only(
       check(
@@ -645,7 +645,7 @@ describe('fixes, applied', () => {
         want: {
           termination_for_convenience_notice_days: 30,
           transition_assistance_days: 30,
-          data_return: { format: '', within_days: 10 },
+          data_return: { format: 'TODO', within_days: 10 },
           deletion_certificate: true,
           knowledge_transfer: true,
         },

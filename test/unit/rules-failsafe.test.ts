@@ -9,7 +9,7 @@ import { dataClassifications, ipOwners, pricingModels } from '../../server/src/s
 import { scopeSchema } from '../../server/src/service/schema';
 import type { DiagnosticData } from '../../server/src/service/validate';
 import { analyzeText } from '../support/analyze';
-import { fullWith } from '../support/ruleCheck';
+import { full, fullWith } from '../support/ruleCheck';
 
 function diagnostics(text: string, code: string): Diagnostic[] {
   return analyzeText(text).diagnostics.filter((d) => d.code === code);
@@ -187,7 +187,9 @@ describe('pricing model the budget implies', () => {
     const text = tm('');
     const d = one(text, 'cost-tm-without-cap');
     assert.equal(d.message, 'Hourly or daily billing has no `cap`: nothing limits how many hours the vendor can bill.');
-    assert.deepEqual(d.range, rangeOfText(text, 'rate_card'));
+    // No `pricing_model` to point at: the finding sits on `budget`, the narrowest node that exists.
+    const line = text.slice(0, text.indexOf('\nbudget:') + 1).split('\n').length - 1;
+    assert.deepEqual(d.range, { start: { line, character: 0 }, end: { line, character: 6 } });
     assert.deepEqual((d.data as DiagnosticData).facts, [
       'Read as time and materials because the budget has a `rate_card` and no payment schedule, and `budget.pricing_model` does not name a model.',
     ]);
@@ -220,5 +222,130 @@ describe('IP owner written another way', () => {
     assert.equal(d.message, 'The vendor owns the work product (`owner: Vendor`), but no `license` states what you may do with it.');
     const line = text.slice(0, text.indexOf('\nip:') + 1).split('\n').length - 1;
     assert.deepEqual(d.range, { start: { line, character: 0 }, end: { line, character: 2 } });
+  });
+});
+
+describe('blank values count as missing', () => {
+  const blanks: readonly { path: string; from: string; to: string; needle: string }[] = [
+    { path: 'deliverables[0].title', from: '    title: Discovery report and clickable prototype', to: '    title: ""', needle: '""' },
+    {
+      path: 'success_measures[0].metric',
+      from: '    metric: Billing-related support tickets per month',
+      to: '    metric: ""',
+      needle: '""',
+    },
+    {
+      path: 'vendor.certifications[1].name',
+      from: '{ name: SOC 2 Type II, period_end: 2026-09-30 }',
+      to: '{ name: "", period_end: 2026-09-30 }',
+      needle: '""',
+    },
+    { path: 'governance.escalation[0].contact', from: '{ level: 1, contact: Sam Patel,', to: '{ level: 1, contact: "",', needle: '""' },
+    { path: 'project.name', from: '  name: Customer self-service portal rebuild', to: "  name: ''", needle: "''" },
+  ];
+  for (const b of blanks) {
+    it(`reports a blank \`${b.path}\` as missing, on the blank`, () => {
+      const text = fullWith([b.from, b.to]);
+      const d = one(text, 'schema/required');
+      assert.equal(d.message, `\`${b.path}\` is empty: fill it in (a blank counts as missing).`);
+      assert.equal(d.severity, 1);
+      assert.deepEqual(d.range, rangeOfText(text, b.needle));
+    });
+  }
+
+  it('reports key roles that name nobody: one finding for the list, or one per blank name', () => {
+    const all = fullWith([
+      '    - { role: Delivery lead, name: Ana Costa, allocation_percent: 100 }\n    - { role: Tech lead, name: Rui Lopes, allocation_percent: 100 }',
+      '    - { role: Delivery lead, name: "" }\n    - { role: Tech lead }',
+    ]);
+    const d = one(all, 'expertise-key-personnel-missing');
+    assert.equal(d.message, 'None of the 2 key roles names a person (`name` is empty), so no one is committed to the work.');
+    assert.equal(d.severity, 3);
+    assert.deepEqual(d.range.start, rangeOfText(all, '- { role: Delivery lead').start);
+    const some = fullWith(['name: Rui Lopes', 'name: ""']);
+    const named = one(some, 'expertise-key-personnel-missing');
+    assert.equal(named.message, 'The key role `Tech lead` names nobody (`name` is empty), so no one is committed to it.');
+    assert.deepEqual(named.range, rangeOfText(some, '""'));
+  });
+
+  it('counts references made only of blanks as no references (warning)', () => {
+    const refs =
+      '  references:\n    - company: Contoso Insurance\n      contact: cio@contoso.example\n      contacted: 2027-01-20\n      notes: Similar portal rebuild in 2025; three weeks late, on budget.\n    - company: Fabrikam Utilities\n      contact: head.of.digital@fabrikam.example\n      contacted: 2027-01-22\n';
+    const text = fullWith([refs, '  references:\n    - { company: "", contact: "", contacted: null, notes: "" }\n']);
+    const d = one(text, 'security-references-missing');
+    assert.equal(d.message, 'No client references are recorded for the vendor: the entries under `references` are blank.');
+    assert.equal(d.severity, 2);
+    assert.deepEqual(d.range, rangeOfText(text, 'references'));
+  });
+
+  it('reports an exit plan whose data return has a blank format', () => {
+    const text = fullWith([
+      'data_return: { format: PostgreSQL dump and CSV, within_days: 10 }',
+      'data_return: { format: "", within_days: 10 }',
+    ]);
+    const d = one(text, 'governance-exit-plan-missing');
+    assert.equal(d.message, 'The exit plan does not say in what format your data comes back (`data_return.format` is empty).');
+    assert.deepEqual(d.range, rangeOfText(text, '""'));
+  });
+
+  it('leaves no blank that nothing reports after the scaffolding fixes', () => {
+    // Each fix's placeholders are reported until a person fills them in: by the rule itself, the
+    // schema (blank required text) or cost-tbd-placeholder (TODO).
+    const cases: readonly { rule: string; title: string; text: string; after: readonly string[] }[] = [
+      {
+        rule: 'security-ip-ownership-missing',
+        title: 'Add an `ip` section (client ownership, transfer on payment)',
+        text: fullWith([full.slice(full.indexOf('ip:\n'), full.indexOf('exit:\n')), '']),
+        after: ['cost-tbd-placeholder', 'cost-tbd-placeholder'],
+      },
+      {
+        rule: 'governance-escalation-missing',
+        title: 'Add a two-level `escalation` path',
+        text: fullWith([full.slice(full.indexOf('  escalation:\n'), full.indexOf('  change_control:\n')), '']),
+        after: ['schema/required', 'schema/required'],
+      },
+      {
+        rule: 'security-references-missing',
+        title: 'Add a client reference to call',
+        text: fullWith([full.slice(full.indexOf('  references:\n'), full.indexOf('  certifications:\n')), '']),
+        after: ['schema/required', 'security-references-missing'],
+      },
+    ];
+    for (const c of cases) {
+      const d = one(c.text, c.rule);
+      const after = apply(c.text, d, c.title);
+      const added = analyzeText(after)
+        .diagnostics.map((x) => String(x.code))
+        .filter((code) => !analyzeText(c.text).diagnostics.some((x) => x.code === code && code !== c.rule))
+        .sort();
+      assert.deepEqual(added, [...c.after].sort(), c.rule);
+    }
+  });
+});
+
+describe('a signed DPA, read against the rest of the document', () => {
+  it('reports a DPA signed after work starts', () => {
+    const text = fullWith(['  dpa: { signed: true, date: 2027-02-01 }', '  dpa: { signed: true, date: 2027-03-01 }']);
+    const d = one(text, 'security-personal-data-without-dpa');
+    assert.equal(
+      d.message,
+      'The DPA is dated 2027-03-01, after work starts on 2027-02-15 (`timeline.start`): personal data may change hands unprotected.',
+    );
+    assert.equal(d.severity, 1);
+    assert.deepEqual(d.range, rangeOfText(text, '2027-03-01'));
+  });
+
+  it('asks for the categories of personal data when the DPA is signed but none are listed', () => {
+    const text = fullWith([
+      '  personal_data_categories: [contact details, billing address, invoice history]',
+      '  personal_data_categories: []',
+    ]);
+    const d = one(text, 'security-personal-data-without-dpa');
+    assert.equal(
+      d.message,
+      'The DPA is signed, but the scope does not list the types of personal data it covers (`personal_data_categories`).',
+    );
+    assert.equal(d.severity, 2);
+    assert.deepEqual(d.range, rangeOfText(text, '[]'));
   });
 });

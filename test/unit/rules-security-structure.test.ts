@@ -334,7 +334,7 @@ describe('security-ip-ownership-missing', () => {
     const text = fullWith([ip, '']);
     assert.equal(
       afterFix('security-ip-ownership-missing', text, 'Add an `ip` section (client ownership, transfer on payment)'),
-      `${text}ip:\n  owner: client\n  transfer: on_payment\n  background_ip: ""    # vendor pre-existing IP and the licence granted to you\n  open_source: ""      # disclosure obligation\n`,
+      `${text}ip:\n  owner: client\n  transfer: on_payment\n  background_ip: TODO   # vendor pre-existing IP and the licence granted to you\n  open_source: TODO     # disclosure obligation\n`,
     );
   });
 

@@ -136,6 +136,10 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
     ...(severity ? { severity } : {}),
     ...extra,
   });
+  // A blank where text is required (`title: ""`) is a missing value, as the catalogue defines "absent".
+  if ((error.keyword === 'minLength' || error.keyword === 'pattern') && typeof value === 'string' && value.trim() === '' && path.length) {
+    return make('schema/required', path, `${where} is empty: fill it in (a blank counts as missing).`);
+  }
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);

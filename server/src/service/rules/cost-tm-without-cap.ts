@@ -65,12 +65,12 @@ export const rule: Rule = {
           ruleId,
           // An inferred model has no value to point at, and a written slip keeps its own schema finding and fix.
           path:
-            reading?.source === 'stated'
+            reading?.source === 'stated' || isAbsent(budget.pricing_model)
               ? ['budget', 'pricing_model']
               : !isAbsent(budget.rate_card)
                 ? ['budget', 'rate_card']
                 : ['budget', 'cap'],
-          ...(reading?.source === 'stated' ? {} : { at: 'key' as const }),
+          ...(reading?.source === 'stated' || isAbsent(budget.pricing_model) ? {} : { at: 'key' as const }),
           message,
           ...(reading?.source === 'inferred' && reading.because
             ? {

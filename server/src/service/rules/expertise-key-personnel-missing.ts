@@ -1,7 +1,7 @@
 // expertise-key-personnel-missing: Key personnel not named.
 // The people who win a deal are not always the people who deliver it.
-import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
-import type { Rule } from '../types';
+import { isAbsent, isMappingOrAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
+import type { Finding, Rule } from '../types';
 
 const keyPersonnelSkeleton = ['- role: Delivery lead', '  name: ""', '  allocation_percent: 100'].join('\n');
 
@@ -15,7 +15,35 @@ export const rule: Rule = {
   check(doc) {
     // `vendor: Acme` is the schema's finding; a list under it cannot be missing.
     if (!isMappingOrAbsent(doc.value, ['vendor'])) return [];
-    if (!isAbsent(valueAt(doc.value, ['vendor', 'key_personnel']))) return [];
+    const people = valueAt(doc.value, ['vendor', 'key_personnel']);
+    if (Array.isArray(people) && people.length > 0) {
+      // A role with a blank name (what the fix inserts) names nobody: the clause cannot hold anyone to it.
+      const findings: Finding[] = [];
+      const unnamed = (person: unknown): boolean => isRecord(person) && isAbsent(person.name);
+      if (people.every(unnamed)) {
+        return [
+          {
+            ruleId: 'expertise-key-personnel-missing',
+            path: ['vendor', 'key_personnel'],
+            message:
+              people.length === 1
+                ? 'The key role names nobody (`name` is empty), so no one is committed to the work.'
+                : `None of the ${people.length} key roles names a person (\`name\` is empty), so no one is committed to the work.`,
+          },
+        ];
+      }
+      people.forEach((person, i) => {
+        if (!isRecord(person) || !unnamed(person) || typeof person.role !== 'string' || person.role.trim() === '') return;
+        const hasName = Object.prototype.hasOwnProperty.call(person, 'name');
+        findings.push({
+          ruleId: 'expertise-key-personnel-missing',
+          path: ['vendor', 'key_personnel', i, ...(hasName ? ['name'] : [])],
+          message: `The key role \`${shortText(person.role)}\` names nobody (\`name\` is empty), so no one is committed to it.`,
+        });
+      });
+      return findings;
+    }
+    if (!isAbsent(people)) return [];
     return [
       {
         ruleId: 'expertise-key-personnel-missing',

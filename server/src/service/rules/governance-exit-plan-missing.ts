@@ -7,13 +7,14 @@ const exitSkeleton = [
   'termination_for_convenience_notice_days: 30',
   'transition_assistance_days: 30',
   'data_return:',
-  '  format: ""',
+  '  format: TODO   # e.g. database dump and CSV',
   '  within_days: 10',
   'deletion_certificate: true',
   'knowledge_transfer: true',
 ].join('\n');
 
-const dataReturnSkeleton = ['format: ""', 'within_days: 10'].join('\n');
+// `TODO`, not "": a placeholder that `cost-tbd-placeholder` keeps visible until a format is agreed.
+const dataReturnSkeleton = ['format: TODO   # e.g. database dump and CSV', 'within_days: 10'].join('\n');
 
 export const rule: Rule = {
   id: 'governance-exit-plan-missing',
@@ -50,7 +51,19 @@ Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DO
       ];
     }
     // `exit: yes` is the schema's finding, not a missing data return.
-    if (!isRecord(exit) || !isSensitive(root) || !isAbsent(exit.data_return)) return [];
+    if (!isRecord(exit)) return [];
+    const dataReturn = exit.data_return;
+    // `format: ""` (what the fix inserts) promises your data back in no format anyone can hold the vendor to.
+    if (isRecord(dataReturn) && Object.prototype.hasOwnProperty.call(dataReturn, 'format') && isAbsent(dataReturn.format)) {
+      return [
+        {
+          ruleId: 'governance-exit-plan-missing',
+          path: ['exit', 'data_return', 'format'],
+          message: 'The exit plan does not say in what format your data comes back (`data_return.format` is empty).',
+        },
+      ];
+    }
+    if (!isSensitive(root) || !isAbsent(dataReturn)) return [];
     const finding: Finding = {
       ruleId: 'governance-exit-plan-missing',
       path: ['exit', 'data_return'],

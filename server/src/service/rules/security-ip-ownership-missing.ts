@@ -6,8 +6,9 @@ import type { FixOp, Rule } from '../types';
 const ipSkeleton = [
   'owner: client',
   'transfer: on_payment',
-  'background_ip: ""    # vendor pre-existing IP and the licence granted to you',
-  'open_source: ""      # disclosure obligation',
+  // `TODO`, not "": placeholders that `cost-tbd-placeholder` keeps visible until they are written.
+  'background_ip: TODO   # vendor pre-existing IP and the licence granted to you',
+  'open_source: TODO     # disclosure obligation',
 ].join('\n');
 
 export const rule: Rule = {

@@ -1,7 +1,7 @@
 // security-personal-data-without-dpa: Personal data without a processing agreement.
 // Personal data with no signed data processing agreement (`security.dpa.signed != true`).
-import { hasPersonalData, isAbsent, isRecord, setKeyOp, valueAt } from '../model';
-import type { FixOp, Rule } from '../types';
+import { dateAt, daysBetween, hasPersonalData, isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import type { Finding, FixOp, Rule } from '../types';
 
 const dpaSkeleton = ['signed: false', 'date: null'].join('\n');
 
@@ -49,7 +49,7 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
     if (!isRecord(dpa)) return [];
     // `signed: "yes"` is a type error the schema reports; "not signed" would contradict the author.
     if (dpa.signed !== undefined && dpa.signed !== null && typeof dpa.signed !== 'boolean') return [];
-    if (dpa.signed === true) return [];
+    if (dpa.signed === true) return signedDpaFindings(root);
     const unstated = dpa.signed === undefined || dpa.signed === null;
     return [
       {
@@ -75,3 +75,35 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
     ];
   },
 };
+
+/**
+ * A signed DPA still protects nothing if it is signed after the vendor starts on the data, and
+ * GDPR Art. 28(3) wants the types of personal data written down: both are read from the document.
+ */
+function signedDpaFindings(root: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const date = dateAt(root, ['security', 'dpa', 'date']);
+  const start = dateAt(root, ['timeline', 'start']);
+  if (date !== undefined && start !== undefined && date > start) {
+    const days = daysBetween(start, date);
+    findings.push({
+      ruleId: 'security-personal-data-without-dpa',
+      path: ['security', 'dpa', 'date'],
+      message: `The DPA is dated ${date}, after work starts on ${start} (\`timeline.start\`): personal data may change hands unprotected.`,
+      facts: [
+        `\`security.dpa.date\` ${date} is ${days} ${days === 1 ? 'day' : 'days'} after \`timeline.start\` ${start}.`,
+        'Move `timeline.start` to the signature date, or keep personal data away from the vendor until the DPA is signed.',
+      ],
+    });
+  }
+  if (isAbsent(valueAt(root, ['security', 'personal_data_categories']))) {
+    findings.push({
+      ruleId: 'security-personal-data-without-dpa',
+      path: ['security', 'personal_data_categories'],
+      severity: 'warning',
+      message: 'The DPA is signed, but the scope does not list the types of personal data it covers (`personal_data_categories`).',
+      facts: ['GDPR Art. 28(3): the processor contract sets out "the type of personal data and categories of data subjects".'],
+    });
+  }
+  return findings;
+}

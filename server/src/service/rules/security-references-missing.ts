@@ -1,6 +1,6 @@
 // security-references-missing: No vetted client references.
 // No client references (warning), or references listed but none recorded as contacted (info).
-import { isAbsent, isRecord, shortText, valueAt } from '../model';
+import { isAbsent, isHollow, isRecord, shortText, valueAt } from '../model';
 import type { Rule } from '../types';
 
 const referenceSkeleton = ['company: ""', 'contact: ""', 'contacted: null   # date you spoke to them', 'notes: ""'].join('\n');
@@ -17,6 +17,17 @@ export const rule: Rule = {
     const vendor = valueAt(root, ['vendor']);
     if (!isAbsent(vendor) && !isRecord(vendor)) return [];
     const references = valueAt(root, ['vendor', 'references']);
+    // Entries that are only blanks (`company: ""`, `contacted: null`, what the fix inserts) record no one.
+    if (Array.isArray(references) && references.length > 0 && references.every(isHollow)) {
+      return [
+        {
+          ruleId: 'security-references-missing',
+          path: ['vendor', 'references'],
+          at: 'key',
+          message: 'No client references are recorded for the vendor: the entries under `references` are blank.',
+        },
+      ];
+    }
     if (isAbsent(references)) {
       // `references: {}` counts as absent but cannot take a list item; the schema reports its type.
       const canAppend = references === undefined || references === null || Array.isArray(references);
