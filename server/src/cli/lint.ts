@@ -53,7 +53,21 @@ export function lintText(filePath: string, text: string, settings: RuleSettings,
   return { filePath, messages: diagnostics.map(toMessage), ...(ruleErrors.length > 0 ? { ruleErrors } : {}) };
 }
 
+/** Never throws: an unexpected failure is this file's `input/check-failed`, never the run's. */
 export function lintFile(filePath: string, settings: RuleSettings): FileResult {
+  try {
+    return readAndLint(filePath, settings);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return lintText(filePath, '', settings, {
+      code: 'input/check-failed',
+      message: `Checking this file failed (${reason}), so it is not checked. Please report it with the file attached.`,
+      offset: 0,
+    });
+  }
+}
+
+function readAndLint(filePath: string, settings: RuleSettings): FileResult {
   // A UTF-8 byte sequence never makes fewer than a third as many UTF-16 characters, so a file of
   // more than 3 bytes per allowed character (plus a BOM) is too large whatever it holds, and is
   // refused before it is read or decoded.

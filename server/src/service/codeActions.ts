@@ -57,7 +57,7 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
         if (accept) accepts.push(accept);
       }
     }
-    actions.push(...accepts);
+    for (const accept of accepts) actions.push(accept);
   }
   if (only?.some((kind) => covers(kind, fixAllKind))) {
     const edit = fixAllEdit(doc, request.settings);

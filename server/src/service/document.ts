@@ -129,7 +129,8 @@ export class ScopeDocument {
     this.moreDocuments = more;
     this.comments = comments.sort((a, b) => a.offset - b.offset);
     this.unclosedFlowStarts = unclosed.sort((a, b) => a - b);
-    for (const document of this.documents) document.errors.push(...structuralErrors(document));
+    // A loop, not push(...errors): spreading 150,000 duplicate-key errors overflows the call stack.
+    for (const document of this.documents) for (const error of structuralErrors(document)) document.errors.push(error);
     this.yaml = this.documents[0];
     let value: unknown = undefined;
     let valueError: string | undefined;

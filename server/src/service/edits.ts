@@ -526,7 +526,7 @@ function splitLines(text: string): string[] {
   while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
   const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
-  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  const common = indents.length > 0 ? indents.reduce((a, b) => Math.min(a, b)) : 0;
   return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length)));
 }
 

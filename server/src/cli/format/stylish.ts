@@ -16,7 +16,7 @@ export function formatStylish(results: readonly FileResult[], context: FormatCon
   for (const result of checked) {
     if (result.messages.length === 0) continue;
     lines.push(paint('underline', displayPath(result.filePath, context.cwd)));
-    const positionWidth = Math.max(...result.messages.map((m) => `${m.line}:${m.column}`.length));
+    const positionWidth = result.messages.reduce((width, m) => Math.max(width, `${m.line}:${m.column}`.length), 0);
     for (const m of result.messages) {
       const position = `${m.line}:${m.column}`.padStart(positionWidth);
       const severity = paint(severityStyle[m.severity], m.severity.padEnd(7));

@@ -124,7 +124,8 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const path of scannedPaths(root)) {
       const text = valueAt(root, path);
-      if (typeof text === 'string') findings.push(...scan(text, path, matcher));
+      // A loop, not push(...): one long text can hold more findings than the call stack has room for.
+      if (typeof text === 'string') for (const finding of scan(text, path, matcher)) findings.push(finding);
     }
     return findings;
   },
