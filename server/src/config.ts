@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import configSchema from '../../schemas/scope-lint.schema.json';
+import type { EngineCode } from './service/codes';
 import { ScopeDocument } from './service/document';
 import { editDistance } from './service/editDistance';
 import { isRecord } from './service/model';
@@ -22,7 +23,7 @@ export { configSchema };
 
 /** Looked for in this order in each folder. */
 export const configFileNames: readonly string[] = ['.scope-lint.yaml', '.scope-lint.yml'];
-export const configDiagnosticCode = 'config/invalid';
+export const configDiagnosticCode: EngineCode = 'config/invalid';
 
 /** A config file is a few lines; anything bigger is a mistake, not a configuration. */
 const maxConfigBytes = 256 * 1024;

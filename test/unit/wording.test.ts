@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
+import { engineCodes } from '../../server/src/service/codes';
 import { rules } from '../../server/src/service/rules';
 import { analyzeFile } from '../support/analyze';
 import { fixturesDir, repoRoot } from '../support/paths';
@@ -36,11 +37,20 @@ describe('user-facing wording', () => {
     assert.deepEqual(offences('x', 'GDPR Art. 28(3) and PMBOK; blogger, seedling and seeding are other words.'), []);
   });
 
-  it('rule titles and explanations do not mention the blog or seed risks', () => {
-    const found = rules.flatMap((rule) => [
-      ...offences(`${rule.id} title`, rule.title),
-      ...offences(`${rule.id} explanation`, rule.explanation),
-    ]);
+  it('rule and code metadata (titles, explanations, remedies, sources) do not mention the blog or seed risks', () => {
+    const found = [
+      ...rules.flatMap((rule) => [
+        ...offences(`${rule.id} title`, rule.title),
+        ...offences(`${rule.id} explanation`, rule.explanation),
+        ...offences(`${rule.id} remedy`, rule.remedy),
+        ...rule.sources.flatMap((s) => offences(`${rule.id} source`, s.name)),
+      ]),
+      ...engineCodes.flatMap((c) => [
+        ...offences(`${c.code} title`, c.title),
+        ...offences(`${c.code} explanation`, c.explanation),
+        ...offences(`${c.code} remedy`, c.remedy),
+      ]),
+    ];
     assert.deepEqual(found, []);
   });
 

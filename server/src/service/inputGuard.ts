@@ -1,18 +1,12 @@
 // Cheap, non-recursive checks that run before the YAML parser sees the text.
 // The parser can exhaust memory or the stack on pathological input (deep nesting, alias bombs),
 // which no try/catch can stop, so such input is refused with one clear diagnostic instead.
+import type { EngineCode } from './codes';
 import type { Limits } from './settings';
 
 export interface InputProblem {
-  readonly code:
-    | 'input/too-large'
-    | 'input/too-deep'
-    | 'input/too-many-aliases'
-    | 'input/binary'
-    | 'input/invalid-utf8'
-    // Set by the server when checking overran its time bound or its worker died.
-    | 'input/timeout'
-    | 'input/check-failed';
+  /** One of the `input/*` codes of the registry (`input/timeout` and `input/check-failed` are set by the server). */
+  readonly code: Extract<EngineCode, `input/${string}`>;
   readonly message: string;
   /** Offset the diagnostic points at. */
   readonly offset: number;

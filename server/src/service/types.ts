@@ -11,6 +11,15 @@ export type SeverityOverride = Severity | 'off';
 
 export type RuleCategory = 'security' | 'expertise' | 'cost' | 'schedule' | 'governance' | 'structure';
 
+/** The three risk areas of outsourcing a rule guards against: security threats, lack of expertise and oversight, hidden costs. */
+export type RiskArea = 'security' | 'expertise' | 'cost';
+
+/** A named public source a rule's reasoning rests on (a regulation, a standard, practitioner guidance). */
+export interface Source {
+  readonly name: string;
+  readonly url: string;
+}
+
 /**
  * A declarative edit, turned into text edits by `edits.ts` in the document's own style.
  * YAML fragments are written in block style; the engine re-indents them, or converts them
@@ -70,9 +79,15 @@ export interface Rule {
   readonly category: RuleCategory;
   readonly severity: Severity;
   readonly title: string;
-  /** Markdown for hover and docs: why it is a risk, what to do. */
+  /** Markdown for hover, docs and SARIF help: why it is a risk, in plain words, citing named sources. */
   readonly explanation: string;
   /** The applicability levels this rule's fixes can have (none: the rule has no fix); shown on its docs page. */
   readonly fixes?: readonly Applicability[];
+  /** The risk areas a finding belongs to (none for the integrity checks that other rules depend on). */
+  readonly areas: readonly RiskArea[];
+  /** Markdown for the docs page: what to do, in words; the quick fixes show the edits. */
+  readonly remedy: string;
+  /** The public sources behind the explanation and the thresholds, listed on the docs page. */
+  readonly sources: readonly Source[];
   check(doc: ScopeDocument, settings: RuleSettings): Finding[];
 }

@@ -3,6 +3,7 @@
 // the text can be read without guessing, and sets `budget.currency` from its symbol when missing.
 import { arrayAt, formatAmount, formatPath, isRecord, parseMoneyText, setKeyOp, valueAt, type MoneyText } from '../model';
 import type { Finding, Fix, FixOp, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-amount-not-numeric';
 const isoCode = /^[A-Z]{3}$/;
@@ -14,6 +15,10 @@ export const rule: Rule = {
   fixes: ['safe', 'unsafe'],
   title: 'Amount is not a number',
   explanation: `An amount written as text cannot be added up or checked against the payment schedule or the cap, so any cost it hides stays hidden. Put the number in the field and the currency in \`budget.currency\`.`,
+  areas: ['cost'],
+  remedy:
+    'Write the amount as a bare number and the currency in `budget.currency`. The quick fix reads the text (`"$120k"` becomes `120000`) and sets the currency if it is missing.',
+  sources: [sources.aicSow],
   check(doc) {
     const root = doc.value;
     const currency = valueAt(root, ['budget', 'currency']);

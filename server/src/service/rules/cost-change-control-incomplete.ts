@@ -4,6 +4,7 @@
 import { stringify } from 'yaml';
 import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-change-control-incomplete';
 const base = ['governance', 'change_control'];
@@ -18,6 +19,10 @@ export const rule: Rule = {
   fixes: ['unsafe', 'display-only'],
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).`,
+  areas: ['cost'],
+  remedy:
+    'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
+  sources: [sources.changeControlPlaybook, sources.uspsChangeControl],
   check(doc) {
     const root = doc.value;
     const changeControl = valueAt(root, base);

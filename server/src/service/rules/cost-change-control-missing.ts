@@ -2,6 +2,7 @@
 // Fires when `governance.change_control` is absent; the fix inserts the catalogue's process and an empty approver.
 import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-change-control-missing';
 const changeControlSkeleton = [
@@ -17,6 +18,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'No change-control process',
   explanation: `There is no change-control process. Last-minute changes are a main source of hidden costs: PMI reports scope creep on 52% of projects (*Pulse of the Profession* 2018). A change-control clause defines who may raise, evaluate, price and approve a change request (USPS *Supplying Principles and Practices*), and every scope or timeline change should be agreed in writing before work begins (eSignHub).`,
+  areas: ['cost'],
+  remedy:
+    'Agree how changes are requested, priced and approved, and who may approve them, before work starts. The quick fix inserts a written-change-request process and an empty approver list.',
+  sources: [sources.pmiPulse2018, sources.uspsChangeControl, sources.sowGuide],
   check(doc) {
     const root = doc.value;
     // Under `governance: weekly` the schema's "must be a mapping" is the finding that matters.

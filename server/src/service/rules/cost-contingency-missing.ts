@@ -2,6 +2,7 @@
 // Warning when `budget.contingency_percent` is absent or 0; info when it is below minContingencyPercent.
 import { formatAmount, isAbsent, isMappingOrAbsent, numberAt, setKeyOp, stringAt, valueAt } from '../model';
 import type { Finding, Fix, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-contingency-missing';
 const path = ['budget', 'contingency_percent'];
@@ -15,6 +16,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'No contingency reserve',
   explanation: `No contingency is budgeted. Unclear terms and late changes are how hidden costs reach the bottom line, and a contingency reserve is how you pay for the risks you already know about ("known unknowns") without going back for more money (PMI *PMBOK Guide*, contingency reserve). Release it only through change control. GOV.UK's Digital Outcomes guidance lets buyers raise a statement of work's value by up to 20% only by using an agreed contingency margin. 10–20% is a common rule of thumb for IT work. Sizing by expected monetary value over the risk register is better than a flat percentage (PM Milestone). In this format \`budget.total\` excludes contingency, so the reserve stays with you.`,
+  areas: ['cost'],
+  remedy:
+    'Budget a contingency reserve, held by you and released only through change control, sized to the known risks (10–20% is common for IT work). The quick fix inserts 15%. The minimum is a setting.',
+  sources: [sources.contingencyReserve, sources.govukDos],
   check(doc, settings) {
     const root = doc.value;
     if (!isMappingOrAbsent(root, ['budget'])) return [];

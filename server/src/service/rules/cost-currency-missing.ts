@@ -3,6 +3,7 @@
 // proposes the code an amount's symbol names (€ -> EUR), else the configured default currency.
 import { arrayAt, currencyOfSymbol, formatPath, isAbsent, isMappingOrAbsent, isRecord, parseMoneyText, setKeyOp, valueAt } from '../model';
 import type { Fix, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-currency-missing';
 const isoCode = /^[A-Z]{3}$/;
@@ -14,6 +15,10 @@ export const rule: Rule = {
   fixes: ['safe', 'unsafe'],
   title: 'Budget has no currency',
   explanation: `The budget has amounts but no currency. In cross-border outsourcing, "120000" in USD, CAD or AUD are very different prices, and exchange-rate movements become a hidden cost. Set a single ISO 4217 code for the whole file.`,
+  areas: ['cost'],
+  remedy:
+    'Set one ISO 4217 currency for the whole file in `budget.currency`. The quick fix inserts the `defaultCurrency` setting, or the currency a symbol in an amount stands for (`€` gives EUR; `$` gives USD, which needs confirming).',
+  sources: [sources.iso4217],
   check(doc, settings) {
     const root = doc.value;
     if (!isMappingOrAbsent(root, ['budget'])) return [];

@@ -2,6 +2,7 @@
 // Fires when `out_of_scope` is absent, or lists only blank items; the fix inserts a TODO item.
 import { isAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-out-of-scope-empty';
 
@@ -12,6 +13,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'Nothing is explicitly out of scope',
   explanation: `Nothing is explicitly excluded, so whatever a reasonable reader might assume is included becomes a dispute or a paid change: a hidden cost. PMBOK's scope statement includes project exclusions because "explicitly stating what is out of scope for the project helps to manage stakeholders' expectations", and the scope baseline is what change requests are judged against. PMI's 2018 *Pulse of the Profession* found that 52% of projects experienced scope creep or uncontrolled changes.`,
+  areas: ['cost'],
+  remedy:
+    'List what is explicitly excluded, especially the things a reasonable person might assume are included (mobile apps, data migration, back-end changes). The quick fix inserts a `TODO` entry.',
+  sources: [sources.pmbokScope, sources.pmiPulse2018],
   check(doc) {
     const root = doc.value;
     const value = valueAt(root, ['out_of_scope']);

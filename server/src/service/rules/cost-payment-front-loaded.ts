@@ -16,6 +16,7 @@ import {
   round2,
 } from '../model';
 import type { Finding, Fix, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-payment-front-loaded';
 /** Percent arithmetic in floating point (0.3 × 100 = 30.000000000000004) must not cross a threshold. */
@@ -28,6 +29,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Payments are front-loaded',
   explanation: `Too much of the price is paid before any deliverable has been accepted (or the final payment is too small to matter). Paying ahead of accepted work removes your leverage. Milestone payments triggered by verified acceptance are the safer structure, and keeping a final 15–20% until acceptance keeps the vendor engaged through acceptance testing and bug fixing (Freesi, *Milestone-based payment*; holdback clause samples). This is a hidden-cost risk and an oversight one: a payment gate tied to accepted work is the strongest check-in you have.`,
+  areas: ['cost', 'expertise'],
+  remedy:
+    'Tie most payments to accepted deliverables, keep the deposit small, and hold back a meaningful final payment until final acceptance. A code action moves the excess from the up-front milestone to the last one. The limits are settings.',
+  sources: [sources.milestonePayments, sources.paymentHoldbacks],
   check(doc, settings) {
     const root = doc.value;
     const total = numberAt(root, ['budget', 'total']);

@@ -3,6 +3,7 @@
 // within max(1, sumTolerance × total). The fix rebalances the last payment to the remainder.
 import { currencySuffix, formatAmount, formatPercent, isAbsent, isRecord, numberAt, paymentAmount, round2, valueAt } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-payments-sum-mismatch';
 
@@ -13,6 +14,10 @@ export const rule: Rule = {
   fixes: ['safe', 'unsafe'],
   title: 'Payments do not add up to the total',
   explanation: `The payment schedule does not add up to the budget total. If payments fall short, part of the price has no agreed trigger and will be invoiced on the vendor's terms. If they exceed the total, you are committing more than you budgeted. Either way it is a hidden cost. Payments should be tied to clear milestones or deliverables and never to "vague or uncontrolled events" (AIC operating manual). Contingency is not part of the payment schedule.`,
+  areas: ['cost'],
+  remedy:
+    'Make the payment schedule add up to `budget.total` (contingency is not part of it), and give each payment exactly one of `percent` or `amount`. The quick fix rebalances the last payment to the remainder; the hover shows the computed sum.',
+  sources: [sources.aicSow],
   check(doc, settings) {
     const root = doc.value;
     const payments = valueAt(root, ['budget', 'payments']);

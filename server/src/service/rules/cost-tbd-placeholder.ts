@@ -5,6 +5,7 @@ import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
 import { formatPath } from '../model';
 import type { Finding, Path, Rule } from '../types';
 import { keySegment } from '../document';
+import { sources } from '../sources';
 
 const ruleId = 'cost-tbd-placeholder';
 // Linear: the only unbounded quantifiers sit between fixed words, so a whitespace run is tried once.
@@ -19,6 +20,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'Open placeholder (TBD/TODO)',
   explanation: `An open item (TBD, TODO, "to be confirmed") in a scope you are about to sign is a blank cheque. Prices and dates left as TBD get settled after signature, when you have the least leverage, which is how hidden costs get into a signed contract. If something truly cannot be known yet, record it as an assumption with a decision date and an owner. Wiegers: "make it a TBD and set a date to find out".`,
+  areas: ['cost'],
+  remedy:
+    'Settle the open item before signing. If it truly cannot be known yet, record it as an assumption with a decision date and an owner: the quick fix sets the field to `null` and appends "Decide … by … (owner: …)" to `assumptions`.',
+  sources: [sources.ambiguousTerms],
   check(doc) {
     const findings: Finding[] = [];
     const contents = doc.yaml?.contents;

@@ -2,6 +2,7 @@
 // T&M pricing needs a not-to-exceed `cap` and a `rate_card` (FAR 16.601); any `cap` must be at least `total`.
 import { formatAmount, isAbsent, isRecord, parseMoneyText, pricingModelOf, setKeyOp, stringAt } from '../model';
 import type { Finding, FixOp, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-tm-without-cap';
 const rateCardSkeleton = ['- role: ""', '  rate: 0', '  unit: day'].join('\n');
@@ -13,6 +14,10 @@ export const rule: Rule = {
   fixes: ['unsafe', 'display-only'],
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under T&M the vendor is paid by the hour, so nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.`,
+  areas: ['cost'],
+  remedy:
+    'For time-and-materials work, agree a ceiling price (`cap`, at least `total`) and a rate card with fixed rates. The quick fix inserts a cap equal to the total, switches to `capped_time_and_materials`, and inserts a rate-card entry to fill in.',
+  sources: [sources.far16601, sources.govukDos],
   check(doc) {
     const root = doc.value;
     const budget = isRecord(root) ? root.budget : undefined;

@@ -5,6 +5,7 @@
 import { arrayAt, formatPath, isRecord, valueAt } from '../model';
 import type { RuleSettings } from '../settings';
 import type { Finding, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 const ruleId = 'cost-vague-language';
 /** Beyond this many terms a field needs rewriting, not more underlines; it also bounds hostile input. */
@@ -118,6 +119,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Vague, open-ended language',
   explanation: `Vague or open-ended wording leaves the scope open-ended. Unclear terms are a first cause of hidden costs: the vendor prices the narrow reading, you expect the broad one, and the difference comes back as a change request. Open lists ("etc.", "and so on", "including but not limited to") "can't be used for design or testing", and comparative words ("faster", "better", "user-friendly") need a number (Karl Wiegers, *Software Requirements*, ambiguous terms to avoid). The hover also gives a specific suggestion for each term, taken from Wiegers' table. Wiegers also lists "such as". It is off by default because it is too noisy in descriptions, and can be enabled through \`vagueTerms.always\`.`,
+  areas: ['cost'],
+  remedy:
+    'Replace the vague term with a number, a list, or a definition: say how fast, which items, how many. For open lists ("etc.", "and so on", "and more") the quick fix removes the term so you can list every item; for other terms a code action inserts a suppression comment that needs a reason. Extra terms are a setting.',
+  sources: [sources.ambiguousTerms],
   check(doc, settings) {
     const root = doc.value;
     const matcher = vagueMatcher(settings);

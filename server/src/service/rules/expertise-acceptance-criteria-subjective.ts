@@ -2,6 +2,7 @@
 // A criterion that depends on opinion and has no number cannot be tested, only argued over.
 import { arrayAt, isRecord, itemLabel } from '../model';
 import type { Finding, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 /**
  * The catalogue's pattern: literal alternatives only, so it runs in linear time. Two deliberate
@@ -21,6 +22,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'Acceptance criterion is subjective',
   explanation: `This criterion depends on opinion ("to the client's satisfaction", "signed off", "meets expectations"), so it cannot be tested and invites dispute at payment time. Use observable criteria such as response-time thresholds, signed QA checklists or agreed metrics, "instead of vague 'satisfactory' language" (eSignHub, *SOW template guide*). Acceptance clauses should state objective criteria and the test method (ContractStandards, *Acceptance*). Sign-off is the process by which a deliverable is accepted, not the criterion for accepting it.`,
+  areas: ['expertise'],
+  remedy:
+    'Replace opinions ("to the client\'s satisfaction", "signed off") with something observable: a number of test cases passing, a threshold, a checklist. Sign-off is how a deliverable is accepted, not the criterion for accepting it. A code action inserts a template to fill in.',
+  sources: [sources.sowGuide, sources.acceptanceClause],
   check(doc) {
     const findings: Finding[] = [];
     arrayAt(doc.value, ['deliverables']).forEach((deliverable, d) => {

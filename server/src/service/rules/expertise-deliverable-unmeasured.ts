@@ -2,6 +2,7 @@
 // Acceptance shows a deliverable was built as specified; a linked measure shows it achieved something.
 import { arrayAt, isRecord, itemLabel, nextFreeId, setKeyOp, valueAt, type Data } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 /** More "Link to SMn" actions than this only bury the one the user wants; the rest can be typed. */
 const maxLinkFixes = 10;
@@ -13,6 +14,10 @@ export const rule: Rule = {
   fixes: ['unsafe', 'display-only'],
   title: 'Deliverable not linked to a success measure',
   explanation: `A deliverable is not linked to any success measure. Acceptance criteria show that it was built as specified; a success measure shows that it achieved what you bought it for. Linking each material deliverable to an outcome keeps the vendor focused on results rather than effort (FAR 37.602(b)(1): describe the work "in terms of the required results rather than either 'how' the work is to be accomplished or the number of hours to be provided"). This is only info, because some deliverables, such as documentation or a handover workshop, reasonably have acceptance criteria only.`,
+  areas: ['expertise'],
+  remedy:
+    "Link the deliverable to the success measure it serves by adding its id to that measure's `deliverables`, or add a measure for it. Documentation or a handover workshop may reasonably have acceptance criteria only: then accept the finding with a suppression comment and a reason.",
+  sources: [sources.far37602],
   check(doc) {
     const measures = valueAt(doc.value, ['success_measures']);
     // With no measures at all, expertise-essential-parameter-missing speaks; one info per

@@ -3,6 +3,7 @@
 // start, end), each with a fix that inserts the skeleton of what is missing.
 import { isAbsent, isMappingOrAbsent, nextFreeId, setKeyOp, valueAt } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 interface Parameter {
   readonly path: Path;
@@ -25,6 +26,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'Essential parameter missing',
   explanation: `The scope is missing one of its essential parameters. Your leadership will not have time to supervise an outsourced project day to day, so without a complete written scope there is no oversight: it has to carry the deliverables, measures of success and essential parameters (budget, timeline, objectives). These are the minimum elements of a PMBOK project scope statement and charter, of a US federal statement of objectives (FAR 37.602(c): purpose, scope, period of performance, performance objectives) and of a GOV.UK Digital Outcomes statement of work (the work, how long it takes, the people, the payment approach, the cost).`,
+  areas: ['expertise'],
+  remedy:
+    'Add the missing essential parameter: the objective, the deliverables, the success measures, the budget total, or the start and end of the timeline. The quick fix inserts an empty skeleton for the missing section.',
+  sources: [sources.pmbokScope, sources.far37602, sources.govukDos],
   check(doc) {
     const root = doc.value;
     const findings: Finding[] = [];

@@ -2,6 +2,7 @@
 // The people who win a deal are not always the people who deliver it.
 import { isAbsent, isMappingOrAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
+import { sources } from '../sources';
 
 const keyPersonnelSkeleton = ['- role: Delivery lead', '  name: ""', '  allocation_percent: 100'].join('\n');
 
@@ -12,6 +13,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'Key personnel not named',
   explanation: `The scope does not name who will do the work. A lack of expertise starts with not knowing who will work on it, and whether they have the skills you are paying for. The senior people who win a deal are not always the ones who deliver it. A key-personnel clause names the critical roles and their time allocation, and requires your approval before anyone is substituted, with the replacement having "equal or better" qualifications (*The Government Subcontractor's Guide to Terms and Conditions*, ch. 17).`,
+  areas: ['expertise'],
+  remedy:
+    'Name the critical roles and people, with their time allocation, and require your approval before anyone is substituted. The quick fix inserts a delivery-lead entry to fill in.',
+  sources: [sources.keyPersonnel],
   check(doc) {
     // `vendor: Acme` is the schema's finding; a list under it cannot be missing.
     if (!isMappingOrAbsent(doc.value, ['vendor'])) return [];

@@ -2,6 +2,7 @@
 // Without a named data source, the vendor's own report is the only evidence.
 import { arrayAt, isAbsent, isRecord, itemLabel, setKeyOp } from '../model';
 import type { Finding, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 export const rule: Rule = {
   id: 'expertise-measure-method-missing',
@@ -10,6 +11,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'Success measure has no measurement method',
   explanation: `A success measure does not say how or from what data it will be measured. FAR 37.601(b)(2) pairs every performance standard with "the method of assessing contractor performance", and 18F's Quality Assurance Surveillance Plans list a "Method of Surveillance" next to each acceptable quality level (for example, test coverage checked by automated CI). Without a named source, the vendor's own report becomes the only evidence. Governance guides stress reconciling vendor-reported figures independently (Aventario).`,
+  areas: ['expertise'],
+  remedy:
+    'Name the data source or method that measures it (a report, a monitoring tool, a test), ideally one the vendor does not control. The quick fix inserts an empty `measured_by`.',
+  sources: [sources.far37601, sources.qasp18f, sources.itGovernance],
   check(doc) {
     const findings: Finding[] = [];
     arrayAt(doc.value, ['success_measures']).forEach((measure, index) => {

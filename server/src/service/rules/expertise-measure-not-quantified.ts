@@ -6,6 +6,7 @@ import { arrayAt, isAbsent, isRecord, itemLabel, setKeyOp, type Data } from '../
 import Qty from 'js-quantities';
 import { isUnit, readTarget, type TargetQuantity } from '../quantities';
 import type { Finding, Fix, FixOp, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 /**
  * The catalogue's target grammar, applied to the trimmed text. Trimming first removes the
@@ -29,6 +30,10 @@ export const rule: Rule = {
   fixes: ['safe', 'display-only'],
   title: 'Success measure has no measurable target',
   explanation: `A success measure has no measurable target (or no unit). US federal acquisition rules require "measurable performance standards (i.e., in terms of quality, timeliness, quantity, etc.)" (FAR 37.601(b)(2)), structured so that performance can actually be assessed (FAR 37.603). Words like "fast", "good", "high" and "user-friendly" are on Wiegers' list of ambiguous requirement terms: say *how* fast, in what unit, and at which percentile. Without a target there is no oversight of the result: success becomes whatever the vendor reports.`,
+  areas: ['expertise'],
+  remedy:
+    'Give each success measure a numeric target with a comparator (for example `"< 600"` or `">= 99.9"`) and a unit. The quick fix inserts a target and unit template, or an empty `unit` when only the unit is missing.',
+  sources: [sources.far37601, sources.far37603, sources.ambiguousTerms],
   check(doc) {
     const findings: Finding[] = [];
     arrayAt(doc.value, ['success_measures']).forEach((measure, index) => {

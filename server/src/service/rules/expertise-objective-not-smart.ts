@@ -3,6 +3,7 @@
 import { stringify } from 'yaml';
 import { isAbsent, stringAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 /** The catalogue's snippet, as plain text: angle brackets mark what the author must fill in. */
 const targetPlaceholder = ' from <baseline> to <target> <unit> by <YYYY-MM-DD>';
@@ -14,6 +15,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'Objective is not measurable',
   explanation: `The objective cannot tell you or the vendor when the project has succeeded. Write it as a SMART objective (Specific, Measurable, Achievable, Relevant, Time-bound; Doran 1981), for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". PMBOK puts "measurable project objectives and related success criteria" in the project charter, and a US federal statement of objectives must state its performance objectives (FAR 37.602(c)).`,
+  areas: ['expertise'],
+  remedy:
+    'Rewrite the objective so it names a measurable result and a date, for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". The quick fix appends a "from … to … by …" template.',
+  sources: [sources.smartObjectives, sources.pmbokScope, sources.far37602],
   check(doc) {
     const objective = stringAt(doc.value, ['project', 'objective']);
     // An empty objective is expertise-essential-parameter-missing's finding, not a second one here.

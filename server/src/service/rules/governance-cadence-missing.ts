@@ -2,6 +2,7 @@
 // Regular check-ins are how slippage is caught before it becomes a change request.
 import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 export const rule: Rule = {
   id: 'governance-cadence-missing',
@@ -10,6 +11,9 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'No check-in cadence',
   explanation: `No check-in cadence is agreed. Going over a detailed plan with the vendor and checking in regularly is the main defence against drift and hidden costs. Outsourcing governance guides put the operational check-in at weekly or fortnightly, with monthly performance reviews and quarterly strategic reviews (Outsourcing Explained; Aventario).`,
+  areas: ['cost', 'expertise'],
+  remedy: 'Agree a regular operational check-in with the vendor, weekly or fortnightly. The quick fix inserts `check_in_cadence: weekly`.',
+  sources: [sources.vendorGovernance, sources.itGovernance],
   check(doc) {
     if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
     if (!isAbsent(valueAt(doc.value, ['governance', 'check_in_cadence']))) return [];

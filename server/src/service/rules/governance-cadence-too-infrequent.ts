@@ -3,6 +3,7 @@
 // for weeks before anyone notices.
 import { cadenceInDays, cadenceNames, isMappingOrAbsent, readCadence, shortText, valueAt } from '../model';
 import type { Fix, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 const path: Path = ['governance', 'check_in_cadence'];
 
@@ -13,6 +14,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Check-ins too infrequent',
   explanation: `Checking in this rarely means the vendor can be weeks off track before anyone notices. Operational check-ins in outsourcing are normally weekly or fortnightly, and monthly and quarterly forums are for performance and strategy rather than for catching slippage (Aventario; Outsourcing Explained). Agile QASPs assess delivery every sprint, typically every two weeks. If you meant every two weeks, write \`fortnightly\` or \`P2W\`, because "biweekly" can also be read as twice a week.`,
+  areas: ['cost', 'expertise'],
+  remedy:
+    'Check in at least as often as the limit (14 days by default); keep monthly and quarterly meetings for performance and strategy. Write `fortnightly` or `P2W` rather than the ambiguous "biweekly". The quick fixes set `weekly` or `fortnightly`.',
+  sources: [sources.itGovernance, sources.vendorGovernance, sources.qasp18f],
   check(doc, settings) {
     if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
     const value = valueAt(doc.value, path);

@@ -2,6 +2,7 @@
 // Exit is where lock-in turns into hidden cost; with sensitive data, getting it back must be agreed too.
 import { classificationOf, hasPersonalData, isAbsent, isRecord, isSensitive, sensitivityReasons, setKeyOp, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
+import { sources } from '../sources';
 
 const exitSkeleton = [
   'termination_for_convenience_notice_days: 30',
@@ -30,6 +31,10 @@ export const rule: Rule = {
 - knowledge transfer.
 
 Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DORA Art. 30(3)(f), which makes exit strategies mandatory for critical functions. For personal data, GDPR Art. 28(3)(g) requires deletion or return at the controller's choice. An exit plan addresses two risk areas: security threats (your data) and hidden costs (lock-in).`,
+  areas: ['security', 'cost'],
+  remedy:
+    'Agree the exit at signing: termination notice, transition assistance, return of your data in a usable format, a deletion certificate and knowledge transfer. The quick fix inserts an `exit` section with those terms to adjust.',
+  sources: [sources.exitClause, sources.exitRisks, sources.doraArt30, sources.gdprArt28, sources.ebaOutsourcing],
   check(doc) {
     const root = doc.value;
     const exit = valueAt(root, ['exit']);

@@ -2,6 +2,7 @@
 // Leadership cannot supervise day to day, so one named person must own the vendor relationship.
 import { isAbsent, isMappingOrAbsent, recordAt, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 export const rule: Rule = {
   id: 'governance-owner-missing',
@@ -10,6 +11,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'No single internal owner',
   explanation: `No single internal owner is named. Your leadership cannot supervise an outsourced project day to day, so one named person must own the relationship, the decisions and acceptance; without that person there is no oversight. "The most common failure mode is 'no single internal owner'" (Outsourcing Explained, *Vendor governance and KPIs*). Outsourcing transfers execution, not governance (Aventario).`,
+  areas: ['expertise'],
+  remedy:
+    'Name one internal person who owns the vendor relationship, the day-to-day decisions and acceptance. The quick fix inserts an empty `owner`.',
+  sources: [sources.vendorGovernance, sources.itGovernance],
   check(doc) {
     // `project: CRM` is the schema's finding; an owner under it cannot be missing.
     if (!isMappingOrAbsent(doc.value, ['project'])) return [];

@@ -2,6 +2,7 @@
 // Without written reports, slippage, spend and new risks leave no trail.
 import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 const statusReportsSkeleton = ['cadence: weekly', 'contents:', '  - progress vs plan', '  - risks and issues', '  - spend vs budget'].join(
   '\n',
@@ -14,6 +15,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'No written status reports',
   explanation: `Check-ins are not backed by written status reports, so slippage, spend and new risks leave no trail. DORA Art. 30(3)(b) requires reporting obligations from ICT providers to financial entities, and outsourcing governance practice pairs each forum with a scorecard, a risk register and a financial reconciliation (Aventario). Reports are how regular check-ins turn into evidence of oversight.`,
+  areas: ['cost', 'expertise'],
+  remedy:
+    'Agree written status reports with a cadence and contents: progress against plan, risks and issues, spend against budget. The quick fix inserts a weekly report with those contents.',
+  sources: [sources.doraArt30, sources.itGovernance],
   check(doc) {
     if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
     if (!isAbsent(valueAt(doc.value, ['governance', 'status_reports']))) return [];

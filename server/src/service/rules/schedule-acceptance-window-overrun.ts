@@ -2,6 +2,7 @@
 // A deliverable whose due date plus the acceptance review (business days) ends after timeline.end.
 import { addBusinessDays, arrayAt, dateAt, dateOf, formatPath, isRecord, reviewDaysOf, subtractBusinessDays, valueAt } from '../model';
 import type { Finding, Fix, Rule } from '../types';
+import { sources } from '../sources';
 
 export const rule: Rule = {
   id: 'schedule-acceptance-window-overrun',
@@ -10,6 +11,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'No time left for acceptance review',
   explanation: `A deliverable is due so close to the end of the timeline that its acceptance review cannot finish inside the contract. Acceptance clauses typically allow a testing window (sample clauses use 14 business days; complex systems often 15–30) followed by cure-and-retest cycles (ContractKen, *Acceptance testing clause*). When there is no time left, you either accept untested work (deemed acceptance) or pay for an extension. Both are hidden costs.`,
+  areas: ['cost'],
+  remedy:
+    'Leave the full acceptance review inside the contract: bring the due date forward to at least the review window before `timeline.end`, or extend the timeline. The quick fixes do either (the first is not offered when it would fall before `timeline.start`). The review window is `acceptance.review_days`, else the `defaultReviewDays` setting.',
+  sources: [sources.acceptanceTesting],
   check(doc, settings) {
     const root = doc.value;
     const end = dateAt(root, ['timeline', 'end']);

@@ -2,6 +2,7 @@
 // Milestone dates and deliverable due dates before timeline.start or after timeline.end.
 import { arrayAt, dateAt, dateOf, daysBetween, formatPath, isRecord } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 export const rule: Rule = {
   id: 'schedule-date-outside-timeline',
@@ -10,6 +11,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Date outside the contracted period',
   explanation: `A date falls outside the contracted period (\`timeline.start\` to \`timeline.end\`). Work scheduled after the end of the period of performance needs an extension, paid for or argued over, and work scheduled before the start usually means the NDA and DPA were not yet in place. The statement of work should say how long the work takes (GOV.UK DOS guidance), and everything in it should fit inside that window.`,
+  areas: ['expertise', 'cost'],
+  remedy:
+    "Bring every milestone and due date inside the contracted period, or extend the period on purpose (it is usually a commercial change). The quick fixes extend `timeline.end` (or move `timeline.start`) to the date, or set the date to the period's end (or start). Success measures' `by` dates are exempt: benefits are measured after delivery.",
+  sources: [sources.govukDos],
   check(doc) {
     const root = doc.value;
     const start = dateAt(root, ['timeline', 'start']);

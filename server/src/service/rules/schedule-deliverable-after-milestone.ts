@@ -2,6 +2,7 @@
 // A milestone that lists a deliverable dated before that deliverable is due.
 import { addBusinessDays, arrayAt, dateAt, dateOf, daysBetween, formatPath, isRecord, reviewDaysOf } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
+import { sources } from '../sources';
 
 export const rule: Rule = {
   id: 'schedule-deliverable-after-milestone',
@@ -10,6 +11,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Deliverable due after its milestone',
   explanation: `A milestone includes a deliverable that is not due until after the milestone date. A milestone cannot be reached before its deliverables exist. If a payment is attached to that milestone, the invoice arrives before the work. Payments should be triggered by verified acceptance of deliverables, not by calendar dates alone (Freesi).`,
+  areas: ['cost'],
+  remedy:
+    'Move the milestone to after the deliverable is due plus the acceptance review, or bring the due date forward. The quick fixes do either: "Move M to D.due + review days" or "Set D.due to M.date".',
+  sources: [sources.milestonePayments],
   check(doc, settings) {
     const root = doc.value;
     const deliverables = arrayAt(root, ['deliverables']);

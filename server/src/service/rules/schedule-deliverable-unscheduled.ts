@@ -2,6 +2,7 @@
 // A deliverable with no `due` that no milestone lists: it has no place on the timeline.
 import { arrayAt, dateOf, formatPath, isAbsent, isRecord } from '../model';
 import type { Finding, Fix, Rule } from '../types';
+import { sources } from '../sources';
 
 /** A long plan would bury the menu and the hover; the first milestones are enough to choose from. */
 const maxMilestonesOffered = 10;
@@ -13,6 +14,10 @@ export const rule: Rule = {
   fixes: ['unsafe', 'display-only'],
   title: 'Deliverable has no date or milestone',
   explanation: `A deliverable has no date and belongs to no milestone, so it cannot be tracked at check-ins and will drift to the end of the project, squeezing acceptance. Overseeing the vendor through regular check-ins against a plan requires every deliverable to have a place on the timeline; the schedule baseline is what progress is measured against (PMI *PMBOK Guide*).`,
+  areas: ['cost', 'expertise'],
+  remedy:
+    'Give the deliverable a due date or list it in the milestone that accepts it. The quick fixes insert `due: null  # TODO` to fill in, or add the deliverable to an existing milestone.',
+  sources: [sources.pmbokScope],
   check(doc) {
     const root = doc.value;
     const milestones = arrayAt(root, ['timeline', 'milestones']);

@@ -2,6 +2,7 @@
 // timeline.end on or before timeline.start; offers to swap the two dates.
 import { dateAt, daysBetween } from '../model';
 import type { Fix, Rule } from '../types';
+import { sources } from '../sources';
 
 export const rule: Rule = {
   id: 'schedule-end-before-start',
@@ -10,6 +11,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Timeline ends before it starts',
   explanation: `The timeline ends on or before it starts, which is usually a swapped field or a wrong year. Until this is fixed, every date check in this file is meaningless. The timeline is one of a scope's essential parameters: the period of performance is a required element of a statement of objectives (FAR 37.602(c)).`,
+  areas: ['expertise', 'cost'],
+  remedy:
+    'Correct whichever date is wrong; usually the two were swapped or one has the wrong year. The quick fix swaps `timeline.start` and `timeline.end`; it is not offered when they are equal.',
+  sources: [sources.far37602],
   check(doc) {
     const start = dateAt(doc.value, ['timeline', 'start']);
     const end = dateAt(doc.value, ['timeline', 'end']);

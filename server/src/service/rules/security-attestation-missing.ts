@@ -15,6 +15,7 @@ import {
   valueAt,
 } from '../model';
 import type { FixOp, Rule } from '../types';
+import { sources } from '../sources';
 
 const certificationItem = [
   'name: ""        # e.g. ISO/IEC 27001:2022 or SOC 2 Type II',
@@ -34,6 +35,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'No current security attestation',
   explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.`,
+  areas: ['security'],
+  remedy:
+    'Ask for an independent attestation (an ISO/IEC 27001 certificate whose scope covers the team doing your work, or a SOC 2 Type II report less than a year past its period end), or at least a completed standard questionnaire (SIG Lite, CAIQ). The quick fix inserts `certifications` and `security_questionnaire` placeholders.',
+  sources: [sources.sigCaiq, sources.dueDiligence, sources.soc2Validity],
   check(doc, settings) {
     const root = doc.value;
     const reasons = sensitivityReasons(root);

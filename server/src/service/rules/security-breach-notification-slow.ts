@@ -2,6 +2,7 @@
 // `security.breach_notification_hours` above the limit: 48 h with personal data, 72 h otherwise (settings).
 import { hasPersonalData, isRecord, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 /** GDPR Art. 33(1): the controller's deadline to notify the regulator. Law, not a setting. */
 const controllerDeadlineHours = 72;
@@ -15,6 +16,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Breach notification too slow',
   explanation: `A long notification window leaves too little of GDPR's 72-hour deadline (Art. 33(1)) for you to assess the breach and notify the regulator and, where the risk is high, the affected people. Processor commitments of 24–48 h are typical (Legiscope commentary on Art. 33). In protecting customer data against security threats, the clock matters as much as the controls.`,
+  areas: ['security'],
+  remedy:
+    "Negotiate a shorter notification window, so you keep most of GDPR's 72 hours to assess and notify. The quick fix sets it to 24 hours. The limits are settings.",
+  sources: [sources.gdprArt33],
   check(doc, settings) {
     const root = doc.value;
     const security = valueAt(root, ['security']);

@@ -4,6 +4,7 @@
 import { classificationOf, dataClassifications, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import { closestKey } from '../schema';
 import type { Fix, Rule } from '../types';
+import { sources } from '../sources';
 
 // The catalogue's conservative default: over-protecting costs less than under-protecting.
 const conservativeLevel = 'confidential';
@@ -17,6 +18,10 @@ export const rule: Rule = {
   explanation: `The scope does not say how sensitive the data is that the vendor will touch, so neither you nor this linter can scale vendor checks to the risk. Third-party-risk practice starts every assessment with a scope summary that includes data classification, and tiers vendors by it. ISO/IEC 27036-2 requires security requirements for a supplier relationship to be based on the sensitivity and criticality of the information involved. Security threats in outsourcing concern confidential, proprietary and customer data, and this field states which of those is in play.
 
 A value that is not one of the four levels (\`highly confidential\`, \`secret\`) is an error, and until it is fixed every security rule treats the data as \`restricted\`, the most sensitive level, so an unfamiliar label can never switch the checks off. A slip of case or separator (\`Restricted\`) is read as the level it names and has a one-click fix.`,
+  areas: ['security'],
+  remedy:
+    'State how sensitive the data is that the vendor will touch: `public`, `internal`, `confidential` or `restricted`. The quick fix inserts `confidential`, the conservative choice; lower it only if that is true.',
+  sources: [sources.iso27036, sources.cobitApo10],
   check(doc) {
     const root = doc.value;
     const security = valueAt(root, ['security']);

@@ -2,6 +2,7 @@
 // Nobody named as owner of the work product, or vendor/joint ownership without a licence for you.
 import { canonicalEnum, ipOwners, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { FixOp, Rule } from '../types';
+import { sources } from '../sources';
 
 const ipSkeleton = [
   'owner: client',
@@ -23,6 +24,10 @@ export const rule: Rule = {
 - open-source components, which should be disclosed.
 
 Prefer ownership that transfers with each milestone payment rather than only "on completion", so that an early exit does not leave you without rights to work you have paid for (EB Pearls).`,
+  areas: ['security'],
+  remedy:
+    "Say who owns the work product and when ownership transfers (preferably with each payment), what licence you get to the vendor's pre-existing IP, and that open-source components are disclosed. If the vendor or both parties own it, the licence you receive must be stated. The quick fix inserts an `ip` section with client ownership transferring on payment.",
+  sources: [sources.ipOwnership, sources.ipAssignment],
   check(doc) {
     const root = doc.value;
     const ip = valueAt(root, ['ip']);

@@ -2,6 +2,7 @@
 // An NDA that is missing, unsigned, or dated after timeline.start; the fix only scaffolds `signed: false`.
 import { dateAt, daysBetween, isAbsent, isRecord, setKeyOp, shortText, stringAt, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
+import { sources } from '../sources';
 
 const ndaSkeleton = ['signed: false   # set true and fill date once countersigned', 'date: null', 'mutual: true'].join('\n');
 
@@ -12,6 +13,10 @@ export const rule: Rule = {
   fixes: ['unsafe', 'display-only'],
   title: 'No signed NDA before work starts',
   explanation: `The vendor has no signed NDA, or the NDA is dated after work begins. Security threats come first in outsourcing: before you hand over confidential or proprietary information or customer data, vet the vendor and get an NDA signed. An NDA dated after kickoff means requirements, data samples and architecture were shared without protection. Procurement guidance recommends putting an NDA in place before any nonpublic information changes hands, including in the RFP itself (VendorCentric, *6 best practices for NDAs in procurement*).`,
+  areas: ['security'],
+  remedy:
+    'Get a mutual NDA countersigned before any requirements, data samples or architecture are shared, and record it under `vendor.nda` with the signature date. The quick fix inserts an unsigned placeholder (`signed: false`, `date: null`, `mutual: true`); set `signed: true` only once it is countersigned. If the NDA is dated after `timeline.start`, either move the start or record the earlier NDA that covered the scoping work.',
+  sources: [sources.ndaProcurement, sources.iso27036],
   check(doc) {
     const root = doc.value;
     const vendor = valueAt(root, ['vendor']);

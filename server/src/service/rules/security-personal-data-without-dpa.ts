@@ -2,6 +2,7 @@
 // Personal data with no signed data processing agreement (`security.dpa.signed != true`).
 import { dateAt, daysBetween, hasPersonalData, isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { Finding, FixOp, Rule } from '../types';
+import { sources } from '../sources';
 
 const dpaSkeleton = ['signed: false', 'date: null'].join('\n');
 
@@ -20,6 +21,10 @@ export const rule: Rule = {
 - delete or return the data at the end;
 - allow audits.
 US health data needs the equivalent Business Associate Agreement under HIPAA.`,
+  areas: ['security'],
+  remedy:
+    'Sign a data processing agreement (GDPR Art. 28; a Business Associate Agreement for US health data) before the vendor touches personal data, and list the categories of personal data. The quick fix inserts `dpa: { signed: false, date: null }` and `personal_data_categories: []`.',
+  sources: [sources.gdprArt28],
   check(doc) {
     const root = doc.value;
     const security = valueAt(root, ['security']);

@@ -2,6 +2,7 @@
 // No written protections unless the data is classified `public`; an unstated classification counts as not public.
 import { classificationOf, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 const baselineProtections = [
   '- Encryption in transit (TLS 1.2+) and at rest',
@@ -18,6 +19,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Security protections not written down',
   explanation: `The vendor's security protections are not written down. Ask the vendor what protections they offer against security threats, and write the answer into the scope: that turns a sales claim into an obligation. ISO/IEC 27036-2 groups the expected commitments into access control, personnel security (screening, training, confidentiality), incident management, business continuity and information handling. DORA Art. 30(2)(c) similarly requires contractual provisions on availability, authenticity, integrity and confidentiality of data.`,
+  areas: ['security'],
+  remedy:
+    'Write the security controls the vendor commits to under `security.protections`: encryption, access control, offboarding, logging. The quick fix inserts a baseline list to edit, so a sales claim becomes an obligation.',
+  sources: [sources.iso27036, sources.doraArt30],
   check(doc) {
     const root = doc.value;
     const security = valueAt(root, ['security']);

@@ -2,6 +2,7 @@
 // No client references (warning), or references listed but none recorded as contacted (info).
 import { isAbsent, isHollow, isRecord, shortText, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 const referenceSkeleton = ['company: ""', 'contact: ""', 'contacted: null   # date you spoke to them', 'notes: ""'].join('\n');
 
@@ -12,6 +13,10 @@ export const rule: Rule = {
   fixes: ['display-only'],
   title: 'No vetted client references',
   explanation: `No client references are recorded. Checking a vendor's track record is a first defence against security threats: ask which other companies they have worked with, and speak with current clients. Vendors pick flattering references, so record whom you called and when, and ask open-ended questions such as "what do you wish you had known before signing?" and "what changed in cost or resourcing?" (Craigo, *Checking vendor referrals*; Third Party ThinkTank discussion). COBIT 2019 APO10 ("Managed Vendors") treats documented selection and due diligence as part of a controlled vendor lifecycle.`,
+  areas: ['security'],
+  remedy:
+    'Ask the vendor for two or three clients with similar work, call them, and record each under `vendor.references` with the date you spoke (`contacted`). Ask open questions: what they wish they had known before signing, and what changed in cost or staffing. The quick fix inserts an empty reference entry to fill in.',
+  sources: [sources.referenceChecks, sources.cobitApo10],
   check(doc) {
     const root = doc.value;
     const vendor = valueAt(root, ['vendor']);

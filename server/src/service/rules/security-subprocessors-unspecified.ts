@@ -2,6 +2,7 @@
 // Personal data with no word on whether the vendor may use sub-processors (GDPR Art. 28(2)).
 import { hasPersonalData, isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
+import { sources } from '../sources';
 
 // The catalogue's fix: nothing allowed until you approve, the default GDPR Art. 28(2) gives you.
 const subprocessorsSkeleton = ['allowed: false', 'approval_required: true', 'list: []'].join('\n');
@@ -13,6 +14,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Sub-processors not addressed',
   explanation: `The scope does not say whether the vendor may pass your personal data to subcontractors. Under GDPR Art. 28(2), a processor "shall not engage another processor without prior specific or general written authorisation" of the controller. Under a general authorisation, the processor must tell you about changes so that you can object. Sub-outsourcing is a common blind spot in due diligence, because your data ends up with a party you never vetted. DORA Art. 30(2)(a)–(b) likewise requires subcontracting conditions and data locations.`,
+  areas: ['security'],
+  remedy:
+    'Decide whether the vendor may pass your personal data to subcontractors, and whether each one needs your approval; list the approved ones. The quick fix inserts the strict default: not allowed, approval required, empty list.',
+  sources: [sources.gdprArt28, sources.doraArt30],
   check(doc) {
     const root = doc.value;
     const security = valueAt(root, ['security']);

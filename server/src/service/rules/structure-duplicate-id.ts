@@ -30,6 +30,10 @@ export const rule: Rule = {
   fixes: ['unsafe'],
   title: 'Duplicate id',
   explanation: `The same id is used more than once across deliverables, success measures and milestones. Milestones, payments and success measures refer to deliverables and milestones by id, so a duplicate makes every reference to it ambiguous: a payment could be released against the wrong milestone, or a measure could be linked to the wrong output. Give every deliverable (\`D1\`), success measure (\`SM1\`) and milestone (\`M1\`) its own id.`,
+  areas: [],
+  remedy:
+    'Give each deliverable, success measure and milestone its own id; references to a duplicated id are ambiguous, so the cross-field rules skip them. Every occurrence after the first is reported, at its id.',
+  sources: [],
   check(doc) {
     const root = doc.value;
     const uses: IdUse[] = [];

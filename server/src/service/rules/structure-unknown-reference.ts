@@ -32,6 +32,10 @@ export const rule: Rule = {
   fixes: ['unsafe', 'display-only'],
   title: 'Reference to an unknown id',
   explanation: `This id does not exist. Milestones list deliverables by id, success measures link to deliverables by id, and payments are released at milestones by id; a reference to an id that does not exist means a payment with no trigger or an outcome linked to nothing. Fix the typo, or create the missing deliverable or milestone.`,
+  areas: [],
+  remedy:
+    'Point the reference at an id that exists, or create the missing item. The quick fixes change the reference to each known id of the right kind, or create a deliverable skeleton with the missing id.',
+  sources: [],
   check(doc) {
     const root = doc.value;
     const findings: Finding[] = [];

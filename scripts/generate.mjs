@@ -1,0 +1,535 @@
+// Generates every artefact that is derived from the rule and code registries, so none of them is a
+// hand-kept copy (ruff's `generate-all`):
+// - docs/rules/<code>.md, the pages every diagnostic's `codeDescription.href` points to, one per rule
+//   (from the rule file: title, severity, areas, explanation, remedy, fix levels, sources, and an
+//   example from its bad fixture) and one per engine code (server/src/service/codes.ts), plus the
+//   index docs/rules/README.md;
+// - schemas/scope-lint.schema.json, the `.scope-lint.yaml` schema (rule ids from the rule index,
+//   settings from server/src/service/settingsRegistry.ts and the defaults in settings.ts);
+// - in package.json, the `scope.rules`, `scope.thresholds.*`, `scope.vagueTerms.*` and
+//   `scope.limits.*` settings and the Restricted Mode list of them.
+//
+//   node scripts/generate.mjs           write what changed, delete pages of codes that no longer exist
+//   node scripts/generate.mjs --check   write nothing; fail, naming the files, when any is stale (`npm run lint`)
+//   node scripts/generate.mjs --json    print { "<path>": "<text>" } for every generated file and write nothing
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const docsDir = 'docs/rules';
+/** Fixed, so that examples which depend on "today" do not change from day to day. */
+const exampleToday = '2027-01-04';
+
+// ---- what the generator knows that the rule data does not ----------------------------------
+
+/** Headings of the index, in catalogue order; the category is the rule id's prefix. */
+const categories = [
+  {
+    id: 'security',
+    name: 'Security threats',
+    blurb: "Confidential data, customer data and intellectual property in a vendor's hands (GDPR, ISO/IEC 27036-2, DORA).",
+  },
+  {
+    id: 'expertise',
+    name: 'Lack of expertise and oversight',
+    blurb:
+      'A scope that spells out deliverables, measures of success and the essential parameters, so nobody has to supervise day to day (PMBOK, FAR 37.6, 18F).',
+  },
+  {
+    id: 'cost',
+    name: 'Hidden costs',
+    blurb:
+      'Unclear terms, missing reserves and payment schedules that hand leverage to the vendor (FAR 16.601, PMBOK, GOV.UK Digital Outcomes).',
+  },
+  { id: 'schedule', name: 'Timeline integrity', blurb: 'Dates that contradict each other, or leave no room to accept the work.' },
+  {
+    id: 'governance',
+    name: 'Oversight: cadence, escalation and exit',
+    blurb: 'How you stay on track once the contract is signed, and how you get out.',
+  },
+  { id: 'structure', name: 'Integrity checks', blurb: 'Ids that clash or point nowhere; every cross-field rule depends on them.' },
+];
+
+const notLegalAdvice =
+  'None of this is legal advice: the checks and thresholds are conventions drawn from practitioner and regulatory sources, and the right terms for your contract depend on your jurisdiction and circumstances.';
+
+// ---- rendering -------------------------------------------------------------------------------
+
+/** `schema/required` -> `schema-required.md`, the page `docsUrl()` links to. */
+function pageName(code) {
+  return `${code.replace(/\//g, '-')}.md`;
+}
+
+function settingRows(names, schema, defaults) {
+  const rows = ['| Setting | Default | What it does |', '|---|---|---|'];
+  for (const name of names) {
+    const [section, key] = name.split('.');
+    const property = schema.properties?.[section]?.properties?.[key] ?? {};
+    const value = defaults[section]?.[key];
+    const shown = value === undefined ? '' : `\`${JSON.stringify(value)}\``;
+    const description = String(property.description ?? '').replace(/\|/g, '\\|');
+    rows.push(`| \`${name}\` | ${shown} | ${description} |`);
+  }
+  return rows;
+}
+
+function settingsSection(names, schema, defaults) {
+  if (names.length === 0) return [];
+  return [
+    '## Settings',
+    '',
+    ...settingRows(names, schema, defaults),
+    '',
+    "Change them in `.scope-lint.yaml` (in the scope file's folder or a folder above it, so CI reads the same values):",
+    '',
+    '```yaml',
+    ...yamlSettingsExample(names, defaults),
+    '```',
+    '',
+    `or in VS Code settings, as ${names.map((n) => `\`scope.${n}\``).join(', ')}.`,
+    '',
+  ];
+}
+
+function yamlSettingsExample(names, defaults) {
+  const bySection = new Map();
+  for (const name of names) {
+    const [section, key] = name.split('.');
+    if (!bySection.has(section)) bySection.set(section, []);
+    bySection.get(section).push(`  ${key}: ${JSON.stringify(defaults[section]?.[key] ?? null)}`);
+  }
+  return [...bySection].flatMap(([section, lines]) => [`${section}:`, ...lines]);
+}
+
+/** Settings a rule's source reads: every threshold or vague-term list it names. */
+function settingsUsedBy(source, schema) {
+  const used = [];
+  for (const section of ['thresholds', 'vagueTerms']) {
+    for (const key of Object.keys(schema.properties?.[section]?.properties ?? {})) {
+      const named = new RegExp(`\\b${key}\\b`).test(source);
+      const whole = section === 'vagueTerms' && /\bvagueTerms\b/.test(source);
+      if (named || whole) used.push(`${section}.${key}`);
+    }
+  }
+  return used;
+}
+
+function placeholderNote(explanation) {
+  const names = [...new Set(explanation.match(/\{[A-Za-z][\w.]{0,40}\}/g) ?? [])].map((n) => `\`${n}\``);
+  if (names.length === 0) return [];
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return [
+    `${list} ${names.length === 1 ? 'stands' : 'stand'} for ${names.length === 1 ? 'a value' : 'values'} from your file; the message of each finding fills ${names.length === 1 ? 'it' : 'them'} in.`,
+    '',
+  ];
+}
+
+function exampleSection(example) {
+  if (!example) return [];
+  const lines = [
+    '## Example',
+    '',
+    `In [\`${example.file}\`](../../${example.file}), line ${example.line}:`,
+    '',
+    '```yaml',
+    example.text,
+    '```',
+    '',
+    `> **${example.severity}**: ${example.message}`,
+    '',
+  ];
+  if (example.facts.length) lines.push(...example.facts.map((f) => `- ${f}`), '');
+  if (example.fixes.length) {
+    lines.push('Quick fixes offered here:', '');
+    for (const fix of example.fixes) {
+      const marks = [fix.preferred ? 'preferred' : '', fixSafety[fix.applicability] ?? ''].filter(Boolean);
+      lines.push(`- ${fix.title}${marks.length ? ` (${marks.join(', ')})` : ''}`);
+    }
+    lines.push('');
+  } else {
+    lines.push("No quick fix is offered here: the change needs a person's judgement.", '');
+  }
+  return lines;
+}
+
+function footer() {
+  return ['---', '', notLegalAdvice, '', '[All rules and codes](README.md)', ''];
+}
+
+const generatedBanner =
+  '<!-- Generated by scripts/generate.mjs from the rule and code registries; do not edit. Run `node scripts/generate.mjs` after changing a rule. -->';
+
+function rulePage(rule, { source, example, schema, defaults }) {
+  const category = categories.find((c) => c.id === rule.category);
+  const settings = settingsUsedBy(source, schema);
+  return [
+    generatedBanner,
+    '',
+    `# ${rule.title}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Rule id | \`${rule.id}\` |`,
+    `| Group | ${category ? category.name : rule.category} (\`${rule.category}\`) |`,
+    `| Risk area | ${rule.areas.length ? rule.areas.map((a) => areaNames[a] ?? a).join(', ') : 'none (an integrity check the other rules rely on)'} |`,
+    `| Default severity | ${rule.severity} |`,
+    `| Settings | ${settings.length ? settings.map((s) => `\`${s}\``).join(', ') : 'none'} |`,
+    `| Fix safety | ${rule.fixes?.length ? rule.fixes.map((level) => `${level} (${fixSafety[level]})`).join('; ') : 'no quick fix'} |`,
+    '',
+    '## Why this is a risk',
+    '',
+    rule.explanation,
+    '',
+    ...placeholderNote(rule.explanation),
+    '## What to do',
+    '',
+    rule.remedy,
+    '',
+    ...exampleSection(example),
+    ...settingsSection(settings, schema, defaults),
+    '## Severity and accepted risks',
+    '',
+    'Change the severity, or turn the rule off, in `.scope-lint.yaml`:',
+    '',
+    '```yaml',
+    'rules:',
+    `  ${rule.id}: ${rule.severity === 'error' ? 'warning' : 'error'}   # or off, hint, info`,
+    '```',
+    '',
+    `or in VS Code settings under \`scope.rules\`. To accept one finding on purpose, put \`# scope-lint-disable-next-line ${rule.id} -- <reason>\` on the line before it; the reason is required.`,
+    '',
+    ...sourcesSection(rule.sources),
+    ...footer(),
+  ].join('\n');
+}
+
+const areaNames = { security: 'Security threats', expertise: 'Lack of expertise and oversight', cost: 'Hidden costs' };
+
+/** What each fix applicability level means for the user (server/src/service/types.ts `Applicability`). */
+const fixSafety = {
+  safe: 'applied by "Fix all"',
+  unsafe: 'a proposal: applied only when you pick it',
+  'display-only': 'placeholders to fill in: never applied by "Fix all"',
+};
+
+function sourcesSection(list) {
+  if (!list.length) return [];
+  return ['## Sources', '', ...list.map((s) => `- [${s.name}](${s.url})`), ''];
+}
+
+function codePage(entry, group, { schema, defaults }) {
+  const settings = entry.settings ?? [];
+  return [
+    generatedBanner,
+    '',
+    `# ${entry.title}`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Code | \`${entry.code}\` |`,
+    `| Kind | ${group.name} |`,
+    `| Severity | ${entry.severity} |`,
+    `| Settings | ${settings.length ? settings.map((s) => `\`${s}\``).join(', ') : 'none'} |`,
+    '',
+    '## What it means',
+    '',
+    ...(group.intro ? [group.intro, ''] : []),
+    entry.explanation,
+    '',
+    '## What to do',
+    '',
+    entry.remedy,
+    '',
+    ...settingsSection(settings, schema, defaults),
+    ...footer(),
+  ].join('\n');
+}
+
+function indexPage(rules, codeGroups) {
+  const lines = [
+    generatedBanner,
+    '',
+    '# Rules and diagnostic codes',
+    '',
+    'Every finding in a `.scope.yaml` file carries one of these codes; its "Learn more" link leads to the page below. Risk rules can be set to another severity or turned off (`rules:` in `.scope-lint.yaml`, or `scope.rules` in VS Code), and single findings can be accepted with `# scope-lint-disable-next-line <rule-id> -- <reason>`.',
+    '',
+    `There are ${rules.length} risk rules and ${codeGroups.reduce((n, g) => n + g.codes.length, 0)} other codes.`,
+    '',
+    '## Risk rules',
+    '',
+  ];
+  for (const category of categories) {
+    const inCategory = rules.filter((r) => r.category === category.id);
+    if (inCategory.length === 0) continue;
+    lines.push(`### ${category.name}`, '', category.blurb, '', '| Rule | Severity | Title |', '|---|---|---|');
+    for (const rule of inCategory) lines.push(`| [\`${rule.id}\`](${pageName(rule.id)}) | ${rule.severity} | ${rule.title} |`);
+    lines.push('');
+  }
+  const unknown = rules.filter((r) => !categories.some((c) => c.id === r.category));
+  if (unknown.length) {
+    lines.push('### Other rules', '', '| Rule | Severity | Title |', '|---|---|---|');
+    for (const rule of unknown) lines.push(`| [\`${rule.id}\`](${pageName(rule.id)}) | ${rule.severity} | ${rule.title} |`);
+    lines.push('');
+  }
+  lines.push('## Other diagnostic codes', '');
+  for (const group of codeGroups) {
+    lines.push(`### ${group.name}`, '', '| Code | Severity | Title |', '|---|---|---|');
+    for (const entry of group.codes) lines.push(`| [\`${entry.code}\`](${pageName(entry.code)}) | ${entry.severity} | ${entry.title} |`);
+    lines.push('');
+  }
+  lines.push('---', '', notLegalAdvice, '');
+  return lines.join('\n');
+}
+
+// ---- the engine, bundled from source -------------------------------------------------------
+
+/** Bundles the rules and the document model from TypeScript into a temporary CommonJS file and loads it. */
+async function loadEngine() {
+  // Imported here, so the rendering above stays free of build tooling.
+  const esbuild = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'scope-rule-docs-'));
+  try {
+    const outfile = join(dir, 'engine.cjs');
+    await esbuild.build({
+      stdin: {
+        contents: [
+          "export { rules } from './server/src/service/rules/index.ts';",
+          "export { defaultThresholds, defaultLimits, mergeSettings } from './server/src/service/settings.ts';",
+          "export { settingSections } from './server/src/service/settingsRegistry.ts';",
+          "export { codeGroups } from './server/src/service/codes.ts';",
+          "export { ScopeDocument } from './server/src/service/document.ts';",
+          "export { findingRange } from './server/src/service/validate.ts';",
+        ].join('\n'),
+        resolveDir: repoRoot,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile,
+      logLevel: 'error',
+    });
+    return createRequire(import.meta.url)(outfile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The first finding of a rule on its bad fixture, as the example on the rule's page. */
+function exampleOf(rule, engine) {
+  const file = `test/fixtures/rules/${rule.id}/bad.scope.yaml`;
+  const path = join(repoRoot, file);
+  if (!existsSync(path)) return undefined;
+  const settings = engine.mergeSettings({ today: exampleToday });
+  const doc = new engine.ScopeDocument(`file:///${file}`, 1, readFileSync(path, 'utf8'), settings.limits);
+  let findings;
+  try {
+    findings = rule.check(doc, settings);
+  } catch {
+    // A rule that throws here is a bug the unit tests report; the page then simply has no example.
+    return undefined;
+  }
+  const finding = findings[0];
+  if (!finding) return undefined;
+  const range = engine.findingRange(doc, finding);
+  return {
+    file,
+    line: range.start.line + 1,
+    text: doc.lineText(range.start.line),
+    severity: finding.severity ?? rule.severity,
+    message: finding.message,
+    facts: finding.facts ?? [],
+    fixes: finding.fixes ?? [],
+  };
+}
+
+// ---- the .scope-lint.yaml schema and the package.json settings -------------------------------
+
+const severityNames = ['off', 'hint', 'info', 'warning', 'error'];
+const overrideNote = 'A `.scope-lint.yaml` in the folder overrides this setting, so the editor shows what CI shows.';
+
+function valueSchema(spec) {
+  if (spec.type === 'string-list') return { type: 'array', items: { type: 'string', minLength: 1 } };
+  const out = { type: spec.type };
+  for (const key of ['minimum', 'maximum', 'pattern']) if (spec[key] !== undefined) out[key] = spec[key];
+  return out;
+}
+
+function defaultText(value) {
+  return Array.isArray(value) ? '' : ` Default ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`;
+}
+
+function configSchemaOf(engine, defaults) {
+  const ids = engine.rules.map((r) => r.id);
+  const sections = {};
+  for (const [name, section] of Object.entries(engine.settingSections)) {
+    const properties = {};
+    for (const [key, spec] of Object.entries(section.settings)) {
+      const basis = spec.basis ? ` Basis: ${spec.basis}.` : '';
+      properties[key] = {
+        title: spec.title,
+        description: `${spec.description}${defaultText(defaults[name][key])}${basis}`,
+        ...valueSchema(spec),
+      };
+    }
+    sections[name] = { title: section.title, description: section.description, type: 'object', additionalProperties: false, properties };
+  }
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/scope-yaml/scope-yaml/blob/main/schemas/scope-lint.schema.json',
+    title: 'Scope YAML lint configuration (.scope-lint.yaml)',
+    description:
+      'Shared settings for the Scope YAML linter, read by the editor and by the `scope-lint` CLI from `.scope-lint.yaml` (or `.scope-lint.yml`) in the nearest folder above a scope file. It overrides VS Code settings, so the editor shows what CI shows. Plain data only: nothing is executed and no other file is loaded.',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: {
+        title: 'Rule severities',
+        description: 'Severity per rule id: off, hint, info, warning or error. Rules not listed keep their default severity.',
+        type: 'object',
+        propertyNames: { enum: ids },
+        properties: Object.fromEntries(
+          engine.rules.map((r) => [r.id, { $ref: '#/definitions/severity', description: `${r.title} (default: ${r.severity}).` }]),
+        ),
+      },
+      ...sections,
+    },
+    definitions: {
+      severity: { title: 'Severity', description: '`off` turns the rule off.', type: 'string', enum: severityNames },
+    },
+  };
+}
+
+/** The generated settings, in order: `scope.rules`, then every setting of every section. */
+function manifestSettings(engine, defaults) {
+  const out = {
+    'scope.rules': {
+      scope: 'resource',
+      type: 'object',
+      default: {},
+      additionalProperties: false,
+      markdownDescription: `Severity per rule id: \`off\`, \`hint\`, \`info\`, \`warning\` or \`error\`. Rules not listed keep their default severity. ${overrideNote}`,
+      properties: Object.fromEntries(
+        engine.rules.map((r) => [
+          r.id,
+          {
+            type: 'string',
+            enum: severityNames,
+            markdownDescription: `**${r.title}**. Default severity: \`${r.severity}\`. [Rule documentation](https://github.com/scope-yaml/scope-yaml/blob/main/${docsDir}/${pageName(r.id)})`,
+          },
+        ]),
+      ),
+    },
+  };
+  for (const [name, section] of Object.entries(engine.settingSections)) {
+    for (const [key, spec] of Object.entries(section.settings)) {
+      const value = defaults[name][key];
+      const basis = spec.basis ? `\n\nBasis: ${spec.basis}.` : '';
+      const { type, items, ...limits } = valueSchema(spec);
+      out[`scope.${name}.${key}`] = {
+        scope: 'resource',
+        type,
+        ...(items ? { items } : {}),
+        default: value,
+        ...limits,
+        markdownDescription: `${spec.description}${basis ? basis : defaultText(value)} ${overrideNote}`,
+      };
+    }
+  }
+  return out;
+}
+
+/** package.json with the generated settings in place; every other key keeps its value and position. */
+function manifestOf(current, engine, defaults) {
+  const manifest = JSON.parse(current);
+  const generated = manifestSettings(engine, defaults);
+  const isGenerated = (key) => key === 'scope.rules' || /^scope\.(thresholds|vagueTerms|limits)\./.test(key);
+  const properties = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(manifest.contributes.configuration.properties)) {
+    if (!isGenerated(key)) properties[key] = value;
+    else if (!placed) {
+      Object.assign(properties, generated);
+      placed = true;
+    }
+  }
+  if (!placed) Object.assign(properties, generated);
+  manifest.contributes.configuration.properties = properties;
+  // Restricted Mode ignores workspace values of exactly the settings that can silence a finding.
+  manifest.capabilities.untrustedWorkspaces.restrictedConfigurations = Object.keys(generated);
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+async function formatted(path, text) {
+  const prettier = await import('prettier');
+  const options = (await prettier.resolveConfig(join(repoRoot, path))) ?? {};
+  return prettier.format(text, { ...options, filepath: join(repoRoot, path) });
+}
+
+/** Every generated file, keyed by its path from the repository root. */
+async function generate() {
+  const engine = await loadEngine();
+  const defaults = { thresholds: engine.defaultThresholds, limits: engine.defaultLimits, vagueTerms: { always: [], unlessQuantified: [] } };
+  const schema = configSchemaOf(engine, defaults);
+  const files = {};
+  for (const rule of engine.rules) {
+    const sourceFile = join(repoRoot, 'server', 'src', 'service', 'rules', `${rule.id}.ts`);
+    const source = existsSync(sourceFile) ? readFileSync(sourceFile, 'utf8') : '';
+    files[`${docsDir}/${pageName(rule.id)}`] = rulePage(rule, { source, example: exampleOf(rule, engine), schema, defaults });
+  }
+  for (const group of engine.codeGroups) {
+    for (const entry of group.codes) files[`${docsDir}/${pageName(entry.code)}`] = codePage(entry, group, { schema, defaults });
+  }
+  files[`${docsDir}/README.md`] = indexPage(engine.rules, engine.codeGroups);
+  files['schemas/scope-lint.schema.json'] = await formatted('schemas/scope-lint.schema.json', JSON.stringify(schema, null, 2));
+  files['package.json'] = await formatted(
+    'package.json',
+    manifestOf(readFileSync(join(repoRoot, 'package.json'), 'utf8'), engine, defaults),
+  );
+  return files;
+}
+
+/** Pages in docs/rules/ that no rule or code generates any more. */
+function leftOverPages(files) {
+  const dir = join(repoRoot, docsDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `${docsDir}/${file}`)
+    .filter((path) => !(path in files));
+}
+
+async function main() {
+  const files = await generate();
+  if (process.argv.includes('--json')) {
+    process.stdout.write(JSON.stringify(files));
+    return;
+  }
+  const stale = Object.entries(files)
+    .filter(([path, text]) => {
+      const target = join(repoRoot, path);
+      return !existsSync(target) || readFileSync(target, 'utf8') !== text;
+    })
+    .map(([path]) => path);
+  const leftOver = leftOverPages(files);
+  if (process.argv.includes('--check')) {
+    if (stale.length === 0 && leftOver.length === 0) return;
+    const list = [...stale.map((p) => `  stale: ${p}`), ...leftOver.map((p) => `  left over: ${p}`)].join('\n');
+    process.stderr.write(`Generated files are out of date; run \`node scripts/generate.mjs\` and commit the result:\n${list}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  mkdirSync(join(repoRoot, docsDir), { recursive: true });
+  for (const path of leftOver) unlinkSync(join(repoRoot, path));
+  for (const path of stale) writeFileSync(join(repoRoot, path), files[path]);
+  process.stdout.write(`${Object.keys(files).length} generated files, ${stale.length} updated, ${leftOver.length} removed.\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,292 @@
+// The registry of diagnostic codes that are not risk rules: YAML syntax, schema, input limits,
+// suppressions and configuration. Each entry is the single source of its title, severity,
+// explanation and remedy: the docs pages (docs/rules/<code>.md) are generated from it by
+// `scripts/generate.mjs`, and `EngineCode` types the code wherever the engine or the server emits one.
+import type { Severity } from './types';
+
+/** A setting that changes a code's behaviour, as `<section>.<key>` in `.scope-lint.yaml`. */
+export type SettingName = `${'thresholds' | 'limits' | 'vagueTerms'}.${string}`;
+
+export interface CodeInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly title: string;
+  /** Markdown: what the code means for the file and why it matters. */
+  readonly explanation: string;
+  /** Markdown: what to do about it. */
+  readonly remedy: string;
+  readonly settings?: readonly SettingName[];
+}
+
+export interface CodeGroup {
+  readonly name: string;
+  /** Markdown shown above the explanation of every code in the group. */
+  readonly intro?: string;
+  readonly codes: readonly CodeInfo[];
+}
+
+export const codeGroups = [
+  {
+    name: 'YAML syntax',
+    codes: [
+      {
+        code: 'yaml/syntax',
+        severity: 'error',
+        title: 'YAML syntax error',
+        explanation:
+          'The file is not well-formed YAML: for example inconsistent indentation, an unclosed quote or bracket, or a tab used for indentation. Only the first error on a line, and the first of a cascade of indentation errors, is shown. Until the file parses, neither the schema nor the risk rules can run, so no other findings appear.',
+        remedy:
+          'Fix the reported line. Indent with spaces, consistently. Quote a value that contains `: ` or ` #`, or that starts with a character YAML treats specially (`*`, `&`, `!`, `%`, `@`, `` ` ``).',
+      },
+      {
+        code: 'yaml/duplicate-key',
+        severity: 'error',
+        title: 'Duplicate key',
+        explanation:
+          'The same key appears twice in one mapping. YAML tools disagree about which value wins (some take the last, some refuse the file), so two readers of the same scope could see two different contracts.',
+        remedy: 'Merge the two entries into one, or remove the one that is out of date.',
+      },
+      {
+        code: 'yaml/bad-alias',
+        severity: 'error',
+        title: 'Alias to an unknown anchor',
+        explanation:
+          'An alias (`*name`) refers to an anchor (`&name`) that is not defined before it, so the value it stands for is unknown.',
+        remedy: 'Define the anchor before the alias, or write the value out in full.',
+      },
+      {
+        code: 'yaml/warning',
+        severity: 'warning',
+        title: 'YAML warning',
+        explanation:
+          'The parser accepted the file but flagged something that may not mean what you intended, such as an unknown tag or a construct that YAML versions read differently.',
+        remedy: 'Read the message; usually removing the tag or writing the value plainly resolves it.',
+      },
+      {
+        code: 'yaml/multiple-documents',
+        severity: 'warning',
+        title: 'More than one YAML document',
+        explanation:
+          'The file contains several YAML documents separated by `---`. A scope is one document, so only the first is checked and everything after the separator is ignored.',
+        remedy: 'Remove the separator and merge the content, or split it into separate `.scope.yaml` files.',
+      },
+      {
+        code: 'yaml/alias-limit',
+        severity: 'error',
+        title: 'File could not be read as data',
+        explanation:
+          'Converting the YAML into data failed, typically because aliases expand into too many nodes (an "alias bomb"). The file is not checked, so that one file cannot stall the editor.',
+        remedy: 'Write values out instead of reusing them through chains of aliases.',
+        settings: ['limits.maxAliases'],
+      },
+    ],
+  },
+  {
+    name: 'Schema',
+    intro:
+      "The JSON Schema `schemas/scope.schema.json` defines every field, its type and its allowed values; it also drives completion and hover on keys. When a risk rule reports the same node (or one inside it), the rule's finding, which explains the risk and offers a fix, replaces the schema's.",
+    codes: [
+      {
+        code: 'schema/required',
+        severity: 'error',
+        title: 'Required field missing',
+        explanation:
+          "A field the format requires is missing, for example a milestone's `id` or `date`, or `project.name`. Cross-references and the risk rules depend on these fields.",
+        remedy: 'Add the field. Completion (Ctrl+Space) inside the mapping offers the keys that belong there.',
+      },
+      {
+        code: 'schema/additional-property',
+        severity: 'warning',
+        title: 'Unknown field',
+        explanation:
+          'The key is not part of the format, often a typo such as `acceptence`. Nothing under an unknown key is checked, so a risk you believe is covered may not be.',
+        remedy:
+          'Rename the key; when a known key is close, the quick fix renames it ("Did you mean …?"). Otherwise move the content to the right field, or into a free-text field such as `notes`.',
+      },
+      {
+        code: 'schema/type',
+        severity: 'error',
+        title: 'Wrong type of value',
+        explanation:
+          'The value has the wrong type: a list where a mapping belongs, text where a number or `true`/`false` belongs, or a form none of the allowed alternatives accept.',
+        remedy: "Write the value in the form the message names; hover the key to see the field's documentation and an example.",
+      },
+      {
+        code: 'schema/enum',
+        severity: 'error',
+        title: 'Value not allowed',
+        explanation:
+          'The value is not one of the allowed values, for example `pricing_model: lump sum` where `fixed_price`, `time_and_materials` or `capped_time_and_materials` is expected. Every enum is an error, whatever the field, because a value the linter cannot read would otherwise switch its checks off. A value that differs only in case or separators (`Fixed price`, `Weekly`, `Client`, `On-Payment`) is read as the value it names, so the rules keep working, and still reported so the file says exactly what it means. Where the value names nothing, the rules assume the riskier reading until it is fixed: an unknown `data_classification` counts as `restricted` (see `security-data-classification-missing`), and an unknown `pricing_model` is read from the budget itself (a `cap` or a rate card without a payment schedule means time and materials).',
+        remedy:
+          'For a slip of case or separators, apply the one-click fix (it is safe, so "fix all" applies it too). Otherwise pick one of the values the message lists; completion offers them.',
+      },
+      {
+        code: 'schema/format',
+        severity: 'error',
+        title: 'Malformed date',
+        explanation:
+          'Dates must be real calendar dates written `YYYY-MM-DD`. Values such as `2027-02-30`, `30/09/2027` or `Q3` cannot be compared with other dates, so the schedule rules skip them.',
+        remedy: 'Write the date as `YYYY-MM-DD`, or `null` while it is unknown (and record the open decision as an assumption).',
+      },
+      {
+        code: 'schema/pattern',
+        severity: 'error',
+        title: 'Value has the wrong form',
+        explanation:
+          'The text does not have the required form, for example an id (`D1`), a currency code (`EUR`), a target (`">= 99.9"`) or a cadence (`weekly`, `P2W`).',
+        remedy: 'Follow the examples in the message.',
+      },
+      {
+        code: 'schema/range',
+        severity: 'error',
+        title: 'Number out of range',
+        explanation:
+          'The number is outside its allowed range, for example a percentage above 100, a negative amount, or `review_days` above 365.',
+        remedy: 'Correct the number. Percentages are written 0–100, not as 0–1 fractions.',
+      },
+      {
+        code: 'schema/length',
+        severity: 'error',
+        title: 'Too long, too short, or too many items',
+        explanation:
+          'A text or list is outside its length limits. The limits are generous; they exist so that pasted documents and generated lists do not end up inside the scope.',
+        remedy: 'Shorten the text or list, or move long prose to an annex and refer to it.',
+      },
+      {
+        code: 'schema/invalid',
+        severity: 'error',
+        title: 'Invalid value',
+        explanation: 'The value breaks another rule of the schema, for example the same deliverable listed twice in one milestone.',
+        remedy: 'Read the message and correct the value.',
+      },
+    ],
+  },
+  {
+    name: 'Document and input limits',
+    codes: [
+      {
+        code: 'scope/empty',
+        severity: 'info',
+        title: 'Empty scope file',
+        explanation: 'The file has no content yet, so there is nothing to check.',
+        remedy:
+          'Start with `scope_version: 1` and the `project`, `vendor`, `deliverables`, `success_measures`, `budget`, `timeline` and `governance` sections; the command "Scope: New Scope File" inserts a template.',
+      },
+      {
+        code: 'input/too-large',
+        severity: 'error',
+        title: 'File too large to check',
+        explanation:
+          'The file is larger than the configured limit, so it is not checked at all. A scope is a few hundred lines; a file this size is almost certainly something else.',
+        remedy: 'Move long prose to annexes, or raise the limit if the file really is a scope.',
+        settings: ['limits.maxFileSizeKB'],
+      },
+      {
+        code: 'input/too-deep',
+        severity: 'error',
+        title: 'Nesting too deep to check',
+        explanation:
+          'The file nests mappings or lists deeper than the configured limit. No scope needs this, and very deep nesting can exhaust the parser, so the file is not parsed.',
+        remedy: 'Flatten the structure; the format never nests more than a few levels.',
+        settings: ['limits.maxNestingDepth'],
+      },
+      {
+        code: 'input/too-many-aliases',
+        severity: 'error',
+        title: 'Too many YAML aliases',
+        explanation:
+          'The file uses more aliases (`*name`) than the configured limit. Aliases can expand exponentially (an "alias bomb"), so the file is not parsed.',
+        remedy: 'Write values out instead of aliasing them, or raise the limit.',
+        settings: ['limits.maxAliases'],
+      },
+      {
+        code: 'input/binary',
+        severity: 'error',
+        title: 'Binary file',
+        explanation:
+          'The file contains NUL bytes, which YAML text never holds, so it is binary data (an image, an archive, a file saved in another format) and is not parsed.',
+        remedy: 'Check that the right file is named `*.scope.yaml`, or save the scope as plain UTF-8 text.',
+      },
+      {
+        code: 'input/invalid-utf8',
+        severity: 'error',
+        title: 'File is not UTF-8',
+        explanation:
+          'The command-line linter reads scope files as UTF-8, and this file holds bytes that are not UTF-8 (for example a Latin-1 "é", or a UTF-16 file). Decoding them would silently change the text, so the file is not checked. The diagnostic points at the first byte that cannot be decoded.',
+        remedy: 'Save the file as UTF-8 (in VS Code: "Change File Encoding" in the status bar, then "Save with Encoding").',
+      },
+      {
+        code: 'input/timeout',
+        severity: 'error',
+        title: 'Check took too long',
+        explanation:
+          'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. The command-line linter does the same on its worker threads (64 files or more, or `SCOPE_LINT_WORKERS` of 1 or more; the bound is `SCOPE_CHECK_TIMEOUT_MS`), so one file cannot hold up a CI run. This file was stopped: it is very large, or it hit a slow path in a rule.',
+        remedy: 'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached.',
+      },
+      {
+        code: 'input/check-failed',
+        severity: 'error',
+        title: 'Check failed',
+        explanation:
+          'The worker thread that checks files stopped while checking this one (for example, it ran out of its memory budget), or the check failed in an unexpected way. The language server and the command-line linter keep running: a fresh worker checks the next file, and every other file still gets its own result.',
+        remedy:
+          'The message gives the reason (in the editor, the "Scope YAML" output channel has the details); report it with the file attached.',
+      },
+    ],
+  },
+  {
+    name: 'Suppressions',
+    intro:
+      'A risk can be accepted on purpose with `# scope-lint-disable-next-line <rule-id> -- <reason>` on the line before the finding, or `# scope-lint-disable <rule-id> -- <reason>` for the whole file. The reason is required, so the file records why.',
+    codes: [
+      {
+        code: 'suppression/missing-reason',
+        severity: 'warning',
+        title: 'Suppression without a reason',
+        explanation:
+          'The suppression comment has no reason after `--`, so it does not suppress anything: an accepted risk must say why it was accepted.',
+        remedy: 'Add the reason: `# scope-lint-disable-next-line <rule-id> -- <why this risk is accepted>`.',
+      },
+      {
+        code: 'suppression/unknown-rule',
+        severity: 'warning',
+        title: 'Suppression names an unknown rule',
+        explanation: 'The suppression names no rule id, or an id that is not a risk rule (often a typo), so it suppresses nothing.',
+        remedy: 'Use the rule id shown with the finding (hover it); the index of rule ids is in [README.md](README.md).',
+      },
+      {
+        code: 'suppression/unused',
+        severity: 'hint',
+        title: 'Suppression that silences nothing',
+        explanation:
+          'No finding of the named rule is on the line the suppression applies to (or in the file), usually because the risk was fixed. It is shown faded.',
+        remedy: 'Remove the comment, so that the file does not claim a risk was accepted when it no longer exists.',
+      },
+    ],
+  },
+  {
+    name: 'Configuration',
+    codes: [
+      {
+        code: 'config/invalid',
+        severity: 'error',
+        title: 'Invalid `.scope-lint.yaml`',
+        explanation:
+          "An entry in the repository's `.scope-lint.yaml` is not valid: an unknown rule id or setting, a wrong type, or YAML that does not parse. An invalid entry is ignored and the valid rest of the file still applies; a file that does not parse is ignored entirely, so the editor and CI fall back to the defaults.",
+        remedy: 'Correct the entry the message points to; close matches are suggested ("Did you mean …?").',
+      },
+    ],
+  },
+] as const satisfies readonly CodeGroup[];
+
+/** Every code the engine and the server emit besides rule ids. */
+export type EngineCode = (typeof codeGroups)[number]['codes'][number]['code'];
+
+export const engineCodes: readonly CodeInfo[] = codeGroups.flatMap((group): readonly CodeInfo[] => group.codes);
+
+export const engineCodesById: ReadonlyMap<string, CodeInfo> = new Map(engineCodes.map((c) => [c.code, c]));
+
+/** The group a code belongs to, for its docs page. */
+export function groupOf(code: string): CodeGroup | undefined {
+  return codeGroups.find((group) => group.codes.some((c) => c.code === code));
+}

@@ -1,0 +1,131 @@
+// The public sources the rules cite, named once so every rule's docs page lists the same title and
+// link for the same source. Regulations and standards first, then practitioner guidance.
+// None of them is legal advice; the thresholds drawn from them are settings.
+import type { Source } from './types';
+
+export const sources = {
+  gdprArt28: {
+    name: 'GDPR Art. 28: processor contracts, sub-processors, deletion or return, audits',
+    url: 'https://gdpr.eu/article-28-processor/',
+  },
+  gdprArt33: {
+    name: 'GDPR Art. 33: notification of a personal data breach (72 hours; processors without undue delay)',
+    url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj',
+  },
+  hipaa164410: {
+    name: 'HIPAA 45 CFR §164.410: breach notification by a business associate',
+    url: 'https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-D/section-164.410',
+  },
+  doraArt30: {
+    name: 'DORA (EU) 2022/2554 Art. 30: key contractual provisions for ICT services',
+    url: 'https://streamlex.eu/articles/dora-en-art-30',
+  },
+  ebaOutsourcing: {
+    name: 'EBA Guidelines on outsourcing arrangements (EBA/GL/2019/02): termination and exit',
+    url: 'https://www.eba.europa.eu/regulation-and-policy/internal-governance/guidelines-on-outsourcing-arrangements',
+  },
+  far16601: {
+    name: 'FAR 16.601: time-and-materials contracts (fixed hourly rates, ceiling price)',
+    url: 'https://www.acquisition.gov/far/16.601',
+  },
+  far37601: {
+    name: 'FAR 37.601: performance-based contracts (measurable standards, assessment method)',
+    url: 'https://www.acquisition.gov/far/37.601',
+  },
+  far37602: { name: 'FAR 37.602: performance work statements and statements of objectives', url: 'https://www.acquisition.gov/far/37.602' },
+  far37603: { name: 'FAR 37.603: performance standards', url: 'https://www.acquisition.gov/far/37.603' },
+  govukDos: {
+    name: 'GOV.UK, How to manage your Digital Outcomes and Specialists contract',
+    url: 'https://www.gov.uk/guidance/how-to-manage-your-digital-outcomes-and-specialists-contract',
+  },
+  pmbokScope: {
+    name: 'PMI, PMBOK Guide 6th ed., §5.3.3.1 Project scope statement and Table 5-1',
+    url: 'https://www.pmi.org/pmbok-guide-standards/foundational/pmbok',
+  },
+  pmiPulse2018: {
+    name: 'PMI, Pulse of the Profession 2018: scope creep on 52% of projects',
+    url: 'https://www.pmi.org/learning/library/scope-creep-rising-11308',
+  },
+  contingencyReserve: { name: 'PM Milestone, Contingency reserve', url: 'https://pmmilestone.com/encyclopedia/contingency-reserve' },
+  iso27036: {
+    name: 'ISO/IEC 27036-2: information security for supplier relationships, requirements',
+    url: 'https://www.iso.org/standard/82060.html',
+  },
+  iso4217: { name: 'ISO 4217: currency codes', url: 'https://www.iso.org/iso-4217-currency-codes.html' },
+  cobitApo10: {
+    name: 'ISACA COBIT 2019, APO10 Managed Vendors',
+    url: 'https://www.itsm-docs.com/blogs/cobit-framework/cobit-apo10-04-manage-vendor-risk',
+  },
+  qasp18f: {
+    name: '18F, Quality Assurance Surveillance Plan (performance standard, acceptable quality level, method of surveillance)',
+    url: 'https://github.com/18F/bpa-DOL-WHD-14-c',
+  },
+  sigCaiq: {
+    name: 'Shared Assessments SIG and Cloud Security Alliance CAIQ questionnaires',
+    url: 'https://hypercomply.com/blog/caiq-vs-sig',
+  },
+  dueDiligence: {
+    name: 'CompTIA Security+ study guide: due diligence, questionnaires and monitoring',
+    url: 'https://open-exam-prep.com/study-guides/comptia-security-plus/third-party-risk-compliance-and-privacy/due-diligence-questionnaires-and-monitoring',
+  },
+  soc2Validity: {
+    name: 'I.S. Partners, SOC 2 report validity and bridge letters',
+    url: 'https://www.ispartnersllc.com/blog/soc-2-report-validity/',
+  },
+  ndaProcurement: {
+    name: 'VendorCentric, 6 best practices for NDAs in procurement',
+    url: 'https://vendorcentric.com/single-post/6-best-practices-for-using-nondisclosure-agreements-during-the-procurement-process/',
+  },
+  referenceChecks: {
+    name: 'B. Craigo, Checking vendor referrals',
+    url: 'http://bencraigo.wordpress.com/2006/12/19/checking-vendor-referrals/',
+  },
+  aicSow: {
+    name: 'AIC operating manual, Statements of work (acceptance and payment standards)',
+    url: 'https://framework.aic.io/company-operating-manual/commercial-and-contracting-model/statements-of-work',
+  },
+  sowGuide: { name: 'eSignHub, Statement of work template guide', url: 'https://esignhub.io/blog/statement-of-work-template-guide' },
+  uspsChangeControl: {
+    name: 'USPS, Supplying Principles and Practices: change control',
+    url: 'https://about.usps.com/manuals/spp092016/html/spp3_026.htm',
+  },
+  changeControlPlaybook: {
+    name: 'DocJuris, Change control process playbook',
+    url: 'https://www.docjuris.com/playbook-template/change-control-process',
+  },
+  milestonePayments: { name: 'Freesi, Milestone-based payment structure', url: 'https://freesi.net/en/guide/payment-milestone-structure' },
+  paymentHoldbacks: { name: 'Law Insider, Payment holdback clauses', url: 'https://www.lawinsider.com/clause/payment-holdbacks' },
+  acceptanceTesting: {
+    name: 'ContractKen, Acceptance testing clause',
+    url: 'https://www.contractken.com/glossary/acceptance-testing-clause',
+  },
+  acceptanceClause: { name: 'ContractStandards, Acceptance', url: 'https://www.contractstandards.com/public/clauses/acceptance' },
+  keyPersonnel: {
+    name: "The Government Subcontractor's Guide to Terms and Conditions, ch. 17: key personnel",
+    url: 'https://www.oreilly.com/library/view/the-government-subcontractors/9781523096169/xhtml/ch17.html',
+  },
+  ipOwnership: { name: 'Bestarion, Software outsourcing IP ownership checklist', url: 'https://bestarion.com/?p=64019' },
+  ipAssignment: { name: 'EB Pearls, IP assignment in software development', url: 'https://ebpearls.com.au/blog/btl-ip-assignment' },
+  exitClause: { name: 'Contracko, Exit / transition clause', url: 'https://contracko.com/clause-library/exit-clause' },
+  exitRisks: {
+    name: 'Pillsbury (JD Supra), Managing risks in outsourcing during exit',
+    url: 'https://www.jdsupra.com/legalnews/managing-risks-in-outsourcing-during-exi-88237/',
+  },
+  vendorGovernance: {
+    name: 'Outsourcing Explained, Vendor governance and KPIs',
+    url: 'https://www.outsourcingexplained.com/vendor-governance-and-kpis.html',
+  },
+  itGovernance: { name: 'Aventario, IT outsourcing governance', url: 'https://aventario.com/blog/it-outsourcing-governance' },
+  governancePlaybook: {
+    name: 'Everest Group, Outsourcing Governance 101',
+    url: 'https://www.everestgrp.com/2015-12-outsourcing-governance-101-playbook-sherpas-in-blue-shirts-19370.html/',
+  },
+  ambiguousTerms: {
+    name: 'K. Wiegers, Software Requirements: ambiguous terms to avoid',
+    url: 'https://effective-analysis.com/textbook/part-2/chapter-2/13-terms.html',
+  },
+  smartObjectives: {
+    name: "G. T. Doran (1981), There's a S.M.A.R.T. way to write management's goals and objectives, Management Review 70(11)",
+    url: 'https://en.wikipedia.org/wiki/SMART_criteria',
+  },
+} as const satisfies Readonly<Record<string, Source>>;
