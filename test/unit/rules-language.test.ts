@@ -47,14 +47,17 @@ describe('hasQuantity: real quantities, not digits in names', () => {
   it('finds numbers with units, counts, percentages, dates and deadlines', () => {
     for (const text of [
       'cut tickets from 1,200 to under 600 per month by 2027-10-31',
-      'Move all 140 pages',
       'Live by Q3 2027',
       'Done within two weeks of kickoff',
       'by 2027',
       '99.9% uptime',
       'p95 under 2.0 s',
       'Live by the end of March',
-      'Support 5,000 users',
+      'Under 600 tickets per month',
+      'Move all 140 pages',
+      'All 42 test cases in Annex B pass',
+      'Completed by at least 4 of 5 test users',
+      'A budget of EUR 40,000',
       'respond in 4h',
       'Launch by June 2027',
       'an SLA of 4 hours',
@@ -78,6 +81,12 @@ describe('hasQuantity: real quantities, not digits in names', () => {
       'AES-256 encryption',
       'TLS 1.2+ everywhere',
     ]) {
+      assert.equal(hasQuantity(text), false, text);
+    }
+  });
+
+  it('does not count a bare count of the scope as a target', () => {
+    for (const text of ['Launch a loyalty app for our 3 store brands', 'Train 12 agents', 'Serve our 2 regions']) {
       assert.equal(hasQuantity(text), false, text);
     }
   });
@@ -208,5 +217,82 @@ describe('governance-cadence-too-infrequent: cadences a person writes', () => {
   it('says it cannot read a cadence it cannot read, never "too infrequent"', () => {
     const text = cadence('per sprint');
     assert.equal(only(id, text).message, 'The check-in cadence "per sprint" cannot be read as a number of days; the limit is 14 days.');
+  });
+});
+
+// ---- opinion words and SMART objectives --------------------------------------------------------
+
+describe('expertise-acceptance-criteria-subjective: inflections and paraphrases of opinion', () => {
+  const id = 'expertise-acceptance-criteria-subjective';
+  const first = '      - Prototype covers all 5 journeys listed in Annex A.';
+  const withCriterion = (criterion: string): string => fullWith([first, `      - ${criterion}`]);
+
+  for (const [criterion, phrase] of [
+    ['Sales leadership is happy with the layout', 'happy'],
+    ['Client is satisfied that consent is handled properly', 'satisfied'],
+    ['Dashboards are accepted by the CRO', 'accepted by'],
+    ['Finance team signs off the migration', 'signs off'],
+    ['Pipelines work correctly', 'correctly'],
+    ['App is fully functional with no major bugs', 'fully functional'],
+    ['Shop runs on the new platform with no major issues', 'runs on'],
+    ['Developers are able to support the team from week one', 'able to support'],
+    ['Intranet works on PHP 8.3', 'works on'],
+    ['Approved by the Head of Finance', 'Approved by'],
+  ] as const) {
+    it(`reports "${criterion}" on the criterion, naming "${phrase}"`, () => {
+      const text = withCriterion(criterion);
+      const d = only(id, text);
+      assert.equal(
+        d.message,
+        `This acceptance criterion of deliverable \`D1\` depends on opinion ("${phrase}") and has no number to test against.`,
+      );
+      assert.deepEqual(where(d, text), [lineOf(text, criterion), 8, 8 + criterion.length, criterion]);
+    });
+  }
+
+  it('accepts a criterion with a real quantity, and is not fooled by words that only look alike', () => {
+    for (const criterion of [
+      'Signed off after all 42 test cases in Annex B pass',
+      'No critical bugs escape to production',
+      'The design offers a retry button',
+      'Improvements betterment',
+      'Accepted defects are listed in the release notes',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, withCriterion(criterion)), [], criterion);
+    }
+  });
+});
+
+describe('expertise-objective-not-smart: digits in names are not targets', () => {
+  const id = 'expertise-objective-not-smart';
+  const objective = (text: string): string =>
+    fullWith([
+      '  objective: >-\n    Replace the legacy customer portal so customers can update billing details\n    and download invoices themselves, cutting billing-related support tickets\n    from 1,200 to under 600 per month by 2027-10-31.\n',
+      `  objective: ${text}\n`,
+    ]);
+
+  for (const [text, names] of [
+    ['Migrate the ledger to SAP S/4HANA.', '"SAP S/4HANA" is a name or a count'],
+    ['Replace MPLS with Fortinet SD-WAN (FortiOS 7.4) at all branches.', '"FortiOS 7.4" is a name or a count'],
+    ['Keep the shop online 24x7 with an ISO 27001 certified host.', '"24x7", "ISO 27001" are names or counts'],
+    ['Launch a loyalty app for our 3 store brands.', '"3" is a name or a count'],
+  ] as const) {
+    it(`reports "${text}"`, () => {
+      const doc = objective(text);
+      const d = only(id, doc);
+      assert.equal(d.message, `The objective has no target and no date: ${names}, not how much or by when.`);
+      assert.deepEqual(where(d, doc), [lineOf(doc, '  objective:'), 13, 13 + text.length, text]);
+    });
+  }
+
+  it('accepts a target, a percentage, a deadline or a quarter', () => {
+    for (const text of [
+      'Move to S/4HANA by 2027-06-30.',
+      'Cut month-end close from 8 to 4 working days on Business Central 2024 wave 2.',
+      'Keep the shop 99.9% available.',
+      'Live on Windows 11 in Q3 2027.',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, objective(text)), [], text);
+    }
   });
 });

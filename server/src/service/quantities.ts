@@ -1,5 +1,5 @@
-// Whether prose states a real quantity (a number with a unit, a count, a percentage, a date or a
-// deadline), as opposed to a digit inside a name: "S/4HANA", "ISO 27001", "Windows 11", "24x7",
+// Whether prose states a real quantity (a number with a unit, a bound, a rate, a percentage, a
+// date or a deadline), as opposed to a digit inside a name or a bare count of the scope's items: "S/4HANA", "ISO 27001", "Windows 11", "24x7",
 // "WCAG 2.1" and "Tier 1" carry digits but say nothing about how much or by when. Units are read
 // with js-quantities; the rest is the small grammar of how scopes write numbers.
 import Qty from 'js-quantities';
@@ -29,6 +29,32 @@ const months = new Set([
   'oct',
   'nov',
   'dec',
+]);
+
+/** Common ISO 4217 codes written before an amount ("EUR 40,000"), so they are not read as acronyms naming a product. */
+const currencyCodes = new Set([
+  'EUR',
+  'USD',
+  'GBP',
+  'CHF',
+  'CAD',
+  'AUD',
+  'NZD',
+  'JPY',
+  'CNY',
+  'INR',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'CZK',
+  'HUF',
+  'ZAR',
+  'BRL',
+  'MXN',
+  'SGD',
+  'HKD',
+  'AED',
 ]);
 
 /** Words before a number that make it a label ("Phase 2", "Annex 3", "GDPR Art. 28"), not an amount. */
@@ -85,7 +111,7 @@ const namedMonthDeadline =
 
 const numberPattern = /\d+(?:[.,]\d+)*/g;
 
-/** True when the text states a quantity, a percentage, a date or a deadline. */
+/** True when the text states a measurable quantity, a percentage, a date or a deadline. */
 export function hasQuantity(text: string): boolean {
   if (numberWords.test(text) || namedMonthDeadline.test(text)) return true;
   numberPattern.lastIndex = 0;
@@ -122,7 +148,7 @@ function isQuantityAt(text: string, start: number, end: number, number: string):
   if (previous?.[1]) {
     const word = previous[1];
     const lower = word.toLowerCase();
-    if (months.has(lower)) return true;
+    if (months.has(lower) || currencyCodes.has(word)) return true;
     const followedByTime = timeWords.test(after.trimStart()) || isUnit(/^\s*([A-Za-z]+)/.exec(after)?.[1] ?? '');
     if (labelWords.has(lower)) return followedByTime;
     const wordStart = start - previous[0].length;
@@ -131,8 +157,33 @@ function isQuantityAt(text: string, start: number, end: number, number: string):
     if (/^[A-Z]/.test(word) && !sentenceStart) return followedByTime;
     if (/^[A-Z]{2,}$/.test(word)) return followedByTime;
   }
-  return true;
+  return isMeasure(text, start, number, after);
 }
+
+/** Words before a number that make it a target or a bound: "under 600", "from 1,200 to 600", "at least 4". */
+const boundBefore =
+  /(?:\b(?:under|below|over|above|least|most|than|to|from|by|within|reach|reaching|at|of|max|min|maximum|minimum|approx|approximately)|[<>≤≥=~±])\s*$/i;
+const currencyBefore = /(?:[$€£¥]|\b[A-Z]{3})\s*$/;
+const deadlineBefore = /\b(?:by|in|before|until|till|after|since|during|from|end\s+of)\s+$/i;
+const perAfter = /^\s*(?:per\b|\/|x\b|×|times\b|of\s+\d|out\s+of\s+\d|[A-Z]{3}\b)/;
+
+/**
+ * A number that measures something: a bound ("under 600"), an amount of money, a rate ("600 per
+ * month"), a ratio ("4 of 5"), a unit ("2 s", "10 GB") or a deadline year ("by 2027"). A bare count
+ * ("our 3 store brands", "all 140 pages") names the scope, not a target, so it does not count.
+ */
+function isMeasure(text: string, start: number, number: string, after: string): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  if (/^(?:19|20)\d\d$/.test(number) && deadlineBefore.test(before)) return true;
+  if (boundBefore.test(before) || currencyBefore.test(before)) return true;
+  if (perAfter.test(after) || timeWords.test(after.trimStart())) return true;
+  const next = /^\s*([A-Za-zµ]+)/.exec(after)?.[1];
+  return (next !== undefined && isUnit(next)) || countedThings.test(after);
+}
+
+/** Things a test or a report counts: "all 42 test cases", "5 journeys", "12 pages", "0 findings". */
+const countedThings =
+  /^\s+(?:[a-z-]+\s+)?(?:tests?|cases?|checks?|scenarios?|journeys?|criteria|findings?|defects?|bugs?|errors?|issues?|incidents?|tickets?|users?|participants?|customers?|pages?|screens?|requests?|transactions?|records?|rows?|files?|reports?|dashboards?|endpoints?|apis?|integrations?|sites?|servers?|workloads?|applications?|apps?)\b/i;
 
 /** A unit js-quantities knows, other than a bare number ("1 in" is an inch, but "in" alone is a word). */
 export function isUnit(text: string): boolean {

@@ -1,16 +1,51 @@
 // expertise-acceptance-criteria-subjective: Acceptance criterion is subjective.
 // A criterion that depends on opinion and has no number cannot be tested, only argued over.
 import { arrayAt, isRecord, itemLabel } from '../model';
+import { findPhrases, phrase, wordsOf, type Phrase } from '../phrases';
+import { hasQuantity } from '../quantities';
 import type { Finding, Path, Rule } from '../types';
 import { sources } from '../sources';
 
 /**
- * The catalogue's pattern: literal alternatives only, so it runs in linear time. Two deliberate
- * additions: `\b` before "sign" so "design offline" is not "sign off", and the typographic
- * apostrophe in "client’s", which word processors put into pasted text.
+ * The catalogue's phrases plus the ways people inflect and paraphrase them, matched by word and
+ * inflection (see phrases.ts), so "satisfied", "is happy with", "accepted by the CRO", "signs off",
+ * "works correctly" and "no major bugs" are read like "satisfactory", "approved by" and "sign-off".
+ * Each phrase is an opinion or an unmeasured quality: who is satisfied, how correct, how major.
  */
-const opinionPattern =
-  /satisf(?:actory|action)|approved by|\bsign[- ]?off|\bsigned off|looks good|meets? (?:the )?expectations|as expected|fit for purpose|industry standard|best practice|high[- ]quality|acceptable|to the client['’]?s/i;
+const opinionPhrases: readonly Phrase<true>[] = [
+  // Someone's approval or contentment.
+  '~satisfy',
+  '~satisfaction',
+  '~satisfactory',
+  'satisfactorily',
+  '~approve by|from',
+  '~approval by|from|of',
+  'subject to the? ~approval',
+  '~accept by|from',
+  'acceptance by|from',
+  'acceptable|acceptably|unacceptable',
+  '~sign off',
+  'signoff|signoffs',
+  '~happy',
+  '~pleased',
+  '~content with',
+  "to the client|clients|client's|customers|customer|customer's|business|business's|owner's|sponsor's",
+  '~look good|fine|great|right|ok|okay',
+  '~meet the? ~expectation',
+  'as expected|intended',
+  'fit for purpose',
+  'industry ~standard',
+  'best ~practice',
+  'high|good|acceptable quality',
+  // Qualities with no threshold: how correct, how reliable, how major.
+  'correctly|properly|reliably|successfully|smoothly|seamlessly|adequately|appropriately',
+  'fully ~function|functional|operational|working',
+  'no|without major|significant|serious|obvious ~bug|~issue|~defect|~problem|~error',
+  'minimal|minimum|minor|limited ~disruption|~downtime|~impact',
+  'robust|maintainable|stable|reliable',
+  '~able to ~support|~handle|~cope',
+  'works|worked|runs on|in',
+].flatMap((pattern) => phrase(pattern, true as const));
 
 /** The catalogue's snippet as text; the TODO keeps cost-tbd-placeholder visible until it is filled in. */
 const testableCriterion = '"TODO: N of M test cases in <test plan> pass"';
@@ -33,14 +68,16 @@ export const rule: Rule = {
       const criteria = deliverable.acceptance_criteria;
       if (!Array.isArray(criteria)) return;
       criteria.forEach((criterion: unknown, c) => {
-        if (typeof criterion !== 'string' || /\d/.test(criterion)) return;
-        const match = opinionPattern.exec(criterion);
+        // A criterion with a real quantity can be tested; a digit in a name ("PHP 8.3") is not one.
+        if (typeof criterion !== 'string' || criterion.length > 2000 || hasQuantity(criterion)) return;
+        const [match] = findPhrases(criterion, wordsOf(criterion), opinionPhrases);
         if (!match) return;
+        const written = criterion.slice(match.start, match.end);
         const path: Path = ['deliverables', d, 'acceptance_criteria', c];
         findings.push({
           ruleId: 'expertise-acceptance-criteria-subjective',
           path,
-          message: `This acceptance criterion of deliverable ${itemLabel(deliverable, ['deliverables', d])} depends on opinion ("${match[0]}") and has no number to test against.`,
+          message: `This acceptance criterion of deliverable ${itemLabel(deliverable, ['deliverables', d])} depends on opinion ("${written}") and has no number to test against.`,
           fixes: [
             {
               // Not preferred, never in bulk: it replaces the author's words with a template to fill in.

@@ -1,7 +1,8 @@
 // expertise-objective-not-smart: Objective is not measurable.
 // An objective with no digit has neither a quantity nor a date, so success cannot be judged.
 import { stringify } from 'yaml';
-import { isAbsent, stringAt } from '../model';
+import { isAbsent, shortText, stringAt } from '../model';
+import { hasQuantity } from '../quantities';
 import type { Rule } from '../types';
 import { sources } from '../sources';
 
@@ -22,12 +23,16 @@ export const rule: Rule = {
   check(doc) {
     const objective = stringAt(doc.value, ['project', 'objective']);
     // An empty objective is expertise-essential-parameter-missing's finding, not a second one here.
-    if (objective === undefined || isAbsent(objective) || /\d/.test(objective)) return [];
+    if (objective === undefined || isAbsent(objective) || hasQuantity(objective)) return [];
+    const names = namesWithDigits(objective);
     return [
       {
         ruleId: 'expertise-objective-not-smart',
         path: ['project', 'objective'],
-        message: 'The objective has no number and no date, so nothing in it says how much or by when.',
+        message:
+          names.length === 0
+            ? 'The objective has no number and no date, so nothing in it says how much or by when.'
+            : `The objective has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is a name or a count' : 'are names or counts'}, not how much or by when.`,
         // Once the placeholders are in, appending them again would only repeat them.
         fixes: objective.includes(targetPlaceholder.trim())
           ? []
@@ -44,6 +49,12 @@ export const rule: Rule = {
     ];
   },
 };
+
+/** The words with digits that were not read as quantities ("S/4HANA", "ISO 27001", "24x7"), quoted, at most three. */
+function namesWithDigits(text: string): string[] {
+  const words = text.match(/(?:\b[A-Z][\w/.-]*\s)?[^\s,;:()]*\d[^\s,;:()]*/g) ?? [];
+  return [...new Set(words.map((w) => w.replace(/[.!?]+$/, '')))].slice(0, 3).map((w) => `"${shortText(w, 30)}"`);
+}
 
 /** Inserts the placeholder before a final full stop, so the sentence still reads as one. */
 function withTarget(objective: string): string {
