@@ -1,6 +1,7 @@
 // YAML syntax and bad input: the root cause with a precise one-line range, never an exception.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ScopeDocument } from '../../server/src/service/document';
 import { analyzeText, severityName } from '../support/analyze';
 
 interface Case {
@@ -109,5 +110,28 @@ describe('schema diagnostics land on the narrowest node with human messages', ()
       assert.equal(d.source, 'scope');
       assert.ok(d.codeDescription?.href.endsWith(`/docs/rules/${String(d.code).replace('/', '-')}.md`));
     }
+  });
+});
+
+describe('the line index', () => {
+  const lines = (text: string): string[] => {
+    const doc = new ScopeDocument('file:///lines.scope.yaml', 1, text);
+    return Array.from({ length: doc.lineCount }, (_, line) => doc.lineText(line));
+  };
+
+  it('counts every line break where the parser, recovering from an error, skips one', () => {
+    assert.deepEqual(lines('<<: ]|\n\n  '), ['<<: ]|', '', '  ']);
+    const doc = new ScopeDocument('file:///lines.scope.yaml', 1, '<<: ]|\n\n  ');
+    assert.deepEqual(doc.positionAt(9), { line: 2, character: 1 });
+  });
+
+  it('counts the lines after the third document, where parsing stops', () => {
+    const text = 'a: 1\n---\nb: 2\n---\nc: 3\nd: 4\n';
+    assert.deepEqual(lines(text), ['a: 1', '---', 'b: 2', '---', 'c: 3', 'd: 4', '']);
+    assert.deepEqual(new ScopeDocument('file:///lines.scope.yaml', 1, text).positionAt(text.indexOf('d:')), { line: 5, character: 0 });
+  });
+
+  it('counts LF, CRLF and a lone CR, as YAML 1.2 does', () => {
+    assert.deepEqual(lines('a: 1\r\nb: 2\rc: 3\n'), ['a: 1', 'b: 2', 'c: 3', '']);
   });
 });

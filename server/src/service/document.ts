@@ -1,7 +1,7 @@
 // ScopeDocument: one parse of one document version, shared by every feature.
-// Holds the `yaml` AST with a LineCounter, the plain value, and maps paths <-> ranges.
+// Holds the `yaml` AST, the comments the parser found, one line index, the plain value, and maps
+// paths <-> ranges.
 import {
-  LineCounter,
   isAlias,
   isCollection,
   isMap,
@@ -54,7 +54,6 @@ export interface Comment {
 }
 
 export class ScopeDocument {
-  readonly lineCounter = new LineCounter();
   /**
    * Every comment of the checked part of the stream, in order, from the parser's own tokens: a `#`
    * inside a quoted string, a block scalar or any other text is not here. Empty when the input was
@@ -74,6 +73,11 @@ export class ScopeDocument {
   readonly inputProblem: InputProblem | undefined;
   /** Set when converting to plain data failed (e.g. an alias bomb). */
   readonly valueError: string | undefined;
+  /**
+   * The one line index of this text (LF, CRLF and a lone CR end a line, as in YAML 1.2). Not the
+   * parser's LineCounter: in error recovery it misses line breaks (`<<: ]|\n\n  ` has three lines,
+   * it counts two), and it stops where parsing stops, at the third document.
+   */
   private readonly lineStarts: number[];
   private commentLines: Map<number, Comment> | undefined;
 
@@ -125,7 +129,7 @@ export class ScopeDocument {
         yield token;
       }
     }
-    this.documents = [...composer.compose(firstTwo(new Parser(this.lineCounter.addNewLine).parse(parsed)))];
+    this.documents = [...composer.compose(firstTwo(new Parser().parse(parsed)))];
     this.moreDocuments = more;
     this.comments = comments.sort((a, b) => a.offset - b.offset);
     this.unclosedFlowStarts = unclosed.sort((a, b) => a - b);
