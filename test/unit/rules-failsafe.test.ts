@@ -349,3 +349,71 @@ describe('a signed DPA, read against the rest of the document', () => {
     assert.deepEqual(d.range, rangeOfText(text, '[]'));
   });
 });
+
+describe('cost-payment-schedule-missing', () => {
+  const payments =
+    '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n';
+  const budgetLine = (text: string): Range => {
+    const line = text.slice(0, text.indexOf('\nbudget:') + 1).split('\n').length - 1;
+    return { start: { line, character: 0 }, end: { line, character: 6 } };
+  };
+
+  it('reports a fixed price with no payments, and proposes payments on the milestones that accept work', () => {
+    const text = fullWith([payments, '']);
+    const d = one(text, 'cost-payment-schedule-missing');
+    assert.equal(d.message, 'The fixed price has no payment schedule: nothing ties invoices to milestones or accepted work.');
+    assert.equal(d.severity, 2);
+    assert.deepEqual(d.range, budgetLine(text));
+    assert.deepEqual((d.data as DiagnosticData).facts, ['`payment_terms` ("net 30 from accepted invoice") says how to invoice, not when.']);
+    const after = apply(text, d, 'Pay on the 3 milestones that accept deliverables');
+    assert.equal(
+      after,
+      text.replace(
+        '  payment_terms: net 30 from accepted invoice\n',
+        '  payment_terms: net 30 from accepted invoice\n  payments:\n    - milestone: M1\n      percent: 33\n    - milestone: M2\n      percent: 33\n    - milestone: M3\n      percent: 34\n',
+      ),
+    );
+    assert.deepEqual(diagnostics(after, 'cost-payment-schedule-missing'), []);
+    assert.deepEqual(diagnostics(after, 'cost-payments-sum-mismatch'), []);
+  });
+
+  it('reports `payments: []` on the empty list, and says when there are no milestones either', () => {
+    const milestones = full.slice(full.indexOf('  milestones:\n'), full.indexOf('\nacceptance:'));
+    const text = fullWith([payments, '  payments: []\n'], [milestones, '  milestones: []\n']);
+    const d = one(text, 'cost-payment-schedule-missing');
+    assert.deepEqual(d.range, rangeOfText(text, '[]'));
+    assert.equal(
+      (d.data as DiagnosticData).facts?.[0],
+      '`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.',
+    );
+    assert.deepEqual(fixesOf(d), []);
+  });
+
+  it('reads a run service billed per period as scheduled', () => {
+    const text = fullWith([payments, ''], ['net 30 from accepted invoice', '20,000 EUR per month, invoiced in arrears']);
+    assert.deepEqual(diagnostics(text, 'cost-payment-schedule-missing'), []);
+  });
+
+  it('reports a budget that says nothing about how the vendor is paid, with one proposal per model', () => {
+    const text = fullWith([payments, ''], ['  pricing_model: fixed_price\n', '']);
+    const d = one(text, 'cost-payment-schedule-missing');
+    assert.equal(d.message, 'The budget does not say how the vendor is paid: no `pricing_model` and no payment schedule.');
+    assert.deepEqual(d.range, budgetLine(text));
+    assert.deepEqual(
+      fixesOf(d).map((f) => [f.title, f.applicability]),
+      [
+        ['Set `pricing_model: fixed_price`', 'unsafe'],
+        ['Set `pricing_model: capped_time_and_materials`', 'unsafe'],
+        ['Set `pricing_model: time_and_materials`', 'unsafe'],
+      ],
+    );
+  });
+
+  it('leaves an unknown model to the schema, and a schedule without a model alone', () => {
+    assert.deepEqual(
+      diagnostics(fullWith([payments, ''], ['pricing_model: fixed_price', 'pricing_model: lump sum']), 'cost-payment-schedule-missing'),
+      [],
+    );
+    assert.deepEqual(diagnostics(fullWith(['  pricing_model: fixed_price\n', '']), 'cost-payment-schedule-missing'), []);
+  });
+});

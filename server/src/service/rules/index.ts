@@ -23,6 +23,7 @@ import { rule as costAmountNotNumeric } from './cost-amount-not-numeric';
 import { rule as costContingencyMissing } from './cost-contingency-missing';
 import { rule as costPaymentsSumMismatch } from './cost-payments-sum-mismatch';
 import { rule as costPaymentFrontLoaded } from './cost-payment-front-loaded';
+import { rule as costPaymentScheduleMissing } from './cost-payment-schedule-missing';
 import { rule as costTmWithoutCap } from './cost-tm-without-cap';
 import { rule as costOutOfScopeEmpty } from './cost-out-of-scope-empty';
 import { rule as costChangeControlMissing } from './cost-change-control-missing';
@@ -67,6 +68,7 @@ export const rules: readonly Rule[] = [
   costContingencyMissing,
   costPaymentsSumMismatch,
   costPaymentFrontLoaded,
+  costPaymentScheduleMissing,
   costTmWithoutCap,
   costOutOfScopeEmpty,
   costChangeControlMissing,

@@ -1,0 +1,95 @@
+// cost-payment-schedule-missing: No payment schedule.
+// A fixed price with no milestone payments and no recurring terms, or a budget that does not say
+// how the vendor is paid at all (no pricing model, and nothing in the budget implies one).
+import { arrayAt, isAbsent, isMappingOrAbsent, isRecord, pricingModelOf, setKeyOp, stringAt, valueAt } from '../model';
+import { sources } from '../sources';
+import type { Finding, Fix, Rule } from '../types';
+
+const ruleId = 'cost-payment-schedule-missing';
+
+/** Terms that state a recurring invoice ("40,000 NOK per month in arrears"): a schedule for a run service. */
+const recurringTerms =
+  /\b(per|a|each|every)\s+(calendar\s+)?(month|quarter|week|year)\b|\b(monthly|quarterly|weekly|annually|yearly)\b|\bin arrears\b/i;
+
+export const rule: Rule = {
+  id: ruleId,
+  category: 'cost',
+  severity: 'warning',
+  fixes: ['unsafe'],
+  title: 'No payment schedule',
+  explanation: `The scope does not say when the vendor is paid. Under a fixed price, payments tied to milestones and to accepted deliverables are what keeps your leverage: without a schedule the vendor invoices on its own terms, often up front, and an early exit leaves you arguing about what was earned. Payments should be triggered by clear milestones or deliverables, never by "vague or uncontrolled events" (AIC operating manual, *Statements of Work*), and a final share held back until acceptance keeps the vendor engaged through testing (Freesi, *Milestone-based payment*). The GOV.UK Digital Outcomes guidance likewise expects the statement of work to state the payment approach and the cost. A budget with no pricing model at all leaves both open, which is a hidden cost in its plainest form.
+
+A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`) has a schedule and is not reported.`,
+  areas: ['cost'],
+  remedy:
+    'Say how the vendor is paid (`budget.pricing_model`), and under a fixed price tie each payment to a milestone that accepts deliverables, holding back a final share until acceptance (`budget.payments`). A run service billed per period can state that in `payment_terms` instead ("monthly in arrears"). The quick fix proposes equal payments on the milestones that accept deliverables, or the pricing model to set; adjust the shares to the contract.',
+  sources: [sources.aicSow, sources.milestonePayments, sources.govukDos],
+  check(doc) {
+    const root = doc.value;
+    if (!isMappingOrAbsent(root, ['budget'])) return [];
+    const budget = valueAt(root, ['budget']);
+    // No budget at all is expertise-essential-parameter-missing's finding.
+    if (!isRecord(budget) || isAbsent(budget.total)) return [];
+    const reading = pricingModelOf(root);
+    const payments = budget.payments;
+    if (!isAbsent(payments) && !Array.isArray(payments)) return [];
+    const hasPayments = Array.isArray(payments) && payments.length > 0;
+    const terms = stringAt(root, ['budget', 'payment_terms']);
+    const recurring = terms !== undefined && recurringTerms.test(terms);
+    const noMilestones = arrayAt(root, ['timeline', 'milestones']).length === 0;
+    const milestoneFact = noMilestones ? ['`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.'] : [];
+
+    if (reading === undefined) {
+      // A model written but not recognised (`fixed`) is the schema's error, with the allowed values.
+      if (hasPayments || recurring || !isAbsent(budget.pricing_model)) return [];
+      const finding: Finding = {
+        ruleId,
+        path: ['budget', 'pricing_model'],
+        message: 'The budget does not say how the vendor is paid: no `pricing_model` and no payment schedule.',
+        facts: milestoneFact,
+        fixes: pricingFixes(root),
+      };
+      return [finding];
+    }
+    if (reading.model !== 'fixed_price' || hasPayments || recurring) return [];
+    const fix = milestoneSchedule(root);
+    return [
+      {
+        ruleId,
+        path: ['budget', 'payments'],
+        message: 'The fixed price has no payment schedule: nothing ties invoices to milestones or accepted work.',
+        facts: [...milestoneFact, ...(terms ? [`\`payment_terms\` ("${terms.trim()}") says how to invoice, not when.`] : [])],
+        ...(fix ? { fixes: [fix] } : {}),
+      },
+    ];
+  },
+};
+
+/** One proposal per pricing model; a person picks the one the contract says. */
+function pricingFixes(root: unknown): Fix[] {
+  return ['fixed_price', 'capped_time_and_materials', 'time_and_materials'].map((model, i) => ({
+    title: `Set \`pricing_model: ${model}\``,
+    ops: [setKeyOp(root, ['budget'], 'pricing_model', model)],
+    ...(i === 0 ? { preferred: true } : {}),
+    applicability: 'unsafe' as const,
+  }));
+}
+
+/**
+ * A proposal from the milestones that accept deliverables: equal shares, the remainder on the
+ * last, so the schedule adds up to the total. None when no milestone accepts anything.
+ */
+function milestoneSchedule(root: unknown): Fix | undefined {
+  const ids = arrayAt(root, ['timeline', 'milestones']).flatMap((m) =>
+    isRecord(m) && typeof m.id === 'string' && /^[A-Za-z][A-Za-z0-9_-]*$/.test(m.id) && !isAbsent(m.deliverables) ? [m.id] : [],
+  );
+  if (ids.length === 0) return undefined;
+  const share = Math.floor(100 / ids.length);
+  const items = ids.map((id, i) => `- milestone: ${id}\n  percent: ${i === ids.length - 1 ? 100 - share * (ids.length - 1) : share}`);
+  return {
+    title: `Pay on the ${ids.length === 1 ? 'milestone' : `${ids.length} milestones`} that accept deliverables`,
+    ops: [setKeyOp(root, ['budget'], 'payments', items.join('\n'))],
+    preferred: true,
+    applicability: 'unsafe',
+  };
+}
