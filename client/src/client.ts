@@ -14,10 +14,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { languageId, workspaceTrustedNotification, type InitializationOptions } from '../../shared/protocol';
 
-export const languageId = 'scope-yaml';
-/** Tells the server the user trusted the workspace: its .scope-lint.yaml applies from then on. */
-const workspaceTrustedNotification = 'scope/workspaceTrusted';
 let client: LanguageClient | undefined;
 
 export function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
@@ -45,7 +43,7 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
       return false;
     },
     // Re-read on every (re)start. In an untrusted workspace the server ignores .scope-lint.yaml.
-    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
   };
   return new QuietLanguageClient('scope', 'Scope YAML Language Server', serverOptions, clientOptions);
 }

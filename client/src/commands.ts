@@ -1,11 +1,8 @@
 // The extension's commands, as a table: id -> handler.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
-import { languageId } from './client';
+import { applyAllFixesCommand, languageId } from '../../shared/protocol';
 import { newScopeFile } from './newScopeFile';
-
-/** The server command that applies "fix all" (`fixAllCommand` in server/src/service/codeActions.ts). */
-const serverFixAllCommand = 'scope.applyAllFixes';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const table: Record<string, (...args: unknown[]) => unknown> = {
@@ -25,7 +22,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         return;
       }
       await client.sendRequest(ExecuteCommandRequest.type, {
-        command: serverFixAllCommand,
+        command: applyAllFixesCommand,
         arguments: [client.code2ProtocolConverter.asUri(document.uri)],
       });
     },

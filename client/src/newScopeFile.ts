@@ -2,6 +2,7 @@
 // as text), opened for editing.
 import * as vscode from 'vscode';
 import template from '../../templates/new.scope.yaml';
+import { languageId } from '../../shared/protocol';
 
 const defaultName = 'new.scope.yaml';
 
@@ -22,7 +23,7 @@ export async function newScopeFile(resource?: unknown): Promise<void> {
   }
   const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!workspaceFolder || workspaceFolder.scheme !== 'file') {
-    const document = await vscode.workspace.openTextDocument({ language: 'scope-yaml', content: template });
+    const document = await vscode.workspace.openTextDocument({ language: languageId, content: template });
     await vscode.window.showTextDocument(document);
     return;
   }

@@ -30,15 +30,13 @@ import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
 import { defaultCheckTimeoutMs, isValidationWorker, runValidationWorker, Validator } from './validationWorker';
 import type { Diagnostic } from 'vscode-languageserver-types';
-
-/** What the client sends in `initializationOptions`. */
-interface InitializationOptions {
-  /** False in an untrusted (restricted-mode) workspace: `.scope-lint.yaml` is then not read. */
-  readonly workspaceTrusted?: boolean;
-}
-
-/** Sent by the client when the user trusts the workspace: the config files apply from then on. */
-const workspaceTrustedNotification = 'scope/workspaceTrusted';
+import {
+  configurationSection,
+  serverName,
+  serverVersion,
+  workspaceTrustedNotification,
+  type InitializationOptions,
+} from '../../shared/protocol';
 
 /** How long hover waits for a validation in progress before answering without its findings. */
 const hoverWaitMs = 300;
@@ -101,7 +99,7 @@ function startLanguageServer(): void {
         resolve(undefined);
       }, configurationTimeoutMs);
     });
-    const answer = connection.workspace.getConfiguration({ scopeUri: uri, section: 'scope' }).then(
+    const answer = connection.workspace.getConfiguration({ scopeUri: uri, section: configurationSection }).then(
       (raw: unknown) => raw,
       (error: unknown) => {
         logFailure('workspace/configuration')(error);
@@ -219,14 +217,14 @@ function startLanguageServer(): void {
         executeCommandProvider: { commands: [fixAllCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'scope-language-server', version: '0.1.0' },
+      serverInfo: { name: serverName, version: serverVersion },
     };
   });
 
   connection.onInitialized(() => {
     if (supportsConfiguration && supportsDynamicConfiguration) {
       connection.client
-        .register(DidChangeConfigurationNotification.type, { section: 'scope' })
+        .register(DidChangeConfigurationNotification.type, { section: configurationSection })
         .catch(logFailure('client/registerCapability (workspace/didChangeConfiguration)'));
     }
     if (supportsDynamicFileWatching) {

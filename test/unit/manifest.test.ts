@@ -3,12 +3,13 @@
 // checks pin what the generator must produce, and that the committed files are what it produces.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { configSchema } from '../../server/src/config';
 import { rules } from '../../server/src/service/rules';
 import { defaultLimits, defaultThresholds } from '../../server/src/service/settings';
+import { applyAllFixesCommand, configurationSection, languageId, serverVersion } from '../../shared/protocol';
 import { repoRoot } from '../support/paths';
 
 interface SettingSchema {
@@ -128,6 +129,32 @@ describe('.scope-lint.yaml schema', () => {
         if (section === 'thresholds' || section === 'limits')
           assert.equal(entry.minimum, settings[`scope.${section}.${key}`]?.minimum, `${section}.${key}`);
       }
+    }
+  });
+});
+
+describe('shared protocol constants (shared/protocol.ts)', () => {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+    version: string;
+    contributes: { languages: { id: string }[]; configuration: { properties: Record<string, unknown> } };
+  };
+
+  it('name the version, language and settings section package.json declares', () => {
+    assert.equal(serverVersion, pkg.version);
+    assert.deepEqual(
+      pkg.contributes.languages.map((l) => l.id),
+      [languageId],
+    );
+    for (const key of Object.keys(pkg.contributes.configuration.properties)) assert.ok(key.startsWith(`${configurationSection}.`), key);
+    assert.match(applyAllFixesCommand, new RegExp(`^${configurationSection}\\.`));
+  });
+
+  it('are the only thing the extension shares with the server: client/ imports nothing from server/', () => {
+    const dir = join(repoRoot, 'client', 'src');
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      assert.doesNotMatch(text, /from '(\.\.\/)+server\//, file);
+      assert.doesNotMatch(text, /'scope\/workspaceTrusted'|'scope\.applyAllFixes'/, `${file} copies a protocol name`);
     }
   });
 });

@@ -11,7 +11,7 @@ import { validate, type DiagnosticData } from './validate';
 export const quickFixKind = 'quickfix';
 export const fixAllKind = 'source.fixAll.scope';
 /** The server command behind "Scope: Fix All Auto-fixable Problems" (arguments: the document uri). */
-export const fixAllCommand = 'scope.applyAllFixes';
+export { applyAllFixesCommand as fixAllCommand } from '../../../shared/protocol';
 export const fixAllTitle = 'Fix all auto-fixable problems';
 export const acceptRiskTitle = 'Accept this risk…';
 
