@@ -1,6 +1,10 @@
 // ESLint: typed rules for the TypeScript sources (no floating promises, no any); plain JS gets the basics.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+const servicePurity =
+  'server/src/service/ is pure: no Node built-ins and no LSP connection (vscode-languageserver-types and -textdocument are allowed). Do I/O in server.ts, config.ts or the CLI and pass the data in.';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '**/*.d.ts'] },
@@ -27,6 +31,27 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+    },
+  },
+  {
+    // The language service is pure (house style): it runs in the editor's worker, the CLI and the
+    // tests alike, so it may use the LSP types but not Node's APIs or the LSP connection.
+    files: ['server/src/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...builtinModules.map((name) => ({ name, message: servicePurity })),
+            { name: 'vscode-languageserver', message: servicePurity },
+            { name: 'vscode', message: servicePurity },
+          ],
+          patterns: [
+            { group: ['node:*'], message: servicePurity },
+            { group: ['vscode-languageserver/*'], message: servicePurity },
+          ],
+        },
+      ],
     },
   },
   {
