@@ -359,7 +359,7 @@ describe('cost-change-control-*', () => {
     const d = onlyDiagnostic('cost-change-control-incomplete', short);
     assert.equal(
       d.message,
-      'The change process does not ask for a cost or schedule impact: it mentions none of cost, price, budget, fee, schedule, date, timeline or time.',
+      'The change process does not ask for a cost or schedule impact: it names no cost or price and no date or schedule.',
     );
     assert.ok(
       afterFix(d, short, 'Require a cost and schedule impact in the process').includes(

@@ -296,3 +296,39 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
     }
   });
 });
+
+// ---- change control ----------------------------------------------------------------------------
+
+describe('cost-change-control-incomplete: cost and schedule in the words people use', () => {
+  const id = 'cost-change-control-incomplete';
+  const process = (text: string): string =>
+    fullWith([
+      '    process: Written change request with cost, schedule and risk impact; no work starts before written approval.',
+      `    process: ${text}`,
+    ]);
+
+  it('reads quotes, rates, estimates and the contract value as cost, and dates, sprints and plans as schedule', () => {
+    for (const text of [
+      'Extra pages are quoted at 280 GBP per page with a new report date, agreed in writing first.',
+      'Changes are billed at 95 USD per hour and scheduled into the next sprint.',
+      'A change request states the extra days, its impact on the contract value and on the milestone dates.',
+      'Change requests carry a fixed quote and revised milestone dates; nothing starts until approved in writing.',
+      'Additional test scope is estimated in hours and added to the next release plan.',
+      'Every change states its time and cost impact.',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, process(text)), [], text);
+    }
+  });
+
+  it('does not take "at any time" for a schedule impact', () => {
+    const text = process('Either party may raise a change request at any time; each carries a written quote.');
+    const d = only(id, text);
+    assert.equal(d.message, 'The change process does not ask for a schedule impact: it names no schedule, date, milestone or plan.');
+    assert.deepEqual(where(d, text).slice(0, 2), [lineOf(text, 'at any time'), 13]);
+  });
+
+  it('names what is missing when only the cost is left out', () => {
+    const d = only(id, process('Changes are scheduled into the next sprint once agreed.'));
+    assert.equal(d.message, 'The change process does not ask for a cost impact: it names no cost, price, quote, rate or estimate.');
+  });
+});

@@ -3,13 +3,41 @@
 // process that does not require both a cost and a schedule impact.
 import { stringify } from 'yaml';
 import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import { findPhrases, phrase, wordsOf, type Phrase } from '../phrases';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
 
 const ruleId = 'cost-change-control-incomplete';
 const base = ['governance', 'change_control'];
-const mentionsCost = /cost|price|budget|fee/i;
-const mentionsSchedule = /schedule|date|timeline|time/i;
+/**
+ * What counts as asking for a cost impact and a schedule impact, matched on words and their
+ * inflections (phrases.ts) rather than substrings: "quoted at 45 GBP per hour", "a fixed quote",
+ * "estimated in days at the rate card" and "its impact on the contract value" are cost; "revised
+ * milestone dates", "scheduled into the next sprint" and "added to the release plan" are
+ * schedule; "at any time" is not (it only contains "time").
+ */
+const costPhrases: readonly Phrase<true>[] = [
+  '~cost|~costing|~price|~pricing|~budget|~fee|~quote|~quotation|~charge|~bill|~billing|~invoice|~rate|~estimate|~effort|~spend|~money|commercial',
+  'contract|contracted value|amount|sum|ceiling|cap',
+].flatMap((pattern) => phrase(pattern, true as const));
+const schedulePhrases: readonly Phrase<true>[] = [
+  '~schedule|~date|~dated|~timeline|~timescale|~timeframe|~deadline|~milestone|~plan|~sprint|~delay|~duration|~calendar',
+  'time|timing impact|impacts|effect',
+  'impact|effect on time|timing|delivery',
+  'cost|costs|price|budget|money and time',
+  'time and cost|costs|price|budget|money|materials',
+  'delivery|lead|completion time|times',
+].flatMap((pattern) => phrase(pattern, true as const));
+/** An amount of money written out ("280 GBP", "EUR 18", "$95") is a cost. */
+const moneyAmount = /(?:[$€£]\s?\d|\b[A-Z]{3}\s?\d|\d[\d,.]*\s?(?:[A-Z]{3}\b|[€£]))/;
+
+function mentionsCost(text: string): boolean {
+  return moneyAmount.test(text) || findPhrases(text, wordsOf(text), costPhrases).length > 0;
+}
+
+function mentionsSchedule(text: string): boolean {
+  return findPhrases(text, wordsOf(text), schedulePhrases).length > 0;
+}
 const defaultProcess = 'Written change request with cost and schedule impact; no work before written approval.';
 
 export const rule: Rule = {
@@ -70,15 +98,20 @@ export const rule: Rule = {
         ],
       });
     } else if (typeof process === 'string') {
-      const cost = mentionsCost.test(process);
-      const schedule = mentionsSchedule.test(process);
+      const cost = process.length <= 4000 && mentionsCost(process);
+      const schedule = process.length <= 4000 && mentionsSchedule(process);
       if (!cost || !schedule) {
         const missing = !cost && !schedule ? 'cost and schedule' : !cost ? 'cost' : 'schedule';
-        const words = [...(cost ? [] : ['cost', 'price', 'budget', 'fee']), ...(schedule ? [] : ['schedule', 'date', 'timeline', 'time'])];
+        const names =
+          missing === 'cost and schedule'
+            ? 'no cost or price and no date or schedule'
+            : missing === 'cost'
+              ? 'no cost, price, quote, rate or estimate'
+              : 'no schedule, date, milestone or plan';
         findings.push({
           ruleId,
           path: [...base, 'process'],
-          message: `The change process does not ask for a ${missing === 'cost and schedule' ? 'cost or schedule' : missing} impact: it mentions none of ${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}.`,
+          message: `The change process does not ask for a ${missing === 'cost and schedule' ? 'cost or schedule' : missing} impact: it names ${names}.`,
           fixes: [
             {
               title: `Require a ${missing} impact in the process`,
