@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import type * as TypeScript from 'typescript';
 import { ScopeDocument } from '../../server/src/service/document';
+import { cadenceInDays } from '../../server/src/service/model';
 import { nextId } from '../../server/src/service/references';
 import { rulesById } from '../../server/src/service/rules';
 import { mergeSettings } from '../../server/src/service/settings';
@@ -143,6 +144,7 @@ function assertLinear(found: readonly Found[]): void {
 const reviewedDynamic: Readonly<Record<string, string>> = {
   'server/src/service/references.ts': 'nextId: `^<fixed id prefix>(\\d+)$`, anchored; tested below',
   'server/src/service/rules/cost-vague-language.ts': 'term list (built-in and user terms, escaped); tested below through the rule',
+  'server/src/service/model.ts': 'cadence patterns built from constant word lists at load time; tested below through cadenceInDays',
 };
 
 describe('regular expressions run in linear time', () => {
@@ -185,6 +187,17 @@ describe('regular expressions run in linear time', () => {
       rule.check(doc, settings);
       const ms = performance.now() - started;
       assert.ok(ms < 10 * boundMs, `cost-vague-language took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${length}`);
+    }
+  });
+
+  it('cadenceInDays (the cadence patterns) stays linear on long text', () => {
+    for (const filler of [' ', '2x ', 'every ', 'once a ', 'twice ', '2 times per ', 'weekly ', '- ']) {
+      for (const long of [filler.repeat(Math.ceil(length / filler.length)).slice(0, length), `2x${filler.repeat(length / 10)}!`]) {
+        const started = performance.now();
+        cadenceInDays(long);
+        const ms = performance.now() - started;
+        assert.ok(ms < 10 * boundMs, `cadenceInDays took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${long.length}`);
+      }
     }
   });
 

@@ -177,7 +177,7 @@ const count = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve
 const everyPattern = new RegExp(`\\b(?:every|each)\\s+(?:${count}\\s+)?${period}\\b`);
 /** "twice a week", "2x per week", "3 times a month", "2x/week", "once every two weeks". */
 const timesPattern = new RegExp(
-  `\\b(?:(once|twice|thrice)|(\\d{1,2})\\s*(?:x|×|times))\\s*(?:a|an|per|each|every|/|a\\s+|per\\s+)?\\s*(?:${count}\\s+)?${period}\\b`,
+  `\\b(?:(once|twice|thrice)|(\\d{1,2})\\s*(?:x|×|times))\\s*(?:(?:an|a|per|each|every|/)\\s*)?(?:${count}\\s+)?${period}\\b`,
 );
 const timesAdverbPattern = /\b(?:(twice|thrice)|(\d{1,2})\s*(?:x|×|times))[\s-]*(daily|weekly|monthly)\b/;
 /** Spellings of the catalogue's names. */

@@ -137,14 +137,14 @@ function isQuantityAt(text: string, start: number, end: number, number: string):
     return false;
   // Attached to letters before: a quarter or half-year (Q3, H1, FY2027) is a date; anything else is a name (S/4HANA, ISO/IEC, AES-256, p95).
   if (isLetter(before) || ((before === '/' || before === '-' || before === '.') && isLetter(text.charAt(start - 2)))) {
-    const prefix = /([A-Za-z]+)[/.-]?$/.exec(text.slice(Math.max(0, start - 8), start))?.[1] ?? '';
+    const prefix = /([A-Za-z]{1,8})[/.-]?$/.exec(text.slice(Math.max(0, start - 8), start))?.[1] ?? '';
     return /^(?:q|h|fy|cy)$/i.test(prefix) && before !== '/' && before !== '-';
   }
   if (after.startsWith('%') || /^\s*(?:percent|per\s*cent)\b/i.test(after)) return true;
   // Attached letters after: a unit (4h, 300ms, 5GB, 120k) counts; a name (4HANA, 3D) does not.
   const suffix = /^[A-Za-zµ]+/.exec(after)?.[0];
   if (suffix !== undefined) return isUnit(suffix) || /^(?:k|m|bn|mn)$/i.test(suffix);
-  const previous = /([A-Za-z]+)\.?\s+$/.exec(text.slice(Math.max(0, start - 24), start));
+  const previous = /([A-Za-z]{1,24})\.?\s{1,24}$/.exec(text.slice(Math.max(0, start - 24), start));
   if (previous?.[1]) {
     const word = previous[1];
     const lower = word.toLowerCase();
@@ -152,7 +152,7 @@ function isQuantityAt(text: string, start: number, end: number, number: string):
     const followedByTime = timeWords.test(after.trimStart()) || isUnit(/^\s*([A-Za-z]+)/.exec(after)?.[1] ?? '');
     if (labelWords.has(lower)) return followedByTime;
     const wordStart = start - previous[0].length;
-    const sentenceStart = /(?:^|[.!?:;(\n•*-])\s*$/.test(text.slice(Math.max(0, wordStart - 4), wordStart));
+    const sentenceStart = /(?:^|[.!?:;(\n•*-])\s{0,4}$/.test(text.slice(Math.max(0, wordStart - 4), wordStart));
     // A name or an acronym before the number: ISO 27001, Windows 11, WCAG 2.1, Java 17.
     if (/^[A-Z]/.test(word) && !sentenceStart) return followedByTime;
     if (/^[A-Z]{2,}$/.test(word)) return followedByTime;

@@ -52,8 +52,28 @@ export const rule: Rule = {
 
 /** The words with digits that were not read as quantities ("S/4HANA", "ISO 27001", "24x7"), quoted, at most three. */
 function namesWithDigits(text: string): string[] {
-  const words = text.match(/(?:\b[A-Z][\w/.-]*\s)?[^\s,;:()]*\d[^\s,;:()]*/g) ?? [];
-  return [...new Set(words.map((w) => w.replace(/[.!?]+$/, '')))].slice(0, 3).map((w) => `"${shortText(w, 30)}"`);
+  // Token by token (linear on any text): a token with a digit, with the capitalised word just before it ("ISO 27001").
+  const words: string[] = [];
+  let previous: { text: string; end: number } | undefined;
+  for (const m of text.matchAll(/[^\s,;:()]+/g)) {
+    const token = m[0];
+    if (/\d/.test(token)) {
+      const joined =
+        previous !== undefined &&
+        previous.end === m.index - 1 &&
+        /\s/.test(text.charAt(m.index - 1)) &&
+        /^[A-Z][\w/.-]*$/.test(previous.text);
+      words.push(joined ? `${previous?.text ?? ''} ${token}` : token);
+    }
+    previous = { text: token, end: m.index + token.length };
+  }
+  return [...new Set(words.map(withoutFinalStops))].slice(0, 3).map((w) => `"${shortText(w, 30)}"`);
+}
+
+function withoutFinalStops(word: string): string {
+  let end = word.length;
+  while (end > 0 && '.!?'.includes(word.charAt(end - 1))) end--;
+  return word.slice(0, end);
 }
 
 /** Inserts the placeholder before a final full stop, so the sentence still reads as one. */
