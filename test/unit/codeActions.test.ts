@@ -253,6 +253,46 @@ describe('accept this risk', () => {
       'Move all 140 pages to Contentful by 2027-05-14, templates, redirects, etc.',
     );
   });
+
+  // Issue 17: in a multi-line sequence item the comment went inside the item: the plain item
+  // broke the YAML, the folded and quoted ones took the comment into the criterion's text.
+  const criterion = '      - Lighthouse performance score >= 90 on the 10 most-visited pages.';
+  for (const [style, item] of [
+    ['a plain', ['      - Lighthouse score >= 90 on the 10 most-visited pages', '        and templates, redirects, etc. are checked.']],
+    [
+      'a folded',
+      ['      - >-', '        Lighthouse score >= 90 on the 10 most-visited pages', '        and templates, redirects, etc. are checked.'],
+    ],
+    [
+      'a double-quoted',
+      ['      - "Lighthouse score >= 90 on the 10 most-visited pages', '        and templates, redirects, etc. are checked."'],
+    ],
+  ] as const) {
+    it(`goes above ${style} multi-line sequence item and covers the whole item`, () => {
+      assert.ok(minimal.includes(criterion));
+      const text = minimal.replace(criterion, item.join('\n'));
+      const r = request(text, { snippets: false });
+      const finding = r.diagnostics.find((d) => d.code === 'cost-vague-language');
+      assert.ok(finding, 'etc. is flagged inside the criterion');
+      const itemLine = text.split('\n').indexOf(item[0]);
+      assert.equal(finding.range.start.line, itemLine + item.length - 1, 'on the last line of the item');
+      const action = codeActions({ ...r, context: [finding], range: finding.range }).find((a) => a.title.startsWith(acceptRiskTitle));
+      const after = applyAction(text, action);
+      const expected = text.split('\n');
+      expected.splice(itemLine, 0, `      # scope-lint-disable-next-line cost-vague-language -- ${reasonPlaceholder}`);
+      assert.equal(after, expected.join('\n'));
+      const criteria = (doc: ScopeDocument): unknown =>
+        (doc.value as { deliverables: { acceptance_criteria: unknown }[] }).deliverables[0]?.acceptance_criteria;
+      assert.deepEqual(criteria(analyzeText(after).doc), criteria(r.doc), 'the criteria read as before');
+      const done = analyzeText(after.replace(reasonPlaceholder, 'the template list is in Annex A')).diagnostics;
+      assert.ok(
+        !done.some(
+          (d) => d.code === 'cost-vague-language' || String(d.code).startsWith('suppression/') || String(d.code).startsWith('yaml/'),
+        ),
+        done.map((d) => d.code).join(', '),
+      );
+    });
+  }
 });
 
 describe('fix all', () => {

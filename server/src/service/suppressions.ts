@@ -68,17 +68,31 @@ function nextContentLine(doc: ScopeDocument, line: number): number | undefined {
   return undefined;
 }
 
-/** Multi-line text values (`>-`, `|`, long quoted or plain scalars) keyed by the line of their key. */
-function multilineValues(doc: ScopeDocument): Map<number, { keyLine: number; endLine: number; start: number; end: number }> {
-  const found = new Map<number, { keyLine: number; endLine: number; start: number; end: number }>();
+interface MultilineValue {
+  /** The line a suppression goes above: the value's key, or the sequence item's first line. */
+  readonly keyLine: number;
+  readonly endLine: number;
+}
+
+/**
+ * Multi-line text values (`>-`, `|`, long quoted or plain scalars) of mappings and of sequences,
+ * keyed by the line of their key or, for a sequence item, by the line the item starts on.
+ */
+function multilineValues(doc: ScopeDocument): Map<number, MultilineValue> {
+  const found = new Map<number, MultilineValue>();
   if (!doc.yaml) return found;
+  const add = (startLine: number, value: unknown): void => {
+    if (!isScalar(value) || !value.range) return;
+    const [start, end] = value.range;
+    const endLine = doc.positionAt(Math.max(start, end - 1)).line;
+    if (endLine > startLine) found.set(startLine, { keyLine: startLine, endLine });
+  };
   visit(doc.yaml, {
     Pair(_key, pair) {
-      if (!isPair(pair) || !isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) return;
-      const keyLine = doc.positionAt(pair.key.range[0]).line;
-      const [start, end] = pair.value.range;
-      const endLine = doc.positionAt(Math.max(start, end - 1)).line;
-      if (endLine > keyLine) found.set(keyLine, { keyLine, endLine, start, end });
+      if (isPair(pair) && isScalar(pair.key) && pair.key.range) add(doc.positionAt(pair.key.range[0]).line, pair.value);
+    },
+    Seq(_key, seq) {
+      for (const item of seq.items) if (isScalar(item) && item.range) add(doc.positionAt(item.range[0]).line, item);
     },
   });
   return found;
