@@ -53,7 +53,8 @@ gets at most SCOPE_CHECK_TIMEOUT_MS (default 20000) and SCOPE_LINT_WORKER_MEMORY
 (default 1024); a file over either is reported as not checked (input/timeout, input/check-failed).
 
 Exit codes: 0 no errors (and at most --max-warnings warnings), 1 findings at or above that
-threshold, 2 usage or I/O error (a missing file, an unreadable or invalid config).`;
+threshold, 2 usage or I/O error (a missing file, a file or folder that cannot be read, an
+unreadable or invalid config, a report that cannot be written).`;
 
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, stdoutIsTTY: boolean): ParsedArgs {
   let parsed;

@@ -14,7 +14,7 @@ const scopeFilePattern = /\.scope\.ya?ml$/;
 const skippedFolders = new Set(['node_modules', '.git', '.hg', '.svn']);
 const globCharacters = /[*?[\]{}]/;
 
-/** A path to lint, or one that matched but cannot be read (`unreadable` says why: exit code 2). */
+/** A path to lint, or a file or folder that cannot be read (`unreadable` says why: exit code 2). */
 export interface FoundPath {
   readonly path: string;
   readonly unreadable?: string;
@@ -87,7 +87,8 @@ function walk(root: string, accept: (file: string) => boolean, out: FoundPath[])
     let real: string;
     try {
       real = realpathSync(dir);
-    } catch {
+    } catch (error) {
+      out.push({ path: dir, unreadable: describeIoError(error) });
       continue;
     }
     if (visited.has(real)) continue;
@@ -97,6 +98,8 @@ function walk(root: string, accept: (file: string) => boolean, out: FoundPath[])
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if (dir === root) throw new InputError(`Cannot read "${root}": ${describeIoError(error)}.`);
+      // Never skipped in silence: files in it could hold the risks, so the run must not pass.
+      out.push({ path: dir, unreadable: describeIoError(error) });
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

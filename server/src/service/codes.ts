@@ -224,6 +224,15 @@ export const codeGroups = [
         remedy: 'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached.',
       },
       {
+        code: 'input/unreadable',
+        severity: 'error',
+        title: 'Path could not be read',
+        explanation:
+          'The command-line linter could not read this file or folder (permission denied, a FIFO or device instead of a regular file, a broken link). Whatever it holds is not checked, so the run fails with exit code 2 instead of reporting "no problems" for what it could read. Every format says so: an error on the path in stylish, json, github and markdown, a tool execution notification in SARIF.',
+        remedy:
+          'Give the CI user read access to the file or folder, replace the special file with a regular one, or leave the path out of the files you name.',
+      },
+      {
         code: 'input/check-failed',
         severity: 'error',
         title: 'Check failed',

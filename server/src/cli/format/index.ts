@@ -5,6 +5,7 @@ import { formatJson } from './json';
 import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
+import { unreadableCode, unreadableMessage } from './summary';
 
 export interface FormatContext {
   /** Paths are shown relative to this folder (and SARIF resolves them against it). */
@@ -27,5 +28,16 @@ export type FormatName = keyof typeof formatters;
 export const formatNames = Object.keys(formatters) as FormatName[];
 
 export function formatResults(name: FormatName, results: readonly FileResult[], context: FormatContext): string {
-  return formatters[name](results, context);
+  // SARIF reports paths it could not read as tool notifications; every other format as an error
+  // finding on the path, so no reader of the report can take it for "no problems".
+  return name === 'sarif' ? formatSarif(results, context) : formatters[name](results.map(unreadableAsFinding), context);
+}
+
+function unreadableAsFinding(result: FileResult): FileResult {
+  if (result.readError === undefined) return result;
+  const message = unreadableMessage(result.readError);
+  return {
+    filePath: result.filePath,
+    messages: [{ ruleId: unreadableCode, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+  };
 }

@@ -7,7 +7,7 @@ import type { Rule, Severity } from '../../service/types';
 import { docsUrl } from '../../service/validate';
 import type { FileResult, LintMessage } from '../lint';
 import { titleOf } from '../lint';
-import { displayPath } from './summary';
+import { displayPath, unreadableCode, unreadableMessage } from './summary';
 
 const levelOf: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 /** GitHub ranks security alerts by this score (critical >= 9, high >= 7, medium >= 4, low). */
@@ -30,6 +30,7 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
   const descriptors: ReportingDescriptor[] = rules.map(ruleDescriptor);
   const indexOf = new Map(descriptors.map((d, i) => [d.id, i]));
   const checked = results.filter((r) => r.readError === undefined);
+  const unreadable = results.filter((r): r is FileResult & { readError: string } => r.readError !== undefined);
   const sarifResults = checked.flatMap((result) =>
     result.messages.map((m) => {
       let ruleIndex = indexOf.get(m.ruleId);
@@ -62,6 +63,18 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
           },
         },
         originalUriBaseIds: { [srcRoot]: { uri: pathToFileURL(context.cwd.endsWith('/') ? context.cwd : `${context.cwd}/`).href } },
+        // A path that could not be read is a failed part of the run, not a clean file.
+        invocations: [
+          {
+            executionSuccessful: unreadable.length === 0,
+            toolExecutionNotifications: unreadable.map((r) => ({
+              level: 'error',
+              descriptor: { id: unreadableCode },
+              message: { text: `${displayPath(r.filePath, context.cwd)}: ${unreadableMessage(r.readError)}` },
+              locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.filePath, context.cwd) } }],
+            })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },
@@ -99,12 +112,15 @@ function engineDescriptor(m: LintMessage): ReportingDescriptor {
   };
 }
 
-function location(filePath: string, m: LintMessage, cwd: string): Record<string, unknown> {
+function artifactLocation(filePath: string, cwd: string): { uri: string; uriBaseId?: string } {
   const shown = displayPath(filePath, cwd);
-  const artifactLocation = shown === filePath ? { uri: pathToFileURL(filePath).href } : { uri: encodeURI(shown), uriBaseId: srcRoot };
+  return shown === filePath ? { uri: pathToFileURL(filePath).href } : { uri: encodeURI(shown), uriBaseId: srcRoot };
+}
+
+function location(filePath: string, m: LintMessage, cwd: string): Record<string, unknown> {
   return {
     physicalLocation: {
-      artifactLocation,
+      artifactLocation: artifactLocation(filePath, cwd),
       region: {
         startLine: m.line,
         startColumn: m.column,

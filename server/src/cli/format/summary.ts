@@ -1,9 +1,17 @@
 // Counting and wording shared by the human-readable formats.
 import { relative, isAbsolute } from 'node:path';
+import type { EngineCode } from '../../service/codes';
 import type { Severity } from '../../service/types';
 import type { FileResult } from '../lint';
 
 export type Counts = Record<Severity, number>;
+
+/** A file or folder that could not be read: an error in every format, exit code 2. */
+export const unreadableCode: EngineCode = 'input/unreadable';
+
+export function unreadableMessage(readError: string): string {
+  return `This path could not be read (${readError}), so nothing in it is checked.`;
+}
 
 export const severityOrder: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
