@@ -162,6 +162,20 @@ describe('insert', () => {
 });
 
 describe('replace', () => {
+  // Issue 17: the numeric fix kept a `!!str` tag, so the value stayed text and the finding stayed.
+  it('drops the tag of the value it replaces, and keeps its anchor and comment', () => {
+    const replaceTotal = fix({ op: 'replace', path: ['budget', 'total'], value: '38000' });
+    expectFix(lines('budget:', '  total: !!str 38000   # approx'), replaceTotal, lines('budget:', '  total: 38000   # approx'));
+    expectFix(lines('budget:', '  total: &t !!str "38,000"'), replaceTotal, lines('budget:', '  total: &t 38000'));
+    expectFix(lines('budget:', '  total: !!str &t 38000'), replaceTotal, lines('budget:', '  total: &t 38000'));
+    expectFix(lines('budget: { total: !!str 38000 }'), replaceTotal, lines('budget: { total: 38000 }'));
+    expectFix(
+      lines('budget:', '  payments:', '    - !!str 50', '    - 50'),
+      fix({ op: 'replace', path: ['budget', 'payments', 0], value: '50' }),
+      lines('budget:', '  payments:', '    - 50', '    - 50'),
+    );
+  });
+
   it('replaces a value and keeps the comment on its line', () => {
     const before = lines('budget:', '  total: "$120k"   # approx', '  pricing_model: fixed_price');
     expectFix(

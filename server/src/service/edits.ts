@@ -789,7 +789,7 @@ class Target {
     const oldEnd = written ? (isBlockCollection(node) || isBlockScalar(node) ? this.contentEnd(node) : node.range[1]) : undefined;
     if ((isMap(container) || isSeq(container)) && container.flow) {
       const flow = flowOf(r, this.style);
-      if (written && oldEnd !== undefined) return { start: node.range[0], end: oldEnd, text: flow };
+      if (written && oldEnd !== undefined) return { ...this.untagged(node, flow), end: oldEnd };
       const pair = this.doc.pairAt(path);
       const colon = pair ? this.afterColon(pair) : undefined;
       return colon === undefined ? 'fail' : { start: colon, end: colon, text: ` ${flow}` };
@@ -799,7 +799,7 @@ class Target {
       const itemCol = this.col(node.range[0]);
       const [first = '', ...rest] = r.lines;
       const text = r.kind === 'inline' || rest.length === 0 ? first : `${first}${this.style.eol}${this.indentLines(rest, itemCol)}`;
-      return { start: node.range[0], end: oldEnd, text };
+      return { ...this.untagged(node, text), end: oldEnd };
     }
     const pair = this.doc.pairAt(path);
     if (!pair || !hasRange(pair.key)) return 'fail';
@@ -807,9 +807,23 @@ class Target {
     if (colon === undefined) return 'fail';
     // A one-line value over a one-line value: only the value changes; spacing and comment stay.
     if (r.kind === 'inline' && written && oldEnd !== undefined && !isBlockCollection(node) && !isBlockScalar(node)) {
-      return { start: node.range[0], end: oldEnd, text: r.lines[0] ?? '' };
+      return { ...this.untagged(node, r.lines[0] ?? ''), end: oldEnd };
     }
     return { start: colon, end: written && oldEnd !== undefined ? oldEnd : colon, text: this.afterKey(r, this.col(pair.key.range[0])) };
+  }
+
+  /**
+   * Where the replacement of a scalar starts, and its text: from the scalar's explicit tag, when it
+   * has one on its line (`!!str 38000`). A fix writes a value of its own, and a `!!str` kept in
+   * front of a number would make it text again. An anchor stays.
+   */
+  private untagged(node: Node & { range: [number, number, number] }, text: string): { start: number; text: string } {
+    if (!isScalar(node) || !node.tag) return { start: node.range[0], text };
+    const lineStart = this.lineStartAt(node.range[0]);
+    const props = /(![^\s]*)((?:[ \t]+&[^\s]+)?)[ \t]+$/.exec(this.text.slice(lineStart, node.range[0]));
+    if (!props) return { start: node.range[0], text };
+    const anchor = (props[2] ?? '').trim();
+    return { start: lineStart + props.index, text: anchor ? `${anchor} ${text}` : text };
   }
 
   /**
