@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -19,8 +19,9 @@ import { rules } from '../../server/src/service/rules';
 import { mergeSettings } from '../../server/src/service/settings';
 import type { Fix } from '../../server/src/service/types';
 import { validate } from '../../server/src/service/validate';
+import { defaultCheckTimeoutMs, Validator } from '../../server/src/validationWorker';
 import { testToday } from '../support/analyze';
-import { fixturesDir } from '../support/paths';
+import { fixturesDir, repoRoot } from '../support/paths';
 import { applyTextEdits, unchangedOutside } from '../support/textEdits';
 
 const settings = mergeSettings({ today: testToday });
@@ -319,25 +320,43 @@ describe('property: quick fixes on mutated fixtures', () => {
 });
 
 describe('property: incremental edits', () => {
-  it('validate exactly like the full text (the server cache follows every version)', () => {
+  // The path the server takes: TextDocuments applies each incremental change with
+  // TextDocument.update, hover and code actions read `cache.model` between changes, and the
+  // diagnostics of the last version come from the validation worker (dist/server.js in its worker
+  // role) into `cache.store`, and are read back through `cache.cached`.
+  const validator = new Validator({
+    workerFile: join(repoRoot, 'dist', 'server.js'),
+    timeoutMs: defaultCheckTimeoutMs,
+    log: (message) => {
+      throw new Error(`validation worker: ${message}`);
+    },
+  });
+  after(() => validator.dispose());
+
+  it('validate exactly like the full text (the server cache follows every version)', async () => {
     const edit = fc.tuple(fc.nat(), fc.nat({ max: 20 }), yamlishText);
-    fc.assert(
-      fc.property(fc.nat({ max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), (seed, edits) => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: seeds.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 8 }), async (seed, edits) => {
         const cache = new AnalysisCache();
         let full = seeds[seed] ?? '';
         let document = TextDocument.create('file:///i.scope.yaml', 'scope-yaml', 1, full);
-        cache.diagnostics(document, settings);
+        cache.model(document, settings);
         for (const [at, length, insert] of edits) {
           const start = at % (full.length + 1);
           const end = Math.min(full.length, start + length);
           const range = { start: document.positionAt(start), end: document.positionAt(end) };
           document = TextDocument.update(document, [{ range, text: insert }], document.version + 1);
           full = full.slice(0, start) + insert + full.slice(end);
-          // Hover and code actions read the model between changes.
-          cache.model(document, settings);
+          // Hover and code actions read the model between changes: it must be of this version's text.
+          const model = cache.model(document, settings);
+          assert.equal(model.version, document.version);
+          assert.equal(model.text, full);
         }
         assert.equal(document.getText(), full);
-        const incremental = cache.diagnostics(document, settings);
+        const published = await validator.validate(document.uri, document.version, document.getText(), settings);
+        assert.ok(published, 'the worker dropped the only queued version');
+        cache.store(document.uri, document.version, settings, published);
+        const incremental = cache.cached(document.uri, document.version, settings);
         const fresh = validate(new ScopeDocument(document.uri, document.version, full, settings.limits), settings).diagnostics;
         assert.deepEqual(incremental, fresh);
       }),
