@@ -9,7 +9,7 @@ import { rulesById } from './service/rules';
 export interface ClientSettings {
   readonly rules?: Record<string, SeverityOverride>;
   readonly thresholds?: Record<string, unknown>;
-  readonly vagueTerms?: { always?: string[]; unlessQuantified?: string[] };
+  readonly vagueTerms?: { always?: string[]; unlessQuantified?: string[]; ignore?: string[] };
   readonly limits?: Record<string, unknown>;
 }
 
@@ -36,10 +36,11 @@ export function fromClientSettings(raw: unknown, onUnknownRule: (id: string) => 
   const vague = isRecord(raw.vagueTerms) ? raw.vagueTerms : {};
   const always = strings(vague.always);
   const unlessQuantified = strings(vague.unlessQuantified);
+  const ignore = strings(vague.ignore);
   return {
     rules,
     thresholds: numbers(raw.thresholds),
     limits: numbers(raw.limits),
-    vagueTerms: { ...(always ? { always } : {}), ...(unlessQuantified ? { unlessQuantified } : {}) },
+    vagueTerms: { ...(always ? { always } : {}), ...(unlessQuantified ? { unlessQuantified } : {}), ...(ignore ? { ignore } : {}) },
   };
 }

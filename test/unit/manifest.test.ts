@@ -63,10 +63,10 @@ describe('package.json settings', () => {
     }
   });
 
-  it('has scope.limits.<name> per input limit and scope.vagueTerms.always/unlessQuantified', () => {
+  it('has scope.limits.<name> per input limit and scope.vagueTerms.always/unlessQuantified/ignore', () => {
     assert.deepEqual(keysUnder('scope.limits.').sort(), Object.keys(defaultLimits).sort());
     for (const [name, value] of Object.entries(defaultLimits)) assert.equal(settings[`scope.limits.${name}`]?.default, value, name);
-    assert.deepEqual(keysUnder('scope.vagueTerms.').sort(), ['always', 'unlessQuantified']);
+    assert.deepEqual(keysUnder('scope.vagueTerms.').sort(), ['always', 'ignore', 'unlessQuantified']);
   });
 
   it('gives every setting a markdownDescription', () => {
@@ -117,7 +117,7 @@ describe('.scope-lint.yaml schema', () => {
   it('has the same thresholds, limits and vague-term lists as the engine', () => {
     assert.deepEqual(Object.keys(schema.properties?.thresholds?.properties ?? {}).sort(), Object.keys(defaultThresholds).sort());
     assert.deepEqual(Object.keys(schema.properties?.limits?.properties ?? {}).sort(), Object.keys(defaultLimits).sort());
-    assert.deepEqual(Object.keys(schema.properties?.vagueTerms?.properties ?? {}).sort(), ['always', 'unlessQuantified']);
+    assert.deepEqual(Object.keys(schema.properties?.vagueTerms?.properties ?? {}).sort(), ['always', 'ignore', 'unlessQuantified']);
   });
 
   it('documents every key and agrees with package.json on minimums', () => {

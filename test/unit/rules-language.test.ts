@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseConfig } from '../../server/src/config';
 import { hasQuantity, readTarget } from '../../server/src/service/quantities';
+import { fromClientSettings } from '../../server/src/settings';
 import type { PartialSettings } from '../../server/src/service/settings';
 import type { DiagnosticData } from '../../server/src/service/validate';
 import { analyzeText } from '../support/analyze';
@@ -330,5 +332,63 @@ describe('cost-change-control-incomplete: cost and schedule in the words people 
   it('names what is missing when only the cost is left out', () => {
     const d = only(id, process('Changes are scheduled into the next sprint once agreed.'));
     assert.equal(d.message, 'The change process does not ask for a cost impact: it names no cost, price, quote, rate or estimate.');
+  });
+});
+
+// ---- vague terms -------------------------------------------------------------------------------
+
+describe('cost-vague-language on careful writing', () => {
+  const id = 'cost-vague-language';
+  const title = (text: string): string => fullWith(['    title: Beta portal on staging', `    title: ${text}`]);
+  const exclusion = (text: string): string => fullWith(['  - Changes to the SAP billing back end', `  - ${text}`]);
+
+  it('does not read names, named authorities, exclusions or digits in names as quantities', () => {
+    for (const text of [
+      title('Production release and Quick Start guide for suppliers'),
+      title('Fast Healthcare Interoperability Resources API over the Epic data'),
+      title('Integration design (as required by our GDPR Art. 30 record of processing)'),
+      title('Audit log entries as required by HIPAA'),
+      title('Portal layouts; tablet-optimised layouts are not part of this work'),
+      exclusion('Tablet-optimised layouts'),
+      exclusion('Any other work not listed in this scope'),
+    ]) {
+      assert.deepEqual(
+        diagnosticsOf(id, text).map((d) => d.message),
+        [],
+        text.split('\n').find((l) => l.includes('title: Beta') || l.includes('  - T') || l.includes('  - A') || l.includes('title: ')) ??
+          '',
+      );
+    }
+  });
+
+  it('still reports an open catch-all in what is included, and a comparative beside a version number', () => {
+    const text = title('Beta portal with any other reports the client asks for');
+    const d = only(id, text);
+    assert.equal(d.message, '"any other" opens the scope to anything: list what is included.');
+    assert.deepEqual(where(d, text), [lineOf(text, 'any other reports'), 28, 37, 'any other']);
+
+    const quicker = fullWith([
+      '    description: Billing-detail update and invoice download working against the staging billing API.',
+      '    description: Move to Business Central 2024 wave 2 so that month-end close is quicker.',
+    ]);
+    const q = only(id, quicker);
+    assert.equal(q.message, '"quicker" needs a number: give a time and a percentile (e.g. "p95 under 500 ms").');
+    assert.deepEqual(where(q, quicker).slice(0, 1), [lineOf(quicker, 'is quicker')]);
+  });
+
+  it('drops a built-in term listed in vagueTerms.ignore', () => {
+    const text = title('Robust alerts as needed');
+    assert.deepEqual(
+      diagnosticsOf(id, text).map((d) => String(d.message).split(' ')[0]),
+      ['"Robust"', '"as'],
+    );
+    assert.deepEqual(
+      diagnosticsOf(id, text, { vagueTerms: { ignore: ['robust', 'As  Needed'] } }).map((d) => d.message),
+      [],
+    );
+    // The same list from .scope-lint.yaml and from VS Code settings.
+    const config = parseConfig('vagueTerms:\n  ignore: [robust]\n', '/repo/.scope-lint.yaml');
+    assert.deepEqual([config.problems, config.settings.vagueTerms], [[], { ignore: ['robust'] }]);
+    assert.deepEqual(fromClientSettings({ vagueTerms: { ignore: ['robust', 3] } }).vagueTerms, { ignore: ['robust'] });
   });
 });

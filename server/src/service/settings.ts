@@ -30,6 +30,8 @@ export interface VagueTerms {
   readonly always: readonly string[];
   /** Extra terms reported only in sentences without a digit. */
   readonly unlessQuantified: readonly string[];
+  /** Built-in terms (or extra ones) not to report, e.g. a word that is a product name in your organisation. */
+  readonly ignore: readonly string[];
 }
 
 export interface Limits {
@@ -73,7 +75,7 @@ export const defaultLimits: Limits = {
 export const defaultSettings: RuleSettings = {
   rules: {},
   thresholds: defaultThresholds,
-  vagueTerms: { always: [], unlessQuantified: [] },
+  vagueTerms: { always: [], unlessQuantified: [], ignore: [] },
   limits: defaultLimits,
 };
 
@@ -92,6 +94,7 @@ export function mergeSettings(...layers: readonly (PartialSettings | undefined)[
   let thresholds: Thresholds = defaultThresholds;
   let always: readonly string[] = [];
   let unlessQuantified: readonly string[] = [];
+  let ignore: readonly string[] = [];
   let limits: Limits = defaultLimits;
   let today: string | undefined;
   for (const layer of layers) {
@@ -101,9 +104,10 @@ export function mergeSettings(...layers: readonly (PartialSettings | undefined)[
     limits = { ...limits, ...definedOnly(layer.limits) };
     if (layer.vagueTerms?.always) always = [...always, ...layer.vagueTerms.always];
     if (layer.vagueTerms?.unlessQuantified) unlessQuantified = [...unlessQuantified, ...layer.vagueTerms.unlessQuantified];
+    if (layer.vagueTerms?.ignore) ignore = [...ignore, ...layer.vagueTerms.ignore];
     if (layer.today) today = layer.today;
   }
-  return { rules, thresholds, vagueTerms: { always, unlessQuantified }, limits, ...(today ? { today } : {}) };
+  return { rules, thresholds, vagueTerms: { always, unlessQuantified, ignore }, limits, ...(today ? { today } : {}) };
 }
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {

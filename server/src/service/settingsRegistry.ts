@@ -129,7 +129,13 @@ export const settingSections: SettingSections = {
       unlessQuantified: {
         title: 'Vague terms reported unless quantified',
         description:
-          'Extra words or phrases that `cost-vague-language` reports only in sentences without a digit (added to the built-in list).',
+          'Extra words or phrases that `cost-vague-language` reports only in sentences without a measurable quantity (added to the built-in list).',
+        type: 'string-list',
+      },
+      ignore: {
+        title: 'Vague terms not reported',
+        description:
+          'Words or phrases that `cost-vague-language` does not report, built-in or extra, as written in its list (e.g. `robust` or `as required`); its docs page lists the built-in terms.',
         type: 'string-list',
       },
     },

@@ -4,6 +4,7 @@
 // that has a number ("fast: p95 under 500 ms"). Settings add terms to either list.
 import { arrayAt, formatPath, isRecord, valueAt } from '../model';
 import type { RuleSettings } from '../settings';
+import { hasQuantity } from '../quantities';
 import type { Finding, Path, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -23,9 +24,12 @@ interface VagueTerm {
   readonly advice: string;
   /** Open-list terms that can simply be deleted once the list is complete. */
   readonly removable?: boolean;
+  /** A catch-all that widens a list of inclusions; in an exclusion ("any other work not listed") it narrows the scope instead. */
+  readonly widensOnly?: boolean;
 }
 
 const openList = 'leaves the list open: name every item, because whatever is not listed is out of scope';
+/** Terms that defer the amount of work to later judgement, unless a named rule decides ("as required by GDPR Art. 30"). */
 const asNeeded =
   'leaves the amount of work open: say who decides it is needed, by which criterion, and cap it (e.g. "up to 3 review rounds")';
 const usability = 'is a matter of opinion: set a usability target (e.g. "4 of 5 test users complete the task unaided in under 2 minutes")';
@@ -55,7 +59,7 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'various', quantifiable: false, advice: 'does not say which: name each one' },
   { pattern: 'best\\s+efforts?', quantifiable: false, advice: 'commits to nothing measurable: state the service level or outcome owed' },
   { pattern: 'misc(?:ellaneous)?', quantifiable: false, advice: 'hides what is included: name each item' },
-  { pattern: 'any\\s+other', quantifiable: false, advice: 'opens the scope to anything: list what is included' },
+  { pattern: 'any\\s+other', quantifiable: false, advice: 'opens the scope to anything: list what is included', widensOnly: true },
   { pattern: 'several', quantifiable: true, advice: 'does not say how many: give the number' },
   { pattern: 'user[\\s-]friendly', quantifiable: true, advice: usability },
   { pattern: 'easy[\\s-]to[\\s-]use', quantifiable: true, advice: usability },
@@ -81,8 +85,8 @@ const builtInTerms: readonly VagueTerm[] = [
     quantifiable: true,
     advice: 'needs a number: state the time or effort target (e.g. "a sales call logged in under 30 s")',
   },
-  { pattern: 'fast(?:er)?', quantifiable: true, advice: speed },
-  { pattern: 'quick(?:ly)?', quantifiable: true, advice: speed },
+  { pattern: 'fast(?:er|est)?', quantifiable: true, advice: speed },
+  { pattern: 'quick(?:ly|er|est)?', quantifiable: true, advice: speed },
   { pattern: 'better', quantifiable: true, advice: change },
   { pattern: 'improved?', quantifiable: true, advice: change },
   { pattern: 'optimi[sz]ed?', quantifiable: true, advice: extreme },
@@ -120,8 +124,9 @@ export const rule: Rule = {
   title: 'Vague, open-ended language',
   explanation: `Vague or open-ended wording leaves the scope open-ended. Unclear terms are a first cause of hidden costs: the vendor prices the narrow reading, you expect the broad one, and the difference comes back as a change request. Open lists ("etc.", "and so on", "including but not limited to") "can't be used for design or testing", and comparative words ("faster", "better", "user-friendly") need a number (Karl Wiegers, *Software Requirements*, ambiguous terms to avoid). The hover also gives a specific suggestion for each term, taken from Wiegers' table. Wiegers also lists "such as". It is off by default because it is too noisy in descriptions, and can be enabled through \`vagueTerms.always\`.`,
   areas: ['cost'],
-  remedy:
-    'Replace the vague term with a number, a list, or a definition: say how fast, which items, how many. For open lists ("etc.", "and so on", "and more") the quick fix removes the term so you can list every item; for other terms a code action inserts a suppression comment that needs a reason. Extra terms are a setting.',
+  get remedy(): string {
+    return `Replace the vague term with a number, a list, or a definition: say how fast, which items, how many. For open lists ("etc.", "and so on", "and more") the quick fix removes the term so you can list every item; for other terms a code action inserts a suppression comment that needs a reason. Extra terms are a setting, and \`vagueTerms.ignore\` removes built-in ones.\n\nBuilt-in terms, always reported: ${builtInTermLabels.always.map((t) => `\`${t}\``).join(', ')}. Reported only in a sentence without a measurable quantity (a number with a unit, a bound, a percentage or a date; a digit in a name such as "ISO 27001" does not count), and never in an exclusion: ${builtInTermLabels.unlessQuantified.map((t) => `\`${t}\``).join(', ')}. Not reported: a capitalised term inside a name ("Quick Start guide"), "as required by" a named law, policy or document, and a catch-all such as "any other" in \`out_of_scope\`, where it narrows the scope.`;
+  },
   sources: [sources.ambiguousTerms],
   check(doc, settings) {
     const root = doc.value;
@@ -140,23 +145,54 @@ interface Matcher {
   readonly terms: readonly VagueTerm[];
   /** One capturing group per term, in `terms` order. */
   readonly regex: RegExp;
+  /** `vagueTerms.ignore`, normalised: also compared with the words as written ("faster"). */
+  readonly ignored: ReadonlySet<string>;
 }
 
-let cached: { readonly always: readonly string[]; readonly unlessQuantified: readonly string[]; readonly matcher: Matcher } | undefined;
+function normalTerm(term: string): string {
+  return term.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** How a term reads in the docs and in `vagueTerms.ignore`: `fast(er|est)`, `user-friendly`, `etc.`. */
+export function termLabel(term: VagueTerm): string {
+  return term.pattern
+    .replace(/\[\\s-\]/g, '-')
+    .replace(/\\s\+/g, ' ')
+    .replace(/\[sz\]/g, 's')
+    .replace(/\(\?:([^)]*)\)\?/g, '($1)')
+    .replace(/([a-z])\?/g, '($1)')
+    .replace(/\\(.)/g, '$1');
+}
+
+/** The built-in terms, as the docs list them. */
+export const builtInTermLabels: { readonly always: readonly string[]; readonly unlessQuantified: readonly string[] } = {
+  always: builtInTerms.filter((t) => !t.quantifiable).map(termLabel),
+  unlessQuantified: builtInTerms.filter((t) => t.quantifiable).map(termLabel),
+};
+
+let cached:
+  | {
+      readonly always: readonly string[];
+      readonly unlessQuantified: readonly string[];
+      readonly ignore: readonly string[];
+      readonly matcher: Matcher;
+    }
+  | undefined;
 
 /** The built-in terms plus the user's, compiled once per settings object. */
 function vagueMatcher(settings: RuleSettings): Matcher {
-  const { always, unlessQuantified } = settings.vagueTerms;
-  if (cached && cached.always === always && cached.unlessQuantified === unlessQuantified) return cached.matcher;
+  const { always, unlessQuantified, ignore } = settings.vagueTerms;
+  if (cached && cached.always === always && cached.unlessQuantified === unlessQuantified && cached.ignore === ignore) return cached.matcher;
   // The user's terms come first, so a longer custom phrase wins over a built-in word inside it.
   const custom = [...always.map((t) => customTerm(t, false)), ...unlessQuantified.map((t) => customTerm(t, true))].filter(
     (t): t is VagueTerm => t !== undefined,
   );
-  const terms = [...custom, ...builtInTerms];
+  const ignored = new Set(ignore.map(normalTerm).filter((t) => t !== ''));
+  const terms = [...custom, ...builtInTerms].filter((t) => !ignored.has(normalTerm(termLabel(t))));
   // Lookarounds instead of \b: "etc." ends in a non-word character, where \b would not match.
   const regex = new RegExp(`(?<!\\w)(?:${terms.map((t) => `(${t.pattern})`).join('|')})(?!\\w)`, 'gi');
-  const matcher = { terms, regex };
-  cached = { always, unlessQuantified, matcher };
+  const matcher = { terms, regex, ignored };
+  cached = { always, unlessQuantified, ignore, matcher };
   return matcher;
 }
 
@@ -189,6 +225,7 @@ function scannedPaths(root: unknown): Path[] {
 
 function scan(text: string, path: Path, matcher: Matcher): Finding[] {
   const findings: Finding[] = [];
+  const inExclusions = path[0] === 'out_of_scope';
   const sentences = sentencesOf(text);
   const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
   let sentence = 0;
@@ -202,7 +239,8 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
     if (!term) continue;
     while (sentence < sentences.length - 1 && (sentences[sentence]?.end ?? 0) <= m.index) sentence++;
     const where = sentences[sentence];
-    if (term.quantifiable && where?.hasDigit) continue;
+    if (matcher.ignored.has(written.toLowerCase())) continue;
+    if (!where || !applies(term, text, where, m.index, written, inExclusions)) continue;
     const occurrence = countBefore(text, written, m.index);
     const removal = term.removable ? removalText(text, written, m.index) : undefined;
     findings.push({
@@ -212,7 +250,7 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
       message: `"${written}" ${term.advice}.`,
       facts: [
         `In \`${formatPath(path)}\`: "${where ? excerpt(text.slice(where.start, where.end)) : excerpt(text)}"`,
-        ...(term.quantifiable ? ['Accepted in a sentence that gives a number, e.g. "under 500 ms".'] : []),
+        ...(term.quantifiable ? ['Accepted in a sentence that gives a measurable quantity, e.g. "under 500 ms".'] : []),
       ],
       ...(removal
         ? {
@@ -235,27 +273,60 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
 interface Sentence {
   readonly start: number;
   readonly end: number;
-  readonly hasDigit: boolean;
+  /** Whether it states a measurable quantity; computed on first use. */
+  quantified?: boolean;
 }
 
 /** Sentences end at ".", "!" or "?" followed by whitespace or the end: "2.0 s" stays one sentence. */
 function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  let hasDigit = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) hasDigit = true;
     const isStop = ch === 46 || ch === 33 || ch === 63; // . ! ?
     const next = text[i + 1];
     if (isStop && (next === undefined || /\s/.test(next))) {
-      sentences.push({ start, end: i + 1, hasDigit });
+      sentences.push({ start, end: i + 1 });
       start = i + 1;
-      hasDigit = false;
     }
   }
-  if (start < text.length || sentences.length === 0) sentences.push({ start, end: text.length, hasDigit });
+  if (start < text.length || sentences.length === 0) sentences.push({ start, end: text.length });
   return sentences;
+}
+
+const exclusionSentence =
+  /\b(?:not\s+(?:part\s+of|included|in\s+scope|covered|provided)|out\s+of\s+scope|excluded|exclud(?:es|ing)|exclusions?)\b/i;
+/** "as required by GDPR Art. 30", "as needed under the Data Protection Act": a named rule decides, not a later judgement. */
+const namedAuthority =
+  /^\s+(?:by|under|in)\s+(?:(?:the|our|your|its|their|applicable|current|local)\s+)?(?:[A-Z0-9]|laws?\b|regulations?\b|polic(?:y|ies)\b|statutes?\b|legislation\b|contract\b|agreement\b|standards?\b|annex\b|section\b|clause\b)/;
+
+/**
+ * Whether a matched term is vague where it stands. Not when: a quantifiable term sits in a
+ * sentence with a measurable quantity, or in an exclusion (an exclusion needs no target, so
+ * "Tablet-optimised layouts" in `out_of_scope` is fine); a catch-all sits in an exclusion, where
+ * it narrows the scope; "as required" is followed by the named rule that requires it; the words
+ * are part of a name ("Quick Start guide", "Fast Healthcare Interoperability Resources").
+ */
+function applies(term: VagueTerm, text: string, sentence: Sentence, index: number, written: string, inExclusions: boolean): boolean {
+  const body = text.slice(sentence.start, sentence.end);
+  const excluding = inExclusions || exclusionSentence.test(body);
+  if (term.widensOnly && excluding) return false;
+  if (term.quantifiable) {
+    if (excluding) return false;
+    sentence.quantified ??= hasQuantity(body);
+    if (sentence.quantified) return false;
+  }
+  if (term.advice === asNeeded && namedAuthority.test(text.slice(index + written.length, index + written.length + 60))) return false;
+  return !partOfName(text, sentence, index, written);
+}
+
+/** A capitalised term in a run of capitalised words, or capitalised in mid-sentence, is (part of) a name. */
+function partOfName(text: string, sentence: Sentence, index: number, written: string): boolean {
+  if (!/^[A-Z]/.test(written)) return false;
+  const before = text.slice(sentence.start, index);
+  const atStart = /^[\s"'“‘(\-*•]*$/.test(before);
+  if (!atStart) return true;
+  return /^\s+[A-Z][a-z]/.test(text.slice(index + written.length, index + written.length + 40));
 }
 
 /**
