@@ -473,7 +473,11 @@ async function formatted(path, text) {
 /** Every generated file, keyed by its path from the repository root. */
 async function generate() {
   const engine = await loadEngine();
-  const defaults = { thresholds: engine.defaultThresholds, limits: engine.defaultLimits, vagueTerms: { always: [], unlessQuantified: [], ignore: [] } };
+  const defaults = {
+    thresholds: engine.defaultThresholds,
+    limits: engine.defaultLimits,
+    vagueTerms: { always: [], unlessQuantified: [], ignore: [] },
+  };
   const schema = configSchemaOf(engine, defaults);
   const files = {};
   for (const rule of engine.rules) {
