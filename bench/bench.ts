@@ -4,10 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../server/src/service/document';
+import { resolveFix, type ResolvedFix } from '../server/src/service/edits';
+import { FindingLookup } from '../server/src/service/findingLookup';
 import { hover } from '../server/src/service/hover';
+import { rulesById } from '../server/src/service/rules';
 import { mergeSettings } from '../server/src/service/settings';
-import { validate } from '../server/src/service/validate';
+import { validate, type Analysis } from '../server/src/service/validate';
 
 const root = join(__dirname, '..', '..');
 const settings = mergeSettings({ today: '2027-01-04', limits: { maxFileSizeKB: 16384 } });
@@ -80,7 +84,7 @@ for (const [name, text] of cases) {
   const { diagnostics } = validate(doc, settings);
   const line = text.split('\n').findIndex((l) => l.startsWith('  contingency_percent'));
   const hov = measure(runs, parseOnly, () => {
-    hover(doc, diagnostics, { line: Math.max(0, line), character: 4 });
+    hover(doc, diagnostics, { line: Math.max(0, line), character: 4 }, settings);
   });
   rows.push([
     name,
@@ -96,3 +100,73 @@ for (const [name, text] of cases) {
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
 for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
 console.log('\nratio = time / time of parsing the same text with `yaml` alone, medians of interleaved runs in this process.');
+
+// ---- per keystroke: what each change costs the worker and sends to the client ------------------
+
+/**
+ * The payload as it was before fixes became lazy (issue 11): every fix of every finding resolved
+ * into text edits and snippets, and sent in `data` with the finding's facts.
+ */
+function eagerPayload(doc: ScopeDocument, analysis: Analysis, facts?: ReadonlyMap<Diagnostic, readonly string[]>): string {
+  const diagnostics = analysis.diagnostics.map((d) => {
+    if (d.data === undefined) return d;
+    const fixes: ResolvedFix[] = [];
+    for (const fix of analysis.fixes.get(d) ?? []) {
+      const resolved = resolveFix(doc, fix);
+      if (resolved) fixes.push(resolved);
+    }
+    const code = String(d.code);
+    const found = facts?.get(d);
+    const data = {
+      ruleId: code,
+      path: (d.data as { path: string }).path,
+      fixes,
+      ...(found?.length ? { facts: found } : {}),
+      ...(rulesById.has(code) ? { risk: true } : {}),
+    };
+    return { ...d, data };
+  });
+  return JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics });
+}
+
+const keystrokeRows: string[][] = [
+  ['document', 'yaml parse (baseline)', 'eager fixes', 'ratio', 'lazy fixes', 'ratio', 'lazy / eager', 'payload eager', 'payload lazy'],
+];
+for (const [name, text] of cases) {
+  const runs = text.length > 500_000 ? 5 : text.length > 50_000 ? 15 : 60;
+  const parseOnly = (): void => {
+    parseDocument(text, { lineCounter: new LineCounter() });
+  };
+  // What the worker does per change, up to the message it posts: validate and serialise.
+  const eager = measure(runs, parseOnly, () => {
+    const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
+    eagerPayload(doc, validate(doc, settings));
+  });
+  const lazy = measure(runs, parseOnly, () => {
+    const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
+    const { diagnostics } = validate(doc, settings);
+    JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics });
+  });
+  const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
+  const analysis = validate(doc, settings);
+  const lookup = new FindingLookup(doc, settings);
+  const facts = new Map(analysis.diagnostics.map((d) => [d, lookup.finding(d.code, d.data)?.facts ?? []]));
+  const eagerBytes = Buffer.byteLength(eagerPayload(doc, analysis, facts));
+  const lazyBytes = Buffer.byteLength(JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics: analysis.diagnostics }));
+  keystrokeRows.push([
+    name,
+    `${eager.base.toFixed(2)} ms`,
+    `${eager.subj.toFixed(2)} ms`,
+    `${(eager.subj / eager.base).toFixed(2)}x`,
+    `${lazy.subj.toFixed(2)} ms`,
+    `${(lazy.subj / lazy.base).toFixed(2)}x`,
+    `${(lazy.subj / lazy.base / (eager.subj / eager.base)).toFixed(2)}`,
+    `${eagerBytes.toLocaleString('en')} B`,
+    `${lazyBytes.toLocaleString('en')} B (${Math.round((lazyBytes / eagerBytes) * 100)}%)`,
+  ]);
+}
+console.log(
+  '\nPer keystroke: validate and serialise the publishDiagnostics params, with every fix resolved (eager, before issue 11) or none (lazy).',
+);
+const keystrokeWidths = keystrokeRows[0]!.map((_, i) => Math.max(...keystrokeRows.map((r) => (r[i] ?? '').length)));
+for (const row of keystrokeRows) console.log(row.map((cell, i) => cell.padEnd(keystrokeWidths[i] ?? 0)).join('  '));

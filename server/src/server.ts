@@ -21,7 +21,7 @@ import { AnalysisCache } from './analysisCache';
 import type { ScopeDocument } from './service/document';
 import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
 import { fromClientSettings } from './settings';
-import { codeActions, fixAllCommand, fixAllEdit, fixAllKind, quickFixKind } from './service/codeActions';
+import { codeActions, fixAllCommand, fixAllEdit, fixAllKind, isFixActionData, quickFixKind, resolveFixAction } from './service/codeActions';
 import { completion } from './service/completion';
 import { foldingRanges, selectionRanges } from './service/folding';
 import { hover } from './service/hover';
@@ -68,6 +68,8 @@ function startLanguageServer(): void {
   let supportsDynamicFileWatching = false;
   // LSP 3.18 SnippetTextEdit: placeholders of a quick fix become tab stops (vscode-languageclient 10 sends it).
   let supportsSnippetEdits = false;
+  // codeAction/resolve with `edit`: a quick fix's edit is sent only for the fix the user picks.
+  let supportsResolveEdits = false;
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
     connection
@@ -199,6 +201,7 @@ function startLanguageServer(): void {
     supportsWorkspaceFolders = !!workspace?.workspaceFolders;
     supportsDynamicFileWatching = !!workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
+    supportsResolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const options = params.initializationOptions as InitializationOptions | null | undefined;
     workspaceTrusted = options?.workspaceTrusted !== false;
@@ -213,7 +216,7 @@ function startLanguageServer(): void {
         renameProvider: { prepareProvider: true },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
-        codeActionProvider: { codeActionKinds: [quickFixKind, fixAllKind] },
+        codeActionProvider: { codeActionKinds: [quickFixKind, fixAllKind], resolveProvider: true },
         executeCommandProvider: { commands: [fixAllCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -288,7 +291,7 @@ function startLanguageServer(): void {
     if (!document) return null;
     const settings = await settingsFor(document.uri);
     const diagnostics = await validatedWithin(document, settings, hoverWaitMs);
-    return runSafe('hover', null, () => hover(cache.model(document, settings), diagnostics, params.position));
+    return runSafe('hover', null, () => hover(cache.model(document, settings), diagnostics, params.position, settings));
   });
 
   connection.onCompletion(async (params) => {
@@ -342,7 +345,7 @@ function startLanguageServer(): void {
     return runSafe('selectionRanges', null, () => selectionRanges(model, params.positions));
   });
 
-  // Fixes travel in each diagnostic's data; the handler never reads message text.
+  // Each diagnostic's data names its finding; the handler never reads message text.
   connection.onCodeAction(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
@@ -356,9 +359,22 @@ function startLanguageServer(): void {
         range: params.range,
         ...(params.context.only ? { only: params.context.only } : {}),
         snippets: supportsSnippetEdits,
+        resolveEdits: supportsResolveEdits,
         settings,
       }),
     );
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    const data: unknown = action.data;
+    if (action.edit || !isFixActionData(data)) return action;
+    const document = documents.get(data.uri);
+    if (!document) return action;
+    const settings = await settingsFor(document.uri);
+    const edit = runSafe('codeAction/resolve', undefined, () =>
+      resolveFixAction(cache.model(document, settings), settings, data, supportsSnippetEdits),
+    );
+    return edit ? { ...action, edit } : action;
   });
 
   // "Scope: Fix All Auto-fixable Problems": the source.fixAll.scope edit, applied through the client.

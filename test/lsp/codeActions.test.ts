@@ -1,7 +1,8 @@
 // Quick fixes, "Accept this risk…" and fix all over a real stdio LSP connection to dist/server.js
 // (run `npm run build` first): the returned edit applied to the text gives exactly the text
-// expected; a client that takes snippet edits gets tab stops; the fix-all command applies its
-// edit through workspace/applyEdit.
+// expected; a client that takes snippet edits gets tab stops; a client with codeAction/resolve gets
+// each quick fix's edit only when it resolves that fix; the fix-all command applies its edit
+// through workspace/applyEdit.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { applyTextEdits } from '../support/textEdits';
 
 const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
 
-/** Capabilities of vscode-languageclient 10: snippet edits in workspace edits (LSP 3.18). */
+/** Capabilities of vscode-languageclient 10: snippet edits in workspace edits (LSP 3.18), edits filled in by codeAction/resolve. */
 const snippetCapabilities = {
   workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true }, applyEdit: true },
   textDocument: {
@@ -22,6 +23,7 @@ const snippetCapabilities = {
     codeAction: {
       dataSupport: true,
       isPreferredSupport: true,
+      resolveSupport: { properties: ['edit'] },
       codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
     },
   },
@@ -58,7 +60,7 @@ describe('code actions over stdio', () => {
 
   it('advertises quick fixes, source.fixAll.scope and the fix-all command', () => {
     const capabilities = client.initializeResult?.capabilities as ServerCapabilities | undefined;
-    assert.deepEqual(capabilities?.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.scope'] });
+    assert.deepEqual(capabilities?.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.scope'], resolveProvider: true });
     assert.deepEqual(capabilities?.executeCommandProvider, { commands: ['scope.applyAllFixes'] });
   });
 
@@ -114,8 +116,10 @@ describe('code actions over stdio', () => {
 
     const snippetMissing = (await open(snippetClient, uri, minimal)).find((d) => d.code === 'governance-escalation-missing');
     assert.ok(snippetMissing);
-    const snippet = (await actionsFor(snippetClient, uri, snippetMissing)).find((a) => a.title === 'Add a two-level `escalation` path');
-    const change = snippet?.edit?.documentChanges?.[0];
+    const offered = (await actionsFor(snippetClient, uri, snippetMissing)).find((a) => a.title === 'Add a two-level `escalation` path');
+    assert.ok(offered);
+    const snippet = await snippetClient.request<CodeAction>('codeAction/resolve', offered);
+    const change = snippet.edit?.documentChanges?.[0];
     assert.ok(change && 'edits' in change, JSON.stringify(snippet?.edit));
     assert.deepEqual(change.textDocument, { uri, version: 1 });
     const [edit] = change.edits;
@@ -125,6 +129,36 @@ describe('code actions over stdio', () => {
       `${escalation.join('\n').replace('contact: ""', 'contact: "${1}"').replace('contact: ""', 'contact: "${2}"')}\n`,
     );
     assert.deepEqual(edit.range, textEditsOf(plain?.edit, uri)[0]?.range);
+  });
+
+  it('sends no edits with diagnostics; with resolve support a quick fix gets its edit from codeAction/resolve', async () => {
+    const uri = 'file:///actions/resolve.scope.yaml';
+    const text = minimal.replace(
+      '  personal_data: false\n',
+      '  personal_data: false\n  breach_notification_hours: 96   # vendor standard\n',
+    );
+    const diagnostics = await open(snippetClient, uri, text);
+    const slow = diagnostics.find((d) => d.code === 'security-breach-notification-slow');
+    assert.ok(slow);
+    assert.deepEqual(Object.keys(slow.data as object).sort(), ['fixes', 'index', 'path']);
+    assert.doesNotMatch(JSON.stringify(diagnostics), /newText|"edits"/, 'diagnostics carry no text edits');
+
+    const offered = (await actionsFor(snippetClient, uri, slow)).find((a) => a.title === 'Change to 24 hours');
+    assert.ok(offered);
+    assert.equal(offered.edit, undefined, 'the edit waits for codeAction/resolve');
+    assert.equal(offered.isPreferred, true);
+    const resolved = await snippetClient.request<CodeAction>('codeAction/resolve', offered);
+    assert.equal(resolved.title, 'Change to 24 hours');
+    assert.equal(
+      applyTextEdits(text, textEditsOf(resolved.edit, uri)),
+      text.replace('breach_notification_hours: 96   # vendor', 'breach_notification_hours: 24   # vendor'),
+    );
+
+    // Picked after the text changed: the fix was worked out for the old version, so it does nothing.
+    const version = await snippetClient.change(uri, `# edited\n${text}`);
+    await snippetClient.diagnostics(uri, version);
+    const stale = await snippetClient.request<CodeAction>('codeAction/resolve', offered);
+    assert.equal(stale.edit, undefined);
   });
 
   it('accepts a risk with a suppression comment whose reason is still to be written', async () => {

@@ -1,8 +1,10 @@
 // Runs the real engine on a file or text, the way the server does, with a fixed "today".
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { FindingLookup } from '../../server/src/service/findingLookup';
 import { ScopeDocument } from '../../server/src/service/document';
-import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
+import { resolveFix, type ResolvedFix } from '../../server/src/service/edits';
+import { mergeSettings, type PartialSettings, type RuleSettings } from '../../server/src/service/settings';
 import { validate, type DiagnosticData } from '../../server/src/service/validate';
 
 export const testToday = '2027-01-04';
@@ -14,14 +16,31 @@ export function analyzeText(
 ): { doc: ScopeDocument; diagnostics: readonly Diagnostic[] } {
   const merged = mergeSettings({ today: testToday }, settings);
   const doc = new ScopeDocument(uri, 1, text, merged.limits);
-  return {
-    doc,
-    diagnostics: validate(doc, merged, {
-      onRuleError: (id, e) => {
-        throw new Error(`rule ${id} threw: ${String(e)}`);
-      },
-    }).diagnostics,
-  };
+  const { diagnostics } = validate(doc, merged, {
+    onRuleError: (id, e) => {
+      throw new Error(`rule ${id} threw: ${String(e)}`);
+    },
+  });
+  for (const d of diagnostics) analyzed.set(d, { doc, settings: merged });
+  return { doc, diagnostics };
+}
+
+const analyzed = new WeakMap<object, { readonly doc: ScopeDocument; readonly settings: RuleSettings }>();
+
+/**
+ * The quick fixes of a diagnostic made by `analyzeText`, as text edits: found again from its data
+ * the way a code action does (diagnostics carry no edits), with those that would change nothing left out.
+ */
+export function resolvedFixesOf(d: Diagnostic): ResolvedFix[] {
+  const made = analyzed.get(d);
+  const data = d.data as DiagnosticData | undefined;
+  if (!made || !data) return [];
+  const out: ResolvedFix[] = [];
+  for (const fix of new FindingLookup(made.doc, made.settings).fixes(d.code, data)) {
+    const resolved = resolveFix(made.doc, fix);
+    if (resolved) out.push(resolved);
+  }
+  return out;
 }
 
 export function analyzeFile(file: string, settings: PartialSettings = {}): { doc: ScopeDocument; diagnostics: readonly Diagnostic[] } {
@@ -32,6 +51,12 @@ const severityNames = ['', 'error', 'warning', 'info', 'hint'];
 
 export function severityName(d: Diagnostic): string {
   return severityNames[d.severity ?? 1] ?? 'error';
+}
+
+/** The facts hover shows for a diagnostic made by `analyzeText` (found again from its data, as hover does). */
+export function factsOf(d: Diagnostic | undefined): readonly string[] | undefined {
+  const made = d && analyzed.get(d);
+  return d && made ? new FindingLookup(made.doc, made.settings).finding(d.code, d.data)?.facts : undefined;
 }
 
 export function pathOf(d: Diagnostic): string {

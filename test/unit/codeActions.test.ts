@@ -14,11 +14,11 @@ import {
   type CodeActionRequest,
 } from '../../server/src/service/codeActions';
 import { ScopeDocument } from '../../server/src/service/document';
-import { resolveFix, type ResolvedFix } from '../../server/src/service/edits';
+import type { ResolvedFix } from '../../server/src/service/edits';
 import { mergeSettings } from '../../server/src/service/settings';
 import type { Fix } from '../../server/src/service/types';
 import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText, testToday } from '../support/analyze';
+import { analyzeText, testToday, resolvedFixesOf } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
 import { applyTextEdits, unchangedOutside } from '../support/textEdits';
 
@@ -127,29 +127,22 @@ describe('quick fixes', () => {
 
   it('arrive as snippet edits when the client supports them', () => {
     const text = lines('vendor:', '  name: Acme');
-    const doc = new ScopeDocument('file:///s.scope.yaml', 3, text);
-    const fix: Fix = {
-      title: 'Add a reference',
-      ops: [{ op: 'insert', parent: ['vendor'], key: 'references', value: '- company: ""\n  contacted: null' }],
-      applicability: 'display-only',
-    };
-    const resolved = resolveFix(doc, fix);
-    assert.ok(resolved);
-    const diagnostic: Diagnostic = {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } },
-      code: 'security-references-missing',
-      message: 'm',
-      data: { ruleId: 'security-references-missing', path: 'vendor.references', fixes: [resolved] } satisfies DiagnosticData,
-    };
-    const base = { doc, diagnostics: [diagnostic], context: [diagnostic], range: diagnostic.range, settings };
+    const { doc, diagnostics } = analyzeText(text);
+    const diagnostic = diagnostics.find((d) => d.code === 'security-references-missing');
+    assert.ok(diagnostic);
+    const base = { doc, diagnostics, context: [diagnostic], range: diagnostic.range, settings };
     const [snippetAction] = codeActions({ ...base, snippets: true });
     assert.deepEqual(snippetAction?.edit?.documentChanges, [
       {
-        textDocument: { uri: 'file:///s.scope.yaml', version: 3 },
+        textDocument: { uri: 'file:///test.scope.yaml', version: 1 },
         edits: [
           {
             range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
-            snippet: { kind: 'snippet', value: '  references:\n    - company: "${1}"\n      contacted: ${2:null}\n' },
+            snippet: {
+              kind: 'snippet',
+              value:
+                '  references:\n    - company: "${1}"\n      contact: "${2}"\n      contacted: ${3:null}   # date you spoke to them\n      notes: "${4}"\n',
+            },
           },
         ],
       },
@@ -157,7 +150,15 @@ describe('quick fixes', () => {
     const [plainAction] = codeActions({ ...base, snippets: false });
     assert.equal(
       applyAction(text, plainAction),
-      lines('vendor:', '  name: Acme', '  references:', '    - company: ""', '      contacted: null'),
+      lines(
+        'vendor:',
+        '  name: Acme',
+        '  references:',
+        '    - company: ""',
+        '      contact: ""',
+        '      contacted: null   # date you spoke to them',
+        '      notes: ""',
+      ),
     );
   });
 
@@ -297,26 +298,24 @@ describe('accept this risk', () => {
 
 describe('fix all', () => {
   // A stand-in analysis: each missing governance key is a finding with a safe insert at one place.
-  const missingKeys = (doc: ScopeDocument): Diagnostic[] =>
-    ['status_reports', 'escalation']
+  const missingKeys = (doc: ScopeDocument): { diagnostics: Diagnostic[]; fixes: Map<Diagnostic, Fix[]> } => {
+    const fixes = new Map<Diagnostic, Fix[]>();
+    const diagnostics = ['status_reports', 'escalation']
       .filter((key) => !doc.has(['governance', key]))
-      .flatMap((key) => {
-        const fix = resolveFix(doc, {
-          title: `Add ${key}`,
-          ops: [{ op: 'insert', parent: ['governance'], key, value: '""' }],
-          applicability: 'safe',
-        });
-        return fix
-          ? [
-              {
-                range: doc.rangeOf(['governance']),
-                code: 'test',
-                message: key,
-                data: { ruleId: 'test', path: `governance.${key}`, fixes: [fix] } satisfies DiagnosticData,
-              },
-            ]
-          : [];
+      .map((key, index) => {
+        const diagnostic: Diagnostic = {
+          range: doc.rangeOf(['governance']),
+          code: 'test',
+          message: key,
+          data: { path: `governance.${key}`, index, fixes: 1, safeFix: true } satisfies DiagnosticData,
+        };
+        fixes.set(diagnostic, [
+          { title: `Add ${key}`, ops: [{ op: 'insert', parent: ['governance'], key, value: '""' }], applicability: 'safe' },
+        ]);
+        return diagnostic;
       });
+    return { diagnostics, fixes };
+  };
 
   it('applies fixes that meet at one place in rounds, re-validating in between', () => {
     const text = lines('governance:', '  check_in_cadence: weekly   # agreed', '# end');
@@ -379,7 +378,7 @@ describe('every fix offered on every fixture', () => {
     const name = relative(fixturesDir, file);
     const text = readFileSync(file, 'utf8');
     const { diagnostics } = analyzeText(text);
-    const offered = diagnostics.flatMap((d) => ((d.data as DiagnosticData | undefined)?.fixes ?? []).map((fix) => ({ d, fix })));
+    const offered = diagnostics.flatMap((d) => resolvedFixesOf(d).map((fix) => ({ d, fix })));
     if (offered.length === 0) continue;
     describe(name, () => {
       for (const { d, fix } of offered) {
@@ -399,7 +398,7 @@ describe('every fix offered on every fixture', () => {
           const again = analyzeText(after).diagnostics.filter(
             (e) => e.code === d.code && (e.data as DiagnosticData | undefined)?.path === data.path,
           );
-          const repeated = again.flatMap((e) => (e.data as DiagnosticData).fixes).filter((f) => f.title === fix.title);
+          const repeated = again.flatMap((e) => resolvedFixesOf(e)).filter((f) => f.title === fix.title);
           for (const r of repeated) assert.equal(applyTextEdits(after, r.edits), after, 'applying it again changes nothing');
           // The snippet form inserts the same text as the plain form.
           for (const e of fix.edits) {

@@ -11,8 +11,7 @@ import { ScopeDocument } from '../../server/src/service/document';
 import { parseMoneyText } from '../../server/src/service/model';
 import { rules } from '../../server/src/service/rules';
 import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
-import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText, testToday } from '../support/analyze';
+import { analyzeText, testToday, factsOf, resolvedFixesOf } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
 import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 import { assertLinearLike, linearFactor } from '../support/timing';
@@ -32,14 +31,10 @@ function onlyDiagnostic(ruleId: string, text: string, settings: PartialSettings 
   return d;
 }
 
-function dataOf(d: Diagnostic): DiagnosticData {
-  return d.data as DiagnosticData;
-}
-
 /** The text after applying the fix with this title, as the editor would. */
 function afterFix(d: Diagnostic, text: string, title: string): string {
-  const fix = dataOf(d).fixes.find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(dataOf(d).fixes.map((f) => f.title))}`);
+  const fix = resolvedFixesOf(d).find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(resolvedFixesOf(d).map((f) => f.title))}`);
   return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
 }
 
@@ -77,7 +72,7 @@ describe('cost-currency-missing', () => {
       d.message,
       '`budget.total` is an amount, but `budget.currency` is not set, so nobody can tell what currency the price is in.',
     );
-    const [fix] = dataOf(d).fixes;
+    const [fix] = resolvedFixesOf(d);
     assert.equal(fix?.title, 'Set `budget.currency` to CHF (confirm: your default currency, not stated in the file)');
     assert.equal(fix?.applicability, 'unsafe');
     const after = afterFix(d, text, fix?.title ?? '');
@@ -122,8 +117,8 @@ describe('cost-amount-not-numeric', () => {
     const d = onlyDiagnostic('cost-amount-not-numeric', risky);
     assert.equal(d.message, '`budget.total` is the text "$120k", not a number; write `120000` and keep the currency in `budget.currency`.');
     assert.deepEqual(d.range, { start: { line: 21, character: 9 }, end: { line: 21, character: 16 } });
-    assert.deepEqual(dataOf(d).facts, ['"$120k" reads as 120,000 USD', '`$` is read as USD; CAD, AUD and others also write `$`.']);
-    const fix = dataOf(d).fixes[0];
+    assert.deepEqual(factsOf(d), ['"$120k" reads as 120,000 USD', '`$` is read as USD; CAD, AUD and others also write `$`.']);
+    const fix = resolvedFixesOf(d)[0];
     assert.equal(fix?.applicability, 'unsafe');
     const after = afterFix(d, risky, 'Write 120000 and set `budget.currency` to USD');
     assert.match(after, /\n {2}total: 120000\n/);
@@ -198,7 +193,7 @@ describe('cost-payments-sum-mismatch', () => {
     assert.equal(d.message, 'Payments add up to 110% of `budget.total` (198,000 of 180,000 GBP): 18,000 GBP more than the price.');
     const line = lineOf(gbp, '  payments:');
     assert.deepEqual(d.range, { start: { line, character: 2 }, end: { line, character: 10 } });
-    assert.deepEqual(dataOf(d).facts, [
+    assert.deepEqual(factsOf(d), [
       '`M0`: 20% = 36,000 GBP',
       '`M1`: 20% = 36,000 GBP',
       '`M2`: 30% = 54,000 GBP',
@@ -267,7 +262,7 @@ describe('cost-payment-front-loaded', () => {
   it('says how much is paid before acceptance, with the arithmetic in the facts', () => {
     const d = onlyDiagnostic('cost-payment-front-loaded', deposit40);
     assert.equal(d.message, '40% of the price (96,000 of 240,000 EUR) is paid before any deliverable is accepted; the limit is 30%.');
-    assert.deepEqual(dataOf(d).facts, [
+    assert.deepEqual(factsOf(d), [
       'First acceptance: `M1` on 2027-04-09',
       'Up front: `M0` (2027-02-15, no deliverables): 40% = 96,000 EUR',
       'Limit: 30% of 240,000 EUR = 72,000 EUR',

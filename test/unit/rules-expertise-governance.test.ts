@@ -11,8 +11,7 @@ import { rulesById } from '../../server/src/service/rules';
 import { isQuantifiedTarget } from '../../server/src/service/rules/expertise-measure-not-quantified';
 import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
 import type { Finding, Fix } from '../../server/src/service/types';
-import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText, testToday } from '../support/analyze';
+import { analyzeText, testToday, factsOf, resolvedFixesOf } from '../support/analyze';
 import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 import { assertLinearLike, linearFactor } from '../support/timing';
 
@@ -468,7 +467,7 @@ describe('governance-cadence-too-infrequent', () => {
   it('gives the cadence in days and the limit, in the message and the facts', () => {
     assert.deepEqual(diagnosticsOf(id, cadence('monthly')), ['128 Check-ins are monthly (every 30 days); the limit is 14 days.']);
     const d = analyzeText(cadence('monthly')).diagnostics.find((x) => x.code === id);
-    assert.deepEqual((d?.data as DiagnosticData).facts, ['`monthly` = every 30 days; the limit is 14 days (`maxCheckInDays`).']);
+    assert.deepEqual(factsOf(d), ['`monthly` = every 30 days; the limit is 14 days (`maxCheckInDays`).']);
     assert.deepEqual(diagnosticsOf(id, cadence('P3W')), ['128 Check-ins are every `P3W` (21 days); the limit is 14 days.']);
   });
 
@@ -620,7 +619,7 @@ describe('governance-exit-plan-missing', () => {
 function applyFix(ruleId: string, text: string, title?: string): string {
   const d = analyzeText(text).diagnostics.find((x) => x.code === ruleId);
   assert.ok(d, `no ${ruleId} diagnostic`);
-  const fixes = (d.data as DiagnosticData).fixes;
+  const fixes = resolvedFixesOf(d);
   const fix = fixes.find((f) => (title ? f.title === title : f.preferred));
   assert.ok(fix, `no fix ${title ?? '(preferred)'} among ${fixes.map((f) => f.title).join(', ')}`);
   return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);

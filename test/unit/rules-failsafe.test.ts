@@ -7,8 +7,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { dataClassifications, ipOwners, pricingModels } from '../../server/src/service/model';
 import { scopeSchema } from '../../server/src/service/schema';
-import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText } from '../support/analyze';
+import type { ResolvedFix } from '../../server/src/service/edits';
+import { analyzeText, factsOf, resolvedFixesOf } from '../support/analyze';
 import { full, fullWith } from '../support/ruleCheck';
 
 function diagnostics(text: string, code: string): Diagnostic[] {
@@ -34,8 +34,8 @@ function rangeOfText(text: string, needle: string, occurrence = 0): Range {
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
 
-function fixesOf(d: Diagnostic): DiagnosticData['fixes'] {
-  return (d.data as DiagnosticData).fixes;
+function fixesOf(d: Diagnostic): ResolvedFix[] {
+  return resolvedFixesOf(d);
 }
 
 function apply(text: string, d: Diagnostic, title: string): string {
@@ -136,7 +136,7 @@ describe('data classification that names no level', () => {
   it('keeps the security rules on, and they say why', () => {
     const d = one(text, 'security-breach-notification-missing');
     assert.deepEqual(
-      (d.data as DiagnosticData).facts?.[0],
+      factsOf(d)?.[0],
       'Required because `security.data_classification` `highly confidential` is not a level this linter knows, so it is treated as restricted until it is fixed.',
     );
     const typo = fullWith(['  data_classification: confidential', '  data_classification: confidental']);
@@ -190,7 +190,7 @@ describe('pricing model the budget implies', () => {
     // No `pricing_model` to point at: the finding sits on `budget`, the narrowest node that exists.
     const line = text.slice(0, text.indexOf('\nbudget:') + 1).split('\n').length - 1;
     assert.deepEqual(d.range, { start: { line, character: 0 }, end: { line, character: 6 } });
-    assert.deepEqual((d.data as DiagnosticData).facts, [
+    assert.deepEqual(factsOf(d), [
       'Read as time and materials because the budget has a `rate_card` and no payment schedule, and `budget.pricing_model` does not name a model.',
     ]);
     const after = apply(text, d, 'Set `pricing_model: capped_time_and_materials` and cap at 240,000');
@@ -364,7 +364,7 @@ describe('cost-payment-schedule-missing', () => {
     assert.equal(d.message, 'The fixed price has no payment schedule: nothing ties invoices to milestones or accepted work.');
     assert.equal(d.severity, 2);
     assert.deepEqual(d.range, budgetLine(text));
-    assert.deepEqual((d.data as DiagnosticData).facts, ['`payment_terms` ("net 30 from accepted invoice") says how to invoice, not when.']);
+    assert.deepEqual(factsOf(d), ['`payment_terms` ("net 30 from accepted invoice") says how to invoice, not when.']);
     const after = apply(text, d, 'Pay on the 3 milestones that accept deliverables');
     assert.equal(
       after,
@@ -382,10 +382,7 @@ describe('cost-payment-schedule-missing', () => {
     const text = fullWith([payments, '  payments: []\n'], [milestones, '  milestones: []\n']);
     const d = one(text, 'cost-payment-schedule-missing');
     assert.deepEqual(d.range, rangeOfText(text, '[]'));
-    assert.equal(
-      (d.data as DiagnosticData).facts?.[0],
-      '`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.',
-    );
+    assert.equal(factsOf(d)?.[0], '`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.');
     assert.deepEqual(fixesOf(d), []);
   });
 

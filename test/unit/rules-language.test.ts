@@ -9,8 +9,7 @@ import { parseConfig } from '../../server/src/config';
 import { hasQuantity, readTarget } from '../../server/src/service/quantities';
 import { fromClientSettings } from '../../server/src/settings';
 import type { PartialSettings } from '../../server/src/service/settings';
-import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText } from '../support/analyze';
+import { analyzeText, resolvedFixesOf } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
@@ -38,8 +37,8 @@ function lineOf(text: string, needle: string): number {
 }
 
 function afterFix(d: Diagnostic, text: string, title: string): string {
-  const fix = (d.data as DiagnosticData).fixes.find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among ${JSON.stringify((d.data as DiagnosticData).fixes.map((f) => f.title))}`);
+  const fix = resolvedFixesOf(d).find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(resolvedFixesOf(d).map((f) => f.title))}`);
   return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
 }
 

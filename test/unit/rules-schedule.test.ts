@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../server/src/service/types';
-import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText } from '../support/analyze';
+import { analyzeText, factsOf, resolvedFixesOf } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
 import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 import { assertLinearLike, linearFactor } from '../support/timing';
@@ -15,9 +14,10 @@ import { assertLinearLike, linearFactor } from '../support/timing';
 /** The text after applying the fix with this title from the rule's diagnostic, as the editor would. */
 function afterFix(ruleId: string, text: string, title: string): string {
   const { diagnostics } = analyzeText(text);
-  const data = diagnostics.find((d) => d.code === ruleId)?.data as DiagnosticData | undefined;
-  const fix = data?.fixes.find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(data?.fixes.map((f) => f.title))}`);
+  const d = diagnostics.find((x) => x.code === ruleId);
+  const fixes = d ? resolvedFixesOf(d) : [];
+  const fix = fixes.find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(fixes.map((f) => f.title))}`);
   return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
 }
 
@@ -38,7 +38,7 @@ describe('schedule-end-before-start', () => {
     assert.equal(d.message, 'The timeline ends on 2026-10-29, 109 days before it starts on 2027-02-15.');
     assert.deepEqual(d.range, { start: { line: 113, character: 7 }, end: { line: 113, character: 17 } });
     assert.deepEqual(
-      (d.data as DiagnosticData).facts?.[0],
+      factsOf(d)?.[0],
       '`timeline.end` 2026-10-29 − `timeline.start` 2027-02-15 = -109 days; the end must come after the start.',
     );
   });
@@ -142,7 +142,7 @@ describe('schedule-deliverable-after-milestone', () => {
     assert.ok(d);
     assert.equal(d.message, 'Milestone `M2` (2027-06-25) includes deliverable `D2`, which is not due until 2027-06-30.');
     assert.deepEqual(d.range, { start: { line: 117, character: 70 }, end: { line: 117, character: 72 } });
-    assert.deepEqual((d.data as DiagnosticData).facts, [
+    assert.deepEqual(factsOf(d), [
       '`D2.due` 2027-06-30 − `M2.date` 2027-06-25 = 5 days late.',
       '2027-06-30 + 10 business days of acceptance review = 2027-07-14, the earliest date for `M2`.',
     ]);
@@ -281,7 +281,7 @@ describe('schedule-deliverable-unscheduled', () => {
     assert.equal(d.message, 'Deliverable `D4` has no due date and is not part of any milestone.');
     assert.equal(d.range.start.line, 76);
     assert.match(
-      (d.data as DiagnosticData).facts?.[0] ?? '',
+      factsOf(d)?.[0] ?? '',
       /^Milestones it could join: `M0` \(Contract signed and team onboarded\) on 2027-02-15, .* `M4` \(Warranty closed\) on 2027-10-29\.$/,
     );
   });

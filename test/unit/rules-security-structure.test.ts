@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ScopeDocument } from '../../server/src/service/document';
 import type { Finding } from '../../server/src/service/types';
 import type { DiagnosticData } from '../../server/src/service/validate';
-import { analyzeText } from '../support/analyze';
+import { analyzeText, factsOf, resolvedFixesOf } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
 import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 import { assertLinearLike, linearFactor } from '../support/timing';
@@ -57,9 +57,10 @@ function diagnostic(ruleId: string, text: string) {
 
 /** The text after applying the fix with this title from the rule's (first) diagnostic. */
 function afterFix(ruleId: string, text: string, title: string): string {
-  const data = analyzeText(text).diagnostics.find((d) => d.code === ruleId)?.data as DiagnosticData | undefined;
-  const fix = data?.fixes.find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(data?.fixes.map((f) => f.title))}`);
+  const d = analyzeText(text).diagnostics.find((x) => x.code === ruleId);
+  const fixes = d ? resolvedFixesOf(d) : [];
+  const fix = fixes.find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(fixes.map((f) => f.title))}`);
   return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
 }
 
@@ -154,7 +155,7 @@ describe('security-references-missing', () => {
     assert.equal(d.severity, 3);
     assert.equal(d.message, 'None of the 2 vendor references has a `contacted` date, so there is no record that anyone called them.');
     assert.deepEqual(d.range, { start: { line: 15, character: 2 }, end: { line: 15, character: 12 } });
-    assert.deepEqual((d.data as DiagnosticData).facts, ['Listed but not contacted: `Contoso Insurance`, `Fabrikam Utilities`.']);
+    assert.deepEqual(factsOf(d), ['Listed but not contacted: `Contoso Insurance`, `Fabrikam Utilities`.']);
   });
 });
 
@@ -295,7 +296,7 @@ describe('security-breach-notification-missing and -slow', () => {
     const text = fullWith(['  breach_notification_hours: 24', '  breach_notification_hours: 60']);
     const d = diagnostic('security-breach-notification-slow', text);
     assert.equal(d.message, 'The vendor may take 60 h to report a breach; the limit is 48 h when personal data is in scope.');
-    assert.deepEqual((d.data as DiagnosticData).facts, [
+    assert.deepEqual(factsOf(d), [
       'Limit: 48 h (`maxBreachNotificationHoursPersonalData`, personal data).',
       "60 h leaves 12 h of GDPR's 72 h to assess the breach and notify the regulator.",
     ]);

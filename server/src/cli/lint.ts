@@ -2,6 +2,7 @@
 // messages (1-based lines and columns) that every output format and the worker pool share.
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { firstFixTitle } from '../service/codeActions';
 import { ScopeDocument } from '../service/document';
 import { decodeUtf8, tooLarge, type InputProblem } from '../service/inputGuard';
 import { rulesById } from '../service/rules';
@@ -47,10 +48,11 @@ const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info',
 export function lintText(filePath: string, text: string, settings: RuleSettings, decodingProblem?: InputProblem): FileResult {
   const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem);
   const ruleErrors: RuleError[] = [];
-  const { diagnostics } = validate(doc, settings, {
+  const { diagnostics, fixes } = validate(doc, settings, {
     onRuleError: (ruleId, error) => ruleErrors.push({ ruleId, message: error instanceof Error ? error.message : String(error) }),
   });
-  return { filePath, messages: diagnostics.map(toMessage), ...(ruleErrors.length > 0 ? { ruleErrors } : {}) };
+  const messages = diagnostics.map((d) => toMessage(d, firstFixTitle(doc, fixes.get(d) ?? [])));
+  return { filePath, messages, ...(ruleErrors.length > 0 ? { ruleErrors } : {}) };
 }
 
 /** Never throws: an unexpected failure is this file's `input/check-failed`, never the run's. */
@@ -86,9 +88,9 @@ export function notRegular(kind: string): string {
   return `it is ${kind}, not a regular file`;
 }
 
-export function toMessage(d: Diagnostic): LintMessage {
+/** `fix`: the title of the quick fix the editor offers first, if any. */
+export function toMessage(d: Diagnostic, fix?: string): LintMessage {
   const data = d.data as DiagnosticData | undefined;
-  const fix = data?.fixes.find((f) => f.preferred) ?? data?.fixes[0];
   return {
     ruleId: String(d.code ?? ''),
     severity: severityOfLsp[d.severity ?? 1] ?? 'error',
@@ -98,7 +100,7 @@ export function toMessage(d: Diagnostic): LintMessage {
     endLine: d.range.end.line + 1,
     endColumn: d.range.end.character + 1,
     ...(data?.path ? { path: data.path } : {}),
-    ...(fix ? { fix: fix.title } : {}),
+    ...(fix ? { fix } : {}),
   };
 }
 

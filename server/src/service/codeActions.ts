@@ -1,12 +1,17 @@
-// Code actions: the quick fixes carried in each diagnostic's data (never read from its message),
-// "Accept this risk…" (a suppression comment that needs a reason), and "fix all" as a
-// `source.fixAll.scope` action, so `editor.codeActionsOnSave` can run it.
+// Code actions: the quick fixes of each diagnostic (its finding is found again from its data, never
+// from its message), "Accept this risk…" (a suppression comment that needs a reason), and "fix all"
+// as a `source.fixAll.scope` action, so `editor.codeActionsOnSave` can run it. A fix becomes text
+// edits only here, for the diagnostics a request is about, and its edit travels in
+// `codeAction/resolve` when the client supports that.
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ScopeDocument } from './document';
-import { EditComposer, type FixEdit, type OffsetEdit, type ResolvedFix } from './edits';
+import { EditComposer, resolveFix, type FixEdit, type OffsetEdit, type ResolvedFix } from './edits';
+import { FindingLookup } from './findingLookup';
+import { rulesById } from './rules';
 import type { RuleSettings } from './settings';
 import { findSuppressions, keyLineOfMultilineValue } from './suppressions';
-import { validate, type DiagnosticData } from './validate';
+import type { Fix } from './types';
+import { validate, type Analysis, type DiagnosticData } from './validate';
 
 export const quickFixKind = 'quickfix';
 export const fixAllKind = 'source.fixAll.scope';
@@ -32,7 +37,33 @@ export interface CodeActionRequest {
   readonly only?: readonly string[];
   /** The client applies `SnippetTextEdit`s (`workspace.workspaceEdit.snippetEditSupport`). */
   readonly snippets: boolean;
+  /** The client fills in a quick fix's `edit` through `codeAction/resolve` (`resolveSupport` lists `edit`). */
+  readonly resolveEdits?: boolean;
   readonly settings: RuleSettings;
+}
+
+/** What a quick fix carries until `codeAction/resolve`: which fix of which finding, on which version. */
+export interface FixActionData {
+  readonly uri: string;
+  readonly version: number;
+  /** The diagnostic's code: a rule id or `schema/*`. */
+  readonly code: string;
+  readonly path: string;
+  readonly index: number;
+  readonly fix: number;
+}
+
+export function isFixActionData(value: unknown): value is FixActionData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.uri === 'string' &&
+    typeof v.version === 'number' &&
+    typeof v.code === 'string' &&
+    typeof v.path === 'string' &&
+    typeof v.index === 'number' &&
+    typeof v.fix === 'number'
+  );
 }
 
 export function codeActions(request: CodeActionRequest): CodeAction[] {
@@ -41,18 +72,36 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
   if (wants(only, quickFixKind)) {
     const targets = targetDiagnostics(request);
     const accepts: CodeAction[] = [];
+    const lookup = new FindingLookup(doc, request.settings);
     for (const diagnostic of targets) {
       const data = diagnostic.data as DiagnosticData | undefined;
-      for (const fix of data?.fixes ?? []) {
-        actions.push({
-          title: fix.title,
-          kind: quickFixKind,
-          diagnostics: [diagnostic],
-          ...(fix.preferred ? { isPreferred: true } : {}),
-          edit: workspaceEdit(doc, fix.edits, snippets),
+      if (data?.fixes) {
+        lookup.fixes(diagnostic.code, data).forEach((fix, index) => {
+          // Worked out here to leave out a fix that would change nothing; with resolve support the
+          // edit itself is sent only for the fix the user picks.
+          const resolved = resolveFix(doc, fix);
+          if (!resolved) return;
+          const action: CodeAction = {
+            title: fix.title,
+            kind: quickFixKind,
+            diagnostics: [diagnostic],
+            ...(fix.preferred ? { isPreferred: true } : {}),
+          };
+          if (request.resolveEdits) {
+            const carried: FixActionData = {
+              uri: doc.uri,
+              version: doc.version,
+              code: String(diagnostic.code),
+              path: data.path,
+              index: data.index,
+              fix: index,
+            };
+            actions.push({ ...action, data: carried });
+          } else actions.push({ ...action, edit: workspaceEdit(doc, resolved.edits, snippets) });
         });
       }
-      if (data?.risk) {
+      // A risk rule's finding (not a schema or syntax problem) can be accepted with a reason.
+      if (typeof diagnostic.code === 'string' && rulesById.has(diagnostic.code)) {
         const accept = acceptRisk(doc, diagnostic, snippets);
         if (accept) accepts.push(accept);
       }
@@ -64,6 +113,22 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
     if (edit) actions.push({ title: fixAllTitle, kind: fixAllKind, edit });
   }
   return actions;
+}
+
+/**
+ * `codeAction/resolve`: the edit of the fix a quick fix names, on the document as it is now. Undefined
+ * when the document changed so that the finding or its fix is gone (the action then does nothing).
+ */
+export function resolveFixAction(
+  doc: ScopeDocument,
+  settings: RuleSettings,
+  data: FixActionData,
+  snippets: boolean,
+): WorkspaceEdit | undefined {
+  if (doc.uri !== data.uri || doc.version !== data.version) return undefined;
+  const fix = new FindingLookup(doc, settings).fixes(data.code, data)[data.fix];
+  const resolved = fix ? resolveFix(doc, fix) : undefined;
+  return resolved ? workspaceEdit(doc, resolved.edits, snippets) : undefined;
 }
 
 /** True when the client's `only` list lets actions of `kind` through. */
@@ -178,7 +243,7 @@ export function fixAllEdit(doc: ScopeDocument, settings: RuleSettings): Workspac
 export function fixAllEdits(
   doc: ScopeDocument,
   settings: RuleSettings,
-  analyze: (doc: ScopeDocument) => readonly Diagnostic[] = (d) => validate(d, settings).diagnostics,
+  analyze: (doc: ScopeDocument) => Pick<Analysis, 'diagnostics' | 'fixes'> = (d) => validate(d, settings),
 ): TextEdit[] {
   if (doc.parseErrors.length > 0 || doc.inputProblem) return [];
   const composer = new EditComposer(doc.text);
@@ -212,11 +277,11 @@ interface Chosen {
   readonly edits: readonly OffsetEdit[];
 }
 
-function chooseSafeFixes(doc: ScopeDocument, diagnostics: readonly Diagnostic[], rejected: ReadonlySet<string>): Chosen[] {
+function chooseSafeFixes(doc: ScopeDocument, analysis: Pick<Analysis, 'diagnostics' | 'fixes'>, rejected: ReadonlySet<string>): Chosen[] {
   const chosen: Chosen[] = [];
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of analysis.diagnostics) {
     const data = diagnostic.data as DiagnosticData | undefined;
-    const fix = safeFix(data?.fixes ?? []);
+    const fix = safeFix(doc, analysis.fixes.get(diagnostic) ?? []);
     if (!fix || !data) continue;
     const key = `${String(diagnostic.code)}|${data.path}|${fix.title}`;
     if (rejected.has(key) || chosen.some((c) => c.key === key)) continue;
@@ -228,9 +293,22 @@ function chooseSafeFixes(doc: ScopeDocument, diagnostics: readonly Diagnostic[],
   return chosen;
 }
 
-function safeFix(fixes: readonly ResolvedFix[]): ResolvedFix | undefined {
-  const safe = fixes.filter((f) => f.applicability === 'safe' && f.edits.length > 0);
-  return safe.find((f) => f.preferred) ?? safe[0];
+/** The title of the fix the editor offers first for a finding (its preferred one, else the first that applies). */
+export function firstFixTitle(doc: ScopeDocument, fixes: readonly Fix[]): string | undefined {
+  for (const fix of [...fixes.filter((f) => f.preferred), ...fixes.filter((f) => !f.preferred)]) {
+    if (resolveFix(doc, fix)) return fix.title;
+  }
+  return undefined;
+}
+
+/** The fix "fix all" applies to one finding: its preferred safe fix, else its first safe one. */
+function safeFix(doc: ScopeDocument, fixes: readonly Fix[]): ResolvedFix | undefined {
+  const safe = fixes.filter((f) => f.applicability === 'safe');
+  for (const fix of [...safe.filter((f) => f.preferred), ...safe.filter((f) => !f.preferred)]) {
+    const resolved = resolveFix(doc, fix);
+    if (resolved && resolved.edits.length > 0) return resolved;
+  }
+  return undefined;
 }
 
 function parseWith(doc: ScopeDocument, chosen: readonly Chosen[], settings: RuleSettings): ScopeDocument {

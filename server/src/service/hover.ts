@@ -2,9 +2,10 @@
 // and the rule's explanation when hovering a rule id in a suppression comment.
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { ScopeDocument } from './document';
+import { FindingLookup } from './findingLookup';
 import { rulesById } from './rules';
 import { schemaAt, schemaMarkdown } from './schemaNav';
-import type { DiagnosticData } from './validate';
+import type { RuleSettings } from './settings';
 import { diagnosticSource, docsUrl } from './validate';
 
 const severityNames = ['', 'error', 'warning', 'info', 'hint'];
@@ -17,25 +18,26 @@ function contains(d: Diagnostic, position: Position): boolean {
   return true;
 }
 
-/** Markdown for one diagnostic: title, id, severity, explanation, computed facts, link. */
-export function findingMarkdown(d: Diagnostic): string {
+/** Markdown for one diagnostic: title, id, severity, explanation, computed facts (the finding's, found again), link. */
+export function findingMarkdown(d: Diagnostic, facts: readonly string[] = []): string {
   const code = String(d.code ?? '');
   const rule = rulesById.get(code);
   const severity = severityNames[d.severity ?? 1] ?? 'error';
-  const data = d.data as DiagnosticData | undefined;
   const parts: string[] = [];
   parts.push(`**${rule ? rule.title : typeof d.message === 'string' ? d.message : d.message.value}** · \`${code}\` · ${severity}`);
   if (rule) parts.push(typeof d.message === 'string' ? d.message : d.message.value);
-  if (data?.facts?.length) parts.push(data.facts.map((f) => `- ${f}`).join('\n'));
+  if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (rule) parts.push(rule.explanation);
   parts.push(`[Learn more about \`${code}\`](${docsUrl(code)})`);
   return parts.join('\n\n');
 }
 
-export function hover(doc: ScopeDocument, diagnostics: readonly Diagnostic[], position: Position): Hover | null {
+/** `settings`: those the diagnostics were made with, to find each finding's facts again. */
+export function hover(doc: ScopeDocument, diagnostics: readonly Diagnostic[], position: Position, settings: RuleSettings): Hover | null {
   const sections: string[] = [];
+  const lookup = new FindingLookup(doc, settings);
   for (const d of diagnostics) {
-    if (d.source === diagnosticSource && contains(d, position)) sections.push(findingMarkdown(d));
+    if (d.source === diagnosticSource && contains(d, position)) sections.push(findingMarkdown(d, lookup.finding(d.code, d.data)?.facts));
   }
   const offset = doc.offsetAt(position);
   const ruleInComment = ruleIdInSuppression(doc, position);

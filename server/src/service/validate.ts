@@ -3,13 +3,12 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { YAMLError } from 'yaml';
 import type { ScopeDocument } from './document';
-import { resolveFix, type ResolvedFix } from './edits';
 import { formatPath, isRecord } from './model';
 import { rules, rulesById } from './rules';
 import { validateSchema } from './schema';
 import type { RuleSettings } from './settings';
 import { findSuppressions } from './suppressions';
-import type { Finding, Path, Severity } from './types';
+import type { Finding, Fix, Path, Severity } from './types';
 
 export const diagnosticSource = 'scope';
 export const docsBaseUrl = 'https://github.com/scope-yaml/scope-yaml/blob/main/docs/rules/';
@@ -19,21 +18,35 @@ export function docsUrl(code: string): string {
   return `${docsBaseUrl}${code.replace(/\//g, '-')}.md`;
 }
 
-/** What travels in `Diagnostic.data`: the fixes, computed while validating. */
+/**
+ * What travels in `Diagnostic.data` (worker -> server -> client on every change): only what
+ * identifies the finding; the rule id is the diagnostic's `code`. Its fixes (as text edits) and
+ * its facts are worked out again from the rule when a code action or a hover asks for them
+ * (`FindingLookup` in codeActions.ts): on the risky example that halves what every change sends.
+ */
 export interface DiagnosticData {
-  readonly ruleId: string;
   /** The path the finding is about, in catalogue notation (`budget.payments[0]`). */
   readonly path: string;
-  readonly fixes: readonly ResolvedFix[];
-  readonly facts?: readonly string[];
-  /** True for risk-rule findings (which can be accepted with a suppression comment). */
-  readonly risk?: boolean;
+  /** The finding's position in its rule's findings (or in the schema's) on this version and settings. */
+  readonly index: number;
+  /** How many fixes the finding has (absent: none). */
+  readonly fixes?: number;
+  /** One of its fixes is `safe`: "fix all" applies it. */
+  readonly safeFix?: true;
+}
+
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.path === 'string' && typeof v.index === 'number';
 }
 
 export interface Analysis {
   readonly uri: string;
   readonly version: number;
   readonly diagnostics: readonly Diagnostic[];
+  /** The fixes of each diagnostic that has some, as the rules made them (not yet text edits); never serialised. */
+  readonly fixes: ReadonlyMap<Diagnostic, readonly Fix[]>;
 }
 
 const severityToLsp: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -56,11 +69,12 @@ export interface ValidateHooks {
 
 export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: ValidateHooks = {}): Analysis {
   const diagnostics: Diagnostic[] = [];
-  const result = (): Analysis => ({ uri: doc.uri, version: doc.version, diagnostics: sortByPosition(diagnostics) });
-  const make = (code: string, range: Range, message: string, severity: Severity, data?: DiagnosticData, tags?: DiagnosticTag[]): void => {
+  const fixes = new Map<Diagnostic, readonly Fix[]>();
+  const result = (): Analysis => ({ uri: doc.uri, version: doc.version, diagnostics: sortByPosition(diagnostics), fixes });
+  const make: Make = (code, range, message, severity, data, tags, findingFixes) => {
     const override = settings.rules[code];
     if (override === 'off') return;
-    diagnostics.push({
+    const diagnostic: Diagnostic = {
       range,
       severity: toLspSeverity(override ?? severity),
       code,
@@ -69,7 +83,9 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       message,
       ...(tags ? { tags } : {}),
       ...(data ? { data } : {}),
-    });
+    };
+    diagnostics.push(diagnostic);
+    if (findingFixes && findingFixes.length > 0) fixes.set(diagnostic, findingFixes);
   };
 
   // 1. Input the parser must not see.
@@ -125,10 +141,10 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   // 4. Schema and rules.
   const schemaFindings = validateSchema(doc.value);
   if (!isRecord(doc.value)) {
-    for (const f of schemaFindings) emitFinding(doc, f, 'error', make);
+    schemaFindings.forEach((f, index) => emitFinding(doc, f, index, 'error', make));
     return result();
   }
-  const ruleFindings: { finding: Finding; severity: Severity; range: Range }[] = [];
+  const ruleFindings: { finding: Finding; index: number; severity: Severity; range: Range }[] = [];
   for (const rule of rules) {
     if (settings.rules[rule.id] === 'off') continue;
     if (hooks.isCancelled?.()) return result();
@@ -139,23 +155,23 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       hooks.onRuleError?.(rule.id, error);
       continue;
     }
-    for (const finding of found) {
-      ruleFindings.push({ finding, severity: finding.severity ?? rule.severity, range: findingRange(doc, finding) });
-    }
+    found.forEach((finding, index) => {
+      ruleFindings.push({ finding, index, severity: finding.severity ?? rule.severity, range: findingRange(doc, finding) });
+    });
   }
 
   // A rule that speaks about a node says it better than the schema (and has a fix).
   const rulePaths = ruleFindings.map((r) => formatPath(r.finding.path));
-  for (const finding of schemaFindings) {
+  schemaFindings.forEach((finding, index) => {
     const path = formatPath(finding.path);
     const covered = rulePaths.some((p) => p === path || (path !== '' && (p.startsWith(`${path}.`) || p.startsWith(`${path}[`))));
-    if (!covered) emitFinding(doc, finding, finding.severity ?? 'error', make);
-  }
+    if (!covered) emitFinding(doc, finding, index, finding.severity ?? 'error', make);
+  });
 
   // 5. Suppressions.
   const suppressions = findSuppressions(doc);
   const used = new Set<number>();
-  for (const { finding, severity, range } of ruleFindings) {
+  for (const { finding, index: findingIndex, severity, range } of ruleFindings) {
     const index = suppressions.findIndex(
       (s) =>
         s.reason !== undefined &&
@@ -167,7 +183,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       used.add(index);
       continue;
     }
-    emitFinding(doc, finding, severity, make, range, true);
+    emitFinding(doc, finding, findingIndex, severity, make, range);
   }
   suppressions.forEach((s, index) => {
     if (s.reason === undefined) {
@@ -205,28 +221,40 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   return result();
 }
 
-type Make = (code: string, range: Range, message: string, severity: Severity, data?: DiagnosticData) => void;
+type Make = (
+  code: string,
+  range: Range,
+  message: string,
+  severity: Severity,
+  data?: DiagnosticData,
+  tags?: DiagnosticTag[],
+  fixes?: readonly Fix[],
+) => void;
 
 function emitFinding(
   doc: ScopeDocument,
   finding: Finding,
+  index: number,
   severity: Severity,
   make: Make,
   range = findingRange(doc, finding),
-  risk = false,
 ): void {
-  const fixes: ResolvedFix[] = [];
-  for (const fix of finding.fixes ?? []) {
-    const resolved = resolveFix(doc, fix);
-    if (resolved) fixes.push(resolved);
-  }
-  make(finding.ruleId, range, finding.message, severity, {
-    ruleId: finding.ruleId,
-    path: formatPath(finding.path),
+  // Fixes are not turned into text edits here: that costs more than the check, on every change.
+  const fixes = finding.fixes ?? [];
+  make(
+    finding.ruleId,
+    range,
+    finding.message,
+    severity,
+    {
+      path: formatPath(finding.path),
+      index,
+      ...(fixes.length ? { fixes: fixes.length } : {}),
+      ...(fixes.some((f) => f.applicability === 'safe') ? { safeFix: true as const } : {}),
+    },
+    undefined,
     fixes,
-    ...(finding.facts && finding.facts.length ? { facts: finding.facts } : {}),
-    ...(risk ? { risk } : {}),
-  });
+  );
 }
 
 export function findingRange(doc: ScopeDocument, finding: Finding): Range {
