@@ -414,3 +414,56 @@ describe('cost-payment-schedule-missing', () => {
     assert.deepEqual(diagnostics(fullWith(['  pricing_model: fixed_price\n', '']), 'cost-payment-schedule-missing'), []);
   });
 });
+
+describe('evidence read for what it is', () => {
+  const certs =
+    '    - { name: "ISO/IEC 27001:2022", scope: Software development and hosting operations, expires: 2028-06-30 }\n    - { name: SOC 2 Type II, period_end: 2026-09-30 }\n';
+  const survey = '  security_questionnaire: { type: SIG Lite, completed: 2027-01-25 }\n';
+  const facts = (d: Diagnostic): readonly string[] => factsOf(d) ?? [];
+
+  it('does not count a quality certificate or a SOC 2 Type I report as security evidence', () => {
+    const text = fullWith(
+      [certs, '    - { name: ISO 9001, expires: 2028-01-01 }\n    - { name: SOC 2 Type I, period_end: 2026-12-31 }\n'],
+      [survey, ''],
+    );
+    const d = one(text, 'security-attestation-missing');
+    assert.equal(
+      d.message,
+      "None of the vendor's certifications is current on 2027-02-15, and no security questionnaire is completed, although the data is sensitive.",
+    );
+    assert.deepEqual(d.range, rangeOfText(text, 'certifications'));
+    assert.deepEqual(facts(d).slice(1), [
+      '`ISO 9001` is not a security attestation (it certifies quality or another management system), so it is not evidence of security controls.',
+      '`SOC 2 Type I` tests the design of controls on one date, not their operation over a period; ask for a SOC 2 Type II report.',
+    ]);
+  });
+
+  it('does not count a questionnaire older than a report would be relied on', () => {
+    const text = fullWith(['  certifications:\n' + certs, ''], ['completed: 2027-01-25', 'completed: 2023-06-01']);
+    const d = one(text, 'security-attestation-missing');
+    assert.equal(
+      d.message,
+      'The security questionnaire is more than 12 months old on 2027-02-15, and there is no certification, although the data is sensitive.',
+    );
+    assert.deepEqual(d.range, rangeOfText(text, 'security_questionnaire'));
+    assert.equal(
+      facts(d)[1],
+      'The security questionnaire was completed 2023-06-01, more than 12 months before 2027-02-15 (`timeline.start`): answers that old no longer describe the vendor.',
+    );
+    assert.deepEqual(diagnostics(fullWith(['  certifications:\n' + certs, '']), 'security-attestation-missing'), []);
+  });
+
+  it('reports sub-processors allowed without your approval, with a fix that requires it', () => {
+    const text = fullWith(['approval_required: true', 'approval_required: false']);
+    const d = one(text, 'security-subprocessors-unspecified');
+    assert.equal(
+      d.message,
+      'The vendor may add sub-processors without your approval (`approval_required: false`), so your data can reach parties you never vetted.',
+    );
+    assert.deepEqual(
+      d.range,
+      rangeOfText(text, 'false', text.slice(0, text.indexOf('approval_required: false')).split('false').length - 1),
+    );
+    assert.equal(apply(text, d, 'Require your approval for each sub-processor'), fullWith());
+  });
+});

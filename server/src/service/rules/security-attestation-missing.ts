@@ -34,7 +34,9 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['display-only'],
   title: 'No current security attestation',
-  explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.`,
+  explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.
+
+Evidence is read for what it is: a quality or other management-system certificate (ISO 9001) is not evidence of security controls, a SOC 2 Type I report tests control design on one date rather than operation over a period, and a questionnaire completed more than \`attestationMaxAgeMonths\` before the start no longer describes the vendor. None of them counts as current evidence.`,
   areas: ['security'],
   remedy:
     'Ask for an independent attestation (an ISO/IEC 27001 certificate whose scope covers the team doing your work, or a SOC 2 Type II report less than a year past its period end), or at least a completed standard questionnaire (SIG Lite, CAIQ). The quick fix inserts `certifications` and `security_questionnaire` placeholders.',
@@ -46,13 +48,6 @@ export const rule: Rule = {
     const vendor = valueAt(root, ['vendor']);
     if (!isAbsent(vendor) && !isRecord(vendor)) return [];
 
-    // Present in any form counts, as the catalogue says; a malformed date there is the schema's to report.
-    const survey = valueAt(root, ['vendor', 'security_questionnaire']);
-    if (!isAbsent(survey) && !isRecord(survey)) return [];
-    if (isRecord(survey) && !isAbsent(survey.completed)) return [];
-
-    const certifications = valueAt(root, ['vendor', 'certifications']);
-    if (!isAbsent(certifications) && !Array.isArray(certifications)) return [];
     const ref = refDate(root, settings.today);
     const refLabel = dateAt(root, ['timeline', 'start'])
       ? `${ref} (\`timeline.start\`)`
@@ -60,9 +55,37 @@ export const rule: Rule = {
     const months = settings.thresholds.attestationMaxAgeMonths;
     const oldestPeriodEnd = addMonths(ref, -months);
     const stale: string[] = [];
+
+    // A completed questionnaire counts while it is as recent as a report would have to be; a
+    // completion that is not a date (a malformed value) is the schema's to report, so it counts.
+    const survey = valueAt(root, ['vendor', 'security_questionnaire']);
+    if (!isAbsent(survey) && !isRecord(survey)) return [];
+    let staleSurvey = false;
+    if (isRecord(survey) && !isAbsent(survey.completed)) {
+      const completed = dateOf(survey.completed);
+      if (completed === undefined || completed >= oldestPeriodEnd) return [];
+      staleSurvey = true;
+      stale.push(
+        `The security questionnaire was completed ${completed}, more than ${months} months before ${refLabel}: answers that old no longer describe the vendor.`,
+      );
+    }
+
+    const certifications = valueAt(root, ['vendor', 'certifications']);
+    if (!isAbsent(certifications) && !Array.isArray(certifications)) return [];
     for (const [i, item] of arrayAt(root, ['vendor', 'certifications']).entries()) {
       if (!isRecord(item)) return [];
       const name = typeof item.name === 'string' && item.name.trim() ? `\`${shortText(item.name)}\`` : `certification ${i + 1}`;
+      const kind = attestationKind(item.name);
+      if (kind === 'not-security') {
+        stale.push(
+          `${name} is not a security attestation (it certifies quality or another management system), so it is not evidence of security controls.`,
+        );
+        continue;
+      }
+      if (kind === 'type-1') {
+        stale.push(`${name} tests the design of controls on one date, not their operation over a period; ask for a SOC 2 Type II report.`);
+        continue;
+      }
       const expires = item.expires;
       const periodEnd = item.period_end;
       // An invalid date (2027-02-30) is neither evidence nor its absence: stay silent and let the schema speak.
@@ -80,6 +103,7 @@ export const rule: Rule = {
         stale.push(`${name} has no \`expires\` or \`period_end\` date, so it cannot show it is current.`);
     }
 
+    const hasCertifications = arrayAt(root, ['vendor', 'certifications']).length > 0;
     const ops: FixOp[] = [];
     ops.push(
       Array.isArray(certifications)
@@ -93,13 +117,18 @@ export const rule: Rule = {
     return [
       {
         ruleId: 'security-attestation-missing',
-        path: ['vendor', 'certifications'],
-        // About the list as a whole, whose first line is just one certificate.
+        // About the list as a whole, whose first line is just one certificate; a stale questionnaire
+        // with no certificate at all is the evidence the finding is about.
+        path: staleSurvey && !hasCertifications ? ['vendor', 'security_questionnaire'] : ['vendor', 'certifications'],
         at: 'key',
         message:
-          stale.length > 0
-            ? `None of the vendor's certifications is current on ${ref}, and no security questionnaire is completed, although the data is sensitive.`
-            : 'The data is sensitive, but the vendor has no certification, attestation report or completed security questionnaire on record.',
+          staleSurvey && !hasCertifications
+            ? `The security questionnaire is more than ${months} months old on ${ref}, and there is no certification, although the data is sensitive.`
+            : stale.length > 0
+              ? staleSurvey
+                ? `None of the vendor's certifications is current on ${ref}, and the security questionnaire is more than ${months} months old, although the data is sensitive.`
+                : `None of the vendor's certifications is current on ${ref}, and no security questionnaire is completed, although the data is sensitive.`
+              : 'The data is sensitive, but the vendor has no certification, attestation report or completed security questionnaire on record.',
         facts: [`Sensitive because ${reasons.join(' and ')}.`, ...stale],
         fixes: [
           {
@@ -113,3 +142,19 @@ export const rule: Rule = {
     ];
   },
 };
+
+/** Names of independent security attestations: ISO/IEC 27001 and its extensions, SOC 2, CSA STAR, PCI DSS and the like. */
+const securityAttestation =
+  /2700[1-2]|2701[78]|27701|\bsoc\s*-?\s*2\b|\bsoc2\b|csa\s*star|\bpci(\s*-?\s*dss)?\b|hitrust|fedramp|stateramp|cyber\s*essentials|tisax|\bc5\b|\birap\b|\biso\s*\/?\s*(iec\s*)?27\d{3}/i;
+/** SOC 2 Type I (or Type 1): a point-in-time test of control design. */
+const type1 = /\bsoc\s*-?\s*2\b.*\btype\s*(i|1)\b(?!i)/i;
+
+/**
+ * What a certification is evidence of. A name that says nothing readable (blank) is left to the
+ * schema; a management-system certificate such as ISO 9001 is not evidence of security controls.
+ */
+function attestationKind(name: unknown): 'security' | 'type-1' | 'not-security' {
+  if (typeof name !== 'string' || name.trim() === '') return 'security';
+  if (type1.test(name)) return 'type-1';
+  return securityAttestation.test(name) ? 'security' : 'not-security';
+}

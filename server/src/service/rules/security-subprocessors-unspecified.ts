@@ -13,7 +13,7 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['unsafe'],
   title: 'Sub-processors not addressed',
-  explanation: `The scope does not say whether the vendor may pass your personal data to subcontractors. Under GDPR Art. 28(2), a processor "shall not engage another processor without prior specific or general written authorisation" of the controller. Under a general authorisation, the processor must tell you about changes so that you can object. Sub-outsourcing is a common blind spot in due diligence, because your data ends up with a party you never vetted. DORA Art. 30(2)(a)–(b) likewise requires subcontracting conditions and data locations.`,
+  explanation: `The scope does not say whether the vendor may pass your personal data to subcontractors. Under GDPR Art. 28(2), a processor "shall not engage another processor without prior specific or general written authorisation" of the controller. Under a general authorisation, the processor must tell you about changes so that you can object. Sub-outsourcing is a common blind spot in due diligence, because your data ends up with a party you never vetted. DORA Art. 30(2)(a)–(b) likewise requires subcontracting conditions and data locations. Sub-processors allowed with \`approval_required: false\` are reported too: the vendor could then pass your data on without your authorisation.`,
   areas: ['security'],
   remedy:
     'Decide whether the vendor may pass your personal data to subcontractors, and whether each one needs your approval; list the approved ones. The quick fix inserts the strict default: not allowed, approval required, empty list.',
@@ -22,7 +22,31 @@ export const rule: Rule = {
     const root = doc.value;
     const security = valueAt(root, ['security']);
     if (!isRecord(security) || !hasPersonalData(root)) return [];
-    if (!isAbsent(security.subprocessors)) return [];
+    const subprocessors = security.subprocessors;
+    if (isRecord(subprocessors) && subprocessors.allowed === true && subprocessors.approval_required === false) {
+      // Allowed with no approval: the vendor may hand your data to parties you never vetted.
+      return [
+        {
+          ruleId: 'security-subprocessors-unspecified',
+          path: ['security', 'subprocessors', 'approval_required'],
+          message:
+            'The vendor may add sub-processors without your approval (`approval_required: false`), so your data can reach parties you never vetted.',
+          facts: [
+            'GDPR Art. 28(2): a processor engages another processor only with your prior specific or general written authorisation, and must tell you of changes so that you can object.',
+          ],
+          fixes: [
+            {
+              title: 'Require your approval for each sub-processor',
+              ops: [{ op: 'replace', path: ['security', 'subprocessors', 'approval_required'], value: 'true' }],
+              preferred: true,
+              // A contract term the vendor has to agree to.
+              applicability: 'unsafe',
+            },
+          ],
+        },
+      ];
+    }
+    if (!isAbsent(subprocessors)) return [];
     return [
       {
         ruleId: 'security-subprocessors-unspecified',
