@@ -4,7 +4,7 @@ import type { FormatContext } from './index';
 import type { Severity } from '../../service/types';
 import type { FileResult } from '../lint';
 import { titleOf } from '../lint';
-import { countBySeverity, describeCounts, displayPath, plural } from './summary';
+import { countBySeverity, describeCounts, displayPath, plural, printable } from './summary';
 
 const commandOf: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -29,9 +29,10 @@ export function formatGithub(results: readonly FileResult[], context: FormatCont
   return `${lines.join('\n')}\n`;
 }
 
-/** Workflow-command escaping (as in @actions/core): data escapes %, CR, LF; properties also : and ,. */
+/** Workflow-command escaping (as in @actions/core): data escapes % and LF (and shows control characters as `\\x1B`); properties also : and ,. */
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Control characters first (GitHub's log view runs ANSI sequences); a line break stays %0A.
+  return printable(text).replace(/%/g, '%25').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(text: string): string {

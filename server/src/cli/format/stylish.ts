@@ -3,7 +3,7 @@
 import type { FormatContext } from './index';
 import type { Severity } from '../../service/types';
 import type { FileResult } from '../lint';
-import { countBySeverity, describeCounts, displayPath, oneLine, plural } from './summary';
+import { countBySeverity, describeCounts, displayPath, oneLine, plural, printable } from './summary';
 
 const ansi = { red: 31, yellow: 33, cyan: 36, gray: 90, green: 32, bold: 1, underline: 4, dim: 2 } as const;
 type Style = keyof typeof ansi;
@@ -15,7 +15,7 @@ export function formatStylish(results: readonly FileResult[], context: FormatCon
   const checked = results.filter((r) => r.readError === undefined);
   for (const result of checked) {
     if (result.messages.length === 0) continue;
-    lines.push(paint('underline', displayPath(result.filePath, context.cwd)));
+    lines.push(paint('underline', printable(displayPath(result.filePath, context.cwd))));
     const positionWidth = result.messages.reduce((width, m) => Math.max(width, `${m.line}:${m.column}`.length), 0);
     for (const m of result.messages) {
       const position = `${m.line}:${m.column}`.padStart(positionWidth);

@@ -44,9 +44,27 @@ export function displayPath(filePath: string, cwd: string): string {
 /** One line: messages never break a table row or an annotation. */
 export function oneLine(text: string): string {
   // Split, not /\s*\r?\n\s*/g: that regex backtracks quadratically on a long run of spaces.
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .join(' ');
+  return printable(
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+      .join(' '),
+  );
+}
+
+/** Control characters (C0 but tab and newline, DEL, C1) and bidirectional overrides. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const unprintable = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * File content and file names are written as text, never as terminal commands: an ESC sequence or
+ * a CR in a vendor name could otherwise repaint an error line as info. Each such character is
+ * shown as `\x1B` (or `\u202E`).
+ */
+export function printable(text: string): string {
+  return text.replace(unprintable, (c) => {
+    const code = c.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16).toUpperCase()}` : `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+  });
 }
