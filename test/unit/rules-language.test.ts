@@ -391,3 +391,22 @@ describe('cost-vague-language on careful writing', () => {
     assert.deepEqual(fromClientSettings({ vagueTerms: { ignore: ['robust', 3] } }).vagueTerms, { ignore: ['robust'] });
   });
 });
+
+describe('cost-tbd-placeholder: "todo" as a name', () => {
+  it('does not take a todo list app or TODO markers for an open item, but still reports a TODO', () => {
+    const text = fullWith(
+      ['    title: Beta portal on staging', '    title: Todo list app; the TODO markers in the old code go'],
+      ['  total: 240000', '  total: TODO'],
+    );
+    const found = diagnosticsOf('cost-tbd-placeholder', text);
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.message]),
+      [
+        [
+          lineOf(text, '  total: TODO'),
+          '`budget.total` is still "TODO": settle it before signing, or record it as an assumption with a decision date and an owner.',
+        ],
+      ],
+    );
+  });
+});

@@ -9,7 +9,9 @@ import { sources } from '../sources';
 
 const ruleId = 'cost-tbd-placeholder';
 // Linear: the only unbounded quantifiers sit between fixed words, so a whitespace run is tried once.
-const placeholder = /(?<!\w)(?:TBD|TBC|TBA|TODO|to\s+be\s+(?:determined|confirmed|agreed|decided))(?!\w)|\?\?\?/i;
+// "todo list app", "the TODO markers in the old code": the word names a thing, it is not an open item.
+const placeholder =
+  /(?<!\w)(?:TBD|TBC|TBA|TODO(?!\s+(?:lists?|apps?|applications?|items?|markers?|comments?|managers?|features?|trackers?|boards?)\b)|to\s+be\s+(?:determined|confirmed|agreed|decided))(?!\w)|\?\?\?/i;
 /** A scalar that is nothing but the placeholder (and trailing punctuation) can move to assumptions. */
 const wholePlaceholder = /^(?:TBD|TBC|TBA|TODO|to be (?:determined|confirmed|agreed|decided)|\?\?\?)[.!?]*$/i;
 
