@@ -1,21 +1,30 @@
-// One parse and one validation per document version, shared by every request.
+// One parse and one validation per document text, shared by every request.
 // Validation is scheduled, never debounced by a fixed delay: a change schedules work for the
 // next turn of the event loop, so a burst of changes is validated once, at its last version.
+//
+// Results are keyed by the text itself as well as the version: a client may send a second
+// `didOpen`, or a `didChange`, with a version number it has already used, and new text.
 import type { Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ScopeDocument } from './service/document';
+import type { InputProblem } from './service/inputGuard';
 import type { RuleSettings } from './service/settings';
-import { validate } from './service/validate';
 
-export interface Entry {
+interface Entry {
   readonly doc: ScopeDocument;
-  diagnostics: readonly Diagnostic[] | undefined;
-  settings: RuleSettings | undefined;
+  readonly settings: RuleSettings;
 }
 
-/** Diagnostics computed elsewhere (the validation worker) for one version under one settings object. */
+/** One version of a document as the server saw it: `TextDocuments` changes its document objects in place. */
+export interface Snapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+/** Diagnostics computed elsewhere (the validation worker) for one text under one settings object. */
 interface Validated {
   readonly version: number;
+  readonly text: string;
   readonly settings: RuleSettings;
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -24,40 +33,41 @@ export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   private readonly validated = new Map<string, Validated>();
 
-  /** The parsed model of this exact version (parsed on first use). */
-  model(document: TextDocument, settings: RuleSettings): ScopeDocument {
-    const entry = this.entries.get(document.uri);
-    if (entry && entry.doc.version === document.version && entry.settings?.limits === settings.limits) return entry.doc;
-    const doc = new ScopeDocument(document.uri, document.version, document.getText(), settings.limits);
-    this.entries.set(document.uri, { doc, diagnostics: undefined, settings });
+  /** The model of exactly this text, if already built. */
+  cachedModel(snapshot: Snapshot, settings: RuleSettings): ScopeDocument | undefined {
+    const entry = this.entries.get(snapshot.uri);
+    // Equal strings of a few MB compare in a millisecond; usually they are the same string object.
+    const same = entry && entry.doc.version === snapshot.version && entry.doc.text === snapshot.text;
+    return same && entry.settings.limits === settings.limits ? entry.doc : undefined;
+  }
+
+  /** The parsed model of this exact text (parsed on first use: the caller decides it is safe to parse here). */
+  model(snapshot: Snapshot, settings: RuleSettings): ScopeDocument {
+    const { uri, version, text } = snapshot;
+    return this.cachedModel(snapshot, settings) ?? this.keep(new ScopeDocument(uri, version, text, settings.limits), settings);
+  }
+
+  /** A model that is not parsed here, for a text the validation worker refused or could not parse quickly. */
+  unparsed(snapshot: Snapshot, settings: RuleSettings, problem: InputProblem): ScopeDocument {
+    const { uri, version, text } = snapshot;
+    return this.cachedModel(snapshot, settings) ?? this.keep(new ScopeDocument(uri, version, text, settings.limits, problem), settings);
+  }
+
+  private keep(doc: ScopeDocument, settings: RuleSettings): ScopeDocument {
+    this.entries.set(doc.uri, { doc, settings });
     return doc;
   }
 
-  /** Diagnostics of this exact version under these settings (validated on first use). */
-  diagnostics(
-    document: TextDocument,
-    settings: RuleSettings,
-    onRuleError?: (ruleId: string, error: unknown) => void,
-  ): readonly Diagnostic[] {
-    const doc = this.model(document, settings);
-    const entry = this.entries.get(document.uri);
-    if (entry && entry.doc === doc && entry.diagnostics && entry.settings === settings) return entry.diagnostics;
-    const analysis = validate(doc, settings, onRuleError ? { onRuleError } : {});
-    this.entries.set(document.uri, { doc, diagnostics: analysis.diagnostics, settings });
-    return analysis.diagnostics;
+  /** Keeps what the validation worker found for this text. */
+  store(snapshot: Snapshot, settings: RuleSettings, diagnostics: readonly Diagnostic[]): void {
+    this.validated.set(snapshot.uri, { version: snapshot.version, text: snapshot.text, settings, diagnostics });
   }
 
-  /** Keeps what the validation worker found for this version. */
-  store(uri: string, version: number, settings: RuleSettings, diagnostics: readonly Diagnostic[]): void {
-    this.validated.set(uri, { version, settings, diagnostics });
-  }
-
-  /** The diagnostics of exactly this version (and these settings, when given), if already computed; never computes. */
-  cached(uri: string, version: number, settings?: RuleSettings): readonly Diagnostic[] | undefined {
-    const stored = this.validated.get(uri);
-    if (stored && stored.version === version && (!settings || stored.settings === settings)) return stored.diagnostics;
-    const entry = this.entries.get(uri);
-    return entry && entry.doc.version === version && (!settings || entry.settings === settings) ? entry.diagnostics : undefined;
+  /** The diagnostics of exactly this version and text under these settings, if already computed; never computes. */
+  cached(snapshot: Snapshot, settings: RuleSettings): readonly Diagnostic[] | undefined {
+    const stored = this.validated.get(snapshot.uri);
+    const same = stored && stored.version === snapshot.version && stored.text === snapshot.text && stored.settings === settings;
+    return same ? stored.diagnostics : undefined;
   }
 
   forget(uri: string): void {

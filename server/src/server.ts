@@ -17,8 +17,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
-import { AnalysisCache } from './analysisCache';
+import { AnalysisCache, type Snapshot } from './analysisCache';
 import type { ScopeDocument } from './service/document';
+import type { InputProblem } from './service/inputGuard';
 import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
 import { fromClientSettings } from './settings';
 import { codeActions, fixAllCommand, fixAllEdit, fixAllKind, isFixActionData, quickFixKind, resolveFixAction } from './service/codeActions';
@@ -41,6 +42,16 @@ import {
 /** How long hover waits for a validation in progress before answering without its findings. */
 const hoverWaitMs = 300;
 
+/** Up to this size the main thread parses a document at once (a scope file is a few KB). */
+const directParseChars = 16 * 1024;
+
+/**
+ * A larger document is parsed on the main thread only after a validation worker parsed it, with
+ * no input problem, within this time: a text that freezes the parser freezes a worker (which has a
+ * time bound and a heap limit), never hover, outline or completion of every other file.
+ */
+const mainThreadParseBudgetMs = 2_000;
+
 /** A client that does not answer `workspace/configuration` within this time gets the defaults. */
 const configurationTimeoutMs = 3_000;
 
@@ -58,6 +69,7 @@ function startLanguageServer(): void {
     timeoutMs: timeoutFromEnvironment > 0 ? timeoutFromEnvironment : defaultCheckTimeoutMs,
     log: (message) => connection.console.error(message),
   });
+  validator.warmUp();
   // Until the client says otherwise (older clients, other editors), the workspace is trusted.
   let workspaceTrusted = true;
 
@@ -151,33 +163,67 @@ function startLanguageServer(): void {
     });
   }
 
-  async function publish(uri: string): Promise<void> {
-    // TextDocuments updates a document object in place: keep the version, not the object.
-    const version = documents.get(uri)?.version;
-    if (version === undefined) return;
-    const pendingSettings = settingsFor(uri);
-    const settings = await pendingSettings;
+  /**
+   * The document as it is now. TextDocuments updates its document objects in place, and a client
+   * may reuse a version number with new text: keep the version and the text, not the object.
+   */
+  function snapshotOf(uri: string): Snapshot | undefined {
     const document = documents.get(uri);
-    // A newer version arrived while settings were read: its own scheduled run will publish.
-    if (!document || document.version !== version) return;
-    const diagnostics = await validated(document, settings);
-    // Never a stale result: the document may have changed, closed or got new settings while the worker ran.
-    if (!diagnostics || documents.get(uri)?.version !== version || settingsByUri.get(uri) !== pendingSettings) return;
-    connection.sendDiagnostics({ uri, version, diagnostics: [...diagnostics] }).catch(logFailure('publishDiagnostics'));
+    return document ? { uri, version: document.version, text: document.getText() } : undefined;
   }
 
-  /** This version's diagnostics, from the cache or the validation worker; undefined once superseded. */
-  async function validated(document: TextDocument, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
-    const { uri, version } = document;
-    const cached = cache.cached(uri, version, settings);
+  function isCurrent(snapshot: Snapshot): boolean {
+    const document = documents.get(snapshot.uri);
+    return document !== undefined && document.version === snapshot.version && document.getText() === snapshot.text;
+  }
+
+  async function publish(uri: string): Promise<void> {
+    const snapshot = snapshotOf(uri);
+    if (!snapshot) return;
+    const pendingSettings = settingsFor(uri);
+    const settings = await pendingSettings;
+    // A newer version arrived while settings were read: its own scheduled run will publish.
+    if (!isCurrent(snapshot)) return;
+    const diagnostics = await validated(snapshot, settings);
+    // Never a stale result: the document may have changed, closed or got new settings while the worker ran.
+    if (!diagnostics || !isCurrent(snapshot) || settingsByUri.get(uri) !== pendingSettings) return;
+    connection.sendDiagnostics({ uri, version: snapshot.version, diagnostics: [...diagnostics] }).catch(logFailure('publishDiagnostics'));
+  }
+
+  /** This text's diagnostics, from the cache or a validation worker; undefined once superseded. */
+  async function validated(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
+    const cached = cache.cached(snapshot, settings);
     if (cached) return cached;
-    const diagnostics = await validator.validate(uri, version, document.getText(), settings);
-    if (diagnostics) cache.store(uri, version, settings, diagnostics);
+    const diagnostics = await validator.validate(snapshot, settings);
+    if (diagnostics) cache.store(snapshot, settings, diagnostics);
     return diagnostics;
   }
 
+  /**
+   * The model of this text for hover, outline and the other features. A small text is parsed here;
+   * a larger one only once a worker has parsed it quickly and cleanly (see mainThreadParseBudgetMs).
+   */
+  async function modelFor(snapshot: Snapshot, settings: RuleSettings): Promise<ScopeDocument> {
+    if (snapshot.text.length <= directParseChars) return cache.model(snapshot, settings);
+    const cached = cache.cachedModel(snapshot, settings);
+    if (cached) return cached;
+    const report = await validator.parsed(snapshot, settings);
+    if (report && !report.problem && report.ms <= mainThreadParseBudgetMs) return cache.model(snapshot, settings);
+    // The worker refused the text: the same problem, without parsing it again.
+    if (report?.problem) return cache.unparsed(snapshot, settings, report.problem);
+    const problem: InputProblem = {
+      code: 'input/timeout',
+      message: report
+        ? `Parsing this file took ${(report.ms / 1000).toFixed(1)} s, so outline, folding, hover and completion are off for it.`
+        : 'This file could not be parsed within the validation worker time and memory bounds, so outline, folding, hover and completion are off for it.',
+      offset: 0,
+    };
+    if (isCurrent(snapshot)) connection.console.warn(`${snapshot.uri} (version ${snapshot.version}): ${problem.message}`);
+    return cache.unparsed(snapshot, settings, problem);
+  }
+
   /** Hover must not wait for a slow check: the findings if they come within `ms`, else none. */
-  function validatedWithin(document: TextDocument, settings: RuleSettings, ms: number): Promise<readonly Diagnostic[]> {
+  function validatedWithin(document: Snapshot, settings: RuleSettings, ms: number): Promise<readonly Diagnostic[]> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
     return Promise.race([validated(document, settings), timeout]).then((diagnostics) => {
@@ -281,17 +327,17 @@ function startLanguageServer(): void {
 
   /** The parsed model of an open document under its settings: the guard of every handler that only reads the model. */
   async function modelOf(uri: string): Promise<ScopeDocument | undefined> {
-    const document = documents.get(uri);
-    if (!document) return undefined;
-    return cache.model(document, await settingsFor(uri));
+    const settings = await settingsFor(uri);
+    const snapshot = snapshotOf(uri);
+    return snapshot ? modelFor(snapshot, settings) : undefined;
   }
 
   connection.onHover(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    const diagnostics = await validatedWithin(document, settings, hoverWaitMs);
-    return runSafe('hover', null, () => hover(cache.model(document, settings), diagnostics, params.position, settings));
+    const settings = await settingsFor(params.textDocument.uri);
+    const snapshot = snapshotOf(params.textDocument.uri);
+    if (!snapshot) return null;
+    const [diagnostics, model] = await Promise.all([validatedWithin(snapshot, settings, hoverWaitMs), modelFor(snapshot, settings)]);
+    return runSafe('hover', null, () => hover(model, diagnostics, params.position, settings));
   });
 
   connection.onCompletion(async (params) => {
@@ -347,13 +393,14 @@ function startLanguageServer(): void {
 
   // Each diagnostic's data names its finding; the handler never reads message text.
   connection.onCodeAction(async (params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    const diagnostics = (await validated(document, settings)) ?? [];
+    const settings = await settingsFor(params.textDocument.uri);
+    const snapshot = snapshotOf(params.textDocument.uri);
+    if (!snapshot) return null;
+    const diagnostics = (await validated(snapshot, settings)) ?? [];
+    const model = await modelFor(snapshot, settings);
     return runSafe('codeAction', null, () =>
       codeActions({
-        doc: cache.model(document, settings),
+        doc: model,
         diagnostics,
         context: params.context.diagnostics,
         range: params.range,
@@ -380,10 +427,12 @@ function startLanguageServer(): void {
   // "Scope: Fix All Auto-fixable Problems": the source.fixAll.scope edit, applied through the client.
   connection.onExecuteCommand(async (params) => {
     const uri: unknown = params.arguments?.[0];
-    const document = params.command === fixAllCommand && typeof uri === 'string' ? documents.get(uri) : undefined;
-    if (!document) return null;
-    const settings = await settingsFor(document.uri);
-    const edit = runSafe('fixAll', undefined, () => fixAllEdit(cache.model(document, settings), settings));
+    if (params.command !== fixAllCommand || typeof uri !== 'string' || !documents.get(uri)) return null;
+    const settings = await settingsFor(uri);
+    const snapshot = snapshotOf(uri);
+    if (!snapshot) return null;
+    const model = await modelFor(snapshot, settings);
+    const edit = runSafe('fixAll', undefined, () => fixAllEdit(model, settings));
     if (edit)
       await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit }).catch(logFailure('workspace/applyEdit'));
     return null;

@@ -1,13 +1,18 @@
-// Validation on a worker thread: rules and schema never run on the thread that answers hover,
+// Validation on worker threads: rules and schema never run on the thread that answers hover,
 // completion and the next keystroke, and a check that runs away is stopped after a time bound
 // (a loop on the main thread could not be interrupted at all). The worker is the server's own
 // bundle started again with a role in `workerData`, so nothing else has to ship.
 //
-// Measured before moving it (2-core CI machine): a realistic 1 MB scope file takes 0.4 s to parse
-// and 2-8 s to validate; parsing stays on the main thread (hover and completion need the tree, and
-// the input guard bounds it), validation moves here.
+// Parsing runs here first too: the worker reports how long this version took to parse before it
+// validates, and the main thread parses a large version for hover and outline only once a worker
+// has parsed it quickly (server.ts), so a file that freezes the parser freezes a worker, not the editor.
+//
+// A small pool: one job per document at a time, and a document that is slow to check holds one
+// worker, not every other document. Measured on a 2-core CI machine: a realistic 1 MB scope file
+// takes 0.4 s to parse and 2-8 s to validate.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Snapshot } from './analysisCache';
 import { ScopeDocument } from './service/document';
 import type { InputProblem } from './service/inputGuard';
 import { defaultSettings, type RuleSettings } from './service/settings';
@@ -18,53 +23,91 @@ const role = 'scope-validation-worker';
 /** A check that takes longer is stopped; the file gets one diagnostic that says so. */
 export const defaultCheckTimeoutMs = 20_000;
 
-interface Job {
+/** Workers kept; more start only while every one is busy with a slow job, up to `maxWorkers`. */
+const minWorkers = 2;
+const maxWorkers = 4;
+
+/** A job running this long is slow: it no longer keeps other documents waiting, and a newer version of its document stops it. */
+const slowJobMs = 500;
+
+/** The job types a worker runs; each has a handler in `jobHandlers`. */
+export type JobKind = 'validate';
+
+export interface Job {
   readonly id: number;
+  readonly kind: JobKind;
   readonly uri: string;
   readonly version: number;
   readonly text: string;
   readonly settings: RuleSettings;
 }
 
-interface Reply {
-  readonly id: number;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly ruleErrors: readonly string[];
+/** How this version parsed on the worker: the main thread parses it again only when that was quick and clean. */
+export interface ParseReport {
+  readonly ms: number;
+  /** Set when the worker refused the text (limits, too many errors): the main thread need not parse it at all. */
+  readonly problem?: InputProblem;
 }
 
-/** Sent once the worker has loaded and compiled the schema: the time bound covers checking only. */
-interface Ready {
-  readonly ready: true;
-}
+type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'parsed'; readonly id: number; readonly report: ParseReport }
+  | { readonly type: 'done'; readonly id: number; readonly diagnostics: readonly Diagnostic[]; readonly ruleErrors: readonly string[] };
 
 export function isValidationWorker(): boolean {
   return !isMainThread && (workerData as { role?: unknown } | null)?.role === role;
 }
 
-/** The worker's side: validate each job, report rule bugs alongside (they are logged by the server). */
+type Post = (message: FromWorker) => void;
+
+/** What a worker does with each kind of job. Every handler posts `parsed` once it has parsed, then `done`. */
+const jobHandlers: Record<JobKind, (job: Job, post: Post) => void> = {
+  validate(job, post) {
+    const ruleErrors: string[] = [];
+    const started = performance.now();
+    const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits);
+    post({
+      type: 'parsed',
+      id: job.id,
+      report: { ms: performance.now() - started, ...(doc.inputProblem ? { problem: doc.inputProblem } : {}) },
+    });
+    const { diagnostics } = validate(doc, job.settings, {
+      onRuleError: (ruleId, error) =>
+        ruleErrors.push(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    });
+    post({ type: 'done', id: job.id, diagnostics, ruleErrors });
+  },
+};
+
+/** The worker's side: run each job, report rule bugs alongside (they are logged by the server). */
 export function runValidationWorker(): void {
   const port = parentPort;
   if (!port) return;
   // Compiles the schema and loads every rule before the first job's clock starts.
   validate(new ScopeDocument('file:///warm-up.scope.yaml', 0, 'scope_version: 1\n'), defaultSettings);
-  const ready: Ready = { ready: true };
-  port.postMessage(ready);
-  port.on('message', (job: Job) => {
-    const ruleErrors: string[] = [];
-    const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits);
-    const { diagnostics } = validate(doc, job.settings, {
-      onRuleError: (ruleId, error) =>
-        ruleErrors.push(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    });
-    const reply: Reply = { id: job.id, diagnostics, ruleErrors };
-    port.postMessage(reply);
-  });
+  const post: Post = (message) => port.postMessage(message);
+  post({ type: 'ready' });
+  port.on('message', (job: Job) => jobHandlers[job.kind](job, post));
 }
 
 interface Pending {
   readonly job: Job;
   readonly promise: Promise<readonly Diagnostic[] | undefined>;
   readonly resolve: (diagnostics: readonly Diagnostic[] | undefined) => void;
+  readonly parsed: Promise<ParseReport | undefined>;
+  readonly resolveParsed: (report: ParseReport | undefined) => void;
+}
+
+interface Running {
+  readonly pending: Pending;
+  readonly startedAt: number;
+  readonly timers: readonly NodeJS.Timeout[];
+}
+
+interface Slot {
+  readonly worker: Worker;
+  ready: boolean;
+  running: Running | undefined;
 }
 
 export interface ValidatorOptions {
@@ -75,72 +118,144 @@ export interface ValidatorOptions {
 }
 
 /**
- * The main thread's side: one worker, one job at a time, and for each document only its newest
- * version waits in the queue. A job that overruns the time bound, or a worker that dies, costs that
- * worker (a fresh one starts for the next job), never the server.
+ * The main thread's side: a small pool of workers, one job per document at a time, and for each
+ * document only its newest version waits in the queue. A job that overruns the time bound, a
+ * worker that dies, or a slow job whose document has a newer version, costs that worker (a fresh
+ * one starts when needed), never the server.
  */
 export class Validator {
-  private worker: Worker | undefined;
-  private workerReady = false;
-  private running: (Pending & { readonly timer: NodeJS.Timeout }) | undefined;
+  private readonly slots: Slot[] = [];
   /** By uri, in arrival order. */
   private readonly queue = new Map<string, Pending>();
+  /** The last job of each document that ran to its end (or was stopped by the time bound): asked again, it is not run again. */
+  private readonly finished = new Map<string, Pending>();
   private nextId = 1;
 
   constructor(private readonly options: ValidatorOptions) {}
 
-  /**
-   * The diagnostics of this version under these settings; undefined when a newer version of the
-   * same document was queued before this one started (its own request gets the answer).
-   */
-  validate(uri: string, version: number, text: string, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
-    const same = (p: Pending | undefined): boolean =>
-      p !== undefined && p.job.uri === uri && p.job.version === version && p.job.settings === settings;
-    if (same(this.running)) return (this.running as Pending).promise;
-    const queued = this.queue.get(uri);
-    if (queued && same(queued)) return queued.promise;
-    queued?.resolve(undefined);
-    this.queue.delete(uri);
-    let resolve: (diagnostics: readonly Diagnostic[] | undefined) => void = () => {};
-    const promise = new Promise<readonly Diagnostic[] | undefined>((r) => (resolve = r));
-    this.queue.set(uri, { job: { id: this.nextId++, uri, version, text, settings }, promise, resolve });
-    this.pump();
-    return promise;
+  /** Starts the minimum pool ahead of the first check, so the first files do not wait for workers to load. */
+  warmUp(): void {
+    this.grow();
   }
 
-  /** The document was closed: drop its queued job (a running one finishes and is ignored). */
+  /**
+   * The diagnostics of this text under these settings; undefined when a newer version of the
+   * same document was queued before this one finished (its own request gets the answer).
+   */
+  validate(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
+    return this.pendingFor(snapshot, settings).promise;
+  }
+
+  /** How this text parsed on a worker (queues its check if none is queued); undefined when the worker stopped first or it was superseded. */
+  parsed(snapshot: Snapshot, settings: RuleSettings): Promise<ParseReport | undefined> {
+    return this.pendingFor(snapshot, settings).parsed;
+  }
+
+  /** The document was closed: drop its queued job, and stop a slow running one. */
   forget(uri: string): void {
-    this.queue.get(uri)?.resolve(undefined);
+    this.finished.delete(uri);
+    this.drop(this.queue.get(uri));
     this.queue.delete(uri);
+    const slot = this.slotRunning(uri);
+    if (slot?.running && Date.now() - slot.running.startedAt >= slowJobMs) {
+      this.options.log(`Stopped checking ${uri}: it was closed.`);
+      this.retire(slot);
+      this.drop(slot.running?.pending);
+      this.pump();
+    }
   }
 
   dispose(): void {
-    for (const pending of this.queue.values()) pending.resolve(undefined);
+    for (const pending of this.queue.values()) this.drop(pending);
     this.queue.clear();
-    if (this.running) {
-      clearTimeout(this.running.timer);
-      this.running.resolve(undefined);
-      this.running = undefined;
+    this.finished.clear();
+    for (const slot of [...this.slots]) {
+      this.drop(slot.running?.pending);
+      this.retire(slot);
     }
-    void this.worker?.terminate();
-    this.worker = undefined;
   }
 
+  private pendingFor(snapshot: Snapshot, settings: RuleSettings): Pending {
+    const { uri, version, text } = snapshot;
+    // The same version number may come with new text (a second didOpen): the text decides.
+    const same = (p: Pending | undefined): p is Pending =>
+      p !== undefined && p.job.version === version && p.job.text === text && p.job.settings === settings;
+    const slot = this.slotRunning(uri);
+    const running = slot?.running?.pending;
+    if (same(running)) return running;
+    const finished = this.finished.get(uri);
+    if (same(finished)) return finished;
+    const queued = this.queue.get(uri);
+    if (same(queued)) return queued;
+    this.drop(queued);
+    this.queue.delete(uri);
+    const pending = this.makePending({ id: this.nextId++, kind: 'validate', uri, version, text, settings });
+    this.queue.set(uri, pending);
+    // A newer version stops a slow check of an older one instead of waiting up to the time bound.
+    if (slot?.running && Date.now() - slot.running.startedAt >= slowJobMs) {
+      this.options.log(`Stopped checking ${uri} (version ${slot.running.pending.job.version}): a newer version arrived.`);
+      const old = slot.running.pending;
+      this.retire(slot);
+      this.drop(old);
+    }
+    this.pump();
+    return pending;
+  }
+
+  private makePending(job: Job): Pending {
+    let resolve: (diagnostics: readonly Diagnostic[] | undefined) => void = () => {};
+    let resolveParsed: (report: ParseReport | undefined) => void = () => {};
+    const promise = new Promise<readonly Diagnostic[] | undefined>((r) => (resolve = r));
+    const parsed = new Promise<ParseReport | undefined>((r) => (resolveParsed = r));
+    return { job, promise, resolve, parsed, resolveParsed };
+  }
+
+  /** Settles a job that will not run to its end (a promise resolves once; later calls are no-ops). */
+  private drop(pending: Pending | undefined): void {
+    pending?.resolveParsed(undefined);
+    pending?.resolve(undefined);
+  }
+
+  private slotRunning(uri: string): Slot | undefined {
+    return this.slots.find((s) => s.running?.pending.job.uri === uri);
+  }
+
+  /** Starts every queued job that can start: a free worker, and no job of the same document running. */
   private pump(): void {
-    if (this.running || this.queue.size === 0) return;
-    const worker = this.ensureWorker();
-    if (!this.workerReady) return;
-    const next = this.queue.values().next();
-    if (next.done) return;
-    const pending = next.value;
-    this.queue.delete(pending.job.uri);
-    const timer = setTimeout(() => this.overran(worker), this.options.timeoutMs);
-    this.running = { ...pending, timer };
-    worker.postMessage(pending.job);
+    // Only work starts workers: a worker that cannot start is not restarted in a loop.
+    if (this.queue.size === 0) return;
+    for (const pending of [...this.queue.values()]) {
+      if (this.slotRunning(pending.job.uri)) continue;
+      const slot = this.slots.find((s) => s.ready && !s.running);
+      if (!slot) break;
+      this.queue.delete(pending.job.uri);
+      this.start(slot, pending);
+    }
+    this.grow();
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
+  /**
+   * Keeps the minimum pool alive (a worker that is retired is replaced at once, so a spare one is
+   * warm when a slow job is stopped), and adds one more while every worker is busy with a slow job.
+   */
+  private grow(): void {
+    while (this.slots.length < minWorkers) this.spawn();
+    if (this.queue.size === 0 || this.slots.length >= maxWorkers || this.slots.some((s) => !s.ready)) return;
+    const now = Date.now();
+    if (this.slots.every((s) => s.running && now - s.running.startedAt >= slowJobMs)) this.spawn();
+  }
+
+  private start(slot: Slot, pending: Pending): void {
+    const timers = [
+      setTimeout(() => this.overran(slot), this.options.timeoutMs),
+      // Once this job is slow, the queue may need another worker.
+      setTimeout(() => this.pump(), slowJobMs),
+    ];
+    slot.running = { pending, startedAt: Date.now(), timers };
+    slot.worker.postMessage(pending.job);
+  }
+
+  private spawn(): void {
     const worker = new Worker(this.options.workerFile, {
       workerData: { role },
       // A runaway allocation ends this worker (ERR_WORKER_OUT_OF_MEMORY), not the server.
@@ -149,71 +264,86 @@ export class Validator {
       stderr: false,
     });
     worker.unref();
-    this.workerReady = false;
-    worker.on('message', (reply: Reply | Ready) => {
-      if ('ready' in reply) {
-        if (worker !== this.worker) return;
-        this.workerReady = true;
-        this.pump();
-      } else this.finished(worker, reply);
-    });
-    worker.on('error', (error) => this.died(worker, error instanceof Error ? error.message : String(error)));
-    worker.on('exit', (code) => this.died(worker, `exit code ${code}`));
-    this.worker = worker;
-    return worker;
+    const slot: Slot = { worker, ready: false, running: undefined };
+    this.slots.push(slot);
+    worker.on('message', (message: FromWorker) => this.received(slot, message));
+    worker.on('error', (error) => this.died(slot, error instanceof Error ? error.message : String(error)));
+    worker.on('exit', (code) => this.died(slot, `exit code ${code}`));
   }
 
-  private finished(worker: Worker, reply: Reply): void {
-    const running = this.running;
-    if (worker !== this.worker || !running || running.job.id !== reply.id) return;
-    clearTimeout(running.timer);
-    this.running = undefined;
-    for (const message of reply.ruleErrors) this.options.log(message);
-    running.resolve(reply.diagnostics);
+  private received(slot: Slot, message: FromWorker): void {
+    if (!this.slots.includes(slot)) return;
+    if (message.type === 'ready') {
+      slot.ready = true;
+      this.pump();
+      return;
+    }
+    const running = slot.running;
+    if (!running || running.pending.job.id !== message.id) return;
+    if (message.type === 'parsed') {
+      running.pending.resolveParsed(message.report);
+      return;
+    }
+    for (const timer of running.timers) clearTimeout(timer);
+    slot.running = undefined;
+    for (const line of message.ruleErrors) this.options.log(line);
+    running.pending.resolve(message.diagnostics);
+    this.finished.set(running.pending.job.uri, running.pending);
+    // Workers beyond the minimum end when there is nothing left for them.
+    if (this.slots.length > minWorkers && this.queue.size === 0) this.retire(slot);
     this.pump();
   }
 
-  private overran(worker: Worker): void {
-    const running = this.running;
-    if (worker !== this.worker || !running) return;
+  private overran(slot: Slot): void {
+    const running = slot.running;
+    if (!this.slots.includes(slot) || !running) return;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
-    this.options.log(`Checking ${running.job.uri} (version ${running.job.version}) took longer than ${seconds} s; stopped.`);
-    this.replaceWorker(worker, running, {
+    const { job } = running.pending;
+    this.options.log(`Checking ${job.uri} (version ${job.version}) took longer than ${seconds} s; stopped.`);
+    this.replace(slot, running.pending, {
       code: 'input/timeout',
       message: `Checking this file took longer than ${seconds} s, so it was stopped and the file is not checked. Hover, completion and the rest of the editor keep working.`,
       offset: 0,
     });
   }
 
-  private died(worker: Worker, reason: string): void {
-    if (worker !== this.worker) return;
+  private died(slot: Slot, reason: string): void {
+    if (!this.slots.includes(slot)) return;
     // A worker that dies before its first job takes the next job with it, so a worker that cannot
     // start is reported once per document instead of being restarted forever.
     const next = this.queue.values().next();
-    const victim = this.running ?? (next.done ? undefined : next.value);
+    const victim = slot.running?.pending ?? (slot.ready || next.done ? undefined : next.value);
     this.options.log(`The validation worker stopped (${reason})${victim ? ` while checking ${victim.job.uri}` : ''}.`);
     if (!victim) {
-      this.worker = undefined;
+      this.retire(slot);
+      this.pump();
       return;
     }
     this.queue.delete(victim.job.uri);
-    this.replaceWorker(worker, victim, {
+    this.replace(slot, victim, {
       code: 'input/check-failed',
       message: `Checking this file failed (${reason}), so it is not checked. The Scope YAML output channel has the details.`,
       offset: 0,
     });
   }
 
+  /** Ends a worker and forgets it; its late 'exit' or 'error' events are ignored. */
+  private retire(slot: Slot): void {
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    for (const timer of slot.running?.timers ?? []) clearTimeout(timer);
+    slot.running = undefined;
+    void slot.worker.terminate();
+  }
+
   /** Ends a worker that overran or died; the job it had gets one diagnostic that says why. */
-  private replaceWorker(worker: Worker, victim: Pending, problem: InputProblem): void {
-    if (this.running) clearTimeout(this.running.timer);
-    this.worker = undefined;
-    this.running = undefined;
-    // Its late 'exit' or 'error' events are ignored: it is no longer `this.worker`.
-    void worker.terminate();
+  private replace(slot: Slot, victim: Pending, problem: InputProblem): void {
+    this.retire(slot);
     const { job } = victim;
+    victim.resolveParsed(undefined);
     const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits, problem);
     victim.resolve(validate(doc, job.settings).diagnostics);
+    this.finished.set(job.uri, victim);
     this.pump();
   }
 }

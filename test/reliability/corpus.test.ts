@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../../server/src/service/document';
 import { decodeUtf8 } from '../../server/src/service/inputGuard';
 import { mergeSettings } from '../../server/src/service/settings';
-import { validate } from '../../server/src/service/validate';
+import { maxFindingsPerRule, validate } from '../../server/src/service/validate';
 import { testToday } from '../support/analyze';
 import { corpus, describe, isRiskRule, minimalText, type CorpusCase } from './corpus';
 
@@ -46,8 +46,26 @@ suite('hostile input corpus: the engine', () => {
     });
   }
 
+  it('reports at most 100 findings of one rule per file, like syntax and schema findings', () => {
+    const items = Array.from(
+      { length: 300 },
+      (_, i) =>
+        `  - id: X${i}\n    title: Extra deliverable ${i}, etc.\n    acceptance_criteria: [Works well, etc.]\n    due: 2027-04-30\n`,
+    ).join('');
+    const text = minimalText.replace('success_measures:', `${items}success_measures:`);
+    const settings = mergeSettings({ today: testToday });
+    const { diagnostics } = validate(new ScopeDocument('file:///many.scope.yaml', 1, text, settings.limits), settings);
+    const vague = diagnostics.filter((d) => d.code === 'cost-vague-language');
+    assert.equal(vague.length, maxFindingsPerRule);
+    // The first ones, in document order: the first extra deliverable's title is the first finding.
+    assert.equal(
+      vague[0]?.range.start.line,
+      text.split('\n').findIndex((l) => l.includes('Extra deliverable 0,')),
+    );
+  });
+
   it('refuses input over a limit with exactly one diagnostic that names the setting', () => {
-    for (const c of corpus.filter((x) => x.want.some((w) => w.startsWith('input/too-')))) {
+    for (const c of corpus.filter((x) => x.want.some((w) => /^input\/too-(large|deep|many-aliases) /.test(w)))) {
       const { diagnostics } = check(c);
       assert.equal(diagnostics.length, 1, c.name);
       assert.match(String(diagnostics[0]?.message), /`scope\.limits\.max\w+`/, c.name);

@@ -140,18 +140,57 @@ export const corpus: readonly CorpusCase[] = [
     budgetMs: refusalBudgetMs,
   },
   {
+    // Past 1,000 syntax errors parsing stops: one diagnostic at the first error.
     name: 'many-anchors-on-one-node',
     generated: true,
     bytes: utf8(() => `scope_version: 1\nproject: ${'&a '.repeat(20_000)}x\n`),
-    want: ['yaml/syntax 2:13'],
+    want: ['input/too-many-errors 2:13'],
+    budgetMs: refusalBudgetMs,
+  },
+  {
+    // Under the cap, one error on many lines: the first 100 are shown.
+    name: 'nine-hundred-line-errors',
+    generated: true,
+    bytes: utf8(() => lines(900, (i) => `k${i}: &a &b x`)),
+    want: Array.from({ length: 100 }, (_, i) => `yaml/syntax ${i + 1}:${i < 10 ? 8 : 9}`),
     budgetMs: largeBudgetMs,
   },
   {
-    // One error on every line: the first 100 are shown, not 100,000.
+    // Every error the parser reports is an object it keeps: 100,000 of them cost seconds and memory.
     name: 'hundred-thousand-line-errors',
     generated: true,
     bytes: utf8(() => lines(100_000, (i) => `k${i}: &a &b x`)),
-    want: Array.from({ length: 100 }, (_, i) => `yaml/syntax ${i + 1}:${i < 10 ? 8 : 9}`),
+    want: ['input/too-many-errors 1:8'],
+    budgetMs: largeBudgetMs,
+  },
+  {
+    // Under every other limit: took 46 s and 2.9 GB, and three such files aborted the server.
+    name: 'two-megabyte-line-of-closing-brackets',
+    generated: true,
+    bytes: utf8(() => ']'.repeat(2_000_000)),
+    want: ['input/too-many-errors 1:1'],
+    budgetMs: refusalBudgetMs,
+  },
+  {
+    name: 'two-megabyte-flow-sequence-of-commas',
+    generated: true,
+    bytes: utf8(() => `[${','.repeat(2_000_000)}]`),
+    want: ['input/too-many-errors 1:3'],
+    budgetMs: largeBudgetMs,
+  },
+  {
+    name: 'two-megabytes-of-anchors-on-one-node',
+    generated: true,
+    bytes: utf8(() => `scope_version: 1\nproject: ${'&a '.repeat(680_000)}x\n`),
+    want: ['input/too-many-errors 2:13'],
+    budgetMs: largeBudgetMs,
+  },
+  {
+    // 150,000 repeated keys: one error each, reported through a spread that overflowed the stack.
+    name: 'hundred-fifty-thousand-repeated-keys',
+    generated: true,
+    bytes: utf8(() => `scope_version: 1\n${lines(150_000, () => 'k: v')}\n`),
+    want: ['input/too-many-errors 3:1'],
     budgetMs: largeBudgetMs,
   },
 

@@ -340,7 +340,8 @@ describe('property: incremental edits', () => {
         const cache = new AnalysisCache();
         let full = seeds[seed] ?? '';
         let document = TextDocument.create('file:///i.scope.yaml', 'scope-yaml', 1, full);
-        cache.model(document, settings);
+        const snapshot = (d: TextDocument) => ({ uri: d.uri, version: d.version, text: d.getText() });
+        cache.model(snapshot(document), settings);
         for (const [at, length, insert] of edits) {
           const start = at % (full.length + 1);
           const end = Math.min(full.length, start + length);
@@ -348,15 +349,16 @@ describe('property: incremental edits', () => {
           document = TextDocument.update(document, [{ range, text: insert }], document.version + 1);
           full = full.slice(0, start) + insert + full.slice(end);
           // Hover and code actions read the model between changes: it must be of this version's text.
-          const model = cache.model(document, settings);
+          const model = cache.model(snapshot(document), settings);
           assert.equal(model.version, document.version);
           assert.equal(model.text, full);
         }
         assert.equal(document.getText(), full);
-        const published = await validator.validate(document.uri, document.version, document.getText(), settings);
+        const last = snapshot(document);
+        const published = await validator.validate(last, settings);
         assert.ok(published, 'the worker dropped the only queued version');
-        cache.store(document.uri, document.version, settings, published);
-        const incremental = cache.cached(document.uri, document.version, settings);
+        cache.store(last, settings, published);
+        const incremental = cache.cached(last, settings);
         const fresh = validate(new ScopeDocument(document.uri, document.version, full, settings.limits), settings).diagnostics;
         assert.deepEqual(incremental, fresh);
       }),

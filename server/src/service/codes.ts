@@ -216,6 +216,14 @@ export const codeGroups = [
         remedy: 'Save the file as UTF-8 (in VS Code: "Change File Encoding" in the status bar, then "Save with Encoding").',
       },
       {
+        code: 'input/too-many-errors',
+        severity: 'error',
+        title: 'Too many syntax errors to check',
+        explanation:
+          'The file has more than 1,000 YAML syntax errors (for example a long run of `]` or `,`), so it is not a scope anyone can read. Keeping every error would cost the editor gigabytes of memory and minutes of work, so parsing stops at the limit and the file is not checked. The diagnostic points at the first error.',
+        remedy: 'Check that the right file is named `*.scope.yaml`; fix the first errors and the rest usually go with them.',
+      },
+      {
         code: 'input/timeout',
         severity: 'error',
         title: 'Check took too long',

@@ -24,6 +24,12 @@ import type { Path, PathSegment } from './types';
 import { checkInputLimits, type InputProblem } from './inputGuard';
 import { defaultLimits, type Limits } from './settings';
 
+/**
+ * Past this many syntax errors and warnings, parsing stops and the file gets one `input/too-many-errors`:
+ * a 2 MB line of `]` is two million errors, each an object the parser keeps (gigabytes, minutes).
+ */
+export const maxParseErrors = 1000;
+
 export interface Located {
   /** The path of the deepest node containing the offset. */
   readonly path: Path;
@@ -129,12 +135,42 @@ export class ScopeDocument {
         yield token;
       }
     }
-    this.documents = [...composer.compose(firstTwo(new Parser().parse(parsed)))];
+    const errors = new ErrorCap();
+    onEachComposerError(composer, (source) => errors.count(source));
+    function* counted(tokens: Iterable<CST.Token>): Generator<CST.Token> {
+      for (const token of tokens) {
+        // Error tokens outside a document are added by the composer without its error handler.
+        if (token.type === 'error') errors.count(token.offset);
+        yield token;
+      }
+    }
+    try {
+      this.documents = [...composer.compose(firstTwo(counted(new Parser().parse(parsed))))];
+      // One error at a time, not push(...errors): spreading 150,000 duplicate-key errors overflowed the call stack.
+      for (const document of this.documents)
+        structuralErrors(document, (error) => {
+          errors.count(error.pos[0]);
+          document.errors.push(error);
+        });
+    } catch (error) {
+      if (!(error instanceof TooManyErrors)) throw error;
+      this.inputProblem = {
+        code: 'input/too-many-errors',
+        message: `More than ${maxParseErrors.toLocaleString('en-US')} YAML syntax errors, so the file is not checked; the first is here.`,
+        offset: error.firstOffset,
+      };
+      this.comments = [];
+      this.unclosedFlowStarts = [];
+      this.documents = [];
+      this.moreDocuments = false;
+      this.yaml = undefined;
+      this.value = undefined;
+      this.valueError = undefined;
+      return;
+    }
     this.moreDocuments = more;
     this.comments = comments.sort((a, b) => a.offset - b.offset);
     this.unclosedFlowStarts = unclosed.sort((a, b) => a - b);
-    // A loop, not push(...errors): spreading 150,000 duplicate-key errors overflows the call stack.
-    for (const document of this.documents) for (const error of structuralErrors(document)) document.errors.push(error);
     this.yaml = this.documents[0];
     let value: unknown = undefined;
     let valueError: string | undefined;
@@ -387,12 +423,50 @@ export class ScopeDocument {
   }
 }
 
+/** Thrown out of the composer once a document has more errors than anyone could read. */
+class TooManyErrors extends Error {
+  constructor(readonly firstOffset: number) {
+    super('too many YAML errors');
+  }
+}
+
+class ErrorCap {
+  private seen = 0;
+  private first = 0;
+
+  count(source: unknown): void {
+    if (this.seen++ === 0) this.first = errorOffset(source);
+    if (this.seen > maxParseErrors) throw new TooManyErrors(this.first);
+  }
+}
+
+function errorOffset(source: unknown): number {
+  if (typeof source === 'number') return source;
+  if (Array.isArray(source) && typeof source[0] === 'number') return source[0];
+  if (typeof source === 'object' && source !== null && 'offset' in source && typeof source.offset === 'number') return source.offset;
+  return 0;
+}
+
+/**
+ * Calls `check` before the composer records each error or warning; `check` may throw to stop composing.
+ * The `yaml` Composer reports every one through its `onError` field, which it reads at each call but
+ * does not declare public (yaml 2.x); the reliability corpus tests this cap, so an upgrade that changes it fails there.
+ */
+function onEachComposerError(composer: Composer, check: (source: unknown) => void): void {
+  const target = composer as unknown as { onError?: (...args: unknown[]) => void };
+  const original = target.onError;
+  if (typeof original !== 'function') throw new Error('yaml Composer has no onError: the parse error cap needs updating');
+  target.onError = (...args: unknown[]) => {
+    check(args[0]);
+    original(...args);
+  };
+}
+
 /**
  * Repeated scalar keys (`Map keys must be unique`, as the parser reports them) and aliases with no
  * anchor before them, which the parser only notices when converting to data, without a position.
  */
-function structuralErrors(document: Document.Parsed): YAMLParseError[] {
-  const errors: YAMLParseError[] = [];
+function structuralErrors(document: Document.Parsed, add: (error: YAMLParseError) => void): void {
   const stack: unknown[] = [document.contents];
   const anchors = new Map<string, number>();
   const aliases: Alias[] = [];
@@ -409,7 +483,7 @@ function structuralErrors(document: Document.Parsed): YAMLParseError[] {
         const identity = scalarKeyIdentity(pair.key);
         if (identity !== undefined) {
           if (seen.has(identity) && hasRange(pair.key))
-            errors.push(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+            add(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
           seen.add(identity);
         }
         stack.push(pair.key, pair.value);
@@ -421,7 +495,7 @@ function structuralErrors(document: Document.Parsed): YAMLParseError[] {
   for (const alias of aliases) {
     const anchor = anchors.get(alias.source);
     if (hasRange(alias) && (anchor === undefined || anchor > alias.range[0])) {
-      errors.push(
+      add(
         new YAMLParseError(
           [alias.range[0], alias.range[1]],
           'BAD_ALIAS',
@@ -430,7 +504,6 @@ function structuralErrors(document: Document.Parsed): YAMLParseError[] {
       );
     }
   }
-  return errors;
 }
 
 /** Equal keys as the parser compares them (`a.value === b.value`); undefined for keys never equal to another. */

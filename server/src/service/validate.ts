@@ -155,7 +155,8 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       hooks.onRuleError?.(rule.id, error);
       continue;
     }
-    found.forEach((finding, index) => {
+    // Like syntax and schema findings, capped: 100,000 findings of one rule help nobody and cost the editor.
+    found.slice(0, maxFindingsPerRule).forEach((finding, index) => {
       ruleFindings.push({ finding, index, severity: finding.severity ?? rule.severity, range: findingRange(doc, finding) });
     });
   }
@@ -265,6 +266,9 @@ export function findingRange(doc: ScopeDocument, finding: Finding): Range {
 
 /** At most this many YAML errors (and as many warnings) per document: a binary-like file has one per token. */
 export const maxSyntaxFindings = 100;
+
+/** At most this many findings of one rule per file. */
+export const maxFindingsPerRule = 100;
 
 /** First error per line; later errors on the same line are follow-ons of the first. */
 function rootCauses(errors: readonly YAMLError[], lineOf: (offset: number) => number): YAMLError[] {
