@@ -50,7 +50,7 @@ const directParseChars = 16 * 1024;
  * no input problem, within this time: a text that freezes the parser freezes a worker (which has a
  * time bound and a heap limit), never hover, outline or completion of every other file.
  */
-const mainThreadParseBudgetMs = 2_000;
+const mainThreadParseBudgetMs = 5_000;
 
 /** A client that does not answer `workspace/configuration` within this time gets the defaults. */
 const configurationTimeoutMs = 3_000;
@@ -88,7 +88,7 @@ function startLanguageServer(): void {
       .sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) })
       .catch(logFailure('publishDiagnostics'));
   });
-  const reportedUnknownRules = new Set<string>();
+  const reportedSettings = new Set<string>();
   const settingsByUri = new Map<string, Promise<RuleSettings>>();
   const scheduled = new Set<string>();
 
@@ -140,7 +140,7 @@ function startLanguageServer(): void {
       // In an untrusted workspace the repository's config is not read: it could silence every risk.
       const fromFile = () => (workspaceTrusted ? runSafe('config', undefined, () => configs.forDocument(uri)?.settings) : undefined);
       settings = clientSettings(uri)
-        .then((raw: unknown) => mergeSettings(fromClientSettings(raw, reportUnknownRule), fromFile()))
+        .then((raw: unknown) => mergeSettings(fromClientSettings(raw, reportUnknownRule, reportBadSetting), fromFile()))
         .catch(() => mergeSettings(fromFile()));
       settingsByUri.set(uri, settings);
     }
@@ -148,9 +148,14 @@ function startLanguageServer(): void {
   }
 
   function reportUnknownRule(id: string): void {
-    if (reportedUnknownRules.has(id)) return;
-    reportedUnknownRules.add(id);
-    connection.console.warn(`Setting scope.rules: unknown rule id "${id}" is ignored.`);
+    reportBadSetting(`Setting scope.rules: unknown rule id "${id}" is ignored.`);
+  }
+
+  /** Each ignored setting is reported once (until the settings change), not once per document. */
+  function reportBadSetting(message: string): void {
+    if (reportedSettings.has(message)) return;
+    reportedSettings.add(message);
+    connection.console.warn(message);
   }
 
   /** Validates the latest version of a document on the next turn of the event loop. */
@@ -235,7 +240,7 @@ function startLanguageServer(): void {
   function revalidateAll(): void {
     settingsByUri.clear();
     configs.invalidate();
-    reportedUnknownRules.clear();
+    reportedSettings.clear();
     cache.clear();
     for (const document of documents.all()) schedule(document.uri);
   }

@@ -140,3 +140,75 @@ describe('hostile client: a workspace/configuration request that is never answer
     }
   });
 });
+
+describe('hostile client: settings that would switch the guards off', () => {
+  /** The client answers every workspace/configuration request with `scope`. */
+  function serverWith(scope: unknown): RawLsp {
+    const server = new RawLsp();
+    server.answers.set('workspace/configuration', (request) => ({
+      jsonrpc: '2.0',
+      id: request.id ?? null,
+      result: ((request.params as { items: unknown[] }).items ?? []).map(() => scope),
+    }));
+    return server;
+  }
+
+  const deep = `scope_version: 1\nproject: ${'['.repeat(100)}${']'.repeat(100)}\n`;
+  const aliases = `scope_version: 1\nx: &a v\ny: [${Array.from({ length: 150 }, () => '*a').join(', ')}]\n`;
+
+  it('ignores string limits (the guards stay on) and reports each bad setting once', async () => {
+    const server = serverWith({ limits: { maxFileSizeKB: 'abc', maxNestingDepth: 'deep', maxAliases: '1e9' } });
+    try {
+      await server.initialize(capabilities);
+      server.open('file:///settings/deep.scope.yaml', deep);
+      server.open('file:///settings/aliases.scope.yaml', aliases);
+      server.open('file:///settings/big.scope.yaml', `${sparse}# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+      const codes = async (uri: string) => (await server.diagnostics(uri, 1, 30_000)).map((d) => String(d.code));
+      assert.deepEqual(await codes('file:///settings/deep.scope.yaml'), ['input/too-deep']);
+      assert.deepEqual(await codes('file:///settings/aliases.scope.yaml'), ['input/too-many-aliases']);
+      assert.deepEqual(await codes('file:///settings/big.scope.yaml'), ['input/too-large']);
+      const log = logged(server);
+      for (const name of ['maxFileSizeKB', 'maxNestingDepth', 'maxAliases']) {
+        const lines = log.split('\n').filter((l) => l.includes(`scope.limits.${name}`));
+        assert.equal(lines.length, 1, `scope.limits.${name} reported ${lines.length} times:\n${log}`);
+      }
+    } finally {
+      server.kill();
+    }
+  });
+
+  it('ignores negative and fractional limits instead of refusing every file', async () => {
+    const server = serverWith({
+      limits: { maxFileSizeKB: -1, maxNestingDepth: -5, maxAliases: 2.5 },
+      thresholds: { maxCheckInDays: 'soon' },
+    });
+    try {
+      await server.initialize(capabilities);
+      await assertServing(server, 'negative-limits');
+      const uri = 'file:///settings/minimal.scope.yaml';
+      server.open(uri, minimal);
+      const codes = (await server.diagnostics(uri, 1, 30_000)).map((d) => String(d.code));
+      assert.ok(!codes.some((c) => c.startsWith('input/')), `refused: ${codes.join(', ')}`);
+      assert.match(logged(server), /scope\.limits\.maxFileSizeKB: -1 is below the minimum 1; ignored/);
+      assert.match(logged(server), /scope\.thresholds\.maxCheckInDays: "soon" is not a number; ignored/);
+    } finally {
+      server.kill();
+    }
+  });
+
+  it('uses at most 200 custom vague terms and says so', async () => {
+    const terms = Array.from({ length: 10_000 }, (_, i) => `vagueterm${i}`);
+    const server = serverWith({ vagueTerms: { always: terms } });
+    try {
+      await server.initialize(capabilities);
+      const uri = 'file:///settings/vague.scope.yaml';
+      server.open(uri, minimal.replace('objective: Move all 140 pages', 'objective: Move vagueterm5 and vagueterm9999, all 140 pages'));
+      const vague = (await server.diagnostics(uri, 1, 30_000)).filter((d) => d.code === 'cost-vague-language');
+      assert.equal(vague.length, 1, 'the 6th term is used, the 10,000th is not');
+      assert.match(vague[0]?.message ?? '', /vagueterm5/);
+      assert.match(logged(server), /scope\.vagueTerms\.always has 10,000 terms; only the first 200 are used/);
+    } finally {
+      server.kill();
+    }
+  });
+});

@@ -195,7 +195,7 @@ describe('language server: time bounds', () => {
   });
 
   it('stops a check that overruns its time bound with one diagnostic, and keeps checking other files', async () => {
-    const client = await LspClient.start({ env: { ...process.env, SCOPE_CHECK_TIMEOUT_MS: '200' } });
+    const client = await LspClient.start({ env: { ...process.env, SCOPE_CHECK_TIMEOUT_MS: '1000' } });
     try {
       const big = 'file:///bounds/timeout.scope.yaml';
       await client.open(big, largeScope(1024));
@@ -204,7 +204,7 @@ describe('language server: time bounds', () => {
         diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`),
         ['input/timeout 0:0'],
       );
-      assert.match(JSON.stringify(diagnostics[0]?.message), /took longer than 0\.2 s/);
+      assert.match(JSON.stringify(diagnostics[0]?.message), /took longer than 1 s/);
       // A fresh worker checks the next file.
       const small = 'file:///bounds/after-timeout.scope.yaml';
       const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');

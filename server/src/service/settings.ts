@@ -72,6 +72,12 @@ export const defaultLimits: Limits = {
   maxAliases: 100,
 };
 
+/**
+ * At most this many custom terms per list: every term is matched against every sentence, and
+ * 10,000 of them took 12 s per check. The server says so when it drops some.
+ */
+export const maxCustomVagueTerms = 200;
+
 export const defaultSettings: RuleSettings = {
   rules: {},
   thresholds: defaultThresholds,
@@ -101,13 +107,19 @@ export function mergeSettings(...layers: readonly (PartialSettings | undefined)[
     if (!layer) continue;
     rules = { ...rules, ...layer.rules };
     thresholds = { ...thresholds, ...definedOnly(layer.thresholds) };
-    limits = { ...limits, ...definedOnly(layer.limits) };
-    if (layer.vagueTerms?.always) always = [...always, ...layer.vagueTerms.always];
-    if (layer.vagueTerms?.unlessQuantified) unlessQuantified = [...unlessQuantified, ...layer.vagueTerms.unlessQuantified];
-    if (layer.vagueTerms?.ignore) ignore = [...ignore, ...layer.vagueTerms.ignore];
+    limits = { ...limits, ...validLimits(layer.limits) };
+    if (layer.vagueTerms?.always) always = [...always, ...layer.vagueTerms.always].slice(0, maxCustomVagueTerms);
+    if (layer.vagueTerms?.unlessQuantified)
+      unlessQuantified = [...unlessQuantified, ...layer.vagueTerms.unlessQuantified].slice(0, maxCustomVagueTerms);
+    if (layer.vagueTerms?.ignore) ignore = [...ignore, ...layer.vagueTerms.ignore].slice(0, maxCustomVagueTerms);
     if (layer.today) today = layer.today;
   }
   return { rules, thresholds, vagueTerms: { always, unlessQuantified, ignore }, limits, ...(today ? { today } : {}) };
+}
+
+/** A limit that is not a whole number >= 0 would switch its guard off (NaN compares false) or refuse every file: it never applies. */
+function validLimits(value: Partial<Limits> | undefined): Partial<Limits> {
+  return Object.fromEntries(Object.entries(definedOnly(value)).filter(([, v]) => typeof v === 'number' && Number.isInteger(v) && v >= 0));
 }
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
