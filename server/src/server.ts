@@ -14,6 +14,9 @@ import {
   type Connection,
   type InitializeParams,
   type InitializeResult,
+  type PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { pathToFileURL } from 'node:url';
@@ -59,8 +62,37 @@ function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
+/** At most this many positions in one selectionRange request (100,000 took 24 s on the main thread). */
+const maxSelectionPositions = 1_000;
+
+/** Set by `shutdown`: afterwards only `exit` is accepted and nothing is published. */
+let shutdownReceived = false;
+
+/**
+ * The stdio transport, with its reader's errors handled: after a framing error (a wrong
+ * Content-Length, a missing header) the reader would wait forever for a message that never
+ * starts, a server alive but deaf. It exits instead, so the client restarts it.
+ */
+function stdioTransport(): [StreamMessageReader, StreamMessageWriter] | undefined {
+  if (!process.argv.includes('--stdio')) return undefined;
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  reader.onError((error) => {
+    process.stderr.write(
+      `Scope language server: unreadable message from the client (${error.message}); exiting so that it restarts the server.\n`,
+    );
+    process.exit(1);
+  });
+  // What vscode-languageserver does for a stdio stream it owns: the client went away.
+  const exit = () => process.exit(shutdownReceived ? 0 : 1);
+  process.stdin.on('end', exit);
+  process.stdin.on('close', exit);
+  return [reader, writer];
+}
+
 function startLanguageServer(): void {
-  const connection: Connection = createConnection(ProposedFeatures.all);
+  const stdio = stdioTransport();
+  const connection: Connection = stdio ? createConnection(ProposedFeatures.all, ...stdio) : createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   const timeoutFromEnvironment = Number(process.env.SCOPE_CHECK_TIMEOUT_MS);
@@ -84,9 +116,7 @@ function startLanguageServer(): void {
   let supportsResolveEdits = false;
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
-    connection
-      .sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) })
-      .catch(logFailure('publishDiagnostics'));
+    sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
   });
   const reportedSettings = new Set<string>();
   const settingsByUri = new Map<string, Promise<RuleSettings>>();
@@ -121,6 +151,24 @@ function startLanguageServer(): void {
       },
     );
     return Promise.race([answer, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  let initializeReceived = false;
+
+  /** The LSP lifecycle for every request handler: nothing before `initialize`, nothing after `shutdown`. */
+  function lifecycle<P, R>(handler: (params: P) => R): (params: P) => R | ResponseError {
+    return (params) => {
+      if (!initializeReceived)
+        return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.');
+      if (shutdownReceived) return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down: only exit is accepted.');
+      return handler(params);
+    };
+  }
+
+  /** Diagnostics go out only until `shutdown`. */
+  function sendDiagnostics(params: PublishDiagnosticsParams): void {
+    if (shutdownReceived) return;
+    connection.sendDiagnostics(params).catch(logFailure('publishDiagnostics'));
   }
 
   /** Runs a handler; a bug is logged and answered with a neutral result, never a crash. */
@@ -192,7 +240,7 @@ function startLanguageServer(): void {
     const diagnostics = await validated(snapshot, settings);
     // Never a stale result: the document may have changed, closed or got new settings while the worker ran.
     if (!diagnostics || !isCurrent(snapshot) || settingsByUri.get(uri) !== pendingSettings) return;
-    connection.sendDiagnostics({ uri, version: snapshot.version, diagnostics: [...diagnostics] }).catch(logFailure('publishDiagnostics'));
+    sendDiagnostics({ uri, version: snapshot.version, diagnostics: [...diagnostics] });
   }
 
   /** This text's diagnostics, from the cache or a validation worker; undefined once superseded. */
@@ -246,6 +294,7 @@ function startLanguageServer(): void {
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    initializeReceived = true;
     const workspace = params.capabilities.workspace;
     supportsConfiguration = !!workspace?.configuration;
     supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -299,6 +348,11 @@ function startLanguageServer(): void {
     }
   });
 
+  connection.onShutdown(() => {
+    shutdownReceived = true;
+    validator.dispose();
+  });
+
   connection.onDidChangeConfiguration(() => revalidateAll());
 
   connection.onNotification(workspaceTrustedNotification, () => {
@@ -314,8 +368,7 @@ function startLanguageServer(): void {
       for (const change of params.changes) {
         if (!isConfigUri(change.uri)) continue;
         const path = fileSystemPath(change.uri);
-        if (change.type === FileChangeType.Deleted || !path)
-          connection.sendDiagnostics({ uri: change.uri, diagnostics: [] }).catch(logFailure('publishDiagnostics'));
+        if (change.type === FileChangeType.Deleted || !path) sendDiagnostics({ uri: change.uri, diagnostics: [] });
         else configs.load(path);
       }
     });
@@ -327,7 +380,7 @@ function startLanguageServer(): void {
     cache.forget(e.document.uri);
     validator.forget(e.document.uri);
     settingsByUri.delete(e.document.uri);
-    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(logFailure('publishDiagnostics'));
+    sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   /** The parsed model of an open document under its settings: the guard of every handler that only reads the model. */
@@ -337,111 +390,139 @@ function startLanguageServer(): void {
     return snapshot ? modelFor(snapshot, settings) : undefined;
   }
 
-  connection.onHover(async (params) => {
-    const settings = await settingsFor(params.textDocument.uri);
-    const snapshot = snapshotOf(params.textDocument.uri);
-    if (!snapshot) return null;
-    const [diagnostics, model] = await Promise.all([validatedWithin(snapshot, settings, hoverWaitMs), modelFor(snapshot, settings)]);
-    return runSafe('hover', null, () => hover(model, diagnostics, params.position, settings));
-  });
+  connection.onHover(
+    lifecycle(async (params) => {
+      const settings = await settingsFor(params.textDocument.uri);
+      const snapshot = snapshotOf(params.textDocument.uri);
+      if (!snapshot) return null;
+      const [diagnostics, model] = await Promise.all([validatedWithin(snapshot, settings, hoverWaitMs), modelFor(snapshot, settings)]);
+      return runSafe('hover', null, () => hover(model, diagnostics, params.position, settings));
+    }),
+  );
 
-  connection.onCompletion(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    return runSafe('completion', null, () => completion(model, params.position));
-  });
+  connection.onCompletion(
+    lifecycle(async (params) => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      return runSafe('completion', null, () => completion(model, params.position));
+    }),
+  );
 
-  connection.onDocumentSymbol(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    return runSafe('documentSymbol', null, () => documentSymbols(model));
-  });
+  connection.onDocumentSymbol(
+    lifecycle(async (params) => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      return runSafe('documentSymbol', null, () => documentSymbols(model));
+    }),
+  );
 
-  connection.onDefinition(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    return runSafe('definition', null, () => definition(model, params.position));
-  });
+  connection.onDefinition(
+    lifecycle(async (params) => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      return runSafe('definition', null, () => definition(model, params.position));
+    }),
+  );
 
-  connection.onReferences(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    return runSafe('references', null, () => references(model, params.position, params.context.includeDeclaration));
-  });
+  connection.onReferences(
+    lifecycle(async (params) => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      return runSafe('references', null, () => references(model, params.position, params.context.includeDeclaration));
+    }),
+  );
 
-  connection.onPrepareRename(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    return runSafe('prepareRename', null, () => prepareRename(model, params.position));
-  });
+  connection.onPrepareRename(
+    lifecycle(async (params) => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      return runSafe('prepareRename', null, () => prepareRename(model, params.position));
+    }),
+  );
 
   // A refused rename (invalid or duplicate id) is an error response, which VS Code shows in the rename box.
-  connection.onRenameRequest(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    const result = runSafe('rename', null, () => rename(model, params.position, params.newName));
-    if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
-    return result?.edit ?? null;
-  });
+  connection.onRenameRequest(
+    lifecycle(async (params) => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      const result = runSafe('rename', null, () => rename(model, params.position, params.newName));
+      if (result && 'error' in result) return new ResponseError(ErrorCodes.InvalidParams, result.error);
+      return result?.edit ?? null;
+    }),
+  );
 
-  connection.onFoldingRanges(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    return runSafe('foldingRanges', null, () => foldingRanges(model));
-  });
+  connection.onFoldingRanges(
+    lifecycle(async (params) => {
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      return runSafe('foldingRanges', null, () => foldingRanges(model));
+    }),
+  );
 
-  connection.onSelectionRanges(async (params) => {
-    const model = await modelOf(params.textDocument.uri);
-    if (!model) return null;
-    return runSafe('selectionRanges', null, () => selectionRanges(model, params.positions));
-  });
+  connection.onSelectionRanges(
+    lifecycle(async (params) => {
+      if (params.positions.length > maxSelectionPositions)
+        return new ResponseError(
+          ErrorCodes.InvalidParams,
+          `At most ${maxSelectionPositions.toLocaleString('en-US')} positions per selectionRange request; this one has ${params.positions.length.toLocaleString('en-US')}.`,
+        );
+      const model = await modelOf(params.textDocument.uri);
+      if (!model) return null;
+      return runSafe('selectionRanges', null, () => selectionRanges(model, params.positions));
+    }),
+  );
 
   // Each diagnostic's data names its finding; the handler never reads message text.
-  connection.onCodeAction(async (params) => {
-    const settings = await settingsFor(params.textDocument.uri);
-    const snapshot = snapshotOf(params.textDocument.uri);
-    if (!snapshot) return null;
-    const diagnostics = (await validated(snapshot, settings)) ?? [];
-    const model = await modelFor(snapshot, settings);
-    return runSafe('codeAction', null, () =>
-      codeActions({
-        doc: model,
-        diagnostics,
-        context: params.context.diagnostics,
-        range: params.range,
-        ...(params.context.only ? { only: params.context.only } : {}),
-        snippets: supportsSnippetEdits,
-        resolveEdits: supportsResolveEdits,
-        settings,
-      }),
-    );
-  });
+  connection.onCodeAction(
+    lifecycle(async (params) => {
+      const settings = await settingsFor(params.textDocument.uri);
+      const snapshot = snapshotOf(params.textDocument.uri);
+      if (!snapshot) return null;
+      const diagnostics = (await validated(snapshot, settings)) ?? [];
+      const model = await modelFor(snapshot, settings);
+      return runSafe('codeAction', null, () =>
+        codeActions({
+          doc: model,
+          diagnostics,
+          context: params.context.diagnostics,
+          range: params.range,
+          ...(params.context.only ? { only: params.context.only } : {}),
+          snippets: supportsSnippetEdits,
+          resolveEdits: supportsResolveEdits,
+          settings,
+        }),
+      );
+    }),
+  );
 
-  connection.onCodeActionResolve(async (action) => {
-    const data: unknown = action.data;
-    if (action.edit || !isFixActionData(data)) return action;
-    const document = documents.get(data.uri);
-    if (!document) return action;
-    const settings = await settingsFor(document.uri);
-    const edit = runSafe('codeAction/resolve', undefined, () =>
-      resolveFixAction(cache.model(document, settings), settings, data, supportsSnippetEdits),
-    );
-    return edit ? { ...action, edit } : action;
-  });
+  connection.onCodeActionResolve(
+    lifecycle(async (action) => {
+      const data: unknown = action.data;
+      if (action.edit || !isFixActionData(data)) return action;
+      const settings = await settingsFor(data.uri);
+      const snapshot = snapshotOf(data.uri);
+      if (!snapshot) return action;
+      const model = await modelFor(snapshot, settings);
+      const edit = runSafe('codeAction/resolve', undefined, () => resolveFixAction(model, settings, data, supportsSnippetEdits));
+      return edit ? { ...action, edit } : action;
+    }),
+  );
 
   // "Scope: Fix All Auto-fixable Problems": the source.fixAll.scope edit, applied through the client.
-  connection.onExecuteCommand(async (params) => {
-    const uri: unknown = params.arguments?.[0];
-    if (params.command !== fixAllCommand || typeof uri !== 'string' || !documents.get(uri)) return null;
-    const settings = await settingsFor(uri);
-    const snapshot = snapshotOf(uri);
-    if (!snapshot) return null;
-    const model = await modelFor(snapshot, settings);
-    const edit = runSafe('fixAll', undefined, () => fixAllEdit(model, settings));
-    if (edit)
-      await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit }).catch(logFailure('workspace/applyEdit'));
-    return null;
-  });
+  connection.onExecuteCommand(
+    lifecycle(async (params) => {
+      const uri: unknown = params.arguments?.[0];
+      if (params.command !== fixAllCommand || typeof uri !== 'string' || !documents.get(uri)) return null;
+      const settings = await settingsFor(uri);
+      const snapshot = snapshotOf(uri);
+      if (!snapshot) return null;
+      const model = await modelFor(snapshot, settings);
+      const edit = runSafe('fixAll', undefined, () => fixAllEdit(model, settings));
+      if (edit)
+        await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit }).catch(logFailure('workspace/applyEdit'));
+      return null;
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

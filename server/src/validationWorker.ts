@@ -130,6 +130,7 @@ export class Validator {
   /** The last job of each document that ran to its end (or was stopped by the time bound): asked again, it is not run again. */
   private readonly finished = new Map<string, Pending>();
   private nextId = 1;
+  private disposed = false;
 
   constructor(private readonly options: ValidatorOptions) {}
 
@@ -166,6 +167,7 @@ export class Validator {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const pending of this.queue.values()) this.drop(pending);
     this.queue.clear();
     this.finished.clear();
@@ -190,6 +192,11 @@ export class Validator {
     this.drop(queued);
     this.queue.delete(uri);
     const pending = this.makePending({ id: this.nextId++, kind: 'validate', uri, version, text, settings });
+    // After shutdown nothing is checked any more.
+    if (this.disposed) {
+      this.drop(pending);
+      return pending;
+    }
     this.queue.set(uri, pending);
     // A newer version stops a slow check of an older one instead of waiting up to the time bound.
     if (slot?.running && Date.now() - slot.running.startedAt >= slowJobMs) {
