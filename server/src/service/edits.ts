@@ -820,7 +820,7 @@ class Target {
   private untagged(node: Node & { range: [number, number, number] }, text: string): { start: number; text: string } {
     if (!isScalar(node) || !node.tag) return { start: node.range[0], text };
     const lineStart = this.lineStartAt(node.range[0]);
-    const props = /(![^\s]*)((?:[ \t]+&[^\s]+)?)[ \t]+$/.exec(this.text.slice(lineStart, node.range[0]));
+    const props = /(?<!\S)(![^\s]*)((?:[ \t]+&[^\s]+)?)[ \t]+$/.exec(this.text.slice(lineStart, node.range[0]));
     if (!props) return { start: node.range[0], text };
     const anchor = (props[2] ?? '').trim();
     return { start: lineStart + props.index, text: anchor ? `${anchor} ${text}` : text };

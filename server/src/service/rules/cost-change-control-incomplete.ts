@@ -29,7 +29,8 @@ const schedulePhrases: readonly Phrase<true>[] = [
   'delivery|lead|completion time|times',
 ].flatMap((pattern) => phrase(pattern, true as const));
 /** An amount of money written out ("280 GBP", "EUR 18", "$95") is a cost. */
-const moneyAmount = /(?:[$€£]\s?\d|\b[A-Z]{3}\s?\d|\d[\d,.]*\s?(?:[A-Z]{3}\b|[€£]))/;
+// The amount starts where a number starts (lookbehind), so a long run of digits is scanned once.
+const moneyAmount = /(?:[$€£]\s?\d|\b[A-Z]{3}\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:[A-Z]{3}\b|[€£]))/;
 
 function mentionsCost(text: string): boolean {
   return moneyAmount.test(text) || findPhrases(text, wordsOf(text), costPhrases).length > 0;
