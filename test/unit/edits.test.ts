@@ -352,6 +352,21 @@ describe('delete', () => {
   });
 });
 
+describe('through an alias', () => {
+  // Issue 17: a fix through an alias edits the anchored value, and so every alias, silently.
+  it('says in its title that it changes the shared value', () => {
+    const before = lines('defaults: &terms', '  total: "$120k"', 'budget: *terms');
+    const { resolved, after } = fixText(before, fix({ op: 'replace', path: ['budget', 'total'], value: '120000' }));
+    assert.equal(resolved?.title, 'test fix (changes the shared value &terms and every alias of it)');
+    assert.equal(after, lines('defaults: &terms', '  total: 120000', 'budget: *terms'));
+  });
+
+  it('keeps its title when no alias is on the way', () => {
+    const before = lines('defaults: &terms', '  total: "$120k"', 'budget:', '  total: "$120k"');
+    assert.equal(fixText(before, fix({ op: 'replace', path: ['budget', 'total'], value: '120000' })).resolved?.title, 'test fix');
+  });
+});
+
 describe('renameKey', () => {
   it('renames a key and keeps its value and comment', () => {
     expectFix(

@@ -1,7 +1,7 @@
 // Turns declarative fix operations into minimal text edits written in the document's own
 // indentation and style (block or flow), with snippet tab stops on the placeholders a person
 // has to fill in. Nothing outside an edit's range changes, comments included.
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node, type Pair, type Scalar, type YAMLSeq } from 'yaml';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { ScopeDocument } from './document';
 import type { Applicability, Fix, FixOp, Path } from './types';
@@ -39,8 +39,13 @@ export function resolveFix(doc: ScopeDocument, fix: Fix): ResolvedFix | undefine
     const resolved = applyOps(doc, fix.ops);
     if (!resolved || resolved.edits.length === 0) return undefined;
     const { edits, placeholders } = resolved;
+    const shared = anchorsEdited(doc, fix.ops);
     return {
-      title: fix.title,
+      // An edit through an alias lands on the anchored value, which every alias of it shares.
+      title:
+        shared.length === 0
+          ? fix.title
+          : `${fix.title} (changes the shared value ${shared.map((a) => `&${a}`).join(', ')} and every alias of it)`,
       edits: toFixEdits(doc, edits, placeholders),
       ...(fix.preferred ? { preferred: true } : {}),
       applicability: fix.applicability,
@@ -49,6 +54,19 @@ export function resolveFix(doc: ScopeDocument, fix: Fix): ResolvedFix | undefine
     // A fix that cannot be worked out is not offered; the finding itself still shows.
     return undefined;
   }
+}
+
+/** The anchors whose values the ops edit because their paths go through an alias (`budget: *defaults`). */
+function anchorsEdited(doc: ScopeDocument, ops: readonly FixOp[]): string[] {
+  const found = new Set<string>();
+  for (const op of ops) {
+    const path = op.op === 'insert' ? op.parent : op.path;
+    for (let depth = 1; depth <= path.length; depth++) {
+      const node = doc.nodeAt(path.slice(0, depth));
+      if (isAlias(node) && depth < path.length + (op.op === 'insert' ? 1 : 0)) found.add(node.source);
+    }
+  }
+  return [...found];
 }
 
 /**
