@@ -14,10 +14,12 @@ suite('code actions', () => {
       doc.uri,
       new vscode.Range(at, at),
       vscode.CodeActionKind.QuickFix.value,
+      // Resolve the actions as the light bulb does: the server fills in a fix's edit through codeAction/resolve.
+      50,
     );
     const fix = actions.find((a) => /^Remove "etc\."/.test(a.title));
     assert.ok(fix, `offered: ${actions.map((a) => a.title).join(' | ')}`);
-    assert.ok(fix.edit, 'the quick fix carries its edit');
+    assert.ok(fix.edit, 'the quick fix carries its edit once resolved');
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.ok(!doc.getText().includes('etc.'));
     await waitFor(() => vague().length === 0, { what: 'the finding to go away' });
