@@ -195,16 +195,23 @@ describe('language server: time bounds', () => {
   });
 
   it('stops a check that overruns its time bound with one diagnostic, and keeps checking other files', async () => {
-    const client = await LspClient.start({ env: { ...process.env, SCOPE_CHECK_TIMEOUT_MS: '1000' } });
+    // The bound is a third of what checking the big file takes on this machine in this run, so the
+    // big file overruns it and the minimal one fits, however fast or loaded the machine is.
+    const bigText = largeScope(1900);
+    const started = performance.now();
+    oracle('file:///bounds/measure.scope.yaml', bigText);
+    const boundMs = Math.max(200, Math.round((performance.now() - started) / 3));
+    const client = await LspClient.start({ env: { ...process.env, SCOPE_CHECK_TIMEOUT_MS: String(boundMs) } });
     try {
       const big = 'file:///bounds/timeout.scope.yaml';
-      await client.open(big, largeScope(1024));
+      await client.open(big, bigText);
       const diagnostics = await client.diagnostics(big, 1, 30_000);
       assert.deepEqual(
         diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`),
         ['input/timeout 0:0'],
+        `bound ${boundMs} ms`,
       );
-      assert.match(JSON.stringify(diagnostics[0]?.message), /took longer than 1 s/);
+      assert.match(JSON.stringify(diagnostics[0]?.message), /took longer than [\d.]+ s/);
       // A fresh worker checks the next file.
       const small = 'file:///bounds/after-timeout.scope.yaml';
       const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
