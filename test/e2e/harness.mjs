@@ -585,16 +585,31 @@ export class Workbench {
     );
     const lines = new Map();
     const deadline = Date.now() + this.timeout;
-    let direction = 1;
-    while (lines.size < total) {
-      const seen = await rendered();
+    let stalls = 0;
+    for (;;) {
       const before = lines.size;
-      for (const [n, t] of seen) lines.set(n, t);
+      for (const [n, t] of await rendered()) lines.set(n, t);
       if (lines.size >= total) break;
       if (Date.now() > deadline) throw new Error(`editorText: saw ${lines.size}/${total} lines`);
-      const maxSeen = Math.max(0, ...seen.map(([n]) => n));
-      if (lines.size === before && maxSeen >= total) direction = -direction; // at an end: sweep back
-      await wheel(direction * Math.max(100, box.height * 0.6));
+      let missing = 1;
+      while (lines.has(missing)) missing++;
+      if (lines.size > before) {
+        stalls = 0;
+      } else if (++stalls >= 2) {
+        // The wheel did not move the view (a hover or widget under the pointer, a slow
+        // frame): go to the first line not seen yet, which the editor reveals for sure.
+        await this.gotoLine(missing);
+        await this.nextFrames();
+        stalls = 0;
+        continue;
+      }
+      await wheel(Math.max(100, box.height * 0.6));
+      // Wheeling down past a gap (lines rendered late) never comes back: jump to it.
+      const seenMin = Math.min(...(await rendered()).map(([n]) => n));
+      if (seenMin > missing) {
+        await this.gotoLine(missing);
+        await this.nextFrames();
+      }
     }
     const out = [];
     for (let i = 1; i <= total; i++) out.push(lines.get(i) ?? '');
