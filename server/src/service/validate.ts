@@ -100,6 +100,11 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   const lineOf = (offset: number): number => doc.positionAt(offset).line;
   const syntax = rootCauses(doc.parseErrors, lineOf);
   for (const error of syntax) {
+    const indentation = indentationError(doc, error);
+    if (indentation) {
+      make('yaml/syntax', doc.oneLineRange(indentation.start, indentation.end), indentation.message, 'error');
+      continue;
+    }
     const start = syntaxErrorOffset(doc, error);
     make(
       yamlCode(error),
@@ -298,6 +303,116 @@ function rootCauses(errors: readonly YAMLError[], lineOf: (offset: number) => nu
 function syntaxErrorOffset(doc: ScopeDocument, error: YAMLError): number {
   if (!/end with a [\]}]/.test(error.message)) return error.pos[0];
   return doc.unclosedFlowStarts.find((offset) => offset < error.pos[0]) ?? error.pos[0];
+}
+
+interface IndentationError {
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+}
+
+/** Indentation of a content line (spaces), or undefined for a blank or comment line. */
+function contentIndent(doc: ScopeDocument, line: number): number | undefined {
+  const text = doc.lineText(line);
+  const indent = /^ */.exec(text)?.[0].length ?? 0;
+  if (indent === text.length || doc.isCommentLine(line)) return undefined;
+  return indent;
+}
+
+/** Spaces per level in this document: the most frequent step from a `key:` line to its first child (2 on a tie). */
+function indentUnit(doc: ScopeDocument): number {
+  const steps = new Map<number, number>();
+  let previous: { line: number; indent: number } | undefined;
+  for (let line = 0; line < doc.lineCount; line++) {
+    const indent = contentIndent(doc, line);
+    if (indent === undefined) continue;
+    if (previous && indent > previous.indent && /:\s*$/.test(doc.lineTextWithoutComment(previous.line))) {
+      const step = indent - previous.indent;
+      steps.set(step, (steps.get(step) ?? 0) + 1);
+    }
+    previous = { line, indent };
+  }
+  let best = 2;
+  for (const [step, count] of steps) if (count > (steps.get(best) ?? 0)) best = step;
+  return best;
+}
+
+function lineRangeAt(doc: ScopeDocument, line: number): { start: number; end: number } {
+  const start = doc.offsetAt({ line, character: contentIndent(doc, line) ?? 0 });
+  const end = doc.offsetAt({ line, character: doc.lineTextWithoutComment(line).trimEnd().length });
+  return { start, end: Math.max(end, start + 1) };
+}
+
+function spaces(n: number): string {
+  return n === 1 ? '1 space' : `${n} spaces`;
+}
+
+function keyName(doc: ScopeDocument, line: number): string {
+  const text = doc.lineTextWithoutComment(line).trim();
+  return /^(?:- )?([^:]+):/.exec(text)?.[1]?.trim() ?? text;
+}
+
+/**
+ * An indentation mistake, reported on the line that is wrong (the parser reports where it notices:
+ * the next, correct key, or the key above an over-indented one), in words about columns.
+ */
+function indentationError(doc: ScopeDocument, error: YAMLError): IndentationError | undefined {
+  const errorLine = doc.positionAt(error.pos[0]).line;
+  if (error.code === 'BAD_INDENT' && /mapping items must start at the same column/.test(error.message)) {
+    const column = contentIndent(doc, errorLine);
+    if (column === undefined) return undefined;
+    // The mapping's parent: the nearest line above indented less than this key; its first item sets the column.
+    let parent: number | undefined;
+    for (let line = errorLine - 1; line >= 0; line--) {
+      const indent = contentIndent(doc, line);
+      if (indent !== undefined && indent < column) {
+        parent = line;
+        break;
+      }
+    }
+    if (parent === undefined) return undefined;
+    let first: number | undefined;
+    for (let line = parent + 1; line < errorLine; line++) {
+      if (contentIndent(doc, line) !== undefined) {
+        first = line;
+        break;
+      }
+    }
+    if (first === undefined) return undefined;
+    const firstColumn = contentIndent(doc, first) ?? 0;
+    const parentColumn = contentIndent(doc, parent) ?? 0;
+    const unit = indentUnit(doc);
+    const under = keyName(doc, parent);
+    // The first key is off the document's step and this one is on it: the first key is the mistake.
+    const firstIsWrong = firstColumn !== parentColumn + unit && column === parentColumn + unit;
+    const wrong = firstIsWrong ? first : errorLine;
+    const other = firstIsWrong ? errorLine : first;
+    const wrongColumn = firstIsWrong ? firstColumn : column;
+    const otherColumn = firstIsWrong ? column : firstColumn;
+    const { start, end } = lineRangeAt(doc, wrong);
+    return {
+      start,
+      end,
+      message: `Indented ${spaces(wrongColumn)}, but \`${keyName(doc, other)}\` under \`${under}\` is indented ${otherColumn}: keys of one mapping must start in the same column.`,
+    };
+  }
+  if ((error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY') && error.pos[1] > error.pos[0]) {
+    // `name: x` followed by a line indented deeper: the deeper line is the mistake.
+    const lastLine = doc.positionAt(Math.max(error.pos[0], error.pos[1] - 1)).line;
+    let next = errorLine + 1;
+    while (next < doc.lineCount && contentIndent(doc, next) === undefined) next++;
+    const wrong = lastLine > errorLine ? lastLine : next;
+    const above = contentIndent(doc, errorLine);
+    const column = wrong < doc.lineCount ? contentIndent(doc, wrong) : undefined;
+    if (above === undefined || column === undefined || column <= above) return undefined;
+    const { start, end } = lineRangeAt(doc, wrong);
+    return {
+      start,
+      end,
+      message: `Indented ${spaces(column)}, deeper than \`${keyName(doc, errorLine)}\` (${above}), which already has a value: indent it like the key above or give that key no value.`,
+    };
+  }
+  return undefined;
 }
 
 function yamlCode(error: YAMLError): string {
