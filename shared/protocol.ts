@@ -22,4 +22,9 @@ export const applyAllFixesCommand = 'scope.applyAllFixes';
 export interface InitializationOptions {
   /** False in an untrusted workspace: the server then ignores `.scope-lint.yaml` and workspace settings. */
   readonly workspaceTrusted?: boolean;
+  /**
+   * True when the editor shows each diagnostic's message above the hover (VS Code): the hover then
+   * adds only what the message does not say. Other clients get the message in the hover too.
+   */
+  readonly diagnosticsInHover?: boolean;
 }

@@ -43,7 +43,8 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
       return false;
     },
     // Re-read on every (re)start. In an untrusted workspace the server ignores .scope-lint.yaml.
-    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    // VS Code shows a diagnostic's message above the hover, so the server leaves it out of its hover.
+    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true }),
   };
   return new QuietLanguageClient('scope', 'Scope YAML Language Server', serverOptions, clientOptions);
 }

@@ -104,6 +104,8 @@ function startLanguageServer(): void {
   validator.warmUp();
   // Until the client says otherwise (older clients, other editors), the workspace is trusted.
   let workspaceTrusted = true;
+  // VS Code shows the diagnostic's message above the hover: the hover then leaves it out.
+  let diagnosticsInHover = false;
 
   let supportsConfiguration = false;
   let supportsDynamicConfiguration = false;
@@ -305,6 +307,7 @@ function startLanguageServer(): void {
     configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const options = params.initializationOptions as InitializationOptions | null | undefined;
     workspaceTrusted = options?.workspaceTrusted !== false;
+    diagnosticsInHover = options?.diagnosticsInHover === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -396,7 +399,7 @@ function startLanguageServer(): void {
       const snapshot = snapshotOf(params.textDocument.uri);
       if (!snapshot) return null;
       const [diagnostics, model] = await Promise.all([validatedWithin(snapshot, settings, hoverWaitMs), modelFor(snapshot, settings)]);
-      return runSafe('hover', null, () => hover(model, diagnostics, params.position, settings));
+      return runSafe('hover', null, () => hover(model, diagnostics, params.position, settings, { messageShown: diagnosticsInHover }));
     }),
   );
 

@@ -98,6 +98,11 @@ export function schemaMarkdown(node: SchemaNode, key?: string): string {
       : typeof node.description === 'string'
         ? node.description
         : undefined;
+  // The values in plain words first, then the description with its sources.
+  const values = Array.isArray(node.enum) ? (node.enum as unknown[]) : [];
+  const valueDocs: unknown[] = Array.isArray(node.markdownEnumDescriptions) ? (node.markdownEnumDescriptions as unknown[]) : [];
+  if (values.length > 0 && valueDocs.some((d) => typeof d === 'string'))
+    parts.push(values.map((v, i) => `- \`${String(v)}\`${typeof valueDocs[i] === 'string' ? `: ${valueDocs[i]}` : ''}`).join('\n'));
   if (description) parts.push(description);
   if (Array.isArray(node.examples) && node.examples.length > 0) {
     const examples = node.examples.slice(0, 3).map((e) => `\`${typeof e === 'string' ? e : JSON.stringify(e)}\``);
