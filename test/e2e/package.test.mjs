@@ -74,7 +74,6 @@ const ALLOWED = [
   /^dist\/(client|server|cli)\.js$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
-  /^snippets\/[^/]+\.code-snippets$/,
   /^docs\/rules\/[^/]+\.md$/,
   /^images\/icon\.png$/,
   /^(README|CHANGELOG)\.md$/i, // vsce stores them as readme.md / changelog.md

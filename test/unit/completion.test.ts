@@ -90,7 +90,7 @@ describe('completion: keys from the schema at the cursor level', () => {
       'owner',
       'depends_on',
     ]);
-    assert.deepEqual(complete('deliverables:\n  - id: D1\n  - |\n').labels.slice(0, 3), ['new deliverable', 'id', 'title']);
+    assert.deepEqual(complete('deliverables:\n  - id: D1\n  - |\n').labels.slice(0, 3), ['deliverable', 'id', 'title']);
   });
 
   it('renames only the key when the colon is already there', () => {
@@ -104,7 +104,10 @@ describe('completion: keys from the schema at the cursor level', () => {
   it('inserts a list with the required children of its first entry and the next free id', () => {
     const deliverables = 'deliverables:\n  - id: D1\n    title: A\n  - id: D2\n    title: B\n';
     assert.equal(accept(`${deliverables}|`, 'success_measures'), `${deliverables}success_measures:\n  - id: SM1\n    metric: `);
-    assert.equal(accept(`${deliverables}  |`, '- new deliverable'), `${deliverables}  - id: D3\n    title: `);
+    assert.equal(
+      accept('vendor:\n  references:\n    - company: A\n    |', '- new item'),
+      'vendor:\n  references:\n    - company: A\n    - company: ',
+    );
   });
 
   it('follows the document indentation: four spaces, sequences flush with their key', () => {
@@ -225,5 +228,57 @@ describe('completion: speed', () => {
       assert.ok(items.some((i) => i.label === 'title'));
     }
     assert.ok(complete < parse / 2, `completion took ${complete.toFixed(1)} ms, parsing ${parse.toFixed(1)} ms`);
+  });
+});
+
+describe('completion: item snippets only where their item belongs', () => {
+  const risky = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
+  const snippetLabels = ['deliverable', 'success_measure', 'milestone', 'payment'];
+  const snippetsIn = (source: string) => complete(source).labels.filter((l) => snippetLabels.includes(l));
+
+  it('a deliverable snippet at a new entry of deliverables, first and preselected, with the next free id', () => {
+    const deliverables = 'deliverables:\n  - id: D1\n    title: A\n  - id: D2\n    title: B\n';
+    const { items } = complete(`${deliverables}  |`);
+    assert.equal(items[0]?.label, 'deliverable');
+    assert.equal(items[0]?.preselect, true);
+    assert.equal(
+      accept(`${deliverables}  |`, 'deliverable'),
+      `${deliverables}  - id: D3\n    title: TODO what is delivered\n    acceptance_criteria:\n      - TODO an observable, testable condition\n    due: null\n    owner: vendor`,
+    );
+    assert.deepEqual(snippetsIn(`${deliverables}  - |`), ['deliverable']);
+    assert.deepEqual(snippetsIn(`${deliverables}  deli|`), ['deliverable']);
+  });
+
+  it('nothing but keys inside a deliverable', () => {
+    assert.deepEqual(snippetsIn('deliverables:\n  - id: D1\n    title: A\n    |\n'), []);
+    assert.deepEqual(snippetsIn('deliverables:\n  - id: D1\n    title: A\n    pay|\n'), []);
+  });
+
+  it('nothing as the value of scope_version or at the top level', () => {
+    assert.deepEqual(snippetsIn('scope_version: |\n'), []);
+    assert.deepEqual(snippetsIn('scope_version: 1\n|\n'), []);
+  });
+
+  it('a payment in budget.payments names an unpaid milestone and the percent the others leave', () => {
+    const source = risky.replace('    - { milestone: M2, percent: 30 }\n', '    - { milestone: M2, percent: 30 }\n    |\n');
+    assert.deepEqual(snippetsIn(source), ['payment']);
+    const item = complete(source).items.find((i) => i.label === 'payment');
+    assert.equal((item?.textEdit as TextEdit).newText, '- milestone: ${1:M2}\n      percent: ${2:10}');
+  });
+
+  it('a milestone in timeline.milestones refers to a deliverable that exists', () => {
+    const source = risky.replace('deliverables: [D1, D3] }\n', 'deliverables: [D1, D3] }\n    |\n');
+    assert.deepEqual(snippetsIn(source), ['milestone']);
+    const item = complete(source).items.find((i) => i.label === 'milestone');
+    assert.equal(
+      (item?.textEdit as TextEdit).newText,
+      '- id: ${1:M3}\n      name: ${2:TODO what is reached}\n      date: ${3:null}\n      deliverables: [${4:D1}]',
+    );
+  });
+
+  it('a success measure answers to "sla" and "measure" too', () => {
+    const item = complete('success_measures:\n  - id: SM1\n    metric: x\n  |').items.find((i) => i.label === 'success_measure');
+    assert.match(item?.filterText ?? '', /\bsla\b/);
+    assert.match(item?.filterText ?? '', /\bmeasure\b/);
   });
 });

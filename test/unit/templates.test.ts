@@ -1,12 +1,13 @@
-// The New Scope File template and the snippets: valid structure, and every placeholder left as
+// The New Scope File template and the item snippets: valid structure, and every placeholder left as
 // it is stays visible as a finding. Their manifest entries point at what exists.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { analyzeText } from '../support/analyze';
-import { snippetText } from '../support/caret';
+import { applyEdits, atCaret, snippetText } from '../support/caret';
+import { completion } from '../../server/src/service/completion';
 import { repoRoot } from '../support/paths';
 
 const template = readFileSync(join(repoRoot, 'templates', 'new.scope.yaml'), 'utf8');
@@ -46,74 +47,52 @@ describe('New Scope File template', () => {
   });
 });
 
-interface Snippet {
-  readonly prefix: string | string[];
-  readonly body: string[];
-  readonly description: string;
-}
-
-const snippetFile = manifest.contributes.snippets?.find((s) => s.language === 'scope-yaml');
-// Snippet files are JSON with comments and trailing commas (VS Code reads them as JSONC; Prettier keeps the commas).
-const jsonc = (text: string): unknown => JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/,(\s*[\]}])/g, '$1'));
-const snippets = snippetFile ? (jsonc(readFileSync(join(repoRoot, snippetFile.path), 'utf8')) as Record<string, Snippet>) : {};
-
-/** Where each snippet goes in the template: after the last line of its list. */
+/** Where each list's snippet is offered in the template: a new line after the list's last line, at its dash column. */
 const targets: Record<string, { after: string; indent: string }> = {
-  Deliverable: { after: '    due: null', indent: '  ' },
-  'Success measure': { after: '  - { id: SM1,', indent: '  ' },
-  Milestone: { after: '    - { id: M1, name: TODO', indent: '    ' },
-  Payment: { after: '    - { milestone: M1, percent: 100 }', indent: '    ' },
+  deliverable: { after: '    due: null', indent: '  ' },
+  success_measure: { after: '  - { id: SM1,', indent: '  ' },
+  milestone: { after: '    - { id: M1, name: TODO', indent: '    ' },
+  payment: { after: '    - { milestone: M1, percent: 100 }', indent: '    ' },
 };
 
-/** The template with a snippet inserted the way VS Code does: each line after the first gets the current indentation. */
-function withSnippet(name: string, body: string[], fill: (text: string) => string): string {
+/** The template after choosing the snippet `name` at its list's end and tabbing through every stop. */
+function withSnippet(name: string): string {
   const target = targets[name];
   assert.ok(target, `no insertion point for snippet "${name}"`);
   const lines = template.split('\n');
   const at = lines.findIndex((l) => l.startsWith(target.after));
   assert.ok(at >= 0, `${target.after} not in the template`);
-  const inserted = fill(body.join('\n'))
-    .split('\n')
-    .map((l) => target.indent + l);
-  return [...lines.slice(0, at + 1), ...inserted, ...lines.slice(at + 1)].join('\n');
+  const source = [...lines.slice(0, at + 1), `${target.indent}|`, ...lines.slice(at + 1)].join('\n');
+  const { doc, text, position } = atCaret(source);
+  const items = completion(doc, position).items;
+  const item = items.find((i) => i.label === name);
+  assert.ok(item, `"${name}" not offered in its list; got ${items.map((i) => i.label).join(', ')}`);
+  assert.equal(item.sortText, '!', 'ranked first');
+  const edit = item.textEdit as TextEdit;
+  return applyEdits(text, [{ range: edit.range, newText: snippetText(edit.newText) }]);
 }
 
-/** Fills tab stop 1 (the id) with a fresh id and numbers where a number goes, like a user would. */
-function filled(snippet: string): string {
-  return snippetText(
-    snippet
-      .replace(/^- id: \$\{1:D1\}/, '- id: D2')
-      .replace(/^- id: \$\{1:SM1\}/, '- id: SM2')
-      .replace(/^- id: \$\{1:M1\}/, '- id: M2')
-      .replace(/\$\{(\d+)\|([^,|]+)[^}]*\|\}/g, '$2')
-      .replace(/: \$\{3:TODO\}$/, ': 0'),
-  );
-}
-
-/** Accepts every placeholder as it is (the first of a choice). */
-function asIs(snippet: string): string {
-  return snippetText(snippet.replace(/\$\{(\d+)\|([^,|]+)[^}]*\|\}/g, '$2'));
-}
-
-describe('snippets', () => {
-  it('are contributed for the scope-yaml language and shipped in the .vsix', () => {
-    assert.equal(snippetFile?.path, './snippets/scope-yaml.code-snippets');
-    assert.match(readFileSync(join(repoRoot, '.vscodeignore'), 'utf8'), /^!snippets\/\*\.code-snippets$/m);
-    assert.deepEqual(Object.keys(snippets).sort(), Object.keys(targets).sort());
+describe('item snippets (offered by completion inside their list)', () => {
+  it('are not contributed as context-free VS Code snippets', () => {
+    assert.equal(manifest.contributes.snippets, undefined);
   });
 
-  for (const [name, snippet] of Object.entries(snippets)) {
-    it(`"${name}" inserts a valid entry into its list`, () => {
-      const text = withSnippet(name, snippet.body, filled);
+  for (const name of Object.keys(targets)) {
+    it(`"${name}" with every tab stop left as it is inserts a valid entry`, () => {
+      const text = withSnippet(name);
       assert.deepEqual(structural(analyzeText(text).diagnostics), [], text);
     });
 
-    it(`"${name}" left as it is keeps its placeholders flagged`, () => {
-      const text = withSnippet(name, snippet.body, asIs);
-      const { diagnostics } = analyzeText(text);
-      assert.deepEqual(unflaggedTodos(text, diagnostics), []);
+    it(`"${name}" keeps its TODO placeholders flagged`, () => {
+      const text = withSnippet(name);
+      assert.deepEqual(unflaggedTodos(text, analyzeText(text).diagnostics), []);
     });
   }
+
+  it('the payment snippet names a milestone that exists and a number, not TODO, for the percent', () => {
+    const text = withSnippet('payment');
+    assert.match(text, /\n {4}- milestone: M1\n {6}percent: 0\n/);
+  });
 });
 
 describe('New Scope File command', () => {

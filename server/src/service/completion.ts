@@ -76,8 +76,8 @@ function itemsAt(ctx: Context, stack: Frame[]): CompletionItem[] {
     if (isObjectSchema(schemaAt(itemPath))) {
       const existing = siblingKeys(ctx, itemPath);
       const items = keyItems(ctx, itemPath, pos, range, existing, 'block', afterBareDash ? ' ' : '');
-      // A fresh entry: offer all its required keys at once, too.
-      if (rest === '' && existing.size === 0)
+      // A fresh entry: offer the whole item at once, too (the snippet of its list, first).
+      if (isWord(rest) && existing.size === 0)
         items.unshift(...newItem(ctx, itemPath.slice(0, -1), pos, range, false, afterBareDash ? ' ' : ''));
       return items;
     }
@@ -96,7 +96,7 @@ function itemsAt(ctx: Context, stack: Frame[]): CompletionItem[] {
   const parent = topPath(stack);
   const range = wordRange(ctx, pos);
   const items = keyItems(ctx, parent, pos, range, siblingKeys(ctx, parent), 'block', '');
-  if (rest === '') items.push(...newItem(ctx, parent, pos, range, true, ''));
+  if (isWord(rest)) items.push(...newItem(ctx, parent, pos, range, true, ''));
   return items;
 }
 
@@ -489,13 +489,33 @@ function requiredBody(ctx: Context, path: Path, col: number, tabstop: { next: nu
   return lines.join('\n');
 }
 
-/** A new entry for the list at `list`, with its required children (`- id: D4\n  title: `). */
+/** A new entry for the list at `list`: its snippet where the list has one, else its required children (`- id: D4\n  title: `). */
 function newItem(ctx: Context, list: Path, itemCol: number, range: Range, withDash: boolean, prefix: string): CompletionItem[] {
   const listSchema = schemaAt(list);
   if (!isArraySchema(listSchema)) return [];
   const itemPath = [...list, 0];
   if (!isObjectSchema(schemaAt(itemPath))) return [];
   const contentCol = withDash ? itemCol + 2 : itemCol;
+  const snippet = itemSnippets.find((s) => s.list.length === list.length && s.list.every((segment, i) => list[i] === segment));
+  if (snippet) {
+    const [first = '', ...more] = snippet.body(ctx.doc, ctx.outline.indentUnit);
+    const body = [first, ...more.map((line) => ' '.repeat(contentCol) + line)].join('\n');
+    return [
+      {
+        label: snippet.label,
+        kind: CompletionItemKind.Snippet,
+        detail: snippet.detail,
+        documentation: { kind: 'markdown', value: snippet.documentation },
+        // Above the keys of the entry: on a fresh entry the whole item is what is wanted.
+        sortText: '!',
+        preselect: true,
+        filterText: snippet.filterText,
+        textEdit: { range, newText: prefix + (withDash ? '- ' : '') + body },
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertTextMode: InsertTextMode.asIs,
+      },
+    ];
+  }
   const body = requiredBody(ctx, itemPath, contentCol, { next: 1 });
   if (!body) return [];
   const kind = definitionKindAt(itemPath);
@@ -513,6 +533,107 @@ function newItem(ctx: Context, list: Path, itemCol: number, range: Range, withDa
     },
   ];
 }
+
+// ---- item snippets ----------------------------------------------------------------------------
+
+/**
+ * The whole entry of a list, offered only inside that list. Every tab stop's default is valid
+ * there (a fresh id, an id that exists, a number where a number goes, `null` for an unknown date),
+ * so tabbing through leaves a file that parses and passes the schema; the TODO texts are left for
+ * cost-tbd-placeholder to flag.
+ */
+interface ItemSnippet {
+  readonly list: Path;
+  readonly label: string;
+  readonly filterText: string;
+  readonly detail: string;
+  readonly documentation: string;
+  /** The entry's lines: the first after `- `, the others relative to the entry's content column. */
+  body(doc: ScopeDocument, indentUnit: number): string[];
+}
+
+/** The ids of one kind, in document order. */
+function idsOf(doc: ScopeDocument, kind: 'deliverable' | 'milestone'): string[] {
+  return idIndex(doc)
+    .definitions.filter((d) => d.kind === kind)
+    .map((d) => d.id);
+}
+
+/** Snippet text: `$`, `}` and `\` are literal. */
+function literal(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+const itemSnippets: readonly ItemSnippet[] = [
+  {
+    list: ['deliverables'],
+    label: 'deliverable',
+    filterText: 'deliverable',
+    detail: 'New deliverable: id, title, acceptance criteria, due date, owner',
+    documentation: 'A verifiable output with observable acceptance criteria (an entry of `deliverables`).',
+    body: (doc, unit) => [
+      `id: \${1:${literal(nextId(doc, 'deliverable'))}}`,
+      'title: ${2:TODO what is delivered}',
+      'acceptance_criteria:',
+      `${' '.repeat(unit)}- \${3:TODO an observable, testable condition}`,
+      'due: ${4:null}',
+      'owner: ${5:vendor}',
+    ],
+  },
+  {
+    list: ['success_measures'],
+    label: 'success_measure',
+    filterText: 'success_measure measure sla',
+    detail: 'New success measure: metric, target, unit, how it is measured, what it judges',
+    documentation:
+      'A metric with a numeric target, its unit, how it is measured and the deliverables it judges (an entry of `success_measures`).',
+    body: (doc) => {
+      const deliverable = idsOf(doc, 'deliverable')[0];
+      return [
+        `id: \${1:${literal(nextId(doc, 'success_measure'))}}`,
+        'metric: ${2:TODO what is measured}',
+        'target: ${3:TODO}',
+        'unit: ${4:TODO}',
+        'measured_by: ${5:TODO data source or method}',
+        ...(deliverable ? [`deliverables: [\${6:${literal(deliverable)}}]`] : []),
+      ];
+    },
+  },
+  {
+    list: ['timeline', 'milestones'],
+    label: 'milestone',
+    filterText: 'milestone',
+    detail: 'New milestone: id, name, date, the deliverables accepted by then',
+    documentation: 'A dated point, with the deliverables accepted by then (an entry of `timeline.milestones`).',
+    body: (doc) => {
+      const deliverable = idsOf(doc, 'deliverable')[0];
+      return [
+        `id: \${1:${literal(nextId(doc, 'milestone'))}}`,
+        'name: ${2:TODO what is reached}',
+        'date: ${3:null}',
+        ...(deliverable ? [`deliverables: [\${4:${literal(deliverable)}}]`] : []),
+      ];
+    },
+  },
+  {
+    list: ['budget', 'payments'],
+    label: 'payment',
+    filterText: 'payment',
+    detail: 'New payment: the milestone that releases it and its percent of the total',
+    documentation:
+      'A payment released when a milestone is reached (an entry of `budget.payments`). The percent offered is what the other payments leave of 100.',
+    body: (doc) => {
+      const milestones = idsOf(doc, 'milestone');
+      const payments = doc.value && isRecord(doc.value) && isRecord(doc.value.budget) ? doc.value.budget.payments : undefined;
+      const entries = Array.isArray(payments) ? payments.filter(isRecord) : [];
+      const paid = new Set(entries.map((p) => p.milestone));
+      const milestone = milestones.find((m) => !paid.has(m)) ?? milestones[milestones.length - 1] ?? nextId(doc, 'milestone');
+      const percents = entries.map((p) => p.percent).filter((v): v is number => typeof v === 'number');
+      const left = Math.max(0, Math.round((100 - percents.reduce((a, b) => a + b, 0)) * 100) / 100);
+      return [`milestone: \${1:${literal(milestone)}}`, `percent: \${2:${left}}`];
+    },
+  },
+];
 
 /** Values for the scalar at `path`: ids where it is a reference, enum values, booleans. */
 function valueItems(
@@ -587,6 +708,11 @@ function isArraySchema(schema: SchemaNode | undefined): boolean {
 }
 
 // ---- text helpers -----------------------------------------------------------------------------
+
+/** Nothing yet, or a word being typed (a snippet's name). */
+function isWord(text: string): boolean {
+  return /^[A-Za-z_]*$/.test(text);
+}
 
 function isBlank(ch: string | undefined): boolean {
   return ch === ' ' || ch === '\t';
