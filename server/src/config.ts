@@ -4,8 +4,9 @@
 //
 // Precedence: defaults < VS Code settings < .scope-lint.yaml (< CLI flags). The file is the
 // repository's shared truth, so the editor shows what CI shows.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
@@ -117,19 +118,45 @@ export function loadConfig(path: string): LoadedConfig {
 
 /**
  * The nearest config file for a file in `startDir`: that folder first, then each parent, until
- * `isBoundary(dir)` is true for a folder already searched, or the filesystem root.
+ * `isBoundary(dir)` is true for a folder already searched. Whatever the boundary, the search also
+ * stops where a config could be somebody else's: before a folder anyone can write to (like /tmp,
+ * where another user can plant one), after the user's home folder, and at the edge of the file
+ * system `startDir` is on (a mount point), as well as at the filesystem root.
  */
-export function findConfigFile(startDir: string, isBoundary: (dir: string) => boolean): string | undefined {
+export function findConfigFile(startDir: string, isBoundary: (dir: string) => boolean, home: string = homedir()): string | undefined {
+  const homeDir = resolve(home);
+  const device = deviceOf(startDir);
+  if (device === undefined) return undefined;
   let dir = startDir;
   for (;;) {
+    if (isOpenToOthers(dir)) return undefined;
     for (const name of configFileNames) {
       const candidate = join(dir, name);
       if (existsSync(candidate)) return candidate;
     }
-    if (isBoundary(dir)) return undefined;
+    if (isBoundary(dir) || resolve(dir) === homeDir) return undefined;
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || deviceOf(parent) !== device) return undefined;
     dir = parent;
+  }
+}
+
+/** The file system a folder is on; undefined when it cannot be read. */
+function deviceOf(dir: string): number | undefined {
+  try {
+    return statSync(dir).dev;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A folder any user can write to (o+w, like /tmp); Windows has no such mode bits. */
+function isOpenToOthers(dir: string): boolean {
+  if (process.platform === 'win32') return false;
+  try {
+    return (statSync(dir).mode & 0o002) !== 0;
+  } catch {
+    return true;
   }
 }
 

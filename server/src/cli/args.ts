@@ -45,12 +45,14 @@ Options:
   -v, --version           print the version
 
 Configuration: the nearest .scope-lint.yaml (or .yml) in the file's folder or above it, up to the
-repository root (the folder holding .git). --rule flags override it.
+repository root (the folder holding .git), never above your home folder, never on another file
+system and never from a folder anyone can write to (like /tmp). --rule flags override it.
 
-Environment: NO_COLOR / FORCE_COLOR turn colors off / on; SCOPE_LINT_WORKERS sets the number of
-worker threads (0: none; by default one per core for 64 files or more). On worker threads a file
-gets at most SCOPE_CHECK_TIMEOUT_MS (default 20000) and SCOPE_LINT_WORKER_MEMORY_MB of heap
-(default 1024); a file over either is reported as not checked (input/timeout, input/check-failed).
+Environment: NO_COLOR / FORCE_COLOR turn colors off / on. Files are checked on worker threads
+(one for a few files, up to one per core for many); SCOPE_LINT_WORKERS sets how many (at most two
+per core; 0: on the main thread, without the bounds). Each file gets at most SCOPE_CHECK_TIMEOUT_MS
+(default 20000) and SCOPE_LINT_WORKER_MEMORY_MB of heap (default 1024); a file over either is
+reported as not checked (input/timeout, input/check-failed).
 
 Exit codes: 0 no errors (and at most --max-warnings warnings), 1 findings at or above that
 threshold, 2 usage or I/O error (a missing file, a file or folder that cannot be read, an

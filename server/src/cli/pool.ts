@@ -9,6 +9,7 @@ import type { InputProblem } from '../service/inputGuard';
 import { defaultSettings, type RuleSettings } from '../service/settings';
 import { validate } from '../service/validate';
 import { defaultCheckTimeoutMs } from '../validationWorker';
+import { UsageError } from './args';
 import { lintFile, lintText, type FileResult } from './lint';
 
 export interface LintJob {
@@ -47,17 +48,44 @@ export interface PoolOptions {
   readonly maxHeapMb: number;
 }
 
-/** Below this many files a worker's start-up (~100 ms to load the engine) costs more than it saves. */
-const minFilesForWorkers = 64;
+/** One more worker per this many files: a worker's start-up (~100 ms to load the engine) must pay for itself. */
+const filesPerWorker = 64;
+/** SCOPE_LINT_WORKERS is capped at this many per core: more threads only add memory and switching. */
+export const maxWorkersPerCore = 2;
 /** The editor's worker has the same heap limit. */
 export const defaultWorkerHeapMb = 1024;
 
-/** How many workers to use: SCOPE_LINT_WORKERS overrides (0 = none), else one per core when it pays. */
-export function workerCountFor(files: number, env: NodeJS.ProcessEnv): number {
-  const forced = env.SCOPE_LINT_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), files);
-  if (files < minFilesForWorkers) return 0;
-  return Math.max(0, Math.min(availableParallelism(), 8, Math.ceil(files / minFilesForWorkers)));
+export interface WorkerPlan {
+  /** 0: every file on the main thread, without the time bound (only when SCOPE_LINT_WORKERS=0). */
+  readonly count: number;
+  /** Said on stderr: the value asked for was capped. */
+  readonly note?: string;
+}
+
+/**
+ * How many workers to use. Every file is checked on a worker, so every file has the time and
+ * memory bound: one worker for a few files, one per core (up to 8) for many. SCOPE_LINT_WORKERS
+ * overrides it: a whole number, 0 for none (this thread, no bound), at most two per core.
+ * A value that is not a whole number is a usage error: it was a setting somebody meant.
+ */
+export function workerCountFor(files: number, env: NodeJS.ProcessEnv, cores = availableParallelism()): WorkerPlan {
+  const raw = env.SCOPE_LINT_WORKERS;
+  if (raw !== undefined && raw.trim() !== '') {
+    const text = raw.trim();
+    if (!/^\d+$/.test(text))
+      throw new UsageError(
+        `SCOPE_LINT_WORKERS must be a whole number of worker threads (0: check on the main thread, without the time bound), got ${JSON.stringify(raw.slice(0, 40))}.`,
+      );
+    const cap = Math.max(1, cores) * maxWorkersPerCore;
+    const asked = Number(text);
+    if (asked <= cap) return { count: Math.min(asked, files) };
+    return {
+      count: Math.min(cap, files),
+      note: `SCOPE_LINT_WORKERS=${text.length > 12 ? `${text.slice(0, 12)}...` : text} is more than ${maxWorkersPerCore} worker threads per core (${cores} cores), so ${cap} are used at most.`,
+    };
+  }
+  if (files === 0) return { count: 0 };
+  return { count: Math.max(1, Math.min(cores, 8, Math.ceil(files / filesPerWorker))) };
 }
 
 /** SCOPE_CHECK_TIMEOUT_MS (as in the editor), else 20 s. */

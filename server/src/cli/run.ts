@@ -9,7 +9,7 @@ import { parseCliArgs, usage, UsageError, version, type CliOptions } from './arg
 import { discoverFiles, InputError, type FoundPath } from './files';
 import { formatResults } from './format';
 import type { FileResult } from './lint';
-import { checkTimeoutFor, lintInWorkers, lintSequentially, workerCountFor, workerHeapFor, type LintJob } from './pool';
+import { checkTimeoutFor, lintInWorkers, lintSequentially, workerCountFor, workerHeapFor, type LintJob, type WorkerPlan } from './pool';
 
 /** Exit codes: the contract with CI. */
 export const exitCode = { clean: 0, findings: 1, trouble: 2 } as const;
@@ -73,11 +73,18 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const resolved = resolveSettings(files, options, cwd);
   if ('problem' in resolved) return fail(io, resolved.problem);
 
-  const workers = io.workerFile === undefined ? 0 : workerCountFor(files.length, io.env);
+  let workers: WorkerPlan;
+  try {
+    workers = workerCountFor(files.length, io.env);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, error.message);
+    throw error;
+  }
+  const notes: string[] = workers.note ? [`scope-lint: ${workers.note}\n`] : [];
   const linted =
-    workers > 0 && io.workerFile !== undefined
+    workers.count > 0 && io.workerFile !== undefined
       ? await lintInWorkers(resolved.jobs, resolved.settings, {
-          workerCount: workers,
+          workerCount: workers.count,
           workerFile: io.workerFile,
           timeoutMs: checkTimeoutFor(io.env),
           maxHeapMb: workerHeapFor(io.env),
@@ -90,7 +97,6 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   );
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
 
-  const notes: string[] = [];
   // A rule bug must not hide the other findings; it is said on stderr and the run carries on.
   for (const r of results)
     for (const e of r.ruleErrors ?? []) notes.push(`scope-lint: rule ${e.ruleId} failed on ${r.filePath}: ${e.message}\n`);

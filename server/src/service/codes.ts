@@ -228,7 +228,7 @@ export const codeGroups = [
         severity: 'error',
         title: 'Check took too long',
         explanation:
-          'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. The command-line linter does the same on its worker threads (64 files or more, or `SCOPE_LINT_WORKERS` of 1 or more; the bound is `SCOPE_CHECK_TIMEOUT_MS`), so one file cannot hold up a CI run. This file was stopped: it is very large, or it hit a slow path in a rule.',
+          'The editor checks each file on a worker thread and stops a check that takes longer than 20 seconds, so one file can never freeze hover, completion or other files. The command-line linter does the same for every file (the bound is `SCOPE_CHECK_TIMEOUT_MS`), so one file cannot hold up a CI run. This file was stopped: it is very large, or it hit a slow path in a rule.',
         remedy: 'Split the file or move long prose out of it; if a normal-sized file gets this, report it with the file attached.',
       },
       {
