@@ -9,6 +9,8 @@ import {
   FileChangeType,
   ProposedFeatures,
   ResponseError,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -25,7 +27,16 @@ import type { ScopeDocument } from './service/document';
 import type { InputProblem } from './service/inputGuard';
 import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
 import { fromClientSettings } from './settings';
-import { codeActions, fixAllCommand, fixAllEdit, fixAllKind, isFixActionData, quickFixKind, resolveFixAction } from './service/codeActions';
+import {
+  codeActions,
+  fixAllAction,
+  fixAllCommand,
+  fixAllKind,
+  isFixActionData,
+  quickFixKind,
+  resolveFixAction,
+  wantsFixAll,
+} from './service/codeActions';
 import { completion } from './service/completion';
 import { foldingRanges, selectionRanges } from './service/folding';
 import { hover } from './service/hover';
@@ -33,7 +44,7 @@ import { definition, prepareRename, references, rename } from './service/referen
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
 import { defaultCheckTimeoutMs, isValidationWorker, runValidationWorker, Validator } from './validationWorker';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import {
   configurationSection,
   serverName,
@@ -116,6 +127,8 @@ function startLanguageServer(): void {
   let supportsSnippetEdits = false;
   // codeAction/resolve with `edit`: a quick fix's edit is sent only for the fix the user picks.
   let supportsResolveEdits = false;
+  // Versioned workspace edits: a fix all the client applies after the document moved on is refused, not misplaced.
+  let supportsDocumentChanges = false;
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
     sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
@@ -304,6 +317,7 @@ function startLanguageServer(): void {
     supportsDynamicFileWatching = !!workspace?.didChangeWatchedFiles?.dynamicRegistration;
     supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
     supportsResolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    supportsDocumentChanges = !!workspace?.workspaceEdit?.documentChanges;
     configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const options = params.initializationOptions as InitializationOptions | null | undefined;
     workspaceTrusted = options?.workspaceTrusted !== false;
@@ -483,7 +497,7 @@ function startLanguageServer(): void {
       if (!snapshot) return null;
       const diagnostics = (await validated(snapshot, settings)) ?? [];
       const model = await modelFor(snapshot, settings);
-      return runSafe('codeAction', null, () =>
+      const actions = runSafe('codeAction', [], () =>
         codeActions({
           doc: model,
           diagnostics,
@@ -495,6 +509,12 @@ function startLanguageServer(): void {
           settings,
         }),
       );
+      // source.fixAll.scope (editor.codeActionsOnSave): worked out on a validation worker.
+      if (wantsFixAll(params.context.only)) {
+        const action = fixAllAction(snapshot.uri, await fixAll(snapshot, settings, diagnostics, 'on save'));
+        if (action) actions.push(action);
+      }
+      return actions;
     }),
   );
 
@@ -519,13 +539,88 @@ function startLanguageServer(): void {
       const settings = await settingsFor(uri);
       const snapshot = snapshotOf(uri);
       if (!snapshot) return null;
-      const model = await modelFor(snapshot, settings);
-      const edit = runSafe('fixAll', undefined, () => fixAllEdit(model, settings));
-      if (edit)
-        await connection.workspace.applyEdit({ label: 'Fix all auto-fixable problems', edit }).catch(logFailure('workspace/applyEdit'));
+      const edits = await fixAll(snapshot, settings, (await validated(snapshot, settings)) ?? [], 'command');
+      if (edits.length === 0) return null;
+      const edit: WorkspaceEdit = supportsDocumentChanges
+        ? { documentChanges: [{ textDocument: { uri, version: snapshot.version }, edits: [...edits] }] }
+        : { changes: { [uri]: [...edits] } };
+      const result = await connection.workspace
+        .applyEdit({ label: 'Fix all auto-fixable problems', edit })
+        .catch(logFailure('workspace/applyEdit'));
+      if (result && !result.applied)
+        connection.console.warn(`Fix all on ${uri}: the client did not apply the edit (${result.failureReason ?? 'no reason given'}).`);
       return null;
     }),
   );
+
+  /** Messages of fix all already shown, by document version: a second ask of the same version does not repeat them. */
+  const fixAllTold = new Set<string>();
+
+  /**
+   * Fix all on a worker, under the check's time bound. What it did goes to the log; what the user
+   * must know (stopped, a fix that would break the YAML, no fixed point, and for the command also
+   * "nothing to fix") goes to a window message.
+   */
+  async function fixAll(
+    snapshot: Snapshot,
+    settings: RuleSettings,
+    seed: readonly Diagnostic[],
+    trigger: 'command' | 'on save',
+  ): Promise<readonly TextEdit[]> {
+    const { uri, version } = snapshot;
+    const tell = (type: MessageType, message: string) => {
+      const key = `${uri}@${version}:${trigger}:${message}`;
+      if (fixAllTold.has(key)) return;
+      if (fixAllTold.size > 200) fixAllTold.clear();
+      fixAllTold.add(key);
+      void connection.sendNotification(ShowMessageNotification.type, { type, message }).catch(logFailure('window/showMessage'));
+    };
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    // Diagnostics that say the file was not checked (stopped, refused) seed nothing: the worker works it out.
+    const checked = !seed.some((d) => typeof d.code === 'string' && d.code.startsWith('input/'));
+    const result = await validator.fixAll(snapshot, settings, checked ? seed : undefined);
+    if (!result) {
+      connection.console.log(`Fix all on ${uri} (version ${version}) ${trigger}: not finished, the document changed or closed first.`);
+      return [];
+    }
+    if ('stopped' in result) {
+      connection.console.warn(`Fix all on ${uri} (version ${version}) ${trigger}: ${result.reason}`);
+      tell(MessageType.Warning, `Scope: ${name}: ${result.reason}`);
+      return [];
+    }
+    connection.console.log(
+      `Fix all on ${uri} (version ${version}) ${trigger}: ${result.applied} fix(es) in ${result.rounds} round(s), ${result.edits.length} edit(s), ${result.ms} ms` +
+        (result.refused ? `; not run: ${result.refused}` : '') +
+        (result.broke.length > 0 ? `; left out (would break the YAML): ${result.broke.join('; ')}` : '') +
+        (result.converged ? '' : '; did not reach a fixed point'),
+    );
+    if (result.refused === 'syntax-errors') {
+      if (trigger === 'command')
+        tell(
+          MessageType.Warning,
+          `Scope: fix all changed nothing in ${name}: it has YAML syntax errors. Fix those first (see the Problems panel).`,
+        );
+      return [];
+    }
+    if (result.refused === 'input-problem') {
+      if (trigger === 'command')
+        tell(MessageType.Warning, `Scope: fix all changed nothing in ${name}: the file could not be checked (see the Problems panel).`);
+      return [];
+    }
+    if (result.broke.length > 0)
+      tell(
+        MessageType.Warning,
+        `Scope: fix all left out ${result.broke.length} fix(es) in ${name} that would have broken the YAML (${result.broke.join('; ')}). This is a bug in Scope YAML; the output channel has the details.`,
+      );
+    if (!result.converged)
+      tell(
+        MessageType.Warning,
+        `Scope: fix all applied ${result.applied} fix(es) in ${name} but fixable problems remain after ${result.rounds} rounds. Run it again; if this repeats, it is a bug in Scope YAML.`,
+      );
+    if (result.edits.length === 0 && trigger === 'command')
+      tell(MessageType.Info, `Scope: nothing to fix in ${name}: no problem there has a safe automatic fix.`);
+    return result.edits;
+  }
 
   documents.listen(connection);
   connection.listen();

@@ -14,6 +14,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Snapshot } from './analysisCache';
 import { ScopeDocument } from './service/document';
+import { fixAllReport, type FixAllReport } from './service/fixAll';
 import type { InputProblem } from './service/inputGuard';
 import { defaultSettings, type RuleSettings } from './service/settings';
 import { validate } from './service/validate';
@@ -30,8 +31,12 @@ const maxWorkers = 4;
 /** A job running this long is slow: it no longer keeps other documents waiting, and a newer version of its document stops it. */
 const slowJobMs = 500;
 
-/** The job types a worker runs; each has a handler in `jobHandlers`. */
-export type JobKind = 'validate';
+/** The job types a worker runs, and what each gives back; each has a handler in `jobHandlers`. */
+interface JobResults {
+  readonly validate: readonly Diagnostic[];
+  readonly fixAll: FixAllReport;
+}
+export type JobKind = keyof JobResults;
 
 export interface Job {
   readonly id: number;
@@ -40,6 +45,14 @@ export interface Job {
   readonly version: number;
   readonly text: string;
   readonly settings: RuleSettings;
+  /** fixAll: the diagnostics of this version, which seed its first round. */
+  readonly seed?: readonly Diagnostic[];
+}
+
+/** What fix all gives back when it did not run to its end: stopped by the time bound, or its worker failed. */
+export interface FixAllStopped {
+  readonly stopped: 'timeout' | 'failed';
+  readonly reason: string;
 }
 
 /** How this version parsed on the worker: the main thread parses it again only when that was quick and clean. */
@@ -52,7 +65,7 @@ export interface ParseReport {
 type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'parsed'; readonly id: number; readonly report: ParseReport }
-  | { readonly type: 'done'; readonly id: number; readonly diagnostics: readonly Diagnostic[]; readonly ruleErrors: readonly string[] };
+  | { readonly type: 'done'; readonly id: number; readonly result: JobResults[JobKind]; readonly ruleErrors: readonly string[] };
 
 export function isValidationWorker(): boolean {
   return !isMainThread && (workerData as { role?: unknown } | null)?.role === role;
@@ -64,20 +77,29 @@ type Post = (message: FromWorker) => void;
 const jobHandlers: Record<JobKind, (job: Job, post: Post) => void> = {
   validate(job, post) {
     const ruleErrors: string[] = [];
-    const started = performance.now();
-    const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits);
-    post({
-      type: 'parsed',
-      id: job.id,
-      report: { ms: performance.now() - started, ...(doc.inputProblem ? { problem: doc.inputProblem } : {}) },
-    });
+    const doc = parseFor(job, post);
     const { diagnostics } = validate(doc, job.settings, {
       onRuleError: (ruleId, error) =>
         ruleErrors.push(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     });
-    post({ type: 'done', id: job.id, diagnostics, ruleErrors });
+    post({ type: 'done', id: job.id, result: diagnostics, ruleErrors });
+  },
+  fixAll(job, post) {
+    const doc = parseFor(job, post);
+    post({ type: 'done', id: job.id, result: fixAllReport(doc, job.settings, job.seed), ruleErrors: [] });
   },
 };
+
+function parseFor(job: Job, post: Post): ScopeDocument {
+  const started = performance.now();
+  const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits);
+  post({
+    type: 'parsed',
+    id: job.id,
+    report: { ms: performance.now() - started, ...(doc.inputProblem ? { problem: doc.inputProblem } : {}) },
+  });
+  return doc;
+}
 
 /** The worker's side: run each job, report rule bugs alongside (they are logged by the server). */
 export function runValidationWorker(): void {
@@ -92,8 +114,10 @@ export function runValidationWorker(): void {
 
 interface Pending {
   readonly job: Job;
-  readonly promise: Promise<readonly Diagnostic[] | undefined>;
-  readonly resolve: (diagnostics: readonly Diagnostic[] | undefined) => void;
+  /** One job per key at a time: a document's check and its fix all run side by side. */
+  readonly key: string;
+  readonly promise: Promise<unknown>;
+  readonly resolve: (result: unknown) => void;
   readonly parsed: Promise<ParseReport | undefined>;
   readonly resolveParsed: (report: ParseReport | undefined) => void;
 }
@@ -117,17 +141,19 @@ export interface ValidatorOptions {
   readonly log: (message: string) => void;
 }
 
+const keyOf = (kind: JobKind, uri: string): string => `${kind} ${uri}`;
+
 /**
- * The main thread's side: a small pool of workers, one job per document at a time, and for each
- * document only its newest version waits in the queue. A job that overruns the time bound, a
- * worker that dies, or a slow job whose document has a newer version, costs that worker (a fresh
- * one starts when needed), never the server.
+ * The main thread's side: a small pool of workers, one job per document and kind at a time, and for
+ * each only its newest version waits in the queue. A job that overruns the time bound, a worker
+ * that dies, or a slow job whose document has a newer version, costs that worker (a fresh one
+ * starts when needed), never the server.
  */
 export class Validator {
   private readonly slots: Slot[] = [];
-  /** By uri, in arrival order. */
+  /** By key, in arrival order. */
   private readonly queue = new Map<string, Pending>();
-  /** The last job of each document that ran to its end (or was stopped by the time bound): asked again, it is not run again. */
+  /** The last job of each key that ran to its end (or was stopped by the time bound): asked again, it is not run again. */
   private readonly finished = new Map<string, Pending>();
   private nextId = 1;
   private disposed = false;
@@ -144,26 +170,42 @@ export class Validator {
    * same document was queued before this one finished (its own request gets the answer).
    */
   validate(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
-    return this.pendingFor(snapshot, settings).promise;
+    return this.pendingFor('validate', snapshot, settings).promise as Promise<readonly Diagnostic[] | undefined>;
   }
 
   /** How this text parsed on a worker (queues its check if none is queued); undefined when the worker stopped first or it was superseded. */
   parsed(snapshot: Snapshot, settings: RuleSettings): Promise<ParseReport | undefined> {
-    return this.pendingFor(snapshot, settings).parsed;
+    return this.pendingFor('validate', snapshot, settings).parsed;
   }
 
-  /** The document was closed: drop its queued job, and stop a slow running one. */
+  /**
+   * Fix all on this text, on a worker under the time bound, seeded with this version's diagnostics;
+   * undefined when a newer version of the document arrived first or the document was closed.
+   */
+  fixAll(
+    snapshot: Snapshot,
+    settings: RuleSettings,
+    seed: readonly Diagnostic[] | undefined,
+  ): Promise<FixAllReport | FixAllStopped | undefined> {
+    return this.pendingFor('fixAll', snapshot, settings, seed).promise as Promise<FixAllReport | FixAllStopped | undefined>;
+  }
+
+  /** The document was closed: drop its queued jobs, and stop slow running ones. */
   forget(uri: string): void {
-    this.finished.delete(uri);
-    this.drop(this.queue.get(uri));
-    this.queue.delete(uri);
-    const slot = this.slotRunning(uri);
-    if (slot?.running && Date.now() - slot.running.startedAt >= slowJobMs) {
-      this.options.log(`Stopped checking ${uri}: it was closed.`);
-      this.retire(slot);
-      this.drop(slot.running?.pending);
-      this.pump();
+    for (const kind of ['validate', 'fixAll'] as const) {
+      const key = keyOf(kind, uri);
+      this.finished.delete(key);
+      this.drop(this.queue.get(key));
+      this.queue.delete(key);
+      const slot = this.slotRunning(key);
+      if (slot?.running && Date.now() - slot.running.startedAt >= slowJobMs) {
+        this.options.log(`Stopped ${kind === 'fixAll' ? 'fixing' : 'checking'} ${uri}: it was closed.`);
+        const old = slot.running.pending;
+        this.retire(slot);
+        this.drop(old);
+      }
     }
+    this.pump();
   }
 
   dispose(): void {
@@ -177,44 +219,52 @@ export class Validator {
     }
   }
 
-  private pendingFor(snapshot: Snapshot, settings: RuleSettings): Pending {
+  private pendingFor(kind: JobKind, snapshot: Snapshot, settings: RuleSettings, seed?: readonly Diagnostic[]): Pending {
     const { uri, version, text } = snapshot;
+    const key = keyOf(kind, uri);
     // The same version number may come with new text (a second didOpen): the text decides.
     const same = (p: Pending | undefined): p is Pending =>
       p !== undefined && p.job.version === version && p.job.text === text && p.job.settings === settings;
-    const slot = this.slotRunning(uri);
+    const slot = this.slotRunning(key);
     const running = slot?.running?.pending;
     if (same(running)) return running;
-    const finished = this.finished.get(uri);
+    const finished = this.finished.get(key);
     if (same(finished)) return finished;
-    const queued = this.queue.get(uri);
+    const queued = this.queue.get(key);
     if (same(queued)) return queued;
     this.drop(queued);
-    this.queue.delete(uri);
-    const pending = this.makePending({ id: this.nextId++, kind: 'validate', uri, version, text, settings });
+    this.queue.delete(key);
+    const job: Job = { id: this.nextId++, kind, uri, version, text, settings, ...(seed ? { seed } : {}) };
+    const pending = this.makePending(job, key);
     // After shutdown nothing is checked any more.
     if (this.disposed) {
       this.drop(pending);
       return pending;
     }
-    this.queue.set(uri, pending);
-    // A newer version stops a slow check of an older one instead of waiting up to the time bound.
-    if (slot?.running && Date.now() - slot.running.startedAt >= slowJobMs) {
-      this.options.log(`Stopped checking ${uri} (version ${slot.running.pending.job.version}): a newer version arrived.`);
-      const old = slot.running.pending;
-      this.retire(slot);
+    this.queue.set(key, pending);
+    // A newer version stops a slow job of an older one instead of waiting up to the time bound; a
+    // fix all of an older version is stale as soon as the document moves on.
+    for (const k of [key, keyOf('fixAll', uri)]) {
+      const busy = this.slotRunning(k);
+      const old = busy?.running?.pending;
+      if (!busy?.running || !old || old === pending || old.job.version === version) continue;
+      if (k === key && Date.now() - busy.running.startedAt < slowJobMs) continue;
+      this.options.log(
+        `Stopped ${old.job.kind === 'fixAll' ? 'fixing' : 'checking'} ${uri} (version ${old.job.version}): a newer version arrived.`,
+      );
+      this.retire(busy);
       this.drop(old);
     }
     this.pump();
     return pending;
   }
 
-  private makePending(job: Job): Pending {
-    let resolve: (diagnostics: readonly Diagnostic[] | undefined) => void = () => {};
+  private makePending(job: Job, key: string): Pending {
+    let resolve: (result: unknown) => void = () => {};
     let resolveParsed: (report: ParseReport | undefined) => void = () => {};
-    const promise = new Promise<readonly Diagnostic[] | undefined>((r) => (resolve = r));
+    const promise = new Promise<unknown>((r) => (resolve = r));
     const parsed = new Promise<ParseReport | undefined>((r) => (resolveParsed = r));
-    return { job, promise, resolve, parsed, resolveParsed };
+    return { job, key, promise, resolve, parsed, resolveParsed };
   }
 
   /** Settles a job that will not run to its end (a promise resolves once; later calls are no-ops). */
@@ -223,19 +273,19 @@ export class Validator {
     pending?.resolve(undefined);
   }
 
-  private slotRunning(uri: string): Slot | undefined {
-    return this.slots.find((s) => s.running?.pending.job.uri === uri);
+  private slotRunning(key: string): Slot | undefined {
+    return this.slots.find((s) => s.running?.pending.key === key);
   }
 
-  /** Starts every queued job that can start: a free worker, and no job of the same document running. */
+  /** Starts every queued job that can start: a free worker, and no job of the same key running. */
   private pump(): void {
     // Only work starts workers: a worker that cannot start is not restarted in a loop.
     if (this.queue.size === 0) return;
     for (const pending of [...this.queue.values()]) {
-      if (this.slotRunning(pending.job.uri)) continue;
+      if (this.slotRunning(pending.key)) continue;
       const slot = this.slots.find((s) => s.ready && !s.running);
       if (!slot) break;
-      this.queue.delete(pending.job.uri);
+      this.queue.delete(pending.key);
       this.start(slot, pending);
     }
     this.grow();
@@ -294,8 +344,8 @@ export class Validator {
     for (const timer of running.timers) clearTimeout(timer);
     slot.running = undefined;
     for (const line of message.ruleErrors) this.options.log(line);
-    running.pending.resolve(message.diagnostics);
-    this.finished.set(running.pending.job.uri, running.pending);
+    running.pending.resolve(message.result);
+    this.finished.set(running.pending.key, running.pending);
     // Workers beyond the minimum end when there is nothing left for them.
     if (this.slots.length > minWorkers && this.queue.size === 0) this.retire(slot);
     this.pump();
@@ -306,10 +356,14 @@ export class Validator {
     if (!this.slots.includes(slot) || !running) return;
     const seconds = Math.round(this.options.timeoutMs / 100) / 10;
     const { job } = running.pending;
-    this.options.log(`Checking ${job.uri} (version ${job.version}) took longer than ${seconds} s; stopped.`);
+    const doing = job.kind === 'fixAll' ? 'Fixing' : 'Checking';
+    this.options.log(`${doing} ${job.uri} (version ${job.version}) took longer than ${seconds} s; stopped.`);
     this.replace(slot, running.pending, {
       code: 'input/timeout',
-      message: `Checking this file took longer than ${seconds} s, so it was stopped and the file is not checked. Hover, completion and the rest of the editor keep working.`,
+      message:
+        job.kind === 'fixAll'
+          ? `Fix all took longer than ${seconds} s on this file, so it was stopped and nothing was changed.`
+          : `Checking this file took longer than ${seconds} s, so it was stopped and the file is not checked. Hover, completion and the rest of the editor keep working.`,
       offset: 0,
     });
   }
@@ -320,16 +374,21 @@ export class Validator {
     // start is reported once per document instead of being restarted forever.
     const next = this.queue.values().next();
     const victim = slot.running?.pending ?? (slot.ready || next.done ? undefined : next.value);
-    this.options.log(`The validation worker stopped (${reason})${victim ? ` while checking ${victim.job.uri}` : ''}.`);
+    this.options.log(
+      `The validation worker stopped (${reason})${victim ? ` while ${victim.job.kind === 'fixAll' ? 'fixing' : 'checking'} ${victim.job.uri}` : ''}.`,
+    );
     if (!victim) {
       this.retire(slot);
       this.pump();
       return;
     }
-    this.queue.delete(victim.job.uri);
+    this.queue.delete(victim.key);
     this.replace(slot, victim, {
       code: 'input/check-failed',
-      message: `Checking this file failed (${reason}), so it is not checked. The Scope YAML output channel has the details.`,
+      message:
+        victim.job.kind === 'fixAll'
+          ? `Fix all failed on this file (${reason}), so nothing was changed. The Scope YAML output channel has the details.`
+          : `Checking this file failed (${reason}), so it is not checked. The Scope YAML output channel has the details.`,
       offset: 0,
     });
   }
@@ -343,14 +402,19 @@ export class Validator {
     void slot.worker.terminate();
   }
 
-  /** Ends a worker that overran or died; the job it had gets one diagnostic that says why. */
+  /** Ends a worker that overran or died; the job it had gets an answer that says why (a check: one diagnostic). */
   private replace(slot: Slot, victim: Pending, problem: InputProblem): void {
     this.retire(slot);
     const { job } = victim;
     victim.resolveParsed(undefined);
-    const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits, problem);
-    victim.resolve(validate(doc, job.settings).diagnostics);
-    this.finished.set(job.uri, victim);
+    if (job.kind === 'fixAll') {
+      const stopped: FixAllStopped = { stopped: problem.code === 'input/timeout' ? 'timeout' : 'failed', reason: problem.message };
+      victim.resolve(stopped);
+    } else {
+      const doc = new ScopeDocument(job.uri, job.version, job.text, job.settings.limits, problem);
+      victim.resolve(validate(doc, job.settings).diagnostics);
+    }
+    this.finished.set(victim.key, victim);
     this.pump();
   }
 }

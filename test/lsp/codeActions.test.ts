@@ -220,7 +220,11 @@ describe('code actions over stdio', () => {
       await client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [uri] });
       const applied = client.appliedEdits.slice(before);
       assert.equal(applied.length, 1);
-      assert.equal(applyTextEdits(text, textEditsOf(applied[0]?.edit, uri)), fixed);
+      // Versioned (the client supports documentChanges): a stale edit is refused, never misplaced.
+      const change = applied[0]?.edit.documentChanges?.[0];
+      assert.ok(change && 'edits' in change, JSON.stringify(applied[0]));
+      assert.deepEqual(change.textDocument, { uri, version: 1 });
+      assert.equal(applyTextEdits(text, change.edits as TextEdit[]), fixed);
     });
   });
 });

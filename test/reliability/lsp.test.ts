@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, CompletionList, Diagnostic, Hover } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../../server/src/service/document';
 import { decodeUtf8 } from '../../server/src/service/inputGuard';
 import { mergeSettings } from '../../server/src/service/settings';
 import { validate } from '../../server/src/service/validate';
 import { LspClient } from '../support/lspClient';
+import { applyTextEdits } from '../support/textEdits';
 import { fixturesDir } from '../support/paths';
 import { corpus } from './corpus';
 
@@ -218,6 +219,136 @@ describe('language server: time bounds', () => {
       await client.open(small, minimal);
       assert.deepEqual((await client.diagnostics(small, 1, 30_000)).map(show), oracle(small, minimal));
       assert.equal(client.child.exitCode, null);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('language server: fix all off the main thread', () => {
+  const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
+
+  /** Waits (polling, with a deadline) until `predicate` holds. */
+  async function until(predicate: () => boolean, ms: number, what: string): Promise<number> {
+    const deadline = Date.now() + ms;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return Date.now();
+  }
+
+  it('answers hover and completion on another file within 300 ms while a slow fix all runs, then applies it', async () => {
+    const client = await LspClient.start();
+    try {
+      const small = 'file:///fixall/small.scope.yaml';
+      await client.open(small, full);
+      await client.diagnostics(small, 1);
+      // About 1 MB with one safe fix: fix all looks it up, re-parses and re-validates the whole file (seconds).
+      const big = 'file:///fixall/big.scope.yaml';
+      const bigText = largeScope(1024).replace(/^( {2}total: )(\d+)(\d{3})$/m, '$1"$2,$3"');
+      assert.notEqual(bigText, largeScope(1024), 'the big file has a quoted total to fix');
+      await client.open(big, bigText);
+      await client.diagnostics(big, 1, 120_000);
+      const edits = client.appliedEdits.length;
+      const fixing = client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [big] });
+      const line = full.split('\n').findIndex((l) => l.startsWith('budget:'));
+      const hover = await within(
+        client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line, character: 2 } }),
+        300,
+        'hover on another file during fix all',
+      );
+      assert.ok(hover.value);
+      const completion = await within(
+        client.request<CompletionList | CompletionItem[] | null>('textDocument/completion', {
+          textDocument: { uri: small },
+          position: { line: line + 1, character: 2 },
+        }),
+        300,
+        'completion on another file during fix all',
+      );
+      assert.ok(completion.value);
+      const answeredAt = Date.now();
+      await within(fixing, 120_000, 'fix all');
+      const fixedAt = Date.now();
+      assert.equal(client.appliedEdits.length, edits + 1, 'fix all applied its edit');
+      assert.ok(answeredAt <= fixedAt, 'hover and completion were answered while fix all ran');
+      const change = client.appliedEdits[edits]?.edit.documentChanges?.[0];
+      assert.ok(change && 'edits' in change);
+      assert.equal(change.textDocument.version, 1, 'the edit names the version it was made for');
+      const plain = change.edits.filter((e): e is TextEdit => 'newText' in e);
+      assert.deepEqual(
+        plain.map((e) => e.newText),
+        ['', '', ''],
+        'small edits: the two quotes and the comma go',
+      );
+      assert.equal(applyTextEdits(bigText, plain), largeScope(1024));
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('ends a fix all that overruns the time bound with a clear message, not a hang, and keeps working', async () => {
+    const bigText = largeScope(1900).replace(/^( {2}total: )(\d+)(\d{3})$/m, '$1"$2,$3"');
+    const started = performance.now();
+    oracle('file:///fixall/measure.scope.yaml', bigText);
+    const boundMs = Math.max(200, Math.round((performance.now() - started) / 3));
+    const client = await LspClient.start({ env: { ...process.env, SCOPE_CHECK_TIMEOUT_MS: String(boundMs) } });
+    try {
+      const big = 'file:///fixall/timeout.scope.yaml';
+      await client.open(big, bigText);
+      await client.diagnostics(big, 1, 60_000);
+      const sent = Date.now();
+      await within(client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [big] }), 60_000, 'fix all');
+      assert.deepEqual(
+        client.messages.map((m) => [m.type, m.message]),
+        [
+          [
+            2,
+            `Scope: timeout.scope.yaml: Fix all took longer than ${Math.round(boundMs / 100) / 10} s on this file, so it was stopped and nothing was changed.`,
+          ],
+        ],
+      );
+      assert.ok(Date.now() - sent < boundMs + 30_000, 'answered soon after the bound');
+      assert.equal(client.appliedEdits.length, 0, 'nothing was changed');
+      // The next fix all on a small file works.
+      const small = 'file:///fixall/after.scope.yaml';
+      await client.open(small, minimal.replace('  total: 38000\n', '  total: "38,000"\n'));
+      await client.diagnostics(small, 1, 30_000);
+      await within(client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [small] }), 30_000, 'fix all');
+      assert.equal(client.appliedEdits.length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('tells the user when there is nothing to fix, or the YAML is broken, and says nothing on save', async () => {
+    const client = await LspClient.start();
+    try {
+      const clean = 'file:///fixall/clean.scope.yaml';
+      await client.open(clean, minimal);
+      await client.diagnostics(clean, 1);
+      await client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [clean] });
+      const broken = 'file:///fixall/broken.scope.yaml';
+      await client.open(broken, 'project: [unclosed\n');
+      await client.diagnostics(broken, 1);
+      await client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [broken] });
+      // On save (source.fixAll.scope) the same cases stay quiet: no message on every save.
+      for (const uri of [clean, broken])
+        await client.request('textDocument/codeAction', {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: { diagnostics: [], only: ['source.fixAll.scope'] },
+        });
+      await until(() => client.messages.length >= 2, 10_000, 'messages');
+      assert.deepEqual(
+        client.messages.map((m) => [m.type, m.message]),
+        [
+          [3, 'Scope: nothing to fix in clean.scope.yaml: no problem there has a safe automatic fix.'],
+          [2, 'Scope: fix all changed nothing in broken.scope.yaml: it has YAML syntax errors. Fix those first (see the Problems panel).'],
+        ],
+      );
+      assert.equal(client.appliedEdits.length, 0);
     } finally {
       await client.stop();
     }

@@ -30,6 +30,8 @@ export class LspClient {
   /** Every capability the server registered dynamically. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
+  /** Every window/showMessage notification, in arrival order. */
+  readonly messages: { type: number; message: string }[] = [];
   /** Every workspace/applyEdit the server asked for (each is answered as applied). */
   readonly appliedEdits: { label?: string; edit: WorkspaceEdit }[] = [];
   /** What the server answered to `initialize`: its capabilities and serverInfo. */
@@ -64,6 +66,9 @@ export class LspClient {
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.messages.push(params);
+    });
     this.connection.listen();
   }
 

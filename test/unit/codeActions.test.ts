@@ -8,12 +8,13 @@ import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vsc
 import {
   acceptRiskTitle,
   codeActions,
-  fixAllEdits,
+  fixAllAction,
   fixAllKind,
   reasonPlaceholder,
   type CodeActionRequest,
 } from '../../server/src/service/codeActions';
 import { ScopeDocument } from '../../server/src/service/document';
+import { fixAllEdits } from '../../server/src/service/fixAll';
 import type { ResolvedFix } from '../../server/src/service/edits';
 import { mergeSettings } from '../../server/src/service/settings';
 import type { Fix } from '../../server/src/service/types';
@@ -325,18 +326,16 @@ describe('fix all', () => {
     assert.deepEqual(fixAllEdits(new ScopeDocument('file:///f.scope.yaml', 2, after), settings, missingKeys), [], 'idempotent');
   });
 
-  it('applies only safe fixes, and is offered as source.fixAll.scope', () => {
+  it('applies only safe fixes, and is offered as source.fixAll.scope, never unasked', () => {
     const text = minimal.replace('  total: 38000\n', '  total: "38,000"   # from the quote\n');
     const r = request(text.replace('scope_version: 1\n', 'scope_version: 1\nprojct_notes: x\n'));
-    const actions = codeActions({ ...r, only: ['source.fixAll'] });
-    assert.deepEqual(
-      actions.map((a) => a.kind),
-      [fixAllKind],
-    );
-    const after = applyAction(r.doc.text, actions[0]);
+    assert.deepEqual(codeActions({ ...r, only: ['source.fixAll'] }), [], 'the worker works fix all out, not the light bulb');
+    const action = fixAllAction(r.doc.uri, fixAllEdits(r.doc, settings));
+    assert.equal(action?.kind, fixAllKind);
+    const after = applyAction(r.doc.text, action);
     assert.ok(after.includes('\n  total: 38000   # from the quote\n'), after);
     assert.ok(after.includes('\nprojct_notes: x\n'), 'an unsafe fix (rename) is not applied');
-    assert.deepEqual(codeActions({ ...request(after), only: ['source.fixAll.scope'] }), [], 'nothing left to fix');
+    assert.equal(fixAllAction(r.doc.uri, fixAllEdits(request(after).doc, settings)), undefined, 'nothing left to fix');
   });
 
   it('does nothing on a file with syntax errors', () => {

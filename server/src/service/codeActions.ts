@@ -1,17 +1,18 @@
 // Code actions: the quick fixes of each diagnostic (its finding is found again from its data, never
 // from its message), "Accept this risk…" (a suppression comment that needs a reason), and "fix all"
-// as a `source.fixAll.scope` action, so `editor.codeActionsOnSave` can run it. A fix becomes text
+// as a `source.fixAll.scope` action, so `editor.codeActionsOnSave` can run it (its edits come from
+// fixAll.ts, run on a validation worker). A fix becomes text
 // edits only here, for the diagnostics a request is about, and its edit travels in
 // `codeAction/resolve` when the client supports that.
 import type { CodeAction, Diagnostic, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ScopeDocument } from './document';
-import { EditComposer, resolveFix, type FixEdit, type OffsetEdit, type ResolvedFix } from './edits';
+import { resolveFix, type FixEdit } from './edits';
 import { FindingLookup } from './findingLookup';
 import { rulesById } from './rules';
 import type { RuleSettings } from './settings';
 import { findSuppressions, keyLineOfMultilineValue } from './suppressions';
 import type { Fix } from './types';
-import { validate, type Analysis, type DiagnosticData } from './validate';
+import type { DiagnosticData } from './validate';
 
 export const quickFixKind = 'quickfix';
 export const fixAllKind = 'source.fixAll.scope';
@@ -22,9 +23,6 @@ export const acceptRiskTitle = 'Accept this risk…';
 
 /** A suppression reason nobody has written yet; `suppressions.ts` treats it as missing. */
 export const reasonPlaceholder = 'TODO: reason';
-
-/** Rounds of fix, re-parse and re-validate before "fix all" gives up on reaching a fixed point. */
-const maxFixAllRounds = 10;
 
 export interface CodeActionRequest {
   readonly doc: ScopeDocument;
@@ -107,10 +105,6 @@ export function codeActions(request: CodeActionRequest): CodeAction[] {
       }
     }
     for (const accept of accepts) actions.push(accept);
-  }
-  if (only?.some((kind) => covers(kind, fixAllKind))) {
-    const edit = fixAllEdit(doc, request.settings);
-    if (edit) actions.push({ title: fixAllTitle, kind: fixAllKind, edit });
   }
   return actions;
 }
@@ -229,68 +223,14 @@ export function acceptRisk(doc: ScopeDocument, diagnostic: Diagnostic, snippets:
 
 // ---- fix all ----------------------------------------------------------------------------------
 
-/** The workspace edit of "fix all", or undefined when there is nothing safe to fix. */
-export function fixAllEdit(doc: ScopeDocument, settings: RuleSettings): WorkspaceEdit | undefined {
-  const edits = fixAllEdits(doc, settings);
-  return edits.length === 0 ? undefined : { changes: { [doc.uri]: edits } };
+/** True when the client's `only` list asks for the `source.fixAll.scope` action (it is never offered unasked). */
+export function wantsFixAll(only: readonly string[] | undefined): boolean {
+  return only?.some((kind) => covers(kind, fixAllKind)) ?? false;
 }
 
-/**
- * Applies every safe fix, non-overlapping ones together, then re-parses and re-validates and
- * goes again until nothing safe is left, so running it twice changes nothing the second time.
- * `analyze` is the validation (injectable for tests).
- */
-export function fixAllEdits(
-  doc: ScopeDocument,
-  settings: RuleSettings,
-  analyze: (doc: ScopeDocument) => Pick<Analysis, 'diagnostics' | 'fixes'> = (d) => validate(d, settings),
-): TextEdit[] {
-  if (doc.parseErrors.length > 0 || doc.inputProblem) return [];
-  const composer = new EditComposer(doc.text);
-  const rejected = new Set<string>();
-  let current = doc;
-  for (let round = 0; round < maxFixAllRounds; round++) {
-    const chosen = chooseSafeFixes(current, analyze(current), rejected);
-    if (chosen.length === 0) break;
-    let batch = chosen;
-    let next = parseWith(current, batch, settings);
-    if (next.parseErrors.length > 0) {
-      // Some fix breaks the YAML here: set aside those that do alone, and go one at a time.
-      for (const c of chosen) if (parseWith(current, [c], settings).parseErrors.length > 0) rejected.add(c.key);
-      batch = chosen.filter((c) => !rejected.has(c.key)).slice(0, 1);
-      if (batch.length === 0) continue;
-      next = parseWith(current, batch, settings);
-      if (next.parseErrors.length > 0) {
-        for (const c of batch) rejected.add(c.key);
-        continue;
-      }
-    }
-    for (const edit of batch.flatMap((c) => c.edits).sort((a, b) => b.start - a.start)) composer.apply(edit);
-    current = next;
-  }
-  return composer.result().map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.text }));
-}
-
-interface Chosen {
-  /** Which finding and fix, stable across rounds. */
-  readonly key: string;
-  readonly edits: readonly OffsetEdit[];
-}
-
-function chooseSafeFixes(doc: ScopeDocument, analysis: Pick<Analysis, 'diagnostics' | 'fixes'>, rejected: ReadonlySet<string>): Chosen[] {
-  const chosen: Chosen[] = [];
-  for (const diagnostic of analysis.diagnostics) {
-    const data = diagnostic.data as DiagnosticData | undefined;
-    const fix = safeFix(doc, analysis.fixes.get(diagnostic) ?? []);
-    if (!fix || !data) continue;
-    const key = `${String(diagnostic.code)}|${data.path}|${fix.title}`;
-    if (rejected.has(key) || chosen.some((c) => c.key === key)) continue;
-    const edits = fix.edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText }));
-    // Touching edits conflict too: two inserts at one place could both create the same key.
-    const conflicts = chosen.some((c) => c.edits.some((a) => edits.some((b) => a.start <= b.end && b.start <= a.end)));
-    if (!conflicts) chosen.push({ key, edits });
-  }
-  return chosen;
+/** The `source.fixAll.scope` action for edits "fix all" worked out (see fixAll.ts); none when there are none. */
+export function fixAllAction(uri: string, edits: readonly TextEdit[]): CodeAction | undefined {
+  return edits.length === 0 ? undefined : { title: fixAllTitle, kind: fixAllKind, edit: { changes: { [uri]: [...edits] } } };
 }
 
 /** The title of the fix the editor offers first for a finding (its preferred one, else the first that applies). */
@@ -299,21 +239,4 @@ export function firstFixTitle(doc: ScopeDocument, fixes: readonly Fix[]): string
     if (resolveFix(doc, fix)) return fix.title;
   }
   return undefined;
-}
-
-/** The fix "fix all" applies to one finding: its preferred safe fix, else its first safe one. */
-function safeFix(doc: ScopeDocument, fixes: readonly Fix[]): ResolvedFix | undefined {
-  const safe = fixes.filter((f) => f.applicability === 'safe');
-  for (const fix of [...safe.filter((f) => f.preferred), ...safe.filter((f) => !f.preferred)]) {
-    const resolved = resolveFix(doc, fix);
-    if (resolved && resolved.edits.length > 0) return resolved;
-  }
-  return undefined;
-}
-
-function parseWith(doc: ScopeDocument, chosen: readonly Chosen[], settings: RuleSettings): ScopeDocument {
-  let text = doc.text;
-  for (const e of chosen.flatMap((c) => c.edits).sort((a, b) => b.start - a.start))
-    text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return new ScopeDocument(doc.uri, doc.version, text, settings.limits);
 }

@@ -1,0 +1,173 @@
+// Fix all on the text: rounds, the seeded first round, the cases a user must be told about (a fix
+// that would break the YAML, no fixed point, syntax errors), the one diff at the end, and a count
+// over every fixture and corpus file of fixes that break the YAML or do not converge (must be 0).
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { ScopeDocument } from '../../server/src/service/document';
+import { applyOffsetEdits, fixAllReport, fixAllText, maxFixAllRounds } from '../../server/src/service/fixAll';
+import { mergeSettings } from '../../server/src/service/settings';
+import { minimalEdits } from '../../server/src/service/textDiff';
+import type { Fix } from '../../server/src/service/types';
+import { validate, type DiagnosticData } from '../../server/src/service/validate';
+import { testToday } from '../support/analyze';
+import { fixturesDir, repoRoot } from '../support/paths';
+import { applyTextEdits } from '../support/textEdits';
+
+const settings = mergeSettings({ today: testToday });
+const lines = (...l: string[]): string => `${l.join('\n')}\n`;
+const doc = (text: string, version = 1) => new ScopeDocument('file:///f.scope.yaml', version, text);
+
+/** A stand-in analysis: one finding on `governance` whose only fix is `fix` (safe). */
+function oneFix(fix: (d: ScopeDocument) => Fix | undefined) {
+  return (d: ScopeDocument) => {
+    const f = fix(d);
+    const diagnostics: Diagnostic[] = [];
+    const fixes = new Map<Diagnostic, Fix[]>();
+    if (f) {
+      const diagnostic: Diagnostic = {
+        range: d.rangeOf(['governance']),
+        code: 'test',
+        message: 'test',
+        data: { path: 'governance', index: 0, fixes: 1, safeFix: true } satisfies DiagnosticData,
+      };
+      diagnostics.push(diagnostic);
+      fixes.set(diagnostic, [f]);
+    }
+    return { diagnostics, fixes };
+  };
+}
+
+describe('fix all', () => {
+  it('refuses a file with syntax errors, and says why', () => {
+    const outcome = fixAllText(doc('a: [1,\n'), settings);
+    assert.equal(outcome.refused, 'syntax-errors');
+    assert.equal(outcome.applied, 0);
+    assert.equal(outcome.text, 'a: [1,\n');
+  });
+
+  it('leaves out a fix that would break the YAML, names it, and changes nothing else', () => {
+    // resolveFix never makes broken YAML on its own; this stand-in resolves a fix to an unclosed flow sequence.
+    const text = lines('governance:', '  owner: Ann');
+    const breaking = oneFix(() => ({ title: 'Break it', ops: [{ op: 'delete', path: ['governance', 'owner'] }], applicability: 'safe' }));
+    const resolve = (d: ScopeDocument, fix: Fix) => {
+      const at = d.positionAt(d.text.indexOf('Ann'));
+      return { title: fix.title, applicability: fix.applicability, edits: [{ range: { start: at, end: at }, newText: '[' }] };
+    };
+    const outcome = fixAllText(doc(text), settings, { analyze: breaking, resolve });
+    assert.deepEqual(outcome.broke, ['Break it']);
+    assert.equal(outcome.text, text);
+    assert.equal(outcome.applied, 0);
+    assert.equal(outcome.converged, true);
+  });
+
+  it('stops after the last round when fixes keep coming (no fixed point), and says so', () => {
+    // A fix that flips a value back and forth never settles.
+    const flip = oneFix((d) => ({
+      title: 'Flip',
+      ops: [{ op: 'replace', path: ['governance', 'owner'], value: /owner: A/.test(d.text) ? 'B' : 'A' }],
+      applicability: 'safe',
+    }));
+    const outcome = fixAllText(doc(lines('governance:', '  owner: A')), settings, { analyze: flip });
+    assert.equal(outcome.converged, false);
+    assert.equal(outcome.rounds, maxFixAllRounds);
+    assert.equal(outcome.applied, maxFixAllRounds);
+  });
+
+  it('takes the first round from the cached diagnostics: none with a safe fix, nothing is validated or changed', () => {
+    const text = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8').replace('  total: 38000\n', '  total: "38,000"\n');
+    const d = doc(text);
+    const { diagnostics } = validate(d, settings);
+    assert.ok(
+      diagnostics.some((x) => (x.data as DiagnosticData).safeFix),
+      'the file has a safe fix',
+    );
+    const seeded = fixAllReport(d, settings, diagnostics);
+    assert.ok(seeded.applied >= 1);
+    assert.equal(applyTextEdits(text, seeded.edits).includes('  total: 38000\n'), true);
+    // An empty seed: this version has nothing to fix, so nothing is looked at again.
+    const none = fixAllReport(d, settings, []);
+    assert.equal(none.applied, 0);
+    assert.deepEqual(none.edits, []);
+    assert.equal(none.rounds, 0);
+  });
+
+  it('sends the result as small edits of the version it started from', () => {
+    const text = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8').replace(
+      '  total: 38000\n',
+      '  total: "38,000"   # quoted\n',
+    );
+    const report = fixAllReport(doc(text), settings);
+    assert.deepEqual(
+      report.edits.map((e) => e.range.start.line),
+      report.edits.map(() => text.split('\n').indexOf('  total: "38,000"   # quoted')),
+    );
+    assert.ok(
+      report.edits.every((e) => e.range.start.line === e.range.end.line && e.newText.length < 10),
+      JSON.stringify(report.edits),
+    );
+  });
+});
+
+describe('minimal edits (one diff at the end)', () => {
+  const roundTrip = (a: string, b: string) => assert.equal(applyOffsetEdits(a, minimalEdits(a, b)), b);
+
+  it('changes only what differs, inside a line', () => {
+    const a = lines('a: 1', 'total: "38,000"   # keep', 'z: 2');
+    const b = lines('a: 1', 'total: 38000   # keep', 'z: 2');
+    const edits = minimalEdits(a, b);
+    roundTrip(a, b);
+    assert.ok(
+      edits.every((e) => e.end - e.start + e.text.length <= 4),
+      JSON.stringify(edits),
+    );
+  });
+
+  it('round-trips inserts, deletions, CRLF, a text without a final newline, and empty texts', () => {
+    roundTrip('', 'a: 1\n');
+    roundTrip('a: 1\n', '');
+    roundTrip('a: 1\r\nb: 2\r\n', 'a: 1\r\nc: 3\r\nb: 2\r\n');
+    roundTrip('a: 1\nb: 2', 'a: 1\nb: 22');
+    roundTrip(lines('x:', '  - 1', '  - 2'), lines('x:', '  - 2'));
+  });
+
+  it('stays small on a large file with scattered changes', () => {
+    const big = Array.from({ length: 20_000 }, (_, i) => `k${i}: "${i},000"`).join('\n');
+    const fixed = big.replace(/"(\d+),000"/g, (m, n: string) => (Number(n) % 500 === 0 ? `${n}000` : m));
+    const edits = minimalEdits(big, fixed);
+    assert.equal(applyOffsetEdits(big, edits), fixed);
+    assert.ok(edits.length <= 40 * 3, `${edits.length} edits`);
+  });
+});
+
+// ---- counted: fixes that break the YAML, and fix alls that do not converge ---------------------
+
+function scopeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return scopeFiles(path);
+    return name.endsWith('.scope.yaml') ? [path] : [];
+  });
+}
+
+describe('fix all on every fixture and corpus file', () => {
+  it('introduces no syntax error and reaches a fixed point on each (counted)', () => {
+    const files = [...scopeFiles(fixturesDir), ...scopeFiles(join(repoRoot, 'test', 'corpus'))];
+    assert.ok(files.length > 50, `${files.length} files`);
+    const broke: string[] = [];
+    const stuck: string[] = [];
+    let applied = 0;
+    for (const file of files) {
+      const outcome = fixAllText(new ScopeDocument(`file://${file}`, 1, readFileSync(file, 'utf8')), settings);
+      const name = relative(repoRoot, file);
+      for (const title of outcome.broke) broke.push(`${name}: ${title}`);
+      if (!outcome.converged) stuck.push(name);
+      applied += outcome.applied;
+    }
+    assert.ok(applied > 0, 'some fixes were applied');
+    assert.deepEqual(broke, [], 'fixes that would have broken the YAML');
+    assert.deepEqual(stuck, [], 'files where fix all did not converge');
+  });
+});
