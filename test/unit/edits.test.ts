@@ -312,6 +312,23 @@ describe('removeText', () => {
     );
   });
 
+  it('removes a term from a string with escapes and keeps them', () => {
+    expectFix(
+      lines('title: "Say \\"hi\\", etc. \\u00e9"'),
+      fix({ op: 'removeText', path: ['title'], text: 'etc.' }),
+      lines('title: "Say \\"hi\\" \\u00e9"'),
+    );
+  });
+
+  it('does not cut a plain value into a comment or a mapping', () => {
+    assert.equal(fixText(lines('title: a etc. #b'), fix({ op: 'removeText', path: ['title'], text: 'etc.' })).after, lines('title: a #b'));
+    assert.equal(
+      fixText(lines('title: "x: etc., y"'), fix({ op: 'removeText', path: ['title'], text: 'etc.' })).after,
+      lines('title: "x:, y"'),
+    );
+    assert.equal(fixText(lines('title: x, etc.: y'), fix({ op: 'removeText', path: ['title'], text: 'etc.' })).resolved, undefined);
+  });
+
   it('removes a leading term and the separator after it', () => {
     expectFix(lines('- etc., docs'), fix({ op: 'removeText', path: [0], text: 'etc.' }), lines('- docs'));
   });
@@ -332,6 +349,12 @@ describe('delete', () => {
       fix({ op: 'delete', path: [0, 'amount'] }),
       lines('- { milestone: M1, percent: 60 }'),
     );
+  });
+
+  it('deletes the first item of a flow sequence with the comma after it', () => {
+    expectFix(lines('l: [a, b, c]  # three'), fix({ op: 'delete', path: ['l', 0] }), lines('l: [b, c]  # three'), { twice: false });
+    expectFix(lines('l: [a, b]'), fix({ op: 'delete', path: ['l', 1] }), lines('l: [a]'), { twice: false });
+    expectFix(lines('l: [a]'), fix({ op: 'delete', path: ['l', 0] }), lines('l: []'), { twice: false });
   });
 
   it('deletes the first key of a list item', () => {
@@ -376,8 +399,33 @@ describe('renameKey', () => {
     );
   });
 
+  it('keeps the quoting of a quoted key, and quotes a name plain style would misread', () => {
+    expectFix(
+      lines("'deliverable': [D1]  # q"),
+      fix({ op: 'renameKey', path: ['deliverable'], key: 'deliverables' }),
+      lines("'deliverables': [D1]  # q"),
+    );
+    expectFix(lines('a: 1', 'b: 2'), fix({ op: 'renameKey', path: ['a'], key: 'true' }), lines('"true": 1', 'b: 2'));
+    expectFix(lines('{ a: 1, b: 2 }'), fix({ op: 'renameKey', path: ['a'], key: 'x, y' }), lines('{ "x, y": 1, b: 2 }'));
+  });
+
   it('does not rename onto an existing key', () => {
     assert.equal(fixText(lines('a: 1', 'b: 2'), fix({ op: 'renameKey', path: ['a'], key: 'b' })).resolved, undefined);
+  });
+});
+
+describe('adding words to a string', () => {
+  it("writes the new words in the string's own quoting and escaping", () => {
+    expectFix(
+      lines('objective: "Cut costs"  # draft'),
+      fix({ op: 'replace', path: ['objective'], value: '\'Cut costs by "20%"\'' }),
+      lines('objective: "Cut costs by \\"20%\\""  # draft'),
+    );
+    expectFix(
+      lines("objective: 'Cut costs'"),
+      fix({ op: 'replace', path: ['objective'], value: '"Cut costs (the client\'s)"' }),
+      lines("objective: 'Cut costs (the client''s)'"),
+    );
   });
 });
 

@@ -21,7 +21,7 @@ export interface Source {
 }
 
 /**
- * A declarative edit, turned into text edits by `edits.ts` in the document's own style.
+ * A declarative edit, turned into text edits by `edits/` in the document's own style.
  * YAML fragments are written in block style; the engine re-indents them, or converts them
  * to flow style when the target collection is written in flow style.
  */
