@@ -400,18 +400,24 @@ function startLanguageServer(): void {
     sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  /** The parsed model of an open document under its settings: the guard of every handler that only reads the model. */
-  async function modelOf(uri: string): Promise<ScopeDocument | undefined> {
+  /** An open document's current text and its settings: the guard of every handler (undefined once it is closed). */
+  async function openDocument(uri: string): Promise<{ snapshot: Snapshot; settings: RuleSettings } | undefined> {
     const settings = await settingsFor(uri);
     const snapshot = snapshotOf(uri);
-    return snapshot ? modelFor(snapshot, settings) : undefined;
+    return snapshot ? { snapshot, settings } : undefined;
+  }
+
+  /** The parsed model of an open document under its settings: the guard of every handler that only reads the model. */
+  async function modelOf(uri: string): Promise<ScopeDocument | undefined> {
+    const open = await openDocument(uri);
+    return open ? modelFor(open.snapshot, open.settings) : undefined;
   }
 
   connection.onHover(
     lifecycle(async (params) => {
-      const settings = await settingsFor(params.textDocument.uri);
-      const snapshot = snapshotOf(params.textDocument.uri);
-      if (!snapshot) return null;
+      const open = await openDocument(params.textDocument.uri);
+      if (!open) return null;
+      const { snapshot, settings } = open;
       const [diagnostics, model] = await Promise.all([validatedWithin(snapshot, settings, hoverWaitMs), modelFor(snapshot, settings)]);
       return runSafe('hover', null, () => hover(model, diagnostics, params.position, settings, { messageShown: diagnosticsInHover }));
     }),
@@ -492,9 +498,9 @@ function startLanguageServer(): void {
   // Each diagnostic's data names its finding; the handler never reads message text.
   connection.onCodeAction(
     lifecycle(async (params) => {
-      const settings = await settingsFor(params.textDocument.uri);
-      const snapshot = snapshotOf(params.textDocument.uri);
-      if (!snapshot) return null;
+      const open = await openDocument(params.textDocument.uri);
+      if (!open) return null;
+      const { snapshot, settings } = open;
       const diagnostics = (await validated(snapshot, settings)) ?? [];
       const model = await modelFor(snapshot, settings);
       const actions = runSafe('codeAction', [], () =>
@@ -522,9 +528,9 @@ function startLanguageServer(): void {
     lifecycle(async (action) => {
       const data: unknown = action.data;
       if (action.edit || !isFixActionData(data)) return action;
-      const settings = await settingsFor(data.uri);
-      const snapshot = snapshotOf(data.uri);
-      if (!snapshot) return action;
+      const open = await openDocument(data.uri);
+      if (!open) return action;
+      const { snapshot, settings } = open;
       const model = await modelFor(snapshot, settings);
       const edit = runSafe('codeAction/resolve', undefined, () => resolveFixAction(model, settings, data, supportsSnippetEdits));
       return edit ? { ...action, edit } : action;
@@ -536,9 +542,9 @@ function startLanguageServer(): void {
     lifecycle(async (params) => {
       const uri: unknown = params.arguments?.[0];
       if (params.command !== fixAllCommand || typeof uri !== 'string' || !documents.get(uri)) return null;
-      const settings = await settingsFor(uri);
-      const snapshot = snapshotOf(uri);
-      if (!snapshot) return null;
+      const open = await openDocument(uri);
+      if (!open) return null;
+      const { snapshot, settings } = open;
       const edits = await fixAll(snapshot, settings, (await validated(snapshot, settings)) ?? [], 'command');
       if (edits.length === 0) return null;
       const edit: WorkspaceEdit = supportsDocumentChanges
