@@ -51,7 +51,7 @@ export const corpus: readonly CorpusCase[] = [
   { name: 'mixed-line-endings', bytes: file('mixed-line-endings'), want: [], risksAsMinimal: true },
 
   // ---- YAML features a scope file must not depend on ----
-  { name: 'tabs', bytes: file('tabs'), want: ['yaml/syntax 8:1', 'yaml/syntax 10:1'] },
+  { name: 'tabs', bytes: file('tabs'), want: ['yaml/syntax 8:1', 'yaml/syntax 10:3'] },
   { name: 'duplicate-keys', bytes: file('duplicate-keys'), want: ['yaml/duplicate-key 7:3'] },
   { name: 'multiple-documents', bytes: file('multiple-documents'), want: ['yaml/multiple-documents 43:1'], risksAsMinimal: true },
   // Merge keys are YAML 1.1; under 1.2 `<<` is an ordinary (unknown) key.
