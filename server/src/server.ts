@@ -202,9 +202,11 @@ function startLanguageServer(): void {
     if (!settings) {
       // In an untrusted workspace the repository's config is not read: it could silence every risk.
       const fromFile = () => (workspaceTrusted ? runSafe('config', undefined, () => configs.forDocument(uri)?.settings) : undefined);
+      // ... nor do the file's own suppression comments hide anything (restrictedMode).
+      const restricted = (merged: RuleSettings): RuleSettings => (workspaceTrusted ? merged : { ...merged, restrictedMode: true });
       settings = clientSettings(uri)
-        .then((raw: unknown) => mergeSettings(fromClientSettings(raw, reportUnknownRule, reportBadSetting), fromFile()))
-        .catch(() => mergeSettings(fromFile()));
+        .then((raw: unknown) => restricted(mergeSettings(fromClientSettings(raw, reportUnknownRule, reportBadSetting), fromFile())))
+        .catch(() => restricted(mergeSettings(fromFile())));
       settingsByUri.set(uri, settings);
     }
     return settings;

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../../server/src/service/document';
 import { maxSchemaFindings, validateSchema } from '../../server/src/service/schema';
 import { decodeUtf8 } from '../../server/src/service/inputGuard';
 import { mergeSettings } from '../../server/src/service/settings';
 import { validate } from '../../server/src/service/validate';
 import { LspClient, type LspClientOptions } from '../support/lspClient';
-import { repoRoot } from '../support/paths';
+import { fixturesDir, repoRoot } from '../support/paths';
 import { corpus, corpusDir } from './corpus';
 
 const netguard = join(repoRoot, 'test', 'reliability', 'support', 'netguard.cjs');
@@ -238,6 +238,68 @@ describe('security: an untrusted workspace', () => {
       assert.ok(trusted, 'no diagnostics after trust was granted');
       assert.equal(codes(trusted).includes('security-nda-missing'), false, 'the config does not apply once trusted');
       assertNothingRan(repo);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it("keeps the file's own suppressed findings visible until the workspace is trusted, as hints naming the comment", async () => {
+    // A file-wide suppression of four security errors: in Restricted Mode it must leave a trace.
+    const suppressed = [
+      'security-nda-missing',
+      'security-personal-data-without-dpa',
+      'security-breach-notification-missing',
+      'security-ip-ownership-missing',
+    ];
+    const risky = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
+    const comment = `# scope-lint-disable ${suppressed.join(', ')} -- agreed with the vendor's counsel`;
+    const text = `${comment}\n${risky}`;
+    const uri = pathToFileURL(join(repo.dir, 'suppressing.scope.yaml')).href;
+    // The same text with a comment that suppresses nothing: where each finding is, and its message.
+    const plain = validate(new ScopeDocument(uri, 1, `# a comment\n${risky}`, mergeSettings().limits), mergeSettings()).diagnostics.filter(
+      (d) => suppressed.includes(String(d.code)),
+    );
+    assert.equal(plain.length, 4);
+    const client = await LspClient.start(serverOptions(repo, false, { initializationOptions: { workspaceTrusted: false } }));
+    try {
+      await client.open(uri, text);
+      const untrusted = await client.diagnostics(uri, 1, 30_000);
+      const shown = untrusted.filter((d) => suppressed.includes(String(d.code)));
+      assert.deepEqual(
+        shown.map((d) => [d.code, d.range, d.severity, d.message]),
+        plain.map((d) => [
+          d.code,
+          d.range,
+          DiagnosticSeverity.Hint,
+          `${d.message} Suppressed on line 1 ("agreed with the vendor's counsel"); suppressions apply once you trust this workspace.`,
+        ]),
+      );
+      const status = untrusted.filter((d) => d.code === 'suppression/untrusted');
+      assert.deepEqual(
+        status.map((d) => [d.range, d.severity, d.message]),
+        [
+          [
+            { start: { line: 0, character: 0 }, end: { line: 0, character: comment.length } },
+            DiagnosticSeverity.Information,
+            `Restricted Mode: this suppression of ${suppressed.map((id) => `\`${id}\``).join(', ')} does not hide its 4 findings until you trust this workspace; they are shown as hints.`,
+          ],
+        ],
+      );
+
+      const before = client.published.length;
+      await client.connection.sendNotification('scope/workspaceTrusted');
+      const deadline = Date.now() + 30_000;
+      let trusted: readonly Diagnostic[] | undefined;
+      while (!trusted && Date.now() < deadline) {
+        trusted = client.published.slice(before).find((p) => p.uri === uri)?.diagnostics;
+        if (!trusted) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.ok(trusted, 'no diagnostics after trust was granted');
+      assert.deepEqual(
+        trusted.filter((d) => suppressed.includes(String(d.code)) || String(d.code).startsWith('suppression/')),
+        [],
+        'the suppression applies once trusted',
+      );
     } finally {
       await client.stop();
     }

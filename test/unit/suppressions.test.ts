@@ -5,8 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { analyzeText } from '../support/analyze';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { fixAllEdits } from '../../server/src/service/codeActions';
+import { ScopeDocument } from '../../server/src/service/document';
+import { mergeSettings, type RuleSettings } from '../../server/src/service/settings';
+import { validate, type DiagnosticData } from '../../server/src/service/validate';
+import { analyzeText, testToday } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
 
 const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
@@ -272,5 +276,57 @@ describe('the words of a suppression inside text are text', () => {
       `    # ${directive}`,
     ).replace(/\n/g, '\r\n');
     assertNdaFindingStays(text);
+  });
+});
+
+describe('suppressions in Restricted Mode (an untrusted workspace)', () => {
+  const trusted = mergeSettings({ today: testToday });
+  const restricted: RuleSettings = { ...trusted, restrictedMode: true };
+  const uri = 'file:///restricted.scope.yaml';
+  // `Internal`: a slip of case that "fix all" fixes (safe), and a second one it fixes too.
+  const upper = minimal.replace('  data_classification: internal', '  data_classification: Internal');
+  const target = validate(new ScopeDocument(uri, 1, upper, trusted.limits), trusted).diagnostics.find(
+    (d) => d.code === 'security-data-classification-missing',
+  );
+  assert.ok(target && (target.data as DiagnosticData | undefined)?.safeFix, 'a finding with a safe fix');
+  const text = insertBefore(
+    upper,
+    '  data_classification:',
+    '  # scope-lint-disable-next-line security-data-classification-missing -- done by hand in the kickoff',
+  );
+  const doc = new ScopeDocument(uri, 1, text, trusted.limits);
+
+  it('shows a next-line suppressed finding as a hint naming the comment, and says so on the comment', () => {
+    const diagnostics = validate(doc, restricted).diagnostics;
+    const moved = {
+      start: { ...target.range.start, line: target.range.start.line + 1 },
+      end: { ...target.range.end, line: target.range.end.line + 1 },
+    };
+    const shown = diagnostics.filter((d) => d.code === target.code && d.range.start.line === moved.start.line);
+    assert.deepEqual(
+      shown.map((d) => [d.range, d.severity, d.message]),
+      [
+        [
+          moved,
+          DiagnosticSeverity.Hint,
+          `${target.message} Suppressed on line ${target.range.start.line + 1} ("done by hand in the kickoff"); suppressions apply once you trust this workspace.`,
+        ],
+      ],
+    );
+    assert.deepEqual(
+      diagnostics.filter((d) => String(d.code).startsWith('suppression/')).map((d) => [d.code, d.range.start.line, d.severity]),
+      [['suppression/untrusted', target.range.start.line, DiagnosticSeverity.Information]],
+    );
+    assert.equal(
+      validate(doc, trusted).diagnostics.some((d) => d.code === target.code && d.range.start.line === moved.start.line),
+      false,
+      'trusted: the suppression applies',
+    );
+  });
+
+  it('"fix all" leaves the suppressed finding alone, as it does once the suppression applies', () => {
+    assert.deepEqual(fixAllEdits(doc, restricted), []);
+    assert.deepEqual(fixAllEdits(doc, trusted), []);
+    assert.ok(fixAllEdits(new ScopeDocument(uri, 1, upper, trusted.limits), restricted).length > 0, 'unsuppressed, it is fixed');
   });
 });

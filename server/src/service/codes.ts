@@ -272,6 +272,15 @@ export const codeGroups = [
         remedy: 'Use the rule id shown with the finding (hover it); the index of rule ids is in [README.md](README.md).',
       },
       {
+        code: 'suppression/untrusted',
+        severity: 'info',
+        title: 'Suppression not applied in Restricted Mode',
+        explanation:
+          "The workspace is not trusted (VS Code's Restricted Mode), so the file's own suppression comments hide nothing: a repository you have not reviewed could otherwise accept its risks for you. The findings this comment would suppress are shown as hints that name the comment and its reason.",
+        remedy:
+          'Read the findings and the reason. If you trust the repository, trust the workspace ("Manage Workspace Trust"): the suppressions then apply, as in CI.',
+      },
+      {
         code: 'suppression/unused',
         severity: 'hint',
         title: 'Suppression that silences nothing',

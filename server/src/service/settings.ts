@@ -51,6 +51,11 @@ export interface RuleSettings {
   readonly limits: Limits;
   /** Today's date (YYYY-MM-DD) for rules that need one; injectable so results are reproducible. */
   readonly today?: string;
+  /**
+   * Restricted Mode: the workspace is not trusted, so the file's own suppression comments hide
+   * nothing (their findings are hints that name the comment). Set by the server, never by a file.
+   */
+  readonly restrictedMode?: boolean;
 }
 
 export const defaultThresholds: Thresholds = {

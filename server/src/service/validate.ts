@@ -7,7 +7,7 @@ import { formatPath, isRecord } from './model';
 import { rules, rulesById } from './rules';
 import { validateSchema } from './schema';
 import type { RuleSettings } from './settings';
-import { findSuppressions } from './suppressions';
+import { findSuppressions, type Suppression } from './suppressions';
 import type { Finding, Fix, Path, Severity } from './types';
 
 export const diagnosticSource = 'scope';
@@ -71,12 +71,13 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   const diagnostics: Diagnostic[] = [];
   const fixes = new Map<Diagnostic, readonly Fix[]>();
   const result = (): Analysis => ({ uri: doc.uri, version: doc.version, diagnostics: sortByPosition(diagnostics), fixes });
-  const make: Make = (code, range, message, severity, data, tags, findingFixes) => {
+  const make: Make = (code, range, message, severity, data, tags, findingFixes, suppressed) => {
     const override = settings.rules[code];
     if (override === 'off') return;
     const diagnostic: Diagnostic = {
       range,
-      severity: toLspSeverity(override ?? severity),
+      // A finding its file suppresses, shown in Restricted Mode: a hint whatever the rule's severity.
+      severity: toLspSeverity(suppressed ? 'hint' : (override ?? severity)),
       code,
       codeDescription: { href: docsUrl(code) },
       source: diagnosticSource,
@@ -174,9 +175,12 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
     if (!covered) emitFinding(doc, finding, index, finding.severity ?? 'error', make);
   });
 
-  // 5. Suppressions.
+  // 5. Suppressions. In Restricted Mode (an untrusted workspace) the file's own comments hide
+  // nothing: a finding they would suppress is a hint that names the comment, and each comment
+  // that would hide something says so.
   const suppressions = findSuppressions(doc);
   const used = new Set<number>();
+  const hidden = new Map<number, number>();
   for (const { finding, index: findingIndex, severity, range } of ruleFindings) {
     const index = suppressions.findIndex(
       (s) =>
@@ -185,8 +189,13 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
         (s.kind === 'file' ||
           (s.targetLine !== undefined && range.start.line >= s.targetLine && range.start.line <= (s.targetEndLine ?? s.targetLine))),
     );
-    if (index >= 0) {
+    const by = suppressions[index];
+    if (by) {
       used.add(index);
+      if (!settings.restrictedMode) continue;
+      hidden.set(index, (hidden.get(index) ?? 0) + 1);
+      const suppressed = { ...finding, message: `${finding.message} ${suppressedNote(by)}` };
+      emitFinding(doc, suppressed, findingIndex, severity, make, range, true);
       continue;
     }
     emitFinding(doc, finding, findingIndex, severity, make, range);
@@ -213,7 +222,15 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       );
       return;
     }
-    if (!used.has(index)) {
+    const count = hidden.get(index);
+    if (count !== undefined) {
+      make(
+        'suppression/untrusted',
+        s.range,
+        `Restricted Mode: this suppression of ${s.ruleIds.map((u) => `\`${u}\``).join(', ')} does not hide ${count === 1 ? 'its finding' : `its ${count} findings`} until you trust this workspace; ${count === 1 ? 'it is shown as a hint' : 'they are shown as hints'}.`,
+        'info',
+      );
+    } else if (!used.has(index)) {
       make(
         'suppression/unused',
         s.range,
@@ -235,6 +252,8 @@ type Make = (
   data?: DiagnosticData,
   tags?: DiagnosticTag[],
   fixes?: readonly Fix[],
+  /** Suppressed by the file, shown in Restricted Mode: always a hint. */
+  suppressed?: boolean,
 ) => void;
 
 function emitFinding(
@@ -244,6 +263,7 @@ function emitFinding(
   severity: Severity,
   make: Make,
   range = findingRange(doc, finding),
+  suppressed = false,
 ): void {
   // Fixes are not turned into text edits here: that costs more than the check, on every change.
   const fixes = finding.fixes ?? [];
@@ -259,8 +279,20 @@ function emitFinding(
       ...(fixes.some((f) => f.applicability === 'safe') ? { safeFix: true as const } : {}),
     },
     undefined,
-    fixes,
+    // A suppressed finding keeps its quick fixes (found again from its data), but "fix all" leaves
+    // it alone, as it does once the suppression applies.
+    suppressed ? undefined : fixes,
+    suppressed,
   );
+}
+
+/** Longer reasons are cut: the note names the comment, the comment has the full text. */
+const maxReasonInNote = 200;
+
+function suppressedNote(s: Suppression): string {
+  const reason = s.reason ?? '';
+  const shown = reason.length > maxReasonInNote ? `${reason.slice(0, maxReasonInNote)}…` : reason;
+  return `Suppressed on line ${s.line + 1} (${JSON.stringify(shown)}); suppressions apply once you trust this workspace.`;
 }
 
 export function findingRange(doc: ScopeDocument, finding: Finding): Range {
