@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { fixAllEdits } from '../../server/src/service/codeActions';
+import { fixAllEdits, fixAllText } from '../../server/src/service/fixAll';
 import { ScopeDocument } from '../../server/src/service/document';
 import { mergeSettings, type RuleSettings } from '../../server/src/service/settings';
 import { validate, type DiagnosticData } from '../../server/src/service/validate';
@@ -326,6 +326,8 @@ describe('suppressions in Restricted Mode (an untrusted workspace)', () => {
 
   it('"fix all" leaves the suppressed finding alone, as it does once the suppression applies', () => {
     assert.deepEqual(fixAllEdits(doc, restricted), []);
+    // The server's path: the first round from the diagnostics it published.
+    assert.equal(fixAllText(doc, restricted, { seed: validate(doc, restricted).diagnostics }).applied, 0);
     assert.deepEqual(fixAllEdits(doc, trusted), []);
     assert.ok(fixAllEdits(new ScopeDocument(uri, 1, upper, trusted.limits), restricted).length > 0, 'unsuppressed, it is fixed');
   });

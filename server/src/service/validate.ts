@@ -276,11 +276,11 @@ function emitFinding(
       path: formatPath(finding.path),
       index,
       ...(fixes.length ? { fixes: fixes.length } : {}),
-      ...(fixes.some((f) => f.applicability === 'safe') ? { safeFix: true as const } : {}),
+      // A suppressed finding keeps its quick fixes (found again from its data), but "fix all" leaves
+      // it alone, as it does once the suppression applies.
+      ...(!suppressed && fixes.some((f) => f.applicability === 'safe') ? { safeFix: true as const } : {}),
     },
     undefined,
-    // A suppressed finding keeps its quick fixes (found again from its data), but "fix all" leaves
-    // it alone, as it does once the suppression applies.
     suppressed ? undefined : fixes,
     suppressed,
   );
