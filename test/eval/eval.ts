@@ -99,6 +99,9 @@ export function analyze(text: string, uri: string): Found[] {
     onRuleError: (id, e) => found.push({ ruleId: `crash:${id}`, line: 1, severity: 'error', message: String(e) }),
   });
   for (const d of diagnostics) {
+    // A hint is a note, not a finding: shown faded, not listed as a problem (for example "read as a
+    // small job, so status reports are optional"). Expectations list findings only.
+    if (d.severity === 4) continue;
     found.push({
       ruleId: String(d.code),
       line: d.range.start.line + 1,

@@ -49,7 +49,7 @@ describe('completion: keys from the schema at the cursor level', () => {
 
   it('offers only the keys not yet present in the mapping', () => {
     const { labels } = complete('scope_version: 1\nproject:\n  name: Portal\n  |\nvendor:\n  name: Northwind\n');
-    assert.deepEqual(labels, ['objective', 'sponsor', 'owner', 'background']);
+    assert.deepEqual(labels, ['objective', 'sponsor', 'owner', 'engagement', 'background']);
   });
 
   it('does not offer the sections already in the file at the top level', () => {
@@ -142,6 +142,14 @@ describe('completion: values', () => {
   it('offers enum values and replaces the whole value', () => {
     assert.deepEqual(complete('budget:\n  pricing_model: |\n').labels, ['fixed_price', 'time_and_materials', 'capped_time_and_materials']);
     assert.equal(accept('budget:\n  pricing_model: fi|xed\n', 'fixed_price'), 'budget:\n  pricing_model: fixed_price\n');
+  });
+
+  it('offers the engagement kinds, each explained', () => {
+    const done = complete('project:\n  engagement: |\n');
+    assert.deepEqual(done.labels, ['small_job', 'project', 'programme', 'managed_service', 'staff_augmentation']);
+    const small = done.items.find((i) => i.label === 'small_job');
+    assert.match(JSON.stringify(small?.documentation), /status reports, an escalation path and an exit plan/);
+    assert.equal(accept('project:\n  engagement: sm|\n', 'small_job'), 'project:\n  engagement: small_job\n');
   });
 
   it('documents enum values (cadences with their days)', () => {

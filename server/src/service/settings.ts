@@ -23,6 +23,10 @@ export interface Thresholds {
   readonly defaultReviewDays: number;
   /** cost-currency-missing quick fix */
   readonly defaultCurrency: string;
+  /** Engagement size: a scope up to this total (in its currency)... */
+  readonly smallJobMaxTotal: number;
+  /** ...and this many weeks, with at most 3 deliverables, is read as a small job when `project.engagement` is not set. */
+  readonly smallJobMaxWeeks: number;
 }
 
 export interface VagueTerms {
@@ -69,6 +73,8 @@ export const defaultThresholds: Thresholds = {
   attestationMaxAgeMonths: 12,
   defaultReviewDays: 10,
   defaultCurrency: 'USD',
+  smallJobMaxTotal: 50000,
+  smallJobMaxWeeks: 8,
 };
 
 export const defaultLimits: Limits = {

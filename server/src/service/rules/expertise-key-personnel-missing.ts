@@ -12,7 +12,9 @@ export const rule: Rule = {
   severity: 'info',
   fixes: ['display-only'],
   title: 'Key personnel not named',
-  explanation: `The scope does not name who will do the work. A lack of expertise starts with not knowing who will work on it, and whether they have the skills you are paying for. The senior people who win a deal are not always the ones who deliver it. A key-personnel clause names the critical roles and their time allocation, and requires your approval before anyone is substituted, with the replacement having "equal or better" qualifications (*The Government Subcontractor's Guide to Terms and Conditions*, ch. 17).`,
+  explanation: `The scope does not name who will do the work. A lack of expertise starts with not knowing who will work on it, and whether they have the skills you are paying for. The senior people who win a deal are not always the ones who deliver it. A key-personnel clause names the critical roles and their time allocation, and requires your approval before anyone is substituted, with the replacement having "equal or better" qualifications (*The Government Subcontractor's Guide to Terms and Conditions*, ch. 17).
+
+A vendor that is one named person (a sole trader, such as \`Jamie Cole (sole trader)\`) is its own key person and is not reported; a marker with no name (\`Freelancer from Upwork\`) names nobody and is.`,
   areas: ['expertise'],
   remedy:
     'Name the critical roles and people, with their time allocation, and require your approval before anyone is substituted. The quick fix inserts a delivery-lead entry to fill in.',
@@ -49,6 +51,8 @@ export const rule: Rule = {
       return findings;
     }
     if (!isAbsent(people)) return [];
+    // A sole trader is the key person: the vendor's name already says who does the work.
+    if (isNamedIndividual(valueAt(doc.value, ['vendor', 'name']))) return [];
     return [
       {
         ruleId: 'expertise-key-personnel-missing',
@@ -67,3 +71,27 @@ export const rule: Rule = {
     ];
   },
 };
+
+/**
+ * A vendor that is one named person: "Jamie Cole (sole trader)", "Ana Ruiz, freelance developer",
+ * "Self-employed: Tom Berg". A marker with no name ("Freelancer from Upwork") names nobody.
+ */
+const individualMarker =
+  /\b(?:sole trader|sole proprietor(?:ship)?|self[- ]employed|freelance(?:r)?|independent (?:consultant|contractor|developer|designer))\b/i;
+
+export function isNamedIndividual(name: unknown): boolean {
+  if (typeof name !== 'string') return false;
+  const marker = individualMarker.exec(name);
+  if (!marker) return false;
+  // The person's name is what stands apart from the marker: before it, or after a colon.
+  const before = name
+    .slice(0, marker.index)
+    .replace(/[\s,(:–-]+$/, '')
+    .trim();
+  const after = name
+    .slice(marker.index + marker[0].length)
+    .replace(/^[\s,):–-]+/, '')
+    .trim();
+  const personal = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+$/u;
+  return personal.test(before) || (/^:/.test(name.slice(marker.index + marker[0].length).trim()) && personal.test(after));
+}

@@ -1,8 +1,9 @@
 // governance-escalation-missing: No escalation path.
 // An issue a check-in cannot resolve needs a named next level and a response time.
 import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
-import type { Rule } from '../types';
+import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
+import { engagementOf, inferredNote, overruledFacts, proportion } from '../engagement';
 
 const escalationSkeleton = [
   '- level: 1',
@@ -19,20 +20,35 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['display-only'],
   title: 'No escalation path',
-  explanation: `There is no escalation path. When a check-in cannot resolve an issue, it needs a named next level and a response time; otherwise decisions stall and the vendor gets conflicting instructions (Outsourcing Explained). Governance playbooks define problem-resolution routes up front (Everest Group, *Outsourcing Governance 101*). Your leadership has little time for the project, which is exactly why escalation must be rare, fast and defined: without it, oversight stops at the first disagreement.`,
+  explanation: `There is no escalation path. When a check-in cannot resolve an issue, it needs a named next level and a response time; otherwise decisions stall and the vendor gets conflicting instructions (Outsourcing Explained). Governance playbooks define problem-resolution routes up front (Everest Group, *Outsourcing Governance 101*). Your leadership has little time for the project, which is exactly why escalation must be rare, fast and defined: without it, oversight stops at the first disagreement.
+
+A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables) needs no escalation ladder: its owner deals with the vendor directly. When only the size says so, the finding is a hint that says what was read.`,
   areas: ['expertise'],
   remedy:
     'Define who an unresolved issue goes to next, and how fast each level must respond. The quick fix inserts two escalation levels to fill in.',
   sources: [sources.vendorGovernance, sources.governancePlaybook],
-  check(doc) {
+  check(doc, settings) {
     if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
     if (!isAbsent(valueAt(doc.value, ['governance', 'escalation']))) return [];
+    // A small job is escalated by its owner calling the vendor: no ladder is needed.
+    const engagement = engagementOf(doc.value, settings.thresholds);
+    const how = proportion(engagement, engagement.small);
+    if (how === 'skip') return [];
+    const relaxed: Partial<Finding> =
+      how === 'hint'
+        ? { severity: 'hint', facts: [inferredNote(engagement, true)] }
+        : engagement.overruled
+          ? { facts: overruledFacts(engagement) }
+          : {};
     return [
       {
         ruleId: 'governance-escalation-missing',
         path: ['governance', 'escalation'],
         message:
-          'There is no escalation path (`governance.escalation`): no named next level and no response time when a check-in cannot resolve an issue.',
+          how === 'hint'
+            ? `There is no escalation path (\`governance.escalation\`); for a small job this is optional.`
+            : 'There is no escalation path (`governance.escalation`): no named next level and no response time when a check-in cannot resolve an issue.',
+        ...relaxed,
         fixes: [
           {
             title: 'Add a two-level `escalation` path',

@@ -3,6 +3,7 @@
 import { classificationOf, hasPersonalData, isAbsent, isRecord, isSensitive, sensitivityReasons, setKeyOp, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
+import { engagementOf, inferredNote, overruledFacts, proportion } from '../engagement';
 
 const exitSkeleton = [
   'termination_for_convenience_notice_days: 30',
@@ -30,20 +31,37 @@ export const rule: Rule = {
 - a deletion certificate;
 - knowledge transfer.
 
-Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DORA Art. 30(3)(f), which makes exit strategies mandatory for critical functions. For personal data, GDPR Art. 28(3)(g) requires deletion or return at the controller's choice. An exit plan addresses two risk areas: security threats (your data) and hidden costs (lock-in).`,
+Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DORA Art. 30(3)(f), which makes exit strategies mandatory for critical functions. For personal data, GDPR Art. 28(3)(g) requires deletion or return at the controller's choice. An exit plan addresses two risk areas: security threats (your data) and hidden costs (lock-in).
+
+A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables) with no sensitive data needs no exit plan: there is nothing to transition. With personal or confidential data the return of the data is still required. When only the size says so, the finding is a hint that says what was read.`,
   areas: ['security', 'cost'],
   remedy:
     'Agree the exit at signing: termination notice, transition assistance, return of your data in a usable format, a deletion certificate and knowledge transfer. The quick fix inserts an `exit` section with those terms to adjust.',
   sources: [sources.exitClause, sources.exitRisks, sources.doraArt30, sources.gdprArt28, sources.ebaOutsourcing],
-  check(doc) {
+  check(doc, settings) {
     const root = doc.value;
     const exit = valueAt(root, ['exit']);
     if (isAbsent(exit)) {
+      // A small job with no sensitive data leaves nothing to hand back or transition; with
+      // sensitive data its return is still owed (GDPR Art. 28(3)(g)).
+      const engagement = engagementOf(root, settings.thresholds);
+      const how = proportion(engagement, engagement.small && !isSensitive(root));
+      if (how === 'skip') return [];
+      const relaxed: Partial<Finding> =
+        how === 'hint'
+          ? { severity: 'hint', facts: [inferredNote(engagement, true)] }
+          : engagement.overruled
+            ? { facts: overruledFacts(engagement) }
+            : {};
       return [
         {
           ruleId: 'governance-exit-plan-missing',
           path: ['exit'],
-          message: 'There is no exit plan (`exit`): no termination notice, transition assistance or data return is agreed.',
+          message:
+            how === 'hint'
+              ? 'There is no exit plan (`exit`); for a small job with no sensitive data this is optional.'
+              : 'There is no exit plan (`exit`): no termination notice, transition assistance or data return is agreed.',
+          ...relaxed,
           fixes: [
             {
               title: 'Add an `exit` plan',

@@ -1,8 +1,9 @@
 // governance-status-reports-missing: No written status reports.
 // Without written reports, slippage, spend and new risks leave no trail.
 import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
-import type { Rule } from '../types';
+import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
+import { engagementLabels, engagementOf, inferredNote, overruledFacts, proportion } from '../engagement';
 
 const statusReportsSkeleton = ['cadence: weekly', 'contents:', '  - progress vs plan', '  - risks and issues', '  - spend vs budget'].join(
   '\n',
@@ -14,19 +15,36 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['unsafe'],
   title: 'No written status reports',
-  explanation: `Check-ins are not backed by written status reports, so slippage, spend and new risks leave no trail. DORA Art. 30(3)(b) requires reporting obligations from ICT providers to financial entities, and outsourcing governance practice pairs each forum with a scorecard, a risk register and a financial reconciliation (Aventario). Reports are how regular check-ins turn into evidence of oversight.`,
+  explanation: `Check-ins are not backed by written status reports, so slippage, spend and new risks leave no trail. DORA Art. 30(3)(b) requires reporting obligations from ICT providers to financial entities, and outsourcing governance practice pairs each forum with a scorecard, a risk register and a financial reconciliation (Aventario). Reports are how regular check-ins turn into evidence of oversight.
+
+A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables) and staff augmentation (\`staff_augmentation\`: your own lead directs the team day to day) need no written reports from the vendor. When only the document's size or wording says so, the finding is a hint that says what was read.`,
   areas: ['cost', 'expertise'],
   remedy:
     'Agree written status reports with a cadence and contents: progress against plan, risks and issues, spend against budget. The quick fix inserts a weekly report with those contents.',
   sources: [sources.doraArt30, sources.itGovernance],
-  check(doc) {
+  check(doc, settings) {
     if (!isMappingOrAbsent(doc.value, ['governance'])) return [];
     if (!isAbsent(valueAt(doc.value, ['governance', 'status_reports']))) return [];
+    // A small job is followed at its check-ins; staff augmentation is directed by your own lead
+    // day to day, who sees the work first hand. Neither needs written reports from the vendor.
+    const engagement = engagementOf(doc.value, settings.thresholds);
+    const how = proportion(engagement, engagement.small || engagement.kind === 'staff_augmentation');
+    if (how === 'skip') return [];
+    const relaxed: Partial<Finding> =
+      how === 'hint'
+        ? { severity: 'hint', facts: [inferredNote(engagement, engagement.small)] }
+        : engagement.overruled
+          ? { facts: overruledFacts(engagement) }
+          : {};
     return [
       {
         ruleId: 'governance-status-reports-missing',
         path: ['governance', 'status_reports'],
-        message: 'Check-ins are not backed by written status reports (`governance.status_reports`).',
+        message:
+          how === 'hint'
+            ? `Check-ins are not backed by written status reports (\`governance.status_reports\`); for ${engagementLabels[engagement.small ? 'small_job' : engagement.kind]} they are optional.`
+            : 'Check-ins are not backed by written status reports (`governance.status_reports`).',
+        ...relaxed,
         fixes: [
           {
             title: 'Add weekly `status_reports` (progress, risks, spend)',

@@ -3,6 +3,7 @@
 import { arrayAt, dateOf, formatPath, isAbsent, isRecord } from '../model';
 import type { Finding, Fix, Rule } from '../types';
 import { sources } from '../sources';
+import { engagementOf, inferredNote, ongoingReason } from '../engagement';
 
 /** A long plan would bury the menu and the hover; the first milestones are enough to choose from. */
 const maxMilestonesOffered = 10;
@@ -18,8 +19,9 @@ export const rule: Rule = {
   remedy:
     'Give the deliverable a due date or list it in the milestone that accepts it. The quick fixes insert `due: null  # TODO` to fill in, or add the deliverable to an existing milestone.',
   sources: [sources.pmbokScope],
-  check(doc) {
+  check(doc, settings) {
     const root = doc.value;
+    const engagement = engagementOf(root, settings.thresholds);
     const milestones = arrayAt(root, ['timeline', 'milestones']);
     const scheduled = new Set(
       milestones.flatMap((milestone) =>
@@ -43,6 +45,21 @@ export const rule: Rule = {
       if (id !== undefined && scheduled.has(id)) return;
       const path = ['deliverables', index];
       const name = id ?? formatPath(path);
+      // A run or capacity deliverable (a monthly service, engineering capacity) has the service
+      // period for its schedule, not one due date. When only an inferred engagement kind says so,
+      // a hint says what was read.
+      const ongoing = ongoingReason(deliverable, engagement);
+      if (ongoing && !(ongoing.byKind && engagement.source === 'inferred')) return;
+      if (ongoing) {
+        findings.push({
+          ruleId: 'schedule-deliverable-unscheduled',
+          path,
+          severity: 'hint',
+          message: `Deliverable \`${name}\` has no due date, which is fine if ${ongoing.reason}.`,
+          facts: [inferredNote(engagement, false)],
+        });
+        return;
+      }
       const fixes: Fix[] = [];
       // A `due:` key with an empty value already is the placeholder; a second `due` key would break the file.
       // Display-only: it schedules nothing, it only marks the gap for a person to fill.

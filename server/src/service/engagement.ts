@@ -1,0 +1,236 @@
+// What kind of engagement a scope is, so that rules can be proportionate to it: a three-week job
+// for a few thousand needs no steering, written reports or exit plan; a run service has no single
+// due date for running the service; staff augmentation is directed by the client day to day.
+// `project.engagement` says it; when it does not (or names no kind), the document itself does:
+// its size (total, duration, deliverables) and its wording. A reading taken from the document is
+// never silent: the rules that relax because of it still say so, as a hint.
+import { arrayAt, canonicalEnum, currencySuffix, dateAt, daysBetween, formatAmount, isAbsent, isRecord, numberAt, valueAt } from './model';
+import type { Thresholds } from './settings';
+
+export const engagementKinds = ['small_job', 'project', 'programme', 'managed_service', 'staff_augmentation'] as const;
+export type EngagementKind = (typeof engagementKinds)[number];
+
+/** How a message names each kind. */
+export const engagementLabels: Readonly<Record<EngagementKind, string>> = {
+  small_job: 'a small job',
+  project: 'a project',
+  programme: 'a programme',
+  managed_service: 'a managed service',
+  staff_augmentation: 'staff augmentation',
+};
+
+export interface Size {
+  readonly total?: number;
+  readonly days?: number;
+  readonly deliverables: number;
+}
+
+export interface EngagementReading {
+  readonly kind: EngagementKind;
+  /** `stated` in `project.engagement` (a case slip included); `inferred` from the document. */
+  readonly source: 'stated' | 'inferred';
+  /** True when the size rules apply to a small job (stated and believed, or inferred from the size). */
+  readonly small: boolean;
+  /** Markdown clause: what the reading rests on ("6,400 GBP over 5 weeks with 1 deliverable"). */
+  readonly because: string;
+  /** The size as a clause, for messages ("6,400 GBP over 5 weeks with 1 deliverable"). */
+  readonly size: string;
+  /** A stated `small_job` the size contradicts: why it is not applied (the rules check in full). */
+  readonly overruled?: string;
+}
+
+/** The size of the engagement as written; an amount that is not a number is unknown (never small). */
+export function sizeOf(root: unknown): Size {
+  const start = dateAt(root, ['timeline', 'start']);
+  const end = dateAt(root, ['timeline', 'end']);
+  const total = numberAt(root, ['budget', 'total']);
+  const days = start && end ? daysBetween(start, end) : undefined;
+  const deliverables = arrayAt(root, ['deliverables']).filter((d) => !isAbsent(d)).length;
+  return { ...(total !== undefined ? { total } : {}), ...(days !== undefined && days >= 0 ? { days } : {}), deliverables };
+}
+
+/** "6,400 GBP over 5 weeks with 1 deliverable": the facts a size reading rests on. */
+export function describeSize(root: unknown, size: Size): string {
+  const parts: string[] = [];
+  if (size.total !== undefined) parts.push(`${formatAmount(size.total)}${currencySuffix(root)}`);
+  else parts.push('no numeric total');
+  if (size.days !== undefined) {
+    const weeks = Math.max(1, Math.round(size.days / 7));
+    parts.push(`over ${weeks} week${weeks === 1 ? '' : 's'}`);
+  } else parts.push('with no timeline');
+  parts.push(`with ${size.deliverables} deliverable${size.deliverables === 1 ? '' : 's'}`);
+  return parts.join(' ');
+}
+
+const maxSmallDeliverables = 3;
+
+/** Within the small-job thresholds (scaled by `factor`); unknown size is never small, so nothing relaxes on a guess. */
+function withinSmall(size: Size, t: Thresholds, factor: number): boolean {
+  return (
+    size.total !== undefined &&
+    size.total <= t.smallJobMaxTotal * factor &&
+    size.days !== undefined &&
+    size.days <= t.smallJobMaxWeeks * 7 * factor &&
+    size.deliverables <= maxSmallDeliverables * factor
+  );
+}
+
+// Wording that names the kind of engagement, in the project's name and objective.
+const staffAugmentationWording = new RegExp(
+  [
+    String.raw`\bstaff(?:ing)?[- ]augmentation\b`,
+    String.raw`\bteam (?:augmentation|extension)\b`,
+    String.raw`\b(?:contract|contracted|contractor|dedicated|embedded|seconded|additional|extra)(?:\s+[\w.+#/-]+){0,2}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators)\b`,
+    String.raw`\b(?:add|provide|supply|second|place)(?:\s+(?!for\b|to\b|of\b|with\b|on\b)[\w.+#/-]+){0,3}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators|FTEs?)\b`,
+  ].join('|'),
+  'i',
+);
+
+const managedServiceWording = new RegExp(
+  [
+    String.raw`\bmanaged (?:service|services|hosting|detection|security|network|infrastructure|operations)\b`,
+    String.raw`\bmaintenance (?:of|and support|contract|service)\b`,
+    String.raw`\b(?:application|system|software) maintenance\b`,
+    String.raw`\b(?:service|help) ?desk\b`,
+    String.raw`\b(?:first|second|third)[- ]line support\b`,
+    String.raw`\bsupport (?:contract|service|retainer)\b`,
+    String.raw`\bkeep (?:the|our|it)\b[^.]{0,40}\b(?:running|online|up|available|secure|patched)\b`,
+    String.raw`\brun (?:the|our) [^.]{0,40}\b(?:service|desk|platform|operations)\b`,
+    String.raw`\b(?:24 ?[x×/] ?7|around[- ]the[- ]clock)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** The text of the project's name and objective, where a lead says what is bought. */
+function projectText(root: unknown): string {
+  return ['name', 'objective']
+    .map((k) => valueAt(root, ['project', k]))
+    .filter((v): v is string => typeof v === 'string')
+    .join('. ');
+}
+
+/** Service levels with a measurement window or a remedy: what a run service is measured by. */
+function hasServiceLevels(root: unknown): boolean {
+  return arrayAt(root, ['success_measures']).some((m) => isRecord(m) && (!isAbsent(m.window) || !isAbsent(m.remedy)));
+}
+
+/**
+ * `project.engagement` as the rules apply it. A stated kind is trusted, except a `small_job` more
+ * than twice the small-job size, which is checked in full (a big engagement never goes quiet because
+ * of a label). Absent or unknown, the kind is read from the wording and the size is read from the
+ * budget and timeline; a reading from the document is `inferred`, and rules that relax because of
+ * it report a hint that says so.
+ */
+export function engagementOf(root: unknown, thresholds: Thresholds): EngagementReading {
+  const size = sizeOf(root);
+  const sizeText = describeSize(root, size);
+  const stated = canonicalEnum(valueAt(root, ['project', 'engagement']), engagementKinds);
+  if (stated === 'small_job') {
+    if (withinSmall(size, thresholds, 2))
+      return { kind: stated, source: 'stated', small: true, because: 'the scope says `engagement: small_job`', size: sizeText };
+    return {
+      kind: 'project',
+      source: 'stated',
+      small: false,
+      because: 'the scope says `engagement: small_job`',
+      size: sizeText,
+      overruled: `\`engagement: small_job\` is not applied: ${sizeText} is more than twice a small job (\`smallJobMaxTotal\` ${formatAmount(thresholds.smallJobMaxTotal)}, \`smallJobMaxWeeks\` ${thresholds.smallJobMaxWeeks}, ${maxSmallDeliverables} deliverables), so the scope is checked in full.`,
+    };
+  }
+  if (stated) return { kind: stated, source: 'stated', small: false, because: `the scope says \`engagement: ${stated}\``, size: sizeText };
+  const text = projectText(root);
+  const small = withinSmall(size, thresholds, 1);
+  if (staffAugmentationWording.test(text))
+    return {
+      kind: 'staff_augmentation',
+      source: 'inferred',
+      small,
+      because: 'the project name or objective describes people added to your team',
+      size: sizeText,
+    };
+  if (managedServiceWording.test(text) || hasServiceLevels(root))
+    return {
+      kind: 'managed_service',
+      source: 'inferred',
+      small,
+      because: hasServiceLevels(root)
+        ? 'the success measures are service levels (a `window` or `remedy`)'
+        : 'the project name or objective describes a run or maintenance service',
+      size: sizeText,
+    };
+  if (small) return { kind: 'small_job', source: 'inferred', small: true, because: sizeText, size: sizeText };
+  return { kind: 'project', source: 'inferred', small: false, because: sizeText, size: sizeText };
+}
+
+/** The hint line rules add when they relax on an inferred reading: what was read, and how to confirm or correct it. */
+export function inferredNote(reading: EngagementReading, bySize: boolean): string {
+  const what = bySize ? `a small job (${reading.size})` : `${engagementLabels[reading.kind]} because ${reading.because}`;
+  return `Read as ${what}; set \`project.engagement\` to confirm or correct this.`;
+}
+
+// ---- deliverables that run rather than finish ----------------------------------------------
+
+/** Wording of a deliverable that recurs: a service period, a cadence, round-the-clock operation. */
+const recurringWording = new RegExp(
+  [
+    String.raw`\b(?:monthly|weekly|daily|quarterly|yearly|annual|annually|fortnightly|nightly)\b`,
+    String.raw`\b(?:each|every|per)\s+(?:\w+\s+)?(?:month|week|day|quarter|year|sprint|release|iteration|cycle|shift|night)s?\b`,
+    String.raw`\b(?:ongoing|continuous|continuously|recurring|round[- ]the[- ]clock|around[- ]the[- ]clock)\b`,
+    String.raw`\b24 ?[x×/] ?7\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Wording of a deliverable that is people's time rather than a finished thing. */
+const capacityWording = new RegExp(
+  [
+    String.raw`\b(?:capacity|FTEs?|full[- ]time|part[- ]time|secondment|timesheets?)\b`,
+    String.raw`\b(?:developers|engineers|testers|consultants|analysts|specialists|people)\s+(?:working|embedded|seconded|placed|assigned|allocated)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Wording of the work a run service does, as opposed to a one-off transition. */
+const serviceWording =
+  /\b(?:fix|fixes|bug|bugs|support|maintain|maintenance|monitor|monitoring|operate|operation|operations|run|running|hosting|service|patching|incidents?|tickets?|small changes|enhancements?)\b/i;
+
+/** Wording of a thing that is finished once (a transition, a build), even when it later runs on a cadence. */
+const oneOffWording =
+  /\b(?:migrat\w*|transition\w*|onboard\w*|set[- ]?up|install\w*|build|built|design\w*|implement\w*|roll[- ]?out|cut[- ]?over|upgrad\w*|hand[- ]?over|pipeline|dashboards?|template|model|app|site|portal|plan|assessment|audit|deploy\w*)\b/i;
+
+export interface OngoingReading {
+  /** Why it needs no due date, as a clause ("it recurs for the service period"). */
+  readonly reason: string;
+  /** True when only the engagement kind makes it ongoing (so an inferred kind must say so). */
+  readonly byKind: boolean;
+}
+
+/** Why a deliverable needs no due date: it recurs, or is capacity, or is the run part of a service; undefined for a one-off deliverable. */
+export function ongoingReason(deliverable: unknown, reading: EngagementReading): OngoingReading | undefined {
+  if (!isRecord(deliverable)) return undefined;
+  const text = ['title', 'description']
+    .map((k) => deliverable[k])
+    .filter((v): v is string => typeof v === 'string')
+    .join('. ');
+  if (!text || oneOffWording.test(text)) return undefined;
+  if (recurringWording.test(text)) return { reason: 'it recurs for the service period', byKind: false };
+  if (capacityWording.test(text)) return { reason: "it is people's time for the contract period", byKind: false };
+  if ((reading.kind === 'managed_service' || reading.kind === 'staff_augmentation') && serviceWording.test(text))
+    return { reason: `it is the run part of ${engagementLabels[reading.kind]}`, byKind: true };
+  return undefined;
+}
+
+/**
+ * How a rule that a kind of engagement does not need reports: `full` when it applies; `skip` when
+ * the scope states a kind that does not need it; `hint` when only the document's size or wording
+ * says so (the finding stays, as a hint that says what was read).
+ */
+export function proportion(reading: EngagementReading, notNeeded: boolean): 'full' | 'skip' | 'hint' {
+  if (!notNeeded) return 'full';
+  return reading.source === 'stated' ? 'skip' : 'hint';
+}
+
+/** Facts for a rule checked in full although the scope states `small_job`: why the label was not applied. */
+export function overruledFacts(reading: EngagementReading): string[] {
+  return reading.overruled ? [reading.overruled] : [];
+}
