@@ -65,7 +65,7 @@ describe('authoring over stdio', () => {
     const items = Array.isArray(result) ? result : (result?.items ?? []);
     assert.deepEqual(
       items.map((i) => i.label),
-      ['objective', 'sponsor', 'owner', 'background'],
+      ['objective', 'sponsor', 'owner', 'engagement', 'background'],
     );
     const owner = items.find((i) => i.label === 'owner');
     assert.equal(

@@ -76,30 +76,11 @@ function withinSmall(size: Size, t: Thresholds, factor: number): boolean {
 }
 
 // Wording that names the kind of engagement, in the project's name and objective.
-const staffAugmentationWording = new RegExp(
-  [
-    String.raw`\bstaff(?:ing)?[- ]augmentation\b`,
-    String.raw`\bteam (?:augmentation|extension)\b`,
-    String.raw`\b(?:contract|contracted|contractor|dedicated|embedded|seconded|additional|extra)(?:\s+[\w.+#/-]+){0,2}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators)\b`,
-    String.raw`\b(?:add|provide|supply|second|place)(?:\s+(?!for\b|to\b|of\b|with\b|on\b)[\w.+#/-]+){0,3}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators|FTEs?)\b`,
-  ].join('|'),
-  'i',
-);
+const staffAugmentationWording =
+  /\bstaff(?:ing)?[- ]augmentation\b|\bteam (?:augmentation|extension)\b|\b(?:contract|contracted|contractor|dedicated|embedded|seconded|additional|extra)(?:\s+[\w.+#/-]+){0,2}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators)\b|\b(?:add|provide|supply|second|place)(?:\s+(?!for\b|to\b|of\b|with\b|on\b)[\w.+#/-]+){0,3}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators|FTEs?)\b/i;
 
-const managedServiceWording = new RegExp(
-  [
-    String.raw`\bmanaged (?:service|services|hosting|detection|security|network|infrastructure|operations)\b`,
-    String.raw`\bmaintenance (?:of|and support|contract|service)\b`,
-    String.raw`\b(?:application|system|software) maintenance\b`,
-    String.raw`\b(?:service|help) ?desk\b`,
-    String.raw`\b(?:first|second|third)[- ]line support\b`,
-    String.raw`\bsupport (?:contract|service|retainer)\b`,
-    String.raw`\bkeep (?:the|our|it)\b[^.]{0,40}\b(?:running|online|up|available|secure|patched)\b`,
-    String.raw`\brun (?:the|our) [^.]{0,40}\b(?:service|desk|platform|operations)\b`,
-    String.raw`\b(?:24 ?[x×/] ?7|around[- ]the[- ]clock)\b`,
-  ].join('|'),
-  'i',
-);
+const managedServiceWording =
+  /\bmanaged (?:service|services|hosting|detection|security|network|infrastructure|operations)\b|\bmaintenance (?:of|and support|contract|service)\b|\b(?:application|system|software) maintenance\b|\b(?:service|help) ?desk\b|\b(?:first|second|third)[- ]line support\b|\bsupport (?:contract|service|retainer)\b|\bkeep (?:the|our|it)\b[^.]{0,40}\b(?:running|online|up|available|secure|patched)\b|\brun (?:the|our) [^.]{0,40}\b(?:service|desk|platform|operations)\b|\b(?:24 ?[x×/] ?7|around[- ]the[- ]clock)\b/i;
 
 /** The text of the project's name and objective, where a lead says what is bought. */
 function projectText(root: unknown): string {
@@ -171,24 +152,12 @@ export function inferredNote(reading: EngagementReading, bySize: boolean): strin
 // ---- deliverables that run rather than finish ----------------------------------------------
 
 /** Wording of a deliverable that recurs: a service period, a cadence, round-the-clock operation. */
-const recurringWording = new RegExp(
-  [
-    String.raw`\b(?:monthly|weekly|daily|quarterly|yearly|annual|annually|fortnightly|nightly)\b`,
-    String.raw`\b(?:each|every|per)\s+(?:\w+\s+)?(?:month|week|day|quarter|year|sprint|release|iteration|cycle|shift|night)s?\b`,
-    String.raw`\b(?:ongoing|continuous|continuously|recurring|round[- ]the[- ]clock|around[- ]the[- ]clock)\b`,
-    String.raw`\b24 ?[x×/] ?7\b`,
-  ].join('|'),
-  'i',
-);
+const recurringWording =
+  /\b(?:monthly|weekly|daily|quarterly|yearly|annual|annually|fortnightly|nightly)\b|\b(?:each|every|per)\s+(?:\w+\s+)?(?:month|week|day|quarter|year|sprint|release|iteration|cycle|shift|night)s?\b|\b(?:ongoing|continuous|continuously|recurring|round[- ]the[- ]clock|around[- ]the[- ]clock)\b|\b24 ?[x×/] ?7\b/i;
 
 /** Wording of a deliverable that is people's time rather than a finished thing. */
-const capacityWording = new RegExp(
-  [
-    String.raw`\b(?:capacity|FTEs?|full[- ]time|part[- ]time|secondment|timesheets?)\b`,
-    String.raw`\b(?:developers|engineers|testers|consultants|analysts|specialists|people)\s+(?:working|embedded|seconded|placed|assigned|allocated)\b`,
-  ].join('|'),
-  'i',
-);
+const capacityWording =
+  /\b(?:capacity|FTEs?|full[- ]time|part[- ]time|secondment|timesheets?)\b|\b(?:developers|engineers|testers|consultants|analysts|specialists|people)\s+(?:working|embedded|seconded|placed|assigned|allocated)\b/i;
 
 /** Wording of the work a run service does, as opposed to a one-off transition. */
 const serviceWording =

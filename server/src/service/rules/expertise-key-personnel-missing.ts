@@ -80,18 +80,19 @@ const individualMarker =
   /\b(?:sole trader|sole proprietor(?:ship)?|self[- ]employed|freelance(?:r)?|independent (?:consultant|contractor|developer|designer))\b/i;
 
 export function isNamedIndividual(name: unknown): boolean {
-  if (typeof name !== 'string') return false;
+  if (typeof name !== 'string' || name.length > 200) return false;
   const marker = individualMarker.exec(name);
   if (!marker) return false;
-  // The person's name is what stands apart from the marker: before it, or after a colon.
-  const before = name
-    .slice(0, marker.index)
-    .replace(/[\s,(:–-]+$/, '')
-    .trim();
-  const after = name
-    .slice(marker.index + marker[0].length)
-    .replace(/^[\s,):–-]+/, '')
-    .trim();
-  const personal = /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)+$/u;
-  return personal.test(before) || (/^:/.test(name.slice(marker.index + marker[0].length).trim()) && personal.test(after));
+  // The person's name is what stands apart from the marker: before it, or after it and a colon.
+  const rest = name.slice(marker.index + marker[0].length);
+  const named = isPersonalName(name.slice(0, marker.index));
+  return named || (name.slice(0, marker.index).trim() === '' && rest.trimStart().startsWith(':') && isPersonalName(rest));
+}
+
+/** Two to four capitalised words ("Jamie Cole", "Ana de la Cruz" counts its capitalised words), separators aside. */
+function isPersonalName(text: string): boolean {
+  const words = text.split(/[\s,():–-]+/).filter((w) => w !== '');
+  const capitalised = words.filter((w) => /^\p{Lu}[\p{L}'’.]*$/u.test(w));
+  const particles = words.filter((w) => /^(?:de|da|del|der|van|von|la|le|di|du|bin|al)$/.test(w));
+  return capitalised.length >= 2 && capitalised.length <= 4 && capitalised.length + particles.length === words.length;
 }
