@@ -101,6 +101,10 @@ function errorText(error: unknown): string {
 export async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const outputChannel = vscode.window.createOutputChannel('Scope YAML', { log: true });
   context.subscriptions.push(outputChannel);
+  const extension = context.extension.packageJSON as { version?: string };
+  outputChannel.info(
+    `Scope YAML ${extension.version ?? ''} starting in ${vscode.env.appName} ${vscode.version} (${vscode.env.appHost}); workspace ${vscode.workspace.isTrusted ? 'trusted' : 'not trusted'}.`,
+  );
   client = createClient(context, outputChannel);
   // Trust is granted once per window and never revoked without a reload.
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(workspaceTrustedNotification)));

@@ -6,12 +6,7 @@ import { newScopeFile } from './newScopeFile';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const table: Record<string, (...args: unknown[]) => unknown> = {
-    'scope.restartServer': async () => {
-      // After repeated crashes the client is stopped, or failed to start: restart() only stops a running one.
-      if (client.needsStop()) await client.restart();
-      else await client.start();
-      void vscode.window.setStatusBarMessage('Scope YAML language server restarted', 3000);
-    },
+    'scope.restartServer': () => restartServer(client),
     'scope.showOutput': () => client.outputChannel.show(true),
     'scope.newFile': (resource) => newScopeFile(resource),
     // The server computes and applies the same edit as the `source.fixAll.scope` code action.
@@ -30,4 +25,27 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   for (const [id, handler] of Object.entries(table)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
   }
+}
+
+/** Restarts the server with visible progress, and says in the log and the status bar that it worked (or why not). */
+async function restartServer(client: LanguageClient): Promise<void> {
+  const log = client.outputChannel;
+  log.info('Restarting the language server ("Scope: Restart Language Server").');
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Restarting the Scope YAML language server' },
+      async () => {
+        // After repeated crashes the client is stopped, or failed to start: restart() only stops a running one.
+        if (client.needsStop()) await client.restart();
+        else await client.start();
+      },
+    );
+  } catch (error) {
+    log.error(`Restarting the language server failed: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const info = client.initializeResult?.serverInfo;
+  const server = info ? `${info.name} ${info.version ?? ''}`.trim() : 'the language server';
+  log.info(`Restarted: ${server} is running; open scope files are checked again.`);
+  void vscode.window.setStatusBarMessage(`$(check) Scope YAML language server restarted`, 5000);
 }

@@ -26,6 +26,7 @@ import { AnalysisCache, type Snapshot } from './analysisCache';
 import type { ScopeDocument } from './service/document';
 import type { InputProblem } from './service/inputGuard';
 import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
+import { checkWithFeedback, ConfigLog, startupMessage } from './feedback';
 import { fromClientSettings } from './settings';
 import {
   codeActions,
@@ -129,11 +130,15 @@ function startLanguageServer(): void {
   let supportsResolveEdits = false;
   // Versioned workspace edits: a fix all the client applies after the document moved on is refused, not misplaced.
   let supportsDocumentChanges = false;
+  // window/workDoneProgress: a slow check shows "Checking <file>" in the client.
+  let supportsProgress = false;
+  let startup = '';
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
     sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
   });
   const reportedSettings = new Set<string>();
+  const configLog = new ConfigLog((message) => connection.console.info(message));
   const settingsByUri = new Map<string, Promise<RuleSettings>>();
   const scheduled = new Set<string>();
 
@@ -201,7 +206,14 @@ function startLanguageServer(): void {
     let settings = settingsByUri.get(uri);
     if (!settings) {
       // In an untrusted workspace the repository's config is not read: it could silence every risk.
-      const fromFile = () => (workspaceTrusted ? runSafe('config', undefined, () => configs.forDocument(uri)?.settings) : undefined);
+      const fromFile = () =>
+        workspaceTrusted
+          ? runSafe('config', undefined, () => {
+              const config = configs.forDocument(uri);
+              configLog.used(uri, config?.path);
+              return config?.settings;
+            })
+          : undefined;
       // ... nor do the file's own suppression comments hide anything (restrictedMode).
       const restricted = (merged: RuleSettings): RuleSettings => (workspaceTrusted ? merged : { ...merged, restrictedMode: true });
       settings = clientSettings(uri)
@@ -264,7 +276,13 @@ function startLanguageServer(): void {
   async function validated(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
     const cached = cache.cached(snapshot, settings);
     if (cached) return cached;
-    const diagnostics = await validator.validate(snapshot, settings);
+    const diagnostics = await checkWithFeedback(
+      connection,
+      supportsProgress,
+      snapshot.uri,
+      () => validator.validate(snapshot, settings),
+      (m) => connection.console.info(m),
+    );
     if (diagnostics) cache.store(snapshot, settings, diagnostics);
     return diagnostics;
   }
@@ -306,6 +324,7 @@ function startLanguageServer(): void {
     settingsByUri.clear();
     configs.invalidate();
     reportedSettings.clear();
+    configLog.clear();
     cache.clear();
     for (const document of documents.all()) schedule(document.uri);
   }
@@ -324,6 +343,8 @@ function startLanguageServer(): void {
     const options = params.initializationOptions as InitializationOptions | null | undefined;
     workspaceTrusted = options?.workspaceTrusted !== false;
     diagnosticsInHover = options?.diagnosticsInHover === true;
+    supportsProgress = !!params.capabilities.window?.workDoneProgress;
+    startup = startupMessage(params, workspaceTrusted);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -344,6 +365,7 @@ function startLanguageServer(): void {
   });
 
   connection.onInitialized(() => {
+    connection.console.info(startup);
     if (supportsConfiguration && supportsDynamicConfiguration) {
       connection.client
         .register(DidChangeConfigurationNotification.type, { section: configurationSection })
@@ -399,6 +421,7 @@ function startLanguageServer(): void {
     cache.forget(e.document.uri);
     validator.forget(e.document.uri);
     settingsByUri.delete(e.document.uri);
+    configLog.forget(e.document.uri);
     sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -34,6 +34,10 @@ export class LspClient {
   readonly messages: { type: number; message: string }[] = [];
   /** Every workspace/applyEdit the server asked for (each is answered as applied). */
   readonly appliedEdits: { label?: string; edit: WorkspaceEdit }[] = [];
+  /** Every window/logMessage text, in arrival order. */
+  readonly logs: string[] = [];
+  /** Every $/progress notification (work done progress), in arrival order. */
+  readonly progress: { token: unknown; value: { kind: string; title?: string; message?: string } }[] = [];
   /** What the server answered to `initialize`: its capabilities and serverInfo. */
   initializeResult: { capabilities: Record<string, unknown>; serverInfo?: { name: string; version?: string } } | undefined;
   private versions = new Map<string, number>();
@@ -65,7 +69,12 @@ export class LspClient {
       return { applied: true };
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
+    this.connection.onNotification('$/progress', (params: LspClient['progress'][number]) => {
+      this.progress.push(params);
+    });
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
       this.messages.push(params);
     });

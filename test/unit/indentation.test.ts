@@ -47,3 +47,13 @@ describe('indentation errors', () => {
     assert.deepEqual(syntaxAt(text), ['yaml/syntax 5:7-16']);
   });
 });
+
+describe('indentation errors next to a tab', () => {
+  it('leave the tab line as the parser reports it, and the next key keeps its message', () => {
+    const text = 'scope_version: 1\nvendor:\n\tname: Acme\n  nda: { signed: true }\n  references: []\n';
+    assert.deepEqual(
+      syntaxAt(text).map((s) => s.replace(/-\d+$/, '')),
+      ['yaml/syntax 3:1', 'yaml/syntax 5:3'],
+    );
+  });
+});

@@ -411,6 +411,10 @@ function indentationError(doc: ScopeDocument, error: YAMLError): IndentationErro
       }
     }
     if (first === undefined) return undefined;
+    // A tab in the indentation is its own error, which the parser reports where it is: this key
+    // keeps the parser's message, at the key.
+    for (let line = parent; line <= errorLine; line++)
+      if (/^ *\t/.test(doc.lineText(line))) return { ...lineRangeAt(doc, errorLine), message: yamlMessage(error) };
     const firstColumn = contentIndent(doc, first) ?? 0;
     const parentColumn = contentIndent(doc, parent) ?? 0;
     const unit = indentUnit(doc);
