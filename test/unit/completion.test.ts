@@ -40,6 +40,7 @@ const topLevelKeys = [
   'assumptions',
   'ip',
   'exit',
+  'changes',
 ];
 
 describe('completion: keys from the schema at the cursor level', () => {
@@ -282,6 +283,22 @@ describe('completion: item snippets only where their item belongs', () => {
       (item?.textEdit as TextEdit).newText,
       '- id: ${1:M3}\n      name: ${2:TODO what is reached}\n      date: ${3:null}\n      deliverables: [${4:D1}]',
     );
+  });
+
+  it('a change request in changes: the next free CR id, proposed, zero impact, a deliverable that exists', () => {
+    const source = 'deliverables:\n  - id: D1\n    title: A\nchanges:\n  - id: CR1\n    summary: B\n    status: approved\n  |';
+    const { items } = complete(source);
+    assert.equal(items[0]?.label, 'change_request');
+    assert.equal(
+      accept(source, 'change_request'),
+      `${source.slice(0, -1)}- id: CR2\n    raised: null\n    summary: TODO what changes\n    status: proposed\n    cost_impact: 0\n    schedule_impact_days: 0\n    affects: [D1]`,
+    );
+  });
+
+  it('ids of deliverables, milestones and success measures (not change requests) as the value of `affects`', () => {
+    const source =
+      'deliverables:\n  - id: D1\n    title: A\nsuccess_measures:\n  - id: SM1\ntimeline:\n  milestones:\n    - id: M1\nchanges:\n  - id: CR1\n    affects:\n      - |\n';
+    assert.deepEqual(complete(source).labels, ['D1', 'SM1', 'M1']);
   });
 
   it('a success measure answers to "sla" and "measure" too', () => {

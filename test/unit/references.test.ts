@@ -98,7 +98,8 @@ describe('rename', () => {
   it('renames a deliverable id and every reference to it', () => {
     const expected = minimal
       .replace('id: D1', 'id: D7')
-      .replace('deliverables: [D1] }', 'deliverables: [D7] }')
+      .split('deliverables: [D1] }')
+      .join('deliverables: [D7] }')
       .replace('date: 2027-05-14, deliverables: [D1]', 'date: 2027-05-14, deliverables: [D7]');
     assert.notEqual(expected, minimal);
     assert.equal(renamed(minimalAt('id: D|1'), 'D7'), expected);
@@ -126,7 +127,7 @@ describe('rename', () => {
   it('refuses an id that is already used, saying where', () => {
     assert.equal(
       refusal(minimalAt('id: D|1'), 'M2'),
-      `\`M2\` is already the id of a milestone (line ${lineOf(minimal, '{ id: M2') + 1}); ids must be unique across deliverables, success measures and milestones.`,
+      `\`M2\` is already the id of a milestone (line ${lineOf(minimal, '{ id: M2') + 1}); ids must be unique across deliverables, success measures, milestones and change requests.`,
     );
   });
 
@@ -152,5 +153,41 @@ describe('rename', () => {
     const onTitle = atCaret(minimalAt('Migrated |site'));
     assert.equal(prepareRename(onTitle.doc, onTitle.position), null);
     assert.equal(rename(onTitle.doc, onTitle.position, 'D9'), null);
+  });
+});
+
+describe('change request ids', () => {
+  const withChanges = `${minimal}changes:\n  - id: CR1\n    summary: Add a CSV export\n    status: approved\n    affects: [D1, M2]\n`;
+  const at = (needle: string, nth = 0): string => {
+    const plain = needle.replace('|', '');
+    let index = -1;
+    for (let i = 0; i <= nth; i++) index = withChanges.indexOf(plain, index + 1);
+    assert.ok(index >= 0, `${plain} not found`);
+    const caret = index + needle.indexOf('|');
+    return `${withChanges.slice(0, caret)}|${withChanges.slice(caret)}`;
+  };
+
+  it('leads from an id in `affects` to the deliverable and to the milestone', () => {
+    const toDeliverable = atCaret(at('affects: [D|1'));
+    assert.deepEqual(where(definition(toDeliverable.doc, toDeliverable.position)), [`${lineOf(withChanges, 'id: D1')}:8-10`]);
+    const toMilestone = atCaret(at('D1, M|2]'));
+    assert.deepEqual(where(definition(toMilestone.doc, toMilestone.position)), [`${lineOf(withChanges, '{ id: M2')}:12-14`]);
+  });
+
+  it('counts `affects` among the references of a deliverable, and renames it there too', () => {
+    const { doc, position } = atCaret(at('id: D|1'));
+    assert.ok(where(references(doc, position, false)).includes(`${lineOf(withChanges, 'affects: [D1')}:14-16`));
+    const expected = withChanges
+      .replace('id: D1', 'id: D7')
+      .split('deliverables: [D1] }')
+      .join('deliverables: [D7] }')
+      .replace('affects: [D1,', 'affects: [D7,');
+    assert.equal(renamed(at('id: D|1'), 'D7'), expected);
+  });
+
+  it('renames a change request id and refuses one already used by a deliverable', () => {
+    assert.equal(renamed(at('id: CR|1'), 'CR2'), withChanges.replace('id: CR1', 'id: CR2'));
+    assert.match(refusal(at('id: CR|1'), 'D1'), /already the id of a deliverable/);
+    assert.match(refusal(at('id: D|1'), 'CR1'), /already the id of a change request/);
   });
 });

@@ -15,7 +15,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { ScopeDocument } from './document';
 import { isRecord } from './model';
-import { definitionKindAt, idIndex, idKindName, isReferenceListAt, nextId, referenceKindAt } from './references';
+import { definitionKindAt, idIndex, idKindName, isReferenceListAt, kindMatches, nextId, referenceKindAt } from './references';
 import { enumAt, propertiesAt, requiredAt, schemaAt, schemaMarkdown, type SchemaNode } from './schemaNav';
 import type { Path, PathSegment } from './types';
 
@@ -633,6 +633,26 @@ const itemSnippets: readonly ItemSnippet[] = [
       return [`milestone: \${1:${literal(milestone)}}`, `percent: \${2:${left}}`];
     },
   },
+  {
+    list: ['changes'],
+    label: 'change_request',
+    filterText: 'change_request change cr',
+    detail: 'New change request: summary, status, cost and schedule impact, what it affects',
+    documentation:
+      'A change request with its cost and schedule impact, proposed until a change-control approver approves it (an entry of `changes`; PMBOK §4.6).',
+    body: (doc) => {
+      const deliverable = idsOf(doc, 'deliverable')[0];
+      return [
+        `id: \${1:${literal(nextId(doc, 'change_request'))}}`,
+        'raised: ${2:null}',
+        'summary: ${3:TODO what changes}',
+        'status: ${4:proposed}',
+        'cost_impact: ${5:0}',
+        'schedule_impact_days: ${6:0}',
+        ...(deliverable ? [`affects: [\${7:${literal(deliverable)}}]`] : []),
+      ];
+    },
+  },
 ];
 
 /** Values for the scalar at `path`: ids where it is a reference, enum values, booleans. */
@@ -650,7 +670,7 @@ function valueItems(
   if (refKind || listOfRefs) {
     const kind = refKind ?? referenceKindAt([...path, 0]);
     idIndex(ctx.doc)
-      .definitions.filter((d) => d.kind === kind && !exclude.has(d.id))
+      .definitions.filter((d) => kind !== undefined && kindMatches(d.kind, kind) && !exclude.has(d.id))
       .forEach((d, order) => {
         if (items.some((i) => i.label === d.id)) return;
         const detail = [idKindName(d.kind), d.date, d.label].filter((p) => p !== undefined && p !== '').join(' · ');

@@ -6,7 +6,7 @@ import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import { engineCodesById } from './codes';
 import type { ScopeDocument } from './document';
 import { FindingLookup } from './findingLookup';
-import { idIndex, idKindName, occurrenceAt, scalarText, type IdOccurrence } from './references';
+import { idIndex, idKindName, kindMatches as kindMatchesExpected, occurrenceAt, scalarText, type IdOccurrence } from './references';
 import { rulesById } from './rules';
 import { schemaAt, schemaMarkdown } from './schemaNav';
 import type { RuleSettings } from './settings';
@@ -121,7 +121,9 @@ function idMarkdown(doc: ScopeDocument, at: IdOccurrence): string | undefined {
         const due = d.kind === 'deliverable' ? scalarText(doc.nodeAt([...item, 'due'])) : undefined;
         const when = d.date ?? due;
         const label = d.label ? `: ${d.label}` : '';
-        const kindMatches = d.kind === at.kind ? '' : ` (a ${idKindName(d.kind)}, where a ${idKindName(at.kind)} is expected)`;
+        const kindMatches = kindMatchesExpected(d.kind, at.kind)
+          ? ''
+          : ` (a ${idKindName(d.kind)}, where a ${idKindName(at.kind)} is expected)`;
         return `**${d.id}** is the ${idKindName(d.kind)}${label}${when ? ` · ${d.kind === 'milestone' ? 'date' : 'due'} ${when}` : ''} (line ${line(d)})${kindMatches}`;
       })
       .join('\n\n');
@@ -146,6 +148,7 @@ function formatUse(doc: ScopeDocument, r: IdOccurrence): string {
   if (list === 'budget' && second === 'payments' && typeof third === 'number') return `payment ${third + 1}`;
   if (list === 'success_measures' && typeof second === 'number') return named('success measure', r.path.slice(0, 2), second);
   if (list === 'deliverables' && typeof second === 'number') return named('deliverable', r.path.slice(0, 2), second);
+  if (list === 'changes' && typeof second === 'number') return named('change request', r.path.slice(0, 2), second);
   return String(list);
 }
 

@@ -423,10 +423,10 @@ export function setKeyOp(root: unknown, parent: Path, key: string, value: string
   return { op: 'insert', parent, key, value };
 }
 
-/** The first `<prefix><n>` not used as an id by any deliverable, success measure or milestone. */
+/** The first `<prefix><n>` not used as an id by any deliverable, success measure, milestone or change request. */
 export function nextFreeId(root: unknown, prefix: string): string {
   const used = new Set<string>();
-  for (const list of [['deliverables'], ['success_measures'], ['timeline', 'milestones']]) {
+  for (const list of [['deliverables'], ['success_measures'], ['timeline', 'milestones'], ['changes']]) {
     for (const item of arrayAt(root, list)) {
       const id = isRecord(item) ? item.id : undefined;
       if (typeof id === 'string') used.add(id);

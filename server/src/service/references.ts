@@ -1,5 +1,5 @@
 // Ids and the places that refer to them: go to definition, find all references and rename for
-// the ids of deliverables (D1), success measures (SM1) and milestones (M1).
+// the ids of deliverables (D1), success measures (SM1), milestones (M1) and change requests (CR1).
 // Ids share one namespace (format §1.3: unique across all three lists), so an id is matched by
 // its text alone, whichever list a reference expects it in.
 import { isScalar, isSeq } from 'yaml';
@@ -7,7 +7,15 @@ import type { Location, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-
 import type { ScopeDocument } from './document';
 import type { Path } from './types';
 
-export type IdKind = 'deliverable' | 'success_measure' | 'milestone';
+/** What an id names where it is defined. */
+export type DefinitionKind = 'deliverable' | 'success_measure' | 'milestone' | 'change_request';
+/** What a reference must name: `item` is any deliverable, milestone or success measure (a change's `affects`). */
+export type IdKind = DefinitionKind | 'item';
+
+/** True when a definition of `kind` is what a reference expecting `expected` names. */
+export function kindMatches(kind: IdKind, expected: IdKind): boolean {
+  return kind === expected || (expected === 'item' && kind !== 'change_request' && kind !== 'item');
+}
 
 export interface IdOccurrence {
   readonly id: string;
@@ -34,10 +42,11 @@ export interface IdIndex {
 }
 
 /** Where ids are defined, with the field that labels each item. */
-const definitionLists: readonly { readonly list: Path; readonly kind: IdKind; readonly label: string }[] = [
+const definitionLists: readonly { readonly list: Path; readonly kind: DefinitionKind; readonly label: string }[] = [
   { list: ['deliverables'], kind: 'deliverable', label: 'title' },
   { list: ['success_measures'], kind: 'success_measure', label: 'metric' },
   { list: ['timeline', 'milestones'], kind: 'milestone', label: 'name' },
+  { list: ['changes'], kind: 'change_request', label: 'summary' },
 ];
 
 /** Where ids are referred to: `field` is a single id, `list` a sequence of ids. */
@@ -47,6 +56,7 @@ const referenceSites: readonly { readonly items: Path; readonly field: string; r
   { items: ['success_measures'], field: 'deliverable', many: false, kind: 'deliverable' },
   { items: ['deliverables'], field: 'depends_on', many: true, kind: 'deliverable' },
   { items: ['budget', 'payments'], field: 'milestone', many: false, kind: 'milestone' },
+  { items: ['changes'], field: 'affects', many: true, kind: 'item' },
 ];
 
 /** The id kind a value at `path` must name, when `path` is a reference site (for completion). */
@@ -63,7 +73,7 @@ export function referenceKindAt(path: Path): IdKind | undefined {
 }
 
 /** The kind of id the item at `path` defines (`deliverables[2]` defines a deliverable id). */
-export function definitionKindAt(path: Path): IdKind | undefined {
+export function definitionKindAt(path: Path): DefinitionKind | undefined {
   for (const { list, kind } of definitionLists) {
     if (path.length === list.length + 1 && typeof path[list.length] === 'number' && list.every((segment, i) => path[i] === segment))
       return kind;
@@ -76,12 +86,19 @@ export function isReferenceListAt(path: Path): boolean {
   return referenceKindAt([...path, 0]) !== undefined;
 }
 
-export const idPrefixes: Readonly<Record<IdKind, string>> = { deliverable: 'D', success_measure: 'SM', milestone: 'M' };
+export const idPrefixes: Readonly<Record<DefinitionKind, string>> = {
+  deliverable: 'D',
+  success_measure: 'SM',
+  milestone: 'M',
+  change_request: 'CR',
+};
 
 const kindNames: Readonly<Record<IdKind, string>> = {
   deliverable: 'deliverable',
   success_measure: 'success measure',
   milestone: 'milestone',
+  change_request: 'change request',
+  item: 'deliverable, milestone or success measure',
 };
 
 export function idKindName(kind: IdKind): string {
@@ -224,7 +241,7 @@ export function rename(doc: ScopeDocument, position: Position, newName: string):
   if (taken) {
     const line = doc.positionAt(taken.start).line + 1;
     return {
-      error: `\`${newName}\` is already the id of a ${idKindName(taken.kind)} (line ${line}); ids must be unique across deliverables, success measures and milestones.`,
+      error: `\`${newName}\` is already the id of a ${idKindName(taken.kind)} (line ${line}); ids must be unique across deliverables, success measures, milestones and change requests.`,
     };
   }
   const edits: TextEdit[] = occurrencesOf(doc, at.id).map((o) => ({ range: rangeOf(doc, o), newText: newName }));
@@ -232,7 +249,7 @@ export function rename(doc: ScopeDocument, position: Position, newName: string):
 }
 
 /** `D4` after `D1`..`D3`: one more than the highest number used with the kind's prefix. */
-export function nextId(doc: ScopeDocument, kind: IdKind): string {
+export function nextId(doc: ScopeDocument, kind: DefinitionKind): string {
   const prefix = idPrefixes[kind];
   const pattern = new RegExp(`^${prefix}(\\d+)$`);
   let highest = 0;

@@ -9,6 +9,7 @@ const idLists: readonly { readonly path: Path; readonly kind: string; readonly p
   { path: ['deliverables'], kind: 'deliverable', prefix: 'D' },
   { path: ['success_measures'], kind: 'success measure', prefix: 'SM' },
   { path: ['timeline', 'milestones'], kind: 'milestone', prefix: 'M' },
+  { path: ['changes'], kind: 'change request', prefix: 'CR' },
 ];
 const suggestedPrefixes = new Set(idLists.map((l) => l.prefix));
 /** Uses listed in the facts; a pathological file may repeat one id thousands of times. */
