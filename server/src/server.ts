@@ -5,7 +5,11 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  type DiagnosticServerCancellationData,
+  type DocumentDiagnosticReport,
   ErrorCodes,
+  LSPErrorCodes,
   FileChangeType,
   ProposedFeatures,
   ResponseError,
@@ -133,6 +137,12 @@ function startLanguageServer(): void {
   // window/workDoneProgress: a slow check shows "Checking <file>" in the client.
   let supportsProgress = false;
   let startup = '';
+  // LSP 3.17 pull diagnostics: the client asks for the documents it shows, so nobody's hidden files are checked.
+  let pullDiagnostics = false;
+  let supportsDiagnosticRefresh = false;
+  /** The result id of each diagnostics array handed out (the cache keeps one array per text and settings). */
+  const resultIds = new WeakMap<readonly Diagnostic[], string>();
+  let nextResultId = 1;
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
     sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
@@ -175,14 +185,17 @@ function startLanguageServer(): void {
 
   let initializeReceived = false;
 
-  /** The LSP lifecycle for every request handler: nothing before `initialize`, nothing after `shutdown`. */
+  /** The LSP lifecycle: no request before `initialize`, none after `shutdown`; the error to answer with, if so. */
+  function notServing<D = void>(data?: D): ResponseError<D> | undefined {
+    if (!initializeReceived)
+      return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.', data);
+    if (shutdownReceived) return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down: only exit is accepted.', data);
+    return undefined;
+  }
+
+  /** Every request handler runs inside the lifecycle. */
   function lifecycle<P, R>(handler: (params: P) => R): (params: P) => R | ResponseError {
-    return (params) => {
-      if (!initializeReceived)
-        return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send initialize first.');
-      if (shutdownReceived) return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down: only exit is accepted.');
-      return handler(params);
-    };
+    return (params) => notServing() ?? handler(params);
   }
 
   /** Diagnostics go out only until `shutdown`. */
@@ -235,9 +248,9 @@ function startLanguageServer(): void {
     connection.console.warn(message);
   }
 
-  /** Validates the latest version of a document on the next turn of the event loop. */
+  /** Validates the latest version of a document on the next turn of the event loop (push mode: pull clients ask). */
   function schedule(uri: string): void {
-    if (scheduled.has(uri)) return;
+    if (pullDiagnostics || scheduled.has(uri)) return;
     scheduled.add(uri);
     setImmediate(() => {
       scheduled.delete(uri);
@@ -326,6 +339,10 @@ function startLanguageServer(): void {
     reportedSettings.clear();
     configLog.clear();
     cache.clear();
+    if (pullDiagnostics) {
+      if (supportsDiagnosticRefresh) connection.languages.diagnostics.refresh().catch(logFailure('workspace/diagnostic/refresh'));
+      return;
+    }
     for (const document of documents.all()) schedule(document.uri);
   }
 
@@ -339,6 +356,8 @@ function startLanguageServer(): void {
     supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
     supportsResolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     supportsDocumentChanges = !!workspace?.workspaceEdit?.documentChanges;
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    supportsDiagnosticRefresh = !!workspace?.diagnostics?.refreshSupport;
     configs.setWorkspaceFolders(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     const options = params.initializationOptions as InitializationOptions | null | undefined;
     workspaceTrusted = options?.workspaceTrusted !== false;
@@ -358,6 +377,9 @@ function startLanguageServer(): void {
         selectionRangeProvider: true,
         codeActionProvider: { codeActionKinds: [quickFixKind, fixAllKind], resolveProvider: true },
         executeCommandProvider: { commands: [fixAllCommand] },
+        ...(pullDiagnostics
+          ? { diagnosticProvider: { identifier: serverName, interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: serverName, version: serverVersion },
@@ -547,6 +569,27 @@ function startLanguageServer(): void {
       }
       return actions;
     }),
+  );
+
+  // textDocument/diagnostic: this version's findings, or "unchanged" when the client has them already.
+  connection.languages.diagnostics.on(
+    async (params): Promise<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>> => {
+      const refused = notServing<DiagnosticServerCancellationData>({ retriggerRequest: false });
+      if (refused) return refused;
+      const open = await openDocument(params.textDocument.uri);
+      if (!open) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const diagnostics = await validated(open.snapshot, open.settings);
+      // Superseded by a newer version (or settings): the client asks again for that one.
+      if (!diagnostics || !isCurrent(open.snapshot))
+        return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed while it was checked.', { retriggerRequest: true });
+      let resultId = resultIds.get(diagnostics);
+      if (!resultId) {
+        resultId = String(nextResultId++);
+        resultIds.set(diagnostics, resultId);
+      }
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...diagnostics] };
+    },
   );
 
   connection.onCodeActionResolve(

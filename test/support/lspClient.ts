@@ -30,6 +30,8 @@ export class LspClient {
   /** Every capability the server registered dynamically. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
+  /** How many times the server asked the client to pull diagnostics again (workspace/diagnostic/refresh). */
+  diagnosticRefreshes = 0;
   /** Every window/showMessage notification, in arrival order. */
   readonly messages: { type: number; message: string }[] = [];
   /** Every workspace/applyEdit the server asked for (each is answered as applied). */
@@ -74,6 +76,10 @@ export class LspClient {
     });
     this.connection.onNotification('$/progress', (params: LspClient['progress'][number]) => {
       this.progress.push(params);
+    });
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.diagnosticRefreshes++;
+      return null;
     });
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
       this.messages.push(params);
