@@ -28,3 +28,48 @@ export interface InitializationOptions {
    */
   readonly diagnosticsInHover?: boolean;
 }
+
+/** Client -> server request: the risk score, verdict and (when `html` is true) the report panel's body of an open document. */
+export const riskReportRequest = 'scope/riskReport';
+
+export interface RiskReportParams {
+  readonly uri: string;
+  /** Also render the panel's HTML body (the status bar and code lens need only the summary). */
+  readonly html?: boolean;
+}
+
+/** What the status bar and the code lens show; the engine computes it (docs/score.md). */
+export interface RiskSummary {
+  /** 0 (no open risk found) to 100; absent when the file could not be checked. */
+  readonly risk?: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly accepted: number;
+  /** "Not ready to sign: 3 blocking risks". */
+  readonly verdict: string;
+  readonly level: 'blocked' | 'review' | 'ready' | 'not-checked';
+}
+
+export interface RiskReportResult {
+  readonly version: number;
+  readonly summary: RiskSummary;
+  /** The panel's body: header, area cards, charts, findings by area, accepted risks. */
+  readonly html?: string;
+}
+
+/** Client -> server request: the risk register of an open document, as the CLI's `--format` of the same name writes it. */
+export const exportRegisterRequest = 'scope/exportRegister';
+
+export type RegisterFormatName = 'markdown' | 'csv' | 'html';
+
+export interface ExportRegisterParams {
+  readonly uri: string;
+  readonly format: RegisterFormatName;
+}
+
+export interface ExportRegisterResult {
+  readonly text: string;
+  /** `md`, `csv` or `html`. */
+  readonly extension: string;
+}

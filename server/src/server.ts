@@ -46,12 +46,19 @@ import { completion } from './service/completion';
 import { foldingRanges, selectionRanges } from './service/folding';
 import { hover } from './service/hover';
 import { definition, prepareRename, references, rename } from './service/references';
+import { exportRegister, riskReport } from './service/report';
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
 import { defaultCheckTimeoutMs, isValidationWorker, runValidationWorker, Validator } from './validationWorker';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import {
   configurationSection,
+  exportRegisterRequest,
+  riskReportRequest,
+  type ExportRegisterParams,
+  type ExportRegisterResult,
+  type RiskReportParams,
+  type RiskReportResult,
   serverName,
   serverVersion,
   workspaceTrustedNotification,
@@ -695,6 +702,28 @@ function startLanguageServer(): void {
       tell(MessageType.Info, `Scope: nothing to fix in ${name}: no problem there has a safe automatic fix.`);
     return result.edits;
   }
+
+  // The risk report (status bar, code lens, panel) and the exported register: the engine computes
+  // the score, so every view shows the same numbers as `scope-lint --format markdown`.
+  connection.onRequest(
+    riskReportRequest,
+    lifecycle(async (params: RiskReportParams): Promise<RiskReportResult | null> => {
+      const open = await openDocument(params.uri);
+      if (!open) return null;
+      const model = await modelFor(open.snapshot, open.settings);
+      return runSafe('riskReport', null, () => riskReport(model, open.settings, params.html === true));
+    }),
+  );
+
+  connection.onRequest(
+    exportRegisterRequest,
+    lifecycle(async (params: ExportRegisterParams): Promise<ExportRegisterResult | null> => {
+      const open = await openDocument(params.uri);
+      if (!open) return null;
+      const model = await modelFor(open.snapshot, open.settings);
+      return runSafe('exportRegister', null, () => exportRegister(model, open.settings, params.format));
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { firstFixTitle } from '../service/codeActions';
 import { ScopeDocument } from '../service/document';
 import { decodeUtf8, tooLarge, type InputProblem } from '../service/inputGuard';
+import { fileReport, type FileReport } from '../service/report/fileReport';
 import { rulesById } from '../service/rules';
 import type { RuleSettings } from '../service/settings';
 import type { Severity } from '../service/types';
@@ -36,6 +37,8 @@ export interface FileResult {
   readonly readError?: string;
   /** Rules that threw on this file (a bug): said on stderr, the other findings still count. */
   readonly ruleErrors?: readonly RuleError[];
+  /** What the risk register (`--format markdown|csv|html`) shows: the same object the editor's report is made from. */
+  readonly report?: FileReport;
 }
 
 export interface RuleError {
@@ -48,11 +51,12 @@ const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info',
 export function lintText(filePath: string, text: string, settings: RuleSettings, decodingProblem?: InputProblem): FileResult {
   const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem);
   const ruleErrors: RuleError[] = [];
-  const { diagnostics, fixes } = validate(doc, settings, {
+  const analysis = validate(doc, settings, {
     onRuleError: (ruleId, error) => ruleErrors.push({ ruleId, message: error instanceof Error ? error.message : String(error) }),
   });
+  const { diagnostics, fixes } = analysis;
   const messages = diagnostics.map((d) => toMessage(d, firstFixTitle(doc, fixes.get(d) ?? [])));
-  return { filePath, messages, ...(ruleErrors.length > 0 ? { ruleErrors } : {}) };
+  return { filePath, messages, ...(ruleErrors.length > 0 ? { ruleErrors } : {}), report: fileReport(doc, analysis, settings) };
 }
 
 /** Never throws: an unexpected failure is this file's `input/check-failed`, never the run's. */

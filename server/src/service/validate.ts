@@ -47,6 +47,19 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[];
   /** The fixes of each diagnostic that has some, as the rules made them (not yet text edits); never serialised. */
   readonly fixes: ReadonlyMap<Diagnostic, readonly Fix[]>;
+  /** Findings a suppression with a written reason accepted: not diagnostics, but the risk report lists them. */
+  readonly accepted: readonly AcceptedFinding[];
+}
+
+/** A risk the author accepted in the file (`# scope-lint-disable... -- <reason>`): shown in the report, never hidden. */
+export interface AcceptedFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  /** The node the finding is about, in catalogue notation. */
+  readonly path: string;
+  readonly reason: string;
 }
 
 const severityToLsp: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -70,7 +83,8 @@ export interface ValidateHooks {
 export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: ValidateHooks = {}): Analysis {
   const diagnostics: Diagnostic[] = [];
   const fixes = new Map<Diagnostic, readonly Fix[]>();
-  const result = (): Analysis => ({ uri: doc.uri, version: doc.version, diagnostics: sortByPosition(diagnostics), fixes });
+  const accepted: AcceptedFinding[] = [];
+  const result = (): Analysis => ({ uri: doc.uri, version: doc.version, diagnostics: sortByPosition(diagnostics), fixes, accepted });
   const make: Make = (code, range, message, severity, data, tags, findingFixes, suppressed) => {
     const override = settings.rules[code];
     if (override === 'off') return;
@@ -192,6 +206,15 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
     const by = suppressions[index];
     if (by) {
       used.add(index);
+      const override = settings.rules[finding.ruleId];
+      accepted.push({
+        ruleId: finding.ruleId,
+        severity: override && override !== 'off' ? override : severity,
+        message: finding.message,
+        range,
+        path: formatPath(finding.path),
+        reason: by.reason ?? '',
+      });
       if (!settings.restrictedMode) continue;
       hidden.set(index, (hidden.get(index) ?? 0) + 1);
       const suppressed = { ...finding, message: `${finding.message} ${suppressedNote(by)}` };

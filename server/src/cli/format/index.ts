@@ -2,7 +2,7 @@
 import type { FileResult } from '../lint';
 import { formatGithub } from './github';
 import { formatJson } from './json';
-import { formatMarkdown } from './markdown';
+import { formatRegister } from './register';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 import { unreadableCode, unreadableMessage } from './summary';
@@ -21,7 +21,9 @@ const formatters = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
-  markdown: formatMarkdown,
+  markdown: formatRegister('markdown'),
+  csv: formatRegister('csv'),
+  html: formatRegister('html'),
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof formatters;
@@ -30,7 +32,9 @@ export const formatNames = Object.keys(formatters) as FormatName[];
 export function formatResults(name: FormatName, results: readonly FileResult[], context: FormatContext): string {
   // SARIF reports paths it could not read as tool notifications; every other format as an error
   // finding on the path, so no reader of the report can take it for "no problems".
-  return name === 'sarif' ? formatSarif(results, context) : formatters[name](results.map(unreadableAsFinding), context);
+  // The register formats say it in their own words: "could not be checked", never a passed file.
+  if (name === 'sarif' || name === 'markdown' || name === 'csv' || name === 'html') return formatters[name](results, context);
+  return formatters[name](results.map(unreadableAsFinding), context);
 }
 
 function unreadableAsFinding(result: FileResult): FileResult {
