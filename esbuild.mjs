@@ -28,6 +28,18 @@ const builds = [
     // `scope-lint --version` without reading package.json at run time.
     define: { SCOPE_LINT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
+  // The risk report panel's script: runs in the webview (a browser), loaded by its CSP nonce.
+  {
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+    entryPoints: ['client/webview/report.ts'],
+    outfile: 'dist/report.js',
+  },
 ];
 
 if (watch) {

@@ -71,7 +71,7 @@ after(() => {
 // What may ship (mirrors the allow-list in .vscodeignore; vsce renames LICENSE to LICENSE.txt).
 const ALLOWED = [
   /^package\.json$/,
-  /^dist\/(client|server|cli)\.js$/,
+  /^dist\/(client|server|cli|report)\.js$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
   /^docs\/rules\/[^/]+\.md$/,
@@ -102,6 +102,8 @@ test('the .vsix holds every file the manifest refers to', () => {
   for (const y of c.yamlValidation ?? []) if (y.url && !/^https?:/.test(y.url)) refs.add(norm(y.url));
   // The language server is started from the client as dist/server.js.
   refs.add('dist/server.js');
+  // The risk report panel loads its script as dist/report.js.
+  refs.add('dist/report.js');
   const missing = [...refs].filter((r) => !entries.has(r));
   assert.deepEqual(missing, [], `files the manifest refers to but the .vsix lacks:\n${missing.join('\n')}`);
 });

@@ -10,7 +10,7 @@ import { paymentsSvg, timelineSvg, escapeXml } from './charts';
 import type { FileReport, ReportFinding, ScopeFacts } from './fileReport';
 import { scoreOfReport } from './fileReport';
 import { areaOf, areas, areaTitles, plural, type Area, type Counts, type Score } from './score';
-import { reportCss, standaloneCss } from './styles';
+import { reportCss, standaloneCss } from '../../../../shared/reportStyles';
 import { mitigationOf, plainText, titleOf, whyItMatters } from './wording';
 import { rulesById } from '../rules';
 
@@ -399,7 +399,7 @@ export interface BodyOptions {
 function where(file: RegisterFile, finding: ReportFinding, options: BodyOptions): string {
   const label = `line ${finding.line}`;
   if (options.mode === 'panel')
-    return `<a class="where" href="#" data-line="${finding.line}" data-column="${finding.column}" title="Go to ${h(file.name)}:${finding.line}">${label}</a>`;
+    return `<a class="where" href="#" data-line="${finding.line}" data-column="${finding.column}" data-key="${h(`${finding.ruleId}:${finding.line}:${finding.column}`)}" title="Go to ${h(file.name)}:${finding.line}">${label}</a>`;
   return `<span class="where">${h(file.name)}:${finding.line}</span>`;
 }
 

@@ -1,4 +1,5 @@
-// The report's style sheet. `reportCss` speaks only in --r-* variables; the editor's panel maps
+// The risk report's style sheet, shared by the editor's panel (client) and the standalone HTML
+// export (server). `reportCss` speaks only in --r-* variables; the editor's panel maps
 // them to the VS Code theme's variables (light, dark and high contrast follow the theme), the
 // standalone export to its own light and dark palettes. Classes only: the panel's Content-Security-
 // Policy allows no inline style attributes.

@@ -1,0 +1,357 @@
+// The risk overview in the editor: a status-bar item for the active scope file, a code lens at
+// the top of the file ("Risk 72/100 · 3 errors · 5 warnings · Open report"), the "Scope: Show Risk
+// Report" panel beside the editor, live as the file changes, and "Scope: Export Risk Register".
+// The language server computes the score, the report and the register (scope/riskReport,
+// scope/exportRegister): the client only shows them, so every view agrees with the CLI.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  exportRegisterRequest,
+  languageId,
+  riskReportRequest,
+  type ExportRegisterParams,
+  type ExportRegisterResult,
+  type RegisterFormatName,
+  type RiskReportParams,
+  type RiskReportResult,
+  type RiskSummary,
+} from '../../../shared/protocol';
+import { panelCss, reportCss } from '../../../shared/reportStyles';
+
+export const showRiskReportCommand = 'scope.showRiskReport';
+export const exportRiskRegisterCommand = 'scope.exportRiskRegister';
+
+/** Changes come in bursts while typing: ask the server once they settle. */
+const refreshDelayMs = 150;
+
+/** "Risk 72/100 · 3 errors · 5 warnings": the status bar's and the code lens's words. */
+export function summaryText(summary: RiskSummary): string {
+  const parts = [summary.risk === undefined ? 'Risk not scored' : `Risk ${summary.risk}/100`];
+  parts.push(`${summary.errors} error${summary.errors === 1 ? '' : 's'}`);
+  parts.push(`${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`);
+  if (summary.accepted > 0) parts.push(`${summary.accepted} accepted`);
+  return parts.join(' · ');
+}
+
+function isScopeDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return document !== undefined && document.languageId === languageId;
+}
+
+export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly summaries = new Map<string, RiskSummary>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly statusBar: vscode.StatusBarItem;
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private panel: vscode.WebviewPanel | undefined;
+  /** The document the panel shows. */
+  private panelUri: vscode.Uri | undefined;
+  private panelReady = false;
+  private pendingHtml: string | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+  ) {
+    this.statusBar = vscode.window.createStatusBarItem('scope.risk', vscode.StatusBarAlignment.Left, 50);
+    this.statusBar.name = 'Scope YAML risk';
+    this.statusBar.command = showRiskReportCommand;
+    this.disposables.push(
+      this.statusBar,
+      this.lensesChanged,
+      vscode.languages.registerCodeLensProvider({ language: languageId }, this),
+      vscode.commands.registerCommand(showRiskReportCommand, (uri?: unknown) => this.show(uri)),
+      vscode.commands.registerCommand(exportRiskRegisterCommand, (uri?: unknown, format?: unknown) => this.export(uri, format)),
+      // The server publishes diagnostics after every check: the moment the score can change.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) if (this.isOpenScope(uri)) this.schedule(uri);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.activeChanged(editor)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+    );
+    this.activeChanged(vscode.window.activeTextEditor);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.panel?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private isOpenScope(uri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && isScopeDocument(d));
+  }
+
+  private activeChanged(editor: vscode.TextEditor | undefined): void {
+    const document = editor?.document;
+    if (!isScopeDocument(document)) {
+      // Another kind of editor (or the panel itself) is active: keep the panel's file in the bar.
+      if (!this.panel || !this.panelUri) this.statusBar.hide();
+      return;
+    }
+    // The panel follows the scope file being edited.
+    if (this.panel && this.panelUri?.toString() !== document.uri.toString()) {
+      this.panelUri = document.uri;
+      this.panel.title = this.panelTitle(document.uri);
+    }
+    this.updateStatusBar(document.uri);
+    this.schedule(document.uri, 0);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.summaries.delete(key);
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+  }
+
+  private schedule(uri: vscode.Uri, delay = refreshDelayMs): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(uri);
+      }, delay),
+    );
+  }
+
+  private async refresh(uri: vscode.Uri): Promise<void> {
+    if (!this.client.isRunning()) return;
+    const key = uri.toString();
+    const withHtml = this.panel !== undefined && this.panelUri?.toString() === key;
+    let result: RiskReportResult | null;
+    try {
+      const params: RiskReportParams = { uri: this.client.code2ProtocolConverter.asUri(uri), html: withHtml };
+      result = await this.client.sendRequest<RiskReportResult | null>(riskReportRequest, params);
+    } catch (error) {
+      this.client.outputChannel.appendLine(
+        `Risk report for ${uri.toString(true)} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return;
+    }
+    if (!result) return;
+    const previous = this.summaries.get(key);
+    this.summaries.set(key, result.summary);
+    if (JSON.stringify(previous) !== JSON.stringify(result.summary)) this.lensesChanged.fire();
+    this.updateStatusBar(uri);
+    if (withHtml && result.html !== undefined && this.panelUri?.toString() === key) this.sendHtml(result.html);
+  }
+
+  private statusBarUri(): vscode.Uri | undefined {
+    const active = vscode.window.activeTextEditor?.document;
+    return isScopeDocument(active) ? active.uri : this.panel ? this.panelUri : undefined;
+  }
+
+  private updateStatusBar(uri: vscode.Uri): void {
+    if (this.statusBarUri()?.toString() !== uri.toString()) return;
+    const summary = this.summaries.get(uri.toString());
+    if (!summary) {
+      this.statusBar.text = '$(shield) Risk …';
+      this.statusBar.tooltip = 'Scope YAML: checking the file';
+      this.statusBar.backgroundColor = undefined;
+      this.statusBar.show();
+      return;
+    }
+    this.statusBar.text = `$(shield) ${summary.risk === undefined ? 'Risk not scored' : `Risk ${summary.risk}/100`}`;
+    const tooltip = new vscode.MarkdownString(`**${summary.verdict}**\n\n${summaryText(summary)}\n\nClick to open the risk report.`);
+    this.statusBar.tooltip = tooltip;
+    this.statusBar.accessibilityInformation = { label: `Scope risk: ${summaryText(summary)}. ${summary.verdict}`, role: 'button' };
+    this.statusBar.backgroundColor =
+      summary.level === 'blocked' || summary.level === 'not-checked'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : summary.level === 'review'
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
+    this.statusBar.show();
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const summary = this.summaries.get(document.uri.toString());
+    if (!summary) {
+      this.schedule(document.uri, 0);
+      return [];
+    }
+    return [
+      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+        title: `${summaryText(summary)} · Open report`,
+        tooltip: summary.verdict,
+        command: showRiskReportCommand,
+        arguments: [document.uri],
+      }),
+    ];
+  }
+
+  // ---- the panel ---------------------------------------------------------------------------
+
+  private panelTitle(uri: vscode.Uri): string {
+    return `Risk: ${uri.path.split('/').pop() ?? 'scope'}`;
+  }
+
+  private targetUri(arg: unknown): vscode.Uri | undefined {
+    if (arg instanceof vscode.Uri) return arg;
+    if (typeof arg === 'string') return vscode.Uri.parse(arg);
+    const active = vscode.window.activeTextEditor?.document;
+    if (isScopeDocument(active)) return active.uri;
+    return this.panelUri;
+  }
+
+  /** "Scope: Show Risk Report": the panel beside the editor, for `uri` or the active scope file. */
+  async show(arg?: unknown): Promise<void> {
+    const uri = this.targetUri(arg);
+    if (!uri) {
+      void vscode.window.showInformationMessage('Open a .scope.yaml file to see its risk report.');
+      return;
+    }
+    this.panelUri = uri;
+    if (this.panel) {
+      this.panel.title = this.panelTitle(uri);
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      const dist = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
+      const panel = vscode.window.createWebviewPanel(
+        'scope.riskReport',
+        this.panelTitle(uri),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [dist], enableFindWidget: true },
+      );
+      this.panel = panel;
+      this.panelReady = false;
+      panel.webview.html = this.skeleton(panel.webview, dist);
+      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message), undefined, this.disposables);
+      panel.onDidDispose(
+        () => {
+          if (this.panel === panel) {
+            this.panel = undefined;
+            this.panelUri = undefined;
+            this.pendingHtml = undefined;
+            if (!isScopeDocument(vscode.window.activeTextEditor?.document)) this.statusBar.hide();
+          }
+        },
+        undefined,
+        this.disposables,
+      );
+    }
+    await this.refresh(uri);
+  }
+
+  private sendHtml(html: string): void {
+    if (!this.panel) return;
+    if (!this.panelReady) {
+      this.pendingHtml = html;
+      return;
+    }
+    void this.panel.webview.postMessage({ type: 'update', html });
+  }
+
+  private onMessage(message: unknown): void {
+    if (typeof message !== 'object' || message === null) return;
+    const m = message as { type?: unknown; line?: unknown; column?: unknown };
+    if (m.type === 'ready') {
+      this.panelReady = true;
+      if (this.pendingHtml !== undefined) {
+        const html = this.pendingHtml;
+        this.pendingHtml = undefined;
+        this.sendHtml(html);
+      } else if (this.panelUri) void this.refresh(this.panelUri);
+      return;
+    }
+    if (m.type === 'reveal' && typeof m.line === 'number' && this.panelUri)
+      void this.reveal(this.panelUri, m.line, typeof m.column === 'number' ? m.column : 1);
+  }
+
+  /** Back from the report to the line: in the editor column that shows the file, else the first. */
+  private async reveal(uri: vscode.Uri, line: number, column: number): Promise<void> {
+    const position = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    const editor = await vscode.window.showTextDocument(uri, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection: new vscode.Range(position, position),
+      preserveFocus: false,
+    });
+    editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private skeleton(webview: vscode.Webview, dist: vscode.Uri): string {
+    const nonce = nonceOf();
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'report.js'));
+    const csp = ["default-src 'none'", `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, "img-src 'none'"].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Risk report</title>
+<style nonce="${nonce}">${panelCss}${reportCss}</style>
+</head>
+<body>
+<main id="report" aria-live="polite" aria-busy="false"><p class="empty">Checking the file…</p></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  // ---- export ------------------------------------------------------------------------------
+
+  /** "Scope: Export Risk Register": Markdown, CSV or standalone HTML next to the scope file. Returns the file written. */
+  async export(arg?: unknown, formatArg?: unknown): Promise<vscode.Uri | undefined> {
+    const uri = this.targetUri(arg);
+    const document = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
+    if (!uri || !isScopeDocument(document)) {
+      void vscode.window.showInformationMessage('Open a .scope.yaml file to export its risk register.');
+      return undefined;
+    }
+    const format = isFormat(formatArg) ? formatArg : await pickFormat();
+    if (!format) return undefined;
+    const params: ExportRegisterParams = { uri: this.client.code2ProtocolConverter.asUri(uri), format };
+    const result = await this.client.sendRequest<ExportRegisterResult | null>(exportRegisterRequest, params);
+    if (!result) return undefined;
+    const base = (uri.path.split('/').pop() ?? 'scope').replace(/\.scope\.ya?ml$/i, '').replace(/\.ya?ml$/i, '');
+    const name = `${base}.risk-register.${result.extension}`;
+    let target: vscode.Uri | undefined = uri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(uri, '..', name);
+    if (!target) {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      target = await vscode.window.showSaveDialog({
+        ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+        title: 'Export Risk Register',
+      });
+      if (!target) return undefined;
+    }
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+    if (isFormat(formatArg)) return target;
+    void vscode.window
+      .showInformationMessage(`Risk register written to ${vscode.workspace.asRelativePath(target)}.`, 'Open')
+      .then((choice) => {
+        if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+      });
+    return target;
+  }
+}
+
+function isFormat(value: unknown): value is RegisterFormatName {
+  return value === 'markdown' || value === 'csv' || value === 'html';
+}
+
+async function pickFormat(): Promise<RegisterFormatName | undefined> {
+  const items: (vscode.QuickPickItem & { format: RegisterFormatName })[] = [
+    {
+      label: 'Markdown',
+      description: '.md',
+      detail: 'For a review or a pull request; GitHub draws the timeline (Mermaid).',
+      format: 'markdown',
+    },
+    { label: 'HTML', description: '.html', detail: 'A standalone page with the charts, to send or print. No script.', format: 'html' },
+    { label: 'CSV', description: '.csv', detail: 'One row per risk, for a spreadsheet.', format: 'csv' },
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Export Risk Register', placeHolder: 'Format of the risk register' });
+  return picked?.format;
+}
+
+function nonceOf(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
