@@ -1,7 +1,15 @@
-// `npm run bench`: how fast a document is checked, as a ratio against a baseline measured in the
-// same run on the same text (parsing it with `yaml` alone), so a noisy shared machine cancels out.
-import { readFileSync } from 'node:fs';
+// `npm run bench` (`--quick`: small files only, a couple of minutes; `--write`: also write
+// docs/benchmarks.md, which a full run always does). Every figure is a ratio against a baseline
+// measured in the same run: yaml-language-server and ajv-cli on the same files and schema, and
+// parsing the same text with `yaml` alone, so a noisy shared machine cancels out.
+// Sections: language servers over stdio (servers.ts), the CLI (cli.ts), in-process checks (here).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchCli, type CliFigures } from './cli';
+import { generateScope } from './generate';
+import { benchServers, type FileFigures } from './servers';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -63,44 +71,6 @@ function measure(runs: number, baseline: () => void, subject: () => void): { bas
   return { base: median(a), subj: median(b) };
 }
 
-const cases: [string, string][] = [
-  ['full example (5 KB)', golden('full')],
-  ['risky example (38 findings)', golden('risky')],
-  ['200 deliverables', large(200)],
-  ['2,000 deliverables', large(2000)],
-  ['1,000 unlinked deliverables (1,000 findings with fixes)', large(1000, false)],
-];
-
-const rows: string[][] = [['document', 'size', 'yaml parse (baseline)', 'full check', 'ratio', 'hover', 'ratio']];
-for (const [name, text] of cases) {
-  const runs = text.length > 500_000 ? 5 : text.length > 50_000 ? 15 : 60;
-  const parseOnly = (): void => {
-    parseDocument(text, { lineCounter: new LineCounter() });
-  };
-  const check = measure(runs, parseOnly, () => {
-    validate(new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits), settings);
-  });
-  const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
-  const { diagnostics } = validate(doc, settings);
-  const line = text.split('\n').findIndex((l) => l.startsWith('  contingency_percent'));
-  const hov = measure(runs, parseOnly, () => {
-    hover(doc, diagnostics, { line: Math.max(0, line), character: 4 }, settings);
-  });
-  rows.push([
-    name,
-    `${Math.round(text.length / 1024)} KB`,
-    `${check.base.toFixed(2)} ms`,
-    `${check.subj.toFixed(2)} ms`,
-    `${(check.subj / check.base).toFixed(2)}x`,
-    `${hov.subj.toFixed(3)} ms`,
-    `${(hov.subj / hov.base).toFixed(3)}x`,
-  ]);
-}
-
-const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
-console.log('\nratio = time / time of parsing the same text with `yaml` alone, medians of interleaved runs in this process.');
-
 // ---- per keystroke: what each change costs the worker and sends to the client ------------------
 
 /**
@@ -129,44 +99,242 @@ function eagerPayload(doc: ScopeDocument, analysis: Analysis, facts?: ReadonlyMa
   return JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics });
 }
 
-const keystrokeRows: string[][] = [
-  ['document', 'yaml parse (baseline)', 'eager fixes', 'ratio', 'lazy fixes', 'ratio', 'lazy / eager', 'payload eager', 'payload lazy'],
-];
-for (const [name, text] of cases) {
-  const runs = text.length > 500_000 ? 5 : text.length > 50_000 ? 15 : 60;
-  const parseOnly = (): void => {
-    parseDocument(text, { lineCounter: new LineCounter() });
-  };
-  // What the worker does per change, up to the message it posts: validate and serialise.
-  const eager = measure(runs, parseOnly, () => {
-    const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
-    eagerPayload(doc, validate(doc, settings));
-  });
-  const lazy = measure(runs, parseOnly, () => {
+/** The in-process checks: full check and hover against a parse, and the per-keystroke payload. */
+function inProcess(quick: boolean): { rows: string[][]; keystrokeRows: string[][] } {
+  const cases: [string, string][] = [
+    ['full example (5 KB)', golden('full')],
+    ['risky example (38 findings)', golden('risky')],
+    ['200 deliverables', large(200)],
+    ...(quick
+      ? []
+      : ([
+          ['2,000 deliverables', large(2000)],
+          ['1,000 unlinked deliverables (1,000 findings with fixes)', large(1000, false)],
+        ] as [string, string][])),
+  ];
+
+  const rows: string[][] = [['document', 'size', 'yaml parse (baseline)', 'full check', 'ratio', 'hover', 'ratio']];
+  for (const [name, text] of cases) {
+    const runs = text.length > 500_000 ? 5 : text.length > 50_000 ? 15 : 60;
+    const parseOnly = (): void => {
+      parseDocument(text, { lineCounter: new LineCounter() });
+    };
+    const check = measure(runs, parseOnly, () => {
+      validate(new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits), settings);
+    });
     const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
     const { diagnostics } = validate(doc, settings);
-    JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics });
-  });
-  const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
-  const analysis = validate(doc, settings);
-  const lookup = new FindingLookup(doc, settings);
-  const facts = new Map(analysis.diagnostics.map((d) => [d, lookup.finding(d.code, d.data)?.facts ?? []]));
-  const eagerBytes = Buffer.byteLength(eagerPayload(doc, analysis, facts));
-  const lazyBytes = Buffer.byteLength(JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics: analysis.diagnostics }));
-  keystrokeRows.push([
-    name,
-    `${eager.base.toFixed(2)} ms`,
-    `${eager.subj.toFixed(2)} ms`,
-    `${(eager.subj / eager.base).toFixed(2)}x`,
-    `${lazy.subj.toFixed(2)} ms`,
-    `${(lazy.subj / lazy.base).toFixed(2)}x`,
-    `${(lazy.subj / lazy.base / (eager.subj / eager.base)).toFixed(2)}`,
-    `${eagerBytes.toLocaleString('en')} B`,
-    `${lazyBytes.toLocaleString('en')} B (${Math.round((lazyBytes / eagerBytes) * 100)}%)`,
-  ]);
+    const line = text.split('\n').findIndex((l) => l.startsWith('  contingency_percent'));
+    const hov = measure(runs, parseOnly, () => {
+      hover(doc, diagnostics, { line: Math.max(0, line), character: 4 }, settings);
+    });
+    rows.push([
+      name,
+      `${Math.round(text.length / 1024)} KB`,
+      `${check.base.toFixed(2)} ms`,
+      `${check.subj.toFixed(2)} ms`,
+      `${(check.subj / check.base).toFixed(2)}x`,
+      `${hov.subj.toFixed(3)} ms`,
+      `${(hov.subj / hov.base).toFixed(3)}x`,
+    ]);
+  }
+
+  const keystrokeRows: string[][] = [
+    ['document', 'yaml parse (baseline)', 'eager fixes', 'ratio', 'lazy fixes', 'ratio', 'lazy / eager', 'payload eager', 'payload lazy'],
+  ];
+  for (const [name, text] of cases) {
+    const runs = text.length > 500_000 ? 5 : text.length > 50_000 ? 15 : 60;
+    const parseOnly = (): void => {
+      parseDocument(text, { lineCounter: new LineCounter() });
+    };
+    // What the worker does per change, up to the message it posts: validate and serialise.
+    const eager = measure(runs, parseOnly, () => {
+      const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
+      eagerPayload(doc, validate(doc, settings));
+    });
+    const lazy = measure(runs, parseOnly, () => {
+      const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
+      const { diagnostics } = validate(doc, settings);
+      JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics });
+    });
+    const doc = new ScopeDocument('file:///bench.scope.yaml', 1, text, settings.limits);
+    const analysis = validate(doc, settings);
+    const lookup = new FindingLookup(doc, settings);
+    const facts = new Map(analysis.diagnostics.map((d) => [d, lookup.finding(d.code, d.data)?.facts ?? []]));
+    const eagerBytes = Buffer.byteLength(eagerPayload(doc, analysis, facts));
+    const lazyBytes = Buffer.byteLength(JSON.stringify({ uri: doc.uri, version: doc.version, diagnostics: analysis.diagnostics }));
+    keystrokeRows.push([
+      name,
+      `${eager.base.toFixed(2)} ms`,
+      `${eager.subj.toFixed(2)} ms`,
+      `${(eager.subj / eager.base).toFixed(2)}x`,
+      `${lazy.subj.toFixed(2)} ms`,
+      `${(lazy.subj / lazy.base).toFixed(2)}x`,
+      `${(lazy.subj / lazy.base / (eager.subj / eager.base)).toFixed(2)}`,
+      `${eagerBytes.toLocaleString('en')} B`,
+      `${lazyBytes.toLocaleString('en')} B (${Math.round((lazyBytes / eagerBytes) * 100)}%)`,
+    ]);
+  }
+  return { rows, keystrokeRows };
 }
-console.log(
-  '\nPer keystroke: validate and serialise the publishDiagnostics params, with every fix resolved (eager, before issue 11) or none (lazy).',
-);
-const keystrokeWidths = keystrokeRows[0]!.map((_, i) => Math.max(...keystrokeRows.map((r) => (r[i] ?? '').length)));
-for (const row of keystrokeRows) console.log(row.map((cell, i) => cell.padEnd(keystrokeWidths[i] ?? 0)).join('  '));
+
+// ---- the run -----------------------------------------------------------------------------------
+
+const quick = process.argv.includes('--quick');
+const write = !quick || process.argv.includes('--write');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wants = (section: string): boolean => !only || only.includes(section);
+
+const ms = (value: number): string =>
+  value >= 100 ? `${value.toFixed(0)} ms` : value >= 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`;
+const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(a / b < 0.1 ? 3 : 2)}×` : 'n/a');
+
+function markdown(rows: readonly (readonly string[])[]): string {
+  const [head, ...rest] = rows;
+  if (!head) return '';
+  const line = (row: readonly string[]) => `| ${row.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rest.map(line)].join('\n');
+}
+
+function serverTable(files: readonly FileFigures[]): string[][] {
+  const rows: string[][] = [['file', 'measure', 'ours', 'yaml-language-server', 'ours / theirs', 'ours / floor']];
+  for (const f of files) {
+    const name = `${f.lines.toLocaleString('en')} lines (${Math.round(f.kb)} KB)`;
+    const { ours, theirs } = f;
+    const row = (measure: string, a: number, b: number | undefined, floorRatio = true) =>
+      rows.push([
+        name,
+        measure,
+        ms(a),
+        b === undefined ? '–' : ms(b),
+        b === undefined ? '–' : ratio(a, b),
+        floorRatio ? ratio(a, f.floorMs) : '–',
+      ]);
+    rows.push([name, 'floor: `yaml` parseDocument, in process', ms(f.floorMs), '', '', '']);
+    row('server start → initialize result', ours.startMs, theirs.startMs, false);
+    row('open → first diagnostics', ours.openMs, theirs.openMs);
+    row('change → diagnostics (median)', ours.changeMs, theirs.changeMs);
+    row('CPU per validation (process, all threads)', ours.cpuMsPerValidation, theirs.cpuMsPerValidation);
+    rows.push([
+      name,
+      'peak RSS (VmHWM)',
+      `${ours.peakRssMb.toFixed(0)} MB`,
+      `${theirs.peakRssMb.toFixed(0)} MB`,
+      ratio(ours.peakRssMb, theirs.peakRssMb),
+      '–',
+    ]);
+    row('hover (median)', ours.hoverMs, theirs.hoverMs);
+    row('completion (median)', ours.completionMs, theirs.completionMs);
+    if (ours.fixAllMs !== undefined) {
+      row('fix all → workspace/applyEdit (median)', ours.fixAllMs, undefined);
+      rows.push([name, 'fix all / our change → diagnostics', '', '', '', ratio(ours.fixAllMs, ours.changeMs)]);
+    }
+    rows.push([name, 'diagnostics on open (count)', String(ours.firstCount), String(theirs.firstCount), '', '']);
+  }
+  return rows;
+}
+
+function cliTable(c: CliFigures): string[][] {
+  return [
+    ['measure', 'ours (schema + all rules)', 'ajv-cli 5.0.0 (schema only)', 'ours / ajv-cli', '`node -e 0`', 'ours / node'],
+    [
+      'one small file, process start → exit',
+      ms(c.smallOursMs),
+      ms(c.smallTheirsMs),
+      ratio(c.smallOursMs, c.smallTheirsMs),
+      ms(c.smallNodeMs),
+      ratio(c.smallOursMs, c.smallNodeMs),
+    ],
+    [
+      `${c.files.toLocaleString('en')} files of about 150 lines`,
+      ms(c.manyOursMs),
+      ms(c.manyTheirsMs),
+      ratio(c.manyOursMs, c.manyTheirsMs),
+      '',
+      '',
+    ],
+  ];
+}
+
+async function main(): Promise<void> {
+  const out: string[] = [];
+  const section = (title: string, text: string, note?: string) => {
+    const block = [`## ${title}`, '', ...(note ? [note, ''] : []), text, ''].join('\n');
+    console.log(`\n${block}`);
+    out.push(block);
+  };
+  const log = (line: string) => console.error(line);
+  const work = join(tmpdir(), `scope-bench-${process.pid}`);
+  if (wants('lsp')) {
+    const sizes = quick ? [50, 500] : [50, 500, 5_000, 30_000];
+    const files = sizes.map((lines) => generateScope(root, lines));
+    log(`language servers: ${files.map((f) => f.lines).join(', ')} lines`);
+    const figures = await benchServers(files, {
+      root,
+      dir: join(work, 'lsp'),
+      coldRuns: (lines) => (quick ? 3 : lines > 10_000 ? 3 : lines > 1_000 ? 5 : 7),
+      edits: quick ? 20 : 21,
+      log,
+    });
+    section(
+      'Language server: ours against yaml-language-server 1.25.0',
+      markdown(serverTable(figures)),
+      'Both over stdio with the same client, the same files and schema (`yaml.schemas` → schemas/scope.schema.json), push diagnostics, incremental sync. ' +
+        'Start and open: medians of fresh servers, the order alternating. Change: typing and deleting one character at the end of a deliverable title in the middle of the file, ' +
+        'each edit waiting for its diagnostics (yaml-language-server waits 200 ms before it validates: its real behaviour, measured as is). ' +
+        'CPU: utime + stime of the server process over the edits, per edit. Fix all: `scope.applyAllFixes`, on a new version each time, until `workspace/applyEdit` arrives.',
+    );
+  }
+  if (wants('cli')) {
+    log('CLI');
+    const figures = benchCli(root, join(work, 'cli'), { files: 1_000, runs: quick ? 5 : 11, manyRuns: quick ? 1 : 3 });
+    section(
+      'CLI: ours against ajv-cli',
+      markdown(cliTable(figures)),
+      'ajv-cli validates the same generated files against the same schema (all errors, `date` format), converted to JSON once outside the timing: ' +
+        "its YAML reader (js-yaml, YAML 1.1) turns unquoted dates into Date objects that the schema's date strings reject. Wall time, medians.",
+    );
+  }
+  if (wants('inprocess')) {
+    log('in process');
+    const { rows, keystrokeRows } = inProcess(quick);
+    section(
+      'In process: full check and hover',
+      markdown(rows),
+      'ratio = time / time of parsing the same text with `yaml` alone, medians of interleaved runs in this process.',
+    );
+    section(
+      'In process: per keystroke',
+      markdown(keystrokeRows),
+      'Validate and serialise the publishDiagnostics params, with every fix resolved (eager, before issue 11) or none (lazy).',
+    );
+  }
+  if (write) {
+    const commit = (() => {
+      try {
+        return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+      } catch {
+        return 'unknown';
+      }
+    })();
+    const cores = cpus();
+    const header = [
+      '# Benchmarks',
+      '',
+      `Written by \`npm run bench${quick ? ' -- --quick --write' : ''}\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ` +
+        `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}. ` +
+        'Every absolute figure depends on the machine and its load; the ratios, measured in the same run, are what to compare.',
+      '',
+    ].join('\n');
+    writeFileSync(join(root, 'docs', 'benchmarks.md'), `${header}\n${out.join('\n')}`);
+    log('wrote docs/benchmarks.md');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
