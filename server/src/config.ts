@@ -8,11 +8,12 @@ import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import configSchema from '../../schemas/scope-lint.schema.json';
 import type { EngineCode } from './service/codes';
 import { ScopeDocument } from './service/document';
+import validateConfig from './service/generated/configSchemaValidator.js';
 import { editDistance } from './service/editDistance';
 import { isRecord } from './service/model';
 import { rules } from './service/rules';
@@ -44,13 +45,6 @@ export interface LoadedConfig {
 }
 
 const lineOne: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-let compiled: ValidateFunction<PartialSettings> | undefined;
-
-function validator(): ValidateFunction<PartialSettings> {
-  compiled ??= new Ajv({ allErrors: true, strict: true, $data: false }).compile<PartialSettings>(configSchema);
-  return compiled;
-}
 
 /** Parses and validates the text of a config file; never throws. */
 export function parseConfig(text: string, path: string): LoadedConfig {
@@ -90,7 +84,8 @@ export function parseConfig(text: string, path: string): LoadedConfig {
     };
   }
   const value = withoutEmptyKeys(doc.value) ?? {};
-  const validate = validator();
+  // Compiled ahead of time (scripts/generate.mjs), like the scope schema.
+  const validate = validateConfig;
   if (validate(value)) return { path, settings: value, problems: [] };
 
   const errors = relevantErrors(validate.errors ?? []);
@@ -351,7 +346,7 @@ function validPart(value: unknown, errors: readonly ErrorObject[]): PartialSetti
     if (path.length === 0) return {};
     remove(copy, path);
   }
-  return validator()(copy) ? copy : {};
+  return validateConfig(copy) ? copy : {};
 }
 
 /** A key left empty (`rules:` with every line below commented out) means "not set". */

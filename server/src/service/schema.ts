@@ -1,8 +1,9 @@
-// The JSON Schema, compiled once with ajv (strict, all errors, no $data, no remote refs),
-// and ajv errors turned into findings on the narrowest node with human sentences.
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+// The JSON Schema, compiled ahead of time into ajv standalone code (strict, all errors, no $data,
+// no remote refs: scripts/schemaValidators.mjs, written by scripts/generate.mjs), and ajv errors
+// turned into findings on the narrowest node with human sentences.
+import type { ErrorObject } from 'ajv';
 import scopeSchema from '../../../schemas/scope.schema.json';
+import validator from './generated/scopeSchemaValidator.js';
 import { editDistance } from './editDistance';
 import { canonicalEnum, formatPath, isRecord } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
@@ -12,20 +13,6 @@ export { scopeSchema };
 /** At most this many schema findings per document: the first ones are the useful ones. */
 export const maxSchemaFindings = 100;
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true, $data: false });
-    addFormats(ajv, ['date']);
-    for (const keyword of ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'deprecationMessage', 'errorMessage']) {
-      ajv.addKeyword({ keyword });
-    }
-    compiled = ajv.compile(scopeSchema);
-  }
-  return compiled;
-}
-
 export interface SchemaFinding extends Finding {
   /** The ajv keyword, e.g. `required`; the rule id is `schema/<kind>`. */
   readonly keyword: string;
@@ -33,9 +20,8 @@ export interface SchemaFinding extends Finding {
 
 /** Schema findings for plain data; at most `maxSchemaFindings`. */
 export function validateSchema(value: unknown): SchemaFinding[] {
-  const validate = validator();
-  if (validate(value)) return [];
-  const errors = collapse(validate.errors ?? [], value);
+  if (validator(value)) return [];
+  const errors = collapse(validator.errors ?? [], value);
   const findings: SchemaFinding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
