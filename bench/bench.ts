@@ -4,7 +4,7 @@
 // parsing the same text with `yaml` alone, so a noisy shared machine cancels out.
 // Sections: language servers over stdio (servers.ts), the CLI (cli.ts), in-process checks (here).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCli, type CliFigures } from './cli';
@@ -187,6 +187,8 @@ const only = process.argv
   ?.slice('--only='.length)
   .split(',');
 const wants = (section: string): boolean => !only || only.includes(section);
+/** `--dist=<folder>`: measure the server.js and cli.js there (e.g. an older build) instead of dist/. */
+const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice('--dist='.length) ?? join(root, 'dist');
 
 const ms = (value: number): string =>
   value >= 100 ? `${value.toFixed(0)} ms` : value >= 10 ? `${value.toFixed(1)} ms` : `${value.toFixed(2)} ms`;
@@ -274,6 +276,7 @@ async function main(): Promise<void> {
     log(`language servers: ${files.map((f) => f.lines).join(', ')} lines`);
     const figures = await benchServers(files, {
       root,
+      dist,
       dir: join(work, 'lsp'),
       coldRuns: (lines) => (quick ? 3 : lines > 10_000 ? 3 : lines > 1_000 ? 5 : 7),
       edits: quick ? 20 : 21,
@@ -290,7 +293,7 @@ async function main(): Promise<void> {
   }
   if (wants('cli')) {
     log('CLI');
-    const figures = benchCli(root, join(work, 'cli'), { files: 1_000, runs: quick ? 5 : 11, manyRuns: quick ? 1 : 3 });
+    const figures = benchCli(root, dist, join(work, 'cli'), { files: 1_000, runs: quick ? 5 : 11, manyRuns: quick ? 1 : 3 });
     section(
       'CLI: ours against ajv-cli',
       markdown(cliTable(figures)),
@@ -312,6 +315,7 @@ async function main(): Promise<void> {
       'Validate and serialise the publishDiagnostics params, with every fix resolved (eager, before issue 11) or none (lazy).',
     );
   }
+  rmSync(work, { recursive: true, force: true });
   if (write) {
     const commit = (() => {
       try {
@@ -324,7 +328,7 @@ async function main(): Promise<void> {
     const header = [
       '# Benchmarks',
       '',
-      `Written by \`npm run bench${quick ? ' -- --quick --write' : ''}\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ` +
+      `Written by \`npm run bench${quick ? ' -- --quick --write' : ''}\`${dist === join(root, 'dist') ? '' : ` (our bundles from ${dist})`} on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ` +
         `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}. ` +
         'Every absolute figure depends on the machine and its load; the ratios, measured in the same run, are what to compare.',
       '',

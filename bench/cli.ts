@@ -31,7 +31,7 @@ function wall(command: readonly string[]): number {
   return ms;
 }
 
-export function benchCli(root: string, dir: string, options: { files: number; runs: number; manyRuns: number }): CliFigures {
+export function benchCli(root: string, dist: string, dir: string, options: { files: number; runs: number; manyRuns: number }): CliFigures {
   rmSync(dir, { recursive: true, force: true });
   const yamlDir = join(dir, 'yaml');
   const jsonDir = join(dir, 'json');
@@ -47,7 +47,7 @@ export function benchCli(root: string, dir: string, options: { files: number; ru
   writeFileSync(join(dir, 'small.scope.yaml'), small.text);
   writeFileSync(join(dir, 'small.json'), JSON.stringify(parse(small.text)));
   const node = process.execPath;
-  const cli = join(root, 'dist', 'cli.js');
+  const cli = join(dist, 'cli.js');
   const ajv = [
     node,
     join(root, 'node_modules', 'ajv-cli', 'dist', 'index.js'),

@@ -16,12 +16,12 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-export function servers(root: string): { ours: ServerSpec; theirs: ServerSpec } {
+export function servers(root: string, dist: string): { ours: ServerSpec; theirs: ServerSpec } {
   const schemaUri = pathToFileURL(join(root, 'schemas', 'scope.schema.json')).href;
   return {
     ours: {
       name: 'scope-yaml',
-      command: [process.execPath, join(root, 'dist', 'server.js'), '--stdio'],
+      command: [process.execPath, join(dist, 'server.js'), '--stdio'],
       languageId: 'scope-yaml',
       settings: { scope: {} },
     },
@@ -161,6 +161,8 @@ async function warm(
 
 export interface ServerBenchOptions {
   readonly root: string;
+  /** Where our server.js is (default: the repository's dist/). */
+  readonly dist: string;
   readonly dir: string;
   /** Cold sessions per server and file (start and open are medians of these). */
   readonly coldRuns: (lines: number) => number;
@@ -169,7 +171,7 @@ export interface ServerBenchOptions {
 }
 
 export async function benchServers(files: readonly GeneratedScope[], options: ServerBenchOptions): Promise<FileFigures[]> {
-  const { ours, theirs } = servers(options.root);
+  const { ours, theirs } = servers(options.root, options.dist);
   mkdirSync(options.dir, { recursive: true });
   const rootUri = pathToFileURL(options.dir).href;
   const results: FileFigures[] = [];
