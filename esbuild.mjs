@@ -25,6 +25,8 @@ const builds = [
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
+    // `scope-lint init --scope` writes the New Scope File template.
+    loader: { '.yaml': 'text' },
     // `scope-lint --version` without reading package.json at run time.
     define: { SCOPE_LINT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },

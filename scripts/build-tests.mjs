@@ -23,4 +23,6 @@ await esbuild.build({
   sourcemap: 'inline',
   logLevel: 'warning',
   external: ['fast-check'],
+  // The CLI imports the New Scope File template as text (as esbuild.mjs bundles it).
+  loader: { '.yaml': 'text' },
 });

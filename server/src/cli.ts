@@ -1,6 +1,7 @@
 // scope-lint: the command-line linter. Same engine, rules, .scope-lint.yaml and suppressions as
 // the editor, so CI reports exactly what the editor shows. This file only wires `runCli` to the
 // process; the same bundle is re-run as a worker thread for large batches.
+import { join } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runWorker, workerRole, type WorkerInit } from './cli/pool';
 import { runCli } from './cli/run';
@@ -17,6 +18,9 @@ if (!isMainThread && (workerData as Partial<WorkerInit> | undefined)?.role === w
     cwd: process.cwd(),
     env: process.env,
     workerFile: __filename,
+    stdin: process.stdin,
+    // dist/cli.js -> docs/rules/, as in the package and the .vsix.
+    docsDir: join(__dirname, '..', 'docs', 'rules'),
   }).then((code) => {
     process.exitCode = code;
   });

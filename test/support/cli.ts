@@ -2,7 +2,7 @@
 // have, and dist/cli.js as the worker bundle, so a case costs milliseconds instead of a process.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../server/src/cli/run';
 import { repoRoot } from './paths';
 
@@ -18,6 +18,8 @@ export interface CliRunOptions {
   readonly cwd?: string;
   /** Added to the test's environment; `undefined` removes a variable. */
   readonly env?: Record<string, string | undefined>;
+  /** Standard input (for --stdin). */
+  readonly stdin?: string | Uint8Array;
 }
 
 /** The environment without the variables that change the CLI's output, plus `extra`. */
@@ -50,7 +52,15 @@ export class Capture extends Writable {
 export async function runInProcess(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   const stdout = new Capture();
   const stderr = new Capture();
-  const status = await runCli(args, { stdout, stderr, cwd: options.cwd ?? repoRoot, env: cliEnv(options.env), workerFile: cliPath });
+  const status = await runCli(args, {
+    stdout,
+    stderr,
+    cwd: options.cwd ?? repoRoot,
+    env: cliEnv(options.env),
+    workerFile: cliPath,
+    docsDir: join(repoRoot, 'docs', 'rules'),
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+  });
   return { status, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -65,6 +75,7 @@ export function runSpawned(
     env: cliEnv(options.env),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.stdin !== undefined ? { input: options.stdin } : {}),
     // A process that hangs is killed (status null): the test fails instead of hanging too.
     ...(options.timeoutMs ? { timeout: options.timeoutMs, killSignal: 'SIGKILL' as const } : {}),
   });

@@ -94,6 +94,31 @@ describe('fix all', () => {
     assert.equal(none.rounds, 0);
   });
 
+  it('applies unsafe fixes only when asked, safe ones first, display-only ones never', () => {
+    const one = (applicability: Fix['applicability'], value: string, preferred = false) => ({
+      title: `${applicability} ${value}`,
+      ops: [{ op: 'replace' as const, path: ['governance', 'owner'], value }],
+      applicability,
+      ...(preferred ? { preferred } : {}),
+    });
+    const text = lines('governance:', '  owner: Ann');
+    // Fixes only while the owner is still Ann, so a round that applied one ends the loop.
+    const many = (fixes: Fix[]) => (d: ScopeDocument) => {
+      const analysis = oneFix(() => fixes[0])(d);
+      for (const diagnostic of analysis.diagnostics) analysis.fixes.set(diagnostic, d.text.includes('Ann') ? fixes : []);
+      return analysis;
+    };
+    const unsafeOnly = many([one('display-only', 'Placeholder', true), one('unsafe', 'Bea')]);
+    assert.equal(fixAllText(doc(text), settings, { analyze: unsafeOnly }).text, text);
+    assert.equal(fixAllText(doc(text), settings, { analyze: unsafeOnly, unsafe: true }).text, lines('governance:', '  owner: Bea'));
+    const both = many([one('unsafe', 'Bea', true), one('safe', 'Cy')]);
+    assert.equal(fixAllText(doc(text), settings, { analyze: both, unsafe: true }).text, lines('governance:', '  owner: Cy'));
+    const displayOnly = many([one('display-only', 'Placeholder', true)]);
+    const outcome = fixAllText(doc(text), settings, { analyze: displayOnly, unsafe: true });
+    assert.equal(outcome.text, text);
+    assert.equal(outcome.applied, 0);
+  });
+
   it('sends the result as small edits of the version it started from', () => {
     const text = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8').replace(
       '  total: 38000\n',

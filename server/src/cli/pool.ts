@@ -10,12 +10,17 @@ import { defaultSettings, type RuleSettings } from '../service/settings';
 import { validate } from '../service/validate';
 import { defaultCheckTimeoutMs } from '../validationWorker';
 import { UsageError } from './args';
-import { lintFile, lintText, type FileResult } from './lint';
+import { runJob, type FixedResult, type FixLevel } from './fix';
+import { lintText, type FileResult } from './lint';
 
 export interface LintJob {
   readonly file: string;
   /** Index into the settings list (one entry per distinct config). */
   readonly settings: number;
+  /** --fix / --diff: apply these fixes, then check what remains. */
+  readonly fix?: FixLevel;
+  /** --stdin: the text to check as if it were `file` (which need not exist). */
+  readonly bytes?: Uint8Array;
 }
 
 export const workerRole = 'scope-lint-worker';
@@ -32,7 +37,7 @@ interface JobRequest {
 
 interface JobResponse {
   readonly index: number;
-  readonly result: FileResult;
+  readonly result: FixedResult;
 }
 
 /** Sent once the worker has loaded the engine and compiled the schema: the time bound covers linting only. */
@@ -100,26 +105,26 @@ export function workerHeapFor(env: NodeJS.ProcessEnv): number {
   return Number.isInteger(mb) && mb >= 16 ? mb : defaultWorkerHeapMb;
 }
 
-export function lintSequentially(jobs: readonly LintJob[], settings: readonly RuleSettings[]): FileResult[] {
-  return jobs.map((job) => lintFile(job.file, settingsAt(settings, job.settings)));
+export function lintSequentially(jobs: readonly LintJob[], settings: readonly RuleSettings[]): FixedResult[] {
+  return jobs.map((job) => runJob(job, settingsAt(settings, job.settings)));
 }
 
 /** Results in the order of `jobs`; never rejects: a file that cannot be linted gets a result that says why. */
-export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleSettings[], options: PoolOptions): Promise<FileResult[]> {
-  const results = new Array<FileResult | undefined>(jobs.length);
+export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleSettings[], options: PoolOptions): Promise<FixedResult[]> {
+  const results = new Array<FixedResult | undefined>(jobs.length);
   const init: WorkerInit = { role: workerRole, settings };
   let next = 0;
   let done = 0;
 
-  return new Promise<FileResult[]>((resolve) => {
+  return new Promise<FixedResult[]>((resolve) => {
     if (jobs.length === 0) {
       resolve([]);
       return;
     }
-    const record = (index: number, result: FileResult): void => {
+    const record = (index: number, result: FixedResult): void => {
       if (results[index] !== undefined) return;
       results[index] = result;
-      if (++done === jobs.length) resolve(results as FileResult[]);
+      if (++done === jobs.length) resolve(results as FixedResult[]);
     };
     const problemResult = (index: number, problem: InputProblem): FileResult => {
       const job = jobs[index] as LintJob;
@@ -199,7 +204,7 @@ export function runWorker(
   validate(new ScopeDocument('file:///warm-up.scope.yaml', 0, 'scope_version: 1\n'), defaultSettings);
   port.postMessage({ ready: true });
   port.on('message', (request) => {
-    port.postMessage({ index: request.index, result: lintFile(request.job.file, settingsAt(init.settings, request.job.settings)) });
+    port.postMessage({ index: request.index, result: runJob(request.job, settingsAt(init.settings, request.job.settings)) });
   });
 }
 

@@ -1,14 +1,23 @@
 // scope-lint as a function: `runCli(argv, io)` parses the arguments, lints, writes the report to
 // the given streams and returns the exit code. The bin (cli.ts) only wires it to the process, so
 // tests call it in-process and see exactly what a user sees.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { describeProblems, findConfigFile, isRepositoryRoot, loadConfig, type LoadedConfig } from '../config';
+import { maxFixAllRounds } from '../service/fixAll';
+import { tooLarge } from '../service/inputGuard';
 import { mergeSettings, type RuleSettings } from '../service/settings';
 import { parseCliArgs, usage, UsageError, version, type CliOptions } from './args';
+import { explainRule, initFiles, listRules } from './commands';
+import { unifiedDiff } from './diff';
 import { discoverFiles, InputError, type FoundPath } from './files';
+import { maxBytesFor, type FixedResult } from './fix';
 import { formatResults } from './format';
-import type { FileResult } from './lint';
+import { displayPath, plural } from './format/summary';
+import { describeIoError, lintText, type FileResult } from './lint';
+import { formatStatistics } from './statistics';
+import { fixedBytes, writeFixedFile } from './write';
 import { checkTimeoutFor, lintInWorkers, lintSequentially, workerCountFor, workerHeapFor, type LintJob, type WorkerPlan } from './pool';
 
 /** Exit codes: the contract with CI. */
@@ -22,6 +31,10 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   /** The bundle (dist/cli.js) that runs as a worker thread; without it every file is linted on this thread. */
   readonly workerFile?: string;
+  /** Read by --stdin. */
+  readonly stdin?: Readable;
+  /** The rules' documentation pages (docs/rules/), for `scope-lint explain`. */
+  readonly docsDir?: string;
 }
 
 /** Never throws: a bug is one "internal error" line on stderr and exit code 2. */
@@ -56,45 +69,97 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (options.command === 'help') return report(io, `${usage}\n`, exitCode.clean);
   if (options.command === 'version') return report(io, `${version}\n`, exitCode.clean);
+  if (options.command === 'rules') return report(io, listRules(options.format), exitCode.clean);
+  if (options.command === 'explain') {
+    const page = explainRule(options.ruleId, io.docsDir);
+    return 'problem' in page ? fail(io, page.problem) : report(io, page.text, exitCode.clean);
+  }
+  if (options.command === 'init') {
+    const outcome = initFiles(io.cwd, options.scopeFile);
+    for (const line of outcome.written) await writeTo(io.stdout, `${line}\n`).catch(() => undefined);
+    for (const line of outcome.refused) await writeTo(io.stderr, `scope-lint: ${line}\n`).catch(() => undefined);
+    return outcome.refused.length > 0 ? exitCode.trouble : exitCode.clean;
+  }
   return lint(options, io);
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
   const { cwd } = io;
   let found: FoundPath[];
-  try {
-    found = discoverFiles(options.patterns, cwd);
-  } catch (error) {
-    if (error instanceof InputError) return fail(io, error.message);
-    throw error;
+  if (options.stdin) {
+    found = [{ path: resolve(cwd, options.stdinFilename ?? stdinName) }];
+  } else {
+    try {
+      found = discoverFiles(options.patterns, cwd);
+    } catch (error) {
+      if (error instanceof InputError) return fail(io, error.message);
+      throw error;
+    }
   }
   const files = found.filter((f) => f.unreadable === undefined).map((f) => f.path);
 
   const resolved = resolveSettings(files, options, cwd);
   if ('problem' in resolved) return fail(io, resolved.problem);
+  let jobs = resolved.jobs.map((job) => (options.fixMode ? { ...job, fix: options.fixLevel } : job));
+  /** Standard input over the size limit: not sent to a worker, reported like a file that is too large. */
+  let stdinTooLarge: FileResult | undefined;
+  let stdinBytes: Uint8Array | undefined;
+  if (options.stdin) {
+    const job = jobs[0] as LintJob;
+    const settings = resolved.settings[job.settings] as RuleSettings;
+    const input = await readInput(io, maxBytesFor(settings));
+    if ('error' in input) return fail(io, `cannot read standard input: ${input.error}.`);
+    if (input.total > input.bytes.length) stdinTooLarge = lintText(job.file, '', settings, tooLarge(input.total, settings.limits));
+    stdinBytes = input.bytes;
+    jobs = stdinTooLarge ? [] : [{ ...job, bytes: input.bytes }];
+  }
 
   let workers: WorkerPlan;
   try {
-    workers = workerCountFor(files.length, io.env);
+    workers = workerCountFor(jobs.length, io.env);
   } catch (error) {
     if (error instanceof UsageError) return fail(io, error.message);
     throw error;
   }
   const notes: string[] = workers.note ? [`scope-lint: ${workers.note}\n`] : [];
-  const linted =
+  const linted: FixedResult[] =
     workers.count > 0 && io.workerFile !== undefined
-      ? await lintInWorkers(resolved.jobs, resolved.settings, {
+      ? await lintInWorkers(jobs, resolved.settings, {
           workerCount: workers.count,
           workerFile: io.workerFile,
           timeoutMs: checkTimeoutFor(io.env),
           maxHeapMb: workerHeapFor(io.env),
         })
-      : lintSequentially(resolved.jobs, resolved.settings);
+      : lintSequentially(jobs, resolved.settings);
+  if (stdinTooLarge) linted.push(stdinTooLarge);
   // In the order found: a path that could not be read keeps its place in the report.
   let next = 0;
-  const results = found.map((f): FileResult =>
-    f.unreadable === undefined ? (linted[next++] as FileResult) : { filePath: f.path, messages: [], readError: f.unreadable },
+  let results = found.map((f): FixedResult =>
+    f.unreadable === undefined ? (linted[next++] as FixedResult) : { filePath: f.path, messages: [], readError: f.unreadable },
   );
+
+  let trouble = false;
+  for (const r of results) {
+    if (r.fixError !== undefined) {
+      notes.push(`scope-lint: fixing ${displayPath(r.filePath, cwd)} failed (${r.fixError}), so it was not changed. Please report it.\n`);
+      trouble = true;
+    }
+    if (!r.fix) continue;
+    const where = displayPath(r.filePath, cwd);
+    for (const title of r.fix.broke)
+      notes.push(`scope-lint: ${where}: the fix "${title}" was left out: it would have broken the YAML. Please report it.\n`);
+    if (!r.fix.converged)
+      notes.push(`scope-lint: ${where}: fixes still remained after ${maxFixAllRounds} rounds; run again, or fix the rest by hand.\n`);
+    if (r.fix.refused === 'syntax-errors') notes.push(`scope-lint: ${where} has YAML syntax errors, so no fixes were applied.\n`);
+  }
+
+  if (options.fixMode === 'write' && !options.stdin) {
+    const written = writeFixes(results, (r) => resolved.settings[jobSettings(resolved.jobs, r.filePath)] as RuleSettings, cwd);
+    results = written.results;
+    notes.push(...written.notes);
+    trouble ||= written.trouble;
+  }
+
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
 
   // A rule bug must not hide the other findings; it is said on stderr and the run carries on.
@@ -102,20 +167,122 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     for (const e of r.ruleErrors ?? []) notes.push(`scope-lint: rule ${e.ruleId} failed on ${r.filePath}: ${e.message}\n`);
 
   let code: number = exitCode.clean;
-  const unreadable = shown.filter((r): r is FileResult & { readError: string } => r.readError !== undefined);
+  const unreadable = shown.filter((r): r is FixedResult & { readError: string } => r.readError !== undefined);
   for (const r of unreadable) notes.push(`scope-lint: cannot read ${r.filePath}: ${r.readError}.\n`);
   const errors = shown.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'error').length, 0);
   const warnings = shown.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0);
-  if (unreadable.length > 0) code = exitCode.trouble;
+
+  if (options.fixMode === 'diff') {
+    // Only the diff: exit 1 when a file would change, as `git diff --exit-code`.
+    const patch = unifiedDiff(results, options.stdin ? (options.stdinFilename ?? stdinName) : undefined, cwd);
+    code = unreadable.length > 0 || trouble ? exitCode.trouble : patch === '' ? exitCode.clean : exitCode.findings;
+    return deliver(io, options, patch, code, notes);
+  }
+
+  if (unreadable.length > 0 || trouble) code = exitCode.trouble;
   else if (errors > 0) code = exitCode.findings;
   else if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
     notes.push(`scope-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
     code = exitCode.findings;
   }
 
-  const written = await report(io, formatResults(options.format, shown, { cwd, color: options.color, version }), code);
+  const text = options.statistics
+    ? formatStatistics(shown, options.format === 'json' ? 'json' : 'table')
+    : formatResults(options.format, shown, { cwd, color: options.color, version });
+  // --stdin --fix: the fixed text is the output; the report goes to --output-file, else to stderr.
+  if (options.stdin && options.fixMode === 'write') {
+    const result = results[0];
+    // Input that could not be fixed (not UTF-8, too large, stopped) comes back as it was: text is never lost.
+    const fixed = result?.fix ? fixedBytes(result.fix) : (stdinBytes ?? new Uint8Array());
+    if (options.outputFile === undefined) {
+      for (const note of notes) await writeTo(io.stderr, note).catch(() => undefined);
+      await writeTo(io.stderr, text).catch(() => undefined);
+      return report(io, fixed, code);
+    }
+    const written = await writeReportFile(io, options.outputFile, text, code);
+    if (written !== code) return written;
+    return deliver(io, { ...options, outputFile: undefined }, fixed, code, notes);
+  }
+  return deliver(io, options, text, code, notes);
+}
+
+/**
+ * --fix: each changed file is written, unless it changed on disk meanwhile or cannot be written;
+ * then its report is of the text as read, since the fixes are not in the file, and the run is exit 2.
+ */
+export function writeFixes(
+  results: readonly FixedResult[],
+  settingsOf: (result: FixedResult) => RuleSettings,
+  cwd: string,
+): { results: FixedResult[]; notes: string[]; trouble: boolean } {
+  const notes: string[] = [];
+  let trouble = false;
+  let files = 0;
+  let fixes = 0;
+  const out = results.map((r): FixedResult => {
+    if (!r.fix || r.fix.after === r.fix.before) return r;
+    const problem = writeFixedFile(r.filePath, r.fix);
+    if (problem === undefined) {
+      files++;
+      fixes += r.fix.applied;
+      return r;
+    }
+    notes.push(`scope-lint: ${displayPath(r.filePath, cwd)} was not fixed: ${problem}.\n`);
+    trouble = true;
+    return lintText(r.filePath, r.fix.before, settingsOf(r));
+  });
+  if (files > 0) notes.unshift(`scope-lint: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${plural(files, 'file')}.\n`);
+  return { results: out, notes, trouble };
+}
+
+/** What standard input is called in reports without --stdin-filename. */
+const stdinName = '<stdin>';
+
+/** The report (or diff) to standard output or --output-file, then the notes on stderr. */
+async function deliver(io: CliIo, options: CliOptions, text: string | Uint8Array, code: number, notes: readonly string[]): Promise<number> {
+  const written =
+    options.outputFile === undefined ? await report(io, text, code) : await writeReportFile(io, options.outputFile, text, code);
   for (const note of notes) await writeTo(io.stderr, note).catch(() => undefined);
   return written;
+}
+
+/** --output-file: the folder is created if needed; a file that cannot be written is exit 2. */
+async function writeReportFile(io: CliIo, outputFile: string, text: string | Uint8Array, code: number): Promise<number> {
+  const path = resolve(io.cwd, outputFile);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    return code;
+  } catch (error) {
+    return fail(io, `cannot write the report to ${outputFile}: ${describeIoError(error)}.`);
+  }
+}
+
+function jobSettings(jobs: readonly LintJob[], file: string): number {
+  return jobs.find((j) => j.file === file)?.settings ?? 0;
+}
+
+/** Reads standard input to its end, keeping at most `maxBytes` + 1 bytes (`total` counts them all). */
+async function readInput(io: CliIo, maxBytes: number): Promise<{ bytes: Uint8Array; total: number } | { error: string }> {
+  const input = io.stdin;
+  if (!input) return { error: 'there is none' };
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let total = 0;
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += buffer.length;
+      if (kept <= maxBytes) {
+        const piece = buffer.subarray(0, maxBytes + 1 - kept);
+        chunks.push(piece);
+        kept += piece.length;
+      }
+    }
+  } catch (error) {
+    return { error: describeIoError(error) };
+  }
+  return { bytes: Buffer.concat(chunks, kept), total };
 }
 
 /**
@@ -175,7 +342,7 @@ async function fail(io: CliIo, message: string): Promise<number> {
  * a closed file) is exit 2 with a message: CI must not read an empty SARIF file as "no findings".
  * A reader that stopped early (`scope-lint ... | head`) took what it wanted: no message, same code.
  */
-async function report(io: CliIo, text: string, code: number): Promise<number> {
+async function report(io: CliIo, text: string | Uint8Array, code: number): Promise<number> {
   try {
     await writeTo(io.stdout, text);
     return code;
@@ -187,7 +354,7 @@ async function report(io: CliIo, text: string, code: number): Promise<number> {
 }
 
 /** Resolves once the stream has taken the text; rejects with the write error. */
-export function writeTo(stream: Writable, text: string): Promise<void> {
+export function writeTo(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const onError = (error: Error): void => {

@@ -1,4 +1,4 @@
-// "Fix all": applies every safe fix, non-overlapping ones together, re-parses and re-validates, and
+// "Fix all": applies every safe fix (and, when asked, every unsafe one; never a display-only one), non-overlapping ones together, re-parses and re-validates, and
 // goes again until nothing safe is left, so running it twice changes nothing the second time. It
 // works on the text, round after round, and turns the end result into small edits with one diff.
 // The server runs it on a validation worker, under the same time bound as a check.
@@ -8,7 +8,7 @@ import { resolveFix, type OffsetEdit, type ResolvedFix } from './edits';
 import { FindingLookup } from './findingLookup';
 import type { RuleSettings } from './settings';
 import { minimalEdits } from './textDiff';
-import type { Fix } from './types';
+import type { Applicability, Fix } from './types';
 import { isDiagnosticData, validate, type Analysis } from './validate';
 
 /** Rounds of fix, re-parse and re-validate before "fix all" gives up on reaching a fixed point. */
@@ -46,6 +46,11 @@ export interface FixAllOptions {
   readonly analyze?: Analyze;
   /** How a fix becomes edits (injectable for tests: `resolveFix` itself never makes broken YAML on its own). */
   readonly resolve?: typeof resolveFix;
+  /**
+   * Also apply `unsafe` fixes (`scope-lint --unsafe-fixes`): proposals a person confirms by asking for
+   * them. A finding's safe fix still comes first; `display-only` fixes are never applied.
+   */
+  readonly unsafe?: boolean;
 }
 
 export function fixAllText(doc: ScopeDocument, settings: RuleSettings, options: FixAllOptions = {}): FixAllOutcome {
@@ -58,9 +63,10 @@ export function fixAllText(doc: ScopeDocument, settings: RuleSettings, options: 
   let current = doc;
   let applied = 0;
   let rounds = 0;
-  let analysis = options.seed && !options.analyze ? seededAnalysis(doc, settings, options.seed) : analyze(doc);
+  const levels: readonly Applicability[] = options.unsafe ? ['safe', 'unsafe'] : ['safe'];
+  let analysis = options.seed && !options.analyze ? seededAnalysis(doc, settings, options.seed, options.unsafe === true) : analyze(doc);
   for (;;) {
-    const chosen = chooseSafeFixes(current, analysis, rejected, resolve);
+    const chosen = chooseFixes(current, analysis, rejected, resolve, levels);
     if (chosen.length === 0) return { text: current.text, applied, rounds, broke, converged: true };
     if (rounds === maxFixAllRounds) return { text: current.text, applied, rounds, broke, converged: false };
     rounds++;
@@ -112,11 +118,16 @@ function editsOf(doc: ScopeDocument, text: string): TextEdit[] {
   }));
 }
 
-/** The first round's analysis from cached diagnostics: only those with a safe fix are looked up again. */
-function seededAnalysis(doc: ScopeDocument, settings: RuleSettings, seed: readonly Diagnostic[]): Pick<Analysis, 'diagnostics' | 'fixes'> {
+/** The first round's analysis from cached diagnostics: only those with a fix to apply are looked up again. */
+function seededAnalysis(
+  doc: ScopeDocument,
+  settings: RuleSettings,
+  seed: readonly Diagnostic[],
+  unsafe: boolean,
+): Pick<Analysis, 'diagnostics' | 'fixes'> {
   const lookup = new FindingLookup(doc, settings);
   const fixes = new Map<Diagnostic, readonly Fix[]>();
-  const diagnostics = seed.filter((d) => isDiagnosticData(d.data) && d.data.safeFix === true);
+  const diagnostics = seed.filter((d) => isDiagnosticData(d.data) && (unsafe ? (d.data.fixes ?? 0) > 0 : d.data.safeFix === true));
   for (const d of diagnostics) fixes.set(d, lookup.fixes(d.code, d.data));
   return { diagnostics, fixes };
 }
@@ -128,16 +139,17 @@ interface Chosen {
   readonly edits: readonly OffsetEdit[];
 }
 
-function chooseSafeFixes(
+function chooseFixes(
   doc: ScopeDocument,
   analysis: Pick<Analysis, 'diagnostics' | 'fixes'>,
   rejected: ReadonlySet<string>,
   resolve: typeof resolveFix,
+  levels: readonly Applicability[],
 ): Chosen[] {
   const chosen: Chosen[] = [];
   for (const diagnostic of analysis.diagnostics) {
     const data: unknown = diagnostic.data;
-    const fix = safeFix(doc, analysis.fixes.get(diagnostic) ?? [], resolve);
+    const fix = fixToApply(doc, analysis.fixes.get(diagnostic) ?? [], resolve, levels);
     if (!fix || !isDiagnosticData(data)) continue;
     const key = `${String(diagnostic.code)}|${data.path}|${fix.title}`;
     if (rejected.has(key) || chosen.some((c) => c.key === key)) continue;
@@ -149,10 +161,21 @@ function chooseSafeFixes(
   return chosen;
 }
 
-/** The fix "fix all" applies to one finding: its preferred safe fix, else its first safe one. */
-function safeFix(doc: ScopeDocument, fixes: readonly Fix[], resolve: typeof resolveFix): ResolvedFix | undefined {
-  const safe = fixes.filter((f) => f.applicability === 'safe');
-  for (const fix of [...safe.filter((f) => f.preferred), ...safe.filter((f) => !f.preferred)]) {
+/**
+ * The fix "fix all" applies to one finding: its preferred safe fix, else its first safe one; with
+ * `unsafe` allowed, then its preferred unsafe fix, else its first unsafe one.
+ */
+function fixToApply(
+  doc: ScopeDocument,
+  fixes: readonly Fix[],
+  resolve: typeof resolveFix,
+  levels: readonly Applicability[],
+): ResolvedFix | undefined {
+  const ordered = levels.flatMap((level) => {
+    const at = fixes.filter((f) => f.applicability === level);
+    return [...at.filter((f) => f.preferred), ...at.filter((f) => !f.preferred)];
+  });
+  for (const fix of ordered) {
     const resolved = resolve(doc, fix);
     if (resolved && resolved.edits.length > 0) return resolved;
   }
