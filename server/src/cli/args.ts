@@ -213,9 +213,9 @@ function parseCommand(command: (typeof commandNames)[number], args: readonly str
   if (stray) throw new UsageError(`--${stray} does not go with "scope-lint ${command}".`);
   if (command === 'rules') {
     if (args.length > 0) throw new UsageError('"scope-lint rules" takes no arguments; "scope-lint explain <rule-id>" shows one rule.');
-    const format = values.format ?? 'stylish';
+    const format = typeof values.format === 'string' ? values.format : 'stylish';
     if (format !== 'stylish' && format !== 'json')
-      throw new UsageError(`"scope-lint rules" prints a table, or JSON with --format json; not --format ${String(format)}.`);
+      throw new UsageError(`"scope-lint rules" prints a table, or JSON with --format json; not --format ${format}.`);
     return { command, format };
   }
   if (command === 'explain') {

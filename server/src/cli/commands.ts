@@ -114,13 +114,15 @@ export function starterConfig(): string {
   return `${out.join('\n')}\n`;
 }
 
-/** Markdown to a comment line: no backticks or links. */
+/** Markdown to one comment line: no backticks, no line breaks, no final full stop. */
 function plain(markdown: string): string {
-  return markdown
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\.$/, '');
+  const text = markdown
+    .split('`')
+    .join('')
+    .split('\n')
+    .map((line) => line.trim())
+    .join(' ');
+  return text.endsWith('.') ? text.slice(0, -1) : text;
 }
 
 /** `written`: a line per file created; `refused`: a line per file that exists and was kept. */
