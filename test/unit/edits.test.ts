@@ -135,6 +135,27 @@ describe('insert', () => {
     );
   });
 
+  it("puts a new section in the format's order, above the comment of the section after it", () => {
+    expectFix(
+      lines('scope_version: 1', '', '# money', 'budget:', '  total: 5'),
+      fix({ op: 'insert', parent: [], key: 'project', value: 'name: X' }),
+      lines('scope_version: 1', '', 'project:', '  name: X', '', '# money', 'budget:', '  total: 5'),
+    );
+    expectFix(
+      lines('project:', '  name: X', '', 'budget:', '  total: 5', '', 'exit:', '  notice_days: 30'),
+      fix({ op: 'insert', parent: [], key: 'timeline', value: 'start: null' }),
+      lines('project:', '  name: X', '', 'budget:', '  total: 5', '', 'timeline:', '  start: null', '', 'exit:', '  notice_days: 30'),
+    );
+  });
+
+  it('puts a new key right after the key the format puts before it', () => {
+    expectFix(
+      lines('budget:', '  pricing_model: fixed_price', '  total: 5', '  my_note: x', '  payments: []'),
+      fix({ op: 'insert', parent: ['budget'], key: 'cap', value: '10' }),
+      lines('budget:', '  pricing_model: fixed_price', '  total: 5', '  cap: 10', '  my_note: x', '  payments: []'),
+    );
+  });
+
   it('keeps CRLF line endings', () => {
     const before = 'vendor:\r\n  name: Acme\r\nx: 1\r\n';
     expectFix(
@@ -176,7 +197,7 @@ describe('replace', () => {
     );
   });
 
-  it('replaces a value and keeps the comment on its line', () => {
+  it('replaces a value and keeps the comment on its line; a new key goes where the format puts it', () => {
     const before = lines('budget:', '  total: "$120k"   # approx', '  pricing_model: fixed_price');
     expectFix(
       before,
@@ -184,7 +205,7 @@ describe('replace', () => {
         { op: 'replace', path: ['budget', 'total'], value: '120000' },
         { op: 'insert', parent: ['budget'], key: 'currency', value: 'USD' },
       ),
-      lines('budget:', '  total: 120000   # approx', '  pricing_model: fixed_price', '  currency: USD'),
+      lines('budget:', '  currency: USD', '  total: 120000   # approx', '  pricing_model: fixed_price'),
     );
   });
 

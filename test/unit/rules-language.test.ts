@@ -129,9 +129,9 @@ describe('expertise-measure-not-quantified: a target that carries its unit', () 
       );
       assert.deepEqual(where(d, text), [lineOf(text, `target: ${target}`), 12, 12 + target.length, target]);
       const fixed = afterFix(d, text, `Move "${unit}" into \`unit\``);
-      // The target keeps its place; the unit is added at the end of the measure.
-      assert.ok(fixed.includes(`    target: ${newTarget}\n    baseline: 1200\n`), fixed);
-      assert.ok(fixed.includes(`    deliverables: [D3]\n    unit: ${newUnit}\n  - id: SM2`), fixed);
+      // The target keeps its place; the unit goes right after it, where the format puts it.
+      assert.ok(fixed.includes(`    target: ${newTarget}\n    unit: ${newUnit}\n    baseline: 1200\n`), fixed);
+      assert.ok(fixed.includes(`    deliverables: [D3]\n  - id: SM2`), fixed);
       assert.deepEqual(diagnosticsOf('expertise-measure-not-quantified', fixed), []);
     });
   }

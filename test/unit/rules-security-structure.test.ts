@@ -85,10 +85,8 @@ describe('security-nda-missing', () => {
     const after = afterFix('security-nda-missing', text, 'Add an NDA placeholder (`signed: false`)');
     assert.equal(
       after,
-      text.replace(
-        '    - { role: Tech lead, name: Rui Lopes, allocation_percent: 100 }\n',
-        '    - { role: Tech lead, name: Rui Lopes, allocation_percent: 100 }\n  nda:\n    signed: false   # set true and fill date once countersigned\n    date: null\n    mutual: true\n',
-      ),
+      // Where the format puts it: right after the vendor's name.
+      fullWith([`${nda}\n`, '  nda:\n    signed: false   # set true and fill date once countersigned\n    date: null\n    mutual: true\n']),
     );
     const remaining = diagnostic('security-nda-missing', after);
     assert.equal((remaining.data as DiagnosticData).path, 'vendor.nda.signed');
@@ -200,10 +198,11 @@ describe('security-protections-missing', () => {
     const text = fullWith([protections, '']);
     assert.equal(
       afterFix('security-protections-missing', text, 'Add a baseline list of protections to edit'),
-      text.replace(
-        '  audit_rights: true\n',
-        '  audit_rights: true\n  protections:\n    - Encryption in transit (TLS 1.2+) and at rest\n    - SSO with MFA for all vendor staff\n    - Least-privilege access, reviewed at least quarterly\n    - Access removed within 24 h of staff leaving the project\n    - Security logging retained 12 months\n',
-      ),
+      // In the format's order: after the sub-processors, before the access controls.
+      fullWith([
+        protections,
+        '  protections:\n    - Encryption in transit (TLS 1.2+) and at rest\n    - SSO with MFA for all vendor staff\n    - Least-privilege access, reviewed at least quarterly\n    - Access removed within 24 h of staff leaving the project\n    - Security logging retained 12 months\n',
+      ]),
     );
   });
 });
@@ -288,7 +287,8 @@ describe('security-breach-notification-missing and -slow', () => {
   it('inserts 24 hours, which also satisfies the slow rule', () => {
     const text = fullWith(['  breach_notification_hours: 24\n', '']);
     const after = afterFix('security-breach-notification-missing', text, 'Require notification within 24 hours');
-    assert.equal(after, text.replace('  audit_rights: true\n', '  audit_rights: true\n  breach_notification_hours: 24\n'));
+    // Back where the format puts it, so the result is the full example again.
+    assert.equal(after, full);
     assert.ok(!codes(after).some((c) => c.startsWith('security-breach')));
   });
 
@@ -322,21 +322,21 @@ describe('security-subprocessors-unspecified', () => {
     const text = fullWith([line, '']);
     assert.equal(
       afterFix('security-subprocessors-unspecified', text, 'Allow no sub-processors without your approval'),
-      text.replace(
-        '  audit_rights: true\n',
-        '  audit_rights: true\n  subprocessors:\n    allowed: false\n    approval_required: true\n    list: []\n',
-      ),
+      fullWith([line, '  subprocessors:\n    allowed: false\n    approval_required: true\n    list: []\n']),
     );
   });
 });
 
 describe('security-ip-ownership-missing', () => {
-  it('adds the ip section at the end of the file', () => {
+  it('adds the ip section where the format puts it (before exit), set apart by a blank line like its neighbours', () => {
     const ip = full.slice(full.indexOf('ip:\n'), full.indexOf('exit:\n'));
     const text = fullWith([ip, '']);
     assert.equal(
       afterFix('security-ip-ownership-missing', text, 'Add an `ip` section (client ownership, transfer on payment)'),
-      `${text}ip:\n  owner: client\n  transfer: on_payment\n  background_ip: TODO   # vendor pre-existing IP and the licence granted to you\n  open_source: TODO     # disclosure obligation\n`,
+      fullWith([
+        ip,
+        'ip:\n  owner: client\n  transfer: on_payment\n  background_ip: TODO   # vendor pre-existing IP and the licence granted to you\n  open_source: TODO     # disclosure obligation\n\n',
+      ]),
     );
   });
 
