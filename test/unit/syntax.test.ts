@@ -16,7 +16,8 @@ const cases: Case[] = [
   { name: 'only a comment', text: '# a scope, some day\n', want: ['scope/empty 1:1'] },
   { name: 'a list at the root', text: '- a\n- b\n', want: ['schema/type 1:1'] },
   { name: 'a scalar at the root', text: 'just text\n', want: ['schema/type 1:1'] },
-  { name: 'two documents', text: 'scope_version: 1\n---\nfoo: 1\n', want: ['yaml/multiple-documents 2:1'] },
+  // The first document is checked: a bare `scope_version: 1` misses every section.
+  { name: 'two documents', text: 'scope_version: 1\n---\nfoo: 1\n', want: ['scope/missing-sections 1:1', 'yaml/multiple-documents 2:1'] },
   { name: 'tab indentation', text: 'scope_version: 1\nproject:\n\tname: x\n', want: ['yaml/syntax 3:1'] },
   { name: 'duplicate key', text: 'scope_version: 1\nproject:\n  name: a\n  name: b\n', want: ['yaml/duplicate-key 4:3'] },
   { name: 'unclosed flow sequence', text: 'scope_version: 1\nout_of_scope: [a, b\nassumptions: []\n', want: ['yaml/syntax 2:15'] },

@@ -173,6 +173,15 @@ export const codeGroups = [
           'Start with `scope_version: 1` and the `project`, `vendor`, `deliverables`, `success_measures`, `budget`, `timeline` and `governance` sections; the command "Scope: New Scope File" inserts a template.',
       },
       {
+        code: 'scope/missing-sections',
+        severity: 'error',
+        title: 'Sections missing',
+        explanation:
+          'Whole sections a scope needs are not written yet (a new file, or a draft), so the risk rules that read them each have a finding about their absence. Rather than pile those up on the first line, they are reported as one finding that names the missing sections and the id of every rule it stands for; its severity is the highest of theirs, so a file with missing sections still fails a CI check. When three or fewer such findings remain, each is shown on its own.',
+        remedy:
+          'Apply the quick fix: it adds the missing sections in the format\'s order, each with the keys it needs and placeholders (`TODO`, `null`) to fill in, the same skeleton as the command "Scope: New Scope File". Then the individual findings take over.',
+      },
+      {
         code: 'input/too-large',
         severity: 'error',
         title: 'File too large to check',

@@ -4,6 +4,7 @@
 import type { ScopeDocument } from './document';
 import { formatPath } from './model';
 import { rulesById } from './rules';
+import { missingSectionsCode, missingSectionsLookup } from './missingSections';
 import { validateSchema } from './schema';
 import type { RuleSettings } from './settings';
 import type { Finding, Fix } from './types';
@@ -33,7 +34,7 @@ export class FindingLookup {
   }
 
   private findingsOf(ruleId: string): readonly Finding[] {
-    const key = rulesById.has(ruleId) ? ruleId : ruleId.startsWith('schema/') ? 'schema' : undefined;
+    const key = rulesById.has(ruleId) || ruleId === missingSectionsCode ? ruleId : ruleId.startsWith('schema/') ? 'schema' : undefined;
     if (key === undefined) return [];
     let found = this.byRule.get(key);
     if (!found) {
@@ -48,6 +49,7 @@ export class FindingLookup {
     if (doc.inputProblem || doc.valueError || doc.parseErrors.length > 0) return [];
     try {
       if (key === 'schema') return validateSchema(doc.value);
+      if (key === missingSectionsCode) return missingSectionsLookup(doc);
       return rulesById.get(key)?.check(doc, settings) ?? [];
     } catch {
       // A rule that throws was reported when validating; it offers no fix.

@@ -7,6 +7,7 @@ import { formatPath, isRecord } from './model';
 import { rules, rulesById } from './rules';
 import { validateSchema } from './schema';
 import type { RuleSettings } from './settings';
+import { absentSectionOf, maxUnfoldedSectionFindings, missingSectionsCode, missingSectionsFinding } from './missingSections';
 import { findSuppressions, type Suppression } from './suppressions';
 import type { Finding, Fix, Path, Severity } from './types';
 
@@ -181,12 +182,15 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
     });
   }
 
+  // Findings that pass suppressions, before whole missing sections fold some of them into one.
+  const pending: Pending[] = [];
+
   // A rule that speaks about a node says it better than the schema (and has a fix).
   const rulePaths = ruleFindings.map((r) => formatPath(r.finding.path));
   schemaFindings.forEach((finding, index) => {
     const path = formatPath(finding.path);
     const covered = rulePaths.some((p) => p === path || (path !== '' && (p.startsWith(`${path}.`) || p.startsWith(`${path}[`))));
-    if (!covered) emitFinding(doc, finding, index, finding.severity ?? 'error', make);
+    if (!covered) pending.push({ finding, index, severity: finding.severity ?? 'error', range: findingRange(doc, finding) });
   });
 
   // 5. Suppressions. In Restricted Mode (an untrusted workspace) the file's own comments hide
@@ -221,8 +225,9 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       emitFinding(doc, suppressed, findingIndex, severity, make, range, true);
       continue;
     }
-    emitFinding(doc, finding, findingIndex, severity, make, range);
+    pending.push({ finding, index: findingIndex, severity, range });
   }
+  emitFolded(doc, pending, settings, make);
   suppressions.forEach((s, index) => {
     if (s.reason === undefined) {
       make(
@@ -265,6 +270,40 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
     }
   });
   return result();
+}
+
+interface Pending {
+  readonly finding: Finding;
+  readonly index: number;
+  readonly severity: Severity;
+  readonly range: Range;
+}
+
+/**
+ * Emits the findings, except that when more than a few are only about sections the document does
+ * not have at all, those become one `scope/missing-sections` finding that names every rule id it
+ * stands for (nothing goes silent: its severity is the highest of theirs).
+ */
+function emitFolded(doc: ScopeDocument, pending: readonly Pending[], settings: RuleSettings, make: Make): void {
+  const shown = pending.filter((p) => settings.rules[p.finding.ruleId] !== 'off');
+  const about = new Map<Pending, string>();
+  for (const p of shown) {
+    const section = absentSectionOf(doc, p.finding);
+    if (section !== undefined) about.set(p, section);
+  }
+  const fold = about.size > maxUnfoldedSectionFindings && settings.rules[missingSectionsCode] !== 'off';
+  if (fold) {
+    // First, so it leads the findings on its line.
+    const { finding, severity } = missingSectionsFinding(
+      doc,
+      [...about.keys()].map((p) => ({ ruleId: p.finding.ruleId, severity: p.severity })),
+    );
+    emitFinding(doc, finding, 0, severity, make);
+  }
+  for (const p of pending) {
+    if (fold && about.has(p)) continue;
+    emitFinding(doc, p.finding, p.index, p.severity, make, p.range);
+  }
 }
 
 type Make = (
