@@ -16,7 +16,7 @@ import {
 import { ScopeDocument } from '../../server/src/service/document';
 import { fixAllEdits } from '../../server/src/service/fixAll';
 import type { ResolvedFix } from '../../server/src/service/edits';
-import { mergeSettings } from '../../server/src/service/settings';
+import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
 import type { Fix } from '../../server/src/service/types';
 import type { DiagnosticData } from '../../server/src/service/validate';
 import { analyzeText, testToday, resolvedFixesOf } from '../support/analyze';
@@ -417,4 +417,67 @@ describe('every fix offered on every fixture', () => {
       });
     });
   }
+});
+
+describe('the light bulb (issue 12)', () => {
+  const risky = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
+
+  /** What VS Code asks for with the cursor at the start of `line`: every diagnostic on it. */
+  function bulbAt(text: string, line: number, partial: PartialSettings = {}): CodeAction[] {
+    const { doc, diagnostics } = analyzeText(text, partial);
+    const context = diagnostics.filter((d) => d.range.start.line <= line && d.range.end.line >= line);
+    const at = context[0]?.range.start ?? { line, character: 0 };
+    return codeActions({
+      doc,
+      diagnostics,
+      context,
+      range: { start: at, end: at },
+      snippets: false,
+      settings: mergeSettings({ today: testToday }, partial),
+    });
+  }
+
+  function busiestLine(text: string): number {
+    const counts = new Map<number, number>();
+    for (const d of analyzeText(text).diagnostics) counts.set(d.range.start.line, (counts.get(d.range.start.line) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  }
+
+  it('offers "Accept this risk…" once, last, after the preferred fixes and then the others, with no title twice', () => {
+    const line = busiestLine(risky);
+    const actions = bulbAt(risky, line);
+    const titles = actions.map((a) => a.title);
+    assert.equal(titles.filter((t) => t.startsWith(acceptRiskTitle)).length, 1, titles.join('\n'));
+    assert.ok(titles[titles.length - 1]?.startsWith(acceptRiskTitle), titles.join('\n'));
+    const firstOther = actions.findIndex((a) => !a.isPreferred);
+    assert.ok(
+      actions.slice(firstOther).every((a) => !a.isPreferred),
+      titles.join('\n'),
+    );
+    assert.equal(new Set(titles).size, titles.length, titles.join('\n'));
+  });
+
+  it('accepts the risk of the finding under the cursor, not of every finding on the line', () => {
+    // `total: TBD` has several risk findings on one line: one entry accepts them, not one per finding.
+    const text = minimal.replace(/ {2}total: .*\n/, '  total: TBD\n');
+    const { doc, diagnostics } = analyzeText(text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('  total: TBD'));
+    const onLine = diagnostics.filter((d) => d.range.start.line === line);
+    assert.ok(onLine.length >= 1, diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}`).join(', '));
+    const target = onLine[0];
+    assert.ok(target);
+    const accepts = codeActions({ doc, diagnostics, context: onLine, range: target.range, snippets: false, settings }).filter((a) =>
+      a.title.startsWith(acceptRiskTitle),
+    );
+    assert.equal(accepts.length, 1);
+  });
+
+  it('makes two findings whose fixes are the same edit one entry that fixes both', () => {
+    const text = minimal.replace(/\ntimeline:\n( {2}.*\n)+/, '\n');
+    assert.notEqual(text, minimal);
+    const line = busiestLine(text);
+    const actions = bulbAt(text, line);
+    const titles = actions.map((a) => a.title);
+    assert.equal(new Set(titles).size, titles.length, titles.join('\n'));
+  });
 });

@@ -66,47 +66,79 @@ export function isFixActionData(value: unknown): value is FixActionData {
 
 export function codeActions(request: CodeActionRequest): CodeAction[] {
   const { doc, only, snippets } = request;
-  const actions: CodeAction[] = [];
-  if (wants(only, quickFixKind)) {
-    const targets = targetDiagnostics(request);
-    const accepts: CodeAction[] = [];
-    const lookup = new FindingLookup(doc, request.settings);
-    for (const diagnostic of targets) {
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (data?.fixes) {
-        lookup.fixes(diagnostic.code, data).forEach((fix, index) => {
-          // Worked out here to leave out a fix that would change nothing; with resolve support the
-          // edit itself is sent only for the fix the user picks.
-          const resolved = resolveFix(doc, fix);
-          if (!resolved) return;
-          const action: CodeAction = {
-            title: fix.title,
-            kind: quickFixKind,
-            diagnostics: [diagnostic],
-            ...(fix.preferred ? { isPreferred: true } : {}),
-          };
-          if (request.resolveEdits) {
-            const carried: FixActionData = {
-              uri: doc.uri,
-              version: doc.version,
-              code: String(diagnostic.code),
-              path: data.path,
-              index: data.index,
-              fix: index,
-            };
-            actions.push({ ...action, data: carried });
-          } else actions.push({ ...action, edit: workspaceEdit(doc, resolved.edits, snippets) });
-        });
+  if (!wants(only, quickFixKind)) return [];
+  const targets = targetDiagnostics(request);
+  const preferred: CodeAction[] = [];
+  const others: CodeAction[] = [];
+  // One entry per distinct fix: two findings whose fixes make the same edit under the same title
+  // (`timeline.start` and `timeline.end` both adding `timeline`) are one entry that fixes both.
+  const byEdit = new Map<string, CodeAction>();
+  const lookup = new FindingLookup(doc, request.settings);
+  for (const diagnostic of targets) {
+    const data = diagnostic.data as DiagnosticData | undefined;
+    if (!data?.fixes) continue;
+    lookup.fixes(diagnostic.code, data).forEach((fix, index) => {
+      // Worked out here to leave out a fix that would change nothing; with resolve support the
+      // edit itself is sent only for the fix the user picks.
+      const resolved = resolveFix(doc, fix);
+      if (!resolved) return;
+      const key = `${resolved.title}\u0000${JSON.stringify(resolved.edits)}`;
+      const same = byEdit.get(key);
+      if (same) {
+        same.diagnostics?.push(diagnostic);
+        return;
       }
-      // A risk rule's finding (not a schema or syntax problem) can be accepted with a reason.
-      if (typeof diagnostic.code === 'string' && rulesById.has(diagnostic.code)) {
-        const accept = acceptRisk(doc, diagnostic, snippets);
-        if (accept) accepts.push(accept);
-      }
-    }
-    for (const accept of accepts) actions.push(accept);
+      const action: CodeAction = {
+        title: resolved.title,
+        kind: quickFixKind,
+        diagnostics: [diagnostic],
+        ...(fix.preferred ? { isPreferred: true } : {}),
+      };
+      if (request.resolveEdits) {
+        const carried: FixActionData = {
+          uri: doc.uri,
+          version: doc.version,
+          code: String(diagnostic.code),
+          path: data.path,
+          index: data.index,
+          fix: index,
+        };
+        action.data = carried;
+      } else action.edit = workspaceEdit(doc, resolved.edits, snippets);
+      byEdit.set(key, action);
+      (fix.preferred ? preferred : others).push(action);
+    });
   }
-  return actions;
+  // The menu: preferred fixes first, then the other fixes, then accepting the risk under the cursor.
+  const accept = acceptRiskUnderCursor(doc, targets, request.range, snippets);
+  return [...preferred, ...others, ...(accept ? [accept] : [])];
+}
+
+/**
+ * "Accept this risk…" for the risk finding under the cursor only, not once per finding on the
+ * line: of the risk findings whose range holds the cursor (or the selection), those with the
+ * narrowest range. Several with that one range are accepted together, in one comment.
+ */
+function acceptRiskUnderCursor(
+  doc: ScopeDocument,
+  targets: readonly Diagnostic[],
+  range: Range,
+  snippets: boolean,
+): CodeAction | undefined {
+  const risks = targets.filter((d) => typeof d.code === 'string' && rulesById.has(d.code));
+  const holding = risks.filter((d) => contains(d.range, range));
+  const candidates = holding.length > 0 ? holding : risks;
+  const width = (r: Range): number => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
+  const narrowest = Math.min(...candidates.map((d) => width(d.range)));
+  const under = candidates.filter((d) => width(d.range) === narrowest);
+  const first = under[0];
+  if (!first) return undefined;
+  const sameRange = under.filter((d) => sameRangeAs(d.range, first.range));
+  return acceptRisk(doc, first, snippets, sameRange);
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  return !before(inner.start, outer.start) && !before(outer.end, inner.end);
 }
 
 /**
@@ -144,7 +176,7 @@ function targetDiagnostics(request: CodeActionRequest): Diagnostic[] {
   if (context.length === 0) return diagnostics.filter((d) => d.data !== undefined && overlaps(d.range, range));
   const out: Diagnostic[] = [];
   for (const sent of context) {
-    const current = diagnostics.find((d) => d.code === sent.code && sameRange(d.range, sent.range) && samePath(d, sent));
+    const current = diagnostics.find((d) => d.code === sent.code && sameRangeAs(d.range, sent.range) && samePath(d, sent));
     if (current && !out.includes(current)) out.push(current);
   }
   return out;
@@ -156,7 +188,7 @@ function samePath(a: Diagnostic, b: Diagnostic): boolean {
   return pa === undefined || pb === undefined || pa === pb;
 }
 
-function sameRange(a: Range, b: Range): boolean {
+function sameRangeAs(a: Range, b: Range): boolean {
   return (
     a.start.line === b.start.line &&
     a.start.character === b.start.character &&
@@ -195,14 +227,21 @@ export function workspaceEdit(doc: ScopeDocument, edits: readonly FixEdit[], sni
 // ---- accept this risk -----------------------------------------------------------------------
 
 /** Inserts `# scope-lint-disable-next-line <id> -- <reason>` above the finding's line. */
-export function acceptRisk(doc: ScopeDocument, diagnostic: Diagnostic, snippets: boolean): CodeAction | undefined {
-  const ruleId = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
-  if (!ruleId || diagnostic.range.start.line >= doc.lineCount) return undefined;
+export function acceptRisk(
+  doc: ScopeDocument,
+  diagnostic: Diagnostic,
+  snippets: boolean,
+  together: readonly Diagnostic[] = [diagnostic],
+): CodeAction | undefined {
+  const ids = [...new Set(together.map((d) => d.code).filter((c): c is string => typeof c === 'string'))];
+  const ruleId = ids.join(', ');
+  if (ids.length === 0 || diagnostic.range.start.line >= doc.lineCount) return undefined;
   // Inside a multi-line text value a comment line would become part of the text: the comment
   // goes above the value's key, and covers the whole value.
   const line = keyLineOfMultilineValue(doc, diagnostic.range.start.line) ?? diagnostic.range.start.line;
   // A suppression without a reason is already there: its own warning says what to write.
-  if (findSuppressions(doc).some((s) => s.kind === 'next-line' && s.targetLine === line && s.ruleIds.includes(ruleId))) return undefined;
+  if (findSuppressions(doc).some((s) => s.kind === 'next-line' && s.targetLine === line && ids.every((id) => s.ruleIds.includes(id))))
+    return undefined;
   const text = doc.lineText(line);
   const indent = text.slice(0, text.length - text.trimStart().length);
   const eol = doc.text.includes('\r\n') ? '\r\n' : '\n';
@@ -214,11 +253,17 @@ export function acceptRisk(doc: ScopeDocument, diagnostic: Diagnostic, snippets:
     snippet: `${comment.replace(/[\\$}]/g, '\\$&')}\${1:${reasonPlaceholder}}${eol}`,
   };
   return {
-    title: `${acceptRiskTitle} (suppress \`${ruleId}\` here, with a reason)`,
+    title: `${acceptRiskTitle} (suppress ${named(ids)} here, with a reason)`,
     kind: quickFixKind,
-    diagnostics: [diagnostic],
+    diagnostics: [...together],
     edit: workspaceEdit(doc, [edit], snippets),
   };
+}
+
+/** Up to three rule ids in code style, then how many more. */
+function named(ids: readonly string[]): string {
+  const shown = ids.slice(0, 3).map((id) => `\`${id}\``);
+  return ids.length > 3 ? `${shown.join(', ')} and ${ids.length - 3} more` : shown.join(', ');
 }
 
 // ---- fix all ----------------------------------------------------------------------------------
