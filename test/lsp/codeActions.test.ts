@@ -107,7 +107,8 @@ describe('code actions over stdio', () => {
       '      contact: ""',
       '      respond_within_days: 5',
     ];
-    const expected = minimal.replace(/(\n {2}change_control: .*\n)/, `$1${escalation.join('\n')}\n`);
+    // Where the format puts it: before change_control.
+    const expected = minimal.replace(/\n( {2}change_control: .*\n)/, `\n${escalation.join('\n')}\n$1`);
 
     const missing = (await open(client, uri, minimal)).find((d) => d.code === 'governance-escalation-missing');
     assert.ok(missing);

@@ -45,7 +45,7 @@ describe('scope/missing-sections', () => {
     assert.equal(sections.severity, 1, 'as severe as the worst finding it stands for, so CI still fails');
     assert.equal(
       sections.message,
-      `9 sections this scope needs are missing: project, vendor, security, deliverables, success_measures, budget, timeline, governance, out_of_scope. Until they are written, these 13 checks report here as one: ${folded.join(', ')}.`,
+      `9 needed sections are missing: project, vendor, security, deliverables, success_measures, budget, timeline, governance, out_of_scope. It stands for 13 checks: ${folded.join(', ')}.`,
     );
   });
 

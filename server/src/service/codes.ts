@@ -177,9 +177,9 @@ export const codeGroups = [
         severity: 'error',
         title: 'Sections missing',
         explanation:
-          'Whole sections a scope needs are not written yet (a new file, or a draft), so the risk rules that read them each have a finding about their absence. Rather than pile those up on the first line, they are reported as one finding that names the missing sections and the id of every rule it stands for; its severity is the highest of theirs, so a file with missing sections still fails a CI check. When three or fewer such findings remain, each is shown on its own.',
+          'Whole sections a scope needs are not written yet, so the risk rules that read them have nothing to check. Their findings are reported as this one, which names each rule id and is as severe as the worst of them, so CI still fails.\n\nWhen more than three findings are only about missing sections (a new file, an early draft), they fold into this one instead of piling up on the first line; three or fewer are shown on their own.',
         remedy:
-          'Apply the quick fix: it adds the missing sections in the format\'s order, each with the keys it needs and placeholders (`TODO`, `null`) to fill in, the same skeleton as the command "Scope: New Scope File". Then the individual findings take over.',
+          'Apply the quick fix: it adds the missing sections in the format\'s order, each with the keys it needs and `TODO` or `null` placeholders to fill in (the skeleton of "Scope: New Scope File").',
       },
       {
         code: 'input/too-large',

@@ -103,11 +103,8 @@ export function missingSectionsFinding(doc: ScopeDocument, folded: readonly Fold
   const sections = absentSections(doc);
   const ids = [...new Set(folded.map((f) => f.ruleId))];
   const severity = folded.reduce<Severity>((worst, f) => (severityRank[f.severity] > severityRank[worst] ? f.severity : worst), 'hint');
-  const count =
-    sections.length === 1 ? 'A section this scope needs is missing' : `${sections.length} sections this scope needs are missing`;
-  const message =
-    `${count}: ${sections.join(', ')}. ` +
-    `Until ${sections.length === 1 ? 'it is' : 'they are'} written, ${ids.length === 1 ? 'this check reports' : `these ${ids.length} checks report`} here as one: ${ids.join(', ')}.`;
+  const count = sections.length === 1 ? 'A needed section is missing' : `${sections.length} needed sections are missing`;
+  const message = `${count}: ${sections.join(', ')}. ${ids.length === 1 ? 'It stands for the check' : `It stands for ${ids.length} checks`}: ${ids.join(', ')}.`;
   return { finding: { ruleId: missingSectionsCode, path: [], message, fixes: [addSectionsFix(sections)] }, severity };
 }
 
