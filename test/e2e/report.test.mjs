@@ -63,22 +63,41 @@ function panel() {
 
 /** Picks a colour theme the way a user does: "Preferences: Color Theme", its name, Enter. */
 async function setTheme(theme) {
-  await wb.runCommand('Preferences: Color Theme');
+  await chooseInPalette('>Preferences: Color Theme', 'Preferences: Color Theme');
   const input = wb.page.locator('.quick-input-widget:not([style*="display: none"]) input');
   await input.fill(theme);
-  await waitFor(
-    () =>
-      wb.page.evaluate((name) => {
-        const row = document.querySelector('.quick-input-widget .monaco-list-row.focused');
-        return !!row && (row.getAttribute('aria-label') ?? row.textContent ?? '').startsWith(name);
-      }, theme),
-    { what: `theme ${theme} in the picker` },
-  );
+  await focusRow(input, theme);
   await input.press('Enter');
   const kind = theme.includes('High Contrast') ? 'hc-black' : theme.includes('Light') ? 'vs' : 'vs-dark';
   await waitFor(() => wb.page.evaluate((k) => document.querySelector('.monaco-workbench')?.classList.contains(k), kind), {
     what: `workbench in theme ${theme}`,
   });
+}
+
+const focusedRow = () =>
+  wb.page.evaluate(() => {
+    const row = document.querySelector('.quick-input-widget .monaco-list-row.focused');
+    return row ? (row.getAttribute('aria-label') ?? row.textContent ?? '') : '';
+  });
+
+/** Types into Quick Open and moves down to the row whose label starts with `label` (a similar command may come first). */
+async function chooseInPalette(text, label) {
+  const input = await wb.quickOpen(text);
+  await focusRow(input, label);
+  await input.press('Enter');
+}
+
+async function focusRow(input, label) {
+  await waitFor(
+    async () => {
+      // A group label ("Light Modern") may come before the name; "Browse..." rows are never the one.
+      const focused = await focusedRow();
+      if (focused.includes(label) && !focused.includes('Browse')) return true;
+      await input.press('ArrowDown');
+      return false;
+    },
+    { what: `"${label}" in Quick Open`, interval: 300 },
+  );
 }
 
 /** The code lens is on line 1: bring the top of the file into view. */
