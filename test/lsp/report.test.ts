@@ -1,0 +1,70 @@
+// The risk report over a real stdio LSP connection: scope/riskReport answers with the score and
+// verdict the published diagnostics imply (docs/score.md), follows an edit, and scope/exportRegister
+// answers with exactly what `scope-lint --format markdown|csv|html` writes for the same text.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { ExportRegisterResult, RiskReportResult } from '../../shared/protocol';
+import { exportRegisterRequest, riskReportRequest } from '../../shared/protocol';
+import { runInProcess } from '../support/cli';
+import { LspClient } from '../support/lspClient';
+import { fixturesDir } from '../support/paths';
+
+const goldenPath = (name: string): string => join(fixturesDir, 'golden', `${name}.scope.yaml`);
+
+describe('risk report requests', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('scope/riskReport: the score of the published diagnostics, and the panel body on request', async () => {
+    const uri = pathToFileURL(goldenPath('minimal')).href;
+    await client.open(uri, readFileSync(goldenPath('minimal'), 'utf8'));
+    const diagnostics = await client.diagnostics(uri, 1);
+    const count = (severity: number) => diagnostics.filter((d) => d.severity === severity).length;
+    const expectedRisk = Math.round(100 * (1 - 0.75 ** count(1) * 0.92 ** count(2) * 0.98 ** count(3)));
+    const result = await client.request<RiskReportResult>(riskReportRequest, { uri });
+    assert.deepEqual(result.summary, {
+      risk: expectedRisk,
+      errors: count(1),
+      warnings: count(2),
+      infos: count(3),
+      accepted: 0,
+      verdict: `Review before signing: ${count(2)} open risks`,
+      level: 'review',
+    });
+    assert.equal(result.html, undefined, 'no HTML unless asked');
+    const withHtml = await client.request<RiskReportResult>(riskReportRequest, { uri, html: true });
+    assert.match(withHtml.html ?? '', /<p class="verdict verdict-review" role="status">Review before signing: 4 open risks<\/p>/);
+    assert.doesNotMatch(withHtml.html ?? '', /<script|style="/, 'the panel body carries no script and no inline style');
+
+    // An edit that makes the timeline end before it starts: one more error, at once.
+    const text = client.text(uri).replace('end: 2027-05-31', 'end: 2027-01-31');
+    await client.change(uri, text);
+    const after = await client.request<RiskReportResult>(riskReportRequest, { uri });
+    assert.equal(after.version, 2);
+    assert.ok(after.summary.errors >= 1, JSON.stringify(after.summary));
+    assert.match(after.summary.verdict, /^Not ready to sign: \d+ blocking risks?$/);
+  });
+
+  for (const format of ['markdown', 'csv', 'html'] as const) {
+    it(`scope/exportRegister ${format}: the bytes of scope-lint --format ${format}`, async () => {
+      const uri = pathToFileURL(goldenPath('risky')).href;
+      if (client.version(uri) === 0) await client.open(uri, readFileSync(goldenPath('risky'), 'utf8'));
+      const exported = await client.request<ExportRegisterResult>(exportRegisterRequest, { uri, format });
+      const cli = await runInProcess(['--format', format, goldenPath('risky')]);
+      assert.equal(exported.extension, { markdown: 'md', csv: 'csv', html: 'html' }[format]);
+      assert.equal(exported.text, cli.stdout);
+    });
+  }
+
+  it('answers null for a document that is not open', async () => {
+    assert.equal(await client.request(riskReportRequest, { uri: 'file:///nowhere.scope.yaml' }), null);
+  });
+});
