@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCli, type CliFigures } from './cli';
 import { generateScope } from './generate';
-import { benchServers, type FileFigures } from './servers';
+import { benchServers, benchStartup, type FileFigures } from './servers';
 import { performance } from 'node:perf_hooks';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -290,6 +290,29 @@ async function main(): Promise<void> {
         'each edit waiting for its diagnostics (yaml-language-server waits 200 ms before it validates: its real behaviour, measured as is). ' +
         'CPU: utime + stime of the server process over the edits, per edit. Fix all: `scope.applyAllFixes`, on a new version each time, until `workspace/applyEdit` arrives.',
     );
+  }
+  if (wants('startup')) {
+    // `--startup=<dist>,<dist>`: builds to compare (default: ours); every one against yaml-language-server.
+    const dists = process.argv
+      .find((a) => a.startsWith('--startup='))
+      ?.slice('--startup='.length)
+      .split(',') ?? [dist];
+    const rounds = quick ? 7 : 9;
+    log(`start-up: ${dists.length} build(s) and yaml-language-server, ${rounds} rounds`);
+    for (const lines of [50]) {
+      const results = await benchStartup(root, dists, generateScope(root, lines), join(work, 'startup'), rounds);
+      const theirs = results[results.length - 1];
+      const rows = [
+        ['server', 'start → initialize result', '/ yaml-language-server', 'open → first diagnostics', '/ yaml-language-server'],
+      ];
+      for (const r of results)
+        rows.push([r.name, ms(r.startMs), ratio(r.startMs, theirs?.startMs ?? NaN), ms(r.openMs), ratio(r.openMs, theirs?.openMs ?? NaN)]);
+      section(
+        `Start-up on a ${lines.toLocaleString('en')}-line file`,
+        markdown(rows),
+        `Fresh servers, ${rounds} rounds, the order rotating each round; medians.`,
+      );
+    }
   }
   if (wants('cli')) {
     log('CLI');

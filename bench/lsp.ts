@@ -12,6 +12,8 @@ export interface ServerSpec {
   readonly languageId: string;
   /** Answers to workspace/configuration, by section; also sent in didChangeConfiguration. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** Asks for its settings (workspace/configuration) as soon as they change, before any document is open. */
+  readonly pullsOnChange: boolean;
 }
 
 interface Publish {
@@ -108,6 +110,10 @@ export class BenchClient {
 
   /** Sends the settings (didChangeConfiguration) and waits until the server has pulled them (workspace/configuration), at most `timeoutMs`. */
   async configure(timeoutMs = 5_000): Promise<void> {
+    if (!this.spec.pullsOnChange) {
+      await this.connection.sendNotification('workspace/didChangeConfiguration', { settings: this.spec.settings });
+      return;
+    }
     const pulled = new Promise<void>((resolve) => {
       this.configured = resolve;
       setTimeout(resolve, timeoutMs).unref();

@@ -24,11 +24,14 @@ export function servers(root: string, dist: string): { ours: ServerSpec; theirs:
       command: [process.execPath, join(dist, 'server.js'), '--stdio'],
       languageId: 'scope-yaml',
       settings: { scope: {} },
+      // Ours asks per document, when it checks one.
+      pullsOnChange: false,
     },
     theirs: {
       name: 'yaml-language-server',
       command: [process.execPath, join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio'],
       languageId: 'yaml',
+      pullsOnChange: true,
       settings: {
         yaml: {
           validate: true,
@@ -84,7 +87,12 @@ function floor(text: string, runs: number): number {
 const at = (p: Position, dx = 0) => ({ line: p.line, character: p.character + dx });
 
 /** One cold session: start, initialize, settings, open, first diagnostics, stop. */
-async function cold(spec: ServerSpec, rootUri: string, uri: string, text: string): Promise<{ start: number; open: number; count: number }> {
+export async function cold(
+  spec: ServerSpec,
+  rootUri: string,
+  uri: string,
+  text: string,
+): Promise<{ start: number; open: number; count: number }> {
   const client = await BenchClient.start(spec, rootUri);
   try {
     await client.configure();
@@ -206,4 +214,33 @@ export async function benchServers(files: readonly GeneratedScope[], options: Se
     options.log(`  ${file.lines} lines: warm sessions done`);
   }
   return results;
+}
+
+/**
+ * Start-up of several builds of our server and of yaml-language-server, interleaved round by round
+ * (the order rotating), on one file: start → initialize result and open → first diagnostics.
+ */
+export async function benchStartup(
+  root: string,
+  dists: readonly string[],
+  file: GeneratedScope,
+  dir: string,
+  rounds: number,
+): Promise<{ name: string; startMs: number; openMs: number }[]> {
+  mkdirSync(dir, { recursive: true });
+  const rootUri = pathToFileURL(dir).href;
+  const path = join(dir, `startup-${file.lines}.scope.yaml`);
+  writeFileSync(path, file.text);
+  const uri = pathToFileURL(path).href;
+  const specs: ServerSpec[] = [...dists.map((dist) => ({ ...servers(root, dist).ours, name: dist })), servers(root, dists[0] ?? '').theirs];
+  const samples = specs.map(() => ({ start: [] as number[], open: [] as number[] }));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < specs.length; k++) {
+      const i = (k + round) % specs.length;
+      const result = await cold(specs[i] as ServerSpec, rootUri, uri, file.text);
+      samples[i]?.start.push(result.start);
+      samples[i]?.open.push(result.open);
+    }
+  }
+  return specs.map((spec, i) => ({ name: spec.name, startMs: median(samples[i]?.start ?? []), openMs: median(samples[i]?.open ?? []) }));
 }
