@@ -230,7 +230,8 @@ function serverTable(files: readonly FileFigures[]): string[][] {
     ]);
     row('hover (median)', ours.hoverMs, theirs.hoverMs);
     row('completion (median)', ours.completionMs, theirs.completionMs);
-    if (ours.fixAllMs !== undefined) {
+    if (ours.fixAllStopped) rows.push([name, 'fix all → workspace/applyEdit', `no edit: ${ours.fixAllStopped}`, '–', '–', '–']);
+    else if (ours.fixAllMs !== undefined) {
       row('fix all → workspace/applyEdit (median)', ours.fixAllMs, undefined);
       rows.push([name, 'fix all / our change → diagnostics', '', '', '', ratio(ours.fixAllMs, ours.changeMs)]);
     }

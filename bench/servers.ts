@@ -62,6 +62,8 @@ export interface ServerFigures {
   completionMs: number;
   /** Ours only: executeCommand scope.applyAllFixes until workspace/applyEdit arrives. */
   fixAllMs?: number;
+  /** Why fix all gave no edit (e.g. stopped by its time bound). */
+  fixAllStopped?: string;
 }
 
 export interface FileFigures {
@@ -110,6 +112,7 @@ interface WarmResult {
   hoverMs: number;
   completionMs: number;
   fixAllMs?: number;
+  fixAllStopped?: string;
 }
 
 /** One warm session: edits, CPU, hover, completion, fix all (ours), then peak RSS. */
@@ -142,6 +145,7 @@ async function warm(
       completions.push((await client.timed('textDocument/completion', { textDocument, position: file.completion })).ms);
     }
     let fixAllMs: number | undefined;
+    let fixAllStopped: string | undefined;
     if (fixAllRuns > 0) {
       // Each run on a new version: the server does not redo a fix all of a version it already fixed.
       const fixes: number[] = [];
@@ -150,9 +154,15 @@ async function warm(
         const applied = client.nextApplyEdit();
         const sent = performance.now();
         await client.connection.sendRequest('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [uri] });
-        fixes.push((await applied) - sent);
+        try {
+          fixes.push((await applied) - sent);
+        } catch (error) {
+          // Stopped by its time bound (or nothing to fix): a figure of its own, not the end of the run.
+          fixAllStopped = error instanceof Error ? error.message : String(error);
+          break;
+        }
       }
-      fixAllMs = median(fixes);
+      fixAllMs = fixAllStopped ? NaN : median(fixes);
     }
     return {
       changeMs: median(changes),
@@ -161,6 +171,7 @@ async function warm(
       hoverMs: median(hovers),
       completionMs: median(completions),
       ...(fixAllMs !== undefined ? { fixAllMs } : {}),
+      ...(fixAllStopped ? { fixAllStopped } : {}),
     };
   } finally {
     await client.stop();
