@@ -243,7 +243,10 @@ export async function benchStartup(
   const path = join(dir, `startup-${file.lines}.scope.yaml`);
   writeFileSync(path, file.text);
   const uri = pathToFileURL(path).href;
-  const specs: ServerSpec[] = [...dists.map((dist) => ({ ...servers(root, dist).ours, name: dist })), servers(root, dists[0] ?? '').theirs];
+  const specs: ServerSpec[] = [
+    ...dists.map((dist) => ({ ...servers(root, dist).ours, name: dist === join(root, 'dist') ? 'ours (dist/)' : dist })),
+    servers(root, dists[0] ?? '').theirs,
+  ];
   const samples = specs.map(() => ({ start: [] as number[], open: [] as number[] }));
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < specs.length; k++) {
