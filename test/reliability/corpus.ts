@@ -70,7 +70,11 @@ export const corpus: readonly CorpusCase[] = [
   { name: 'yaml-directives', bytes: file('yaml-directives'), want: ['yaml/warning 31:10'] },
   { name: 'unclosed-quote', bytes: file('unclosed-quote'), want: ['yaml/syntax 6:18'] },
   { name: 'undefined-alias', bytes: file('undefined-alias'), want: ['yaml/bad-alias 6:10'] },
-  { name: 'self-referencing-alias', bytes: file('self-referencing-alias'), want: ['schema/additional-property 4:3'] },
+  {
+    name: 'self-referencing-alias',
+    bytes: file('self-referencing-alias'),
+    want: ['scope/missing-sections 1:1', 'schema/additional-property 4:3'],
+  },
 
   // ---- values out of range ----
   {
@@ -86,7 +90,12 @@ export const corpus: readonly CorpusCase[] = [
   {
     name: 'unicode',
     bytes: file('unicode'),
-    want: ['schema/additional-property 6:3', 'schema/additional-property 7:3', 'schema/additional-property 10:3'],
+    want: [
+      'scope/missing-sections 1:1',
+      'schema/additional-property 6:3',
+      'schema/additional-property 7:3',
+      'schema/additional-property 10:3',
+    ],
   },
 
   // ---- nothing there ----
