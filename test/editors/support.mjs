@@ -134,7 +134,13 @@ export function runEditor(workspace, command, args, env) {
         reject(new Error(`${command} exited with ${String(code ?? signal)}: ${errors.join('; ') || '(no driver output)'}\n${output}`));
         return;
       }
-      resolvePromise({ buffer: of('buffer')[0], diagnostics: of('diagnostic'), logs: of('log'), output });
+      // Errors and warnings only: the server now logs its start-up and which config applies (information).
+      resolvePromise({
+        buffer: of('buffer')[0],
+        diagnostics: of('diagnostic'),
+        logs: of('log').filter((l) => l.type === undefined || l.type <= 2),
+        output,
+      });
     });
   });
 }
