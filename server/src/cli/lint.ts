@@ -9,7 +9,7 @@ import { fileReport, type FileReport } from '../service/report/fileReport';
 import { rulesById } from '../service/rules';
 import type { RuleSettings } from '../service/settings';
 import type { Severity } from '../service/types';
-import { validate, type DiagnosticData } from '../service/validate';
+import { fromLspSeverity, validate, type DiagnosticData } from '../service/validate';
 import { readUserFile } from '../userFile';
 
 export interface LintMessage {
@@ -45,8 +45,6 @@ export interface RuleError {
   readonly ruleId: string;
   readonly message: string;
 }
-
-const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info', 'hint'];
 
 export function lintText(filePath: string, text: string, settings: RuleSettings, decodingProblem?: InputProblem): FileResult {
   const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem);
@@ -97,7 +95,7 @@ export function toMessage(d: Diagnostic, fix?: string): LintMessage {
   const data = d.data as DiagnosticData | undefined;
   return {
     ruleId: String(d.code ?? ''),
-    severity: severityOfLsp[d.severity ?? 1] ?? 'error',
+    severity: fromLspSeverity(d.severity),
     message: typeof d.message === 'string' ? d.message : d.message.value,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,

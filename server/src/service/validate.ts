@@ -74,6 +74,13 @@ export function toLspSeverity(severity: Severity): DiagnosticSeverity {
   return severityToLsp[severity];
 }
 
+const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info', 'hint'];
+
+/** A diagnostic's severity in the catalogue's words (no severity, or one out of range, reads as error). */
+export function fromLspSeverity(severity: DiagnosticSeverity | undefined): Severity {
+  return severityOfLsp[severity ?? 1] ?? 'error';
+}
+
 export interface ValidateHooks {
   /** Called when a rule throws: a bug, logged, never shown as a crash. */
   readonly onRuleError?: (ruleId: string, error: unknown) => void;

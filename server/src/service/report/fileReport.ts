@@ -10,7 +10,7 @@ import { addBusinessDays, arrayAt, dateOf, isRecord, numberAt, paymentAmount, re
 import { rules } from '../rules';
 import type { RuleSettings } from '../settings';
 import type { Severity } from '../types';
-import type { Analysis } from '../validate';
+import { fromLspSeverity, type Analysis } from '../validate';
 import { scoreOf, type Score } from './score';
 
 export interface ReportFinding {
@@ -85,13 +85,11 @@ export interface FileReport {
   readonly rulesRun: readonly string[];
 }
 
-const severityOfLsp: readonly Severity[] = ['error', 'error', 'warning', 'info', 'hint'];
-
 function findingOf(d: Diagnostic): ReportFinding {
   const data = d.data as { path?: unknown } | undefined;
   return {
     ruleId: String(d.code ?? ''),
-    severity: severityOfLsp[d.severity ?? 1] ?? 'error',
+    severity: fromLspSeverity(d.severity),
     message: typeof d.message === 'string' ? d.message : d.message.value,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
