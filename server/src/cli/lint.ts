@@ -47,7 +47,8 @@ export interface RuleError {
 }
 
 export function lintText(filePath: string, text: string, settings: RuleSettings, decodingProblem?: InputProblem): FileResult {
-  const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem);
+  // Keeps its syntax tree: a fix is resolved for every finding (its title is in the output).
+  const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem, { keepCst: true });
   const ruleErrors: RuleError[] = [];
   const analysis = validate(doc, settings, {
     onRuleError: (ruleId, error) => ruleErrors.push({ ruleId, message: error instanceof Error ? error.message : String(error) }),

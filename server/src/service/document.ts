@@ -86,6 +86,12 @@ export class ScopeDocument {
    */
   private readonly lineStarts: number[];
   private commentLines: Map<number, Comment> | undefined;
+  /**
+   * The first document's concrete syntax tree, kept only when the caller asked (`keepCst`): the
+   * command line resolves a fix for every finding, so the edits read it instead of parsing the
+   * text again. The editor does not keep it: it is twice the size of the model.
+   */
+  readonly cst: CST.Document | undefined;
 
   constructor(
     readonly uri: string,
@@ -94,6 +100,7 @@ export class ScopeDocument {
     limits: Limits = defaultLimits,
     /** A reason not to check this text found outside the engine: bytes that are not UTF-8 (see `decodeUtf8`), a check that overran. */
     knownProblem?: InputProblem,
+    options: { readonly keepCst?: boolean } = {},
   ) {
     this.lineStarts = computeLineStarts(text);
     this.inputProblem = knownProblem ?? checkInputLimits(text, limits);
@@ -102,6 +109,7 @@ export class ScopeDocument {
       this.unclosedFlowStarts = [];
       this.documents = [];
       this.moreDocuments = false;
+      this.cst = undefined;
       this.yaml = undefined;
       this.value = undefined;
       this.valueError = undefined;
@@ -122,6 +130,7 @@ export class ScopeDocument {
     // Only the first document is checked and the second is reported; composing all of them costs
     // 9 s and 500 MB for a 2 MB file of `---` lines.
     let more = false;
+    let cst: CST.Document | undefined;
     const comments: Comment[] = [];
     const unclosed: number[] = [];
     function* firstTwo(tokens: Iterable<CST.Token>): Generator<CST.Token> {
@@ -131,6 +140,7 @@ export class ScopeDocument {
           more = true;
           return;
         }
+        if (options.keepCst && token.type === 'document' && seen === 1) cst = token;
         collectFromCst(token, comments, unclosed);
         yield token;
       }
@@ -163,12 +173,14 @@ export class ScopeDocument {
       this.unclosedFlowStarts = [];
       this.documents = [];
       this.moreDocuments = false;
+      this.cst = undefined;
       this.yaml = undefined;
       this.value = undefined;
       this.valueError = undefined;
       return;
     }
     this.moreDocuments = more;
+    this.cst = cst;
     this.comments = comments.sort((a, b) => a.offset - b.offset);
     this.unclosedFlowStarts = unclosed.sort((a, b) => a - b);
     this.yaml = this.documents[0];

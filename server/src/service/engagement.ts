@@ -103,6 +103,18 @@ function hasServiceLevels(root: unknown): boolean {
  * it report a hint that says so.
  */
 export function engagementOf(root: unknown, thresholds: Thresholds): EngagementReading {
+  // Several rules ask for the same document under the same settings: read it once.
+  if (typeof root !== 'object' || root === null) return readEngagement(root, thresholds);
+  let byThresholds = readings.get(root);
+  if (!byThresholds) readings.set(root, (byThresholds = new WeakMap()));
+  let reading = byThresholds.get(thresholds);
+  if (!reading) byThresholds.set(thresholds, (reading = readEngagement(root, thresholds)));
+  return reading;
+}
+
+const readings = new WeakMap<object, WeakMap<Thresholds, EngagementReading>>();
+
+function readEngagement(root: unknown, thresholds: Thresholds): EngagementReading {
   const size = sizeOf(root);
   const sizeText = describeSize(root, size);
   const stated = canonicalEnum(valueAt(root, ['project', 'engagement']), engagementKinds);

@@ -399,8 +399,11 @@ export function formatPath(path: Path): string {
 
 /** Formats money like `198,000`. */
 export function formatAmount(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return amountFormat.format(value);
 }
+
+/** One formatter: `toLocaleString` with options builds a new one on every call. */
+const amountFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 // ---- helpers for "missing" rules -----------------------------------------------------------
 

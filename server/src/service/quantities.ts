@@ -189,9 +189,20 @@ const countedThings =
 export function isUnit(text: string): boolean {
   const unit = text.trim();
   if (unit === '' || unit.length > 20 || /^(?:in|a|at|on|or|to|by|of|and)$/i.test(unit)) return false;
+  const known = unitAnswers.get(unit);
+  if (known !== undefined) return known;
+  // js-quantities throws (and builds a stack trace) for every word that is not a unit: a fifth of a
+  // check's time before these answers were kept. Words repeat across a document and across files.
   const q = Qty.parse(`1 ${unit}`);
-  return q !== null && q.kind() !== 'unitless';
+  const answer = q !== null && q.kind() !== 'unitless';
+  if (unitAnswers.size >= maxUnitAnswers) unitAnswers.clear();
+  unitAnswers.set(unit, answer);
+  return answer;
 }
+
+/** isUnit's answers by word; bounded, so hostile text with a million distinct words cannot grow it. */
+const unitAnswers = new Map<string, boolean>();
+const maxUnitAnswers = 10_000;
 
 /** A target that carries its unit, read apart: `"< 5 min"` is `<`, `5`, `min`. */
 export interface TargetQuantity {

@@ -1,7 +1,7 @@
 // The `yaml` library's concrete syntax tree of a document: every token with its offset, comments and
 // separators included. Edits read separators (a flow collection's commas, a sequence's dashes) and
 // scalar styles from it instead of scanning the text. Parsed once per document version, and only
-// when a fix is resolved (most versions never are).
+// when a fix is resolved (most versions never are), or taken from the model when it kept its tree.
 import { CST, Parser } from 'yaml';
 import type { ScopeDocument } from '../document';
 
@@ -20,18 +20,23 @@ function indexOf(doc: ScopeDocument): TokenIndex {
     if (list) list.push(token);
     else index?.set(token.offset, [token]);
   };
-  // As ScopeDocument parses: a lone CR is a line break (same length, so offsets hold).
-  const text = doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, '\n') : doc.text;
-  let documents = 0;
-  for (const token of new Parser().parse(text)) {
-    // Only the first document is checked, and only it is ever edited.
-    if (token.type !== 'document') continue;
-    if (++documents > 1) break;
+  const indexDocument = (token: CST.Document): void => {
     add(token.value);
     CST.visit(token, (item) => {
       add(item.key ?? undefined);
       add(item.value);
     });
+  };
+  if (doc.cst) indexDocument(doc.cst);
+  else {
+    // As ScopeDocument parses: a lone CR is a line break (same length, so offsets hold).
+    const text = doc.text.includes('\r') ? doc.text.replace(/\r(?!\n)/g, '\n') : doc.text;
+    for (const token of new Parser().parse(text)) {
+      // Only the first document is checked, and only it is ever edited.
+      if (token.type !== 'document') continue;
+      indexDocument(token);
+      break;
+    }
   }
   indexes.set(doc, index);
   return index;
