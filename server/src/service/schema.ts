@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import scopeSchema from '../../../schemas/scope.schema.json';
 import validator from './generated/scopeSchemaValidator.js';
 import { editDistance } from './editDistance';
-import { canonicalEnum, formatPath, isRecord } from './model';
+import { canonicalEnum, dateOf, formatPath, isRecord } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
 
 export { scopeSchema };
@@ -60,9 +60,12 @@ function toPath(pointer: string, root: unknown): PathSegment[] {
  */
 function collapse(errors: readonly ErrorObject[], _value: unknown): ErrorObject[] {
   const unions = new Set(errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.instancePath));
+  // A value that is not a date is also too long for one (`2027-04-30T17:00:00`): one finding, the date's.
+  const notDates = new Set(errors.filter((e) => e.keyword === 'format').map((e) => e.instancePath));
   return errors.filter((e) => {
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return true;
     if (e.keyword === 'if') return false;
+    if (e.keyword === 'maxLength' && notDates.has(e.instancePath)) return false;
     for (const union of unions) {
       if (
         e.instancePath === union ||
@@ -135,19 +138,20 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
       const key = String(params.additionalProperty);
       const allowed =
         isRecord(error.parentSchema) && isRecord(error.parentSchema.properties) ? Object.keys(error.parentSchema.properties) : [];
-      const suggestion = closestKey(key, allowed);
-      const hint = suggestion ? ` Did you mean ${code(suggestion)}?` : '';
-      const fixes: Fix[] = suggestion
-        ? [
-            {
-              title: `Rename to \`${suggestion}\``,
-              ops: [{ op: 'renameKey' as const, path: [...path, key], key: suggestion }],
-              preferred: true,
-              // A did-you-mean guess: the author may have meant another key.
-              applicability: 'unsafe',
-            },
-          ]
-        : [];
+      // A key already written is no suggestion: renaming onto it would make a duplicate key.
+      const present = isRecord(value) ? new Set(Object.keys(value)) : new Set<string>();
+      const suggestions = closestFields(
+        key,
+        allowed.filter((k) => !present.has(k)),
+      );
+      const hint = suggestions.length ? ` Did you mean ${suggestions.map(code).join(' or ')}?` : '';
+      const fixes: Fix[] = suggestions.map((suggestion) => ({
+        title: `Rename to \`${suggestion}\``,
+        ops: [{ op: 'renameKey' as const, path: [...path, key], key: suggestion }],
+        ...(suggestions.length === 1 ? { preferred: true } : {}),
+        // A did-you-mean guess: the author may have meant another key.
+        applicability: 'unsafe' as const,
+      }));
       return make(
         'schema/additional-property',
         [...path, key],
@@ -174,7 +178,25 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
       return make('schema/enum', path, `${where} must be ${code(String(params.allowedValue))}.`, {
         fixes: enumFixes(path, [params.allowedValue], value),
       });
-    case 'format':
+    case 'format': {
+      const day = params.format === 'date' && path.length ? dayOfDateTime(value) : undefined;
+      if (day !== undefined)
+        return make(
+          'schema/format',
+          path,
+          `${where} is a date and time (${String(value).trim()}) where a date is expected: write ${day}.`,
+          {
+            fixes: [
+              {
+                title: `Write the date ${day}`,
+                ops: [{ op: 'replace', path, value: day }],
+                preferred: true,
+                // The day is what was written; the format has no place for a time of day.
+                applicability: 'safe',
+              },
+            ],
+          },
+        );
       return make(
         'schema/format',
         path,
@@ -182,6 +204,7 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
           ? `${where} must be a real date written YYYY-MM-DD (e.g. 2027-03-01); ${describeType(value)} is not.`
           : `${where} must be a valid ${String(params.format)}.`,
       );
+    }
     case 'pattern':
       return make('schema/pattern', path, patternMessage(where, error, value));
     case 'minimum':
@@ -220,6 +243,17 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
   }
 }
 
+/** `2027-04-30T17:00:00`, `2027-04-30 17:00 CET` or `2027-04-30T17:00Z`: an ISO 8601 date and time of day. */
+const dateAndTime =
+  /^(\d{4}-\d{2}-\d{2})(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5}))?$/i;
+
+/** The day of a date and time, when it is a real date; undefined for anything else. */
+function dayOfDateTime(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const day = dateAndTime.exec(value.trim())?.[1];
+  return day === undefined ? undefined : dateOf(day);
+}
+
 function patternMessage(where: string, error: ErrorObject, value: unknown): string {
   const schema = isRecord(error.parentSchema) ? error.parentSchema : {};
   const examples = Array.isArray(schema.examples) ? schema.examples.slice(0, 3).map((e) => `\`${String(e)}\``) : [];
@@ -240,6 +274,48 @@ export function closestKey(key: string, allowed: readonly string[]): string | un
     }
   }
   return bestDistance <= limit ? best : undefined;
+}
+
+/**
+ * The allowed keys an unknown key most likely stands for: the closest spelling (`deliverabels`),
+ * else the keys whose words it contains or that contain all of its words (`due_date` for `due`,
+ * `startDate` for `start`, `contingency` for `contingency_percent`). Several equally good
+ * candidates are all returned (`contact_date`: `contact` or `contacted`); none when nothing is close.
+ */
+export function closestFields(key: string, allowed: readonly string[]): string[] {
+  const spelt = closestKey(key, allowed);
+  if (spelt !== undefined) return [spelt];
+  const words = wordsOf(key);
+  if (words.length === 0) return [];
+  let best: string[] = [];
+  let bestShared = 0;
+  for (const candidate of allowed) {
+    const theirs = wordsOf(candidate);
+    const shared = words.filter((w) => theirs.some((t) => sameWord(w, t))).length;
+    const contained = shared === theirs.length || shared === words.length;
+    if (shared === 0 || !contained) continue;
+    if (shared > bestShared) {
+      best = [candidate];
+      bestShared = shared;
+    } else if (shared === bestShared) best.push(candidate);
+  }
+  return best;
+}
+
+/** The words of a key: `due_date`, `due-date`, `dueDate` and `Due Date` all give `due`, `date`. */
+function wordsOf(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+/** One word in another form: `contact`/`contacted`, `deliverable`/`deliverables`. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short) && ['s', 'es', 'd', 'ed'].includes(long.slice(short.length));
 }
 
 /**

@@ -1,0 +1,215 @@
+// YAML pitfalls a lead hits (issue 10, "Wrong or unhelpful messages"): each gets one finding in
+// plain words, on the text that is wrong, with a fix whose exact result is checked here.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { analyzeText, resolvedFixesOf, severityName } from '../support/analyze';
+import { fixturesDir } from '../support/paths';
+import { applyTextEdits } from '../support/textEdits';
+
+const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
+
+/** The minimal scope with one piece of text replaced (which must be there). */
+function withText(from: string, to: string): string {
+  assert.ok(minimal.includes(from), `the minimal scope has ${JSON.stringify(from)}`);
+  return minimal.replace(from, to);
+}
+
+/** `code line:col-col` (1-based line and columns) of a diagnostic. */
+function where(d: Diagnostic): string {
+  return `${String(d.code)} ${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1}`;
+}
+
+/** Every diagnostic on the given 1-based line. */
+function onLine(text: string, line: number): Diagnostic[] {
+  return analyzeText(text).diagnostics.filter((d) => d.range.start.line === line - 1);
+}
+
+/** The text after the fix with this title. */
+function afterFix(text: string, d: Diagnostic, title: string): string {
+  const fixes = resolvedFixesOf(d);
+  const fix = fixes.find((f) => f.title === title);
+  assert.ok(fix, `fix "${title}" among: ${fixes.map((f) => f.title).join(' | ')}`);
+  return applyTextEdits(text, fix.edits);
+}
+
+function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(index >= 0, `a line has ${needle}`);
+  return index + 1;
+}
+
+describe('a date and time where a date is expected', () => {
+  const text = withText('    due: 2027-04-30\n', '    due: 2027-04-30T17:00:00   # end of day\n');
+  const line = lineOf(text, 'due: 2027-04-30T17');
+
+  it('is one finding in plain words, on the value', () => {
+    const ds = onLine(text, line);
+    assert.deepEqual(ds.map(where), [`schema/format ${line}:10-29`]);
+    const [d] = ds;
+    assert.ok(d);
+    assert.equal(severityName(d), 'error');
+    assert.equal(d.message, '`deliverables[0].due` is a date and time (2027-04-30T17:00:00) where a date is expected: write 2027-04-30.');
+  });
+
+  it('has a safe fix that keeps the date part and the comment', () => {
+    const [d] = onLine(text, line);
+    assert.ok(d);
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.applicability]),
+      [['Write the date 2027-04-30', 'safe']],
+    );
+    assert.equal(
+      afterFix(text, d, 'Write the date 2027-04-30'),
+      minimal.replace('    due: 2027-04-30\n', '    due: 2027-04-30   # end of day\n'),
+    );
+  });
+
+  it('reads a space, a time zone and a quoted value too', () => {
+    for (const written of ['"2027-04-30 17:00"', '2027-04-30T17:00Z', '2027-04-30T09:30:00+02:00', "'2027-04-30 17:00 CET'"]) {
+      const t = withText('    due: 2027-04-30\n', `    due: ${written}\n`);
+      const ds = onLine(t, line);
+      assert.deepEqual(
+        ds.map((d) => d.code),
+        ['schema/format'],
+        written,
+      );
+      const [d] = ds;
+      assert.ok(d);
+      assert.match(String(d.message), /is a date and time \(.+\) where a date is expected: write 2027-04-30\.$/);
+      assert.equal(afterFix(t, d, 'Write the date 2027-04-30'), minimal, written);
+    }
+  });
+
+  it('an impossible day keeps the general date message, with no fix', () => {
+    const t = withText('    due: 2027-04-30\n', '    due: 2027-02-30T17:00\n');
+    const ds = onLine(t, line);
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['schema/format'],
+    );
+    assert.equal(
+      ds[0]?.message,
+      '`deliverables[0].due` must be a real date written YYYY-MM-DD (e.g. 2027-03-01); the text "2027-02-30T17:00" is not.',
+    );
+    assert.deepEqual(resolvedFixesOf(ds[0]), []);
+  });
+});
+
+describe('a contingency written as a fraction', () => {
+  const text = withText('  contingency_percent: 10\n', '  contingency_percent: 0.15\n');
+  const line = lineOf(text, 'contingency_percent');
+
+  it('asks "did you mean 15%?" as a warning on the value', () => {
+    const ds = onLine(text, line);
+    assert.deepEqual(ds.map(where), [`cost-contingency-missing ${line}:24-28`]);
+    const [d] = ds;
+    assert.ok(d);
+    assert.equal(severityName(d), 'warning');
+    assert.equal(
+      d.message,
+      '`budget.contingency_percent` is 0.15, a reserve of 0.15%: did you mean 15%? Write percentages from 0 to 100, not as a fraction.',
+    );
+  });
+
+  it('offers the percentage it most likely means, for a person to confirm', () => {
+    const [d] = onLine(text, line);
+    assert.ok(d);
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.applicability, f.preferred ?? false]),
+      [['Change `contingency_percent` to 15', 'unsafe', true]],
+    );
+    assert.equal(
+      afterFix(text, d, 'Change `contingency_percent` to 15'),
+      withText('  contingency_percent: 10\n', '  contingency_percent: 15\n'),
+    );
+  });
+
+  it('says when the meant percentage is still below the minimum, and keeps the usual proposal', () => {
+    const t = withText('  contingency_percent: 10\n', '  contingency_percent: 0.05\n');
+    const [d] = onLine(t, line);
+    assert.ok(d);
+    assert.equal(
+      d.message,
+      '`budget.contingency_percent` is 0.05, a reserve of 0.05%: did you mean 5%? Write percentages from 0 to 100, not as a fraction. 5% is still below the 10% minimum.',
+    );
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => f.title),
+      ['Change `contingency_percent` to 5', 'Set `contingency_percent` to 15'],
+    );
+    assert.equal(
+      afterFix(t, d, 'Change `contingency_percent` to 5'),
+      withText('  contingency_percent: 10\n', '  contingency_percent: 5\n'),
+    );
+  });
+
+  it('leaves 1% and more alone when it meets the minimum', () => {
+    assert.deepEqual(onLine(withText('  contingency_percent: 10\n', '  contingency_percent: 12.5\n'), line), []);
+  });
+});
+
+describe('a key near a known one', () => {
+  it('`due_date` asks "did you mean `due`?" and the fix renames the key', () => {
+    const text = withText('    due: 2027-04-30\n', '    due_date: 2027-04-30\n');
+    const line = lineOf(text, 'due_date');
+    const ds = onLine(text, line).filter((d) => d.code === 'schema/additional-property');
+    assert.deepEqual(ds.map(where), [`schema/additional-property ${line}:5-13`]);
+    const [d] = ds;
+    assert.ok(d);
+    assert.equal(d.message, 'Unknown property `due_date` in `deliverables[0]`. Did you mean `due`?');
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.applicability, f.preferred ?? false]),
+      [['Rename to `due`', 'unsafe', true]],
+    );
+    assert.equal(afterFix(text, d, 'Rename to `due`'), minimal);
+  });
+
+  it('reads camelCase and other separators, and a key that names part of one', () => {
+    const cases: [from: string, to: string, message: string][] = [
+      ['  start: 2027-03-01\n', '  startDate: 2027-03-01\n', 'Unknown property `startDate` in `timeline`. Did you mean `start`?'],
+      ['  end: 2027-05-31\n', '  end-date: 2027-05-31\n', 'Unknown property `end-date` in `timeline`. Did you mean `end`?'],
+      [
+        '  contingency_percent: 10\n',
+        '  contingency: 10\n',
+        'Unknown property `contingency` in `budget`. Did you mean `contingency_percent`?',
+      ],
+    ];
+    for (const [from, to, message] of cases) {
+      const text = withText(from, to);
+      const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/additional-property');
+      assert.equal(d?.message, message);
+      assert.ok(d);
+      assert.equal(afterFix(text, d, `Rename to \`${/Did you mean `([^`]+)`/.exec(message)?.[1] ?? ''}\``), minimal);
+    }
+  });
+
+  it('names every equally good candidate, with no fix preferred', () => {
+    const text = withText('target: ">= 95", unit: "%"', 'target_unit: ">= 95 %"');
+    const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/additional-property');
+    assert.ok(d);
+    assert.equal(d.message, 'Unknown property `target_unit` in `success_measures[0]`. Did you mean `target` or `unit`?');
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.preferred ?? false]),
+      [
+        ['Rename to `target`', false],
+        ['Rename to `unit`', false],
+      ],
+    );
+    assert.equal(afterFix(text, d, 'Rename to `target`'), withText('target: ">= 95", unit: "%"', 'target: ">= 95 %"'));
+  });
+
+  it('leaves out a candidate that is already written', () => {
+    const text = withText('unit: "%"', 'target_unit: "%"');
+    const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/additional-property');
+    assert.equal(d?.message, 'Unknown property `target_unit` in `success_measures[0]`. Did you mean `unit`?');
+  });
+
+  it('does not suggest a key that is already there', () => {
+    const text = withText('    due: 2027-04-30\n', '    due: 2027-04-30\n    due_date: 2027-04-30\n');
+    const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/additional-property');
+    assert.equal(d?.message, 'Unknown property `due_date` in `deliverables[0]`.');
+    assert.deepEqual(resolvedFixesOf(d), []);
+  });
+});
