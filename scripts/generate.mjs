@@ -4,6 +4,7 @@
 //   (from the rule file: title, severity, areas, explanation, remedy, fix levels, sources, and an
 //   example from its bad fixture) and one per engine code (server/src/service/codes.ts), plus the
 //   index docs/rules/README.md;
+// - in README.md, the "**N risk rules and M integrity checks**" it states, counted from the registry;
 // - schemas/scope-lint.schema.json, the `.scope-lint.yaml` schema (rule ids from the rule index,
 //   settings from server/src/service/settingsRegistry.ts and the defaults in settings.ts);
 // - in package.json, the `scope.rules`, `scope.thresholds.*`, `scope.vagueTerms.*` and
@@ -251,6 +252,21 @@ function codePage(entry, group, { schema, defaults }) {
   ].join('\n');
 }
 
+/** Risk rules guard a risk area; integrity checks (no area) keep the ids other rules rely on sound. */
+function ruleCounts(rules) {
+  const risk = rules.filter((r) => r.areas.length > 0).length;
+  return { risk, integrity: rules.length - risk };
+}
+
+/** README.md with its "**N risk rules and M integrity checks**" counted from the registry. */
+function readmeWithCounts(readme, rules) {
+  const phrase = /\*\*\d+ risk rules and \d+ integrity checks\*\*/g;
+  const found = readme.match(phrase) ?? [];
+  if (found.length !== 1) throw new Error(`README.md: expected one "**N risk rules and M integrity checks**", found ${found.length}`);
+  const { risk, integrity } = ruleCounts(rules);
+  return readme.replace(phrase, `**${risk} risk rules and ${integrity} integrity checks**`);
+}
+
 function indexPage(rules, codeGroups) {
   const lines = [
     generatedBanner,
@@ -259,7 +275,7 @@ function indexPage(rules, codeGroups) {
     '',
     'Every finding in a `.scope.yaml` file carries one of these codes; its "Learn more" link leads to the page below. Risk rules can be set to another severity or turned off (`rules:` in `.scope-lint.yaml`, or `scope.rules` in VS Code), and single findings can be accepted with `# scope-lint-disable-next-line <rule-id> -- <reason>`.',
     '',
-    `There are ${rules.length} risk rules and ${codeGroups.reduce((n, g) => n + g.codes.length, 0)} other codes.`,
+    `There are ${ruleCounts(rules).risk} risk rules, ${ruleCounts(rules).integrity} integrity checks and ${codeGroups.reduce((n, g) => n + g.codes.length, 0)} other codes.`,
     '',
     '## Risk rules',
     '',
@@ -492,6 +508,7 @@ async function generate() {
     for (const entry of group.codes) files[`${docsDir}/${pageName(entry.code)}`] = codePage(entry, group, { schema, defaults });
   }
   files[`${docsDir}/README.md`] = indexPage(engine.rules, engine.codeGroups);
+  files['README.md'] = readmeWithCounts(readFileSync(join(repoRoot, 'README.md'), 'utf8'), engine.rules);
   files['schemas/scope-lint.schema.json'] = await formatted('schemas/scope-lint.schema.json', JSON.stringify(schema, null, 2));
   const validators = 'server/src/service/generated';
   const banner = (from) =>

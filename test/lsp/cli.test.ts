@@ -199,8 +199,19 @@ describe('scope-lint: output formats', () => {
 
   it('--quiet reports errors only; --rule overrides a severity or turns a rule off', async () => {
     const quiet = await run(['--quiet', golden('risky')]);
-    assert.ok(quiet.stdout.endsWith('\n✖ 12 problems (12 errors) in 1 file.\n'), quiet.stdout.slice(-200));
-    assert.equal((await run(['--quiet', golden('minimal')])).stdout, '✔ No problems in 1 file.\n');
+    assert.equal(quiet.status, 1);
+    assert.ok(quiet.stdout.endsWith('\n✖ 12 errors in 1 file (23 warnings, 3 info hidden by --quiet).\n'), quiet.stdout.slice(-200));
+    assert.doesNotMatch(quiet.stdout, /^\s+\d+:\d+\s+(warning|info)\s/m);
+    // Warnings only: the summary says what --quiet left out, never "No problems".
+    const warningsOnly = await run(['--quiet', golden('minimal')]);
+    assert.equal(warningsOnly.stdout, '✔ No errors in 1 file (4 warnings, 1 info hidden by --quiet).\n');
+    assert.equal(warningsOnly.status, 0);
+    assert.equal(
+      (await run(['--quiet', '--statistics', golden('minimal')])).stdout,
+      'No errors in 1 file (4 warnings, 1 info hidden by --quiet).\n',
+    );
+    // Nothing hidden: nothing to say about --quiet.
+    assert.equal((await run(['--quiet', golden('full')])).stdout, '✔ No problems in 1 file.\n');
     const overridden =
       json(await run(['-f', 'json', '--rule', 'cost-currency-missing:warning', '--rule', 'security-nda-missing:off', golden('risky')]))[0]
         ?.messages ?? [];

@@ -144,6 +144,22 @@ describe('rule documentation', () => {
     for (const link of links) assert.ok(generated[`docs/rules/${link}`], `index links to missing ${link}`);
   });
 
+  it('states the number of rules the registry holds, alike in the README and the docs index', () => {
+    // Counted here, not by the generator: a rule added or removed must change both texts.
+    const risk = rules.filter((r) => r.areas.length > 0).length;
+    const integrity = rules.filter((r) => r.areas.length === 0).length;
+    assert.equal(risk + integrity, rules.length);
+    assert.ok(risk >= 40 && integrity >= 2, `registry: ${risk} risk rules, ${integrity} integrity checks`);
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const index = readFileSync(join(repoRoot, 'docs', 'rules', 'README.md'), 'utf8');
+    const stated = (text: string): string[] => [...text.matchAll(/\b(\d+) (risk rules|integrity checks|rules)\b/g)].map((m) => m[0]);
+    assert.deepEqual(stated(readme), [`${risk} risk rules`, `${integrity} integrity checks`], `README.md; ${regenerate}`);
+    assert.deepEqual(stated(index), [`${risk} risk rules`, `${integrity} integrity checks`], `docs/rules/README.md; ${regenerate}`);
+    // The index's tables list exactly the registry's rules.
+    const listed = [...index.matchAll(/^\| \[`([a-z]+(?:-[a-z]+)+)`\]/gm)].map((m) => m[1] ?? '');
+    assert.deepEqual(listed.sort(), rules.map((r) => r.id).sort());
+  });
+
   it('is where the diagnostics link to', () => {
     for (const code of [...rules.map((r) => r.id), ...emittedCodes()]) {
       const file = docsUrl(code).split('/').pop() ?? '';

@@ -14,7 +14,7 @@ import { unifiedDiff } from './diff';
 import { discoverFiles, InputError, type FoundPath } from './files';
 import { maxBytesFor, type FixedResult } from './fix';
 import { formatResults } from './format';
-import { displayPath, plural } from './format/summary';
+import { countBySeverity, displayPath, plural } from './format/summary';
 import { describeIoError, lintText, type FileResult } from './lint';
 import { formatStatistics } from './statistics';
 import { fixedBytes, writeFixedFile } from './write';
@@ -161,6 +161,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  const hidden = options.quiet ? countBySeverity(results.filter((r) => r.readError === undefined)) : undefined;
+  if (hidden) hidden.error = 0;
 
   // A rule bug must not hide the other findings; it is said on stderr and the run carries on.
   for (const r of results)
@@ -187,8 +189,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const text = options.statistics
-    ? formatStatistics(shown, options.format === 'json' ? 'json' : 'table')
-    : formatResults(options.format, shown, { cwd, color: options.color, version });
+    ? formatStatistics(shown, options.format === 'json' ? 'json' : 'table', hidden)
+    : formatResults(options.format, shown, { cwd, color: options.color, version, hidden });
   // --stdin --fix: the fixed text is the output; the report goes to --output-file, else to stderr.
   if (options.stdin && options.fixMode === 'write') {
     const result = results[0];

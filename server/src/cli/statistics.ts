@@ -1,7 +1,7 @@
 // `--statistics`: how many findings each rule has, most first, instead of each finding (ruff's
 // --statistics): where to start on a repository with many findings.
 import { titleOf, type FileResult } from './lint';
-import { plural } from './format/summary';
+import { hiddenByQuiet, plural, type Counts } from './format/summary';
 
 export interface RuleCount {
   readonly ruleId: string;
@@ -17,14 +17,15 @@ export function countByRule(results: readonly FileResult[]): RuleCount[] {
     .sort((a, b) => b.count - a.count || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
-export function formatStatistics(results: readonly FileResult[], style: 'table' | 'json'): string {
+export function formatStatistics(results: readonly FileResult[], style: 'table' | 'json', hidden?: Counts): string {
   const rows = countByRule(results);
   if (style === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const files = plural(results.filter((r) => r.readError === undefined).length, 'file');
-  if (rows.length === 0) return `No problems in ${files}.\n`;
+  const quiet = hiddenByQuiet(hidden);
+  if (rows.length === 0) return `${quiet ? 'No errors' : 'No problems'} in ${files}${quiet}.\n`;
   const countWidth = String(rows[0]?.count ?? 0).length;
   const idWidth = Math.max(...rows.map((r) => r.ruleId.length));
   const lines = rows.map((r) => `${String(r.count).padStart(countWidth)}  ${r.ruleId.padEnd(idWidth)}  ${r.title}`);
   const total = rows.reduce((n, r) => n + r.count, 0);
-  return `${lines.join('\n')}\n\n${plural(total, 'problem')} in ${files}.\n`;
+  return `${lines.join('\n')}\n\n${plural(total, quiet ? 'error' : 'problem')} in ${files}${quiet}.\n`;
 }

@@ -5,13 +5,15 @@ import { formatJson } from './json';
 import { formatRegister } from './register';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
-import { unreadableCode, unreadableMessage } from './summary';
+import { unreadableCode, unreadableMessage, type Counts } from './summary';
 
 export interface FormatContext {
   /** Paths are shown relative to this folder (and SARIF resolves them against it). */
   readonly cwd: string;
   readonly color: boolean;
   readonly version: string;
+  /** Findings `--quiet` left out, by severity: the summary says so instead of "No problems". */
+  readonly hidden?: Counts;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

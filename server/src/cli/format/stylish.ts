@@ -3,7 +3,7 @@
 import type { FormatContext } from './index';
 import type { Severity } from '../../service/types';
 import type { FileResult } from '../lint';
-import { countBySeverity, describeCounts, displayPath, oneLine, plural, printable } from './summary';
+import { countBySeverity, describeCounts, displayPath, hiddenByQuiet, oneLine, plural, printable } from './summary';
 
 const ansi = { red: 31, yellow: 33, cyan: 36, gray: 90, green: 32, bold: 1, underline: 4, dim: 2 } as const;
 type Style = keyof typeof ansi;
@@ -27,10 +27,13 @@ export function formatStylish(results: readonly FileResult[], context: FormatCon
   const counts = countBySeverity(checked);
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const files = plural(checked.length, 'file');
+  // After --quiet, only errors are shown: say so, and what was left out, never "No problems".
+  const hidden = hiddenByQuiet(context.hidden);
   if (total === 0) {
-    lines.push(paint('green', `✔ No problems in ${files}.`));
+    lines.push(paint('green', `✔ ${hidden ? 'No errors' : 'No problems'} in ${files}${hidden}.`));
   } else {
-    const summary = `${counts.error ? '✖' : '⚠'} ${plural(total, 'problem')} (${describeCounts(counts)}) in ${files}.`;
+    const found = hidden ? plural(total, 'error') : `${plural(total, 'problem')} (${describeCounts(counts)})`;
+    const summary = `${counts.error ? '✖' : '⚠'} ${found} in ${files}${hidden}.`;
     lines.push(paint('bold', paint(counts.error ? 'red' : counts.warning ? 'yellow' : 'cyan', summary)));
   }
   return `${lines.join('\n')}\n`;

@@ -31,6 +31,12 @@ export function describeCounts(counts: Counts): string {
   return parts.join(', ') || 'no problems';
 }
 
+/** " (4 warnings, 1 info hidden by --quiet)", or "" when `--quiet` hid nothing. */
+export function hiddenByQuiet(hidden: Counts | undefined): string {
+  if (!hidden || hidden.error + hidden.warning + hidden.info + hidden.hint === 0) return '';
+  return ` (${describeCounts(hidden)} hidden by --quiet)`;
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
