@@ -20,6 +20,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'], loader: { '.yaml': 'text' } },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The worker threads of both (server/src/worker.ts): the engine without the protocol library or the formatters.
+  { ...common, entryPoints: ['server/src/worker.ts'], outfile: 'dist/worker.js' },
   {
     ...common,
     entryPoints: ['server/src/cli.ts'],

@@ -50,6 +50,7 @@ import { exportRegister, riskReport } from './service/report';
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
 import { defaultCheckTimeoutMs, isValidationWorker, runValidationWorker, Validator } from './validationWorker';
+import { workerBundle } from './workerBundle';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import {
   configurationSection,
@@ -120,7 +121,7 @@ function startLanguageServer(): void {
   const cache = new AnalysisCache();
   const timeoutFromEnvironment = Number(process.env.SCOPE_CHECK_TIMEOUT_MS);
   const validator = new Validator({
-    workerFile: __filename,
+    workerFile: workerBundle(__filename),
     timeoutMs: timeoutFromEnvironment > 0 ? timeoutFromEnvironment : defaultCheckTimeoutMs,
     log: (message) => connection.console.error(message),
   });

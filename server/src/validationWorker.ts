@@ -1,7 +1,7 @@
 // Validation on worker threads: rules and schema never run on the thread that answers hover,
 // completion and the next keystroke, and a check that runs away is stopped after a time bound
-// (a loop on the main thread could not be interrupted at all). The worker is the server's own
-// bundle started again with a role in `workerData`, so nothing else has to ship.
+// (a loop on the main thread could not be interrupted at all). The worker runs dist/worker.js, the
+// engine without the protocol library (server/src/worker.ts), told its role in `workerData`.
 //
 // Parsing runs here first too: the worker reports how long this version took to parse before it
 // validates, and the main thread parses a large version for hover and outline only once a worker
@@ -24,8 +24,13 @@ const role = 'scope-validation-worker';
 /** A check that takes longer is stopped; the file gets one diagnostic that says so. */
 export const defaultCheckTimeoutMs = 20_000;
 
-/** Workers kept; more start only while every one is busy with a slow job, up to `maxWorkers`. */
-const minWorkers = 2;
+/**
+ * Workers kept: one until a job is slow, then two, so a spare is warm when a slow job is stopped
+ * by the next keystroke (a worker costs about 20 MB, which small files do not need to pay). More
+ * start only while every one is busy with a slow job, up to `maxWorkers`.
+ */
+const minWorkersAtFirst = 1;
+const minWorkersOnceSlow = 2;
 const maxWorkers = 4;
 
 /** A job running this long is slow: it no longer keeps other documents waiting, and a newer version of its document stops it. */
@@ -157,6 +162,8 @@ export class Validator {
   private readonly finished = new Map<string, Pending>();
   private nextId = 1;
   private disposed = false;
+  /** How many workers to keep: see `minWorkersOnceSlow`. */
+  private minWorkers = minWorkersAtFirst;
 
   constructor(private readonly options: ValidatorOptions) {}
 
@@ -296,7 +303,7 @@ export class Validator {
    * warm when a slow job is stopped), and adds one more while every worker is busy with a slow job.
    */
   private grow(): void {
-    while (this.slots.length < minWorkers) this.spawn();
+    while (this.slots.length < this.minWorkers) this.spawn();
     if (this.queue.size === 0 || this.slots.length >= maxWorkers || this.slots.some((s) => !s.ready)) return;
     const now = Date.now();
     if (this.slots.every((s) => s.running && now - s.running.startedAt >= slowJobMs)) this.spawn();
@@ -305,8 +312,12 @@ export class Validator {
   private start(slot: Slot, pending: Pending): void {
     const timers = [
       setTimeout(() => this.overran(slot), this.options.timeoutMs),
-      // Once this job is slow, the queue may need another worker.
-      setTimeout(() => this.pump(), slowJobMs),
+      // Once this job is slow (the timer is cleared when it ends), keep a spare worker from now
+      // on, and the queue may need another one now.
+      setTimeout(() => {
+        this.minWorkers = minWorkersOnceSlow;
+        this.pump();
+      }, slowJobMs),
     ];
     slot.running = { pending, startedAt: Date.now(), timers };
     slot.worker.postMessage(pending.job);
@@ -347,7 +358,7 @@ export class Validator {
     running.pending.resolve(message.result);
     this.finished.set(running.pending.key, running.pending);
     // Workers beyond the minimum end when there is nothing left for them.
-    if (this.slots.length > minWorkers && this.queue.size === 0) this.retire(slot);
+    if (this.slots.length > this.minWorkers && this.queue.size === 0) this.retire(slot);
     this.pump();
   }
 

@@ -71,7 +71,7 @@ after(() => {
 // What may ship (mirrors the allow-list in .vscodeignore; vsce renames LICENSE to LICENSE.txt).
 const ALLOWED = [
   /^package\.json$/,
-  /^dist\/(client|server|cli|report)\.js$/,
+  /^dist\/(client|server|cli|report|worker)\.js$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
   /^docs\/rules\/[^/]+\.md$/,
@@ -104,6 +104,8 @@ test('the .vsix holds every file the manifest refers to', () => {
   refs.add('dist/server.js');
   // The risk report panel loads its script as dist/report.js.
   refs.add('dist/report.js');
+  // The server's validation workers run dist/worker.js.
+  refs.add('dist/worker.js');
   const missing = [...refs].filter((r) => !entries.has(r));
   assert.deepEqual(missing, [], `files the manifest refers to but the .vsix lacks:\n${missing.join('\n')}`);
 });
