@@ -27,6 +27,10 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     // Once per check, not per finding: the next free id is the same for every unlinked deliverable.
     const measureId = nextFreeId(doc.value, 'SM');
+    // The same for every finding: built once (it lists every linked id, so per finding it was quadratic).
+    const linkedFact = linked.size
+      ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}`
+      : 'No success measure lists a deliverable yet.';
     arrayAt(doc.value, ['deliverables']).forEach((deliverable, index) => {
       // Without an id nothing can refer to the deliverable; the schema asks for the id first.
       if (!isRecord(deliverable) || typeof deliverable.id !== 'string' || deliverable.id.trim() === '') return;
@@ -37,11 +41,7 @@ export const rule: Rule = {
         ruleId: 'expertise-deliverable-unmeasured',
         path: item,
         message: `Deliverable ${itemLabel(deliverable, item)} is not linked to any success measure.`,
-        facts: [
-          linked.size
-            ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}`
-            : 'No success measure lists a deliverable yet.',
-        ],
+        facts: [linkedFact],
         fixes: [...linkFixes(doc.value, measures, id), createMeasureFix(measureId, id)],
       });
     });
