@@ -30,6 +30,8 @@ export const catalogue: Readonly<Record<string, Level>> = {
   'cost-out-of-scope-empty': 'warning',
   'cost-change-control-missing': 'error',
   'cost-change-control-incomplete': 'warning',
+  'cost-change-impact-missing': 'warning',
+  'cost-changes-exceed-contingency': 'error',
   'cost-vague-language': 'warning',
   'cost-tbd-placeholder': 'warning',
   'schedule-end-before-start': 'error',
@@ -43,6 +45,10 @@ export const catalogue: Readonly<Record<string, Level>> = {
   'governance-status-reports-missing': 'warning',
   'governance-escalation-missing': 'warning',
   'governance-exit-plan-missing': 'warning',
+  // The change log (issue 16).
+  'governance-change-approver-missing': 'warning',
+  'governance-change-affects-unknown': 'warning',
+  'governance-change-decision-overdue': 'warning',
   // Integrity checks (§2.1).
   'structure-duplicate-id': 'error',
   'structure-unknown-reference': 'error',

@@ -27,6 +27,10 @@ export interface Thresholds {
   readonly smallJobMaxTotal: number;
   /** ...and this many weeks, with at most 3 deliverables, is read as a small job when `project.engagement` is not set. */
   readonly smallJobMaxWeeks: number;
+  /** cost-changes-exceed-contingency (warning): share of the contingency reserve approved changes may use */
+  readonly maxContingencyUsedPercent: number;
+  /** governance-change-decision-overdue: days a proposed change may wait for a decision */
+  readonly maxProposedChangeDays: number;
 }
 
 export interface VagueTerms {
@@ -75,6 +79,8 @@ export const defaultThresholds: Thresholds = {
   defaultCurrency: 'USD',
   smallJobMaxTotal: 50000,
   smallJobMaxWeeks: 8,
+  maxContingencyUsedPercent: 75,
+  maxProposedChangeDays: 14,
 };
 
 export const defaultLimits: Limits = {

@@ -132,6 +132,25 @@ export const settingSections: SettingSections = {
         type: 'integer',
         minimum: 0,
       },
+      maxContingencyUsedPercent: {
+        title: 'Largest share of the contingency used by changes (%)',
+        description:
+          'Share of the contingency reserve (`budget.contingency_percent` of `budget.total`) that the cost impacts of approved changes may use before `cost-changes-exceed-contingency` warns; above 100% it is an error.',
+        basis:
+          'the reserve pays for the known risks of the whole engagement (PMI PMBOK Guide, contingency reserve); once three quarters are committed to changes, little is left for the risks still ahead',
+        type: 'number',
+        minimum: 0,
+        maximum: 100,
+      },
+      maxProposedChangeDays: {
+        title: 'Longest wait for a change decision (days)',
+        description:
+          'Calendar days a `proposed` change request may wait after its `raised` date before `governance-change-decision-overdue` reports that its decision is overdue.',
+        basis:
+          'change requests are decided at the next change-control or steering meeting (PMBOK §4.6); with weekly or fortnightly check-ins that is within two weeks',
+        type: 'integer',
+        minimum: 1,
+      },
     },
   },
   vagueTerms: {

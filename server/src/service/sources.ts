@@ -42,6 +42,14 @@ export const sources = {
     name: 'PMI, PMBOK Guide 6th ed., §5.3.3.1 Project scope statement and Table 5-1',
     url: 'https://www.pmi.org/pmbok-guide-standards/foundational/pmbok',
   },
+  pmbokChangeControl: {
+    name: 'PMI, PMBOK Guide 6th ed., §4.6 Perform Integrated Change Control (change requests, change log, change control board)',
+    url: 'https://www.pmi.org/pmbok-guide-standards/foundational/pmbok',
+  },
+  far432: {
+    name: 'FAR 43.2: change orders (signed by the contracting officer; equitable adjustment of price and schedule)',
+    url: 'https://www.acquisition.gov/far/subpart-43.2',
+  },
   pmiPulse2018: {
     name: 'PMI, Pulse of the Profession 2018: scope creep on 52% of projects',
     url: 'https://www.pmi.org/learning/library/scope-creep-rising-11308',

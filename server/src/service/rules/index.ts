@@ -28,6 +28,8 @@ import { rule as costTmWithoutCap } from './cost-tm-without-cap';
 import { rule as costOutOfScopeEmpty } from './cost-out-of-scope-empty';
 import { rule as costChangeControlMissing } from './cost-change-control-missing';
 import { rule as costChangeControlIncomplete } from './cost-change-control-incomplete';
+import { rule as costChangeImpactMissing } from './cost-change-impact-missing';
+import { rule as costChangesExceedContingency } from './cost-changes-exceed-contingency';
 import { rule as costVagueLanguage } from './cost-vague-language';
 import { rule as costTbdPlaceholder } from './cost-tbd-placeholder';
 import { rule as scheduleEndBeforeStart } from './schedule-end-before-start';
@@ -41,6 +43,9 @@ import { rule as governanceCadenceTooInfrequent } from './governance-cadence-too
 import { rule as governanceStatusReportsMissing } from './governance-status-reports-missing';
 import { rule as governanceEscalationMissing } from './governance-escalation-missing';
 import { rule as governanceExitPlanMissing } from './governance-exit-plan-missing';
+import { rule as governanceChangeApproverMissing } from './governance-change-approver-missing';
+import { rule as governanceChangeAffectsUnknown } from './governance-change-affects-unknown';
+import { rule as governanceChangeDecisionOverdue } from './governance-change-decision-overdue';
 import { rule as structureDuplicateId } from './structure-duplicate-id';
 import { rule as structureUnknownReference } from './structure-unknown-reference';
 
@@ -73,6 +78,8 @@ export const rules: readonly Rule[] = [
   costOutOfScopeEmpty,
   costChangeControlMissing,
   costChangeControlIncomplete,
+  costChangeImpactMissing,
+  costChangesExceedContingency,
   costVagueLanguage,
   costTbdPlaceholder,
   scheduleEndBeforeStart,
@@ -86,6 +93,9 @@ export const rules: readonly Rule[] = [
   governanceStatusReportsMissing,
   governanceEscalationMissing,
   governanceExitPlanMissing,
+  governanceChangeApproverMissing,
+  governanceChangeAffectsUnknown,
+  governanceChangeDecisionOverdue,
   structureDuplicateId,
   structureUnknownReference,
 ];
