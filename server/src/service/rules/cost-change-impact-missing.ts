@@ -51,17 +51,19 @@ function check(root: unknown, change: ChangeRequest): Finding | undefined {
   const hasKey = (key: string): boolean => Object.prototype.hasOwnProperty.call(change.item, key);
   // On the value when one impact is wrong and its key is written; on the change otherwise.
   const path: Path = !second && hasKey(first.key) ? [...change.path, first.key] : change.path;
-  const described = gaps.map((g) => describe(g, unit));
   const message =
-    gaps.length === 2
-      ? `Change ${change.label} ${approved}, but states neither its cost impact nor its schedule impact: ${described.join('; ')}.`
-      : `Change ${change.label} ${approved}, but ${described[0] ?? ''}.`;
+    gaps.every((g) => g.impact.kind === 'absent') && second
+      ? `Change ${change.label} ${approved}, but states neither its cost impact (\`cost_impact\`) nor its schedule impact (\`schedule_impact_days\`).`
+      : `Change ${change.label} ${approved}, but ${gaps.map((g) => describe(g, unit)).join(', and ')}.`;
   const fixes = fixesFor(root, change, gaps);
   return { ruleId, path, message, ...(note ? { facts: [note] } : {}), ...(fixes.length ? { fixes } : {}) };
 }
 
 function describe({ key, impact }: Gap, unit: string): string {
-  const what = key === 'cost_impact' ? `its cost impact (\`cost_impact\`${unit ? `, in${unit}` : ''})` : 'its schedule impact (`schedule_impact_days`)';
+  const what =
+    key === 'cost_impact'
+      ? `its cost impact (\`cost_impact\`${unit ? `, in${unit}` : ''})`
+      : 'its schedule impact (`schedule_impact_days`)';
   switch (impact.kind) {
     case 'absent':
       return `${what} is not stated`;
@@ -89,7 +91,9 @@ function fixesFor(root: unknown, change: ChangeRequest, gaps: readonly Gap[]): F
       applicability: conflicting ? 'unsafe' : 'safe',
     });
   }
-  const missingKeys = gaps.filter((g) => g.impact.kind === 'absent' && !Object.prototype.hasOwnProperty.call(change.item, g.key)).map((g) => g.key);
+  const missingKeys = gaps
+    .filter((g) => g.impact.kind === 'absent' && !Object.prototype.hasOwnProperty.call(change.item, g.key))
+    .map((g) => g.key);
   if (missingKeys.length > 0) {
     fixes.push({
       title: `Add ${missingKeys.map((k) => `\`${k}\``).join(' and ')} to fill in`,

@@ -58,9 +58,7 @@ It is an error when the approved changes cost more than the reserve, and a warni
     if (sum <= epsilon) return [];
     const atLeast = unknown.length > 0 ? 'at least ' : '';
     if (unknown.length > 0)
-      facts.push(
-        `No readable cost impact for ${unknown.join(', ')} (\`cost-change-impact-missing\`), so the sum is a lower bound.`,
-      );
+      facts.push(`No readable cost impact for ${unknown.join(', ')} (\`cost-change-impact-missing\`), so the sum is a lower bound.`);
     const reserve = (percent / 100) * total;
     const reserveText = `${money(reserve)} contingency reserve (${formatPercent(percent)} of ${money(total)})`;
     facts.push(`Approved changes: ${money(sum)}; ${reserveText}.`);

@@ -109,7 +109,9 @@ function finding(
   const listed = items.slice(0, 20).map((d) => `\`${shortText(d.id)}\``);
   const more = items.length > listed.length ? ` and ${items.length - listed.length} more` : '';
   const facts = [
-    items.length ? `Known deliverable, milestone and success-measure ids: ${listed.join(', ')}${more}.` : 'No deliverable, milestone or success measure has an id yet.',
+    items.length
+      ? `Known deliverable, milestone and success-measure ids: ${listed.join(', ')}${more}.`
+      : 'No deliverable, milestone or success measure has an id yet.',
   ];
   return { ruleId, path: ref.path, message, facts, fixes };
 }
