@@ -61,7 +61,7 @@ await waitFor(
 
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(examples)}`;
 console.log(
-  `\nScope YAML is running in VS Code at:\n\n  ${url}\n\nOpen crm-integration.scope.yaml for the risky example (38 findings). Press Ctrl+C to stop.`,
+  `\nScope YAML is running in VS Code at:\n\n  ${url}\n\nOpen crm-integration.scope.yaml for the risky example (44 findings). Press Ctrl+C to stop.`,
 );
 if (process.env.SCOPE_DEMO_EXIT_WHEN_READY) process.exit(0);
 await new Promise(() => {});

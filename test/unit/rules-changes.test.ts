@@ -200,7 +200,7 @@ describe('cost-change-impact-missing', () => {
       'Change `CR1` is approved, but its schedule impact (`schedule_impact_days`) is "two weeks", which is not a number of days.',
     );
     const estimate = withChanges(approvedBy.replace('cost_impact: 12000', 'cost_impact: approx. 12k'));
-    assert.match(onlyDiagnostic('cost-change-impact-missing', estimate).message, /is "approx\. 12k", which is not an amount\.$/);
+    assert.match(String(onlyDiagnostic('cost-change-impact-missing', estimate).message), /is "approx\. 12k", which is not an amount\.$/);
   });
 
   it('rewrites an amount written as text: safe in the budget currency, a proposal when the text names another', () => {
@@ -339,7 +339,7 @@ describe('cost-changes-exceed-contingency', () => {
     assert.deepEqual(diagnosticsOf('cost-changes-exceed-contingency', withChanges(log([50000], 'proposed'))), []);
     assert.deepEqual(diagnosticsOf('cost-changes-exceed-contingency', withChanges(log([50000], 'rejected'))), []);
     const unknown = onlyDiagnostic('cost-changes-exceed-contingency', withChanges(log([50000], 'agreed')));
-    assert.match(unknown.message, /^Approved changes cost 50,000 EUR, 14,000 EUR more than/);
+    assert.match(String(unknown.message), /^Approved changes cost 50,000 EUR, 14,000 EUR more than/);
     assert.match(factsOf(unknown)?.[0] ?? '', /^`status: agreed` is not one of/);
     const mixed = withChanges(
       `${log([30000])}  - id: CR9\n    raised: 2026-12-30\n    summary: Pending.\n    status: proposed\n    cost_impact: 5000\n`,
@@ -361,6 +361,18 @@ describe('cost-changes-exceed-contingency', () => {
     assert.ok(facts.includes('No readable cost impact for `CR2` (`cost-change-impact-missing`), so the sum is a lower bound.'));
   });
 
+  it('reads a price written as text rather than going quiet, and says so', () => {
+    const text = withChanges(log([40000]), fullWith(['total: 240000', 'total: "EUR 240,000"']));
+    const d = onlyDiagnostic('cost-changes-exceed-contingency', text);
+    assert.equal(
+      d.message,
+      'Approved changes cost 40,000 EUR, 4,000 EUR more than the 36,000 EUR contingency reserve (15% of 240,000 EUR), so the project is over budget.',
+    );
+    assert.equal(factsOf(d)?.[0], '`budget.total` is read as 240,000 EUR from the text "EUR 240,000" (`cost-amount-not-numeric`).');
+    const estimate = withChanges(log([40000]), fullWith(['total: 240000', 'total: about 240k']));
+    assert.deepEqual(diagnosticsOf('cost-changes-exceed-contingency', estimate), []);
+  });
+
   it('is an error when there is no reserve at all, and silent without a price or with a reserve it cannot read', () => {
     const none = withChanges(log([12000]), fullWith(['  contingency_percent: 15\n', '']));
     assert.equal(
@@ -368,7 +380,7 @@ describe('cost-changes-exceed-contingency', () => {
       'Approved changes cost 12,000 EUR and there is no contingency reserve (`budget.contingency_percent` is not set), so the project is 12,000 EUR over budget.',
     );
     const zero = withChanges(log([12000]), fullWith(['contingency_percent: 15', 'contingency_percent: 0']));
-    assert.match(onlyDiagnostic('cost-changes-exceed-contingency', zero).message, /`budget.contingency_percent` is 0\)/);
+    assert.match(String(onlyDiagnostic('cost-changes-exceed-contingency', zero).message), /`budget.contingency_percent` is 0\)/);
     const text = withChanges(log([120000]), fullWith(['contingency_percent: 15', 'contingency_percent: "15%"']));
     assert.deepEqual(diagnosticsOf('cost-changes-exceed-contingency', text), []);
     const noPrice = withChanges(log([120000]), fullWith(['  total: 240000\n', '']));

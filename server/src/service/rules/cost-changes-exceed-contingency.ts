@@ -3,7 +3,7 @@
 // (`budget.contingency_percent` of `budget.total`, which excludes it). Error when they exceed it;
 // warning when they use more than maxContingencyUsedPercent of it.
 import { changeRequests, costImpactOf, statusNote } from '../changeLog';
-import { currencySuffix, formatAmount, formatPercent, isAbsent, numberAt, valueAt } from '../model';
+import { currencySuffix, formatAmount, formatPercent, isAbsent, parseMoneyText, shortText, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -28,10 +28,11 @@ It is an error when the approved changes cost more than the reserve, and a warni
     const changes = changeRequests(root);
     const approved = changes.filter((c) => c.status === 'approved');
     if (approved.length === 0) return [];
-    const total = numberAt(root, ['budget', 'total']);
+    const price = priceOf(valueAt(root, ['budget', 'total']));
     // Without a price there is no reserve to compare with: cost-amount-not-numeric or
     // expertise-essential-parameter-missing says why.
-    if (total === undefined || total <= 0) return [];
+    if (price === undefined || price.total <= 0) return [];
+    const { total } = price;
     const percentValue = valueAt(root, ['budget', 'contingency_percent']);
     const noReserve = isAbsent(percentValue);
     // "15%" or a list is the schema's finding; a guessed reserve would make the sum's verdict a guess.
@@ -40,7 +41,9 @@ It is an error when the approved changes cost more than the reserve, and a warni
     const unit = currencySuffix(root);
     const money = (n: number): string => `${formatAmount(n)}${unit}`;
 
-    const facts: string[] = [];
+    const facts: string[] = price.written
+      ? [`\`budget.total\` is read as ${money(total)} from the text "${price.written}" (\`cost-amount-not-numeric\`).`]
+      : [];
     const unknown: string[] = [];
     let sum = 0;
     for (const change of approved) {
@@ -91,3 +94,14 @@ It is an error when the approved changes cost more than the reserve, and a warni
     return [finding];
   },
 };
+
+/**
+ * `budget.total` as a number. A price written as text that reads without guessing (`"$120k"`) is
+ * read, so the changes are still weighed against a reserve; cost-amount-not-numeric asks for the number.
+ */
+function priceOf(value: unknown): { readonly total: number; readonly written?: string } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? { total: value } : undefined;
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseMoneyText(value);
+  return parsed && !parsed.approximate ? { total: parsed.value, written: shortText(value, 40) } : undefined;
+}
