@@ -85,7 +85,7 @@ export const corpus: readonly CorpusCase[] = [
   {
     name: 'invalid-dates',
     bytes: file('invalid-dates'),
-    want: ['schema/length 9:30', 'schema/format 9:30', 'schema/format 22:10', 'schema/format 34:10', 'schema/format 38:51'],
+    want: ['schema/format 9:30', 'schema/format 22:10', 'schema/format 34:10', 'schema/format 38:51'],
   },
   {
     name: 'unicode',
