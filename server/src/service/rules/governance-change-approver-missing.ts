@@ -19,7 +19,7 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['unsafe', 'display-only'],
   title: 'Approved change with no authorised approver',
-  explanation: `This change request is recorded as approved, but it does not say who approved it, or the person named is not one of the change-control approvers. That is how hidden costs and lack of oversight meet: anyone on either side can agree to extra work informally, and the invoice is the first time the cost is seen. Integrated change control records every decision on a change request and who made it, and only the authority named in the plan may approve (PMI *PMBOK Guide* §4.6, Perform Integrated Change Control). In US federal contracting only the contracting officer may sign a change order, and changes agreed by anyone else bind nobody (FAR 43.2).
+  explanation: `This change request is recorded as approved, but it does not say who approved it, or the person named is not one of the change-control approvers. That is how hidden costs and lack of oversight meet: anyone on either side can agree to extra work informally, and the invoice is the first time the cost is seen. Integrated change control records every decision on a change request and who made it, and only the authority named in the plan may approve (PMI *PMBOK Guide* §4.6, Perform Integrated Change Control). In US federal contracting only a contracting officer may sign a change order (FAR 43.2), and other staff have no authority to agree changes (FAR 43.102).
 
 A \`status\` that is none of \`proposed\`, \`approved\`, \`rejected\` or \`withdrawn\` is read as approved until it is fixed, so an unfamiliar label never hides an unapproved cost.`,
   areas: ['expertise', 'cost'],
