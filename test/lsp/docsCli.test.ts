@@ -11,3 +11,9 @@ it('docs/cli.md contains the exact output of scope-lint --help', async () => {
   const doc = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
   assert.ok(doc.includes(help.trimEnd()), 'regenerate the usage block in docs/cli.md from `node dist/cli.js --help`');
 });
+
+it('docs/cli.md contains the exact output of scope-lint compare --help', async () => {
+  const help = (await runInProcess(['compare', '--help'])).stdout;
+  const doc = readFileSync(join(repoRoot, 'docs', 'cli.md'), 'utf8');
+  assert.ok(doc.includes(help.trimEnd()), 'regenerate the compare usage block in docs/cli.md from `node dist/cli.js compare --help`');
+});

@@ -38,7 +38,7 @@ function section(page: string, heading: string): string {
 /** Codes other than rule ids that the engine and server emit, read from their source so a new one cannot slip by. */
 function emittedCodes(): string[] {
   const codes = new Set<string>();
-  const literal = /['"]((?:yaml|schema|scope|input|suppression|config)\/[a-z0-9]+(?:-[a-z0-9]+)*)['"]/g;
+  const literal = /['"]((?:yaml|schema|scope|input|suppression|config|compare)\/[a-z0-9]+(?:-[a-z0-9]+)*)['"]/g;
   // The registry itself names every code; the scan is of the places that emit them.
   const registryFile = join(repoRoot, 'server', 'src', 'service', 'codes.ts');
   const walk = (dir: string): void => {

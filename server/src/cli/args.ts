@@ -53,6 +53,7 @@ export const usage = `Usage: scope-lint [options] <file | folder | glob> ...
        scope-lint rules [--format json]
        scope-lint explain <rule-id>
        scope-lint init [--scope <file>]
+       scope-lint compare [--format <name>] <old-file> <new-file> | --base <git-ref> <file> ...
 
 Lints IT-outsourcing scope files (*.scope.yaml) for security, oversight and hidden-cost risks,
 with the same rules, .scope-lint.yaml configuration and suppression comments as the editor.
@@ -80,6 +81,9 @@ Commands:
   explain <rule-id>          print a rule's documentation page
   init [--scope <file>]      write a commented .scope-lint.yaml here (and a starter scope file);
                              an existing file is never overwritten
+  compare <old> <new>        what changed between two versions, and what no approved change
+                             request accounts for (--base <git-ref>: old versions from git);
+                             see scope-lint compare --help
 
 Fixes: --fix applies only safe fixes, whose result is beyond doubt; --unsafe-fixes adds proposals
 a person should review (a guessed currency, a new wording); fixes with placeholders to fill in are

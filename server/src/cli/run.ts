@@ -10,6 +10,7 @@ import { tooLarge } from '../service/inputGuard';
 import { mergeSettings, type RuleSettings } from '../service/settings';
 import { parseCliArgs, usage, UsageError, version, type CliOptions } from './args';
 import { explainRule, initFiles, listRules } from './commands';
+import { runCompare } from './compare';
 import { unifiedDiff } from './diff';
 import { discoverFiles, InputError, type FoundPath } from './files';
 import { maxBytesFor, type FixedResult } from './fix';
@@ -60,6 +61,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // `scope-lint compare ...` has its own options (cli/compare.ts); lint a folder named compare as ./compare.
+  if (argv[0] === 'compare') {
+    let outcome;
+    try {
+      outcome = runCompare(argv.slice(1), io.cwd);
+    } catch (error) {
+      if (error instanceof UsageError) return fail(io, error.message);
+      throw error;
+    }
+    for (const line of outcome.errors) await writeTo(io.stderr, `scope-lint: ${line}\n`).catch(() => undefined);
+    return report(io, outcome.out, outcome.code);
+  }
   let options;
   try {
     options = parseCliArgs(argv, io.env, (io.stdout as { isTTY?: boolean }).isTTY === true);

@@ -300,6 +300,39 @@ export const codeGroups = [
     ],
   },
   {
+    name: 'Comparing two versions',
+    intro:
+      'Reported by `scope-lint compare <old> <new>` and `scope-lint compare --base <git-ref> <files>` on the new version of a scope, on the lines that changed. Hidden costs come in through changes: each higher price, later end or new deliverable should be accounted for by an approved change request in `changes:` (PMI *PMBOK Guide* §4.6 Perform Integrated Change Control; FAR 43.2 change orders). See [docs/changes.md](../changes.md).',
+    codes: [
+      {
+        code: 'compare/scope-creep',
+        severity: 'error',
+        title: 'Change not accounted for by an approved change request',
+        explanation:
+          'Hidden costs: the price rose, the end date moved later or a deliverable was added, and no change request approved in this version accounts for it (its `cost_impact`, its `schedule_impact_days`, or a deliverable it names in `affects`). Scope that grows without a decision is how an outsourced project overruns: the vendor bills it later, or the schedule slips with nobody having agreed to it.',
+        remedy:
+          'Record the change in `changes:` with its cost and schedule impact, get it approved by someone listed in `governance.change_control.approval_by`, and set `status: approved`. The quick fix adds a proposed entry pre-filled with the measured impact for you to complete.',
+      },
+      {
+        code: 'compare/target-loosened',
+        severity: 'warning',
+        title: 'Success measure loosened or removed',
+        explanation:
+          'Lack of expertise and oversight: a success measure now asks less of the vendor (a lower availability, a longer response time), was removed, or changed in a way whose direction cannot be read. Acceptance and payment hang on these targets, so loosening one quietly lowers what you are buying.',
+        remedy:
+          'Make sure the looser target was agreed and recorded as a change request; write targets with a comparator and a unit (`">= 99.9"`, `"< 4 h"`) so a change can be judged.',
+      },
+      {
+        code: 'compare/protection-weakened',
+        severity: 'error',
+        title: 'Security protection weakened',
+        explanation:
+          'Security threats: this version removes or weakens a protection the previous one had: a signed NDA or data processing agreement (GDPR Art. 28), the breach-notification deadline (GDPR Art. 33), a vendor certification (ISO/IEC 27036), your approval of sub-processors, your audit rights, or the data classification that decides which protections the rules ask for.',
+        remedy: 'Restore the protection, or record why it is no longer needed and who accepted the risk in the change log.',
+      },
+    ],
+  },
+  {
     name: 'Configuration',
     codes: [
       {
