@@ -213,3 +213,122 @@ describe('a key near a known one', () => {
     assert.deepEqual(resolvedFixesOf(d), []);
   });
 });
+
+describe('a number with a comma inside { }', () => {
+  const payments = '    - { milestone: M1, percent: 70 }\n    - { milestone: M2, percent: 30 }\n';
+  const amounts = (first: string, second = '11400'): string =>
+    withText(payments, `    - { milestone: M1, amount: ${first} }\n    - { milestone: M2, amount: ${second} }\n`);
+
+  it('is one cost-amount-not-numeric on the whole written amount, and no unknown key', () => {
+    const text = amounts('26,600');
+    const line = lineOf(text, 'amount: 26,600');
+    const ds = analyzeText(text).diagnostics;
+    assert.deepEqual(ds.filter((d) => d.range.start.line === line - 1).map(where), [`cost-amount-not-numeric ${line}:32-38`]);
+    const [d] = ds.filter((x) => x.code === 'cost-amount-not-numeric');
+    assert.ok(d);
+    assert.equal(severityName(d), 'error');
+    assert.equal(
+      d.message,
+      '`26,600` inside `{ }` is read as 26 and a key `600`: write `26600`, without the comma. Until then the payments cannot be checked against `budget.total`.',
+    );
+    // Read as 26, the payments would add up to 11,426 of 38,000: a mismatch nobody wrote.
+    assert.deepEqual(
+      ds.filter((x) => x.code === 'cost-payments-sum-mismatch' || x.code === 'schema/additional-property'),
+      [],
+    );
+  });
+
+  it('has a safe fix to the number, after which the payments add up', () => {
+    const text = amounts('26,600');
+    const d = analyzeText(text).diagnostics.find((x) => x.code === 'cost-amount-not-numeric');
+    assert.ok(d);
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.applicability]),
+      [['Write "26,600" as 26600', 'safe']],
+    );
+    const fixed = afterFix(text, d, 'Write "26,600" as 26600');
+    assert.equal(fixed, amounts('26600'));
+    assert.deepEqual(
+      analyzeText(fixed).diagnostics.filter((x) => String(x.code).startsWith('cost-')),
+      [],
+    );
+  });
+
+  it('sums a wrong schedule again once fixed, and never from the broken value', () => {
+    const text = amounts('26,600', '1400');
+    assert.deepEqual(
+      analyzeText(text)
+        .diagnostics.filter((x) => x.code === 'cost-payments-sum-mismatch')
+        .map((x) => x.message),
+      [],
+    );
+    const fixed = amounts('26600', '1400');
+    assert.deepEqual(
+      analyzeText(fixed)
+        .diagnostics.filter((x) => x.code === 'cost-payments-sum-mismatch')
+        .map((x) => x.message),
+      ['Payments add up to 73.7% of `budget.total` (28,000 of 38,000 USD): 10,000 USD of the price has no payment milestone.'],
+    );
+  });
+
+  it('reads several groups (two keys `000` are no duplicate key)', () => {
+    const text = amounts('1,000,000');
+    const line = lineOf(text, 'amount: 1,000,000');
+    const ds = analyzeText(text).diagnostics;
+    assert.deepEqual(
+      ds.filter((d) => String(d.code).startsWith('yaml/')),
+      [],
+    );
+    const d = ds.find((x) => x.code === 'cost-amount-not-numeric');
+    assert.ok(d);
+    assert.equal(where(d), `cost-amount-not-numeric ${line}:32-41`);
+    assert.equal(
+      d.message,
+      '`1,000,000` inside `{ }` is read as 1 and keys `000`, `000`: write `1000000`, without the commas. Until then the payments cannot be checked against `budget.total`.',
+    );
+    assert.equal(afterFix(text, d, 'Write "1,000,000" as 1000000'), amounts('1000000'));
+  });
+
+  it('a decimal comma in a percentage gets the schema finding in the same words, with no guess', () => {
+    const text = withText('{ milestone: M1, percent: 70 }', '{ milestone: M1, percent: 69,5 }');
+    const line = lineOf(text, 'percent: 69,5');
+    const ds = analyzeText(text).diagnostics.filter((d) => d.range.start.line === line - 1);
+    assert.deepEqual(ds.map(where), [`schema/type ${line}:33-37`]);
+    assert.equal(
+      ds[0]?.message,
+      '`69,5` inside `{ }` is read as 69 and a key `5`: write the number without a comma (a point for decimals).',
+    );
+    assert.deepEqual(resolvedFixesOf(ds[0]), []);
+  });
+
+  it('a comma in a number field other than an amount gets the number fix', () => {
+    const text = withText('{ milestone: M1, percent: 70 }', '{ milestone: M1, percent: 1,000 }');
+    const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/type');
+    assert.ok(d);
+    assert.equal(d.message, '`1,000` inside `{ }` is read as 1 and a key `000`: write `1000`, without the comma.');
+    assert.equal(
+      afterFix(text, d, 'Write `1,000` as 1000'),
+      withText('{ milestone: M1, percent: 70 }', '{ milestone: M1, percent: 1000 }'),
+    );
+  });
+
+  it('text with a comma before digits is a YAML warning with a fix that quotes it', () => {
+    const text = withText('    - { id: M1, name: Site live,', '    - { id: M1, name: Release 1,2,');
+    const line = lineOf(text, 'Release 1,2');
+    const ds = analyzeText(text).diagnostics.filter((d) => d.range.start.line === line - 1);
+    assert.deepEqual(ds.map(where), [`yaml/warning ${line}:23-34`]);
+    const [d] = ds;
+    assert.ok(d);
+    assert.equal(severityName(d), 'warning');
+    assert.equal(d.message, '`Release 1,2` inside `{ }` is read as `Release 1` and a key `2`: put the text in quotes to keep it whole.');
+    assert.equal(
+      afterFix(text, d, 'Quote `Release 1,2`'),
+      withText('    - { id: M1, name: Site live,', '    - { id: M1, name: "Release 1,2",'),
+    );
+  });
+
+  it('leaves a real key after a number alone', () => {
+    const text = withText('{ milestone: M1, percent: 70 }', '{ milestone: M1, percent: 70,100: x }');
+    assert.ok(analyzeText(text).diagnostics.some((d) => d.code === 'schema/additional-property' && String(d.message).includes('`100`')));
+  });
+});

@@ -59,8 +59,9 @@ export const codeGroups = [
         severity: 'warning',
         title: 'YAML warning',
         explanation:
-          'The parser accepted the file but flagged something that may not mean what you intended, such as an unknown tag or a construct that YAML versions read differently.',
-        remedy: 'Read the message; usually removing the tag or writing the value plainly resolves it.',
+          "The parser accepted the file but flagged something that may not mean what you intended, such as an unknown tag or a construct that YAML versions read differently. A number or text with a comma inside `{ }` is one: in a flow mapping the comma separates entries, so `{ name: Release 1,2 }` is read by YAML tools as `Release 1` and a key `2`. The checks read the text as written and say so; where a number is expected (`{ amount: 100,000 }`, read as 100) the finding is the field's own (`cost-amount-not-numeric`, `schema/type`), and nothing is added up from it.",
+        remedy:
+          'Read the message; usually removing the tag or writing the value plainly resolves it. Write numbers without thousands separators (`100000`), and quote text that has a comma inside `{ }` (the quick fix does either).',
       },
       {
         code: 'yaml/multiple-documents',

@@ -23,6 +23,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { Path, PathSegment } from './types';
 import { checkInputLimits, type InputProblem } from './inputGuard';
 import { defaultLimits, type Limits } from './settings';
+import { findSplitNumbers, joinSplitNumbers, type SplitNumber, type SplitNumbers } from './splitNumbers';
 
 /**
  * Past this many syntax errors and warnings, parsing stops and the file gets one `input/too-many-errors`:
@@ -86,6 +87,8 @@ export class ScopeDocument {
    */
   private readonly lineStarts: number[];
   private commentLines: Map<number, Comment> | undefined;
+  /** Numbers written with a comma inside `{ }` (`{ amount: 100,000 }`), which YAML splits in two. */
+  private readonly splits: SplitNumbers = noSplits;
   /**
    * The first document's concrete syntax tree, kept only when the caller asked (`keepCst`): the
    * command line resolves a fix for every finding, so the edits read it instead of parsing the
@@ -156,9 +159,12 @@ export class ScopeDocument {
     }
     try {
       this.documents = [...composer.compose(firstTwo(counted(new Parser().parse(parsed))))];
+      const first = this.documents[0];
+      if (first) this.splits = findSplitNumbers(first.contents, parsed, keySegment);
+      const partKeys = this.splits.partKeys;
       // One error at a time, not push(...errors): spreading 150,000 duplicate-key errors overflowed the call stack.
       for (const document of this.documents)
-        structuralErrors(document, (error) => {
+        structuralErrors(document, partKeys, (error) => {
           errors.count(error.pos[0]);
           document.errors.push(error);
         });
@@ -189,12 +195,30 @@ export class ScopeDocument {
     if (this.yaml && this.yaml.errors.length === 0) {
       try {
         value = this.yaml.toJS({ maxAliasCount: limits.maxAliases });
+        joinSplitNumbers(value, this.splits.list);
       } catch (e) {
         valueError = e instanceof Error ? e.message : String(e);
       }
     }
     this.value = value;
     this.valueError = valueError;
+  }
+
+  /** Numbers written with a comma inside `{ }`: the plain value holds each as its written text. */
+  get splitNumbers(): readonly SplitNumber[] {
+    return this.splits.list;
+  }
+
+  /** The split number whose value is at `path`, if any. */
+  splitNumberAt(path: Path): SplitNumber | undefined {
+    if (this.splits.list.length === 0) return undefined;
+    const node = this.nodeAt(path);
+    return node ? this.splits.list.find((s) => this.splits.endOf.get(node) === s.end && node.range?.[0] === s.start) : undefined;
+  }
+
+  /** Where a node's written text ends: a split number's value runs to its last part (`100,000`, not `100`). */
+  writtenEnd(node: Node & { range: [number, number, number] }): number {
+    return this.splits.endOf.get(node) ?? node.range[1];
   }
 
   /** Errors and warnings the parser reported, over all documents. */
@@ -369,7 +393,8 @@ export class ScopeDocument {
 
   /** A one-line range for a node; block scalars start at their first content line. */
   nodeRange(node: Node): Range {
-    const [start, end] = node.range ?? [0, 0];
+    const [start, parsedEnd] = node.range ?? [0, 0];
+    const end = this.splits.endOf.get(node) ?? parsedEnd;
     if (isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL')) {
       const header = this.positionAt(start);
       const nextLine = header.line + 1;
@@ -387,7 +412,7 @@ export class ScopeDocument {
   nodeOffsets(path: Path): [number, number] | undefined {
     const node = this.nodeAt(path);
     if (!node || !hasRange(node)) return undefined;
-    return [node.range[0], node.range[1]];
+    return [node.range[0], this.writtenEnd(node)];
   }
 
   /** The pair (key and value) at a path, for edits. */
@@ -478,7 +503,7 @@ function onEachComposerError(composer: Composer, check: (source: unknown) => voi
  * Repeated scalar keys (`Map keys must be unique`, as the parser reports them) and aliases with no
  * anchor before them, which the parser only notices when converting to data, without a position.
  */
-function structuralErrors(document: Document.Parsed, add: (error: YAMLParseError) => void): void {
+function structuralErrors(document: Document.Parsed, partKeys: ReadonlySet<unknown>, add: (error: YAMLParseError) => void): void {
   const stack: unknown[] = [document.contents];
   const anchors = new Map<string, number>();
   const aliases: Alias[] = [];
@@ -492,7 +517,8 @@ function structuralErrors(document: Document.Parsed, add: (error: YAMLParseError
     } else if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        const identity = scalarKeyIdentity(pair.key);
+        // `{ a: 1,000, b: 2,000 }` has two keys `000` that nobody wrote as keys: no duplicate.
+        const identity = partKeys.has(pair.key) ? undefined : scalarKeyIdentity(pair.key);
         if (identity !== undefined) {
           if (seen.has(identity) && hasRange(pair.key))
             add(new YAMLParseError([pair.key.range[0], pair.key.range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
@@ -616,6 +642,8 @@ export function keySegment(key: unknown): string | undefined {
   return undefined;
   return undefined;
 }
+
+const noSplits: SplitNumbers = { list: [], endOf: new Map(), partKeys: new Set() };
 
 /** Pairs of large mappings by key (the first pair wins), so a path lookup does not scan every key. */
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();

@@ -5,7 +5,7 @@ import type { ScopeDocument } from './document';
 import { formatPath } from './model';
 import { rulesById } from './rules';
 import { missingSectionsCode, missingSectionsLookup } from './missingSections';
-import { validateSchema } from './schema';
+import { validateDocumentSchema } from './schema';
 import type { RuleSettings } from './settings';
 import type { Finding, Fix } from './types';
 import { isDiagnosticData } from './validate';
@@ -34,7 +34,13 @@ export class FindingLookup {
   }
 
   private findingsOf(ruleId: string): readonly Finding[] {
-    const key = rulesById.has(ruleId) || ruleId === missingSectionsCode ? ruleId : ruleId.startsWith('schema/') ? 'schema' : undefined;
+    // A `yaml/warning` with data is a YAML pitfall the schema findings carry (see validateDocumentSchema).
+    const key =
+      rulesById.has(ruleId) || ruleId === missingSectionsCode
+        ? ruleId
+        : ruleId.startsWith('schema/') || ruleId === 'yaml/warning'
+          ? 'schema'
+          : undefined;
     if (key === undefined) return [];
     let found = this.byRule.get(key);
     if (!found) {
@@ -48,7 +54,7 @@ export class FindingLookup {
     const { doc, settings } = this;
     if (doc.inputProblem || doc.valueError || doc.parseErrors.length > 0) return [];
     try {
-      if (key === 'schema') return validateSchema(doc.value);
+      if (key === 'schema') return validateDocumentSchema(doc);
       if (key === missingSectionsCode) return missingSectionsLookup(doc);
       return rulesById.get(key)?.check(doc, settings) ?? [];
     } catch {

@@ -7,6 +7,8 @@ import validator from './generated/scopeSchemaValidator.js';
 import { editDistance } from './editDistance';
 import { canonicalEnum, dateOf, formatPath, isRecord } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
+import type { ScopeDocument } from './document';
+import { splitNumberAdvice, splitNumberReading, type SplitNumber } from './splitNumbers';
 
 export { scopeSchema };
 
@@ -33,6 +35,62 @@ export function validateSchema(value: unknown): SchemaFinding[] {
     if (findings.length >= maxSchemaFindings) break;
   }
   return findings;
+}
+
+/**
+ * The schema findings of a document: `validateSchema` on its data, with the YAML pitfalls that the
+ * data alone cannot show said in their own words. A number written with a comma inside `{ }`
+ * (`{ percent: 12,5 }`) is the text as written in the data; a schema finding on it says what YAML
+ * made of it, and one with no schema finding (a text field: `{ name: Release 1,2 }`) is a
+ * `yaml/warning`, since other YAML tools read a different value. Validation and the quick-fix
+ * lookup both call this, so a finding's index is the same in both.
+ */
+export function validateDocumentSchema(doc: ScopeDocument): SchemaFinding[] {
+  const findings = validateSchema(doc.value);
+  const splits = doc.splitNumbers;
+  if (splits.length === 0) return findings;
+  const byPath = new Map(splits.map((split) => [formatPath(split.path), split]));
+  const refined = findings.map((finding) => {
+    const split = byPath.get(formatPath(finding.path));
+    if (!split) return finding;
+    byPath.delete(formatPath(finding.path));
+    return { ...finding, message: `${splitNumberReading(split)}: ${splitNumberAdvice(split)}.`, fixes: splitNumberFixes(split, false) };
+  });
+  for (const split of byPath.values()) {
+    if (refined.length >= maxSchemaFindings) break;
+    refined.push({
+      ruleId: 'yaml/warning',
+      keyword: 'split-number',
+      path: split.path,
+      severity: 'warning',
+      message: `${splitNumberReading(split)}: put the text in quotes to keep it whole.`,
+      fixes: splitNumberFixes(split, true),
+    });
+  }
+  return refined;
+}
+
+function splitNumberFixes(split: SplitNumber, asText: boolean): Fix[] {
+  if (asText)
+    return [
+      {
+        title: `Quote \`${split.text}\``,
+        ops: [{ op: 'replace', path: split.path, value: JSON.stringify(split.text) }],
+        preferred: true,
+        // The text as written, which is what the checks read.
+        applicability: 'safe',
+      },
+    ];
+  if (split.number === undefined) return [];
+  return [
+    {
+      title: `Write \`${split.text}\` as ${split.number}`,
+      ops: [{ op: 'replace', path: split.path, value: split.number }],
+      preferred: true,
+      // Commas that group thousands leave no doubt about the number.
+      applicability: 'safe',
+    },
+  ];
 }
 
 /** The JSON-pointer instance path as path segments (array indices as numbers). */

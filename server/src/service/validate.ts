@@ -5,7 +5,7 @@ import type { YAMLError } from 'yaml';
 import type { ScopeDocument } from './document';
 import { formatPath, isRecord } from './model';
 import { rules, rulesById } from './rules';
-import { validateSchema } from './schema';
+import { validateDocumentSchema } from './schema';
 import type { RuleSettings } from './settings';
 import { absentSectionOf, maxUnfoldedSectionFindings, missingSectionsCode, missingSectionsFinding } from './missingSections';
 import { findSuppressions, type Suppression } from './suppressions';
@@ -167,7 +167,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   }
 
   // 4. Schema and rules.
-  const schemaFindings = validateSchema(doc.value);
+  const schemaFindings = validateDocumentSchema(doc);
   if (!isRecord(doc.value)) {
     schemaFindings.forEach((f, index) => emitFinding(doc, f, index, 'error', make));
     return result();

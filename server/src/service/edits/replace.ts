@@ -23,7 +23,7 @@ export function replaceValue(t: Target, path: Path, fragment: string): OpResult 
   if (inserted) return inserted;
   const container = path.length === 1 ? t.doc.yaml?.contents : t.doc.nodeAt(path.slice(0, -1));
   const written = node !== undefined && hasRange(node) && !isEmptyNull(node);
-  const oldEnd = written ? (isBlockCollection(node) || isBlockScalar(node) ? t.contentEnd(node) : node.range[1]) : undefined;
+  const oldEnd = written ? (isBlockCollection(node) || isBlockScalar(node) ? t.contentEnd(node) : t.doc.writtenEnd(node)) : undefined;
   if ((isMap(container) || isSeq(container)) && container.flow) {
     const flow = flowOf(r, t.style);
     if (written && oldEnd !== undefined) return { ...t.untagged(node, flow), end: oldEnd };

@@ -141,7 +141,7 @@ export class Target {
   /** Where a pair ends: its value, else its key. */
   pairEnd(pair: Pair): number | undefined {
     if (pair.value !== null && hasRange(pair.value) && !isEmptyNull(pair.value))
-      return isBlockCollection(pair.value) || isBlockScalar(pair.value) ? this.contentEnd(pair.value) : pair.value.range[1];
+      return isBlockCollection(pair.value) || isBlockScalar(pair.value) ? this.contentEnd(pair.value) : this.doc.writtenEnd(pair.value);
     return hasRange(pair.key) ? pair.key.range[1] : undefined;
   }
 

@@ -1,9 +1,12 @@
 // cost-amount-not-numeric: Amount is not a number.
 // An amount written as text ("$120k", "50,000", "TBD"); the fix rewrites it as a bare number when
 // the text can be read without guessing, and sets `budget.currency` from its symbol when missing.
+// `{ amount: 100,000 }` is one too: YAML reads 100 and a key `000`, and the document model gives the
+// rules the written text, so it is reported here, in those words, on the whole amount.
 import { arrayAt, formatAmount, formatPath, isRecord, parseMoneyText, setKeyOp, valueAt, type MoneyText } from '../model';
 import type { Finding, Fix, FixOp, Path, Rule } from '../types';
 import { sources } from '../sources';
+import { splitNumberAdvice, splitNumberReading, type SplitNumber } from '../splitNumbers';
 
 const ruleId = 'cost-amount-not-numeric';
 const isoCode = /^[A-Z]{3}$/;
@@ -32,6 +35,11 @@ export const rule: Rule = {
       const parsed = parseMoneyText(value);
       const where = `\`${formatPath(path)}\``;
       const fix = parsed ? rewriteFix(root, path, value, parsed, validCurrency) : undefined;
+      const split = doc.splitNumberAt(path);
+      if (split) {
+        findings.push(splitFinding(path, split, parsed, fix, validCurrency));
+        continue;
+      }
       findings.push({
         ruleId,
         path,
@@ -45,6 +53,33 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/**
+ * `{ amount: 100,000 }`: YAML reads 100 and a key `000`. Said as such, on the whole written amount;
+ * a payment's sum is not checked until the amount is a number (cost-payments-sum-mismatch stays quiet).
+ */
+function splitFinding(
+  path: Path,
+  split: SplitNumber,
+  parsed: MoneyText | undefined,
+  fix: Fix | undefined,
+  currency: string | undefined,
+): Finding {
+  const advice = parsed
+    ? `write \`${String(parsed.value)}\`, without the comma${split.parts.length > 1 ? 's' : ''}`
+    : splitNumberAdvice(split);
+  const payment = path[1] === 'payments';
+  return {
+    ruleId,
+    path,
+    message: `${splitNumberReading(split)}: ${advice}.${payment ? ' Until then the payments cannot be checked against `budget.total`.' : ''}`,
+    facts: [
+      `In \`{ }\` a comma separates entries, so YAML reads \`${split.read}\` here${parsed ? `, not ${formatAmount(parsed.value)}` : ''}.`,
+      ...(parsed ? factsOf(split.text, parsed, currency).slice(1) : []),
+    ],
+    ...(fix ? { fixes: [fix] } : {}),
+  };
+}
 
 /** The amounts the catalogue names: total, cap, payment amounts and rate-card rates. */
 function amountPaths(root: unknown): Path[] {
