@@ -36,6 +36,29 @@ export interface RiskReportParams {
   readonly uri: string;
   /** Also render the panel's HTML body (the status bar and code lens need only the summary). */
   readonly html?: boolean;
+  /**
+   * "Scope: Compare with Previous Version": the previous version's text (the client reads it from
+   * git; the server reads no repository) and what to call it. The result then has `comparison`,
+   * and the panel's body a "Changes since ..." section.
+   */
+  readonly compareWith?: { readonly text: string; readonly label: string };
+}
+
+/** One finding of the comparison, on the current text (LSP positions). */
+export interface ComparisonFinding {
+  readonly code: string;
+  readonly severity: 'error' | 'warning' | 'info' | 'hint';
+  readonly message: string;
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+}
+
+export interface ComparisonResult {
+  readonly label: string;
+  /** The summary lines ("Price: 240,000 → 252,000 EUR, ..."), Markdown code spans included. */
+  readonly changes: readonly { readonly area: string; readonly text: string }[];
+  readonly findings: readonly ComparisonFinding[];
+  /** Set when the comparison could not be made (the previous version is too large or could not be parsed). */
+  readonly problem?: string;
 }
 
 /** What the status bar and the code lens show; the engine computes it (docs/score.md). */
@@ -56,6 +79,8 @@ export interface RiskReportResult {
   readonly summary: RiskSummary;
   /** The panel's body: header, area cards, charts, findings by area, accepted risks. */
   readonly html?: string;
+  /** With `compareWith`: what changed since that version. */
+  readonly comparison?: ComparisonResult;
 }
 
 /** Client -> server request: the risk register of an open document, as the CLI's `--format` of the same name writes it. */

@@ -712,7 +712,10 @@ function startLanguageServer(): void {
       const open = await openDocument(params.uri);
       if (!open) return null;
       const model = await modelFor(open.snapshot, open.settings);
-      return runSafe('riskReport', null, () => riskReport(model, open.settings, params.html === true));
+      // A malformed `compareWith` (not two strings) is ignored: the report is still answered.
+      const base = params.compareWith;
+      const compareWith = base && typeof base.text === 'string' && typeof base.label === 'string' ? base : undefined;
+      return runSafe('riskReport', null, () => riskReport(model, open.settings, params.html === true, compareWith));
     }),
   );
 

@@ -10,7 +10,7 @@ import type { ExportRegisterResult, RiskReportResult } from '../../shared/protoc
 import { exportRegisterRequest, riskReportRequest } from '../../shared/protocol';
 import { runInProcess } from '../support/cli';
 import { LspClient } from '../support/lspClient';
-import { fixturesDir } from '../support/paths';
+import { fixturesDir, repoRoot } from '../support/paths';
 
 const goldenPath = (name: string): string => join(fixturesDir, 'golden', `${name}.scope.yaml`);
 
@@ -63,6 +63,42 @@ describe('risk report requests', () => {
       assert.equal(exported.text, cli.stdout);
     });
   }
+
+  it('scope/riskReport with compareWith: the comparison with the previous text, and its section first in the panel', async () => {
+    const example = readFileSync(join(repoRoot, 'examples', 'portal-rebuild.scope.yaml'), 'utf8');
+    const now = example.replace('  total: 240000\n', '  total: 252000\n');
+    const uri = 'file:///compare/plan.scope.yaml';
+    await client.open(uri, now);
+    await client.diagnostics(uri, 1);
+    const line = now.split('\n').indexOf('  total: 252000');
+    const result = await client.request<RiskReportResult>(riskReportRequest, {
+      uri,
+      html: true,
+      compareWith: { text: example, label: 'the last commit (HEAD)' },
+    });
+    assert.deepEqual(result.comparison, {
+      label: 'the last commit (HEAD)',
+      changes: [{ area: 'price', text: 'Price: 240,000 → 252,000 EUR, +12,000 EUR (+5%)' }],
+      findings: [
+        {
+          code: 'compare/scope-creep',
+          severity: 'error',
+          message: 'The price rose by 12,000 EUR (+5%) without an approved change request that accounts for it.',
+          range: { start: { line, character: 9 }, end: { line, character: 15 } },
+        },
+      ],
+    });
+    assert.match(
+      result.html ?? '',
+      /^<section class="comparison" aria-label="Changes since the last commit \(HEAD\)"><h2>Changes since the last commit \(HEAD\)<\/h2><ul><li><strong>price<\/strong>: Price: 240,000 → 252,000 EUR/,
+    );
+    // A previous text that is not a scope is said so; a malformed compareWith is ignored.
+    const broken = await client.request<RiskReportResult>(riskReportRequest, { uri, compareWith: { text: '', label: 'HEAD' } });
+    assert.equal(broken.comparison?.problem, 'HEAD could not be read as a scope, so there is nothing to compare with.');
+    const ignored = await client.request<RiskReportResult>(riskReportRequest, { uri, compareWith: { text: 42 } });
+    assert.equal(ignored.comparison, undefined);
+    assert.equal(typeof ignored.summary.errors, 'number');
+  });
 
   it('answers null for a document that is not open', async () => {
     assert.equal(await client.request(riskReportRequest, { uri: 'file:///nowhere.scope.yaml' }), null);

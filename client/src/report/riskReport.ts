@@ -20,6 +20,11 @@ import { panelCss, reportCss } from '../../../shared/reportStyles';
 
 export const showRiskReportCommand = 'scope.showRiskReport';
 export const exportRiskRegisterCommand = 'scope.exportRiskRegister';
+export const compareWithPreviousCommand = 'scope.compareWithPrevious';
+export const clearComparisonCommand = 'scope.clearComparison';
+
+/** The comparison's findings are a diagnostic collection of their own, shown until dismissed. */
+const comparisonSource = 'Scope YAML (changes since the last commit)';
 
 /** Changes come in bursts while typing: ask the server once they settle. */
 const refreshDelayMs = 150;
@@ -49,6 +54,9 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
   private panelUri: vscode.Uri | undefined;
   private panelReady = false;
   private pendingHtml: string | undefined;
+  /** "Compare with Previous Version": the previous text of each compared file, until dismissed. */
+  private readonly bases = new Map<string, { readonly text: string; readonly label: string }>();
+  private readonly comparisons = vscode.languages.createDiagnosticCollection('scope-compare');
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -63,6 +71,9 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
       vscode.languages.registerCodeLensProvider({ language: languageId }, this),
       vscode.commands.registerCommand(showRiskReportCommand, (uri?: unknown) => this.show(uri)),
       vscode.commands.registerCommand(exportRiskRegisterCommand, (uri?: unknown, format?: unknown) => this.export(uri, format)),
+      vscode.commands.registerCommand(compareWithPreviousCommand, (uri?: unknown) => this.compareWithPrevious(uri)),
+      vscode.commands.registerCommand(clearComparisonCommand, (uri?: unknown) => this.clearComparison(uri)),
+      this.comparisons,
       // The server publishes diagnostics after every check: the moment the score can change.
       vscode.languages.onDidChangeDiagnostics((event) => {
         for (const uri of event.uris) if (this.isOpenScope(uri)) this.schedule(uri);
@@ -101,6 +112,8 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.bases.delete(key);
+    this.comparisons.delete(uri);
     this.summaries.delete(key);
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
@@ -122,9 +135,14 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
     if (!this.client.isRunning()) return;
     const key = uri.toString();
     const withHtml = this.panel !== undefined && this.panelUri?.toString() === key;
+    const base = this.bases.get(key);
     let result: RiskReportResult | null;
     try {
-      const params: RiskReportParams = { uri: this.client.code2ProtocolConverter.asUri(uri), html: withHtml };
+      const params: RiskReportParams = {
+        uri: this.client.code2ProtocolConverter.asUri(uri),
+        html: withHtml,
+        ...(base ? { compareWith: base } : {}),
+      };
       result = await this.client.sendRequest<RiskReportResult | null>(riskReportRequest, params);
     } catch (error) {
       this.client.outputChannel.appendLine(
@@ -133,6 +151,7 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
       return;
     }
     if (!result) return;
+    if (this.bases.get(key) === base) this.showComparison(uri, result.comparison);
     const previous = this.summaries.get(key);
     this.summaries.set(key, result.summary);
     if (JSON.stringify(previous) !== JSON.stringify(result.summary)) this.lensesChanged.fire();
@@ -294,6 +313,68 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
 </html>`;
   }
 
+  // ---- compare with the previous version ---------------------------------------------------
+
+  /**
+   * "Scope: Compare with Previous Version": the file against its last committed version, read
+   * through VS Code's built-in Git extension (the language server reads no repository and runs no
+   * process). The summary goes to the top of the risk report panel, the findings into the editor,
+   * both kept up to date while you edit, until "Scope: Clear Comparison" or the file is closed.
+   * Returns true, or the problem it showed.
+   */
+  async compareWithPrevious(arg?: unknown): Promise<true | string> {
+    const uri = this.targetUri(arg);
+    if (!uri || uri.scheme !== 'file') {
+      const problem = 'Open a saved .scope.yaml file in a Git repository to compare it with its last commit.';
+      void vscode.window.showInformationMessage(problem);
+      return problem;
+    }
+    const text = await previousVersion(uri);
+    if ('problem' in text) {
+      this.client.outputChannel.appendLine(`Compare with Previous Version: ${text.problem}`);
+      void vscode.window.showWarningMessage(text.problem);
+      return text.problem;
+    }
+    this.bases.set(uri.toString(), { text: text.text, label: 'the last commit (HEAD)' });
+    await this.show(uri);
+    return true;
+  }
+
+  clearComparison(arg?: unknown): void {
+    const uri = this.targetUri(arg);
+    if (!uri) return;
+    this.bases.delete(uri.toString());
+    this.comparisons.delete(uri);
+    void this.refresh(uri);
+  }
+
+  private showComparison(uri: vscode.Uri, comparison: RiskReportResult['comparison']): void {
+    if (!comparison) {
+      this.comparisons.delete(uri);
+      return;
+    }
+    const severities = {
+      error: vscode.DiagnosticSeverity.Error,
+      warning: vscode.DiagnosticSeverity.Warning,
+      info: vscode.DiagnosticSeverity.Information,
+      hint: vscode.DiagnosticSeverity.Hint,
+    } as const;
+    this.comparisons.set(
+      uri,
+      comparison.findings.map((f) => {
+        const range = new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
+        const diagnostic = new vscode.Diagnostic(
+          range,
+          f.message.replace(/`([^`]*)`/g, '$1'),
+          severities[f.severity] ?? severities.warning,
+        );
+        diagnostic.source = comparisonSource;
+        diagnostic.code = f.code;
+        return diagnostic;
+      }),
+    );
+  }
+
   // ---- export ------------------------------------------------------------------------------
 
   /** "Scope: Export Risk Register": Markdown, CSV or standalone HTML next to the scope file. Returns the file written. */
@@ -354,4 +435,53 @@ function nonceOf(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The minimum of the built-in Git extension's API (extensions/git/src/api/git.d.ts) used here. */
+interface GitApi {
+  readonly state?: 'uninitialized' | 'initialized';
+  readonly onDidChangeState?: vscode.Event<'uninitialized' | 'initialized'>;
+  getRepository(uri: vscode.Uri): { show(ref: string, path: string): Promise<string> } | null;
+  openRepository?(root: vscode.Uri): Promise<{ show(ref: string, path: string): Promise<string> } | null>;
+}
+
+/** The Git extension finds the open repositories after it starts: wait for it (at most 15 s). */
+async function initialized(api: GitApi): Promise<void> {
+  if (api.state !== 'uninitialized' || !api.onDidChangeState) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, 15_000);
+    const listener = api.onDidChangeState?.((state) => {
+      if (state === 'initialized') done();
+    });
+    function done(): void {
+      clearTimeout(timer);
+      listener?.dispose();
+      resolve();
+    }
+  });
+}
+
+/** The file's text at HEAD, through the Git extension; a problem in plain words otherwise. */
+async function previousVersion(uri: vscode.Uri): Promise<{ text: string } | { problem: string }> {
+  const extension = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+  if (!extension) return { problem: "VS Code's Git extension is not available, so the previous version cannot be read." };
+  let api: GitApi;
+  try {
+    api = (extension.isActive ? extension.exports : await extension.activate()).getAPI(1);
+  } catch {
+    return { problem: "VS Code's Git extension is disabled, so the previous version cannot be read." };
+  }
+  await initialized(api);
+  let repository = api.getRepository(uri);
+  // A repository outside the workspace folders is not open until asked for.
+  if (!repository && api.openRepository) {
+    await api.openRepository(vscode.Uri.joinPath(uri, '..')).catch(() => null);
+    repository = api.getRepository(uri);
+  }
+  if (!repository) return { problem: `${vscode.workspace.asRelativePath(uri)} is not in a Git repository VS Code has open.` };
+  try {
+    return { text: await repository.show('HEAD', uri.fsPath) };
+  } catch {
+    return { problem: `${vscode.workspace.asRelativePath(uri)} has no committed version to compare with.` };
+  }
 }

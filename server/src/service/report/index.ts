@@ -1,8 +1,15 @@
 // The risk report of one open document, for the editor: the summary the status bar and the code
 // lens show, the panel's HTML body, and the exported register. Each is made from one FileReport
 // of one validation, with the same renderer as `scope-lint --format markdown|csv|html`.
-import type { ExportRegisterResult, RegisterFormatName, RiskReportResult, RiskSummary } from '../../../../shared/protocol';
+import type {
+  ExportRegisterResult,
+  RegisterFormatName,
+  RiskReportParams,
+  RiskReportResult,
+  RiskSummary,
+} from '../../../../shared/protocol';
 import { serverVersion } from '../../../../shared/protocol';
+import { compareInEditor, comparisonSection } from '../compare/inEditor';
 import type { ScopeDocument } from '../document';
 import type { RuleSettings } from '../settings';
 import { validate } from '../validate';
@@ -40,13 +47,23 @@ export function summaryOf(report: FileReport): RiskSummary {
   };
 }
 
-export function riskReport(doc: ScopeDocument, settings: RuleSettings, html: boolean): RiskReportResult {
+export function riskReport(
+  doc: ScopeDocument,
+  settings: RuleSettings,
+  html: boolean,
+  compareWith?: RiskReportParams['compareWith'],
+): RiskReportResult {
   const report = reportOf(doc, settings);
   const file: RegisterFile = { name: fileNameOf(doc.uri), report };
+  const comparison = compareWith ? compareInEditor(doc, compareWith, settings.limits) : undefined;
   return {
     version: doc.version,
     summary: summaryOf(report),
-    ...(html ? { html: reportBody(file, { version: serverVersion }, { mode: 'panel' }) } : {}),
+    // The comparison was asked for: it comes first in the panel.
+    ...(html
+      ? { html: (comparison ? comparisonSection(comparison) : '') + reportBody(file, { version: serverVersion }, { mode: 'panel' }) }
+      : {}),
+    ...(comparison ? { comparison } : {}),
   };
 }
 
