@@ -90,7 +90,7 @@ describe('risk report requests', () => {
     });
     assert.match(
       result.html ?? '',
-      /^<section class="comparison" aria-label="Changes since the last commit \(HEAD\)"><h2>Changes since the last commit \(HEAD\)<\/h2><ul><li><strong>price<\/strong>: Price: 240,000 → 252,000 EUR/,
+      /^<section class="comparison" aria-label="Changes since the last commit \(HEAD\)"><h2>Changes since the last commit \(HEAD\)<\/h2><ul><li>Price: 240,000 → 252,000 EUR/,
     );
     // A previous text that is not a scope is said so; a malformed compareWith is ignored.
     const broken = await client.request<RiskReportResult>(riskReportRequest, { uri, compareWith: { text: '', label: 'HEAD' } });

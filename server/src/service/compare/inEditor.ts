@@ -44,7 +44,7 @@ export function comparisonSection(result: ComparisonResult): string {
     ? `<p>${escapeXml(result.problem)}</p>`
     : result.changes.length === 0
       ? '<p>No changes to price, schedule, deliverables, success measures, security or vendor.</p>'
-      : `<ul>${result.changes.map((c) => `<li><strong>${escapeXml(c.area)}</strong>: ${inline(c.text)}</li>`).join('')}</ul>`;
+      : `<ul>${result.changes.map((c) => `<li>${inline(c.text)}</li>`).join('')}</ul>`;
   const findings =
     result.findings.length === 0
       ? ''
