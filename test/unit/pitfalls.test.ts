@@ -332,3 +332,34 @@ describe('a number with a comma inside { }', () => {
     assert.ok(analyzeText(text).diagnostics.some((d) => d.code === 'schema/additional-property' && String(d.message).includes('`100`')));
   });
 });
+
+describe('a colon in prose', () => {
+  const criterion = '      - Lighthouse performance score >= 90 on the 10 most-visited pages.\n';
+
+  it('a "Label: text" item in a list of text says why it is a mapping, and the fix quotes it as written', () => {
+    const text = withText(criterion, '      - Lighthouse: performance score >= 90 on the 10 most-visited pages.   # per RFP\n');
+    const line = lineOf(text, '- Lighthouse:');
+    const ds = onLine(text, line);
+    assert.deepEqual(ds.map(where), [`schema/type ${line}:9-74`]);
+    const [d] = ds;
+    assert.ok(d);
+    assert.equal(
+      d.message,
+      'The colon after `Lighthouse` makes YAML read this as a key and a value, not as text: put the whole text in quotes.',
+    );
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.applicability]),
+      [['Put the text in quotes', 'safe']],
+    );
+    assert.equal(
+      afterFix(text, d, 'Put the text in quotes'),
+      withText(criterion, '      - "Lighthouse: performance score >= 90 on the 10 most-visited pages."   # per RFP\n'),
+    );
+  });
+
+  it('a mapping written on purpose where text is expected keeps the schema message', () => {
+    const text = withText(criterion, '      - Lighthouse:\n          score: 90\n');
+    const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/type');
+    assert.equal(d?.message, '`deliverables[0].acceptance_criteria[1]` must be text, not a mapping.');
+  });
+});

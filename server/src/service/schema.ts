@@ -2,6 +2,7 @@
 // no remote refs: scripts/schemaValidators.mjs, written by scripts/generate.mjs), and ajv errors
 // turned into findings on the narrowest node with human sentences.
 import type { ErrorObject } from 'ajv';
+import { isMap, isScalar, Scalar } from 'yaml';
 import scopeSchema from '../../../schemas/scope.schema.json';
 import validator from './generated/scopeSchemaValidator.js';
 import { editDistance } from './editDistance';
@@ -18,6 +19,8 @@ export const maxSchemaFindings = 100;
 export interface SchemaFinding extends Finding {
   /** The ajv keyword, e.g. `required`; the rule id is `schema/<kind>`. */
   readonly keyword: string;
+  /** For a `type` finding: the JSON types the schema allows there (`string`, `number`...). */
+  readonly expected?: readonly string[];
 }
 
 /** Schema findings for plain data; at most `maxSchemaFindings`. */
@@ -46,7 +49,7 @@ export function validateSchema(value: unknown): SchemaFinding[] {
  * lookup both call this, so a finding's index is the same in both.
  */
 export function validateDocumentSchema(doc: ScopeDocument): SchemaFinding[] {
-  const findings = validateSchema(doc.value);
+  const findings = validateSchema(doc.value).map((finding) => colonInText(doc, finding) ?? finding);
   const splits = doc.splitNumbers;
   if (splits.length === 0) return findings;
   const byPath = new Map(splits.map((split) => [formatPath(split.path), split]));
@@ -68,6 +71,43 @@ export function validateDocumentSchema(doc: ScopeDocument): SchemaFinding[] {
     });
   }
   return refined;
+}
+
+/**
+ * `- Performance: loads in under 2 s` in a list of criteria: the colon and space make the line a
+ * key and a value, so the text the author wrote is a mapping where text is expected. Said in those
+ * words, with a fix that quotes the line as written.
+ */
+function colonInText(doc: ScopeDocument, finding: SchemaFinding): SchemaFinding | undefined {
+  if (finding.ruleId !== 'schema/type' || !finding.expected?.includes('string') || finding.path.length === 0) return undefined;
+  const node = doc.nodeAt(finding.path);
+  if (!isMap(node) || node.items.length !== 1) return undefined;
+  const pair = node.items[0];
+  const key = pair?.key;
+  const value = pair?.value;
+  if (!isPlainScalar(key) || !isPlainScalar(value)) return undefined;
+  if (doc.positionAt(key.range[0]).line !== doc.positionAt(value.range[1]).line) return undefined;
+  const written = doc.text.slice(key.range[0], value.range[1]);
+  const label = doc.text.slice(key.range[0], key.range[1]);
+  return {
+    ...finding,
+    // On the text, not on a comment after it (the mapping's range runs to the end of the line).
+    at: { text: written },
+    message: `The colon after \`${label}\` makes YAML read this as a key and a value, not as text: put the whole text in quotes.`,
+    fixes: [
+      {
+        title: 'Put the text in quotes',
+        ops: [{ op: 'replace', path: finding.path, value: JSON.stringify(written) }],
+        preferred: true,
+        // The text exactly as written, now read as text.
+        applicability: 'safe',
+      },
+    ],
+  };
+}
+
+function isPlainScalar(node: unknown): node is Scalar & { range: [number, number, number] } {
+  return isScalar(node) && node.type === Scalar.PLAIN && Array.isArray(node.range);
 }
 
 function splitNumberFixes(split: SplitNumber, asText: boolean): Fix[] {
@@ -223,7 +263,9 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
         .split(',')
         .map((t) => typeNames[t] ?? t)
         .join(' or ');
-      return make('schema/type', path, `${where} must be ${expected}, not ${describeType(value)}.`);
+      return make('schema/type', path, `${where} must be ${expected}, not ${describeType(value)}.`, {
+        expected: String(params.type).split(','),
+      });
     }
     case 'enum': {
       const slip = enumSlip(path, where, Array.isArray(params.allowedValues) ? params.allowedValues : [], value);
