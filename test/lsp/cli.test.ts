@@ -142,7 +142,7 @@ describe('scope-lint: the bin', () => {
     assert.equal(runSpawned([golden('full')]).status, 0);
     const risky = runSpawned(['-f', 'json', golden('risky')]);
     assert.equal(risky.status, 1);
-    assert.equal(json(risky)[0]?.messages.length, 38);
+    assert.equal(json(risky)[0]?.messages.length, 39);
     assertTrouble(runSpawned(['--bogus']), /Unknown option '--bogus'/);
   });
 
@@ -190,7 +190,7 @@ describe('scope-lint: output formats', () => {
     assert.equal(lines[0], 'test/fixtures/golden/risky.scope.yaml');
     const amount = lines.find((l) => l.endsWith('cost-amount-not-numeric')) ?? '';
     assert.match(amount, new RegExp(`^ +${totalLine + 1}:\\d+  error    \`budget\\.total\` is the text .*  cost-amount-not-numeric$`));
-    assert.ok(result.stdout.endsWith('\n✖ 38 problems (12 errors, 23 warnings, 3 info) in 1 file.\n'), result.stdout.slice(-200));
+    assert.ok(result.stdout.endsWith('\n✖ 39 problems (12 errors, 24 warnings, 3 info) in 1 file.\n'), result.stdout.slice(-200));
     assert.doesNotMatch(result.stdout, ansi, 'no colors when stdout is not a terminal');
     assert.match((await run([golden('risky')], { env: { FORCE_COLOR: '1' } })).stdout, ansiRed);
     assert.doesNotMatch((await run(['--no-color', golden('risky')], { env: { FORCE_COLOR: '1' } })).stdout, ansi);
@@ -200,7 +200,7 @@ describe('scope-lint: output formats', () => {
   it('--quiet reports errors only; --rule overrides a severity or turns a rule off', async () => {
     const quiet = await run(['--quiet', golden('risky')]);
     assert.equal(quiet.status, 1);
-    assert.ok(quiet.stdout.endsWith('\n✖ 12 errors in 1 file (23 warnings, 3 info hidden by --quiet).\n'), quiet.stdout.slice(-200));
+    assert.ok(quiet.stdout.endsWith('\n✖ 12 errors in 1 file (24 warnings, 3 info hidden by --quiet).\n'), quiet.stdout.slice(-200));
     assert.doesNotMatch(quiet.stdout, /^\s+\d+:\d+\s+(warning|info)\s/m);
     // Warnings only: the summary says what --quiet left out, never "No problems".
     const warningsOnly = await run(['--quiet', golden('minimal')]);
@@ -223,7 +223,7 @@ describe('scope-lint: output formats', () => {
     const result = await run(['--format', 'github', golden('risky')]);
     const lines = result.stdout.trimEnd().split('\n');
     const annotations = lines.filter((l) => l.startsWith('::'));
-    assert.equal(annotations.length, 38);
+    assert.equal(annotations.length, 39);
     for (const line of annotations) {
       assert.match(
         line,
@@ -238,7 +238,7 @@ describe('scope-lint: output formats', () => {
           l.includes('(cost-amount-not-numeric)::'),
       ),
     );
-    assert.equal(lines[lines.length - 1], 'scope-lint: 12 errors, 23 warnings, 3 info in 1 file.');
+    assert.equal(lines[lines.length - 1], 'scope-lint: 12 errors, 24 warnings, 3 info in 1 file.');
   });
 
   it('markdown: a risk register for a committee, top risks first, then one section per area', async () => {
@@ -250,7 +250,7 @@ describe('scope-lint: output formats', () => {
     const header = lines.indexOf('| # | Risk | Area | Mitigation | Owner | Status |');
     assert.ok(header > lines.indexOf('## Top risks'));
     const rows = lines.filter((l) => /^\| R\d+ \| (error|warning|info) \|/.test(l));
-    assert.equal(rows.length, 38);
+    assert.equal(rows.length, 39);
     for (const row of rows) assert.equal(row.split(/(?<!\\)\|/).length, 10, `8 cells: ${row}`);
     assert.ok(rows.some((r) => r.includes('**No signed NDA before work starts**') && r.includes('(`security-nda-missing`)')));
     const clean = await run(['--format', 'markdown', golden('full')]);
@@ -427,7 +427,7 @@ describe('scope-lint: a large batch', () => {
     assert.equal(files.length, 1000);
     for (const file of files) {
       const risky = /project-\d*[13579]\.scope\.yaml$/.test(file.filePath);
-      assert.equal(file.messages.length, risky ? 38 : 5, file.filePath);
+      assert.equal(file.messages.length, risky ? 39 : 5, file.filePath);
     }
     const subset = ['team-0', 'team-1'];
     const sequential = await run(['-f', 'json', ...subset], { cwd: dir, env: { SCOPE_LINT_WORKERS: '0' } });

@@ -45,7 +45,7 @@ describe('scope-lint: worker pool bounds', () => {
     const run = await runInProcess(['-f', 'json', big, risky], { env: { SCOPE_LINT_WORKERS: '1', SCOPE_CHECK_TIMEOUT_MS: '300' } });
     assert.equal(run.status, 1, run.stderr);
     const files = JSON.parse(run.stdout) as JsonFile[];
-    assert.deepEqual(summary(files), ['big.scope.yaml: input/timeout', 'risky.scope.yaml: 38']);
+    assert.deepEqual(summary(files), ['big.scope.yaml: input/timeout', 'risky.scope.yaml: 39']);
     assert.match(files[0]?.messages[0]?.message ?? '', /^Checking this file took longer than 0.3 s, so it was stopped/);
     assert.equal(files[0]?.messages[0]?.severity, 'error');
   });
@@ -54,7 +54,7 @@ describe('scope-lint: worker pool bounds', () => {
     const run = await runInProcess(['-f', 'json', big, risky], { env: { SCOPE_LINT_WORKERS: '1', SCOPE_LINT_WORKER_MEMORY_MB: '16' } });
     assert.equal(run.status, 1, run.stderr);
     const files = JSON.parse(run.stdout) as JsonFile[];
-    assert.deepEqual(summary(files), ['big.scope.yaml: input/check-failed', 'risky.scope.yaml: 38']);
+    assert.deepEqual(summary(files), ['big.scope.yaml: input/check-failed', 'risky.scope.yaml: 39']);
     assert.match(files[0]?.messages[0]?.message ?? '', /^Checking this file failed \(the worker thread stopped: .*memory/);
   });
 

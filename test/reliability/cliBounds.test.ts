@@ -45,7 +45,7 @@ describe('the CLI: every file has the time bound', () => {
 
     const run = await runInProcess(['-f', 'json', hostile, risky], { env: { SCOPE_CHECK_TIMEOUT_MS: String(boundMs) } });
     assert.equal(run.status, 1, run.stderr);
-    assert.deepEqual(summary(run.stdout), ['commas.scope.yaml: input/timeout', 'risky.scope.yaml: 38'], `bound ${boundMs} ms`);
+    assert.deepEqual(summary(run.stdout), ['commas.scope.yaml: input/timeout', 'risky.scope.yaml: 39'], `bound ${boundMs} ms`);
     assert.equal(run.stderr, '');
   });
 });
@@ -57,7 +57,7 @@ describe('the CLI: SCOPE_LINT_WORKERS', () => {
     assert.equal(workerCountFor(1000, { SCOPE_LINT_WORKERS: String(cap) }).note, undefined);
     const run = await runInProcess(['-f', 'json', risky], { env: { SCOPE_LINT_WORKERS: '100000' } });
     assert.equal(run.status, 1);
-    assert.deepEqual(summary(run.stdout), ['risky.scope.yaml: 38']);
+    assert.deepEqual(summary(run.stdout), ['risky.scope.yaml: 39']);
     assert.equal(
       run.stderr,
       `scope-lint: SCOPE_LINT_WORKERS=100000 is more than 2 worker threads per core (${availableParallelism()} cores), so ${cap} are used at most.\n`,

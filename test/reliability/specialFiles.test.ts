@@ -72,7 +72,7 @@ describe('special files: the CLI', { skip: noFifo }, () => {
     assert.equal(run.status, 2, `status ${run.status} (null: killed after 30 s); stderr: ${run.stderr}`);
     const files = JSON.parse(run.stdout) as JsonFile[];
     const plan = files.find((f) => f.filePath.endsWith('b-plan.scope.yaml'));
-    assert.equal(plan?.messages.length, 38, 'the regular file is still linted');
+    assert.equal(plan?.messages.length, 39, 'the regular file is still linted');
     assert.match(run.stderr, /cannot read .*specs\/a-zero\.scope\.yaml: it is a character device, not a regular file\./);
     assert.match(run.stderr, /cannot read .*specs\/c-pipe\.scope\.yaml: it is a FIFO \(named pipe\), not a regular file\./);
   });
@@ -104,7 +104,7 @@ describe('special files: the language server', { skip: noFifo }, () => {
     const uri = pathToFileURL(join(dir, 'plan.scope.yaml')).href;
     await client.open(uri, readFileSync(risky, 'utf8'));
     const diagnostics = await client.diagnostics(uri, 1, 30_000);
-    assert.equal(diagnostics.length, 38);
+    assert.equal(diagnostics.length, 39);
     const config = client.published.find((p) => p.uri === pathToFileURL(join(dir, '.scope-lint.yaml')).href);
     assert.deepEqual(
       config?.diagnostics.map((d) => `${String(d.code)} ${d.message}`),

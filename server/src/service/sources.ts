@@ -12,6 +12,18 @@ export const sources = {
     name: 'GDPR Art. 33: notification of a personal data breach (72 hours; processors without undue delay)',
     url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj',
   },
+  gdprChapterV: {
+    name: 'GDPR Chapter V, Art. 44-49: transfers of personal data to third countries (adequacy, SCCs, BCRs, derogations)',
+    url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj',
+  },
+  adequacyDecisions: {
+    name: 'European Commission, Adequacy decisions (the countries with an EU adequacy decision)',
+    url: 'https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en',
+  },
+  sccs: {
+    name: 'European Commission, Standard contractual clauses for international transfers (Decision (EU) 2021/914)',
+    url: 'https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/standard-contractual-clauses-scc_en',
+  },
   hipaa164410: {
     name: 'HIPAA 45 CFR §164.410: breach notification by a business associate',
     url: 'https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-D/section-164.410',

@@ -9,6 +9,7 @@ import { rule as securityPersonalDataWithoutDpa } from './security-personal-data
 import { rule as securityBreachNotificationMissing } from './security-breach-notification-missing';
 import { rule as securityBreachNotificationSlow } from './security-breach-notification-slow';
 import { rule as securitySubprocessorsUnspecified } from './security-subprocessors-unspecified';
+import { rule as securityDataLocationMissing } from './security-data-location-missing';
 import { rule as securityIpOwnershipMissing } from './security-ip-ownership-missing';
 import { rule as expertiseEssentialParameterMissing } from './expertise-essential-parameter-missing';
 import { rule as expertiseObjectiveNotSmart } from './expertise-objective-not-smart';
@@ -59,6 +60,7 @@ export const rules: readonly Rule[] = [
   securityBreachNotificationMissing,
   securityBreachNotificationSlow,
   securitySubprocessorsUnspecified,
+  securityDataLocationMissing,
   securityIpOwnershipMissing,
   expertiseEssentialParameterMissing,
   expertiseObjectiveNotSmart,

@@ -1,0 +1,153 @@
+// security-data-location-missing: Personal data with no location or no transfer basis.
+// Personal data and `security.data_location` absent, or naming a place outside the EU/EEA without
+// an EU adequacy decision (or not recognised as a country) while `security.transfer_basis` is absent.
+import { readLocation, type LocationReading } from '../dataLocation';
+import { canonicalEnum, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
+import type { Finding, Rule } from '../types';
+import { sources } from '../sources';
+
+const ruleId = 'security-data-location-missing';
+export const transferBases = ['adequacy', 'sccs', 'bcrs', 'derogation'] as const;
+
+export const rule: Rule = {
+  id: ruleId,
+  category: 'security',
+  severity: 'warning',
+  fixes: ['unsafe', 'display-only'],
+  title: 'Personal data with no location or no transfer basis',
+  explanation: `The vendor will process personal data, but the scope does not say where, or it names a place outside the EU/EEA with no legal basis for sending the data there. Under GDPR Chapter V (Art. 44-49), personal data may leave the EU/EEA only to a country with an EU adequacy decision (Art. 45), or under appropriate safeguards such as the European Commission's standard contractual clauses (Art. 46(2)(c)) or binding corporate rules (Art. 47); the derogations of Art. 49 (explicit consent, for example) are for occasional transfers, not a vendor's routine processing. A processor contract must cover transfers to third countries (Art. 28(3)(a)), and DORA Art. 30(2)(b) requires the locations where data is processed. Without them, an offshore team or a support desk abroad can move your customers' data out of the protection you are accountable for, a security threat that the transfer rules make a legal one.
+
+Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`. A location that is not recognised as a country is treated as outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.`,
+  areas: ['security'],
+  remedy:
+    'Write where the vendor stores or accesses the data in `security.data_location` (countries, or `EU`). For a country outside the EU/EEA without an adequacy decision, sign standard contractual clauses (or rely on approved binding corporate rules) with a transfer impact assessment, and record it as `transfer_basis: sccs` (or `bcrs`). The quick fixes insert `data_location: [""]` to fill in, or `transfer_basis: sccs` to confirm.',
+  sources: [sources.gdprChapterV, sources.adequacyDecisions, sources.sccs, sources.gdprArt28, sources.doraArt30],
+  check(doc) {
+    const root = doc.value;
+    const security = valueAt(root, ['security']);
+    if (!isRecord(security) || !hasPersonalData(root)) return [];
+    const written = security.data_location;
+    // Any other shape (a number, a mapping) is the schema's type error; a single text is read as one location.
+    if (!isAbsent(written) && !Array.isArray(written) && typeof written !== 'string') return [];
+    const texts = (Array.isArray(written) ? written : [written]).filter(
+      (item): item is string => typeof item === 'string' && item.trim() !== '',
+    );
+    if (texts.length === 0) {
+      return [
+        {
+          ruleId,
+          path: ['security', 'data_location'],
+          at: 'key',
+          message:
+            'The scope does not say where the vendor will process personal data (`data_location`), so a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
+          facts: [
+            'A security threat: data sent outside the EU/EEA needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
+          ],
+          fixes: [
+            {
+              title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
+              ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
+              preferred: true,
+              // A blank location is still reported by this rule until a person fills it in.
+              applicability: 'display-only',
+            },
+          ],
+        },
+      ];
+    }
+
+    const readings = texts.map(readLocation);
+    const outside = readings.filter((r) => r.standing === 'third-country' || r.standing === 'unrecognised');
+    const basisValue = security.transfer_basis;
+    const basis = canonicalEnum(basisValue, transferBases);
+
+    if (basis === 'sccs' || basis === 'bcrs' || basis === 'derogation') return [];
+    if (basis === 'adequacy') {
+      if (outside.length === 0) return [];
+      return [
+        {
+          ruleId,
+          path: ['security', 'transfer_basis'],
+          message: `\`transfer_basis: adequacy\` does not cover ${placesOf(outside)}, ${outsideClause(outside)} (GDPR Art. 44-49).`,
+          facts: [
+            ...unrecognisedFacts(outside),
+            'Sign standard contractual clauses for it (`transfer_basis: sccs`), or use a location with an adequacy decision.',
+          ],
+        },
+      ];
+    }
+    if (outside.length === 0) return partialAdequacyHints(readings);
+    // A value that names no basis (`standard contract`) is the schema's enum error too; here it protects nothing.
+    const unreadBasis = !isAbsent(basisValue)
+      ? [
+          `\`transfer_basis\` ${JSON.stringify(typeof basisValue === 'string' ? shortText(basisValue) : basisValue)} is none of adequacy, sccs, bcrs, derogation, so it is read as no basis.`,
+        ]
+      : [];
+    const finding: Finding = {
+      ruleId,
+      path: ['security', 'data_location'],
+      at: 'key',
+      message: `Personal data would be processed in ${placesOf(outside)}, ${outsideClause(outside)}, and no \`transfer_basis\` is recorded (GDPR Art. 44-49).`,
+      facts: [
+        ...unrecognisedFacts(outside),
+        ...unreadBasis,
+        'A security threat: outside the EU/EEA the data needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
+      ],
+      fixes: [
+        {
+          title: 'Record standard contractual clauses as the transfer basis (`transfer_basis: sccs`)',
+          ops: [setKeyOp(root, ['security'], 'transfer_basis', 'sccs')],
+          preferred: true,
+          // It records a safeguard that a person must confirm is signed.
+          applicability: 'unsafe',
+        },
+      ],
+    };
+    return [finding];
+  },
+};
+
+/** `India`, `India and Brazil`, `` `Frankfurt` ``: the locations a message is about. */
+function placesOf(readings: readonly LocationReading[]): string {
+  const names = readings.map((r) => (r.name !== undefined ? r.name : `\`${shortText(r.written, 40)}\``));
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** Why the locations need a basis, in one clause that is right for one or many and for unrecognised ones. */
+function outsideClause(readings: readonly LocationReading[]): string {
+  const unrecognised = readings.filter((r) => r.standing === 'unrecognised').length;
+  const many = readings.length > 1;
+  if (unrecognised === 0) return `outside the EU/EEA with no EU adequacy decision`;
+  if (unrecognised === readings.length)
+    return many
+      ? 'which could not be recognised as countries and are treated as outside the EU/EEA'
+      : 'which could not be recognised as a country and is treated as outside the EU/EEA';
+  return 'outside the EU/EEA with no EU adequacy decision or not recognised as a country';
+}
+
+function unrecognisedFacts(readings: readonly LocationReading[]): string[] {
+  return readings
+    .filter((r) => r.standing === 'unrecognised')
+    .map(
+      (r) =>
+        `\`${shortText(r.written, 40)}\` is not a country this rule recognises (write an ISO 3166-1 code such as \`DE\` or an English name such as \`Germany\`), so it is treated as outside the EU/EEA.`,
+    );
+}
+
+/**
+ * A faded hint where an adequacy decision covers only some organisations (the United States, Canada)
+ * and no basis is written: the scope cannot show the vendor is one of them, nor that it is not.
+ */
+function partialAdequacyHints(readings: readonly LocationReading[]): Finding[] {
+  const partial = readings.filter((r) => r.partial !== undefined);
+  if (partial.length === 0) return [];
+  return [
+    {
+      ruleId,
+      path: ['security', 'data_location'],
+      at: 'key',
+      severity: 'hint',
+      message: `The EU adequacy decision for ${partial.map((r) => `${r.name ?? r.written} covers only ${r.partial ?? ''}`).join(', and for ')}: check that the vendor is one, then record \`transfer_basis: adequacy\` (or \`sccs\`).`,
+    },
+  ];
+}

@@ -1,0 +1,212 @@
+// security-data-location-missing: where personal data goes and on what GDPR Chapter V basis. The
+// messages and ranges a user reads, locations written the way people write them, the fail-safe
+// reading of what is not recognised, and the exact text after each quick fix.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readLocation } from '../../server/src/service/dataLocation';
+import { analyzeText, factsOf, resolvedFixesOf, severityName } from '../support/analyze';
+import { checkRule, fullWith } from '../support/ruleCheck';
+
+const ruleId = 'security-data-location-missing';
+const eu = '  data_location: [EU]\n';
+
+function findings(text: string) {
+  return analyzeText(text).diagnostics.filter((d) => d.code === ruleId);
+}
+
+/** The rule's one diagnostic on a text, with its message as plain text. */
+function one(text: string) {
+  const found = findings(text);
+  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.map((d) => messageOf(d)).join(' | ')}`);
+  const [d] = found;
+  assert.ok(d);
+  return Object.assign(d, { message: messageOf(d) });
+}
+
+function messageOf(d: { readonly message: string | { readonly value: string } }): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+function afterFix(text: string, title: string): string {
+  const d = one(text);
+  const fix = resolvedFixesOf(d).find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(resolvedFixesOf(d).map((f) => f.title))}`);
+  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
+}
+
+describe('security-data-location-missing', () => {
+  it('reports personal data in a third country with no transfer basis on the data_location key', () => {
+    const text = fullWith([eu, '  data_location: [IN]\n']);
+    const d = one(text);
+    assert.equal(
+      d.message,
+      'Personal data would be processed in India, outside the EU/EEA with no EU adequacy decision, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+    );
+    assert.equal(severityName(d), 'warning');
+    assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
+    assert.deepEqual(factsOf(d), [
+      'A security threat: outside the EU/EEA the data needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
+    ]);
+  });
+
+  it('offers standard contractual clauses as an unsafe proposal, which clears the finding once applied', () => {
+    const text = fullWith([eu, '  data_location: [IN]\n']);
+    const fix = resolvedFixesOf(one(text)).find((f) => f.title.startsWith('Record standard contractual clauses'));
+    assert.equal(fix?.applicability, 'unsafe');
+    const after = afterFix(text, 'Record standard contractual clauses as the transfer basis (`transfer_basis: sccs`)');
+    assert.equal(after, fullWith([eu, '  data_location: [IN]\n  transfer_basis: sccs\n']));
+    assert.deepEqual(findings(after), []);
+  });
+
+  it('reports a missing location on the security key and inserts a blank placeholder that is still reported', () => {
+    const text = fullWith([eu, '']);
+    const d = one(text);
+    assert.equal(
+      d.message,
+      'The scope does not say where the vendor will process personal data (`data_location`), so a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
+    );
+    assert.deepEqual(d.range, { start: { line: 31, character: 0 }, end: { line: 31, character: 8 } });
+    const after = afterFix(text, 'Add a `data_location` placeholder for the countries where the data is stored or accessed');
+    assert.ok(after.includes('\n  data_location: [""]\n'), after);
+    const left = one(after);
+    assert.equal(left.range.start.line, after.split('\n').indexOf('  data_location: [""]'));
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => f.applicability),
+      ['display-only'],
+    );
+    // Inserting the same placeholder again would change nothing, so it is not offered.
+    assert.deepEqual(resolvedFixesOf(left), []);
+  });
+
+  it('treats blank locations as no location: [], [""], a null value', () => {
+    for (const blank of ['[]', '[""]', 'null', '["  "]']) {
+      const d = one(fullWith([eu, `  data_location: ${blank}\n`]));
+      assert.match(d.message, /^The scope does not say where the vendor will process personal data/, blank);
+      assert.equal(d.range.start.line, 37, blank);
+    }
+  });
+
+  it('reads personal data from the categories when the flag is unset, as the DPA rule does', () => {
+    const text = fullWith([eu, '  data_location: [IN]\n'], ['  personal_data: true\n', '']);
+    assert.equal(one(text).range.start.line, 36);
+    assert.deepEqual(
+      findings(fullWith([eu, '  data_location: [IN]\n'], ['  personal_data: true\n', '  personal_data: false\n'])).length,
+      1,
+    );
+  });
+
+  it('is silent without personal data', () => {
+    const text = fullWith(
+      [eu, '  data_location: [IN]\n'],
+      ['  personal_data: true\n', '  personal_data: false\n'],
+      ['  personal_data_categories: [contact details, billing address, invoice history]\n', ''],
+    );
+    assert.deepEqual(checkRule(ruleId, text), []);
+  });
+
+  it('accepts countries as people write them, in any case, and EU/EEA', () => {
+    for (const written of [
+      'Germany',
+      'germany',
+      'DE',
+      'de',
+      'DEU',
+      'the Netherlands',
+      'UK',
+      'United Kingdom',
+      'England',
+      'Switzerland',
+      'Japan',
+      'EU',
+      'eea',
+      'European Union',
+      'EL',
+      'Norway',
+      'Iceland',
+    ]) {
+      assert.deepEqual(checkRule(ruleId, fullWith([eu, `  data_location: ["${written}"]\n`])), [], written);
+    }
+  });
+
+  it('names each third country, however it is written, with one message for several', () => {
+    for (const written of ['India', 'india', 'IN', 'IND', 'in']) {
+      assert.match(
+        one(fullWith([eu, `  data_location: ["${written}"]\n`])).message,
+        /^Personal data would be processed in India, /,
+        written,
+      );
+    }
+    const several = one(fullWith([eu, '  data_location: [EU, Brazil, PH, "Türkiye"]\n']));
+    assert.equal(
+      several.message,
+      'Personal data would be processed in Brazil, Philippines and Türkiye, outside the EU/EEA with no EU adequacy decision, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+    );
+  });
+
+  it('fails safe on a location it cannot recognise and says so', () => {
+    const d = one(fullWith([eu, '  data_location: [DE, Frankfurt data centre]\n']));
+    assert.equal(
+      d.message,
+      'Personal data would be processed in `Frankfurt data centre`, which could not be recognised as a country and is treated as outside the EU/EEA, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+    );
+    assert.equal(
+      factsOf(d)?.[0],
+      '`Frankfurt data centre` is not a country this rule recognises (write an ISO 3166-1 code such as `DE` or an English name such as `Germany`), so it is treated as outside the EU/EEA.',
+    );
+    const mixed = one(fullWith([eu, '  data_location: [India, Europe]\n']));
+    assert.equal(
+      mixed.message,
+      'Personal data would be processed in India and `Europe`, outside the EU/EEA with no EU adequacy decision or not recognised as a country, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+    );
+  });
+
+  it('reads a single text as one location (the schema reports the type) and leaves other shapes to the schema', () => {
+    assert.match(one(fullWith([eu, '  data_location: India\n'])).message, /processed in India,/);
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: { country: IN }\n'])), []);
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: 49\n'])), []);
+  });
+
+  it('accepts SCCs, BCRs and derogations, also in the wrong case; an unknown basis protects nothing', () => {
+    for (const basis of ['sccs', 'bcrs', 'derogation', 'SCCs', 'BCRS']) {
+      assert.deepEqual(checkRule(ruleId, fullWith([eu, `  data_location: [IN]\n  transfer_basis: ${basis}\n`])), [], basis);
+    }
+    const d = one(fullWith([eu, '  data_location: [IN]\n  transfer_basis: standard contract\n']));
+    assert.equal(d.range.start.line, 37);
+    assert.equal(
+      factsOf(d)?.[0],
+      '`transfer_basis` "standard contract" is none of adequacy, sccs, bcrs, derogation, so it is read as no basis.',
+    );
+  });
+
+  it('reports `transfer_basis: adequacy` on its value when a location has no adequacy decision', () => {
+    const d = one(fullWith([eu, '  data_location: [EU, India]\n  transfer_basis: adequacy\n']));
+    assert.equal(
+      d.message,
+      '`transfer_basis: adequacy` does not cover India, outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+    assert.deepEqual(d.range, { start: { line: 38, character: 18 }, end: { line: 38, character: 26 } });
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [GB, JP]\n  transfer_basis: adequacy\n'])), []);
+  });
+
+  it('gives only a hint for the United States and Canada, whose decisions cover some organisations', () => {
+    const d = one(fullWith([eu, '  data_location: [USA, Canada]\n']));
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'The EU adequacy decision for United States of America covers only organisations certified under the EU-US Data Privacy Framework, and for Canada covers only commercial organisations subject to PIPEDA: check that the vendor is one, then record `transfer_basis: adequacy` (or `sccs`).',
+    );
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [US]\n  transfer_basis: adequacy\n'])), []);
+  });
+});
+
+describe('readLocation', () => {
+  it('places locations under GDPR Chapter V', () => {
+    assert.deepEqual(readLocation(' Germany '), { written: 'Germany', code: 'DE', name: 'Germany', standing: 'eea' });
+    assert.deepEqual(readLocation('uk'), { written: 'uk', code: 'GB', name: 'United Kingdom', standing: 'adequate' });
+    assert.equal(readLocation('USA').partial, 'organisations certified under the EU-US Data Privacy Framework');
+    assert.equal(readLocation('in').standing, 'third-country');
+    assert.deepEqual(readLocation('ZZ'), { written: 'ZZ', standing: 'unrecognised' });
+    assert.deepEqual(readLocation('eu-west-1'), { written: 'eu-west-1', standing: 'unrecognised' });
+  });
+});
