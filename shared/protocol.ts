@@ -50,6 +50,14 @@ export interface ComparisonFinding {
   readonly severity: 'error' | 'warning' | 'info' | 'hint';
   readonly message: string;
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+  /** Quick fixes, already worked out on the current text (e.g. a change request pre-filled with the measured impact). */
+  readonly fixes?: readonly {
+    readonly title: string;
+    readonly edits: readonly {
+      readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+      readonly newText: string;
+    }[];
+  }[];
 }
 
 export interface ComparisonResult {

@@ -71,6 +71,8 @@ describe('risk report requests', () => {
     await client.open(uri, now);
     await client.diagnostics(uri, 1);
     const line = now.split('\n').indexOf('  total: 252000');
+    const endLine = now.split('\n').length - 1;
+    const today = new Date().toISOString().slice(0, 10);
     const result = await client.request<RiskReportResult>(riskReportRequest, {
       uri,
       html: true,
@@ -85,6 +87,18 @@ describe('risk report requests', () => {
           severity: 'error',
           message: 'The price rose by 12,000 EUR (+5%) without an approved change request that accounts for it.',
           range: { start: { line, character: 9 }, end: { line, character: 15 } },
+          // Worked out on this text: a proposed change request appended to the change log, at the end of the file.
+          fixes: [
+            {
+              title: 'Add change request CR4 for this change (fill in who approved it)',
+              edits: [
+                {
+                  range: { start: { line: endLine, character: 0 }, end: { line: endLine, character: 0 } },
+                  newText: `  - id: CR4\n    raised: ${today}\n    summary: "TODO: why the price rose by 12,000 EUR"\n    status: proposed\n    cost_impact: 12000\n    schedule_impact_days: 0\n`,
+                },
+              ],
+            },
+          ],
         },
       ],
     });

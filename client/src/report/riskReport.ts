@@ -15,6 +15,7 @@ import {
   type RiskReportParams,
   type RiskReportResult,
   type RiskSummary,
+  type ComparisonFinding,
 } from '../../../shared/protocol';
 import { panelCss, reportCss } from '../../../shared/reportStyles';
 
@@ -57,6 +58,11 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
   /** "Compare with Previous Version": the previous text of each compared file, until dismissed. */
   private readonly bases = new Map<string, { readonly text: string; readonly label: string }>();
   private readonly comparisons = vscode.languages.createDiagnosticCollection('scope-compare');
+  /** Each comparison finding's quick fixes, worked out by the server on the document version it compared. */
+  private readonly comparisonFixes = new WeakMap<
+    vscode.Diagnostic,
+    { readonly version: number; readonly fixes: NonNullable<ComparisonFinding['fixes']> }
+  >();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -74,6 +80,11 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
       vscode.commands.registerCommand(compareWithPreviousCommand, (uri?: unknown) => this.compareWithPrevious(uri)),
       vscode.commands.registerCommand(clearComparisonCommand, (uri?: unknown) => this.clearComparison(uri)),
       this.comparisons,
+      vscode.languages.registerCodeActionsProvider(
+        { language: languageId },
+        { provideCodeActions: (document, _range, context) => this.comparisonActions(document, context) },
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      ),
       // The server publishes diagnostics after every check: the moment the score can change.
       vscode.languages.onDidChangeDiagnostics((event) => {
         for (const uri of event.uris) if (this.isOpenScope(uri)) this.schedule(uri);
@@ -151,7 +162,8 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
       return;
     }
     if (!result) return;
-    if (this.bases.get(key) === base) this.showComparison(uri, result.comparison);
+    // The server's version of the text it compared is the editor's (the client sends its versions).
+    if (this.bases.get(key) === base) this.showComparison(uri, result.comparison, result.version);
     const previous = this.summaries.get(key);
     this.summaries.set(key, result.summary);
     if (JSON.stringify(previous) !== JSON.stringify(result.summary)) this.lensesChanged.fire();
@@ -348,7 +360,29 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
     void this.refresh(uri);
   }
 
-  private showComparison(uri: vscode.Uri, comparison: RiskReportResult['comparison']): void {
+  private comparisonActions(document: vscode.TextDocument, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const entry = diagnostic.source === comparisonSource ? this.comparisonFixes.get(diagnostic) : undefined;
+      // Worked out on another version of the text: the next comparison (after the edit settles) brings fresh ones.
+      if (!entry || entry.version !== document.version) continue;
+      for (const fix of entry.fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.edit = new vscode.WorkspaceEdit();
+        for (const e of fix.edits)
+          action.edit.replace(
+            document.uri,
+            new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
+            e.newText,
+          );
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  private showComparison(uri: vscode.Uri, comparison: RiskReportResult['comparison'], version: number | undefined): void {
     if (!comparison) {
       this.comparisons.delete(uri);
       return;
@@ -370,6 +404,7 @@ export class RiskReport implements vscode.CodeLensProvider, vscode.Disposable {
         );
         diagnostic.source = comparisonSource;
         diagnostic.code = f.code;
+        if (f.fixes && version !== undefined) this.comparisonFixes.set(diagnostic, { version, fixes: f.fixes });
         return diagnostic;
       }),
     );

@@ -58,7 +58,24 @@ suite('compare with the previous version', () => {
         ],
       ],
     );
+    // Its quick fix adds a proposed change request pre-filled with the measured impact.
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, ds[0].range);
+    const add = actions.find((a) => a.title === 'Add change request CR4 for this change (fill in who approved it)');
+    assert.ok(add, `offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    assert.match(
+      doc.getText(),
+      /\n {2}- id: CR4\n {4}raised: \d{4}-\d{2}-\d{2}\n {4}summary: "TODO: why the price rose by 12,000 EUR"\n {4}status: proposed\n {4}cost_impact: 12000\n {4}schedule_impact_days: 0\n$/,
+    );
+    // A proposed request accounts for nothing: the finding stays until it is approved.
+    await waitFor(() => comparisonOf(doc.uri).length === 1 && comparisonOf(doc.uri)[0] !== ds[0], {
+      what: 'the comparison of the edited text',
+    });
     await vscode.commands.executeCommand('scope.clearComparison', doc.uri);
     await waitFor(() => comparisonOf(doc.uri).length === 0, { what: 'the comparison to be cleared' });
+    // Leave no unsaved editor behind for the suites that follow.
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });

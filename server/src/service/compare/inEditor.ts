@@ -6,6 +6,7 @@
 import type { ComparisonResult, RiskReportParams } from '../../../../shared/protocol';
 import { escapeXml } from '../report/charts';
 import { ScopeDocument } from '../document';
+import { resolveFix } from '../edits';
 import type { Limits } from '../settings';
 import { compareScopes } from './compareScopes';
 
@@ -29,7 +30,13 @@ export function compareInEditor(now: ScopeDocument, base: NonNullable<RiskReport
   return {
     label,
     changes: changes.map((c) => ({ area: c.area, text: c.text })),
-    findings: findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: now.rangeOf(f.path) })),
+    findings: findings.map((f) => {
+      const fixes = f.fixes.flatMap((fix) => {
+        const resolved = resolveFix(now, fix);
+        return resolved ? [{ title: resolved.title, edits: resolved.edits.map((e) => ({ range: e.range, newText: e.newText })) }] : [];
+      });
+      return { code: f.code, severity: f.severity, message: f.message, range: now.rangeOf(f.path), ...(fixes.length > 0 ? { fixes } : {}) };
+    }),
   };
 }
 
