@@ -197,7 +197,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   if (unreadable.length > 0 || trouble) code = exitCode.trouble;
   else if (errors > 0) code = exitCode.findings;
   else if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
-    notes.push(`scope-lint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    notes.push(`scope-lint: ${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings}.\n`);
     code = exitCode.findings;
   }
 

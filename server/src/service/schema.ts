@@ -1,6 +1,7 @@
 // The JSON Schema, compiled ahead of time into ajv standalone code (strict, all errors, no $data,
 // no remote refs: scripts/schemaValidators.mjs, written by scripts/generate.mjs), and ajv errors
 // turned into findings on the narrowest node with human sentences.
+import { plural } from './plural';
 import type { ErrorObject } from 'ajv';
 import { isMap, isScalar, Scalar } from 'yaml';
 import scopeSchema from '../../../schemas/scope.schema.json';
@@ -324,7 +325,7 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
       return make(
         'schema/length',
         path,
-        `${where} must have ${error.keyword === 'maxItems' ? 'at most' : 'at least'} ${String(params.limit)} items.`,
+        `${where} must have ${error.keyword === 'maxItems' ? 'at most' : 'at least'} ${plural(Number(params.limit), 'item')}.`,
       );
     case 'anyOf':
     case 'oneOf': {

@@ -1,4 +1,5 @@
 // Counting and wording shared by the human-readable formats.
+import { plural } from '../../service/plural';
 import { relative, isAbsolute } from 'node:path';
 import type { EngineCode } from '../../service/codes';
 import type { Severity } from '../../service/types';
@@ -37,9 +38,7 @@ export function hiddenByQuiet(hidden: Counts | undefined): string {
   return ` (${describeCounts(hidden)} hidden by --quiet)`;
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural };
 
 /** Relative to `cwd` when inside it (shorter, and what CI annotations expect), else absolute. */
 export function displayPath(filePath: string, cwd: string): string {

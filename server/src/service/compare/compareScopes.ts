@@ -3,6 +3,7 @@
 // adds or drops (deliverables, success measures, protections), and whether the change log
 // accounts for it. Pure: two parsed documents in, a summary and findings on the new version out;
 // nothing here reads a repository or runs a process (the CLI and the editor fetch the old text).
+import { plural } from '../plural';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { ScopeDocument } from '../document';
 import {
@@ -157,7 +158,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
     if (was && was.approved === request.approved) continue;
     const impact = [
       request.cost !== undefined ? `${signed(request.cost)}${currency}` : 'no cost impact stated',
-      request.days !== undefined ? `${request.days > 0 ? '+' : ''}${request.days} days` : 'no schedule impact stated',
+      request.days !== undefined ? `${request.days > 0 ? '+' : ''}${plural(request.days, 'day')}` : 'no schedule impact stated',
     ].join(', ');
     const status = stringAt(now, ['changes', request.index, 'status']) ?? 'no status';
     changes.push({
@@ -193,7 +194,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
   };
   const requestFacts = (): string[] => [
     newlyApproved.length > 0
-      ? `Change requests approved in this version: ${newlyApproved.map((c) => `\`${c.id}\``).join(', ')} (${signed(approvedCost)}${currency}, ${approvedDays} days)`
+      ? `Change requests approved in this version: ${newlyApproved.map((c) => `\`${c.id}\``).join(', ')} (${signed(approvedCost)}${currency}, ${plural(approvedDays, 'day')})`
       : 'No change request was approved in this version.',
   ];
 
@@ -258,7 +259,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
     if (key === 'end' && shift > 0 && approvedDays < shift) {
       creep(
         ['timeline', 'end'],
-        `The end date moved ${moved(shift)} without an approved change request that accounts for it${approvedDays > 0 ? `; the change requests approved in this version account for ${approvedDays} days` : ''}.`,
+        `The end date moved ${moved(shift)} without an approved change request that accounts for it${approvedDays > 0 ? `; the change requests approved in this version account for ${plural(approvedDays, 'day')}` : ''}.`,
         [`Before: ${was}; now: ${is}`, ...requestFacts()],
         scaffold(0, shift - approvedDays, [], `why the end moved ${moved(shift - approvedDays)}`),
       );
@@ -404,8 +405,8 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
     weakened(
       nearest(['security', 'breach_notification_hours']),
       newHours === undefined
-        ? `The breach notification deadline (${oldHours} hours) was removed: the vendor no longer has to tell you of a breach in time.`
-        : `The breach notification deadline went from ${oldHours} to ${newHours} hours: you learn of a breach later (GDPR Art. 33 gives a controller 72 hours).`,
+        ? `The breach notification deadline (${plural(oldHours, 'hour')}) was removed: the vendor no longer has to tell you of a breach in time.`
+        : `The breach notification deadline went from ${oldHours} to ${plural(newHours, 'hour')}: you learn of a breach later (GDPR Art. 33 gives a controller 72 hours).`,
       `Breach notification: ${oldHours} → ${newHours === undefined ? '(none)' : newHours} hours`,
     );
   const names = (root: unknown): Set<string> =>

@@ -4,6 +4,7 @@
 // paths come from d3-scale, d3-time and d3-shape, which compute without a DOM, so the same strings
 // serve the editor's panel and the standalone HTML export. Colours are CSS classes: the panel maps
 // them to the VS Code theme, the export to its own light and dark palettes.
+import { plural } from '../plural';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { curveStepAfter, line, symbol, symbolDiamond } from 'd3-shape';
 import { utcDay } from 'd3-time';
@@ -119,7 +120,7 @@ export function timelineSvg(facts: ScopeFacts, idPrefix = 'timeline'): string | 
     );
   });
   const dated = rows.filter((r) => r.date !== undefined).length;
-  const desc = `${facts.milestones.length} milestones and ${facts.deliverables.length} deliverables, ${dated} of them dated${facts.start ? `, from ${facts.start}` : ''}${facts.end ? ` to ${facts.end}` : ''}.`;
+  const desc = `${plural(facts.milestones.length, 'milestone')} and ${plural(facts.deliverables.length, 'deliverable')}, ${dated} of them dated${facts.start ? `, from ${facts.start}` : ''}${facts.end ? ` to ${facts.end}` : ''}.`;
   return svg(idPrefix, 'Timeline: milestones, deliverables and acceptance windows', desc, height, parts);
 }
 
@@ -195,7 +196,7 @@ export function paymentsSvg(facts: ScopeFacts, idPrefix = 'payments'): string | 
     );
   }
   const undated = facts.payments.length - dated.length;
-  const desc = `${dated.length} payments add up to ${formatAmount(sum)}${currency} against a total of ${formatAmount(total)}${currency}${withContingency !== undefined ? ` (${formatAmount(Math.round(withContingency))} with contingency)` : ''}.${undated > 0 ? ` ${undated} payments have no milestone date or amount and are not drawn.` : ''}`;
+  const desc = `${dated.length === 1 ? '1 payment adds' : `${dated.length} payments add`} up to ${formatAmount(sum)}${currency} against a total of ${formatAmount(total)}${currency}${withContingency !== undefined ? ` (${formatAmount(Math.round(withContingency))} with contingency)` : ''}.${undated > 0 ? ` ${undated === 1 ? '1 payment has' : `${undated} payments have`} no milestone date or amount and ${undated === 1 ? 'is' : 'are'} not drawn.` : ''}`;
   return svg(idPrefix, 'Payment schedule: cumulative payments against the total', desc, top + plotHeight + 30, parts);
 }
 

@@ -7,6 +7,7 @@
 // So the score never passes 100, the first findings weigh most, and one more error always shows.
 // Accepted risks (a suppression with a written reason) do not count towards the score; they are
 // counted and shown beside it.
+import { plural } from '../plural';
 import { rulesById } from '../rules';
 import type { Severity } from '../types';
 
@@ -126,6 +127,4 @@ export function verdictOf(counts: Counts, accepted: number, notChecked?: string)
   return { level: 'ready', text: acceptedNote ? `Ready, with ${acceptedNote}` : 'Ready to sign: no open risks found' };
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural };

@@ -1,6 +1,7 @@
 // governance-cadence-too-infrequent: Check-ins too infrequent.
 // Check-ins further apart than `maxCheckInDays` (or a cadence nobody can read) let a vendor drift
 // for weeks before anyone notices.
+import { plural } from '../plural';
 import { cadenceInDays, cadenceNames, isMappingOrAbsent, readCadence, shortText, valueAt } from '../model';
 import type { Fix, Path, Rule } from '../types';
 import { sources } from '../sources';
@@ -86,8 +87,4 @@ function cadenceFixes(max: number): Fix[] {
 function describe(value: unknown): string {
   if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
   return `\`${JSON.stringify(value) ?? String(value)}\``;
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

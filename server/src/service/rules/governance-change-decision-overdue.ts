@@ -1,6 +1,7 @@
 // governance-change-decision-overdue: Change request waiting too long for a decision.
 // A `proposed` change raised more than maxProposedChangeDays before today; info when a proposed
 // change has no readable `raised` date, so nobody can tell how long it has waited.
+import { plural } from '../plural';
 import { changeRequests, statusNote } from '../changeLog';
 import { daysBetween, dateOf, isAbsent, todayDate } from '../model';
 import type { Finding, Rule } from '../types';
@@ -48,8 +49,8 @@ The limit is \`maxProposedChangeDays\` (14 calendar days by default), counted fr
       findings.push({
         ruleId,
         path: [...change.path, 'raised'],
-        message: `Change ${change.label} has waited ${waited} days for a decision (raised ${raised}), more than the ${limit} days allowed: decide it before work starts on it anyway.`,
-        facts: [...(note ? [note] : []), `Raised ${raised}; today ${today}; limit \`maxProposedChangeDays\` ${limit} days.`],
+        message: `Change ${change.label} has waited ${plural(waited, 'day')} for a decision (raised ${raised}), more than the ${plural(limit, 'day')} allowed: decide it before work starts on it anyway.`,
+        facts: [...(note ? [note] : []), `Raised ${raised}; today ${today}; limit \`maxProposedChangeDays\` ${plural(limit, 'day')}.`],
       });
     }
     return findings;

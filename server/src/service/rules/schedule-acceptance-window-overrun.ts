@@ -1,5 +1,6 @@
 // schedule-acceptance-window-overrun: No time left for acceptance review.
 // A deliverable whose due date plus the acceptance review (business days) ends after timeline.end.
+import { plural } from '../plural';
 import { addBusinessDays, arrayAt, dateAt, dateOf, formatPath, isRecord, reviewDaysOf, subtractBusinessDays, valueAt } from '../model';
 import type { Finding, Fix, Rule } from '../types';
 import { sources } from '../sources';
@@ -65,8 +66,8 @@ export const rule: Rule = {
             ? `Deliverable \`${name}\` is due ${due}, after \`timeline.end\` (${end}), so it cannot be accepted inside the contract.`
             : `Deliverable \`${name}\` is due ${due}; its ${reviewDays}-business-day acceptance review runs to ${reviewEnd}, after \`timeline.end\` (${end}).`,
         facts: [
-          `${due} + ${reviewDays} business days = ${reviewEnd}, after timeline.end ${end}`,
-          `Review window: ${reviewDays} business days (${source}).`,
+          `${due} + ${plural(reviewDays, 'business day')} = ${reviewEnd}, after timeline.end ${end}`,
+          `Review window: ${plural(reviewDays, 'business day')} (${source}).`,
           `Latest due date that leaves the full review inside the contract: ${latestDue}.`,
         ],
         fixes,

@@ -1,5 +1,6 @@
 // schedule-date-outside-timeline: Date outside the contracted period.
 // Milestone dates and deliverable due dates before timeline.start or after timeline.end.
+import { plural } from '../plural';
 import { arrayAt, dateAt, dateOf, daysBetween, formatPath, isRecord } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
 import { sources } from '../sources';
@@ -85,7 +86,7 @@ function outside(subject: string, path: Path, date: string | undefined, { start,
     path,
     message: `${subject} ${date}, ${gapText} ${after ? 'after' : 'before'} \`${bound}\` (${boundDate}).`,
     facts: [
-      `Contracted period: ${start} – ${end} (${daysBetween(start, end) + 1} days, both ends included).`,
+      `Contracted period: ${start} – ${end} (${plural(daysBetween(start, end) + 1, 'day')}, both ends included).`,
       after ? `${date} − ${end} = ${gapText} after the end.` : `${start} − ${date} = ${gapText} before the start.`,
     ],
     fixes,

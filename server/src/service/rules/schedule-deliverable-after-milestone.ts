@@ -1,5 +1,6 @@
 // schedule-deliverable-after-milestone: Deliverable due after its milestone.
 // A milestone that lists a deliverable dated before that deliverable is due.
+import { plural } from '../plural';
 import { addBusinessDays, arrayAt, dateAt, dateOf, daysBetween, formatPath, isRecord, reviewDaysOf } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
 import { sources } from '../sources';
@@ -43,7 +44,9 @@ export const rule: Rule = {
         // Not `safe`: moving a milestone also moves any payment tied to it.
         if (reviewDays !== undefined) {
           const accepted = addBusinessDays(due, reviewDays);
-          facts.push(`${due} + ${reviewDays} business days of acceptance review = ${accepted}, the earliest date for \`${name}\`.`);
+          facts.push(
+            `${due} + ${plural(reviewDays, 'business day')} of acceptance review = ${accepted}, the earliest date for \`${name}\`.`,
+          );
           // Moving the milestone past timeline.end would trade this warning for schedule-date-outside-timeline's error.
           if (end === undefined || accepted <= end) {
             fixes.push({

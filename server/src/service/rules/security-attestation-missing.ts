@@ -1,6 +1,7 @@
 // security-attestation-missing: No current security attestation.
 // Sensitive data in scope without current evidence: an unexpired certificate, a SOC 2 period that
 // ended within `attestationMaxAgeMonths` of ref_date, or a completed security questionnaire.
+import { plural } from '../plural';
 import {
   addMonths,
   arrayAt,
@@ -66,7 +67,7 @@ Evidence is read for what it is: a quality or other management-system certificat
       if (completed === undefined || completed >= oldestPeriodEnd) return [];
       staleSurvey = true;
       stale.push(
-        `The security questionnaire was completed ${completed}, more than ${months} months before ${refLabel}: answers that old no longer describe the vendor.`,
+        `The security questionnaire was completed ${completed}, more than ${plural(months, 'month')} before ${refLabel}: answers that old no longer describe the vendor.`,
       );
     }
 
@@ -97,7 +98,7 @@ Evidence is read for what it is: a quality or other management-system certificat
       if (expiresOn !== undefined) stale.push(`${name} expired on ${expiresOn}, before ${refLabel}.`);
       if (endedOn !== undefined)
         stale.push(
-          `${name}: the period ended ${endedOn}, more than ${months} months before ${refLabel} (the report is relied on back to ${oldestPeriodEnd}).`,
+          `${name}: the period ended ${endedOn}, more than ${plural(months, 'month')} before ${refLabel} (the report is relied on back to ${oldestPeriodEnd}).`,
         );
       if (expiresOn === undefined && endedOn === undefined)
         stale.push(`${name} has no \`expires\` or \`period_end\` date, so it cannot show it is current.`);
@@ -123,10 +124,10 @@ Evidence is read for what it is: a quality or other management-system certificat
         at: 'key',
         message:
           staleSurvey && !hasCertifications
-            ? `The security questionnaire is more than ${months} months old on ${ref}, and there is no certification, although the data is sensitive.`
+            ? `The security questionnaire is more than ${plural(months, 'month')} old on ${ref}, and there is no certification, although the data is sensitive.`
             : stale.length > 0
               ? staleSurvey
-                ? `None of the vendor's certifications is current on ${ref}, and the security questionnaire is more than ${months} months old, although the data is sensitive.`
+                ? `None of the vendor's certifications is current on ${ref}, and the security questionnaire is more than ${plural(months, 'month')} old, although the data is sensitive.`
                 : `None of the vendor's certifications is current on ${ref}, and no security questionnaire is completed, although the data is sensitive.`
               : 'The data is sensitive, but the vendor has no certification, attestation report or completed security questionnaire on record.',
         facts: [`Sensitive because ${reasons.join(' and ')}.`, ...stale],

@@ -1,5 +1,6 @@
 // security-breach-notification-missing: No breach-notification deadline.
 // Sensitive data with no breach-notification deadline in hours.
+import { plural } from '../plural';
 import { hasPersonalData, isAbsent, isRecord, sensitivityReasons, setKeyOp, valueAt } from '../model';
 import type { Rule } from '../types';
 import { sources } from '../sources';
@@ -42,7 +43,7 @@ export const rule: Rule = {
         ],
         fixes: [
           {
-            title: `Require notification within ${hours} hours`,
+            title: `Require notification within ${plural(Number(hours), 'hour')}`,
             ops: [setKeyOp(root, ['security'], 'breach_notification_hours', hours)],
             preferred: true,
             // A proposed deadline: the vendor has to agree to it.

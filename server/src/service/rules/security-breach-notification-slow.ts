@@ -1,5 +1,6 @@
 // security-breach-notification-slow: Breach notification too slow.
 // `security.breach_notification_hours` above the limit: 48 h with personal data, 72 h otherwise (settings).
+import { plural } from '../plural';
 import { hasPersonalData, isRecord, valueAt } from '../model';
 import type { Rule } from '../types';
 import { sources } from '../sources';
@@ -45,7 +46,7 @@ export const rule: Rule = {
         ],
         fixes: [
           {
-            title: `Change to ${replacement} hours`,
+            title: `Change to ${plural(Number(replacement), 'hour')}`,
             ops: [{ op: 'replace', path: ['security', 'breach_notification_hours'], value: replacement }],
             preferred: true,
             // A proposed deadline: the vendor has to agree to it.

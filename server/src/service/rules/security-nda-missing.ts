@@ -1,5 +1,6 @@
 // security-nda-missing: No signed NDA before work starts.
 // An NDA that is missing, unsigned, or dated after timeline.start; the fix only scaffolds `signed: false`.
+import { plural } from '../plural';
 import { dateAt, daysBetween, isAbsent, isRecord, setKeyOp, shortText, stringAt, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
@@ -93,8 +94,4 @@ export const rule: Rule = {
 function vendorName(root: unknown): string {
   const name = stringAt(root, ['vendor', 'name'])?.trim();
   return name ? `\`${shortText(name)}\`` : 'the vendor';
-}
-
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
