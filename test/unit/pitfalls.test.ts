@@ -357,6 +357,17 @@ describe('a colon in prose', () => {
     );
   });
 
+  it('a colon inside a value is a syntax error said in plain words, on the value', () => {
+    const text = withText('  name: Marketing site migration to headless CMS\n', '  name: Phase 1: discovery   # working title\n');
+    const line = lineOf(text, 'Phase 1: discovery');
+    const ds = analyzeText(text).diagnostics;
+    assert.deepEqual(ds.map(where), [`yaml/syntax ${line}:9-27`]);
+    assert.equal(
+      ds[0]?.message,
+      '`Phase 1: discovery` has a colon and a space inside, which YAML reads as a second key: put the whole text in quotes.',
+    );
+  });
+
   it('a mapping written on purpose where text is expected keeps the schema message', () => {
     const text = withText(criterion, '      - Lighthouse:\n          score: 90\n');
     const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/type');

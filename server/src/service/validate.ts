@@ -128,6 +128,11 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       make('yaml/syntax', doc.oneLineRange(indentation.start, indentation.end), indentation.message, 'error');
       continue;
     }
+    const colon = colonInPlainValue(doc, error);
+    if (colon) {
+      make('yaml/syntax', doc.oneLineRange(colon.start, colon.end), colon.message, 'error');
+      continue;
+    }
     const start = syntaxErrorOffset(doc, error);
     make(
       yamlCode(error),
@@ -518,6 +523,25 @@ function indentationError(doc: ScopeDocument, error: YAMLError): IndentationErro
     };
   }
   return undefined;
+}
+
+/**
+ * `summary: Phase 1: discovery`: a colon and a space inside a plain value read as a second key
+ * (the parser: "nested mappings are not allowed in compact mappings"). Said in plain words, on the value.
+ */
+function colonInPlainValue(doc: ScopeDocument, error: YAMLError): IndentationError | undefined {
+  if (error.code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const line = doc.positionAt(error.pos[0]).line;
+  const text = doc.lineTextWithoutComment(line);
+  const m = /^(\s*(?:-\s+)?[^\s:#'"{}[\],&*!|>%@`][^:#]*?:\s+)([^'"{}[\]\s][^#]*?:\s.*?)\s*$/.exec(text);
+  if (!m || m[1] === undefined || m[2] === undefined) return undefined;
+  const start = doc.offsetAt({ line, character: m[1].length });
+  const value = m[2];
+  return {
+    start,
+    end: start + value.length,
+    message: `\`${value.length > 60 ? `${value.slice(0, 59)}…` : value}\` has a colon and a space inside, which YAML reads as a second key: put the whole text in quotes.`,
+  };
 }
 
 function yamlCode(error: YAMLError): string {
