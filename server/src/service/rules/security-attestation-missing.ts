@@ -1,12 +1,14 @@
 // security-attestation-missing: No current security attestation.
 // Sensitive data in scope without current evidence: an unexpired certificate, a SOC 2 period that
-// ended within `attestationMaxAgeMonths` of ref_date, or a completed security questionnaire.
+// ended within `attestationMaxAgeMonths` of ref_date, or a completed security questionnaire; and,
+// at info, current evidence that is only certificates that all expire before `timeline.end`.
 import { plural } from '../plural';
 import {
   addMonths,
   arrayAt,
   dateAt,
   dateOf,
+  daysBetween,
   isAbsent,
   isRecord,
   refDate,
@@ -15,7 +17,7 @@ import {
   shortText,
   valueAt,
 } from '../model';
-import type { FixOp, Rule } from '../types';
+import type { Finding, FixOp, Path, Rule } from '../types';
 import { sources } from '../sources';
 
 const certificationItem = [
@@ -37,11 +39,13 @@ export const rule: Rule = {
   title: 'No current security attestation',
   explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.
 
-Evidence is read for what it is: a quality or other management-system certificate (ISO 9001) is not evidence of security controls, a SOC 2 Type I report tests control design on one date rather than operation over a period, and a questionnaire completed more than \`attestationMaxAgeMonths\` before the start no longer describes the vendor. None of them counts as current evidence.`,
+Evidence is read for what it is: a quality or other management-system certificate (ISO 9001) is not evidence of security controls, a SOC 2 Type I report tests control design on one date rather than operation over a period, and a questionnaire completed more than \`attestationMaxAgeMonths\` before the start no longer describes the vendor. None of them counts as current evidence.
+
+Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
   remedy:
     'Ask for an independent attestation (an ISO/IEC 27001 certificate whose scope covers the team doing your work, or a SOC 2 Type II report less than a year past its period end), or at least a completed standard questionnaire (SIG Lite, CAIQ). The quick fix inserts `certifications` and `security_questionnaire` placeholders.',
-  sources: [sources.sigCaiq, sources.dueDiligence, sources.soc2Validity],
+  sources: [sources.sigCaiq, sources.dueDiligence, sources.soc2Validity, sources.iso27036],
   check(doc, settings) {
     const root = doc.value;
     const reasons = sensitivityReasons(root);
@@ -62,13 +66,19 @@ Evidence is read for what it is: a quality or other management-system certificat
     const survey = valueAt(root, ['vendor', 'security_questionnaire']);
     if (!isAbsent(survey) && !isRecord(survey)) return [];
     let staleSurvey = false;
+    /** Current certificates with an expiry date; and whether any other evidence (a report, a questionnaire, an undated certificate) is current. */
+    const current: CurrentEvidence[] = [];
+    let otherEvidence = false;
     if (isRecord(survey) && !isAbsent(survey.completed)) {
       const completed = dateOf(survey.completed);
-      if (completed === undefined || completed >= oldestPeriodEnd) return [];
-      staleSurvey = true;
-      stale.push(
-        `The security questionnaire was completed ${completed}, more than ${plural(months, 'month')} before ${refLabel}: answers that old no longer describe the vendor.`,
-      );
+      if (completed === undefined) return [];
+      if (completed >= oldestPeriodEnd) otherEvidence = true;
+      else {
+        staleSurvey = true;
+        stale.push(
+          `The security questionnaire was completed ${completed}, more than ${plural(months, 'month')} before ${refLabel}: answers that old no longer describe the vendor.`,
+        );
+      }
     }
 
     const certifications = valueAt(root, ['vendor', 'certifications']);
@@ -93,8 +103,14 @@ Evidence is read for what it is: a quality or other management-system certificat
       if ((!isAbsent(expires) && !dateOf(expires)) || (!isAbsent(periodEnd) && !dateOf(periodEnd))) return [];
       const expiresOn = dateOf(expires);
       const endedOn = dateOf(periodEnd);
-      if (expiresOn !== undefined && expiresOn >= ref) return [];
-      if (endedOn !== undefined && endedOn >= oldestPeriodEnd) return [];
+      if (endedOn !== undefined && endedOn >= oldestPeriodEnd) {
+        otherEvidence = true;
+        continue;
+      }
+      if (expiresOn !== undefined && expiresOn >= ref) {
+        current.push({ path: ['vendor', 'certifications', i, 'expires'], expires: expiresOn, name });
+        continue;
+      }
       if (expiresOn !== undefined) stale.push(`${name} expired on ${expiresOn}, before ${refLabel}.`);
       if (endedOn !== undefined)
         stale.push(
@@ -103,6 +119,9 @@ Evidence is read for what it is: a quality or other management-system certificat
       if (expiresOn === undefined && endedOn === undefined)
         stale.push(`${name} has no \`expires\` or \`period_end\` date, so it cannot show it is current.`);
     }
+
+    if (otherEvidence) return [];
+    if (current.length > 0) return expiringCertificates(root, current, ref);
 
     const hasCertifications = arrayAt(root, ['vendor', 'certifications']).length > 0;
     const ops: FixOp[] = [];
@@ -143,6 +162,48 @@ Evidence is read for what it is: a quality or other management-system certificat
     ];
   },
 };
+
+/** A current certificate and its expiry date. */
+interface CurrentEvidence {
+  readonly path: Path;
+  readonly expires: string;
+  /** How the message names it (Markdown). */
+  readonly name: string;
+}
+
+/**
+ * Current certificates that all expire before `timeline.end` (info), on the one that lasts longest.
+ * Silent without a valid end after the reference date (schedule rules report a missing or reversed timeline).
+ */
+function expiringCertificates(root: unknown, current: readonly CurrentEvidence[], ref: string): Finding[] {
+  const end = dateAt(root, ['timeline', 'end']);
+  if (end === undefined || end <= ref) return [];
+  let latest = current[0];
+  for (const evidence of current) if (latest === undefined || evidence.expires > latest.expires) latest = evidence;
+  if (latest === undefined || latest.expires >= end) return [];
+  const uncovered = daysBetween(latest.expires, end);
+  const others = current.length - 1;
+  return [
+    {
+      ruleId: 'security-attestation-missing',
+      path: latest.path,
+      severity: 'info',
+      message: `${latest.name} expires on ${latest.expires}, before the project ends on ${end} (\`timeline.end\`), and ${
+        others === 0
+          ? 'no other evidence lasts longer'
+          : others === 1
+            ? 'the other certificate expires earlier'
+            : `the other ${others} certificates expire earlier`
+      }.`,
+      facts: [
+        uncovered === 1
+          ? 'The last day of the project has no current security attestation.'
+          : `The last ${uncovered} days of the project have no current security attestation.`,
+        'Require the renewed certificate before that date, and record its new `expires` here when it arrives.',
+      ],
+    },
+  ];
+}
 
 /** Names of independent security attestations: ISO/IEC 27001 and its extensions, SOC 2, CSA STAR, PCI DSS and the like. */
 const securityAttestation =
