@@ -7,7 +7,15 @@
 import countries from 'i18n-iso-countries/index';
 import english from 'i18n-iso-countries/langs/en.json';
 
-countries.registerLocale(english);
+/** English names are registered on first use, so files that name no location pay nothing at start-up. */
+let namesRegistered = false;
+function countryNames(): typeof countries {
+  if (!namesRegistered) {
+    countries.registerLocale(english);
+    namesRegistered = true;
+  }
+  return countries;
+}
 
 /**
  * The EU member states and the three EEA EFTA states (Iceland, Liechtenstein, Norway), where the
@@ -81,7 +89,7 @@ export function readLocation(text: string): LocationReading {
   if (alias === 'EU' || alias === 'EEA') return { written, code: alias, name: alias === 'EU' ? 'the EU' : 'the EEA', standing: 'eea' };
   const code = alias ?? codeOf(key);
   if (code === undefined) return { written, standing: 'unrecognised' };
-  const name = countries.getName(code, 'en') ?? code;
+  const name = countryNames().getName(code, 'en') ?? code;
   if (eea.has(code)) return { written, code, name, standing: 'eea' };
   if (adequacy.has(code)) {
     const partial = partialAdequacy[code];
@@ -94,5 +102,5 @@ export function readLocation(text: string): LocationReading {
 function codeOf(key: string): string | undefined {
   // `isValid` first: `toAlpha2` echoes any two letters back, known or not.
   if (/^([a-z]{2,3}|\d{3})$/.test(key) && countries.isValid(key)) return countries.toAlpha2(key);
-  return countries.getAlpha2Code(key, 'en');
+  return countryNames().getAlpha2Code(key, 'en');
 }
