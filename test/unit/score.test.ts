@@ -68,6 +68,32 @@ describe('risk score', () => {
     assert.deepEqual(score.counts, { error: 2, warning: 2, info: 0, hint: 0 });
   });
 
+  it('a folded scope/missing-sections finding is scored in the areas of the checks it stands for', () => {
+    // A new file: one finding about the missing sections, and no area may look safe because of it.
+    const report = reportOfText('scope_version: 1\n');
+    const folded = report.findings.filter((f) => f.ruleId === 'scope/missing-sections');
+    assert.equal(folded.length, 1);
+    const standsFor = folded[0]?.standsFor ?? [];
+    assert.ok(standsFor.length > 3, 'it names the checks it stands for');
+    const score = scoreOfReport(report);
+    for (const area of ['security', 'expertise', 'cost'] as const) {
+      const own = report.findings.filter((f) => f.ruleId !== 'scope/missing-sections' && areaOf(f.ruleId) === area);
+      const expected = [...standsFor.filter((f) => areaOf(f.ruleId) === area), ...own];
+      const card = score.areas.find((a) => a.area === area);
+      assert.ok(expected.length > 0, `the new file misses checks of ${area}`);
+      assert.equal(card?.risk, riskOf(expected), area);
+      assert.equal(card?.counts.error, expected.filter((f) => f.severity === 'error').length, area);
+      assert.ok((card?.risk ?? 0) > 0, `${area} must not look safe`);
+    }
+    // The whole file counts the folded finding once, as the Problems panel shows it.
+    assert.equal(score.counts.error + score.counts.warning + score.counts.info + score.counts.hint, report.findings.length);
+    // Structure keeps only its own findings, not the folded one.
+    const structure = [...standsFor, ...report.findings.filter((f) => f.ruleId !== 'scope/missing-sections')].filter(
+      (f) => areaOf(f.ruleId) === 'structure',
+    );
+    assert.equal(score.areas.find((a) => a.area === 'structure')?.risk, riskOf(structure));
+  });
+
   it('maps rule ids to their category, and every engine code to the file structure', () => {
     assert.equal(areaOf('security-nda-missing'), 'security');
     assert.equal(areaOf('expertise-objective-not-smart'), 'expertise');

@@ -34,6 +34,8 @@ export interface DiagnosticData {
   readonly fixes?: number;
   /** One of its fixes is `safe`: "fix all" applies it. */
   readonly safeFix?: true;
+  /** `scope/missing-sections`: the findings it stands for, so the report scores each in its own area. */
+  readonly standsFor?: readonly { readonly ruleId: string; readonly severity: Severity }[];
 }
 
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
@@ -306,11 +308,9 @@ function emitFolded(doc: ScopeDocument, pending: readonly Pending[], settings: R
   const fold = about.size > maxUnfoldedSectionFindings && settings.rules[missingSectionsCode] !== 'off';
   if (fold) {
     // First, so it leads the findings on its line.
-    const { finding, severity } = missingSectionsFinding(
-      doc,
-      [...about.keys()].map((p) => ({ ruleId: p.finding.ruleId, severity: p.severity })),
-    );
-    emitFinding(doc, finding, 0, severity, make);
+    const standsFor = [...about.keys()].map((p) => ({ ruleId: p.finding.ruleId, severity: p.severity }));
+    const { finding, severity } = missingSectionsFinding(doc, standsFor);
+    emitFinding(doc, finding, 0, severity, make, undefined, false, standsFor);
   }
   for (const p of pending) {
     if (fold && about.has(p)) continue;
@@ -338,6 +338,7 @@ function emitFinding(
   make: Make,
   range = findingRange(doc, finding),
   suppressed = false,
+  standsFor?: DiagnosticData['standsFor'],
 ): void {
   // Fixes are not turned into text edits here: that costs more than the check, on every change.
   const fixes = finding.fixes ?? [];
@@ -353,6 +354,7 @@ function emitFinding(
       // A suppressed finding keeps its quick fixes (found again from its data), but "fix all" leaves
       // it alone, as it does once the suppression applies.
       ...(!suppressed && fixes.some((f) => f.applicability === 'safe') ? { safeFix: true as const } : {}),
+      ...(standsFor ? { standsFor } : {}),
     },
     undefined,
     suppressed ? undefined : fixes,

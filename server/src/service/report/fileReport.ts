@@ -23,6 +23,8 @@ export interface ReportFinding {
   readonly column: number;
   /** The node the finding is about, in catalogue notation (may be empty). */
   readonly path: string;
+  /** `scope/missing-sections`: the checks it stands for (each is scored in its own area). */
+  readonly standsFor?: readonly { readonly ruleId: string; readonly severity: Severity }[];
 }
 
 export interface AcceptedRisk extends ReportFinding {
@@ -86,7 +88,7 @@ export interface FileReport {
 }
 
 function findingOf(d: Diagnostic): ReportFinding {
-  const data = d.data as { path?: unknown } | undefined;
+  const data = d.data as { path?: unknown; standsFor?: ReportFinding['standsFor'] } | undefined;
   return {
     ruleId: String(d.code ?? ''),
     severity: fromLspSeverity(d.severity),
@@ -94,6 +96,7 @@ function findingOf(d: Diagnostic): ReportFinding {
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
     path: typeof data?.path === 'string' ? data.path : '',
+    ...(Array.isArray(data?.standsFor) ? { standsFor: data.standsFor } : {}),
   };
 }
 

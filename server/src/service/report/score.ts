@@ -40,6 +40,18 @@ export const severityWeights: Readonly<Record<Severity, number>> = { error: 0.25
 export interface ScoredFinding {
   readonly ruleId: string;
   readonly severity: Severity;
+  /**
+   * A finding that stands for others (`scope/missing-sections` folds the checks of sections not
+   * written at all): in the areas each of those counts at its own severity, so a scope without a
+   * `security` section never shows "Security threats 0/100". The overall score counts it once, as
+   * the Problems panel shows it.
+   */
+  readonly standsFor?: readonly ScoredFinding[];
+}
+
+/** The findings as the areas see them: a folded finding is replaced by what it stands for. */
+function unfolded(findings: readonly ScoredFinding[]): ScoredFinding[] {
+  return findings.flatMap((f) => (f.standsFor && f.standsFor.length > 0 ? f.standsFor : [f]));
 }
 
 export interface Counts {
@@ -94,8 +106,9 @@ export function riskOf(findings: readonly ScoredFinding[]): number {
  */
 export function scoreOf(open: readonly ScoredFinding[], accepted: readonly ScoredFinding[], notChecked?: string): Score {
   const counts = countOf(open);
+  const byArea = unfolded(open);
   const areaScores = areas.map((area): AreaScore => {
-    const inArea = open.filter((f) => areaOf(f.ruleId) === area);
+    const inArea = byArea.filter((f) => areaOf(f.ruleId) === area);
     return {
       area,
       title: areaTitles[area],
