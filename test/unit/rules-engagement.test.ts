@@ -115,9 +115,11 @@ describe('engagement: a small job read from its size', () => {
   });
 
   it('a larger job is checked in full (warnings), by total, by duration and by number of deliverables', () => {
+    // A company, not a sole trader: one person within twice the small size is still read as a small job (below).
+    const company = ['  name: Jamie Cole (sole trader)', '  name: Cole Web Studio Ltd'] as const;
     const bigger = [
-      edit(smallJob, ['  total: 2400', '  total: 60000'], ['amount: 2400', 'amount: 60000']),
-      edit(smallJob, ['  end: 2027-03-31', '  end: 2027-06-30'], ['date: 2027-03-31', 'date: 2027-06-30']),
+      edit(smallJob, company, ['  total: 2400', '  total: 60000'], ['amount: 2400', 'amount: 60000']),
+      edit(smallJob, company, ['  end: 2027-03-31', '  end: 2027-06-30'], ['date: 2027-03-31', 'date: 2027-06-30']),
     ];
     for (const text of bigger) {
       for (const code of governanceRules) assert.equal(severityName(one(text, code)), 'warning', code);
@@ -125,6 +127,26 @@ describe('engagement: a small job read from its size', () => {
     const status = one(bigger[0]!, 'governance-status-reports-missing');
     assert.equal(status.message, 'Check-ins are not backed by written status reports (`governance.status_reports`).');
     assert.deepEqual(status.range, keyRange(bigger[0]!, 'governance'));
+  });
+
+  it('a sole trader within twice the small size is read as a small job, and the hint says so', () => {
+    // 60,000 EUR is above smallJobMaxTotal (50,000) but within twice it; the vendor is one person.
+    const text = edit(smallJob, ['  total: 2400', '  total: 60000'], ['amount: 2400', 'amount: 60000']);
+    const note =
+      'Read as a small job (a sole trader, 60,000 EUR over 4 weeks with 1 deliverable); set `project.engagement` to confirm or correct this.';
+    for (const code of governanceRules) {
+      const d = one(text, code);
+      assert.equal(severityName(d), 'hint', code);
+      assert.deepEqual(factsOf(d), [note], code);
+    }
+    assert.equal(
+      one(text, 'governance-escalation-missing').message,
+      'There is no escalation path (`governance.escalation`); for a small job this is optional.',
+    );
+    assert.deepEqual(one(text, 'governance-escalation-missing').range, keyRange(text, 'governance'));
+    // More than twice the small size: one person or not, the scope is checked in full.
+    const big = edit(smallJob, ['  total: 2400', '  total: 120000'], ['amount: 2400', 'amount: 120000']);
+    for (const code of governanceRules) assert.equal(severityName(one(big, code)), 'warning', code);
   });
 
   it('an amount that is not a number is never read as small (the checks do not relax on a guess)', () => {

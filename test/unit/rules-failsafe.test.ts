@@ -406,9 +406,21 @@ describe('cost-payment-schedule-missing', () => {
     );
   });
 
+  it('reads "lump sum" and "fixed fee" as a fixed price, so a missing schedule is reported', () => {
+    for (const words of ['lump sum', 'Fixed fee']) {
+      const text = fullWith([payments, ''], ['pricing_model: fixed_price', `pricing_model: ${words}`]);
+      const d = one(text, 'cost-payment-schedule-missing');
+      assert.equal(d.message, 'The fixed price has no payment schedule: nothing ties invoices to milestones or accepted work.', words);
+      assert.deepEqual(d.range, budgetLine(text), words);
+    }
+  });
+
   it('leaves an unknown model to the schema, and a schedule without a model alone', () => {
     assert.deepEqual(
-      diagnostics(fullWith([payments, ''], ['pricing_model: fixed_price', 'pricing_model: lump sum']), 'cost-payment-schedule-missing'),
+      diagnostics(
+        fullWith([payments, ''], ['pricing_model: fixed_price', 'pricing_model: outcome based']),
+        'cost-payment-schedule-missing',
+      ),
       [],
     );
     assert.deepEqual(diagnostics(fullWith(['  pricing_model: fixed_price\n', '']), 'cost-payment-schedule-missing'), []);

@@ -9,7 +9,7 @@ import { parseConfig } from '../../server/src/config';
 import { hasQuantity, readTarget } from '../../server/src/service/quantities';
 import { fromClientSettings } from '../../server/src/settings';
 import type { PartialSettings } from '../../server/src/service/settings';
-import { analyzeText, resolvedFixesOf } from '../support/analyze';
+import { analyzeText, factsOf, resolvedFixesOf, severityName } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
@@ -408,5 +408,251 @@ describe('cost-tbd-placeholder: "todo" as a name', () => {
         ],
       ],
     );
+  });
+});
+
+// ---- natural phrasing, second pass: what leads write beyond the catalogue's words -------------
+
+describe('expertise-acceptance-criteria-subjective: feelings, agreement and unmeasured qualities', () => {
+  const id = 'expertise-acceptance-criteria-subjective';
+  const withCriterion = (criterion: string): string =>
+    fullWith(['      - Prototype covers all 5 journeys listed in Annex A.', `      - ${criterion}`]);
+
+  for (const [criterion, phrase] of [
+    ['Sales managers are comfortable using the dashboards', 'comfortable'],
+    ['Ops team is confident running the integration alone', 'confident'],
+    ['Mapping workbook agreed with the finance controller', 'agreed with'],
+    ['Orders and returns behave as agreed with the ops team', 'as agreed'],
+    ['Finance users confirm the opening balances are right', 'are right'],
+    ['Reports are clear, actionable and delivered on time', 'are clear'],
+    ['Reports delivered in a timely manner', 'in a timely manner'],
+    ['Data migrated accurately and completely', 'accurately'],
+    ['Integration meets the business requirements', 'meets the business requirements'],
+    ["Developers perform to the engineering manager's expectations", 'expectations'],
+    ['Code passes our review standards and looks clean', 'looks clean'],
+    ['Platform is production-ready', 'production-ready'],
+    ['API is well documented', 'well documented'],
+  ] as const) {
+    it(`reports "${criterion}", naming "${phrase}"`, () => {
+      const text = withCriterion(criterion);
+      const d = only(id, text);
+      assert.equal(
+        d.message,
+        `This acceptance criterion of deliverable \`D1\` depends on opinion ("${phrase}") and has no number to test against.`,
+      );
+      assert.deepEqual(where(d, text), [lineOf(text, criterion), 8, 8 + criterion.length, criterion]);
+    });
+  }
+
+  it('accepts agreement or requirements that point at a named document, and careful criteria', () => {
+    for (const criterion of [
+      'Orders and returns behave as agreed in Annex B',
+      'Meets the functional requirements listed in the test plan',
+      'No open Severity 1 or Severity 2 defects at go-live, as defined in Annex A',
+      'The DPO confirms in writing that the Art. 30 record entry is complete.',
+      'Signed off by the product owner once all 30 checks in the UAT script pass',
+      'Logged with the correct category in ServiceNow',
+    ]) {
+      assert.deepEqual(
+        diagnosticsOf(id, withCriterion(criterion)).map((d) => d.message),
+        [],
+        criterion,
+      );
+    }
+  });
+});
+
+describe('cost-vague-language: open lists, deferrals and unnamed standards people write', () => {
+  const id = 'cost-vague-language';
+  const description = (text: string): string =>
+    fullWith([
+      '    description: Billing-detail update and invoice download working against the staging billing API.',
+      `    description: ${text}`,
+    ]);
+
+  for (const [text, term, advice] of [
+    [
+      'Field mapping for GL, AP and AR, with cleansing rules where needed.',
+      'where needed',
+      'leaves the amount of work open: say who decides it is needed, by which criterion, and cap it (e.g. "up to 3 review rounds")',
+    ],
+    [
+      'Orders, returns and so forth are passed to the WMS.',
+      'and so forth',
+      'leaves the list open: name every item, because whatever is not listed is out of scope',
+    ],
+    [
+      'Vendor uses best endeavours to restore the service.',
+      'best endeavours',
+      'commits to nothing measurable: state the service level or outcome owed',
+    ],
+    [
+      'Findings are retested in a timely manner.',
+      'in a timely manner',
+      'does not say by when: give a time limit (e.g. "within 2 business days")',
+    ],
+    [
+      'Hardening follows industry best practice.',
+      'industry best practice',
+      'says nothing checkable: name the standard, version or control (e.g. "OWASP ASVS 4.0 level 2")',
+    ],
+    [
+      'Exports to Excel, CSV etc for the finance team.',
+      'etc',
+      'leaves the list open: name every item, because whatever is not listed is out of scope',
+    ],
+    [
+      'Ad-hoc advice for the platform team.',
+      'Ad-hoc',
+      'leaves the amount of work open: say who decides it is needed, by which criterion, and cap it (e.g. "up to 3 review rounds")',
+    ],
+    ['The checkout is optimising for conversion.', 'optimising', 'has no end point: give the target value that counts as done'],
+  ] as const) {
+    it(`reports "${term}" on the term`, () => {
+      const doc = description(text);
+      const d = only(id, doc);
+      assert.equal(d.message, `"${term}" ${advice}.`);
+      const line = lineOf(doc, text);
+      const start = (doc.split('\n')[line] ?? '').indexOf(term);
+      assert.deepEqual(where(d, doc), [line, start, start + term.length, term]);
+    });
+  }
+
+  it('leaves an unnamed standard in an acceptance criterion to the subjective rule, and does not read etcd as etc', () => {
+    const text = fullWith([
+      '      - Prototype covers all 5 journeys listed in Annex A.',
+      '      - Scripts follow industry standard practice',
+    ]);
+    assert.deepEqual(diagnosticsOf(id, text), []);
+    assert.equal(diagnosticsOf('expertise-acceptance-criteria-subjective', text).length, 1);
+    assert.deepEqual(diagnosticsOf(id, description('Cluster state kept in etcd, backed up every 6 hours.')), []);
+    assert.deepEqual(diagnosticsOf(id, description('Retests within 2 business days, in a timely manner.')), []);
+  });
+});
+
+describe('governance-cadence-too-infrequent: weekdays, sprints, number words and other forums', () => {
+  const id = 'governance-cadence-too-infrequent';
+  const cadence = (value: string): string => fullWith(['  check_in_cadence: weekly', `  check_in_cadence: ${value}`]);
+
+  it('reads weekdays, ordinals, number words and a cadence beside a steering forum within the limit, with no schema error', () => {
+    for (const value of [
+      'every Tuesday (operational call)',
+      'Mondays and Thursdays (30-minute call)',
+      'every second Wednesday',
+      'three times a week during build, weekly in hypercare',
+      'Weekly call, plus a monthly steering review',
+      'daily stand-up with the squad; fortnightly retro with the vendor',
+      'sprint review every 2-week sprint',
+    ]) {
+      const text = cadence(value);
+      const line = lineOf(text, 'check_in_cadence:');
+      assert.deepEqual(
+        analyzeText(text)
+          .diagnostics.filter((d) => d.range.start.line === line)
+          .map((d) => d.message),
+        [],
+        value,
+      );
+    }
+  });
+
+  it('reads the length of a sprint, and keeps a lone forum cadence as the check-in', () => {
+    const text = cadence('sprint review at the end of each 3-week sprint');
+    const d = only(id, text);
+    assert.equal(d.message, 'Check-ins "sprint review at the end of each 3-week…" are read as every 21 days; the limit is 14 days.');
+    assert.deepEqual(where(d, text).slice(0, 2), [lineOf(text, 'check_in_cadence:'), 20]);
+    assert.equal(
+      only(id, cadence('monthly service review')).message,
+      'Check-ins "monthly service review" are read as every 30 days; the limit is 14 days.',
+    );
+    // A slower operational cadence beside a forum is still the one read.
+    assert.equal(
+      only(id, cadence('every 3 weeks, plus a quarterly steering board')).message,
+      'Check-ins "every 3 weeks, plus a quarterly steerin…" are read as every 21 days; the limit is 14 days.',
+    );
+  });
+});
+
+describe('cost-tm-without-cap: pricing models and ceilings written in words', () => {
+  const id = 'cost-tm-without-cap';
+  const schedule =
+    '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n';
+  const rates = '  rate_card:\n    - { role: Tech lead, rate: 900, unit: day }\n';
+  const budget = (model: string, terms = 'net 30 from accepted invoice'): string =>
+    fullWith(
+      ['  pricing_model: fixed_price\n', model ? `  pricing_model: ${model}\n` : ''],
+      ['net 30 from accepted invoice', terms],
+      [schedule, rates],
+    );
+
+  it('reads "T&M" and "Time & Materials" as time and materials, reported on the rate card', () => {
+    for (const model of ['T&M', 'Time & Materials', 'hourly rates']) {
+      const text = budget(model);
+      const d = only(id, text);
+      assert.equal(d.message, 'Time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.', model);
+      assert.deepEqual(where(d, text), [lineOf(text, '  rate_card:'), 2, 11, 'rate_card'], model);
+    }
+    const capped = budget('capped T&M');
+    assert.equal(
+      only(id, capped).message,
+      'Capped time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.',
+    );
+  });
+
+  it('reads payment terms that bill for time worked as time and materials when no model is stated', () => {
+    const text = fullWith(
+      ['  pricing_model: fixed_price\n', ''],
+      ['net 30 from accepted invoice', 'monthly in arrears against approved timesheets'],
+      [schedule, ''],
+    );
+    const d = only(id, text);
+    assert.equal(
+      d.message,
+      'Hourly or daily billing has no `cap` and no `rate_card`: nothing limits what the vendor can bill, or at what rates.',
+    );
+    assert.deepEqual(factsOf(d), [
+      'Read as time and materials because `payment_terms` bill for time worked, and `budget.pricing_model` does not name a model.',
+    ]);
+  });
+
+  it('takes a ceiling written in payment_terms as the cap, as a hint with a fix that sets it', () => {
+    const text = budget('time_and_materials', 'Billed monthly; the total is not to exceed EUR 240,000 without a signed variation.');
+    const d = only(id, text);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'The ceiling (240,000 EUR) is written only in `payment_terms` ("not to exceed EUR 240,000"); set `cap` so it is checked against the total.',
+    );
+    assert.deepEqual(where(d, text).slice(0, 1), [lineOf(text, 'not to exceed')]);
+    assert.match(afterFix(d, text, 'Set `cap` to 240,000'), /\n {2}cap: 240000\n/);
+  });
+
+  it('does not take a monthly ceiling or one below the total for the cap', () => {
+    for (const terms of ['Capped at 20,000 EUR per month.', 'Not to exceed EUR 200,000.']) {
+      const d = only(id, budget('time_and_materials', terms));
+      assert.equal(severityName(d), 'error', terms);
+      assert.equal(d.message, 'Time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.', terms);
+    }
+  });
+});
+
+describe('engagement: people directed by the client are staff augmentation', () => {
+  it("relaxes written status reports to a hint for developers who join the client's team", () => {
+    const text = fullWith(
+      ['  status_reports: { cadence: weekly, contents: [progress vs plan, risks and issues, spend vs budget] }\n', ''],
+      [
+        '  objective: >-\n    Replace the legacy customer portal so customers can update billing details\n    and download invoices themselves, cutting billing-related support tickets\n    from 1,200 to under 600 per month by 2027-10-31.\n',
+        '  objective: Two senior React developers join our checkout squad and work under the direction of our engineering manager until 2027-10-29.\n',
+      ],
+    );
+    const d = only('governance-status-reports-missing', text);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'Check-ins are not backed by written status reports (`governance.status_reports`); for staff augmentation they are optional.',
+    );
+    assert.deepEqual(factsOf(d), [
+      'Read as staff augmentation because the project name or objective describes people added to your team; set `project.engagement` to confirm or correct this.',
+    ]);
   });
 });

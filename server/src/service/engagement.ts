@@ -79,6 +79,18 @@ function withinSmall(size: Size, t: Thresholds, factor: number): boolean {
 const staffAugmentationWording =
   /\bstaff(?:ing)?[- ]augmentation\b|\bteam (?:augmentation|extension)\b|\b(?:contract|contracted|contractor|dedicated|embedded|seconded|additional|extra)(?:\s+[\w.+#/-]+){0,2}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators)\b|\b(?:add|provide|supply|second|place)(?:\s+(?!for\b|to\b|of\b|with\b|on\b)[\w.+#/-]+){0,3}\s+(?:developers|engineers|testers|consultants|analysts|specialists|designers|architects|administrators|FTEs?)\b/i;
 
+/** People placed in your organisation and directed by you: "developers join our checkout squad", "under the direction of our engineering manager". */
+const directedByClientWording =
+  /\b(?:join|joins|joining|embedded in|work(?:s|ing)? (?:in|within|inside|as part of)) (?:our|the client's|your) (?:[\w.+#/-]+ ){0,2}(?:team|teams|squad|squads|tribe|department)\b|\bunder (?:the )?(?:day-to-day )?(?:direction|supervision|management|instruction|instructions) of (?:our|the client|your)\b|\b(?:augment|augmenting|extend|extending|strengthen|reinforce) (?:our|the client's|your) (?:[\w.+#/-]+ ){0,2}(?:team|teams|squad|squads|capacity)\b/i;
+
+/**
+ * A vendor that is one person: "Jamie Cole (sole trader)", "Ana Ruiz, freelance developer". One person
+ * needs no written status reports, escalation ladder or exit plan from the vendor (their client
+ * talks to them directly), when the job is within twice the small-job size.
+ */
+export const individualMarker =
+  /\b(?:sole trader|sole proprietor(?:ship)?|self[- ]employed|freelance(?:r)?|independent (?:consultant|contractor|developer|designer))\b/i;
+
 const managedServiceWording =
   /\bmanaged (?:service|services|hosting|detection|security|network|infrastructure|operations)\b|\bmaintenance (?:of|and support|contract|service)\b|\b(?:application|system|software) maintenance\b|\b(?:service|help) ?desk\b|\b(?:first|second|third)[- ]line support\b|\bsupport (?:contract|service|retainer)\b|\bkeep (?:the|our|it)\b[^.]{0,40}\b(?:running|online|up|available|secure|patched)\b|\brun (?:the|our) [^.]{0,40}\b(?:service|desk|platform|operations)\b|\b(?:24 ?[x×/] ?7|around[- ]the[- ]clock)\b/i;
 
@@ -133,7 +145,7 @@ function readEngagement(root: unknown, thresholds: Thresholds): EngagementReadin
   if (stated) return { kind: stated, source: 'stated', small: false, because: `the scope says \`engagement: ${stated}\``, size: sizeText };
   const text = projectText(root);
   const small = withinSmall(size, thresholds, 1);
-  if (staffAugmentationWording.test(text))
+  if (staffAugmentationWording.test(text) || directedByClientWording.test(text))
     return {
       kind: 'staff_augmentation',
       source: 'inferred',
@@ -152,6 +164,11 @@ function readEngagement(root: unknown, thresholds: Thresholds): EngagementReadin
       size: sizeText,
     };
   if (small) return { kind: 'small_job', source: 'inferred', small: true, because: sizeText, size: sizeText };
+  const vendorName = valueAt(root, ['vendor', 'name']);
+  if (typeof vendorName === 'string' && vendorName.length <= 200 && individualMarker.test(vendorName) && withinSmall(size, thresholds, 2)) {
+    const bySoleTrader = `a sole trader, ${sizeText}`;
+    return { kind: 'small_job', source: 'inferred', small: true, because: bySoleTrader, size: bySoleTrader };
+  }
   return { kind: 'project', source: 'inferred', small: false, because: sizeText, size: sizeText };
 }
 

@@ -157,6 +157,9 @@ const numberWordValues: Readonly<Record<string, number>> = {
   ten: 10,
   twelve: 12,
   other: 2,
+  second: 2,
+  third: 3,
+  fourth: 4,
   once: 1,
   twice: 2,
   thrice: 3,
@@ -170,15 +173,35 @@ const periodDays: Readonly<Record<string, number>> = {
   month: 30,
   quarter: 91,
   year: 365,
+  monday: 7,
+  tuesday: 7,
+  wednesday: 7,
+  thursday: 7,
+  friday: 7,
+  saturday: 7,
+  sunday: 7,
 };
-const period = '(day|weekday|working day|business day|week|month|quarter|year)s?';
-const count = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other)';
+const weekdays = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const period = `(day|weekday|working day|business day|week|month|quarter|year|${weekdays})s?`;
+const count = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|second|third|fourth)';
 /** "every 2 weeks", "every other week", "each month". */
 const everyPattern = new RegExp(`\\b(?:every|each)\\s+(?:${count}\\s+)?${period}\\b`);
 /** "twice a week", "2x per week", "3 times a month", "2x/week", "once every two weeks". */
 const timesPattern = new RegExp(
-  `\\b(?:(once|twice|thrice)|(\\d{1,2})\\s*(?:x|×|times))\\s*(?:(?:an|a|per|each|every|/)\\s*)?(?:${count}\\s+)?${period}\\b`,
+  `\\b(?:(once|twice|thrice)|(\\d{1,2}|one|two|three|four|five|six)\\s*(?:x|×|times))\\s*(?:(?:an|a|per|each|every|/)\\s*)?(?:${count}\\s+)?${period}\\b`,
 );
+/** Meetings on named weekdays: "Mondays and Thursdays" is twice a week. */
+const weekdayPattern = new RegExp(`\\b(${weekdays})s?\\b`, 'g');
+/** A sprint or iteration of a stated length: "each 3-week sprint", "two-week sprints", "sprints (10 working days)". */
+const sprintPattern = new RegExp(
+  `\\b(?:${count}[- ](day|working day|business day|week)s?[- ](?:long\\s+)?(?:sprint|iteration|cycle)s?|(?:sprint|iteration)s?\\s*\\(\\s*(?:of\\s+)?${count}\\s+(day|working day|business day|week)s?\\s*\\))`,
+);
+/**
+ * Words after a cadence that make it another forum's (a steering or board meeting), not the
+ * operational check-in: "weekly call, plus a monthly steering review" checks in weekly.
+ */
+const forumAfter =
+  /^[\s-]*(?:[a-z-]+\s+){0,2}?(?:steering|board|committee|executive|exec|qbr|governance|strategy|strategic|leadership|sponsor|account)\b/;
 const timesAdverbPattern = /\b(?:(twice|thrice)|(\d{1,2})\s*(?:x|×|times))[\s-]*(daily|weekly|monthly)\b/;
 /** Spellings of the catalogue's names. */
 const canonicalCadence: Readonly<Record<string, string>> = {
@@ -208,37 +231,69 @@ export function readCadence(text: string): CadenceReading | undefined {
     const n = Number(iso[1]);
     return { days: iso[2] === 'd' ? n : iso[2] === 'w' ? n * 7 : n * 30, read: text.trim(), ambiguousBiweekly: false };
   }
-  const readings: CadenceReading[] = [];
+  const readings: (CadenceReading & { readonly end: number })[] = [];
   const every = everyPattern.exec(lower);
   if (every) {
     const n = every[1] === undefined ? 1 : (numberWordValues[every[1]] ?? Number(every[1]));
     const days = periodDays[every[2] ?? ''];
-    if (days !== undefined && n > 0) readings.push({ days: n * days, read: every[0], ambiguousBiweekly: false });
+    if (days !== undefined && days > 0 && n > 0)
+      readings.push({ days: n * days, read: every[0], ambiguousBiweekly: false, end: every.index + every[0].length });
+  }
+  const sprint = sprintPattern.exec(lower);
+  if (sprint) {
+    const written = sprint[1] ?? sprint[3] ?? '';
+    const n = numberWordValues[written] ?? Number(written);
+    const unit = sprint[2] ?? sprint[4] ?? '';
+    const days = unit === 'week' ? 7 : unit === 'day' ? 1 : 7 / 5;
+    if (n > 0)
+      readings.push({ days: Math.round(n * days), read: sprint[0], ambiguousBiweekly: false, end: sprint.index + sprint[0].length });
   }
   const times = timesPattern.exec(lower);
   if (times) {
-    const perPeriod = times[1] ? (numberWordValues[times[1]] ?? 1) : Number(times[2]);
+    const perPeriod = times[1] ? (numberWordValues[times[1]] ?? 1) : (numberWordValues[times[2] ?? ''] ?? Number(times[2]));
     const periods = times[3] === undefined ? 1 : (numberWordValues[times[3]] ?? Number(times[3]));
     const days = periodDays[times[4] ?? ''];
-    if (days !== undefined && perPeriod > 0)
-      readings.push({ days: Math.max(1, Math.floor((periods * days) / perPeriod)), read: times[0], ambiguousBiweekly: false });
+    if (days !== undefined && days > 0 && perPeriod > 0)
+      readings.push({
+        days: Math.max(1, Math.floor((periods * days) / perPeriod)),
+        read: times[0],
+        ambiguousBiweekly: false,
+        end: times.index + times[0].length,
+      });
   }
   const adverb = timesAdverbPattern.exec(lower);
   if (adverb) {
     const perPeriod = adverb[1] ? (numberWordValues[adverb[1]] ?? 1) : Number(adverb[2]);
     const days = { daily: 1, weekly: 7, monthly: 30 }[adverb[3] as 'daily' | 'weekly' | 'monthly'];
-    if (perPeriod > 0) readings.push({ days: Math.max(1, Math.floor(days / perPeriod)), read: adverb[0], ambiguousBiweekly: false });
+    if (perPeriod > 0)
+      readings.push({
+        days: Math.max(1, Math.floor(days / perPeriod)),
+        read: adverb[0],
+        ambiguousBiweekly: false,
+        end: adverb.index + adverb[0].length,
+      });
   }
   if (!times && !adverb) {
     for (const named of lower.matchAll(namedPattern)) {
       const written = named[1] ?? '';
       const name = canonicalCadence[written] ?? written;
       const days = cadenceDays[name];
-      if (days !== undefined) readings.push({ days, read: written, ambiguousBiweekly: name === 'biweekly' });
+      const end = (named.index ?? 0) + named[0].length;
+      if (days !== undefined) readings.push({ days, read: written, ambiguousBiweekly: name === 'biweekly', end });
     }
   }
-  if (readings.length === 0) return undefined;
-  return readings.reduce((slowest, r) => (r.days > slowest.days ? r : slowest));
+  if (readings.length === 0) {
+    // Only named weekdays: "Mondays and Thursdays" meets twice a week.
+    const days = new Set([...lower.matchAll(weekdayPattern)].map((m) => m[1]));
+    if (days.size === 0) return undefined;
+    const read = [...lower.matchAll(weekdayPattern)].map((m) => m[0]).join(', ');
+    return { days: Math.max(1, Math.floor(7 / days.size)), read, ambiguousBiweekly: false };
+  }
+  // A cadence that names another forum ("a monthly steering review") is not the check-in, when another cadence is.
+  const operational = readings.filter((r) => !forumAfter.test(lower.slice(r.end, r.end + 40)));
+  const kept = operational.length > 0 ? operational : readings;
+  const slowest = kept.reduce((a, r) => (r.days > a.days ? r : a));
+  return { days: slowest.days, read: slowest.read, ambiguousBiweekly: slowest.ambiguousBiweekly };
 }
 
 // ---- money ---------------------------------------------------------------------------------
@@ -333,7 +388,7 @@ export function personalDataOf(root: unknown): PersonalData | undefined {
 /** What the rules take `budget.pricing_model` to be, and where that comes from. */
 export interface PricingModelReading {
   readonly model: PricingModel;
-  /** `stated` exactly; `slip` of case or separators; `inferred` from the budget when it is absent or names no model. */
+  /** `stated` exactly; `slip` of case or separators, or words the enum does not list ("T&M"); `inferred` from the budget when it is absent or names no model. */
   readonly source: 'stated' | 'slip' | 'inferred';
   /** For `inferred`: what in the budget implies the model, as a Markdown clause. */
   readonly because?: string;
@@ -344,11 +399,36 @@ export interface PricingModelReading {
  * itself says how the vendor is paid: a `cap` means capped T&M, a rate card without a payment
  * schedule means T&M (so the cap check cannot go quiet), a payment schedule means a fixed price.
  */
+/** Payment terms that bill for time worked: "against approved timesheets", "billed hourly", "for days worked". */
+const billedByTime =
+  /\btimesheets?\b|\b(?:hours|days|time) (?:worked|spent|booked|logged)\b|\bon actuals\b|\bbilled (?:hourly|daily|by the (?:hour|day))\b|\btime (?:and|&) materials?\b|\bT ?& ?M\b/i;
+
+/**
+ * The pricing model a lead means by words the enum does not list: "T&M", "Time & Materials",
+ * "hourly", "day rates", "capped T&M", "not to exceed", "fixed fee", "lump sum". Billing by time
+ * comes first: "fixed price, changes on T&M" still bills some work by the hour, the riskier reading.
+ */
+export function pricingModelWords(value: unknown): PricingModel | undefined {
+  if (typeof value !== 'string' || value.length > 120) return undefined;
+  const text = value.toLowerCase();
+  const byTime =
+    /\bt\s*(?:&|and|\+|\/)\s*m\b|\btime\s*(?:&|and|\+|\/)\s*materials?\b|\bhourly\b|\b(?:daily|day|hourly)\s+rates?\b|\brate\s+card\b|\bper\s+(?:hour|day)\b/.test(
+      text,
+    );
+  if (byTime)
+    return /\bcap(?:ped)?\b|\bceiling\b|\bnot[\s-]+to[\s-]+exceed\b|\bnte\b|\bmaximum\b/.test(text)
+      ? 'capped_time_and_materials'
+      : 'time_and_materials';
+  if (/\bnot[\s-]+to[\s-]+exceed\b|\bnte\b/.test(text)) return 'capped_time_and_materials';
+  if (/\bfixed\b|\bfirm\b|\blump[\s-]?sum\b|\bffp\b/.test(text)) return 'fixed_price';
+  return undefined;
+}
+
 export function pricingModelOf(root: unknown): PricingModelReading | undefined {
   const budget = recordAt(root, ['budget']);
   if (!budget) return undefined;
   const value = budget.pricing_model;
-  const model = canonicalEnum(value, pricingModels);
+  const model = canonicalEnum(value, pricingModels) ?? pricingModelWords(value);
   if (model) return { model, source: value === model ? 'stated' : 'slip' };
   const hasCap = !isAbsent(budget.cap);
   const hasRates = Array.isArray(budget.rate_card) && budget.rate_card.some((r) => !isHollow(r));
@@ -356,6 +436,9 @@ export function pricingModelOf(root: unknown): PricingModelReading | undefined {
   if (hasCap) return { model: 'capped_time_and_materials', source: 'inferred', because: 'the budget has a `cap`' };
   if (hasRates && !hasPayments)
     return { model: 'time_and_materials', source: 'inferred', because: 'the budget has a `rate_card` and no payment schedule' };
+  const terms = budget.payment_terms;
+  if (!hasPayments && typeof terms === 'string' && terms.length <= 2000 && billedByTime.test(terms))
+    return { model: 'time_and_materials', source: 'inferred', because: '`payment_terms` bill for time worked' };
   if (hasPayments) return { model: 'fixed_price', source: 'inferred', because: 'the budget has a milestone payment schedule' };
   return undefined;
 }

@@ -118,7 +118,7 @@ export const settingSections: SettingSections = {
       smallJobMaxTotal: {
         title: 'Largest small job (total)',
         description:
-          'When `project.engagement` is not set, a scope whose `budget.total` is at most this amount (in its own currency), that lasts at most `smallJobMaxWeeks` and has at most 3 deliverables is read as a small job: written status reports, an escalation path and an exit plan without sensitive data are then noted as optional (hints) instead of reported. A scope that says `engagement: small_job` but is more than twice this size is checked in full.',
+          'When `project.engagement` is not set, a scope whose `budget.total` is at most this amount (in its own currency), that lasts at most `smallJobMaxWeeks` and has at most 3 deliverables (twice these limits when the vendor is one person, a sole trader) is read as a small job: written status reports, an escalation path and an exit plan without sensitive data are then noted as optional (hints) instead of reported. A scope that says `engagement: small_job` but is more than twice this size is checked in full.',
         basis:
           'proportionate oversight: the governance forums of outsourcing guides are sized to the engagement (Aventario); a few-week job for a few thousand is checked by its acceptance, not by reports',
         type: 'number',

@@ -40,7 +40,7 @@ A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`
     const milestoneFact = noMilestones ? ['`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.'] : [];
 
     if (reading === undefined) {
-      // A model written but not recognised (`fixed`) is the schema's error, with the allowed values.
+      // A model written but not recognised (`outcome based`) is the schema's error, with the allowed values.
       if (hasPayments || recurring || !isAbsent(budget.pricing_model)) return [];
       const finding: Finding = {
         ruleId,

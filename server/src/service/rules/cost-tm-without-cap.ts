@@ -13,7 +13,9 @@ export const rule: Rule = {
   severity: 'error',
   fixes: ['unsafe', 'display-only'],
   title: 'Time and materials without a cap or rate card',
-  explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under T&M the vendor is paid by the hour, so nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.`,
+  explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under T&M the vendor is paid by the hour, so nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
+
+The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates" or "day rates" are time and materials ("capped T&M" or "not to exceed" capped), "lump sum" or "fixed fee" a fixed price; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in \`payment_terms\` ("not to exceed USD 72,000", "capped at 80,000 EUR"), at least the total and not per month, is taken as agreed: a hint proposes moving it into \`cap\`, where it is checked.`,
   areas: ['cost'],
   remedy:
     'For time-and-materials work, agree a ceiling price (`cap`, at least `total`) and a rate card with fixed rates. The quick fix inserts a cap equal to the total, switches to `capped_time_and_materials`, and inserts a rate-card entry to fill in.',
@@ -32,7 +34,26 @@ export const rule: Rule = {
       const capMissing = isAbsent(cap);
       // A rate card of placeholders (`role: ""`, `rate: 0`) agrees no rate.
       const ratesMissing = !hasAgreedRate(budget.rate_card);
-      if (capMissing || ratesMissing) {
+      // A ceiling written only in words ("not to exceed USD 72,000") is agreed, but nothing checks it against the total.
+      const written = capMissing ? ceilingInWords(budget.payment_terms) : undefined;
+      const capInWords = written !== undefined && (typeof total !== 'number' || written.value >= total) ? written : undefined;
+      if (capInWords && !ratesMissing) {
+        findings.push({
+          ruleId,
+          path: ['budget', 'payment_terms'],
+          severity: 'hint',
+          message: `The ceiling (${formatAmount(capInWords.value)}${unit}) is written only in \`payment_terms\` ("${capInWords.text}"); set \`cap\` so it is checked against the total.`,
+          fixes: [
+            {
+              title: `Set \`cap\` to ${formatAmount(capInWords.value)}`,
+              ops: [setKeyOp(root, ['budget'], 'cap', String(capInWords.value))],
+              preferred: true,
+              // The amount is the author's own, but `cap` becomes what the rules check against.
+              applicability: 'unsafe',
+            },
+          ],
+        });
+      } else if (capMissing || ratesMissing) {
         const name =
           reading?.source === 'inferred'
             ? 'Hourly or daily billing'
@@ -122,6 +143,28 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/** "not to exceed USD 72,000", "capped at 80,000 EUR", "a ceiling of £50k": a total ceiling written in words (not a monthly one). */
+const ceilingWords =
+  /\b(?:(?:will|shall|must|may|does|do|is|are)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|nte|capped\s+at|(?:a|the)\s+cap\s+of|(?:a|the)\s+ceiling\s+of|(?:up\s+to\s+)?a\s+maximum\s+of|no\s+more\s+than)\s*:?\s*/gi;
+/** The amount after those words, case-sensitive so that a currency code is not any three letters: "USD 72,000", "80,000 EUR", "£50k". */
+const ceilingAmount =
+  /^(?:US\$|\$|€|£|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|thousand|million)(?![A-Za-z]))?(?:\s?(?:€|£|[A-Z]{3}(?![A-Za-z])))?(?![\d,])/;
+const perPeriod =
+  /^\s*(?:per|a|an|each|every|\/)\s*(?:month|week|quarter|year|day|sprint)\b|^\s*(?:monthly|weekly|quarterly|annually|yearly)\b/i;
+
+function ceilingInWords(text: unknown): { value: number; text: string } | undefined {
+  if (typeof text !== 'string' || text.length > 2000) return undefined;
+  for (const m of text.matchAll(ceilingWords)) {
+    const from = m.index + m[0].length;
+    const amount = ceilingAmount.exec(text.slice(from, from + 40))?.[0];
+    if (amount === undefined || perPeriod.test(text.slice(from + amount.length))) continue;
+    const money = parseMoneyText(amount.trim());
+    if (!money || money.approximate || money.value <= 0) continue;
+    return { value: money.value, text: text.slice(m.index, from + amount.length).trim() };
+  }
+  return undefined;
+}
 
 /** A rate card with at least one role at a positive rate. */
 function hasAgreedRate(rateCard: unknown): boolean {

@@ -26,6 +26,8 @@ interface VagueTerm {
   readonly removable?: boolean;
   /** A catch-all that widens a list of inclusions; in an exclusion ("any other work not listed") it narrows the scope instead. */
   readonly widensOnly?: boolean;
+  /** An appeal to an unnamed standard: in an acceptance criterion it is expertise-acceptance-criteria-subjective's finding, not a second one here. */
+  readonly subjectiveInCriteria?: boolean;
 }
 
 const openList = 'leaves the list open: name every item, because whatever is not listed is out of scope';
@@ -39,6 +41,10 @@ const change =
 const extreme = 'has no end point: give the target value that counts as done';
 const enough = 'does not say how much is enough: give the number';
 const notBinding = 'is not an obligation: state the required behaviour and the allowed exceptions';
+const unnamedStandard = 'says nothing checkable: name the standard, version or control (e.g. "OWASP ASVS 4.0 level 2")';
+const when = 'does not say by when: give a time limit (e.g. "within 2 business days")';
+const howOften = 'does not say how often: give the interval (e.g. "every month")';
+const howMany = 'does not say how many: give the number';
 
 const builtInTerms: readonly VagueTerm[] = [
   {
@@ -47,23 +53,66 @@ const builtInTerms: readonly VagueTerm[] = [
     advice: 'makes the list open-ended: list everything that is included',
   },
   { pattern: 'etc\\.', quantifiable: false, advice: openList, removable: true },
+  { pattern: 'etc', quantifiable: false, advice: openList, removable: true },
   { pattern: 'and\\s+so\\s+on', quantifiable: false, advice: openList, removable: true },
+  { pattern: 'and\\s+so\\s+forth', quantifiable: false, advice: openList, removable: true },
+  { pattern: 'and\\s+the\\s+like', quantifiable: false, advice: openList, removable: true },
+  { pattern: 'and\\s+similar', quantifiable: false, advice: openList },
+  {
+    pattern: 'or\\s+similar',
+    quantifiable: false,
+    advice: 'leaves the choice open: name the product, or the criteria an alternative must meet',
+  },
+  { pattern: 'among(?:st)?\\s+others', quantifiable: false, advice: openList, removable: true },
   { pattern: 'and\\s+more', quantifiable: false, advice: openList, removable: true },
   { pattern: 'and/or', quantifiable: false, advice: 'is ambiguous: say whether you mean both, or either one' },
   { pattern: 'as\\s+needed', quantifiable: false, advice: asNeeded },
   { pattern: 'as\\s+required', quantifiable: false, advice: asNeeded },
+  { pattern: 'as\\s+necessary', quantifiable: false, advice: asNeeded },
+  { pattern: 'as\\s+and\\s+when\\s+(?:needed|required|necessary)', quantifiable: false, advice: asNeeded },
+  { pattern: 'as\\s+applicable', quantifiable: false, advice: asNeeded },
   { pattern: 'as\\s+appropriate', quantifiable: false, advice: asNeeded },
   { pattern: 'where\\s+appropriate', quantifiable: false, advice: asNeeded },
+  { pattern: 'where\\s+(?:necessary|needed|required|possible|applicable)', quantifiable: false, advice: asNeeded },
+  { pattern: 'when(?:ever)?\\s+(?:needed|required)', quantifiable: false, advice: asNeeded },
+  { pattern: 'if\\s+(?:needed|required|applicable)', quantifiable: false, advice: asNeeded },
   { pattern: 'when\\s+necessary', quantifiable: false, advice: asNeeded },
   { pattern: 'if\\s+necessary', quantifiable: false, advice: asNeeded },
   { pattern: 'various', quantifiable: false, advice: 'does not say which: name each one' },
   { pattern: 'best\\s+efforts?', quantifiable: false, advice: 'commits to nothing measurable: state the service level or outcome owed' },
+  {
+    pattern: 'best\\s+endeavou?rs?',
+    quantifiable: false,
+    advice: 'commits to nothing measurable: state the service level or outcome owed',
+  },
+  {
+    pattern: 'commercially\\s+reasonable\\s+efforts?',
+    quantifiable: false,
+    advice: 'commits to nothing measurable: state the service level or outcome owed',
+  },
   { pattern: 'misc(?:ellaneous)?', quantifiable: false, advice: 'hides what is included: name each item' },
   { pattern: 'any\\s+other', quantifiable: false, advice: 'opens the scope to anything: list what is included', widensOnly: true },
-  { pattern: 'several', quantifiable: true, advice: 'does not say how many: give the number' },
+  { pattern: 'several', quantifiable: true, advice: howMany },
+  { pattern: 'a\\s+number\\s+of', quantifiable: true, advice: howMany },
+  { pattern: 'numerous', quantifiable: true, advice: howMany },
+  { pattern: 'a\\s+few', quantifiable: true, advice: howMany },
+  { pattern: 'ad[\\s-]hoc', quantifiable: true, advice: asNeeded },
+  { pattern: 'in\\s+a\\s+timely\\s+(?:manner|fashion)', quantifiable: true, advice: when },
+  { pattern: 'timely', quantifiable: true, advice: when },
+  { pattern: 'promptly', quantifiable: true, advice: when },
+  { pattern: 'as\\s+soon\\s+as\\s+possible', quantifiable: true, advice: when },
+  { pattern: 'asap', quantifiable: true, advice: when },
+  { pattern: 'regularly', quantifiable: true, advice: howOften },
+  { pattern: 'periodically', quantifiable: true, advice: howOften },
+  { pattern: 'from\\s+time\\s+to\\s+time', quantifiable: true, advice: howOften },
+  { pattern: 'industry[\\s-]standard', quantifiable: true, advice: unnamedStandard, subjectiveInCriteria: true },
+  { pattern: 'industry\\s+best\\s+practices?', quantifiable: true, advice: unnamedStandard, subjectiveInCriteria: true },
+  { pattern: 'best\\s+practices?', quantifiable: true, advice: unnamedStandard, subjectiveInCriteria: true },
   { pattern: 'user[\\s-]friendly', quantifiable: true, advice: usability },
   { pattern: 'easy[\\s-]to[\\s-]use', quantifiable: true, advice: usability },
   { pattern: 'intuitive', quantifiable: true, advice: usability },
+  { pattern: 'intuitively', quantifiable: true, advice: usability },
+  { pattern: 'easily', quantifiable: true, advice: usability },
   {
     pattern: 'seamless(?:ly)?',
     quantifiable: true,
@@ -87,11 +136,18 @@ const builtInTerms: readonly VagueTerm[] = [
   },
   { pattern: 'fast(?:er|est)?', quantifiable: true, advice: speed },
   { pattern: 'quick(?:ly|er|est)?', quantifiable: true, advice: speed },
+  { pattern: 'rapid(?:ly)?', quantifiable: true, advice: speed },
   { pattern: 'better', quantifiable: true, advice: change },
   { pattern: 'improved?', quantifiable: true, advice: change },
+  { pattern: 'improv(?:es|ing)', quantifiable: true, advice: change },
+  { pattern: 'simplif(?:y|ied|ies|ying)', quantifiable: true, advice: change },
+  { pattern: 'streamlin(?:e|ed|es|ing)', quantifiable: true, advice: change },
   { pattern: 'optimi[sz]ed?', quantifiable: true, advice: extreme },
+  { pattern: 'optimi[sz](?:es|ing)', quantifiable: true, advice: extreme },
   { pattern: 'maximi[sz]e', quantifiable: true, advice: extreme },
+  { pattern: 'maximi[sz](?:ed|es|ing)', quantifiable: true, advice: extreme },
   { pattern: 'minimi[sz]e', quantifiable: true, advice: extreme },
+  { pattern: 'minimi[sz](?:ed|es|ing)', quantifiable: true, advice: extreme },
   {
     pattern: 'state[\\s-]of[\\s-]the[\\s-]art',
     quantifiable: true,
@@ -109,6 +165,11 @@ const builtInTerms: readonly VagueTerm[] = [
   },
   {
     pattern: 'scalable',
+    quantifiable: true,
+    advice: 'needs a load: say to what volume (e.g. "10× today\'s 5,000 users at the same response times")',
+  },
+  {
+    pattern: 'scalability',
     quantifiable: true,
     advice: 'needs a load: say to what volume (e.g. "10× today\'s 5,000 users at the same response times")',
   },
@@ -160,6 +221,7 @@ export function termLabel(term: VagueTerm): string {
     .replace(/\\s\+/g, ' ')
     .replace(/\[sz\]/g, 's')
     .replace(/\(\?:([^)]*)\)\?/g, '($1)')
+    .replace(/\(\?:([^)]*)\)/g, '($1)')
     .replace(/([a-z])\?/g, '($1)')
     .replace(/\\(.)/g, '$1');
 }
@@ -226,6 +288,7 @@ function scannedPaths(root: unknown): Path[] {
 function scan(text: string, path: Path, matcher: Matcher): Finding[] {
   const findings: Finding[] = [];
   const inExclusions = path[0] === 'out_of_scope';
+  const inCriteria = path.includes('acceptance_criteria');
   const sentences = sentencesOf(text);
   const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
   let sentence = 0;
@@ -240,7 +303,7 @@ function scan(text: string, path: Path, matcher: Matcher): Finding[] {
     while (sentence < sentences.length - 1 && (sentences[sentence]?.end ?? 0) <= m.index) sentence++;
     const where = sentences[sentence];
     if (matcher.ignored.has(written.toLowerCase())) continue;
-    if (!where || !applies(term, text, where, m.index, written, inExclusions)) continue;
+    if (!where || !applies(term, text, where, m.index, written, inExclusions, inCriteria)) continue;
     const occurrence = countBefore(text, written, m.index);
     const removal = term.removable ? removalText(text, written, m.index) : undefined;
     findings.push({
@@ -307,10 +370,19 @@ const namedAuthority =
  * it narrows the scope; "as required" is followed by the named rule that requires it; the words
  * are part of a name ("Quick Start guide", "Fast Healthcare Interoperability Resources").
  */
-function applies(term: VagueTerm, text: string, sentence: Sentence, index: number, written: string, inExclusions: boolean): boolean {
+function applies(
+  term: VagueTerm,
+  text: string,
+  sentence: Sentence,
+  index: number,
+  written: string,
+  inExclusions: boolean,
+  inCriteria: boolean,
+): boolean {
   const body = text.slice(sentence.start, sentence.end);
   const excluding = inExclusions || exclusionSentence.test(body);
   if (term.widensOnly && excluding) return false;
+  if (term.subjectiveInCriteria && inCriteria) return false;
   if (term.quantifiable) {
     if (excluding) return false;
     sentence.quantified ??= hasQuantity(body);

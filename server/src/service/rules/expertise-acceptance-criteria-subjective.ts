@@ -10,15 +10,18 @@ import { sources } from '../sources';
  * The catalogue's phrases plus the ways people inflect and paraphrase them, matched by word and
  * inflection (see phrases.ts), so "satisfied", "is happy with", "accepted by the CRO", "signs off",
  * "works correctly" and "no major bugs" are read like "satisfactory", "approved by" and "sign-off".
- * Each phrase is an opinion or an unmeasured quality: who is satisfied, how correct, how major.
+ * Each phrase is an opinion or an unmeasured quality: who is satisfied, how correct, how major,
+ * "comfortable", "confident", "agreed with the controller", "the balances are right", "reports are
+ * clear", "in a timely manner", "production-ready", "well documented".
  */
-const opinionPhrases: readonly Phrase<true>[] = [
-  // Someone's approval or contentment.
+const opinionPatterns: readonly string[] = [
+  // Someone's approval, agreement or contentment.
   '~satisfy',
   '~satisfaction',
   '~satisfactory',
   'satisfactorily',
   '~approve by|from',
+  '~approve the|it|this|these|each|all|them',
   '~approval by|from|of',
   'subject to the? ~approval',
   '~accept by|from',
@@ -26,26 +29,70 @@ const opinionPhrases: readonly Phrase<true>[] = [
   'acceptable|acceptably|unacceptable',
   '~sign off',
   'signoff|signoffs',
+  '~agree by|with',
+  '~confirm by|from',
+  '~endorse',
+  "~okay|okayed|ok’d|ok'd by",
+  '~review and ~approve|~accept|~sign',
   '~happy',
   '~pleased',
+  '~delighted|~impressed',
+  '~comfortable|~confident',
   '~content with',
   "to the client|clients|client's|customers|customer|customer's|business|business's|owner's|sponsor's",
-  '~look good|fine|great|right|ok|okay',
-  '~meet the? ~expectation',
+  'in the opinion|view|judgement|judgment of',
+  '~discretion',
+  '~deem',
+  '~look good|fine|great|right|ok|okay|clean|nice|professional|polished|modern|consistent',
+  // A quality asserted with no threshold: "the balances are right", "reports are clear".
+  'is|are|be|was|were|remains|remain|seems|seem|feels|feel right|correct|fine|good|ok|okay|clean|nice|clear|intuitive|easy|simple|professional|polished|modern|responsive|usable|consistent|stable|performant',
   'as expected|intended',
   'fit for purpose',
   'industry ~standard',
   'best ~practice',
-  'high|good|acceptable quality',
+  'high|good|great|excellent|acceptable|sufficient|adequate|reasonable|professional ~quality|~standard|~performance',
+  'to a high|good|professional|acceptable|reasonable ~standard',
+  'production|launch ~ready|readiness',
+  'go live ~ready|readiness',
+  '~ready for production|launch|release|use',
+  '~ready for go live',
+  'well ~document|documented|~test|tested|~structure|structured|~design|designed|written|~organise|organised|~organize|organized',
+  'actionable|useful|meaningful|helpful|valuable|insightful',
+  'user friendly',
+  'easy|easier|simple to ~use|~understand|~navigate|~maintain|~operate|~read',
+  'in a timely manner|fashion',
+  '~perform well|better|adequately',
+  'clean|readable|tidy ~code',
   // Qualities with no threshold: how correct, how reliable, how major.
-  'correctly|properly|reliably|successfully|smoothly|seamlessly|adequately|appropriately',
+  'correctly|properly|reliably|successfully|smoothly|seamlessly|adequately|appropriately|accurately|completely|effectively|efficiently|promptly|quickly|timely|consistently|intuitively',
   'fully ~function|functional|operational|working',
-  'no|without major|significant|serious|obvious ~bug|~issue|~defect|~problem|~error',
+  'no|without major|significant|serious|obvious|noticeable|visible ~bug|~issue|~defect|~problem|~error|~impact|~degradation|~slowdown|~disruption|~downtime',
   'minimal|minimum|minor|limited ~disruption|~downtime|~impact',
   'robust|maintainable|stable|reliable',
   '~able to ~support|~handle|~cope',
   'works|worked|runs on|in',
-].flatMap((pattern) => phrase(pattern, true as const));
+];
+
+/**
+ * Phrases that point at something else ("as agreed", "meets the requirements", "expectations"):
+ * subjective on their own, testable when a named document follows ("as agreed in Annex B",
+ * "the requirements in the test plan"), since that document is what is tested.
+ */
+const referentialPatterns: readonly string[] = [
+  'as agreed|discussed|requested|instructed|specified|described|defined',
+  '~meet|~fulfil|~fulfill|~satisfy|~address|~cover the|all|our? business|user|client|customer|stakeholder|functional? ~requirement|~need',
+  '~meet|~exceed|~perform|~match to? the|our|their|all? ~expectation',
+  '~expectation',
+];
+
+const opinionPhrases: readonly Phrase<'opinion' | 'referential'>[] = [
+  ...referentialPatterns.flatMap((pattern) => phrase(pattern, 'referential' as const)),
+  ...opinionPatterns.flatMap((pattern) => phrase(pattern, 'opinion' as const)),
+];
+
+/** A named document after a referential phrase: "in Annex B", "set out in the test plan", "per SOW §4". */
+const namedReference =
+  /^[\s,]*(?:(?:as\s+)?(?:set\s+out|listed|defined|described|documented|specified|written|recorded|stated)\s+)?(?:in|under|per|by|of|from)\s+(?:the\s+|our\s+)?(?:Annex|Appendix|Schedule|Section|Exhibit|Attachment|Clause|§|[A-Z]{2,}\b|(?:signed\s+|agreed\s+)?(?:[a-z-]+\s+){0,2}(?:plan|script|specification|spec|checklist|document|backlog|register|catalogue|catalog|matrix|brief|workbook|annex|appendix|schedule|contract|agreement)\b)/;
 
 /** The catalogue's snippet as text; the TODO keeps cost-tbd-placeholder visible until it is filled in. */
 const testableCriterion = '"TODO: N of M test cases in <test plan> pass"';
@@ -70,7 +117,9 @@ export const rule: Rule = {
       criteria.forEach((criterion: unknown, c) => {
         // A criterion with a real quantity can be tested; a digit in a name ("PHP 8.3") is not one.
         if (typeof criterion !== 'string' || criterion.length > 2000 || hasQuantity(criterion)) return;
-        const [match] = findPhrases(criterion, wordsOf(criterion), opinionPhrases);
+        const match = findPhrases(criterion, wordsOf(criterion), opinionPhrases).find(
+          (m) => m.value === 'opinion' || !namedReference.test(criterion.slice(m.end, m.end + 80)),
+        );
         if (!match) return;
         const written = criterion.slice(match.start, match.end);
         const path: Path = ['deliverables', d, 'acceptance_criteria', c];

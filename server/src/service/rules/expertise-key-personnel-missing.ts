@@ -3,6 +3,7 @@
 import { isAbsent, isMappingOrAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
+import { individualMarker } from '../engagement';
 
 const keyPersonnelSkeleton = ['- role: Delivery lead', '  name: ""', '  allocation_percent: 100'].join('\n');
 
@@ -76,9 +77,6 @@ A vendor that is one named person (a sole trader, such as \`Jamie Cole (sole tra
  * A vendor that is one named person: "Jamie Cole (sole trader)", "Ana Ruiz, freelance developer",
  * "Self-employed: Tom Berg". A marker with no name ("Freelancer from Upwork") names nobody.
  */
-const individualMarker =
-  /\b(?:sole trader|sole proprietor(?:ship)?|self[- ]employed|freelance(?:r)?|independent (?:consultant|contractor|developer|designer))\b/i;
-
 export function isNamedIndividual(name: unknown): boolean {
   if (typeof name !== 'string' || name.length > 200) return false;
   const marker = individualMarker.exec(name);

@@ -33,7 +33,7 @@ export const rule: Rule = {
 
 Sources: Pillsbury via JD Supra, *Managing risks in outsourcing during exit*; DORA Art. 30(3)(f), which makes exit strategies mandatory for critical functions. For personal data, GDPR Art. 28(3)(g) requires deletion or return at the controller's choice. An exit plan addresses two risk areas: security threats (your data) and hidden costs (lock-in).
 
-A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables) with no sensitive data needs no exit plan: there is nothing to transition. With personal or confidential data the return of the data is still required. When only the size says so, the finding is a hint that says what was read.`,
+A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables, or a vendor that is one person, a sole trader, within twice those thresholds) with no sensitive data needs no exit plan: there is nothing to transition. With personal or confidential data the return of the data is still required. When only the size says so, the finding is a hint that says what was read.`,
   areas: ['security', 'cost'],
   remedy:
     'Agree the exit at signing: termination notice, transition assistance, return of your data in a usable format, a deletion certificate and knowledge transfer. The quick fix inserts an `exit` section with those terms to adjust.',

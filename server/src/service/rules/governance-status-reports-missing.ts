@@ -17,7 +17,7 @@ export const rule: Rule = {
   title: 'No written status reports',
   explanation: `Check-ins are not backed by written status reports, so slippage, spend and new risks leave no trail. DORA Art. 30(3)(b) requires reporting obligations from ICT providers to financial entities, and outsourcing governance practice pairs each forum with a scorecard, a risk register and a financial reconciliation (Aventario). Reports are how regular check-ins turn into evidence of oversight.
 
-A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables) and staff augmentation (\`staff_augmentation\`: your own lead directs the team day to day) need no written reports from the vendor. When only the document's size or wording says so, the finding is a hint that says what was read.`,
+A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables, or a vendor that is one person, a sole trader, within twice those thresholds) and staff augmentation (\`staff_augmentation\`: your own lead directs the team day to day) need no written reports from the vendor. When only the document's size or wording says so, the finding is a hint that says what was read.`,
   areas: ['cost', 'expertise'],
   remedy:
     'Agree written status reports with a cadence and contents: progress against plan, risks and issues, spend against budget. The quick fix inserts a weekly report with those contents.',
