@@ -452,6 +452,7 @@ describe('expertise-acceptance-criteria-subjective: feelings, agreement and unme
       'The DPO confirms in writing that the Art. 30 record entry is complete.',
       'Signed off by the product owner once all 30 checks in the UAT script pass',
       'Logged with the correct category in ServiceNow',
+      'Search returns the expected policy in the top results for the queries in Annex C',
     ]) {
       assert.deepEqual(
         diagnosticsOf(id, withCriterion(criterion)).map((d) => d.message),

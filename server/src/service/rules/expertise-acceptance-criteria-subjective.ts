@@ -81,8 +81,9 @@ const opinionPatterns: readonly string[] = [
 const referentialPatterns: readonly string[] = [
   'as agreed|discussed|requested|instructed|specified|described|defined',
   '~meet|~fulfil|~fulfill|~satisfy|~address|~cover the|all|our? business|user|client|customer|stakeholder|functional? ~requirement|~need',
-  '~meet|~exceed|~perform|~match to? the|our|their|all? ~expectation',
-  '~expectation',
+  // Exact forms: the stem of "expectation" is that of "expected" ("returns the expected policy" is no opinion).
+  '~meet|~exceed|~perform|~match to? the|our|their|all? expectation|expectations',
+  'expectation|expectations',
 ];
 
 const opinionPhrases: readonly Phrase<'opinion' | 'referential'>[] = [
