@@ -201,7 +201,7 @@ const sprintPattern = new RegExp(
  * operational check-in: "weekly call, plus a monthly steering review" checks in weekly.
  */
 const forumAfter =
-  /^[\s-]*(?:[a-z-]+\s+){0,2}?(?:steering|board|committee|executive|exec|qbr|governance|strategy|strategic|leadership|sponsor|account)\b/;
+  /^\W{0,10}(?:[a-z]+\W{1,10}){0,2}?(?:steering|board|committee|executive|exec|qbr|governance|strategy|strategic|leadership|sponsor|account)\b/;
 const timesAdverbPattern = /\b(?:(twice|thrice)|(\d{1,2})\s*(?:x|×|times))[\s-]*(daily|weekly|monthly)\b/;
 /** Spellings of the catalogue's names. */
 const canonicalCadence: Readonly<Record<string, string>> = {

@@ -146,7 +146,7 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
 
 /** "not to exceed USD 72,000", "capped at 80,000 EUR", "a ceiling of £50k": a total ceiling written in words (not a monthly one). */
 const ceilingWords =
-  /\b(?:(?:will|shall|must|may|does|do|is|are)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|nte|capped\s+at|(?:a|the)\s+cap\s+of|(?:a|the)\s+ceiling\s+of|(?:up\s+to\s+)?a\s+maximum\s+of|no\s+more\s+than)\s*:?\s*/gi;
+  /\b(?:(?:will|shall|must|may|does|do|is|are)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|nte|capped\s+at|(?:a|the)\s+cap\s+of|(?:a|the)\s+ceiling\s+of|(?:up\s+to\s+)?a\s+maximum\s+of|no\s+more\s+than)\s*(?::\s*)?/gi;
 /** The amount after those words, case-sensitive so that a currency code is not any three letters: "USD 72,000", "80,000 EUR", "£50k". */
 const ceilingAmount =
   /^(?:US\$|\$|€|£|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|thousand|million)(?![A-Za-z]))?(?:\s?(?:€|£|[A-Z]{3}(?![A-Za-z])))?(?![\d,])/;
