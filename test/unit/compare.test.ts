@@ -146,6 +146,57 @@ describe('compareScopes', () => {
     assert.deepEqual(tighter.findings, []);
   });
 
+  it('targets in different units are compared by js-quantities, not by their bare numbers', () => {
+    // The measure's unit moves into the target: 600 tickets/month is still 600 tickets/month.
+    const same = compare(edit(before, 'target: "< 600"\n    unit: tickets/month\n', 'target: "< 600 tickets/month"\n'));
+    assert.deepEqual(
+      same.changes.map((c) => c.text),
+      ['Success measure `SM1`: target < 600 → < 600 tickets/month'],
+    );
+    assert.deepEqual(same.findings, []);
+    // 4 hours to 300 minutes (5 hours) is looser though 300 is a bigger number on a `<` target ...
+    const hours = edit(before, 'target: "< 600"\n    unit: tickets/month\n', 'target: "< 4 h"\n');
+    const looser = edit(hours, 'target: "< 4 h"', 'target: "< 300 min"');
+    const result = compare(looser, hours);
+    assert.deepEqual(
+      result.changes.map((c) => c.text),
+      ['Success measure `SM1`: target < 4 h → < 300 min, looser'],
+    );
+    assert.deepEqual(located(looser, result), [`compare/target-loosened ${at(looser, '"< 300 min"')}`]);
+    assert.equal(
+      result.findings[0]?.message,
+      'The target of success measure `SM1` was loosened (< 4 h → < 300 min): the vendor now has to achieve less for the same acceptance.',
+    );
+    // ... and 4 (unit: h) to 200 (unit: min) is tighter, though 200 is the bigger number.
+    const inUnitField = edit(before, 'target: "< 600"\n    unit: tickets/month\n', 'target: "< 4"\n    unit: h\n');
+    const tighter = edit(inUnitField, 'target: "< 4"\n    unit: h\n', 'target: "< 200"\n    unit: min\n');
+    const tight = compare(tighter, inUnitField);
+    assert.deepEqual(
+      tight.changes.map((c) => c.text),
+      ['Success measure `SM1`: target < 4 h → < 200 min, tighter'],
+    );
+    assert.deepEqual(tight.findings, []);
+    // Only the unit changed (hours to days, same number): looser, on the unit.
+    const days = edit(inUnitField, '    unit: h\n', '    unit: d\n');
+    const unitOnly = compare(days, inUnitField);
+    assert.deepEqual(
+      unitOnly.changes.map((c) => c.text),
+      ['Success measure `SM1`: target < 4 h → < 4 d, looser'],
+    );
+    assert.deepEqual(located(days, unitOnly), [`compare/target-loosened ${at(days, 'd', 'unit: ')}`]);
+  });
+
+  it('targets in units that measure different things are not compared, fail safe', () => {
+    const hours = edit(before, 'target: "< 600"\n    unit: tickets/month\n', 'target: "< 4 h"\n');
+    const after = edit(hours, 'target: "< 4 h"', 'target: "< 2 GB"');
+    assert.deepEqual(
+      compare(after, hours).findings.map((f) => f.message),
+      [
+        'The target of success measure `SM1` changed (< 4 h → < 2 GB) and whether it is looser cannot be read: state the direction with a comparator such as `>=` or `<=` and the same unit.',
+      ],
+    );
+  });
+
   it('a target whose direction cannot be read is reported, fail safe', () => {
     const after = edit(before, 'target: "< 600"', 'target: "fewer than before"');
     assert.deepEqual(

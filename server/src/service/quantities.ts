@@ -245,3 +245,16 @@ export function readTarget(text: string): TargetQuantity | undefined {
   if (isUnit(rest) || countUnit.test(rest)) return { comparator, number, unit: rest, measured: '' };
   return undefined;
 }
+
+/**
+ * `value` written in unit `from`, expressed in unit `to` ("4 h" is 240 in `min`), by js-quantities.
+ * Undefined when either is not a unit it knows or they measure different things (`h` and `GB`), so
+ * the caller can say the two cannot be compared rather than compare the bare numbers.
+ */
+export function convertUnit(value: number, from: string, to: string): number | undefined {
+  if (!isUnit(from) || !isUnit(to)) return undefined;
+  const quantity = Qty.parse(`${value} ${from.trim()}`);
+  if (quantity === null || !quantity.isCompatible(`1 ${to.trim()}`)) return undefined;
+  const converted = quantity.to(to.trim()).scalar;
+  return Number.isFinite(converted) ? converted : undefined;
+}

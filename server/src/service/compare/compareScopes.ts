@@ -23,7 +23,7 @@ import {
   todayDate,
   valueAt,
 } from '../model';
-import { readTarget } from '../quantities';
+import { convertUnit, readTarget } from '../quantities';
 import type { Fix, Path, Severity } from '../types';
 
 export type CompareCode = 'compare/scope-creep' | 'compare/target-loosened' | 'compare/protection-weakened';
@@ -130,15 +130,33 @@ function betterWhen(comparator: string): 'higher' | 'lower' | undefined {
   return undefined;
 }
 
-function targetNumber(value: unknown): { comparator: string; value: number; unit: string; written: string } | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return { comparator: '', value, unit: '', written: String(value) };
+/**
+ * A target read as comparator, number and unit; the unit is the one written in the target, else the
+ * measure's `unit:` (`target: "< 4"` with `unit: h`), so a change of unit is not read as a change of number.
+ */
+function targetNumber(
+  value: unknown,
+  unitField: unknown,
+): { comparator: string; value: number; unit: string; written: string } | undefined {
+  const fallback = typeof unitField === 'string' ? unitField.trim() : '';
+  if (typeof value === 'number' && Number.isFinite(value)) return { comparator: '', value, unit: fallback, written: String(value) };
   if (typeof value !== 'string') return undefined;
   const read = readTarget(value);
   if (!read) return undefined;
   const number = Number(read.number.replace(/,/g, ''));
   return Number.isFinite(number)
-    ? { comparator: read.comparator, value: number, unit: read.unit.toLowerCase(), written: value.trim() }
+    ? { comparator: read.comparator, value: number, unit: read.unit || fallback, written: value.trim() }
     : undefined;
+}
+
+/**
+ * The new target's number in the old target's unit: as is when the units are the same (or one
+ * side has none), converted by js-quantities when they differ (`< 4 h` → `< 300 min` is 5 h);
+ * undefined when they measure different things, so the direction is not guessed.
+ */
+function inOldUnit(from: { unit: string }, to: { value: number; unit: string }): number | undefined {
+  if (from.unit.toLowerCase() === to.unit.toLowerCase() || from.unit === '' || to.unit === '') return to.value;
+  return convertUnit(to.value, to.unit, from.unit);
 }
 
 /** `today`: the date a scaffolded change request is raised on (tests pass one; default: today). */
@@ -327,16 +345,19 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
       changes.push({ area: 'success measures', text: `Success measure \`${id}\` added`, path: ['success_measures', index] });
       continue;
     }
-    if (sameJson(was.item.target, item.target)) continue;
-    const path: Path = ['success_measures', index, 'target'];
-    const from = targetNumber(was.item.target);
-    const to = targetNumber(item.target);
-    const written = `${text(was.item.target)} → ${text(item.target)}`;
-    const sameUnit = from && to && (from.unit === to.unit || to.unit === '' || from.unit === '');
-    const direction = from && to && sameUnit ? (betterWhen(to.comparator) ?? betterWhen(from.comparator)) : undefined;
-    if (from && to && direction && sameUnit) {
-      const looser = direction === 'higher' ? to.value < from.value : to.value > from.value;
-      const tighter = direction === 'higher' ? to.value > from.value : to.value < from.value;
+    if (sameJson(was.item.target, item.target) && sameJson(was.item.unit, item.unit)) continue;
+    const path: Path = ['success_measures', index, sameJson(was.item.target, item.target) ? 'unit' : 'target'];
+    const from = targetNumber(was.item.target, was.item.unit);
+    const to = targetNumber(item.target, item.unit);
+    const written =
+      from && to && from.unit.toLowerCase() !== to.unit.toLowerCase()
+        ? `${text(was.item.target)}${from.unit && !from.written.endsWith(from.unit) ? ` ${from.unit}` : ''} → ${text(item.target)}${to.unit && !to.written.endsWith(to.unit) ? ` ${to.unit}` : ''}`
+        : `${text(was.item.target)} → ${text(item.target)}`;
+    const comparable = from && to ? inOldUnit(from, to) : undefined;
+    const direction = from && comparable !== undefined ? (betterWhen(to?.comparator ?? '') ?? betterWhen(from.comparator)) : undefined;
+    if (from && comparable !== undefined && direction) {
+      const looser = direction === 'higher' ? comparable < from.value : comparable > from.value;
+      const tighter = direction === 'higher' ? comparable > from.value : comparable < from.value;
       changes.push({
         area: 'success measures',
         text: `Success measure \`${id}\`: target ${written}${looser ? ', looser' : tighter ? ', tighter' : ''}`,
