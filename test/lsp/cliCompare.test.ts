@@ -130,6 +130,19 @@ describe('scope-lint compare --base <git-ref> (a real repository, the bin)', () 
     assert.match(result.stdout, /\n1 problem \(1 error, 0 warnings\) in 2 files\.\n$/);
   });
 
+  it('scope-lint --base <ref> <files> without the word compare gives the same report and exit code', () => {
+    const short = runSpawned(['--base', 'HEAD~1', '--format', 'markdown', 'plan.scope.yaml'], { cwd: repo, timeoutMs: 60_000 });
+    const long = runSpawned(['compare', '--format', 'markdown', '--base', 'HEAD~1', 'plan.scope.yaml'], { cwd: repo, timeoutMs: 60_000 });
+    assert.equal(short.stderr, '');
+    assert.equal(short.status, 1);
+    assert.match(short.stdout, /^## Scope changes\n\n### `plan\.scope\.yaml`\n\nCompared with `HEAD~1:plan\.scope\.yaml`\.\n/);
+    assert.equal(short.stdout, long.stdout);
+    // After `--`, --base is a file name for the linter, not an option.
+    const file = runSpawned(['--', '--base'], { cwd: repo, timeoutMs: 60_000 });
+    assert.equal(file.status, 2);
+    assert.match(file.stderr, /--base/);
+  });
+
   it('a ref that is not a commit is exit 2', () => {
     const result = runSpawned(['compare', '--base', 'no-such-branch', 'plan.scope.yaml'], { cwd: repo, timeoutMs: 60_000 });
     assert.equal(result.status, 2);

@@ -17,6 +17,7 @@ import { describeIoError } from './lint';
 
 export const compareUsage = `Usage: scope-lint compare [--format <name>] <old-file> <new-file>
        scope-lint compare [--format <name>] --base <git-ref> <file> ...
+       scope-lint --base <git-ref> [--format <name>] <file> ...   (the same as compare --base)
 
 Compares two versions of a scope: price, contingency and payments; start, end and milestones in
 days; deliverables and success measures added, removed or changed; security terms weakened; the
@@ -112,6 +113,15 @@ function compareTexts(filePath: string, basePath: string | undefined, oldText: s
       };
     }),
   };
+}
+
+/**
+ * `scope-lint --base <git-ref> <files...>` without the word compare: a comparison with the files
+ * at that ref. Only options before a `--` count (after it, `--base` would be a file name).
+ */
+export function isBaseInvocation(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--base' || arg.startsWith('--base='));
 }
 
 export function runCompare(argv: readonly string[], cwd: string): CompareOutcome {

@@ -10,7 +10,7 @@ import { tooLarge } from '../service/inputGuard';
 import { mergeSettings, type RuleSettings } from '../service/settings';
 import { parseCliArgs, usage, UsageError, version, type CliOptions } from './args';
 import { explainRule, initFiles, listRules } from './commands';
-import { runCompare } from './compare';
+import { isBaseInvocation, runCompare } from './compare';
 import { unifiedDiff } from './diff';
 import { discoverFiles, InputError, type FoundPath } from './files';
 import { maxBytesFor, type FixedResult } from './fix';
@@ -61,11 +61,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  // `scope-lint compare ...` has its own options (cli/compare.ts); lint a folder named compare as ./compare.
-  if (argv[0] === 'compare') {
+  // `scope-lint compare ...` and `scope-lint --base <ref> ...` have their own options (cli/compare.ts); lint a folder named compare as ./compare.
+  if (argv[0] === 'compare' || isBaseInvocation(argv)) {
     let outcome;
     try {
-      outcome = runCompare(argv.slice(1), io.cwd);
+      outcome = runCompare(argv[0] === 'compare' ? argv.slice(1) : argv, io.cwd);
     } catch (error) {
       if (error instanceof UsageError) return fail(io, error.message);
       throw error;
