@@ -30,7 +30,7 @@ describe('Neovim with the docs/editors.md snippet', () => {
   it('attaches to risky.scope.yaml and shows every finding of the engine, on its line', async () => {
     const result = await nvim();
     assert.deepEqual(result.buffer, { kind: 'buffer', filetype: 'yaml.scope', clients: ['scope'] });
-    assert.equal(result.diagnostics.length, 38);
+    assert.equal(result.diagnostics.length, engineRows(riskyFile).length);
     assert.deepEqual(shown(result), engineRows(riskyFile));
     assert.deepEqual(result.logs, []);
   });
@@ -38,7 +38,8 @@ describe('Neovim with the docs/editors.md snippet', () => {
   it('applies the `scope` settings it answers to workspace/configuration: cost-vague-language off', async () => {
     const result = await nvim({ SCOPE_SETTINGS: JSON.stringify({ scope: { rules: vagueOff } }) });
     assert.equal(result.diagnostics.filter((d) => d.code === 'cost-vague-language').length, 0);
-    assert.equal(result.diagnostics.length, 38 - 5);
+    assert.equal(result.diagnostics.length, engineRows(riskyFile, vagueOff).length);
+    assert.ok(engineRows(riskyFile, vagueOff).length < engineRows(riskyFile).length);
     assert.deepEqual(shown(result), engineRows(riskyFile, vagueOff));
     assert.deepEqual(result.logs, []);
   });

@@ -5,10 +5,11 @@ import { describe, it } from 'node:test';
 import { engineRows, requireBuild, riskyFile, snippet, specRows } from './support.mjs';
 
 describe('editor test oracle', () => {
-  it('the CLI reports the spec example findings for risky.scope.yaml (38: severity and rule id)', () => {
+  it('the CLI reports the spec example findings for risky.scope.yaml (severity and rule id, as many as the expectation file lists)', () => {
     requireBuild();
     const rows = engineRows(riskyFile);
-    assert.equal(rows.length, 38);
+    assert.equal(rows.length, specRows('risky').length);
+    assert.ok(rows.length > 30, 'the risky example is full of findings');
     assert.deepEqual(rows.map((row) => row.split(' ').slice(1).join(' ')).sort(), specRows('risky'));
   });
 
