@@ -416,6 +416,14 @@ function configSchemaOf(engine, defaults) {
         ),
       },
       ...sections,
+      ignore: {
+        title: 'Ignored paths',
+        description:
+          'Files and folders scope-lint skips when it searches a folder or a glob, in `.gitignore` syntax, relative to the folder of this file (`archive/`, `**/draft-*.scope.yaml`, `!keep.scope.yaml`). Folders also skip what `.gitignore` files ignore. A file named on the command line is always checked.',
+        type: 'array',
+        maxItems: 1000,
+        items: { type: 'string', minLength: 1, maxLength: 1000 },
+      },
     },
     definitions: {
       severity: { title: 'Severity', description: '`off` turns the rule off.', type: 'string', enum: severityNames },

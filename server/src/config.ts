@@ -41,6 +41,8 @@ export interface LoadedConfig {
   readonly path: string;
   /** The valid part of the file: an entry with an error is left out, the rest still applies. */
   readonly settings: PartialSettings;
+  /** `ignore:` patterns (.gitignore syntax, relative to the config file's folder), when set. */
+  readonly ignore?: readonly string[];
   readonly problems: readonly ConfigProblem[];
 }
 
@@ -86,12 +88,19 @@ export function parseConfig(text: string, path: string): LoadedConfig {
   const value = withoutEmptyKeys(doc.value) ?? {};
   // Compiled ahead of time (scripts/generate.mjs), like the scope schema.
   const validate = validateConfig;
-  if (validate(value)) return { path, settings: value, problems: [] };
+  if (validate(value)) return { path, ...split(value), problems: [] };
 
   const errors = relevantErrors(validate.errors ?? []);
   const problems = errors.map((e) => toProblem(e, doc));
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { path, settings: validPart(value, errors), problems: dedupe(problems) };
+  return { path, ...split(validPart(value, errors)), problems: dedupe(problems) };
+}
+
+/** The keys that are not engine settings (`ignore`) apart from those that are. */
+function split(value: unknown): { settings: PartialSettings; ignore?: readonly string[] } {
+  if (!isRecord(value)) return { settings: {} };
+  const { ignore, ...settings } = value;
+  return { settings: settings as PartialSettings, ...(Array.isArray(ignore) ? { ignore: ignore as string[] } : {}) };
 }
 
 /** Reads and validates a config file; an unreadable file is a problem, never an exception. */
@@ -329,7 +338,7 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
 }
 
 /** The value with every entry that has an error removed, so the rest of the file still applies. */
-function validPart(value: unknown, errors: readonly ErrorObject[]): PartialSettings {
+function validPart(value: unknown, errors: readonly ErrorObject[]): Record<string, unknown> {
   if (!isRecord(value)) return {};
   const copy = structuredClone(value) as Record<string, unknown>;
   const doomed: Path[] = [];

@@ -4,6 +4,7 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'no
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { kindOf } from '../userFile';
+import type { IgnoreFilter } from './ignore';
 import { describeIoError, notRegular } from './lint';
 
 /** A file or pattern that cannot be used: one line on stderr, exit code 2. */
@@ -20,8 +21,19 @@ export interface FoundPath {
   readonly unreadable?: string;
 }
 
-/** Absolute paths, each once, in the order given (folder contents sorted). Throws InputError. */
-export function discoverFiles(patterns: readonly string[], cwd: string): FoundPath[] {
+/** Nothing is ignored. */
+const noIgnores = (): IgnoreFilter => () => false;
+
+/**
+ * Absolute paths, each once, in the order given (folder contents sorted). Throws InputError.
+ * `ignoresFor(root)` says which paths a search from `root` skips (.gitignore, `ignore:`); a file
+ * named as such is always listed.
+ */
+export function discoverFiles(
+  patterns: readonly string[],
+  cwd: string,
+  ignoresFor: (walkRoot: string) => IgnoreFilter = noIgnores,
+): FoundPath[] {
   const found = new Map<string, FoundPath>();
   const add = (entry: FoundPath): void => {
     if (!found.has(entry.path)) found.set(entry.path, entry);
@@ -33,15 +45,21 @@ export function discoverFiles(patterns: readonly string[], cwd: string): FoundPa
       add({ path: literal });
     } else if (stat?.isDirectory()) {
       const inFolder: FoundPath[] = [];
-      walk(literal, (file) => scopeFilePattern.test(file), inFolder);
-      if (inFolder.length === 0) throw new InputError(`No *.scope.yaml files in "${pattern}".`);
+      const skipped = walk(literal, (file) => scopeFilePattern.test(file), inFolder, ignoresFor(literal));
+      if (inFolder.length === 0)
+        throw new InputError(
+          `No *.scope.yaml files in "${pattern}"${skipped ? ' that .gitignore or the ignore: list of .scope-lint.yaml leaves in' : ''}.`,
+        );
       for (const entry of inFolder) add(entry);
     } else if (stat) {
       // Named on the command line, so reported, never skipped: a FIFO or device is not read.
       add({ path: literal, unreadable: notRegular(kindOf(stat)) });
     } else if (globCharacters.test(pattern)) {
-      const matches = glob(pattern, cwd);
-      if (matches.length === 0) throw new InputError(`No files match "${pattern}".`);
+      const { out: matches, skipped } = glob(pattern, cwd, ignoresFor);
+      if (matches.length === 0)
+        throw new InputError(
+          `No files match "${pattern}"${skipped ? ' that .gitignore or the ignore: list of .scope-lint.yaml leaves in' : ''}.`,
+        );
       for (const entry of matches) add(entry);
     } else {
       throw new InputError(`Cannot read "${pattern}": no such file or folder.`);
@@ -50,7 +68,7 @@ export function discoverFiles(patterns: readonly string[], cwd: string): FoundPa
   return [...found.values()];
 }
 
-function glob(pattern: string, cwd: string): FoundPath[] {
+function glob(pattern: string, cwd: string, ignoresFor: (walkRoot: string) => IgnoreFilter): { out: FoundPath[]; skipped: boolean } {
   const posixPattern = pattern.replace(/\\/g, '/').replace(/^\.\//, '');
   const matcher = new Minimatch(posixPattern, { dot: false, nocomment: true, nonegate: true });
   const segments = posixPattern.split('/');
@@ -62,16 +80,17 @@ function glob(pattern: string, cwd: string): FoundPath[] {
   const absolutePattern = isAbsolute(posixPattern);
   const base = absolutePattern ? literalSegments.join('/') || '/' : resolve(cwd, literalSegments.join('/') || '.');
   const out: FoundPath[] = [];
-  if (!statOrUndefined(base)?.isDirectory()) return [];
-  walk(
+  if (!statOrUndefined(base)?.isDirectory()) return { out, skipped: false };
+  const skipped = walk(
     base,
     (file) => {
       const candidate = absolutePattern ? file.split(sep).join('/') : relative(cwd, file).split(sep).join('/');
       return matcher.match(candidate);
     },
     out,
+    ignoresFor(base),
   );
-  return out;
+  return { out, skipped };
 }
 
 /**
@@ -79,7 +98,8 @@ function glob(pattern: string, cwd: string): FoundPath[] {
  * A matching name that is not a regular file (a FIFO, a device, a symlink to one) is listed as
  * unreadable, never opened: reading /dev/zero never ends, and opening a FIFO waits for a writer.
  */
-function walk(root: string, accept: (file: string) => boolean, out: FoundPath[]): void {
+function walk(root: string, accept: (file: string) => boolean, out: FoundPath[], isIgnored: IgnoreFilter): boolean {
+  let skipped = false;
   const visited = new Set<string>();
   const stack = [root];
   while (stack.length > 0) {
@@ -108,8 +128,14 @@ function walk(root: string, accept: (file: string) => boolean, out: FoundPath[])
       const path = join(dir, entry.name);
       const target = entry.isSymbolicLink() ? statOrUndefined(path) : undefined;
       if (entry.isDirectory() || target?.isDirectory()) {
-        if (!skippedFolders.has(entry.name)) subfolders.push(path);
+        if (skippedFolders.has(entry.name)) continue;
+        if (isIgnored(path, true)) skipped = true;
+        else subfolders.push(path);
       } else if (accept(path)) {
+        if (isIgnored(path, false)) {
+          skipped = true;
+          continue;
+        }
         // A symlink that cannot be followed is opened like a file, so its error is the real one.
         if (entry.isFile() || (entry.isSymbolicLink() && !target) || target?.isFile()) out.push({ path });
         else out.push({ path, unreadable: notRegular(target ? kindOf(target) : kindOfEntry(entry)) });
@@ -118,6 +144,7 @@ function walk(root: string, accept: (file: string) => boolean, out: FoundPath[])
     // Reversed so the stack pops them in name order.
     for (let i = subfolders.length - 1; i >= 0; i--) stack.push(subfolders[i] as string);
   }
+  return skipped;
 }
 
 function kindOfEntry(entry: Dirent): string {

@@ -13,6 +13,7 @@ import { explainRule, initFiles, listRules } from './commands';
 import { isBaseInvocation, runCompare } from './compare';
 import { unifiedDiff } from './diff';
 import { discoverFiles, InputError, type FoundPath } from './files';
+import { configLookup, createIgnoreFilter } from './ignore';
 import { maxBytesFor, type FixedResult } from './fix';
 import { formatResults } from './format';
 import { countBySeverity, displayPath, plural } from './format/summary';
@@ -103,7 +104,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     found = [{ path: resolve(cwd, options.stdinFilename ?? stdinName) }];
   } else {
     try {
-      found = discoverFiles(options.patterns, cwd);
+      found = discoverFiles(options.patterns, cwd, createIgnoreFilter(configLookup(options.configPath, cwd)));
     } catch (error) {
       if (error instanceof InputError) return fail(io, error.message);
       throw error;
