@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { rulesById } from '../service/rules';
 import type { SeverityOverride } from '../service/types';
+import type { BulkOptions } from './bulkSuppressions';
 import type { FixLevel } from './fix';
 import { formatNames, type FormatName } from './format';
 
@@ -30,6 +31,8 @@ export interface CliOptions {
   readonly stdinFilename: string | undefined;
   readonly outputFile: string | undefined;
   readonly statistics: boolean;
+  /** --suppress-all / --suppress-rule / --prune-suppressions / --suppressions-location. */
+  readonly bulk: BulkOptions;
 }
 
 export type ParsedArgs =
@@ -73,6 +76,11 @@ Options:
       --stdin-filename <p>   check standard input as if it were the file p (config, rules, paths)
   -o, --output-file <path>   write the report to this file instead of standard output
       --statistics           print how many findings each rule has instead of each finding
+      --suppress-all         record every finding in scope-lint-suppressions.json; later runs
+                             report only files with more findings of a rule than recorded
+      --suppress-rule <id>   the same for one rule (repeatable)
+      --prune-suppressions   remove recorded findings that no longer occur
+      --suppressions-location <file>  the suppressions file (default: ./scope-lint-suppressions.json)
       --no-color             no colors (also off when NO_COLOR is set or output is not a terminal)
   -h, --help                 show this help
   -v, --version              print the version
@@ -126,6 +134,10 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
         'stdin-filename': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
         statistics: { type: 'boolean' },
+        'suppress-all': { type: 'boolean' },
+        'suppress-rule': { type: 'string', multiple: true },
+        'prune-suppressions': { type: 'boolean' },
+        'suppressions-location': { type: 'string' },
         scope: { type: 'string' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -174,7 +186,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
   if (!stdin && values['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename goes with --stdin.');
   if (!stdin && positionals.length === 0) throw new UsageError('No files given. Run "scope-lint --help" for usage.');
   if (values.config !== undefined && values.config.trim() === '') throw new UsageError('--config expects a file path.');
-  for (const name of ['stdin-filename', 'output-file'] as const) {
+  for (const name of ['stdin-filename', 'output-file', 'suppressions-location'] as const) {
     const value = values[name];
     if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} expects a file path.`);
   }
@@ -184,6 +196,16 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
   if (statistics && format !== 'stylish' && format !== 'json')
     throw new UsageError(`--statistics prints a table, or JSON with --format json; not --format ${format}.`);
   if (statistics && values.diff) throw new UsageError('--diff prints a diff: --statistics does not go with it.');
+
+  const suppressRules = values['suppress-rule'] ?? [];
+  for (const id of suppressRules) if (!rulesById.has(id)) throw new UsageError(`--suppress-rule: unknown rule id "${id}".`);
+  if (values['suppress-all'] && suppressRules.length > 0)
+    throw new UsageError('--suppress-all already records every rule: use one of --suppress-all and --suppress-rule.');
+  const suppressing = values['suppress-all'] || suppressRules.length > 0 || values['prune-suppressions'];
+  if (suppressing && stdin)
+    throw new UsageError('--suppress-all, --suppress-rule and --prune-suppressions record files: not with --stdin.');
+  if (suppressing && values.diff)
+    throw new UsageError('--diff writes nothing: --suppress-all, --suppress-rule and --prune-suppressions do not go with it.');
 
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const forceColor = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0';
@@ -203,6 +225,11 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
     stdinFilename: values['stdin-filename'],
     outputFile: values['output-file'],
     statistics,
+    bulk: {
+      suppress: values['suppress-all'] ? 'all' : suppressRules.length > 0 ? suppressRules : undefined,
+      prune: values['prune-suppressions'] ?? false,
+      location: values['suppressions-location'],
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { isBaseInvocation, runCompare } from './compare';
 import { unifiedDiff } from './diff';
 import { discoverFiles, InputError, type FoundPath } from './files';
 import { configLookup, createIgnoreFilter } from './ignore';
+import { applySuppressions, readSuppressions, suppressionsPath, updatedCounts, writeSuppressions } from './bulkSuppressions';
 import { maxBytesFor, type FixedResult } from './fix';
 import { formatResults } from './format';
 import { countBySeverity, displayPath, plural } from './format/summary';
@@ -174,6 +175,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     trouble ||= written.trouble;
   }
 
+  const bulk = bulkSuppress(results, options, cwd);
+  if ('problem' in bulk) return fail(io, bulk.problem);
+  results = bulk.results;
+  notes.push(...bulk.notes);
+
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
   const hidden = options.quiet ? countBySeverity(results.filter((r) => r.readError === undefined)) : undefined;
   if (hidden) hidden.error = 0;
@@ -202,9 +208,11 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     code = exitCode.findings;
   }
 
+  if (bulk.suppressed && (options.statistics || options.format !== 'stylish'))
+    notes.push(`scope-lint: ${plural(bulk.suppressed.count, 'finding')} suppressed by ${bulk.suppressed.file}.\n`);
   const text = options.statistics
     ? formatStatistics(shown, options.format === 'json' ? 'json' : 'table', hidden)
-    : formatResults(options.format, shown, { cwd, color: options.color, version, hidden });
+    : formatResults(options.format, shown, { cwd, color: options.color, version, hidden, suppressed: bulk.suppressed });
   // --stdin --fix: the fixed text is the output; the report goes to --output-file, else to stderr.
   if (options.stdin && options.fixMode === 'write') {
     const result = results[0];
@@ -249,6 +257,43 @@ export function writeFixes(
   });
   if (files > 0) notes.unshift(`scope-lint: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${plural(files, 'file')}.\n`);
   return { results: out, notes, trouble };
+}
+
+/** scope-lint-suppressions.json: recorded (--suppress-all, --suppress-rule, --prune-suppressions), then applied. */
+function bulkSuppress(
+  results: FixedResult[],
+  options: CliOptions,
+  cwd: string,
+): { results: FixedResult[]; notes: string[]; suppressed: { count: number; file: string } | undefined } | { problem: string } {
+  const path = suppressionsPath(options.bulk, cwd);
+  const shownPath = displayPath(path, cwd);
+  // Standard input is not a file the counts could be kept for.
+  if (options.stdin) return { results, notes: [], suppressed: undefined };
+  const read = readSuppressions(path, shownPath);
+  if ('problem' in read) return read;
+  const current = read.counts;
+  const notes: string[] = [];
+  let counts = current;
+  if (options.bulk.suppress !== undefined || options.bulk.prune) {
+    counts = updatedCounts(current, results, options.bulk, cwd);
+    try {
+      writeSuppressions(path, counts);
+    } catch (error) {
+      return { problem: `cannot write ${shownPath}: ${describeIoError(error)}.` };
+    }
+    notes.push(`scope-lint: wrote ${shownPath}.\n`);
+  }
+  const applied = applySuppressions(results, counts, cwd);
+  for (const line of applied.exceeded) notes.push(`scope-lint: ${line}.\n`);
+  if (applied.unused > 0 && !options.bulk.prune)
+    notes.push(
+      `scope-lint: ${applied.unused} ${applied.unused === 1 ? 'entry' : 'entries'} in ${shownPath} no longer match${applied.unused === 1 ? 'es' : ''} as many findings; run with --prune-suppressions to remove ${applied.unused === 1 ? 'it' : 'them'}.\n`,
+    );
+  return {
+    results: applied.results,
+    notes,
+    suppressed: applied.suppressed > 0 ? { count: applied.suppressed, file: shownPath } : undefined,
+  };
 }
 
 /** What standard input is called in reports without --stdin-filename. */

@@ -14,6 +14,8 @@ export interface FormatContext {
   readonly version: string;
   /** Findings `--quiet` left out, by severity: the summary says so instead of "No problems". */
   readonly hidden?: Counts;
+  /** Findings scope-lint-suppressions.json hid, and that file's path as shown. */
+  readonly suppressed?: { readonly count: number; readonly file: string } | undefined;
 }
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;

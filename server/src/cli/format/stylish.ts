@@ -28,11 +28,12 @@ export function formatStylish(results: readonly FileResult[], context: FormatCon
   const total = counts.error + counts.warning + counts.info + counts.hint;
   const files = plural(checked.length, 'file');
   // After --quiet, only errors are shown: say so, and what was left out, never "No problems".
-  const hidden = hiddenByQuiet(context.hidden);
+  const bulk = context.suppressed ? `; ${context.suppressed.count} suppressed by ${context.suppressed.file}` : '';
+  const hidden = hiddenByQuiet(context.hidden) + bulk;
   if (total === 0) {
-    lines.push(paint('green', `✔ ${hidden ? 'No errors' : 'No problems'} in ${files}${hidden}.`));
+    lines.push(paint('green', `✔ ${hiddenByQuiet(context.hidden) ? 'No errors' : 'No problems'} in ${files}${hidden}.`));
   } else {
-    const found = hidden ? plural(total, 'error') : `${plural(total, 'problem')} (${describeCounts(counts)})`;
+    const found = hiddenByQuiet(context.hidden) ? plural(total, 'error') : `${plural(total, 'problem')} (${describeCounts(counts)})`;
     const summary = `${counts.error ? '✖' : '⚠'} ${found} in ${files}${hidden}.`;
     lines.push(paint('bold', paint(counts.error ? 'red' : counts.warning ? 'yellow' : 'cyan', summary)));
   }
