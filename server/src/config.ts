@@ -100,7 +100,7 @@ export function parseConfig(text: string, path: string): LoadedConfig {
 function split(value: unknown): { settings: PartialSettings; ignore?: readonly string[] } {
   if (!isRecord(value)) return { settings: {} };
   const { ignore, ...settings } = value;
-  return { settings: settings as PartialSettings, ...(Array.isArray(ignore) ? { ignore: ignore as string[] } : {}) };
+  return { settings, ...(Array.isArray(ignore) ? { ignore: ignore as string[] } : {}) };
 }
 
 /** Reads and validates a config file; an unreadable file is a problem, never an exception. */
