@@ -287,7 +287,7 @@ function bulkSuppress(
   for (const line of applied.exceeded) notes.push(`scope-lint: ${line}.\n`);
   if (applied.unused > 0 && !options.bulk.prune)
     notes.push(
-      `scope-lint: ${applied.unused} ${applied.unused === 1 ? 'entry' : 'entries'} in ${shownPath} no longer match${applied.unused === 1 ? 'es' : ''} as many findings; run with --prune-suppressions to remove ${applied.unused === 1 ? 'it' : 'them'}.\n`,
+      `scope-lint: ${plural(applied.unused, 'entry', 'entries')} in ${shownPath} no longer match${applied.unused === 1 ? 'es' : ''} as many findings; run with --prune-suppressions to remove ${applied.unused === 1 ? 'it' : 'them'}.\n`,
     );
   return {
     results: applied.results,
