@@ -49,6 +49,15 @@ export const commandNames = ['rules', 'explain', 'init'] as const;
 /** A usage mistake: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
 
+/**
+ * A usage error from a node:util parseArgs failure: its messages are multi-line and mention
+ * internals, so only the first sentence is kept, after `prefix` (a subcommand's name).
+ */
+export function usageErrorFrom(error: unknown, prefix = ''): UsageError {
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+  return new UsageError(`${prefix}${message.replace(/\. To specify a positional argument.*$/, '.')}`);
+}
+
 const severities: readonly SeverityOverride[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 export const usage = `Usage: scope-lint [options] <file | folder | glob> ...
@@ -145,9 +154,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
       },
     });
   } catch (error) {
-    // parseArgs messages are multi-line and mention internals; keep the first sentence.
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(message.replace(/\. To specify a positional argument.*$/, '.'));
+    throw usageErrorFrom(error);
   }
   const { values, positionals } = parsed;
   if (values.help) return { command: 'help' };

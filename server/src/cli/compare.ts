@@ -11,7 +11,7 @@ import { ScopeDocument } from '../service/document';
 import { decodeUtf8 } from '../service/inputGuard';
 import { defaultSettings } from '../service/settings';
 import { readUserFile } from '../userFile';
-import { UsageError } from './args';
+import { UsageError, usageErrorFrom } from './args';
 import { displayPath, plural } from './format/summary';
 import { describeIoError } from './lint';
 
@@ -139,8 +139,7 @@ export function runCompare(argv: readonly string[], cwd: string): CompareOutcome
       },
     });
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new UsageError(`compare: ${message.replace(/\. To specify a positional argument.*$/, '.')}`);
+    throw usageErrorFrom(error, 'compare: ');
   }
   const { values, positionals } = parsed;
   if (values.help) return { out: `${compareUsage}\n`, errors: [], code: 0 };
