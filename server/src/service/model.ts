@@ -4,10 +4,10 @@ import {
   addBusinessDays as addBusinessDaysFns,
   addMonths as addMonthsFns,
   differenceInCalendarDays,
-  format,
   parseISO,
   subBusinessDays,
 } from 'date-fns';
+import { TextMemo } from './textMemo';
 import type { FixOp, Path } from './types';
 
 export type Data = Readonly<Record<string, unknown>>;
@@ -88,13 +88,20 @@ function toDay(date: string): Date {
   return parseISO(date);
 }
 
+/** Read back in local time, like `format(date, 'yyyy-MM-dd')` but without parsing a format string per call. */
 function fromDay(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid time value');
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** Business-day sums asked again and again (every deliverable's acceptance window, every check). */
+const businessDaySums = new TextMemo<string>();
 
 /** Adds n business days (Monday to Friday; no holiday calendar). */
 export function addBusinessDays(date: string, n: number): string {
-  return fromDay(addBusinessDaysFns(toDay(date), Math.max(0, Math.floor(n))));
+  const days = Math.max(0, Math.floor(n));
+  return businessDaySums.get(`${date}+${days}`, () => fromDay(addBusinessDaysFns(toDay(date), days)));
 }
 
 /** Subtracts n business days. */

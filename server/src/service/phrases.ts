@@ -104,15 +104,62 @@ export interface PhraseMatch<T> {
 }
 
 /**
+ * The phrases of a list that can start at a word, found by the word itself or its stem instead of
+ * trying every phrase at every word: the lists have hundreds of variants. Built once per list.
+ */
+interface FirstWordIndex<T> {
+  readonly byExact: ReadonlyMap<string, readonly number[]>;
+  readonly byStem: ReadonlyMap<string, readonly number[]>;
+  readonly phrases: readonly Phrase<T>[];
+}
+
+const indexes = new WeakMap<readonly Phrase<unknown>[], FirstWordIndex<unknown>>();
+
+function indexOf<T>(phrases: readonly Phrase<T>[]): FirstWordIndex<T> {
+  const known = indexes.get(phrases) as FirstWordIndex<T> | undefined;
+  if (known) return known;
+  const byExact = new Map<string, number[]>();
+  const byStem = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  };
+  phrases.forEach((p, i) => {
+    const first = p.positions[0];
+    if (!first) return;
+    for (const word of first.exact) add(byExact, word, i);
+    for (const { stem } of first.inflected) add(byStem, stem, i);
+  });
+  const index = { byExact, byStem, phrases };
+  indexes.set(phrases, index);
+  return index;
+}
+
+/** Indexes of the phrases whose first position may match `word`, in list order. */
+function candidatesAt<T>(index: FirstWordIndex<T>, word: Word): readonly number[] {
+  const exact = index.byExact.get(word.lower);
+  const inflected = index.byStem.get(stemOf(word.lower));
+  if (!exact) return inflected ?? [];
+  if (!inflected) return exact;
+  return [...new Set([...exact, ...inflected])].sort((a, b) => a - b);
+}
+
+/**
  * Every non-overlapping occurrence, left to right; where several phrases start at the same word,
- * the longest wins ("including but not limited to" over "including"). Linear in the text for a
- * fixed phrase list: each word is tried against the phrases that can start with it.
+ * the longest wins ("including but not limited to" over "including"), the first listed among
+ * equals. Linear in the text for a fixed phrase list: each word is tried only against the phrases
+ * that can start with it.
  */
 export function findPhrases<T>(text: string, words: readonly Word[], phrases: readonly Phrase<T>[]): PhraseMatch<T>[] {
+  const index = indexOf(phrases);
   const found: PhraseMatch<T>[] = [];
   for (let i = 0; i < words.length;) {
     let best: PhraseMatch<T> | undefined;
-    for (const p of phrases) {
+    const firstWord = words[i];
+    for (const candidate of firstWord ? candidatesAt(index, firstWord) : []) {
+      const p = phrases[candidate];
+      if (!p) continue;
       const last = i + p.positions.length - 1;
       if (last >= words.length) continue;
       let ok = true;

@@ -3,6 +3,7 @@
 // "WCAG 2.1" and "Tier 1" carry digits but say nothing about how much or by when. Units are read
 // with js-quantities; the rest is the small grammar of how scopes write numbers.
 import Qty from 'js-quantities';
+import { TextMemo } from './textMemo';
 
 const months = new Set([
   'january',
@@ -112,7 +113,13 @@ const namedMonthDeadline =
 const numberPattern = /\d+(?:[.,]\d+)*/g;
 
 /** True when the text states a measurable quantity, a percentage, a date or a deadline. */
+const quantityAnswers = new TextMemo<boolean>();
+
 export function hasQuantity(text: string): boolean {
+  return quantityAnswers.get(text, () => findsQuantity(text));
+}
+
+function findsQuantity(text: string): boolean {
   if (numberWords.test(text) || namedMonthDeadline.test(text)) return true;
   numberPattern.lastIndex = 0;
   for (let m = numberPattern.exec(text); m !== null; m = numberPattern.exec(text)) {

@@ -7,6 +7,7 @@ import type { RuleSettings } from '../settings';
 import { hasQuantity } from '../quantities';
 import type { Finding, Path, Rule } from '../types';
 import { sources } from '../sources';
+import { TextMemo } from '../textMemo';
 
 const ruleId = 'cost-vague-language';
 /** Beyond this many terms a field needs rewriting, not more underlines; it also bounds hostile input. */
@@ -285,52 +286,78 @@ function scannedPaths(root: unknown): Path[] {
   return paths;
 }
 
+/** A vague term found in a text: everything about it that does not depend on where the text is. */
+interface Hit {
+  readonly written: string;
+  readonly occurrence: number;
+  readonly advice: string;
+  readonly quantifiable: boolean;
+  readonly sentence: string;
+  readonly removal: string | undefined;
+}
+
+/** Hits per matcher (one per settings) and text: a text read once is not read again on the next check. */
+const hitMemos = new WeakMap<Matcher, TextMemo<readonly Hit[]>>();
+
+function hitsIn(text: string, inExclusions: boolean, inCriteria: boolean, matcher: Matcher): readonly Hit[] {
+  let memo = hitMemos.get(matcher);
+  if (!memo) hitMemos.set(matcher, (memo = new TextMemo()));
+  return memo.get(`${inExclusions ? 'x' : '-'}${inCriteria ? 'c' : '-'}${text}`, () => {
+    const hits: Hit[] = [];
+    const sentences = sentencesOf(text);
+    const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
+    let sentence = 0;
+    for (let m = regex.exec(text); m !== null && hits.length < maxFindingsPerField; m = regex.exec(text)) {
+      const written = m[0];
+      if (written === '') {
+        regex.lastIndex++;
+        continue;
+      }
+      const term = matcher.terms[m.slice(1).findIndex((g) => g !== undefined)];
+      if (!term) continue;
+      while (sentence < sentences.length - 1 && (sentences[sentence]?.end ?? 0) <= m.index) sentence++;
+      const where = sentences[sentence];
+      if (matcher.ignored.has(written.toLowerCase())) continue;
+      if (!where || !applies(term, text, where, m.index, written, inExclusions, inCriteria)) continue;
+      hits.push({
+        written,
+        occurrence: countBefore(text, written, m.index),
+        advice: term.advice,
+        quantifiable: term.quantifiable,
+        sentence: excerpt(text.slice(where.start, where.end)),
+        removal: term.removable ? removalText(text, written, m.index) : undefined,
+      });
+    }
+    return hits;
+  });
+}
+
 function scan(text: string, path: Path, matcher: Matcher): Finding[] {
-  const findings: Finding[] = [];
   const inExclusions = path[0] === 'out_of_scope';
   const inCriteria = path.includes('acceptance_criteria');
-  const sentences = sentencesOf(text);
-  const regex = new RegExp(matcher.regex.source, matcher.regex.flags);
-  let sentence = 0;
-  for (let m = regex.exec(text); m !== null && findings.length < maxFindingsPerField; m = regex.exec(text)) {
-    const written = m[0];
-    if (written === '') {
-      regex.lastIndex++;
-      continue;
-    }
-    const term = matcher.terms[m.slice(1).findIndex((g) => g !== undefined)];
-    if (!term) continue;
-    while (sentence < sentences.length - 1 && (sentences[sentence]?.end ?? 0) <= m.index) sentence++;
-    const where = sentences[sentence];
-    if (matcher.ignored.has(written.toLowerCase())) continue;
-    if (!where || !applies(term, text, where, m.index, written, inExclusions, inCriteria)) continue;
-    const occurrence = countBefore(text, written, m.index);
-    const removal = term.removable ? removalText(text, written, m.index) : undefined;
-    findings.push({
-      ruleId,
-      path,
-      at: occurrence > 0 ? { text: written, occurrence } : { text: written },
-      message: `"${written}" ${term.advice}.`,
-      facts: [
-        `In \`${formatPath(path)}\`: "${where ? excerpt(text.slice(where.start, where.end)) : excerpt(text)}"`,
-        ...(term.quantifiable ? ['Accepted in a sentence that gives a measurable quantity, e.g. "under 500 ms".'] : []),
-      ],
-      ...(removal
-        ? {
-            fixes: [
-              {
-                title: `Remove "${written}" (list all items explicitly)`,
-                ops: [{ op: 'removeText' as const, path, text: removal }],
-                preferred: true,
-                // Deleting words changes what was agreed; the list they stood for still has to be written.
-                applicability: 'unsafe',
-              },
-            ],
-          }
-        : {}),
-    });
-  }
-  return findings;
+  return hitsIn(text, inExclusions, inCriteria, matcher).map(({ written, occurrence, advice, quantifiable, sentence, removal }) => ({
+    ruleId,
+    path,
+    at: occurrence > 0 ? { text: written, occurrence } : { text: written },
+    message: `"${written}" ${advice}.`,
+    facts: [
+      `In \`${formatPath(path)}\`: "${sentence}"`,
+      ...(quantifiable ? ['Accepted in a sentence that gives a measurable quantity, e.g. "under 500 ms".'] : []),
+    ],
+    ...(removal
+      ? {
+          fixes: [
+            {
+              title: `Remove "${written}" (list all items explicitly)`,
+              ops: [{ op: 'removeText' as const, path, text: removal }],
+              preferred: true,
+              // Deleting words changes what was agreed; the list they stood for still has to be written.
+              applicability: 'unsafe' as const,
+            },
+          ],
+        }
+      : {}),
+  }));
 }
 
 interface Sentence {

@@ -5,6 +5,7 @@ import { findPhrases, phrase, wordsOf, type Phrase } from '../phrases';
 import { hasQuantity } from '../quantities';
 import type { Finding, Path, Rule } from '../types';
 import { sources } from '../sources';
+import { TextMemo } from '../textMemo';
 
 /**
  * The catalogue's phrases plus the ways people inflect and paraphrase them, matched by word and
@@ -98,6 +99,20 @@ const namedReference =
 /** The catalogue's snippet as text; the TODO keeps cost-tbd-placeholder visible until it is filled in. */
 const testableCriterion = '"TODO: N of M test cases in <test plan> pass"';
 
+/** The words that make a criterion an opinion, remembered per text across checks; none when it has a real quantity. */
+const opinions = new TextMemo<string | undefined>();
+
+function opinionIn(criterion: string): string | undefined {
+  return opinions.get(criterion, () => {
+    // A criterion with a real quantity can be tested; a digit in a name ("PHP 8.3") is not one.
+    if (hasQuantity(criterion)) return undefined;
+    const match = findPhrases(criterion, wordsOf(criterion), opinionPhrases).find(
+      (m) => m.value === 'opinion' || !namedReference.test(criterion.slice(m.end, m.end + 80)),
+    );
+    return match ? criterion.slice(match.start, match.end) : undefined;
+  });
+}
+
 export const rule: Rule = {
   id: 'expertise-acceptance-criteria-subjective',
   category: 'expertise',
@@ -116,13 +131,9 @@ export const rule: Rule = {
       const criteria = deliverable.acceptance_criteria;
       if (!Array.isArray(criteria)) return;
       criteria.forEach((criterion: unknown, c) => {
-        // A criterion with a real quantity can be tested; a digit in a name ("PHP 8.3") is not one.
-        if (typeof criterion !== 'string' || criterion.length > 2000 || hasQuantity(criterion)) return;
-        const match = findPhrases(criterion, wordsOf(criterion), opinionPhrases).find(
-          (m) => m.value === 'opinion' || !namedReference.test(criterion.slice(m.end, m.end + 80)),
-        );
-        if (!match) return;
-        const written = criterion.slice(match.start, match.end);
+        if (typeof criterion !== 'string' || criterion.length > 2000) return;
+        const written = opinionIn(criterion);
+        if (written === undefined) return;
         const path: Path = ['deliverables', d, 'acceptance_criteria', c];
         findings.push({
           ruleId: 'expertise-acceptance-criteria-subjective',
