@@ -56,6 +56,16 @@ function writtenText(value: unknown): string {
   return shortText(JSON.stringify(value) ?? String(value), 40);
 }
 
+/**
+ * Whether a request accounts for a change when two versions are compared: only a status written as
+ * `approved` (or a slip of it, `Approved`). The rules above read a status nobody can read as
+ * approved, the reading that checks the most; a comparison reads it as not approved, the reading
+ * that excuses the least: an unreadable status never explains away a price rise.
+ */
+export function countsAsApprovedChange(change: ChangeRequest): boolean {
+  return change.status === 'approved' && change.statusSource !== 'assumed';
+}
+
 /** The approved requests, including slips (`Approved`) and statuses nobody can read. */
 export function approvedChanges(root: unknown): ChangeRequest[] {
   return changeRequests(root).filter((c) => c.status === 'approved');

@@ -6,6 +6,8 @@
 import { plural } from '../plural';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { ScopeDocument } from '../document';
+import { changeRequests as changeLog, countsAsApprovedChange } from '../changeLog';
+import { nextId as nextChangeIdOf } from '../references';
 import {
   arrayAt,
   canonicalEnum,
@@ -52,9 +54,8 @@ export interface ScopeComparison {
   readonly findings: readonly CompareFinding[];
 }
 
-const approvedStatuses = ['proposed', 'approved', 'rejected', 'withdrawn'] as const;
-
-interface ChangeRequest {
+/** A change request as the comparison weighs it: what it is called, whether it counts, its impact. */
+interface ComparedRequest {
   readonly id: string;
   readonly index: number;
   readonly approved: boolean;
@@ -63,29 +64,23 @@ interface ChangeRequest {
   readonly affects: ReadonlySet<string>;
 }
 
-function changeRequests(root: unknown): ChangeRequest[] {
-  return arrayAt(root, ['changes']).flatMap((entry, index) => {
-    if (!isRecord(entry)) return [];
-    const id = typeof entry.id === 'string' && entry.id.trim() !== '' ? entry.id.trim() : `#${index + 1}`;
+/** The change log read by changeLog.ts, the same reading the change rules use, weighed for a comparison. */
+function changeRequests(root: unknown): ComparedRequest[] {
+  return changeLog(root).map((request) => {
+    const { item, index } = request;
+    const id = typeof item.id === 'string' && item.id.trim() !== '' ? item.id.trim() : `#${index + 1}`;
     const affects = new Set(
-      (Array.isArray(entry.affects) ? entry.affects : [entry.affects])
-        .filter((a): a is string => typeof a === 'string')
-        .map((a) => a.trim()),
+      (Array.isArray(item.affects) ? item.affects : [item.affects]).filter((a): a is string => typeof a === 'string').map((a) => a.trim()),
     );
-    return [
-      {
-        id,
-        index,
-        // An unknown status is not an approval: only `approved` (in any case) accounts for a change.
-        approved: canonicalEnum(entry.status, approvedStatuses) === 'approved',
-        cost: typeof entry.cost_impact === 'number' && Number.isFinite(entry.cost_impact) ? entry.cost_impact : undefined,
-        days:
-          typeof entry.schedule_impact_days === 'number' && Number.isFinite(entry.schedule_impact_days)
-            ? entry.schedule_impact_days
-            : undefined,
-        affects,
-      },
-    ];
+    const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+    return {
+      id,
+      index,
+      approved: countsAsApprovedChange(request),
+      cost: finite(item.cost_impact),
+      days: finite(item.schedule_impact_days),
+      affects,
+    };
   });
 }
 
@@ -187,7 +182,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
   }
   const approvedCost = round2(newlyApproved.reduce((sum, c) => sum + (c.cost ?? 0), 0));
   const approvedDays = newlyApproved.reduce((sum, c) => sum + (c.days ?? 0), 0);
-  const nextId = nextChangeId(now);
+  const nextId = nextChangeIdOf(after, 'change_request');
   const scaffold = (cost: number, delay: number, affects: readonly string[], why: string): Fix => ({
     title: `Add change request ${nextId} for this change (fill in who approved it)`,
     applicability: 'display-only',
@@ -475,14 +470,4 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
     changes.push({ area: 'vendor', text: `Vendor: ${shortText(oldVendor, 40)} → (none)` });
 
   return { changes, findings };
-}
-
-/** The next `CR<n>` not used in the change log. */
-function nextChangeId(root: unknown): string {
-  let max = 0;
-  for (const entry of arrayAt(root, ['changes'])) {
-    const m = isRecord(entry) && typeof entry.id === 'string' ? /^CR(\d+)$/i.exec(entry.id.trim()) : null;
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `CR${max + 1}`;
 }
