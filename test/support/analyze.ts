@@ -1,5 +1,7 @@
 // Runs the real engine on a file or text, the way the server does, with a fixed "today".
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { FindingLookup } from '../../server/src/service/findingLookup';
 import { ScopeDocument } from '../../server/src/service/document';
@@ -61,4 +63,32 @@ export function factsOf(d: Diagnostic | undefined): readonly string[] | undefine
 
 export function pathOf(d: Diagnostic): string {
   return (d.data as DiagnosticData | undefined)?.path ?? '';
+}
+
+/** The diagnostics of one rule (or engine code) on a text. */
+export function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
+  return analyzeText(text, settings).diagnostics.filter((d) => d.code === ruleId);
+}
+
+/** The one diagnostic of a rule on a text; fails, naming what was found, when there is not exactly one. */
+export function onlyDiagnostic(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic {
+  const found = diagnosticsOf(ruleId, text, settings);
+  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.map((d) => d.message).join(' | ')}`);
+  const [d] = found;
+  assert.ok(d);
+  return d;
+}
+
+/** The text after applying the fix with this title to a diagnostic made by `analyzeText`, as the editor would. */
+export function afterFix(d: Diagnostic, text: string, title: string): string {
+  const fix = resolvedFixesOf(d).find((f) => f.title === title);
+  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(resolvedFixesOf(d).map((f) => f.title))}`);
+  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
+}
+
+/** The 0-based line of the first line that contains `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(index >= 0, `no line with ${needle}`);
+  return index;
 }

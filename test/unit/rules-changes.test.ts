@@ -4,33 +4,13 @@
 // malformed input.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { PartialSettings } from '../../server/src/service/settings';
-import { analyzeText, factsOf, resolvedFixesOf } from '../support/analyze';
+import { afterFix, analyzeText, diagnosticsOf, factsOf, onlyDiagnostic, resolvedFixesOf } from '../support/analyze';
 import { full, fullWith } from '../support/ruleCheck';
 
 /** The spec's full example (no findings) with a change log appended. */
 function withChanges(changes: string, base = full): string {
   return `${base}\n${changes}`;
-}
-
-function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
-  return analyzeText(text, settings).diagnostics.filter((d) => d.code === ruleId);
-}
-
-function onlyDiagnostic(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic {
-  const found = diagnosticsOf(ruleId, text, settings);
-  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.map((d) => d.message).join(' | ')}`);
-  const [d] = found;
-  assert.ok(d);
-  return d;
-}
-
-function afterFix(d: Diagnostic, text: string, title: string): string {
-  const fix = resolvedFixesOf(d).find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(resolvedFixesOf(d).map((f) => f.title))}`);
-  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
 }
 
 /** The range of the `occurrence`-th `needle` in the text, as [line, start, line, end] (0-based). */

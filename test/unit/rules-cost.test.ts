@@ -5,44 +5,17 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../../server/src/service/document';
 import { parseMoneyText } from '../../server/src/service/model';
 import { rules } from '../../server/src/service/rules';
-import { mergeSettings, type PartialSettings } from '../../server/src/service/settings';
-import { analyzeText, testToday, factsOf, resolvedFixesOf } from '../support/analyze';
+import { mergeSettings } from '../../server/src/service/settings';
+import { afterFix, diagnosticsOf, factsOf, lineOf, onlyDiagnostic, resolvedFixesOf, testToday } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
 import { checkRule as check, full, fullWith } from '../support/ruleCheck';
 import { assertLinearLike, linearFactor } from '../support/timing';
 
 const risky = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
 const costRules = rules.filter((r) => r.category === 'cost');
-
-function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
-  return analyzeText(text, settings).diagnostics.filter((d) => d.code === ruleId);
-}
-
-function onlyDiagnostic(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic {
-  const found = diagnosticsOf(ruleId, text, settings);
-  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.map((d) => d.message).join(' | ')}`);
-  const [d] = found;
-  assert.ok(d);
-  return d;
-}
-
-/** The text after applying the fix with this title, as the editor would. */
-function afterFix(d: Diagnostic, text: string, title: string): string {
-  const fix = resolvedFixesOf(d).find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(resolvedFixesOf(d).map((f) => f.title))}`);
-  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
-}
-
-function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((l) => l.includes(needle));
-  assert.ok(index >= 0, `no line with ${needle}`);
-  return index;
-}
 
 describe('parseMoneyText', () => {
   it('reads amounts written as text, expanding k/m and naming the currency', () => {

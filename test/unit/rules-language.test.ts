@@ -3,43 +3,17 @@
 // Each case asserts the message and range a user sees, and the text after a fix.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseConfig } from '../../server/src/config';
 import { hasQuantity, readTarget } from '../../server/src/service/quantities';
 import { fromClientSettings } from '../../server/src/settings';
-import type { PartialSettings } from '../../server/src/service/settings';
-import { analyzeText, factsOf, resolvedFixesOf, severityName } from '../support/analyze';
+import { afterFix, analyzeText, diagnosticsOf, factsOf, lineOf, onlyDiagnostic, severityName } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
-
-function diagnosticsOf(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic[] {
-  return analyzeText(text, settings).diagnostics.filter((d) => d.code === ruleId);
-}
-
-function only(ruleId: string, text: string, settings: PartialSettings = {}): Diagnostic {
-  const found = diagnosticsOf(ruleId, text, settings);
-  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.map((d) => d.message).join(' | ')}`);
-  const [d] = found;
-  assert.ok(d);
-  return d;
-}
 
 /** [line, first character, last character, underlined text] of a diagnostic. */
 function where(d: Diagnostic, text: string): [number, number, number, string] {
   const line = text.split('\n')[d.range.start.line] ?? '';
   return [d.range.start.line, d.range.start.character, d.range.end.character, line.slice(d.range.start.character, d.range.end.character)];
-}
-
-function lineOf(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((l) => l.includes(needle));
-  assert.ok(index >= 0, `no line with ${needle}`);
-  return index;
-}
-
-function afterFix(d: Diagnostic, text: string, title: string): string {
-  const fix = resolvedFixesOf(d).find((f) => f.title === title);
-  assert.ok(fix, `no fix "${title}" among ${JSON.stringify(resolvedFixesOf(d).map((f) => f.title))}`);
-  return TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...fix.edits]);
 }
 
 // ---- quantities ------------------------------------------------------------------------------
@@ -121,7 +95,7 @@ describe('expertise-measure-not-quantified: a target that carries its unit', () 
   ] as const) {
     it(`accepts ${target} as measurable and offers to move "${unit}" into unit (warning)`, () => {
       const text = fullWith([base, `    target: ${target}\n`]);
-      const d = only('expertise-measure-not-quantified', text);
+      const d = onlyDiagnostic('expertise-measure-not-quantified', text);
       assert.equal(d.severity, 2);
       assert.equal(
         d.message,
@@ -138,7 +112,7 @@ describe('expertise-measure-not-quantified: a target that carries its unit', () 
 
   it('drops a repeated unit, and says so when the two units disagree', () => {
     const repeated = fullWith(['    target: "< 600"\n', '    target: "< 600 tickets/month"\n']);
-    const d = only('expertise-measure-not-quantified', repeated);
+    const d = onlyDiagnostic('expertise-measure-not-quantified', repeated);
     assert.equal(
       d.message,
       'Success measure `SM1` repeats its unit in the target ("< 600 tickets/month"); `unit` already says "tickets/month".',
@@ -147,19 +121,19 @@ describe('expertise-measure-not-quantified: a target that carries its unit', () 
 
     const minutes = fullWith([base, '    target: "< 5 minutes"\n    unit: min\n']);
     assert.equal(
-      only('expertise-measure-not-quantified', minutes).message,
+      onlyDiagnostic('expertise-measure-not-quantified', minutes).message,
       'Success measure `SM1` repeats its unit in the target ("< 5 minutes"); `unit` already says "min".',
     );
 
     const clash = fullWith([base, '    target: "< 5 min"\n    unit: tickets/month\n']);
-    const c = only('expertise-measure-not-quantified', clash);
+    const c = onlyDiagnostic('expertise-measure-not-quantified', clash);
     assert.equal(c.message, 'Success measure `SM1` has two units: the target says "min" but `unit` says "tickets/month".');
     assert.equal(c.severity, 2);
   });
 
   it('still reports an estimate or a word as not measurable (error)', () => {
     const text = fullWith([base, '    target: "5 or so"\n']);
-    const d = only('expertise-measure-not-quantified', text);
+    const d = onlyDiagnostic('expertise-measure-not-quantified', text);
     assert.equal(d.severity, 1);
     assert.equal(
       d.message,
@@ -201,23 +175,26 @@ describe('governance-cadence-too-infrequent: cadences a person writes', () => {
 
   it('says how a written cadence was read when it is too slow, with the bi-weekly caveat', () => {
     const text = cadence('every 3 weeks');
-    const d = only(id, text);
+    const d = onlyDiagnostic(id, text);
     assert.equal(d.message, 'Check-ins "every 3 weeks" are read as every 21 days; the limit is 14 days.');
     assert.deepEqual(where(d, text), [lineOf(text, 'check_in_cadence:'), 20, 33, 'every 3 weeks']);
 
-    const biweekly = only(id, cadence('bi-weekly'), { thresholds: { maxCheckInDays: 10 } });
+    const biweekly = onlyDiagnostic(id, cadence('bi-weekly'), { thresholds: { maxCheckInDays: 10 } });
     assert.equal(biweekly.message, 'Check-ins "bi-weekly" are read as every 14 days; the limit is 10 days.');
 
     // Two cadences in one value: the slower one is the risk.
     assert.equal(
-      only(id, cadence('weekly or monthly')).message,
+      onlyDiagnostic(id, cadence('weekly or monthly')).message,
       'Check-ins "weekly or monthly" are read as every 30 days; the limit is 14 days.',
     );
   });
 
   it('says it cannot read a cadence it cannot read, never "too infrequent"', () => {
     const text = cadence('per sprint');
-    assert.equal(only(id, text).message, 'The check-in cadence "per sprint" cannot be read as a number of days; the limit is 14 days.');
+    assert.equal(
+      onlyDiagnostic(id, text).message,
+      'The check-in cadence "per sprint" cannot be read as a number of days; the limit is 14 days.',
+    );
   });
 });
 
@@ -242,7 +219,7 @@ describe('expertise-acceptance-criteria-subjective: inflections and paraphrases 
   ] as const) {
     it(`reports "${criterion}" on the criterion, naming "${phrase}"`, () => {
       const text = withCriterion(criterion);
-      const d = only(id, text);
+      const d = onlyDiagnostic(id, text);
       assert.equal(
         d.message,
         `This acceptance criterion of deliverable \`D1\` depends on opinion ("${phrase}") and has no number to test against.`,
@@ -280,7 +257,7 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
   ] as const) {
     it(`reports "${text}"`, () => {
       const doc = objective(text);
-      const d = only(id, doc);
+      const d = onlyDiagnostic(id, doc);
       assert.equal(d.message, `The objective has no target and no date: ${names}, not how much or by when.`);
       assert.deepEqual(where(d, doc), [lineOf(doc, '  objective:'), 13, 13 + text.length, text]);
     });
@@ -323,13 +300,13 @@ describe('cost-change-control-incomplete: cost and schedule in the words people 
 
   it('does not take "at any time" for a schedule impact', () => {
     const text = process('Either party may raise a change request at any time; each carries a written quote.');
-    const d = only(id, text);
+    const d = onlyDiagnostic(id, text);
     assert.equal(d.message, 'The change process does not ask for a schedule impact: it names no schedule, date, milestone or plan.');
     assert.deepEqual(where(d, text).slice(0, 2), [lineOf(text, 'at any time'), 13]);
   });
 
   it('names what is missing when only the cost is left out', () => {
-    const d = only(id, process('Changes are scheduled into the next sprint once agreed.'));
+    const d = onlyDiagnostic(id, process('Changes are scheduled into the next sprint once agreed.'));
     assert.equal(d.message, 'The change process does not ask for a cost impact: it names no cost, price, quote, rate or estimate.');
   });
 });
@@ -362,7 +339,7 @@ describe('cost-vague-language on careful writing', () => {
 
   it('still reports an open catch-all in what is included, and a comparative beside a version number', () => {
     const text = title('Beta portal with any other reports the client asks for');
-    const d = only(id, text);
+    const d = onlyDiagnostic(id, text);
     assert.equal(d.message, '"any other" opens the scope to anything: list what is included.');
     assert.deepEqual(where(d, text), [lineOf(text, 'any other reports'), 28, 37, 'any other']);
 
@@ -370,7 +347,7 @@ describe('cost-vague-language on careful writing', () => {
       '    description: Billing-detail update and invoice download working against the staging billing API.',
       '    description: Move to Business Central 2024 wave 2 so that month-end close is quicker.',
     ]);
-    const q = only(id, quicker);
+    const q = onlyDiagnostic(id, quicker);
     assert.equal(q.message, '"quicker" needs a number: give a time and a percentile (e.g. "p95 under 500 ms").');
     assert.deepEqual(where(q, quicker).slice(0, 1), [lineOf(quicker, 'is quicker')]);
   });
@@ -435,7 +412,7 @@ describe('expertise-acceptance-criteria-subjective: feelings, agreement and unme
   ] as const) {
     it(`reports "${criterion}", naming "${phrase}"`, () => {
       const text = withCriterion(criterion);
-      const d = only(id, text);
+      const d = onlyDiagnostic(id, text);
       assert.equal(
         d.message,
         `This acceptance criterion of deliverable \`D1\` depends on opinion ("${phrase}") and has no number to test against.`,
@@ -511,7 +488,7 @@ describe('cost-vague-language: open lists, deferrals and unnamed standards peopl
   ] as const) {
     it(`reports "${term}" on the term`, () => {
       const doc = description(text);
-      const d = only(id, doc);
+      const d = onlyDiagnostic(id, doc);
       assert.equal(d.message, `"${term}" ${advice}.`);
       const line = lineOf(doc, text);
       const start = (doc.split('\n')[line] ?? '').indexOf(term);
@@ -559,16 +536,16 @@ describe('governance-cadence-too-infrequent: weekdays, sprints, number words and
 
   it('reads the length of a sprint, and keeps a lone forum cadence as the check-in', () => {
     const text = cadence('sprint review at the end of each 3-week sprint');
-    const d = only(id, text);
+    const d = onlyDiagnostic(id, text);
     assert.equal(d.message, 'Check-ins "sprint review at the end of each 3-week…" are read as every 21 days; the limit is 14 days.');
     assert.deepEqual(where(d, text).slice(0, 2), [lineOf(text, 'check_in_cadence:'), 20]);
     assert.equal(
-      only(id, cadence('monthly service review')).message,
+      onlyDiagnostic(id, cadence('monthly service review')).message,
       'Check-ins "monthly service review" are read as every 30 days; the limit is 14 days.',
     );
     // A slower operational cadence beside a forum is still the one read.
     assert.equal(
-      only(id, cadence('every 3 weeks, plus a quarterly steering board')).message,
+      onlyDiagnostic(id, cadence('every 3 weeks, plus a quarterly steering board')).message,
       'Check-ins "every 3 weeks, plus a quarterly steerin…" are read as every 21 days; the limit is 14 days.',
     );
   });
@@ -589,13 +566,13 @@ describe('cost-tm-without-cap: pricing models and ceilings written in words', ()
   it('reads "T&M" and "Time & Materials" as time and materials, reported on the rate card', () => {
     for (const model of ['T&M', 'Time & Materials', 'hourly rates']) {
       const text = budget(model);
-      const d = only(id, text);
+      const d = onlyDiagnostic(id, text);
       assert.equal(d.message, 'Time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.', model);
       assert.deepEqual(where(d, text), [lineOf(text, '  rate_card:'), 2, 11, 'rate_card'], model);
     }
     const capped = budget('capped T&M');
     assert.equal(
-      only(id, capped).message,
+      onlyDiagnostic(id, capped).message,
       'Capped time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.',
     );
   });
@@ -606,7 +583,7 @@ describe('cost-tm-without-cap: pricing models and ceilings written in words', ()
       ['net 30 from accepted invoice', 'monthly in arrears against approved timesheets'],
       [schedule, ''],
     );
-    const d = only(id, text);
+    const d = onlyDiagnostic(id, text);
     assert.equal(
       d.message,
       'Hourly or daily billing has no `cap` and no `rate_card`: nothing limits what the vendor can bill, or at what rates.',
@@ -618,7 +595,7 @@ describe('cost-tm-without-cap: pricing models and ceilings written in words', ()
 
   it('takes a ceiling written in payment_terms as the cap, as a hint with a fix that sets it', () => {
     const text = budget('time_and_materials', 'Billed monthly; the total is not to exceed EUR 240,000 without a signed variation.');
-    const d = only(id, text);
+    const d = onlyDiagnostic(id, text);
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
@@ -630,7 +607,7 @@ describe('cost-tm-without-cap: pricing models and ceilings written in words', ()
 
   it('does not take a monthly ceiling or one below the total for the cap', () => {
     for (const terms of ['Capped at 20,000 EUR per month.', 'Not to exceed EUR 200,000.']) {
-      const d = only(id, budget('time_and_materials', terms));
+      const d = onlyDiagnostic(id, budget('time_and_materials', terms));
       assert.equal(severityName(d), 'error', terms);
       assert.equal(d.message, 'Time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.', terms);
     }
@@ -646,7 +623,7 @@ describe('engagement: people directed by the client are staff augmentation', () 
         '  objective: Two senior React developers join our checkout squad and work under the direction of our engineering manager until 2027-10-29.\n',
       ],
     );
-    const d = only('governance-status-reports-missing', text);
+    const d = onlyDiagnostic('governance-status-reports-missing', text);
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
