@@ -352,7 +352,7 @@ async function main(): Promise<void> {
     const header = [
       '# Benchmarks',
       '',
-      `Written by \`npm run bench${quick ? ' -- --quick --write' : ''}\`${dist === join(root, 'dist') ? '' : ` (our bundles from ${dist})`} on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ` +
+      `Written by \`npm run bench${quick ? ' -- --quick --write' : ''}\`${dist === join(root, 'dist') ? '' : dist.endsWith('dist-production') ? ' (ours: the minified bundles the .vsix and the npm package ship)' : ` (our bundles from ${dist})`} on ${new Date().toISOString().slice(0, 10)} at commit ${commit}: ` +
         `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${process.platform}. ` +
         'Every absolute figure depends on the machine and its load; the ratios, measured in the same run, are what to compare.',
       '',

@@ -244,7 +244,10 @@ export async function benchStartup(
   writeFileSync(path, file.text);
   const uri = pathToFileURL(path).href;
   const specs: ServerSpec[] = [
-    ...dists.map((dist) => ({ ...servers(root, dist).ours, name: dist === join(root, 'dist') ? 'ours (dist/)' : dist })),
+    ...dists.map((dist) => ({
+      ...servers(root, dist).ours,
+      name: dist === join(root, 'dist') ? 'ours (dist/)' : dist.endsWith('dist-production') ? 'ours (production bundles)' : dist,
+    })),
     servers(root, dists[0] ?? '').theirs,
   ];
   const samples = specs.map(() => ({ start: [] as number[], open: [] as number[] }));
