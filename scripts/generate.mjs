@@ -402,10 +402,19 @@ function configSchemaOf(engine, defaults) {
     $id: 'https://github.com/scope-yaml/scope-yaml/blob/main/schemas/scope-lint.schema.json',
     title: 'Scope YAML lint configuration (.scope-lint.yaml)',
     description:
-      'Shared settings for the Scope YAML linter, read by the editor and by the `scope-lint` CLI from `.scope-lint.yaml` (or `.scope-lint.yml`) in the nearest folder above a scope file. It overrides VS Code settings, so the editor shows what CI shows. Plain data only: nothing is executed and no other file is loaded.',
+      'Shared settings for the Scope YAML linter, read by the editor and by the `scope-lint` CLI from `.scope-lint.yaml` (or `.scope-lint.yml`) in the nearest folder above a scope file. It overrides VS Code settings, so the editor shows what CI shows. Plain data only: nothing is executed; `extends` reads other policy files as data.',
     type: 'object',
     additionalProperties: false,
     properties: {
+      extends: {
+        title: 'Shared policies',
+        description:
+          'Policy files this one builds on, applied in order, with this file winning: a relative path (`./policy.yaml`, `../shared/.scope-lint.yaml`) or the name of an installed npm package that ships one (found in `node_modules` from this folder up; its `package.json` names the file in a `scope-lint` field, else `scope-lint.yaml` at the package root). Read as data: nothing is run.',
+        anyOf: [
+          { type: 'string', minLength: 1, maxLength: 500 },
+          { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 500 } },
+        ],
+      },
       rules: {
         title: 'Rule severities',
         description: 'Severity per rule id: off, hint, info, warning or error. Rules not listed keep their default severity.',

@@ -1,12 +1,14 @@
 // `.scope-lint.yaml`: the repository's shared lint settings, read by the editor and the CLI alike.
 // The file is found in the scope file's folder or above it, parsed as plain YAML data and validated
-// against schemas/scope-lint.schema.json. It never executes code and never loads another file.
+// against schemas/scope-lint.schema.json. It never executes code. `extends:` names the policy
+// files it builds on (relative paths, or npm packages found in node_modules): each is read the same
+// way, as bounded data, and merged in order under the file itself.
 //
 // Precedence: defaults < VS Code settings < .scope-lint.yaml (< CLI flags). The file is the
 // repository's shared truth, so the editor shows what CI shows.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
@@ -19,6 +21,7 @@ import { isRecord } from './service/model';
 import { rules } from './service/rules';
 import type { PartialSettings } from './service/settings';
 import type { Path, PathSegment } from './service/types';
+import { plural } from './service/plural';
 import { readUserFile } from './userFile';
 
 export { configSchema };
@@ -34,6 +37,8 @@ export interface ConfigProblem {
   readonly message: string;
   /** 0-based, as in LSP. */
   readonly range: Range;
+  /** The policy file the problem is in, when it is not the config file itself (one it extends). */
+  readonly file?: string;
 }
 
 export interface LoadedConfig {
@@ -44,23 +49,52 @@ export interface LoadedConfig {
   /** `ignore:` patterns (.gitignore syntax, relative to the config file's folder), when set. */
   readonly ignore?: readonly string[];
   readonly problems: readonly ConfigProblem[];
+  /** Every policy file `extends` read, in the order they apply (absent: none). */
+  readonly extended?: readonly string[];
 }
 
 const lineOne: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** Parses and validates the text of a config file; never throws. */
+/** Parses and validates the text of a config file, with the policies it extends; never throws. */
 export function parseConfig(text: string, path: string): LoadedConfig {
+  return withExtends(parseConfigFile(text, path), { stack: [realPath(path)], read: new Set() });
+}
+
+/** One file's own content, and the policies it names in `extends` (not read yet). */
+interface ParsedFile {
+  readonly config: LoadedConfig;
+  readonly extendsEntries: readonly ExtendsEntry[];
+}
+
+interface ExtendsEntry {
+  readonly name: string;
+  /** The entry in the file that names it. */
+  readonly range: Range;
+}
+
+function parseConfigFile(text: string, path: string): ParsedFile {
+  const done = (config: LoadedConfig, doc?: ScopeDocument): ParsedFile => {
+    const { extends: names, ...settings } = config.settings as PartialSettings & { extends?: unknown };
+    // Only an `extends` without an error is still in the settings (validPart), so only a valid one is followed.
+    const entries: ExtendsEntry[] = [];
+    if (typeof names === 'string') entries.push({ name: names, range: doc?.rangeOf(['extends']) ?? lineOne });
+    else if (Array.isArray(names))
+      names.forEach((name, i) => {
+        if (typeof name === 'string') entries.push({ name, range: doc?.rangeOf(['extends', i]) ?? lineOne });
+      });
+    return { config: { ...config, settings }, extendsEntries: entries };
+  };
   const doc = new ScopeDocument(pathToFileURL(path).href, 0, text, {
     maxFileSizeKB: maxConfigBytes / 1024,
     maxNestingDepth: 16,
     maxAliases: 20,
   });
   if (doc.inputProblem) {
-    return {
+    return done({
       path,
       settings: {},
       problems: [{ message: doc.inputProblem.message.replace(/ \(setting `[^`]+`\)/, ''), range: doc.firstLineRange() }],
-    };
+    });
   }
   const syntax = doc.parseErrors;
   if (syntax.length > 0 || doc.valueError) {
@@ -70,11 +104,11 @@ export function parseConfig(text: string, path: string): LoadedConfig {
       range: doc.oneLineRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
     }));
     if (doc.valueError) problems.push({ message: `The file could not be read as data: ${doc.valueError}.`, range: doc.firstLineRange() });
-    return { path, settings: {}, problems };
+    return done({ path, settings: {}, problems });
   }
   if (doc.documents.length > 1) {
     const offset = doc.documents[1]?.range?.[0] ?? 0;
-    return {
+    return done({
       path,
       settings: {},
       problems: [
@@ -83,17 +117,17 @@ export function parseConfig(text: string, path: string): LoadedConfig {
           range: doc.oneLineRange(offset, offset + 3),
         },
       ],
-    };
+    });
   }
   const value = withoutEmptyKeys(doc.value) ?? {};
   // Compiled ahead of time (scripts/generate.mjs), like the scope schema.
   const validate = validateConfig;
-  if (validate(value)) return { path, ...split(value), problems: [] };
+  if (validate(value)) return done({ path, ...split(value), problems: [] }, doc);
 
   const errors = relevantErrors(validate.errors ?? []);
   const problems = errors.map((e) => toProblem(e, doc));
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { path, ...split(validPart(value, errors)), problems: dedupe(problems) };
+  return done({ path, ...split(validPart(value, errors)), problems: dedupe(problems) }, doc);
 }
 
 /** The keys that are not engine settings (`ignore`) apart from those that are. */
@@ -105,19 +139,209 @@ function split(value: unknown): { settings: PartialSettings; ignore?: readonly s
 
 /** Reads and validates a config file; an unreadable file is a problem, never an exception. */
 export function loadConfig(path: string): LoadedConfig {
+  const read = readConfigText(path);
+  return typeof read === 'string' ? parseConfig(read, path) : { path, settings: {}, problems: [{ message: read.problem, range: lineOne }] };
+}
+
+/** The text of a config or policy file, or why it cannot be read. */
+function readConfigText(path: string): string | { problem: string } {
   // A symlink to /dev/zero or a FIFO named .scope-lint.yaml can be committed: only a regular file
   // is read, and at most the limit + 1 byte of it.
   const read = readUserFile(path, maxConfigBytes);
-  if (!read.ok) {
-    const problem = (message: string): LoadedConfig => ({ path, settings: {}, problems: [{ message, range: lineOne }] });
-    if (read.reason === 'too-large')
-      return problem(
-        `This config file is ${Math.round(read.size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`,
-      );
-    if (read.reason === 'not-a-file') return problem(`The config file is ${read.kind}, not a regular file, so it is not read.`);
-    return problem(`Cannot read the config file: ${ioReason(read.error)}.`);
+  if (read.ok) return read.bytes.toString('utf8');
+  if (read.reason === 'too-large')
+    return {
+      problem: `This config file is ${Math.round(read.size / 1024)} KB; a configuration is a few lines, so it is not read (limit ${maxConfigBytes / 1024} KB).`,
+    };
+  if (read.reason === 'not-a-file') return { problem: `The config file is ${read.kind}, not a regular file, so it is not read.` };
+  return { problem: `Cannot read the config file: ${ioReason(read.error)}.` };
+}
+
+// ---- extends ---------------------------------------------------------------------------------
+
+/** A chain of policies deeper than this, or more files than this in all, is a mistake, not a policy. */
+const maxExtendsDepth = 8;
+const maxExtendedFiles = 32;
+/** A package.json is data to read one field from; a bigger one is not read. */
+const maxPackageJsonBytes = 1024 * 1024;
+/** The policy file of a package without a `scope-lint` field in its package.json. */
+export const packagePolicyFileName = 'scope-lint.yaml';
+/** An npm package name (with an optional @scope), as npm allows it. */
+const packageNamePattern = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+
+/** The problems on an `extends` entry that only point to a problem inside the policy it names. */
+const summaries = new WeakSet<ConfigProblem>();
+
+interface ExtendsWalk {
+  /** The real paths of the files that lead here, for cycles. */
+  readonly stack: readonly string[];
+  /** Every policy file read so far (real paths), for the bound. */
+  readonly read: Set<string>;
+}
+
+/**
+ * The file's settings over those of the policies it extends, in order (a later policy over an
+ * earlier one). A policy that cannot be found, read or parsed is a problem on the `extends` entry
+ * that names it (with its own problems kept, on its own file), never a silent gap.
+ */
+function withExtends(parsed: ParsedFile, walk: ExtendsWalk): LoadedConfig {
+  const own = parsed.config;
+  if (parsed.extendsEntries.length === 0) return own;
+  const layers: LoadedConfig[] = [];
+  const problems: ConfigProblem[] = [...own.problems];
+  const nested: ConfigProblem[] = [];
+  const extended: string[] = [];
+  const problemAt = (entry: ExtendsEntry, message: string, cause = false): void => {
+    const problem = { message: `\`extends\` \`${entry.name}\`: ${message}`, range: entry.range };
+    if (!cause) summaries.add(problem);
+    problems.push(problem);
+  };
+  for (const entry of parsed.extendsEntries) {
+    const found = resolvePolicy(entry.name, own.path);
+    if ('problem' in found) {
+      problemAt(entry, found.problem, true);
+      continue;
+    }
+    const real = realPath(found.path);
+    if (walk.stack.includes(real)) {
+      const cycle = [...walk.stack.slice(walk.stack.indexOf(real)), real].map((p) => shortPath(p, own.path)).join(' → ');
+      problemAt(entry, `it extends this file again (${cycle}), so it is not read; remove one of the \`extends\` entries.`, true);
+      continue;
+    }
+    if (walk.stack.length >= maxExtendsDepth) {
+      problemAt(entry, `policies extend each other more than ${maxExtendsDepth} deep, so it is not read.`, true);
+      continue;
+    }
+    if (!walk.read.has(real) && walk.read.size >= maxExtendedFiles) {
+      problemAt(entry, `a config reads at most ${maxExtendedFiles} policy files, so it is not read.`, true);
+      continue;
+    }
+    walk.read.add(real);
+    const text = readConfigText(found.path);
+    if (typeof text !== 'string') {
+      problemAt(entry, `${found.path}: ${text.problem}`, true);
+      continue;
+    }
+    const policy = withExtends(parseConfigFile(text, found.path), { stack: [...walk.stack, real], read: walk.read });
+    extended.push(...(policy.extended ?? []), found.path);
+    layers.push(policy);
+    // Each problem of the policy on its own file, where the editor shows it; the entry names the first.
+    const inPolicy = policy.problems.map((p) => ({ ...p, file: p.file ?? found.path }));
+    const causes = inPolicy.filter((p, i) => !summaries.has(policy.problems[i] as ConfigProblem));
+    const first = causes[0];
+    if (first) {
+      const where = `${first.file}:${first.range.start.line + 1}:${first.range.start.character + 1}`;
+      const more = causes.length - 1;
+      problemAt(entry, `${where}: ${first.message}${more > 0 ? ` (and ${plural(more, 'more problem')})` : ''}`);
+    }
+    inPolicy.forEach((p, i) => {
+      if (summaries.has(policy.problems[i] as ConfigProblem)) summaries.add(p);
+      nested.push(p);
+    });
   }
-  return parseConfig(read.bytes.toString('utf8'), path);
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const merged = mergeConfigLayers([...layers, own]);
+  return { path: own.path, ...merged, problems: [...problems, ...nested], extended: [...new Set(extended)] };
+}
+
+/**
+ * Later layers win, key by key (`rules`, `thresholds`, `limits`); the lists (`vagueTerms`,
+ * `ignore`) add up. An extended `ignore:` is read relative to the folder of the config that applies.
+ */
+function mergeConfigLayers(layers: readonly LoadedConfig[]): { settings: PartialSettings; ignore?: readonly string[] } {
+  const settings: Record<string, unknown> = {};
+  const ignore: string[] = [];
+  let anyIgnore = false;
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer.settings)) {
+      const before = settings[key];
+      if (key === 'vagueTerms' && isRecord(before) && isRecord(value)) {
+        const lists: Record<string, unknown> = { ...before };
+        for (const [name, list] of Object.entries(value)) {
+          const earlier: unknown = before[name];
+          lists[name] = Array.isArray(earlier) && Array.isArray(list) ? [...new Set<unknown>((earlier as unknown[]).concat(list))] : list;
+        }
+        settings[key] = lists;
+      } else if (isRecord(before) && isRecord(value)) settings[key] = { ...before, ...value };
+      else settings[key] = value;
+    }
+    if (layer.ignore) {
+      anyIgnore = true;
+      ignore.push(...layer.ignore);
+    }
+  }
+  return { settings, ...(anyIgnore ? { ignore } : {}) };
+}
+
+/**
+ * Where an `extends` entry points: a path (starting with `.` or `/`) relative to the file's folder,
+ * or an installed npm package. A package is looked for in `node_modules` of the file's folder and
+ * each folder above it (as Node does), skipping folders anyone can write to; its package.json is
+ * read as data (nothing is required or run) for a `scope-lint` field naming the policy file in the
+ * package, else `scope-lint.yaml` at its root.
+ */
+function resolvePolicy(name: string, fromFile: string): { path: string } | { problem: string } {
+  const base = dirname(fromFile);
+  if (name.startsWith('.') || isAbsolute(name)) {
+    const path = resolve(base, name);
+    return existsSync(path) ? { path } : { problem: `no such file (${path}).` };
+  }
+  if (!packageNamePattern.test(name))
+    return {
+      problem: 'not a relative path (start it with `./` or `../`) nor an npm package name, so nothing is read.',
+    };
+  for (let dir = base; ;) {
+    const packageDir = join(dir, 'node_modules', ...name.split('/'));
+    if (!isOpenToOthers(dir) && existsSync(join(packageDir, 'package.json'))) return packagePolicy(name, packageDir);
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return {
+    problem: `no installed package \`${name}\` in node_modules from ${base} up; install it (\`npm install --save-dev ${name}\`) or write a relative path.`,
+  };
+}
+
+function packagePolicy(name: string, packageDir: string): { path: string } | { problem: string } {
+  const manifestPath = join(packageDir, 'package.json');
+  const read = readUserFile(manifestPath, maxPackageJsonBytes);
+  if (!read.ok) return { problem: `${manifestPath} cannot be read${read.reason === 'io' ? `: ${ioReason(read.error)}` : ''}.` };
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(read.bytes.toString('utf8'));
+  } catch {
+    return { problem: `${manifestPath} is not valid JSON.` };
+  }
+  const field = isRecord(manifest) ? manifest['scope-lint'] : undefined;
+  if (field !== undefined && (typeof field !== 'string' || field.trim() === ''))
+    return { problem: `the \`scope-lint\` field of ${manifestPath} must name the policy file in the package (a relative path).` };
+  const path = resolve(packageDir, typeof field === 'string' ? field : packagePolicyFileName);
+  const inside = relative(packageDir, path);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
+    return { problem: `the \`scope-lint\` field of ${manifestPath} points outside the package (${String(field)}), so nothing is read.` };
+  if (!existsSync(path))
+    return {
+      problem:
+        field === undefined
+          ? `the package has no \`scope-lint\` field in its package.json and no ${packagePolicyFileName} (${path}).`
+          : `the policy file its package.json names does not exist (${path}).`,
+    };
+  return { path };
+}
+
+/** The path with symlinks resolved (the path itself when it cannot be). */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** A path relative to the config's folder when it is below it, for messages. */
+function shortPath(path: string, configPath: string): string {
+  const rel = relative(dirname(configPath), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
 }
 
 /**
@@ -173,19 +397,28 @@ export function isRepositoryRoot(dir: string): boolean {
 export function describeProblems(config: LoadedConfig): string {
   const first = config.problems[0];
   if (!first) return `${config.path}: no problems`;
-  const more = config.problems.length - 1;
-  return `${config.path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`;
+  // A policy's problems are also summed up on the `extends` entry that names it: counted once.
+  const more = config.problems.filter((p) => p.file === undefined).length - 1;
+  return `${first.file ?? config.path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${more > 0 ? ` (and ${plural(more, 'more problem')})` : ''}`;
 }
 
 /** Diagnostics for the config file itself (published on its uri by the server). */
 export function configDiagnostics(config: LoadedConfig): Diagnostic[] {
-  return config.problems.map((p) => ({
-    range: p.range,
-    severity: DiagnosticSeverity.Error,
-    code: configDiagnosticCode,
-    source: 'scope',
-    message: p.message,
-  }));
+  return config.problems.filter((p) => p.file === undefined).map(toDiagnostic);
+}
+
+/** The diagnostics of every file the config read, by path (an empty list for a file without problems). */
+export function configDiagnosticsByFile(config: LoadedConfig): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>([[config.path, []], ...(config.extended ?? []).map((f): [string, Diagnostic[]] => [f, []])]);
+  for (const p of config.problems) {
+    const file = p.file ?? config.path;
+    byFile.set(file, [...(byFile.get(file) ?? []), toDiagnostic(p)]);
+  }
+  return byFile;
+}
+
+function toDiagnostic(p: ConfigProblem): Diagnostic {
+  return { range: p.range, severity: DiagnosticSeverity.Error, code: configDiagnosticCode, source: 'scope', message: p.message };
 }
 
 /**
@@ -271,11 +504,18 @@ const severityWords = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** propertyNames reports twice (the enum on the name, then itself); keep the one naming the key. */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  return errors.filter((e) => e.keyword !== 'propertyNames');
+  // `extends` is a text or a list (anyOf): with a bad list item, the branch for a text says nothing useful.
+  const listItem = errors.some((e) => e.instancePath.startsWith('/extends/'));
+  return errors.filter((e) => e.keyword !== 'propertyNames' && !(listItem && e.instancePath === '/extends'));
 }
 
 function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
   const path = pointerToPath(error.instancePath);
+  if (path[0] === 'extends' && (path.length === 1 || error.keyword !== 'minLength'))
+    return {
+      message: '`extends` must be a relative path or an npm package name (a non-empty text), or a list of them.',
+      range: doc.rangeOf(path),
+    };
   const where = path.length ? `\`${dotted(path)}\`` : 'The config';
   const params = error.params as Record<string, unknown>;
   if (typeof error.propertyName === 'string') {
@@ -290,12 +530,6 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      if (key === 'extends' && path.length === 0) {
-        return {
-          message: '`extends` is not supported: a config never loads another file. Copy the settings you need into this one.',
-          range: doc.rangeOf([key], 'key'),
-        };
-      }
       const known = Object.keys(schemaPropertiesAt(path));
       const guess = closest(key, known);
       const section = path.length ? `in \`${dotted(path)}\`` : 'at the top level';

@@ -29,7 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { AnalysisCache, type Snapshot } from './analysisCache';
 import type { ScopeDocument } from './service/document';
 import type { InputProblem } from './service/inputGuard';
-import { ConfigFiles, configDiagnostics, fileSystemPath, isConfigUri } from './config';
+import { ConfigFiles, configDiagnosticsByFile, fileSystemPath, isConfigUri } from './config';
 import { checkWithFeedback, ConfigLog, startupMessage } from './feedback';
 import { fromClientSettings } from './settings';
 import {
@@ -153,7 +153,7 @@ function startLanguageServer(): void {
   let nextResultId = 1;
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
-    sendDiagnostics({ uri: pathToFileURL(config.path).href, diagnostics: configDiagnostics(config) });
+    for (const [path, diagnostics] of configDiagnosticsByFile(config)) sendDiagnostics({ uri: pathToFileURL(path).href, diagnostics });
   });
   const reportedSettings = new Set<string>();
   const configLog = new ConfigLog((message) => connection.console.info(message));

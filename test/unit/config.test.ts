@@ -89,7 +89,7 @@ describe('parseConfig: mistakes are reported where they are, and the rest still 
     '  maxUpfrontPercent: 25', //                 10
     'vagueTerms:', //                             11
     '  always: [synergy, ""]', //                 12
-    'extends: ../shared/.scope-lint.yaml', //     13
+    'extends: [42]', //                           13
     '',
   ].join('\n');
   const config = parseConfig(text, at);
@@ -103,7 +103,7 @@ describe('parseConfig: mistakes are reported where they are, and the rest still 
       '8 `thresholds.defaultCurrency` must be a three-letter ISO 4217 code such as `USD` or `EUR`.',
       '9 Unknown key `maxChekInDays` in `thresholds`. Did you mean `maxCheckInDays`?',
       '12 `vagueTerms.always[1]` must not be empty.',
-      '13 `extends` is not supported: a config never loads another file. Copy the settings you need into this one.',
+      '13 `extends` must be a relative path or an npm package name (a non-empty text), or a list of them.',
     ]);
   });
 
