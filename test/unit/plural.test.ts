@@ -70,9 +70,9 @@ const cases: Case[] = [
     one: [changeRaised('2027-01-02'), { thresholds: { maxProposedChangeDays: 1 } }],
     two: [changeRaised('2027-01-01'), { thresholds: { maxProposedChangeDays: 2 } }],
     saysOne:
-      'Change `CR1` has waited 2 days for a decision (raised 2027-01-02), more than the 1 day allowed: decide it before work starts on it anyway.',
+      'Change `CR1` has waited 2 days for a decision, over the 1 day allowed: raised 2027-01-02; decide it before work starts on it anyway.',
     saysTwo:
-      'Change `CR1` has waited 3 days for a decision (raised 2027-01-01), more than the 2 days allowed: decide it before work starts on it anyway.',
+      'Change `CR1` has waited 3 days for a decision, over the 2 days allowed: raised 2027-01-01; decide it before work starts on it anyway.',
   },
   {
     name: 'the age of a security questionnaire in months',
@@ -80,9 +80,9 @@ const cases: Case[] = [
     one: [questionnaire, { thresholds: { attestationMaxAgeMonths: 1 } }],
     two: [questionnaire, { thresholds: { attestationMaxAgeMonths: 2 } }],
     saysOne:
-      'The security questionnaire is more than 1 month old on 2027-03-01, and there is no certification, although the data is sensitive.',
+      'No current security evidence for sensitive data: the questionnaire is over 1 month old on 2027-03-01, and there is no certification.',
     saysTwo:
-      'The security questionnaire is more than 2 months old on 2027-03-01, and there is no certification, although the data is sensitive.',
+      'No current security evidence for sensitive data: the questionnaire is over 2 months old on 2027-03-01, and there is no certification.',
   },
   {
     name: 'business days of acceptance review',

@@ -30,7 +30,7 @@ describe('security-attestation-missing: certificates that expire during the proj
     assert.equal(severityName(d), 'info');
     assert.equal(
       d.message,
-      '`ISO/IEC 27001:2022` expires on 2027-06-30, before the project ends on 2027-10-29 (`timeline.end`), and no other evidence lasts longer.',
+      '`ISO/IEC 27001:2022` expires before the project ends: on 2027-06-30, the end is 2027-10-29 (`timeline.end`), and no other evidence lasts longer.',
     );
     assert.deepEqual(d.range, { start: { line: 24, character: 97 }, end: { line: 24, character: 107 } });
     assert.deepEqual(factsOf(d), [
@@ -44,7 +44,7 @@ describe('security-attestation-missing: certificates that expire during the proj
     const d = one(fullWith([iso, two], [soc2, ''], [survey, '']));
     assert.equal(
       d.message,
-      '`CSA STAR Level 2` expires on 2027-08-31, before the project ends on 2027-10-29 (`timeline.end`), and the other certificate expires earlier.',
+      '`CSA STAR Level 2` expires before the project ends: on 2027-08-31, the end is 2027-10-29 (`timeline.end`), and the other certificate expires earlier.',
     );
     assert.equal(d.range.start.line, 25);
     assert.equal(factsOf(d)?.[0], 'The last 59 days of the project have no current security attestation.');
@@ -80,6 +80,6 @@ describe('security-attestation-missing: certificates that expire during the proj
     const text = fullWith([iso, iso.replace('2028-06-30', '2027-02-14')], [soc2, ''], [survey, '']);
     const d = one(text);
     assert.equal(severityName(d), 'warning');
-    assert.match(String(d.message), /^None of the vendor's certifications is current on 2027-02-15/);
+    assert.match(String(d.message), /^No current security evidence for sensitive data: no certification is current on 2027-02-15/);
   });
 });

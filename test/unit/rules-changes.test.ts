@@ -44,10 +44,7 @@ describe('governance-change-approver-missing', () => {
   it('names the change with no approver on its id line, and sets a listed approver where the format puts it', () => {
     const text = withChanges(approvedCr1);
     const d = onlyDiagnostic('governance-change-approver-missing', text);
-    assert.equal(
-      d.message,
-      'Change `CR1` is approved, but names no approver (`approved_by`), so nobody is on record as agreeing to its cost.',
-    );
+    assert.equal(d.message, 'Change `CR1` is approved but names no approver: nobody is on record as agreeing to its cost (`approved_by`).');
     assert.deepEqual(rangeOf(d), rangeOfText(text, 'id: CR1'));
     assert.deepEqual(factsOf(d), ['Change-control approvers: `Sam Patel`, `Dana Reyes`.']);
     const fixes = resolvedFixesOf(d);
@@ -65,7 +62,7 @@ describe('governance-change-approver-missing', () => {
     const d = onlyDiagnostic('governance-change-approver-missing', text);
     assert.equal(
       d.message,
-      'Change `CR1` was approved by `Pat Lee`, who is not a change-control approver (`governance.change_control.approval_by`).',
+      'Change `CR1` was approved by someone who is not a change-control approver: "Pat Lee" is not in `governance.change_control.approval_by`.',
     );
     assert.deepEqual(rangeOf(d), rangeOfText(text, 'Pat Lee'));
     const added = afterFix(d, text, 'Add `Pat Lee` to the change-control approvers');
@@ -88,7 +85,7 @@ describe('governance-change-approver-missing', () => {
     const d = onlyDiagnostic('governance-change-approver-missing', pending);
     assert.equal(
       d.message,
-      'Change `CR1` is treated as approved, but names no approver (`approved_by`), so nobody is on record as agreeing to its cost.',
+      'Change `CR1` is treated as approved but names no approver: nobody is on record as agreeing to its cost (`approved_by`).',
     );
     assert.equal(
       factsOf(d)?.[0],
@@ -225,7 +222,7 @@ describe('governance-change-affects-unknown', () => {
   it('marks the unknown id inside a flow list, once (structure-unknown-reference does not also report it)', () => {
     const text = withChanges(approvedCr1.replace('affects: [D2]', 'affects: [D2, D9]'));
     const d = onlyDiagnostic('governance-change-affects-unknown', text);
-    assert.equal(d.message, 'Change `CR1` affects `D9`, which is not the id of any deliverable, milestone or success measure.');
+    assert.equal(d.message, 'Change `CR1` affects an unknown id, `D9`: no deliverable, milestone or success measure has it.');
     assert.deepEqual(rangeOf(d), rangeOfText(text, 'D9'));
     assert.deepEqual(diagnosticsOf('structure-unknown-reference', text), []);
     const titles = resolvedFixesOf(d).map((f) => f.title);
@@ -254,7 +251,7 @@ describe('governance-change-affects-unknown', () => {
     const [request, slip] = diagnosticsOf('governance-change-affects-unknown', text);
     assert.equal(
       request?.message,
-      'Change `CR2` affects `CR1`, which is a change request, not a deliverable, milestone or success measure.',
+      'Change `CR2` affects `CR1`, a change request: only deliverables, milestones and success measures can be affected.',
     );
     assert.ok(request && !resolvedFixesOf(request).some((f) => f.title.startsWith('Create')), 'CR1 is taken: no deliverable can have it');
     assert.ok(slip);
@@ -378,7 +375,7 @@ describe('governance-change-decision-overdue', () => {
     const d = onlyDiagnostic('governance-change-decision-overdue', text);
     assert.equal(
       d.message,
-      'Change `CR1` has waited 34 days for a decision (raised 2026-12-01), more than the 14 days allowed: decide it before work starts on it anyway.',
+      'Change `CR1` has waited 34 days for a decision, over the 14 days allowed: raised 2026-12-01; decide it before work starts on it anyway.',
     );
     assert.deepEqual(rangeOf(d), rangeOfText(text, '2026-12-01'));
     assert.deepEqual(factsOf(d), ['Raised 2026-12-01; today 2027-01-04; limit `maxProposedChangeDays` 14 days.']);
@@ -401,13 +398,13 @@ describe('governance-change-decision-overdue', () => {
     const blank = withChanges(proposed('null'));
     const d = onlyDiagnostic('governance-change-decision-overdue', blank);
     assert.equal(d.severity, 3);
-    assert.equal(d.message, 'Change `CR1` is proposed but has no `raised` date, so nobody can tell how long it has waited for a decision.');
+    assert.equal(d.message, 'Change `CR1` is proposed but has no `raised` date: nobody can tell how long it has waited for a decision.');
     assert.deepEqual(rangeOf(d), rangeOfText(blank, 'null', 0));
     const bad = withChanges(proposed('last week'));
     const unreadable = onlyDiagnostic('governance-change-decision-overdue', bad);
     assert.equal(
       unreadable.message,
-      'Change `CR1` is proposed but has no readable `raised` date, so nobody can tell how long it has waited for a decision.',
+      'Change `CR1` is proposed but has no readable `raised` date: nobody can tell how long it has waited for a decision.',
     );
     // On the change, so the schema's format error on the value stays visible.
     assert.deepEqual(rangeOf(unreadable), rangeOfText(bad, 'id: CR1'));

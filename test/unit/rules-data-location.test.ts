@@ -41,7 +41,7 @@ describe('security-data-location-missing', () => {
     const d = one(text);
     assert.equal(
       d.message,
-      'Personal data would be processed in India, outside the EU/EEA with no EU adequacy decision, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+      'No transfer basis is recorded for personal data in India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
     );
     assert.equal(severityName(d), 'warning');
     assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
@@ -64,7 +64,7 @@ describe('security-data-location-missing', () => {
     const d = one(text);
     assert.equal(
       d.message,
-      'The scope does not say where the vendor will process personal data (`data_location`), so a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
+      'The scope does not say where personal data will be processed: set `data_location`, or a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
     );
     assert.deepEqual(d.range, { start: { line: 31, character: 0 }, end: { line: 31, character: 8 } });
     const after = afterFix(text, 'Add a `data_location` placeholder for the countries where the data is stored or accessed');
@@ -82,7 +82,7 @@ describe('security-data-location-missing', () => {
   it('treats blank locations as no location: [], [""], a null value', () => {
     for (const blank of ['[]', '[""]', 'null', '["  "]']) {
       const d = one(fullWith([eu, `  data_location: ${blank}\n`]));
-      assert.match(d.message, /^The scope does not say where the vendor will process personal data/, blank);
+      assert.match(d.message, /^The scope does not say where personal data will be processed:/, blank);
       assert.equal(d.range.start.line, 37, blank);
     }
   });
@@ -133,14 +133,14 @@ describe('security-data-location-missing', () => {
     for (const written of ['India', 'india', 'IN', 'IND', 'in']) {
       assert.match(
         one(fullWith([eu, `  data_location: ["${written}"]\n`])).message,
-        /^Personal data would be processed in India, /,
+        /^No transfer basis is recorded for personal data in India: /,
         written,
       );
     }
     const several = one(fullWith([eu, '  data_location: [EU, Brazil, PH, "Türkiye"]\n']));
     assert.equal(
       several.message,
-      'Personal data would be processed in Brazil, Philippines and Türkiye, outside the EU/EEA with no EU adequacy decision, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+      'No transfer basis is recorded for personal data in Brazil, Philippines and Türkiye: they are outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
     );
   });
 
@@ -148,7 +148,7 @@ describe('security-data-location-missing', () => {
     const d = one(fullWith([eu, '  data_location: [DE, Frankfurt data centre]\n']));
     assert.equal(
       d.message,
-      'Personal data would be processed in `Frankfurt data centre`, which could not be recognised as a country and is treated as outside the EU/EEA, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+      'No transfer basis is recorded for personal data in "Frankfurt data centre": it could not be recognised as a country and is treated as outside the EU/EEA (GDPR Art. 44-49).',
     );
     assert.equal(
       factsOf(d)?.[0],
@@ -157,12 +157,12 @@ describe('security-data-location-missing', () => {
     const mixed = one(fullWith([eu, '  data_location: [India, Europe]\n']));
     assert.equal(
       mixed.message,
-      'Personal data would be processed in India and `Europe`, outside the EU/EEA with no EU adequacy decision or not recognised as a country, and no `transfer_basis` is recorded (GDPR Art. 44-49).',
+      'No transfer basis is recorded for personal data in India and "Europe": they are outside the EU/EEA with no EU adequacy decision or not recognised as a country (GDPR Art. 44-49).',
     );
   });
 
   it('reads a single text as one location (the schema reports the type) and leaves other shapes to the schema', () => {
-    assert.match(one(fullWith([eu, '  data_location: India\n'])).message, /processed in India,/);
+    assert.match(one(fullWith([eu, '  data_location: India\n'])).message, /personal data in India:/);
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: { country: IN }\n'])), []);
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: 49\n'])), []);
   });
@@ -183,7 +183,7 @@ describe('security-data-location-missing', () => {
     const d = one(fullWith([eu, '  data_location: [EU, India]\n  transfer_basis: adequacy\n']));
     assert.equal(
       d.message,
-      '`transfer_basis: adequacy` does not cover India, outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+      '`transfer_basis: adequacy` does not cover India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
     );
     assert.deepEqual(d.range, { start: { line: 38, character: 18 }, end: { line: 38, character: 26 } });
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [GB, JP]\n  transfer_basis: adequacy\n'])), []);
@@ -194,7 +194,7 @@ describe('security-data-location-missing', () => {
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
-      'The EU adequacy decision for United States of America covers only organisations certified under the EU-US Data Privacy Framework, and for Canada covers only commercial organisations subject to PIPEDA: check that the vendor is one, then record `transfer_basis: adequacy` (or `sccs`).',
+      'Check that the vendor qualifies for the EU adequacy decision: for United States of America it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada it covers only commercial organisations subject to PIPEDA; then record `transfer_basis: adequacy` (or `sccs`).',
     );
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [US]\n  transfer_basis: adequacy\n'])), []);
   });

@@ -195,7 +195,7 @@ describe('expertise-acceptance-criteria-subjective', () => {
   it('quotes the opinion word and offers a template that is neither preferred nor safe', () => {
     const text = withCriterion("Portal works to the client's satisfaction");
     assert.deepEqual(diagnosticsOf(id, text), [
-      `63 This acceptance criterion of deliverable \`D2\` depends on opinion ("to the client's") and has no number to test against.`,
+      `63 Acceptance of \`D2\` depends on opinion: "to the client's", with no number to test against.`,
     ]);
     assert.deepEqual(only(check(id, text)).fixes, [
       {
@@ -580,7 +580,7 @@ describe('governance-exit-plan-missing', () => {
     const finding = only(check(id, fullWith(noReturn)));
     assert.equal(
       finding.message,
-      'Personal data is in scope, but the exit plan does not say how your data comes back (`exit.data_return`).',
+      'The exit plan does not say how your data comes back: personal data is in scope, and `exit.data_return` is not set.',
     );
     assert.deepEqual(finding.facts, [
       'Sensitive because `security.personal_data` is true and `security.data_classification` is confidential.',
@@ -600,7 +600,7 @@ describe('governance-exit-plan-missing', () => {
     );
     assert.equal(
       restricted.message,
-      'Restricted data is in scope, but the exit plan does not say how your data comes back (`exit.data_return`).',
+      'The exit plan does not say how your data comes back: restricted data is in scope, and `exit.data_return` is not set.',
     );
     // The categories say personal data is processed whatever the flag says, so they go too.
     const internal = fullWith(

@@ -284,7 +284,7 @@ describe('blank values count as missing', () => {
       'data_return: { format: "", within_days: 10 }',
     ]);
     const d = one(text, 'governance-exit-plan-missing');
-    assert.equal(d.message, 'The exit plan does not say in what format your data comes back (`data_return.format` is empty).');
+    assert.equal(d.message, 'The exit plan does not say in what format your data comes back: `data_return.format` is empty.');
     assert.deepEqual(d.range, rangeOfText(text, '""'));
   });
 
@@ -441,7 +441,7 @@ describe('evidence read for what it is', () => {
     const d = one(text, 'security-attestation-missing');
     assert.equal(
       d.message,
-      "None of the vendor's certifications is current on 2027-02-15, and no security questionnaire is completed, although the data is sensitive.",
+      'No current security evidence for sensitive data: no certification is current on 2027-02-15, and no security questionnaire is completed.',
     );
     assert.deepEqual(d.range, rangeOfText(text, 'certifications'));
     assert.deepEqual(facts(d).slice(1), [
@@ -455,7 +455,7 @@ describe('evidence read for what it is', () => {
     const d = one(text, 'security-attestation-missing');
     assert.equal(
       d.message,
-      'The security questionnaire is more than 12 months old on 2027-02-15, and there is no certification, although the data is sensitive.',
+      'No current security evidence for sensitive data: the questionnaire is over 12 months old on 2027-02-15, and there is no certification.',
     );
     assert.deepEqual(d.range, rangeOfText(text, 'security_questionnaire'));
     assert.equal(

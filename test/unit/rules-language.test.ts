@@ -220,10 +220,7 @@ describe('expertise-acceptance-criteria-subjective: inflections and paraphrases 
     it(`reports "${criterion}" on the criterion, naming "${phrase}"`, () => {
       const text = withCriterion(criterion);
       const d = onlyDiagnostic(id, text);
-      assert.equal(
-        d.message,
-        `This acceptance criterion of deliverable \`D1\` depends on opinion ("${phrase}") and has no number to test against.`,
-      );
+      assert.equal(d.message, `Acceptance of \`D1\` depends on opinion: "${phrase}", with no number to test against.`);
       assert.deepEqual(where(d, text), [lineOf(text, criterion), 8, 8 + criterion.length, criterion]);
     });
   }
@@ -413,10 +410,7 @@ describe('expertise-acceptance-criteria-subjective: feelings, agreement and unme
     it(`reports "${criterion}", naming "${phrase}"`, () => {
       const text = withCriterion(criterion);
       const d = onlyDiagnostic(id, text);
-      assert.equal(
-        d.message,
-        `This acceptance criterion of deliverable \`D1\` depends on opinion ("${phrase}") and has no number to test against.`,
-      );
+      assert.equal(d.message, `Acceptance of \`D1\` depends on opinion: "${phrase}", with no number to test against.`);
       assert.deepEqual(where(d, text), [lineOf(text, criterion), 8, 8 + criterion.length, criterion]);
     });
   }

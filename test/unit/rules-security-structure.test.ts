@@ -73,10 +73,7 @@ describe('security-nda-missing', () => {
 
   it('names the vendor and lands on the vendor key when there is no NDA', () => {
     const d = diagnostic('security-nda-missing', fullWith([`${nda}\n`, '']));
-    assert.equal(
-      d.message,
-      'No NDA with `Northwind Software Lda` is recorded: nothing protects what you share while scoping and building.',
-    );
+    assert.equal(d.message, 'No NDA with Northwind Software Lda is recorded: nothing protects what you share while scoping and building.');
     assert.deepEqual(d.range, { start: { line: 12, character: 0 }, end: { line: 12, character: 6 } });
   });
 
@@ -90,7 +87,7 @@ describe('security-nda-missing', () => {
     );
     const remaining = diagnostic('security-nda-missing', after);
     assert.equal((remaining.data as DiagnosticData).path, 'vendor.nda.signed');
-    assert.equal(remaining.message, 'The NDA with `Northwind Software Lda` is not signed yet (`signed: false`).');
+    assert.equal(remaining.message, 'The NDA with Northwind Software Lda is not signed yet (`signed: false`).');
   });
 
   it('fills an empty `nda:` in place instead of adding a second key', () => {
@@ -108,7 +105,7 @@ describe('security-nda-missing', () => {
     assert.deepEqual(finding.path, ['vendor', 'nda', 'date']);
     assert.equal(
       finding.message,
-      'The NDA with `Northwind Software Lda` is dated 2027-03-01, after work starts on 2027-02-15 (`timeline.start`).',
+      'The NDA with Northwind Software Lda is dated after work starts: 2027-03-01, but work starts on 2027-02-15 (`timeline.start`).',
     );
     assert.equal(finding.facts?.[0], '`vendor.nda.date` 2027-03-01 is 14 days after `timeline.start` 2027-02-15.');
     assert.equal(finding.fixes, undefined);
@@ -120,7 +117,7 @@ describe('security-nda-missing', () => {
 
   it('offers no fix for `signed: false`: only a person can say it was signed', () => {
     const finding = only(check('security-nda-missing', fullWith([nda, '  nda: { signed: false, date: null, mutual: true }'])));
-    assert.equal(finding.message, 'The NDA with `Northwind Software Lda` is not signed yet (`signed: false`).');
+    assert.equal(finding.message, 'The NDA with Northwind Software Lda is not signed yet (`signed: false`).');
     assert.equal(finding.fixes, undefined);
   });
 
@@ -218,7 +215,7 @@ describe('security-attestation-missing', () => {
     const finding = only(check('security-attestation-missing', text));
     assert.equal(
       finding.message,
-      "None of the vendor's certifications is current on 2027-02-15, and no security questionnaire is completed, although the data is sensitive.",
+      'No current security evidence for sensitive data: no certification is current on 2027-02-15, and no security questionnaire is completed.',
     );
     assert.deepEqual(finding.facts, [
       'Sensitive because `security.personal_data` is true and `security.data_classification` is confidential.',

@@ -558,6 +558,13 @@ function yamlCode(error: YAMLError): string {
 }
 
 function yamlMessage(error: YAMLError): string {
+  // The parser's words for these lead with a symbol or a bare noun; the Problems panel needs a clause.
+  if (error.code === 'KEY_OVER_1024_CHARS')
+    return 'A key is longer than YAML allows: a plain key ends within 1,024 characters, so write long text as a value.';
+  if (error.code === 'TAG_RESOLVE_FAILED') {
+    const tag = /^Unresolved tag: (.*?)(?: at line \d+, column \d+:?)?$/.exec(error.message.split('\n')[0] ?? '')?.[1];
+    return `An unknown YAML tag is ignored and the value read as text${tag ? `: "${tag.length > 60 ? `${tag.slice(0, 59)}…` : tag}"` : ''}.`;
+  }
   const first = error.message.split('\n')[0] ?? error.message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '').trim();
   return clean.endsWith('.') ? clean : `${clean}.`;

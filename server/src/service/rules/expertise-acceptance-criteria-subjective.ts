@@ -138,7 +138,7 @@ export const rule: Rule = {
         findings.push({
           ruleId: 'expertise-acceptance-criteria-subjective',
           path,
-          message: `This acceptance criterion of deliverable ${itemLabel(deliverable, ['deliverables', d])} depends on opinion ("${written}") and has no number to test against.`,
+          message: `Acceptance of ${itemLabel(deliverable, ['deliverables', d])} depends on opinion: "${written}", with no number to test against.`,
           fixes: [
             {
               // Not preferred, never in bulk: it replaces the author's words with a template to fill in.

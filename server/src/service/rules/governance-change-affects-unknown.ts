@@ -62,8 +62,8 @@ function finding(
   const other = definitions.find((d) => d.id === ref.id);
   const id = shortText(ref.id);
   const message = other
-    ? `Change ${label} affects \`${id}\`, which is a ${idKindName(other.kind)}, not a deliverable, milestone or success measure.`
-    : `Change ${label} affects \`${id}\`, which is not the id of any deliverable, milestone or success measure.`;
+    ? `Change ${label} affects \`${id}\`, a ${idKindName(other.kind)}: only deliverables, milestones and success measures can be affected.`
+    : `Change ${label} affects an unknown id, \`${id}\`: no deliverable, milestone or success measure has it.`;
   const listPath = ref.path.slice(0, -1);
   const siblings = new Set(
     (Array.isArray(valueAt(doc.value, listPath)) ? (valueAt(doc.value, listPath) as unknown[]) : []).filter(

@@ -52,8 +52,8 @@ function check(root: unknown, change: ChangeRequest, approvers: readonly string[
       ruleId,
       path: hasKey ? [...change.path, 'approved_by'] : change.path,
       message: unreadable
-        ? `Change ${change.label} ${approved}, but \`approved_by\` is not a person's name, so nobody is on record as agreeing to its cost.`
-        : `Change ${change.label} ${approved}, but names no approver (\`approved_by\`), so nobody is on record as agreeing to its cost.`,
+        ? `Change ${change.label} ${approved} but its approver is not a person's name: nobody is on record as agreeing to its cost (\`approved_by\`).`
+        : `Change ${change.label} ${approved} but names no approver: nobody is on record as agreeing to its cost (\`approved_by\`).`,
       ...(facts.length ? { facts } : {}),
       fixes: setApproverFixes(root, change, approvers),
     };
@@ -66,7 +66,7 @@ function check(root: unknown, change: ChangeRequest, approvers: readonly string[
   return {
     ruleId,
     path: [...change.path, 'approved_by'],
-    message: `Change ${change.label} was approved by \`${shortText(value)}\`, who is not a change-control approver (\`governance.change_control.approval_by\`).`,
+    message: `Change ${change.label} was approved by someone who is not a change-control approver: "${shortText(value, 40)}" is not in \`governance.change_control.approval_by\`.`,
     facts,
     fixes: [
       ...setApproverFixes(root, change, approvers),

@@ -39,7 +39,7 @@ The limit is \`maxProposedChangeDays\` (14 calendar days by default), counted fr
           ruleId,
           path: hasKey && isAbsent(written) ? [...change.path, 'raised'] : change.path,
           severity: 'info',
-          message: `Change ${change.label} is proposed but has no ${hasKey && !isAbsent(written) ? 'readable ' : ''}\`raised\` date, so nobody can tell how long it has waited for a decision.`,
+          message: `Change ${change.label} is proposed but has no ${hasKey && !isAbsent(written) ? 'readable ' : ''}\`raised\` date: nobody can tell how long it has waited for a decision.`,
           ...(note ? { facts: [note] } : {}),
         });
         continue;
@@ -49,7 +49,7 @@ The limit is \`maxProposedChangeDays\` (14 calendar days by default), counted fr
       findings.push({
         ruleId,
         path: [...change.path, 'raised'],
-        message: `Change ${change.label} has waited ${plural(waited, 'day')} for a decision (raised ${raised}), more than the ${plural(limit, 'day')} allowed: decide it before work starts on it anyway.`,
+        message: `Change ${change.label} has waited ${plural(waited, 'day')} for a decision, over the ${plural(limit, 'day')} allowed: raised ${raised}; decide it before work starts on it anyway.`,
         facts: [...(note ? [note] : []), `Raised ${raised}; today ${today}; limit \`maxProposedChangeDays\` ${plural(limit, 'day')}.`],
       });
     }

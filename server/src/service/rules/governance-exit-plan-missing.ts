@@ -82,7 +82,7 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
         {
           ruleId: 'governance-exit-plan-missing',
           path: ['exit', 'data_return', 'format'],
-          message: 'The exit plan does not say in what format your data comes back (`data_return.format` is empty).',
+          message: 'The exit plan does not say in what format your data comes back: `data_return.format` is empty.',
         },
       ];
     }
@@ -90,7 +90,7 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
     const finding: Finding = {
       ruleId: 'governance-exit-plan-missing',
       path: ['exit', 'data_return'],
-      message: `${sensitiveData(root)} is in scope, but the exit plan does not say how your data comes back (\`exit.data_return\`).`,
+      message: `The exit plan does not say how your data comes back: ${sensitiveData(root)} is in scope, and \`exit.data_return\` is not set.`,
       facts: [`Sensitive because ${sensitivityReasons(root).join(' and ')}.`],
       fixes: [
         {
@@ -105,10 +105,10 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
   },
 };
 
-/** "Personal data", "Restricted data"...: what makes the scope sensitive, as the message's subject. */
+/** "personal data", "restricted data"...: what makes the scope sensitive, as the message names it. */
 function sensitiveData(root: unknown): string {
-  if (hasPersonalData(root)) return 'Personal data';
+  if (hasPersonalData(root)) return 'personal data';
   const classification = classificationOf(root);
-  if (!classification || classification.assumed) return 'Sensitive data';
-  return `${classification.level.charAt(0).toUpperCase()}${classification.level.slice(1)} data`;
+  if (!classification || classification.assumed) return 'sensitive data';
+  return `${classification.level} data`;
 }

@@ -143,12 +143,12 @@ Evidence must also last: when the only current evidence is certificates that all
         at: 'key',
         message:
           staleSurvey && !hasCertifications
-            ? `The security questionnaire is more than ${plural(months, 'month')} old on ${ref}, and there is no certification, although the data is sensitive.`
+            ? `No current security evidence for sensitive data: the questionnaire is over ${plural(months, 'month')} old on ${ref}, and there is no certification.`
             : stale.length > 0
               ? staleSurvey
-                ? `None of the vendor's certifications is current on ${ref}, and the security questionnaire is more than ${plural(months, 'month')} old, although the data is sensitive.`
-                : `None of the vendor's certifications is current on ${ref}, and no security questionnaire is completed, although the data is sensitive.`
-              : 'The data is sensitive, but the vendor has no certification, attestation report or completed security questionnaire on record.',
+                ? `No current security evidence for sensitive data: no certification is current on ${ref}, and the questionnaire is over ${plural(months, 'month')} old.`
+                : `No current security evidence for sensitive data: no certification is current on ${ref}, and no security questionnaire is completed.`
+              : 'No security evidence for sensitive data: the vendor has no certification, attestation report or completed questionnaire on record.',
         facts: [`Sensitive because ${reasons.join(' and ')}.`, ...stale],
         fixes: [
           {
@@ -188,7 +188,7 @@ function expiringCertificates(root: unknown, current: readonly CurrentEvidence[]
       ruleId: 'security-attestation-missing',
       path: latest.path,
       severity: 'info',
-      message: `${latest.name} expires on ${latest.expires}, before the project ends on ${end} (\`timeline.end\`), and ${
+      message: `${latest.name} expires before the project ends: on ${latest.expires}, the end is ${end} (\`timeline.end\`), and ${
         others === 0
           ? 'no other evidence lasts longer'
           : others === 1

@@ -39,7 +39,7 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
           path: ['security', 'data_location'],
           at: 'key',
           message:
-            'The scope does not say where the vendor will process personal data (`data_location`), so a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
+            'The scope does not say where personal data will be processed: set `data_location`, or a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
           facts: [
             'A security threat: data sent outside the EU/EEA needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
           ],
@@ -68,7 +68,7 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
         {
           ruleId,
           path: ['security', 'transfer_basis'],
-          message: `\`transfer_basis: adequacy\` does not cover ${placesOf(outside)}, ${outsideClause(outside)} (GDPR Art. 44-49).`,
+          message: `\`transfer_basis: adequacy\` does not cover ${placesOf(outside)}: ${outsideClause(outside)} (GDPR Art. 44-49).`,
           facts: [
             ...unrecognisedFacts(outside),
             'Sign standard contractual clauses for it (`transfer_basis: sccs`), or use a location with an adequacy decision.',
@@ -87,7 +87,7 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
       ruleId,
       path: ['security', 'data_location'],
       at: 'key',
-      message: `Personal data would be processed in ${placesOf(outside)}, ${outsideClause(outside)}, and no \`transfer_basis\` is recorded (GDPR Art. 44-49).`,
+      message: `No transfer basis is recorded for personal data in ${placesOf(outside)}: ${outsideClause(outside)} (GDPR Art. 44-49).`,
       facts: [
         ...unrecognisedFacts(outside),
         ...unreadBasis,
@@ -107,22 +107,22 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
   },
 };
 
-/** `India`, `India and Brazil`, `` `Frankfurt` ``: the locations a message is about. */
+/** `India`, `India and Brazil`, `"Frankfurt data centre"`: the locations a message is about. */
 function placesOf(readings: readonly LocationReading[]): string {
-  const names = readings.map((r) => (r.name !== undefined ? r.name : `\`${shortText(r.written, 40)}\``));
+  const names = readings.map((r) => (r.name !== undefined ? r.name : `"${shortText(r.written, 40)}"`));
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-/** Why the locations need a basis, in one clause that is right for one or many and for unrecognised ones. */
+/** Why the locations need a basis, as a clause after the message's first: right for one or many and for unrecognised ones. */
 function outsideClause(readings: readonly LocationReading[]): string {
   const unrecognised = readings.filter((r) => r.standing === 'unrecognised').length;
   const many = readings.length > 1;
-  if (unrecognised === 0) return `outside the EU/EEA with no EU adequacy decision`;
+  if (unrecognised === 0) return `${many ? 'they are' : 'it is'} outside the EU/EEA with no EU adequacy decision`;
   if (unrecognised === readings.length)
     return many
-      ? 'which could not be recognised as countries and are treated as outside the EU/EEA'
-      : 'which could not be recognised as a country and is treated as outside the EU/EEA';
-  return 'outside the EU/EEA with no EU adequacy decision or not recognised as a country';
+      ? 'they could not be recognised as countries and are treated as outside the EU/EEA'
+      : 'it could not be recognised as a country and is treated as outside the EU/EEA';
+  return 'they are outside the EU/EEA with no EU adequacy decision or not recognised as a country';
 }
 
 function unrecognisedFacts(readings: readonly LocationReading[]): string[] {
@@ -147,7 +147,7 @@ function partialAdequacyHints(readings: readonly LocationReading[]): Finding[] {
       path: ['security', 'data_location'],
       at: 'key',
       severity: 'hint',
-      message: `The EU adequacy decision for ${partial.map((r) => `${r.name ?? r.written} covers only ${r.partial ?? ''}`).join(', and for ')}: check that the vendor is one, then record \`transfer_basis: adequacy\` (or \`sccs\`).`,
+      message: `Check that the vendor qualifies for the EU adequacy decision: for ${partial.map((r) => `${r.name ?? r.written} it covers only ${r.partial ?? ''}`).join(', and for ')}; then record \`transfer_basis: adequacy\` (or \`sccs\`).`,
     },
   ];
 }

@@ -81,7 +81,7 @@ export const rule: Rule = {
     const finding: Finding = {
       ruleId: 'security-nda-missing',
       path: ['vendor', 'nda', 'date'],
-      message: `The NDA with ${who} is dated ${date}, after work starts on ${start} (\`timeline.start\`).`,
+      message: `The NDA with ${who} is dated after work starts: ${date}, but work starts on ${start} (\`timeline.start\`).`,
       facts: [
         `\`vendor.nda.date\` ${date} is ${plural(daysBetween(start, date), 'day')} after \`timeline.start\` ${start}.`,
         'Move `timeline.start` to the signature date, or record the earlier NDA that covered the scoping work.',
@@ -93,5 +93,5 @@ export const rule: Rule = {
 
 function vendorName(root: unknown): string {
   const name = stringAt(root, ['vendor', 'name'])?.trim();
-  return name ? `\`${shortText(name)}\`` : 'the vendor';
+  return name ? shortText(name, 40) : 'the vendor';
 }
