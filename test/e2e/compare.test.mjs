@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, packageVsix, startWorkbench, waitFor } from './harness.mjs';
+import { REPO_ROOT, startWorkbench, waitFor, vsixUnderTest } from './harness.mjs';
 
 const FILE = 'plan.scope.yaml';
 const example = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'portal-rebuild.scope.yaml'), 'utf8');
@@ -20,7 +20,7 @@ const raised = example.replace('  total: 240000\n', '  total: 252000\n');
 /** @type {import('./harness.mjs').Workbench} */
 let wb;
 let vsix;
-let ownVsix = false;
+let dispose = () => {};
 let folder;
 
 function panel() {
@@ -28,12 +28,7 @@ function panel() {
 }
 
 before(async () => {
-  vsix = process.env.SCOPE_E2E_VSIX;
-  if (!vsix) {
-    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')), 'dist/client.js missing: npm run build first');
-    vsix = await packageVsix(REPO_ROOT, path.join(os.tmpdir(), `scope-yaml-e2e-compare-${process.pid}.vsix`));
-    ownVsix = true;
-  }
+  ({ vsix, dispose } = await vsixUnderTest('compare'));
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scope-e2e-compare-repo-'));
   const git = (...args) =>
     execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
@@ -49,7 +44,7 @@ before(async () => {
 
 after(async () => {
   await wb?.stop();
-  if (ownVsix && vsix) fs.rmSync(vsix, { force: true });
+  dispose();
   if (folder) fs.rmSync(folder, { recursive: true, force: true });
 });
 

@@ -111,12 +111,21 @@ function sanitize(name) {
 
 // Live process groups, killed on any exit of this Node process.
 const liveGroups = new Set();
-function killGroup(pgid, signal = 'SIGKILL') {
+/** Send `signal` to every process of group `pgid`; a group that is gone is no error. */
+export function killGroup(pgid, signal = 'SIGKILL') {
   try {
     process.kill(-pgid, signal);
   } catch {
     /* already gone */
   }
+}
+
+/** Stop process group `pgid`: SIGTERM, then SIGKILL after 5 s; resolves once it is gone (or 10 s passed). */
+export async function stopGroup(pgid) {
+  killGroup(pgid, 'SIGTERM');
+  const gone = await waitFor(() => !groupAlive(pgid), { timeout: 5000, what: 'the process group to exit' }).catch(() => false);
+  if (!gone) killGroup(pgid, 'SIGKILL');
+  await waitFor(() => !groupAlive(pgid), { timeout: 5000, what: 'the process group to be killed' }).catch(() => {});
 }
 let exitHooksInstalled = false;
 function installExitHooks() {
@@ -152,6 +161,24 @@ export function codeServerServeArgs(configFile, port) {
 /** vscode-remote URI for an absolute path on the code-server host. */
 export function remoteUri(port, absPath) {
   return `vscode-remote://127.0.0.1:${port}${absPath.split(path.sep).map(encodeURIComponent).join('/')}`;
+}
+
+/** Headless Debian Chromium with a fresh profile in `profileDir`, offline-friendly (no first-run, sync or updates). */
+export function launchBrowser(profileDir, viewport = { width: 1400, height: 1000 }) {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -244,20 +271,7 @@ export class Workbench {
       { timeout: this.timeout, interval: 100, what: `code-server /healthz on port ${this.port}` },
     );
 
-    this.browser = await chromium.launchPersistentContext(this.profileDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: o.viewport ?? { width: 1400, height: 1000 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    this.browser = await launchBrowser(this.profileDir, o.viewport);
     this.page = this.browser.pages()[0] ?? (await this.browser.newPage());
     this.page.setDefaultTimeout(this.timeout);
     this.page.on('console', (msg) => this._onConsole(msg.type(), msg.text()));
@@ -330,10 +344,7 @@ export class Workbench {
       /* ignore */
     }
     if (this.pgid) {
-      killGroup(this.pgid, 'SIGTERM');
-      const gone = await waitFor(() => !groupAlive(this.pgid), { timeout: 5000, what: 'code-server exit' }).catch(() => false);
-      if (!gone) killGroup(this.pgid, 'SIGKILL');
-      await waitFor(() => !groupAlive(this.pgid), { timeout: 5000, what: 'code-server kill' }).catch(() => {});
+      await stopGroup(this.pgid);
       liveGroups.delete(this.pgid);
     }
     if (this.tmp && !process.env.SCOPE_E2E_KEEP_TMP) {
@@ -965,14 +976,44 @@ export class Workbench {
     return chosen;
   }
 
-  /** Titles offered by Ctrl+. at `target` (then closes the menu). */
-  async quickFixTitles(target, { timeout = this.timeout } = {}) {
+  /**
+   * Titles offered by Ctrl+. at `target`, once the list has stopped changing (code actions arrive
+   * from the server after the menu opens). Closes the menu unless `keepOpen` (for a screenshot).
+   */
+  async quickFixTitles(target, { timeout = this.timeout, keepOpen = false } = {}) {
     await this._placeCursor(target);
     await this.page.keyboard.press('Control+.');
     await this.page.locator('.action-widget').first().waitFor({ state: 'visible', timeout });
-    const titles = await this._actionTitles();
-    await this.page.keyboard.press('Escape');
+    let last = '';
+    let titles = [];
+    await waitFor(
+      async () => {
+        titles = await this._actionTitles();
+        const now = JSON.stringify(titles);
+        const same = titles.length > 0 && now === last;
+        last = now;
+        return same;
+      },
+      { timeout, interval: 250, what: 'the quick fix list to settle' },
+    );
+    if (!keepOpen) await this.page.keyboard.press('Escape');
     return titles;
+  }
+
+  /**
+   * The lines the Output panel shows (the channel picked in it, e.g. by "Scope: Show Output"), top
+   * to bottom. Only rendered lines: the panel follows the end of the channel, so these are the newest.
+   */
+  async outputLines() {
+    return this.page.evaluate(() => {
+      const ed = document.querySelector('.part.panel .output-view .monaco-editor');
+      if (!ed) return [];
+      const byTop = [...ed.querySelectorAll('.view-lines > .view-line')].map((l) => [
+        parseFloat(l.style.top),
+        l.textContent.replace(/\u00a0/g, ' '),
+      ]);
+      return byTop.sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+    });
   }
 }
 
@@ -1045,6 +1086,30 @@ export async function startWorkbench(opts = {}) {
   return wb;
 }
 
+/**
+ * A workbench for a code-server that something else started and stops (`npm start`): opens
+ * `url` in a fresh browser. stop() closes the browser only.
+ */
+export async function attachWorkbench({ name, url, folder, port, viewport, timeout }) {
+  const wb = new Workbench({ name, viewport, timeout });
+  wb.folder = folder;
+  wb.port = port;
+  wb.tmp = await fsp.mkdtemp(path.join(os.tmpdir(), `scope-e2e-${wb.name}-`));
+  try {
+    wb.browser = await launchBrowser(path.join(wb.tmp, 'chromium-profile'), viewport);
+    wb.page = wb.browser.pages()[0] ?? (await wb.browser.newPage());
+    wb.page.setDefaultTimeout(wb.timeout);
+    wb.page.on('console', (msg) => wb._onConsole(msg.type(), msg.text()));
+    await wb.page.goto(url, { waitUntil: 'domcontentloaded' });
+    await wb.page.waitForSelector('.monaco-workbench', { timeout: wb.timeout });
+  } catch (e) {
+    await wb.captureFailure(`${wb.name}-startup`, e);
+    await wb.stop();
+    throw e;
+  }
+  return wb;
+}
+
 /** Start, run `fn(wb)`, capture artifacts on failure, always stop. */
 export async function withWorkbench(opts, fn) {
   const wb = await startWorkbench(opts);
@@ -1056,6 +1121,19 @@ export async function withWorkbench(opts, fn) {
   } finally {
     await wb.stop();
   }
+}
+
+/**
+ * The .vsix an e2e file tests: $SCOPE_E2E_VSIX when set, else the repo (built before) packaged now
+ * into a temporary file named after `label`. dispose() removes a package made here, never the one
+ * the environment names.
+ */
+export async function vsixUnderTest(label) {
+  const given = process.env.SCOPE_E2E_VSIX;
+  if (given) return { vsix: given, dispose() {} };
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js'))) throw new Error('dist/client.js missing: npm run build first');
+  const vsix = await packageVsix(REPO_ROOT, path.join(os.tmpdir(), `scope-yaml-e2e-${label}-${process.pid}.vsix`));
+  return { vsix, dispose: () => fs.rmSync(vsix, { force: true }) };
 }
 
 /**

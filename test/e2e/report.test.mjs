@@ -10,11 +10,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
-import { CHROMIUM, REPO_ROOT, RESULTS_DIR, packageVsix, startWorkbench, waitFor } from './harness.mjs';
+import { CHROMIUM, REPO_ROOT, RESULTS_DIR, startWorkbench, waitFor, vsixUnderTest } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -26,7 +25,7 @@ const EXTENSION_ID = 'scope-yaml.scope-yaml';
 /** @type {import('./harness.mjs').Workbench} */
 let wb;
 let vsix;
-let ownVsix = false;
+let dispose = () => {};
 
 /** docs/score.md: 100 × (1 − 0.75^errors × 0.92^warnings × 0.98^infos), rounded. */
 function riskOf({ errors, warnings, infos }) {
@@ -113,19 +112,14 @@ function cliPath() {
 }
 
 before(async () => {
-  vsix = process.env.SCOPE_E2E_VSIX;
-  if (!vsix) {
-    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')), 'dist/client.js missing: npm run build first');
-    vsix = await packageVsix(REPO_ROOT, path.join(os.tmpdir(), `scope-yaml-e2e-report-${process.pid}.vsix`));
-    ownVsix = true;
-  }
+  ({ vsix, dispose } = await vsixUnderTest('report'));
   const files = { [FILE]: fs.readFileSync(path.join(GOLDEN, FILE), 'utf8') };
   wb = await startWorkbench({ name: 'report', vsix, files, open: FILE, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
 });
 
 after(async () => {
   await wb?.stop();
-  if (ownVsix && vsix) fs.rmSync(vsix, { force: true });
+  dispose();
 });
 
 test('the status bar and the code lens show the score and counts of the diagnostics', () =>
