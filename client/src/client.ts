@@ -15,6 +15,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { languageId, workspaceTrustedNotification, type InitializationOptions } from '../../shared/protocol';
+import { walkthroughMiddleware } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +43,8 @@ export function createClient(context: vscode.ExtensionContext, outputChannel: vs
       if (!died) showError(`The Scope YAML language server failed to start: ${errorText(error)}`, outputChannel);
       return false;
     },
+    // Ticks off the walkthrough's "hover a finding" and "apply a fix" steps.
+    middleware: walkthroughMiddleware(),
     // Re-read on every (re)start. In an untrusted workspace the server ignores .scope-lint.yaml.
     // VS Code shows a diagnostic's message above the hover, so the server leaves it out of its hover.
     initializationOptions: (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, diagnosticsInHover: true }),

@@ -3,16 +3,23 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
 import { applyAllFixesCommand, languageId } from '../../shared/protocol';
 import { newScopeFile } from './newScopeFile';
+import { openExampleScope } from './openExample';
+import { openWalkthrough } from './walkthrough';
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient): void {
   const table: Record<string, (...args: unknown[]) => unknown> = {
     'scope.restartServer': () => restartServer(client),
     'scope.showOutput': () => client.outputChannel.show(true),
     'scope.newFile': (resource) => newScopeFile(resource),
+    'scope.openExample': () => openExampleScope(),
+    'scope.getStarted': () => openWalkthrough(),
     // The server computes and applies the same edit as the `source.fixAll.scope` code action.
     'scope.fixAll': async () => {
-      const document = vscode.window.activeTextEditor?.document;
-      if (!document || document.languageId !== languageId) {
+      // The active editor, else a visible scope file (the walkthrough's button runs with the walkthrough in front).
+      const document = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find(
+        (editor) => editor?.document.languageId === languageId,
+      )?.document;
+      if (!document) {
         void vscode.window.showInformationMessage('Open a .scope.yaml file to fix its problems.');
         return;
       }

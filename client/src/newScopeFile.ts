@@ -21,18 +21,30 @@ export async function newScopeFile(resource?: unknown): Promise<void> {
     await vscode.window.showTextDocument(uri);
     return;
   }
+  await openUntitledScope(defaultName, template);
+}
+
+/**
+ * Opens `content` in a new untitled editor in the scope-yaml language, named after `fileName`
+ * (`name.scope.yaml`, else `name-2.scope.yaml`, ...) in the first workspace folder, so that saving
+ * suggests a name that keeps the language. Nothing is written to disk until the user saves.
+ */
+export async function openUntitledScope(
+  fileName: string,
+  content: string,
+  options?: vscode.TextDocumentShowOptions,
+): Promise<vscode.TextEditor> {
   const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!workspaceFolder || workspaceFolder.scheme !== 'file') {
-    const document = await vscode.workspace.openTextDocument({ language: languageId, content: template });
-    await vscode.window.showTextDocument(document);
-    return;
+    const document = await vscode.workspace.openTextDocument({ language: languageId, content });
+    return vscode.window.showTextDocument(document, options);
   }
-  // An untitled editor with a proposed path: saving suggests a name that keeps the scope-yaml language.
-  const target = (await freeName(workspaceFolder)).with({ scheme: 'untitled' });
+  const target = (await freeName(workspaceFolder, fileName)).with({ scheme: 'untitled' });
   const document = await vscode.workspace.openTextDocument(target);
-  const editor = await vscode.window.showTextDocument(document);
-  if (document.getText() === '') await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), template));
+  const editor = await vscode.window.showTextDocument(document, options);
+  if (document.getText() === '') await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), content));
   editor.selection = new vscode.Selection(0, 0, 0, 0);
+  return editor;
 }
 
 async function folderOf(resource: vscode.Uri): Promise<vscode.Uri> {
@@ -55,10 +67,11 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** `new.scope.yaml`, else `new-2.scope.yaml`, ... : the first name not taken on disk or by an open editor. */
-async function freeName(folder: vscode.Uri): Promise<vscode.Uri> {
+async function freeName(folder: vscode.Uri, fileName = defaultName): Promise<vscode.Uri> {
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
+  const stem = fileName.replace(/\.scope\.ya?ml$/i, '');
   for (let n = 1; ; n++) {
-    const uri = vscode.Uri.joinPath(folder, n === 1 ? defaultName : `new-${n}.scope.yaml`);
+    const uri = vscode.Uri.joinPath(folder, n === 1 ? fileName : `${stem}-${n}.scope.yaml`);
     if (!open.has(uri.path) && !(await exists(uri))) return uri;
   }
 }

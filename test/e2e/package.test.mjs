@@ -4,13 +4,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { REPO_ROOT, packageVsix } from './harness.mjs';
+import { vsixUnderTest } from './harness.mjs';
 
 let vsix;
-let ownVsix = false;
+let dispose = () => {};
 /** @type {Map<string, Buffer | null>} path inside extension/ -> content (for small text files) */
 let entries;
 
@@ -49,12 +48,7 @@ function zipRead(buf, e) {
 }
 
 before(async () => {
-  vsix = process.env.SCOPE_E2E_VSIX;
-  if (!vsix) {
-    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')), 'dist/client.js missing: npm run build first');
-    vsix = await packageVsix(REPO_ROOT, path.join(os.tmpdir(), `scope-yaml-package-test-${process.pid}.vsix`));
-    ownVsix = true;
-  }
+  ({ vsix, dispose } = await vsixUnderTest('package'));
   const buf = fs.readFileSync(vsix);
   entries = new Map();
   for (const e of zipEntries(buf)) {
@@ -65,7 +59,7 @@ before(async () => {
 });
 
 after(() => {
-  if (ownVsix && vsix) fs.rmSync(vsix, { force: true });
+  dispose();
 });
 
 // What may ship (mirrors the allow-list in .vscodeignore; vsce renames LICENSE to LICENSE.txt).
@@ -76,6 +70,7 @@ const ALLOWED = [
   /^syntaxes\/[^/]+\.json$/,
   /^docs\/rules\/[^/]+\.md$/,
   /^images\/icon\.png$/,
+  /^media\/walkthrough\/[^/]+\.md$/,
   /^(README|CHANGELOG)\.md$/i, // vsce stores them as readme.md / changelog.md
   /^LICENSE(\.txt)?$/i,
 ];
@@ -100,6 +95,9 @@ test('the .vsix holds every file the manifest refers to', () => {
   for (const s of c.snippets ?? []) if (s.path) refs.add(norm(s.path));
   for (const j of c.jsonValidation ?? []) if (j.url && !/^https?:/.test(j.url)) refs.add(norm(j.url));
   for (const y of c.yamlValidation ?? []) if (y.url && !/^https?:/.test(y.url)) refs.add(norm(y.url));
+  for (const w of c.walkthroughs ?? [])
+    for (const s of w.steps ?? [])
+      for (const m of Object.values(s.media ?? {})) if (typeof m === 'string' && /\.(md|png|svg)$/.test(m)) refs.add(norm(m));
   // The language server is started from the client as dist/server.js.
   refs.add('dist/server.js');
   // The risk report panel loads its script as dist/report.js.

@@ -54,7 +54,7 @@ describe('user-facing wording', () => {
     assert.deepEqual(found, []);
   });
 
-  it('the schemas, the manifest, the README and every page under docs/ do not either', () => {
+  it('the schemas, the manifest, the README, every page under docs/ and the walkthrough do not either', () => {
     const files = [
       join(repoRoot, 'README.md'),
       join(repoRoot, 'SECURITY.md'),
@@ -62,6 +62,8 @@ describe('user-facing wording', () => {
       join(repoRoot, 'package.json'),
       ...filesUnder(join(repoRoot, 'schemas'), '.json'),
       ...filesUnder(join(repoRoot, 'docs'), '.md'),
+      // The Getting Started walkthrough's pages.
+      ...filesUnder(join(repoRoot, 'media'), '.md'),
     ];
     assert.ok(files.length > 60, `only ${files.length} files scanned`);
     const found = files.flatMap((file) => offences(relative(repoRoot, file), readFileSync(file, 'utf8')));
