@@ -10,10 +10,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { REPO_ROOT, formatProblem, packageVsix, startWorkbench, waitFor } from './harness.mjs';
+import { REPO_ROOT, formatProblem, startWorkbench, waitFor, vsixUnderTest } from './harness.mjs';
 
 const GOLDEN = path.join(REPO_ROOT, 'test', 'fixtures', 'golden');
 const OWN_FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtures');
@@ -24,6 +24,9 @@ const RISKY = 'risky.scope.yaml';
 const SYNTAX_ERROR = 'syntax-error.scope.yaml';
 const UNKNOWN_KEY = 'unknown-key.scope.yaml';
 const FIX_ALL = 'fix-all.scope.yaml'; // full.scope.yaml with two findings that have safe fixes
+const NEW_FILE = 'new-empty.scope.yaml'; // what a new user types first
+const LARGE = 'large.scope.yaml'; // full.scope.yaml with its deliverables repeated: seconds to check
+const LARGE_KB = 500;
 
 // Fix all auto-fixable problems on an explicit save (Ctrl+S), as users enable it.
 const SETTINGS = { 'editor.codeActionsOnSave': { 'source.fixAll.scope': 'explicit' } };
@@ -31,7 +34,7 @@ const SETTINGS = { 'editor.codeActionsOnSave': { 'source.fixAll.scope': 'explici
 /** @type {import('./harness.mjs').Workbench} */
 let wb;
 let vsix;
-let ownVsix = false;
+let dispose = () => {};
 
 // ---------------------------------------------------------------------------
 // oracles
@@ -91,27 +94,56 @@ async function problemsOf(file, predicate = (rows) => rows.length > 0, what) {
   return rows.filter((p) => p.file === file);
 }
 
+/** A realistic scope of about `kb` kilobytes: full.scope.yaml with its deliverables repeated under new ids. */
+function largeScope(kb) {
+  const full = fs.readFileSync(path.join(GOLDEN, 'full.scope.yaml'), 'utf8');
+  const [section, block] = /^deliverables:\n((?: {2}.*\n|\n)*)/m.exec(full);
+  const items = [];
+  for (let i = 0, size = 0; size < kb * 1024; i++) {
+    const item = block.replace(/\bid: (\w+)/g, (_, id) => `id: ${id}x${i}`);
+    items.push(item);
+    size += item.length;
+  }
+  return full.replace(section, `deliverables:\n${items.join('')}`);
+}
+
+/** The lines with more than `max` rows, as "line: count". */
+function crowdedLines(rows, max) {
+  const perLine = new Map();
+  for (const p of rows) perLine.set(p.line, (perLine.get(p.line) ?? 0) + 1);
+  return [...perLine].filter(([, n]) => n > max).map(([line, n]) => `${line}: ${n}`);
+}
+
+/** Titles offered more than once. */
+const repeated = (titles) => titles.filter((t, i) => titles.indexOf(t) !== i);
+
+/** The status bar's text (items joined by " | "). */
+const statusBarText = () =>
+  wb.page.evaluate(() =>
+    [...document.querySelectorAll('.part.statusbar .statusbar-item')]
+      .map((i) => i.textContent?.trim())
+      .filter(Boolean)
+      .join(' | '),
+  );
+
 /** Strip markdown rendering differences (backticks are rendered as code, not shown). */
 const plain = (s) => s.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
 
 // ---------------------------------------------------------------------------
 
 before(async () => {
-  vsix = process.env.SCOPE_E2E_VSIX;
-  if (!vsix) {
-    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'client.js')), 'dist/client.js missing: npm run build first');
-    vsix = await packageVsix(REPO_ROOT, path.join(os.tmpdir(), `scope-yaml-e2e-${process.pid}.vsix`));
-    ownVsix = true;
-  }
+  ({ vsix, dispose } = await vsixUnderTest('workbench'));
   const files = {};
   for (const f of [RISKY]) files[f] = fs.readFileSync(path.join(GOLDEN, f), 'utf8');
   for (const f of [SYNTAX_ERROR, UNKNOWN_KEY, FIX_ALL]) files[f] = fs.readFileSync(path.join(OWN_FIXTURES, f), 'utf8');
+  files[NEW_FILE] = 'scope_version: 1\n';
+  files[LARGE] = largeScope(LARGE_KB);
   wb = await startWorkbench({ name: 'workbench', vsix, files, open: RISKY, settings: SETTINGS });
 });
 
 after(async () => {
   await wb?.stop();
-  if (ownVsix && vsix) fs.rmSync(vsix, { force: true });
+  dispose();
 });
 
 test('the extension activates on a .scope.yaml file and sets the language mode', () =>
@@ -194,6 +226,34 @@ test('an unknown key is reported by the schema check at the key', () =>
     await wb.screenshot('05-unknown-key');
   }));
 
+test('a new file with only scope_version: few findings, at most 3 on a line, a hover under 3,000 characters, a light bulb under 12', () =>
+  wb.step('new-file', async () => {
+    const expected = await engineFindings(wb.abs(NEW_FILE));
+    assert.ok(expected.length > 0, 'a scope with no sections has findings');
+    await wb.openFile(NEW_FILE);
+    await wb.waitForLanguageMode(LANGUAGE_ALIAS);
+    const rows = await problemsOf(NEW_FILE, (r) => r.length === expected.length, `${expected.length} problems of ${NEW_FILE}`);
+    assert.deepEqual(multiset(rows, key), multiset(expected, key));
+    assert.deepEqual(crowdedLines(rows, 3), [], `more than 3 findings on a line:\n${rows.map(formatProblem).join('\n')}`);
+    await wb.screenshot('12-new-file-findings');
+    // The findings sit on `scope_version`: one hover shows them all, briefly.
+    const onKey = rows.filter((p) => p.line === 1);
+    assert.ok(onKey.length > 0, `no finding on line 1:\n${rows.map(formatProblem).join('\n')}`);
+    const hover = await wb.hoverWord('scope_version', 0, { includes: 'Learn more' });
+    assert.ok(hover.length < 3000, `the hover has ${hover.length} characters:\n${hover}`);
+    for (const p of onKey) assert.ok(hover.includes(`Learn more about ${p.code}`), `the hover lacks ${p.code}: ${hover}`);
+    await wb.screenshot('13-new-file-hover');
+    await wb.page.mouse.move(1, 1);
+    const titles = await wb.quickFixTitles({ line: 1, column: 1 }, { keepOpen: true });
+    try {
+      assert.ok(titles.length > 0 && titles.length < 12, `${titles.length} entries in the light bulb: ${JSON.stringify(titles)}`);
+      assert.deepEqual(repeated(titles), [], `entries offered twice: ${JSON.stringify(titles)}`);
+      await wb.screenshot('14-new-file-light-bulb');
+    } finally {
+      await wb.page.keyboard.press('Escape');
+    }
+  }));
+
 test('hovering a flagged value explains the finding', () =>
   wb.step('hover-finding', async () => {
     await wb.openFile(RISKY);
@@ -201,7 +261,9 @@ test('hovering a flagged value explains the finding', () =>
     const rows = await problemsOf(RISKY);
     const flagged = rows.filter((p) => p.line === line && p.column <= column);
     assert.ok(flagged.length > 0, `no problem on line ${line}:\n${rows.map(formatProblem).join('\n')}`);
-    const text = plain(await wb.hoverWord('TBD', 0, { includes: 'Learn more' }));
+    const shown = await wb.hoverWord('TBD', 0, { includes: 'Learn more' });
+    assert.ok(shown.length < 3000, `the hover has ${shown.length} characters:\n${shown}`);
+    const text = plain(shown);
     for (const p of flagged) {
       assert.ok(text.includes(`Learn more about ${p.code}`), `hover lacks the link for ${p.code}: ${text}`);
       // VS Code shows the message above the extension's hover; the extension does not repeat it.
@@ -218,6 +280,26 @@ test('hovering a key shows its documentation from the schema', () =>
     assert.match(text, /pricing_model/);
     assert.ok(text.length > 'pricing_model'.length + 20, `hover too short: ${text}`);
     await wb.screenshot('07-hover-key');
+  }));
+
+test('the light bulb on a section with many findings: under 12 entries, none twice, one "Accept this risk"', () =>
+  wb.step('light-bulb-section', async () => {
+    await wb.openFile(RISKY);
+    const { line } = await wb.locate('security:');
+    const rows = (await problemsOf(RISKY)).filter((p) => p.line === line);
+    assert.ok(rows.length > 1, `fewer than 2 findings on security: (line ${line})`);
+    const titles = await wb.quickFixTitles({ line, column: 1 }, { keepOpen: true });
+    try {
+      assert.ok(titles.length > 0 && titles.length < 12, `${titles.length} entries in the light bulb: ${JSON.stringify(titles)}`);
+      assert.deepEqual(repeated(titles), [], `entries offered twice: ${JSON.stringify(titles)}`);
+      // For the finding under the cursor only, and after the fixes.
+      const accept = titles.filter((t) => /^Accept this risk/.test(t));
+      assert.equal(accept.length, 1, JSON.stringify(titles));
+      assert.equal(titles.at(-1), accept[0], `"Accept this risk" is not last: ${JSON.stringify(titles)}`);
+      await wb.screenshot('15-light-bulb-section');
+    } finally {
+      await wb.page.keyboard.press('Escape');
+    }
   }));
 
 test('a quick fix edits the document and its finding goes away', () =>
@@ -386,6 +468,92 @@ async function serverPids() {
     .filter((m) => m && Number(m[2]) === wb.pgid && /dist[\\/]server\.js\b/.test(m[3]) && m[3].includes('--node-ipc'))
     .map((m) => Number(m[1]));
 }
+
+test('"Restart Language Server" says in the status bar and the output that it worked; the new server logs its start', () =>
+  wb.step('restart-output', async () => {
+    await wb.openFile(RISKY);
+    await problemsOf(RISKY);
+    const [before] = await waitFor(async () => {
+      const pids = await serverPids();
+      return pids.length === 1 && pids;
+    });
+    await wb.runCommand('Scope: Restart Language Server');
+    await waitFor(async () => (await statusBarText()).includes('Scope YAML language server restarted'), {
+      what: 'the status bar to say the server restarted',
+    });
+    const [after] = await waitFor(async () => {
+      const pids = await serverPids();
+      return pids.length === 1 && pids;
+    });
+    assert.notEqual(after, before, 'the same server process runs after the restart');
+    await wb.runCommand('Scope: Show Output');
+    await wb.runCommand('View: Toggle Maximized Panel');
+    try {
+      const riskyUri = pathToFileURL(wb.abs(RISKY)).href;
+      const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version;
+      // After the request: the client's confirmation, the new server's start-up (versions, where
+      // settings come from) and the settings of the file it checks again. The two ends of the
+      // connection log independently, so their lines may interleave.
+      const request = 'Restarting the language server ("Scope: Restart Language Server").';
+      const expected = [
+        `Restarted: scope-language-server ${version} is running`,
+        `scope-language-server ${version} started (Node v`,
+        'Settings: built-in defaults, then the client',
+        `${riskyUri}: no .scope-lint.yaml applies`,
+      ];
+      let shown = '';
+      const afterRequest = () => {
+        const from = shown.lastIndexOf(request);
+        return from >= 0 && expected.every((part) => shown.indexOf(part, from) > from);
+      };
+      await waitFor(
+        async () => {
+          // Wrapped lines are pieces of one line: join them without a separator.
+          shown = (await wb.outputLines()).join('');
+          return afterRequest();
+        },
+        { what: 'the restart in the Scope YAML output' },
+      ).catch((e) => {
+        e.message += `\nThe output shows:\n${shown}`;
+        throw e;
+      });
+      await wb.screenshot('16-output-after-restart');
+    } finally {
+      await wb.runCommand('View: Toggle Maximized Panel');
+    }
+  }));
+
+test('checking a large file shows "Checking <file>" progress until it is done, and the output logs its time', () =>
+  wb.step('progress-large-file', async () => {
+    const progress = `Checking ${LARGE}`;
+    let seen = false;
+    // The check starts as the file opens: watch the status bar from then on.
+    const watching = (async () => {
+      const deadline = Date.now() + wb.timeout;
+      while (!seen && Date.now() < deadline) {
+        seen = (await statusBarText().catch(() => '')).includes(progress);
+        if (seen) await wb.screenshot('17-progress-large-file');
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await wb.openFile(LARGE);
+    await watching;
+    assert.ok(seen, `the status bar never showed "${progress}"`);
+    await waitFor(async () => !(await statusBarText()).includes(progress), { what: `"${progress}" to leave the status bar` });
+    // The server's log line, in the output channel's log file.
+    const logged = `Checking ${pathToFileURL(wb.abs(LARGE)).href} took `;
+    await waitFor(
+      async () => {
+        const logs = await wb.extensionHostLogs();
+        const at = logs.indexOf(logged);
+        return at >= 0 && /^\d+\.\d s\./.test(logs.slice(at + logged.length));
+      },
+      { what: `"${logged}N s." in the output` },
+    );
+    // Its hundred-odd findings would only slow down reading the Problems panel from here on.
+    await wb.page.locator(`.tab[data-resource-name="${LARGE}"] .tab-actions .action-label`).first().click();
+    await waitFor(async () => (await wb.page.locator(`.tab[data-resource-name="${LARGE}"]`).count()) === 0, { what: `${LARGE} to close` });
+  }));
 
 // Last, as it kills the language server again and again.
 test('a server that keeps crashing is given up with one error message, whose action opens the log; Restart brings it back', () =>
