@@ -150,5 +150,22 @@ test('"Scope: New Scope File" opens the template and ticks off the last step', (
       steps.map((s) => s.id),
       'New Scope File',
     );
+    // The picture: the walkthrough's group maximized and the panel hidden, its steps in view, all ticked.
+    await wb.page.locator('.tab', { hasText: 'Walkthrough: Scope YAML' }).first().click();
+    await wb.runCommand('View: Toggle Maximize Editor Group');
+    await wb.page.locator('.part.panel .action-label[aria-label^="Hide Panel"]').first().click();
+    await wb.page.locator('.part.panel').first().waitFor({ state: 'hidden' });
+    // The palette's Escape took the walkthrough back to the Welcome page: open it again, as a user would.
+    await wb.runCommand('Scope: Get Started');
+    await wb.page
+      .locator(`.gettingStartedContainer .category-title[x-category-title-for="${WALKTHROUGH}"]`)
+      .first()
+      .waitFor({ state: 'visible' });
+    await wb.page.evaluate(
+      (prefix) => document.querySelector(`.getting-started-step[data-step-id="${prefix}#newScope"]`)?.scrollIntoView(),
+      WALKTHROUGH,
+    );
+    await waitFor(async () => (await shownSteps()).every((s) => s.done), { what: 'all steps still done' });
+    await wb.nextFrames();
     await wb.screenshot('walkthrough-02-all-done');
   }));
