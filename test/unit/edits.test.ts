@@ -372,6 +372,67 @@ describe('delete', () => {
     );
   });
 
+  // Issue 17: in a flow mapping written over several lines, deleting an entry took the comment at
+  // the end of the line before it, or moved its own comment onto a neighbour's line.
+  describe('in a flow collection over several lines, never takes or moves a neighbour comment', () => {
+    const payment = (...entries: string[]) => lines('- {', ...entries.map((e) => `    ${e}`), '  }');
+    const deleteAmount = fix({ op: 'delete', path: [0, 'amount'] });
+
+    it('the last entry, alone on its line: its line and the comma before it go', () => {
+      expectFix(
+        payment('milestone: M1,   # on signature', 'percent: 20,   # a fifth', 'amount: 48000   # same as 20 %'),
+        deleteAmount,
+        payment('milestone: M1,   # on signature', 'percent: 20   # a fifth'),
+      );
+    });
+
+    it('a middle entry, alone on its line: only its line goes', () => {
+      expectFix(
+        payment('milestone: M1,   # on signature', 'amount: 48000,   # same as 20 %', 'percent: 20   # a fifth'),
+        deleteAmount,
+        payment('milestone: M1,   # on signature', 'percent: 20   # a fifth'),
+      );
+    });
+
+    it('the first entry, alone on its line, and a comment line above it stays', () => {
+      expectFix(
+        payment('# agreed with finance', 'amount: 48000,   # same as 20 %', 'milestone: M1,   # on signature', 'percent: 20'),
+        deleteAmount,
+        payment('# agreed with finance', 'milestone: M1,   # on signature', 'percent: 20'),
+      );
+    });
+
+    it('an entry that shares its line takes the comma on its own line, not the line before', () => {
+      expectFix(
+        payment('milestone: M1,   # on signature', 'amount: 48000, percent: 20   # a fifth'),
+        deleteAmount,
+        payment('milestone: M1,   # on signature', 'percent: 20   # a fifth'),
+      );
+      expectFix(
+        lines('- { milestone: M1, amount: 48000,  # on signature', '    percent: 20 }   # a fifth'),
+        deleteAmount,
+        lines('- { milestone: M1,  # on signature', '    percent: 20 }   # a fifth'),
+      );
+    });
+
+    it('the last entry before the closing brace, with comments on both sides', () => {
+      expectFix(
+        lines('- { milestone: M1,   # on signature', '    percent: 20,   # same', '    amount: 48000 }   # a fifth'),
+        deleteAmount,
+        lines('- { milestone: M1,   # on signature', '    percent: 20   # same', '     }   # a fifth'),
+      );
+    });
+
+    it('in a flow sequence too', () => {
+      expectFix(
+        lines('l: [', '  a,   # first', '  b,   # second', '  c    # third', ']'),
+        fix({ op: 'delete', path: ['l', 1] }),
+        lines('l: [', '  a,   # first', '  c    # third', ']'),
+        { twice: false },
+      );
+    });
+  });
+
   it('deletes the first item of a flow sequence with the comma after it', () => {
     expectFix(lines('l: [a, b, c]  # three'), fix({ op: 'delete', path: ['l', 0] }), lines('l: [b, c]  # three'), { twice: false });
     expectFix(lines('l: [a, b]'), fix({ op: 'delete', path: ['l', 1] }), lines('l: [a]'), { twice: false });

@@ -119,6 +119,21 @@ describe('fix all', () => {
     assert.equal(outcome.applied, 0);
   });
 
+  // Issue 17: fix all in a flow mapping written over several lines deleted the comment at the end
+  // of the line before the entry it removed, and moved the entry's own comment onto that line.
+  it('keeps the comments of neighbouring lines in a flow mapping over several lines', () => {
+    const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
+    const written = (...entries: string[]) =>
+      minimal.replace('    - { milestone: M1, percent: 70 }\n', lines('    - {', ...entries.map((e) => `        ${e}`), '      }'));
+    const before = written('milestone: M1,   # on go-live', 'percent: 70,   # most of it', 'amount: 26600   # the same 70 %');
+    assert.notEqual(before, minimal, 'the payment is replaced');
+    const outcome = fixAllText(doc(before), settings);
+    assert.equal(outcome.applied, 1);
+    assert.equal(outcome.text, written('milestone: M1,   # on go-live', 'percent: 70   # most of it'));
+    const middle = written('milestone: M1,   # on go-live', 'amount: 26600,   # the same 70 %', 'percent: 70   # most of it');
+    assert.equal(fixAllText(doc(middle), settings).text, written('milestone: M1,   # on go-live', 'percent: 70   # most of it'));
+  });
+
   it('sends the result as small edits of the version it started from', () => {
     const text = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8').replace(
       '  total: 38000\n',

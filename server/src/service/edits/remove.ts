@@ -96,8 +96,12 @@ function lastContentEnd(tokens: readonly CST.SourceToken[]): number | undefined 
 }
 
 /**
- * Deletes item `index` of a flow collection with one separator: the comma before it, or for the
- * first item the comma after it. The only item leaves `[]` or `{}`.
+ * Deletes item `index` of a flow collection with one separator, and never a comment of another
+ * entry: in a flow collection written over several lines, the text between two items can hold
+ * the comment at the end of a neighbouring line. An item alone on its line(s) goes with its lines
+ * (its own comment included), like a block entry; otherwise the comma and the spaces on the
+ * item's side of the line go (the comma before it, or for the first item the comma after it).
+ * The only item of a one-line collection leaves `[]` or `{}`.
  */
 function deleteFlowItem(t: Target, container: Node, index: number): OpResult {
   if (!hasRange(container)) return 'fail';
@@ -106,11 +110,38 @@ function deleteFlowItem(t: Target, container: Node, index: number): OpResult {
   const spans = flowSpans(token);
   const span = spans[index];
   if (!span) return 'fail';
-  if (spans.length === 1) return { start: container.range[0], end: container.range[1], text: isMap(container) ? '{}' : '[]' };
   const previous = spans[index - 1];
-  if (previous) return { start: previous.end, end: span.end, text: '' };
   const next = spans[index + 1];
-  return next ? { start: span.start, end: next.start, text: '' } : 'fail';
+  const commaBefore = commaOf(token.items[index]);
+  const commaAfter = commaOf(token.items[index + 1]);
+  const lineStart = t.lineStartAt(span.start);
+  const lineEnd = t.lineEndAt(span.end);
+  const before = t.text.slice(lineStart, span.start);
+  const after = t.text.slice(span.end, lineEnd);
+  const aloneOnItsLines = before.trim() === '' && /^[ \t]*(?:,[ \t]*)?(?:#.*)?$/.test(after) && (after.includes(',') || !next);
+  if (aloneOnItsLines && (previous || next)) {
+    const lines = removeLines(t, lineStart, lineEnd);
+    // The last item takes the comma before it, which may end a line with a comment of its own.
+    if (!next && !after.includes(',') && commaBefore !== undefined)
+      return { start: commaBefore, end: lines.end, text: t.text.slice(commaBefore + 1, lines.start) };
+    return lines;
+  }
+  if (!previous && !next) return { start: container.range[0], end: container.range[1], text: isMap(container) ? '{}' : '[]' };
+  const noComment = (from: number, to: number): boolean => !t.text.slice(from, to).includes('#');
+  const oneLine = (from: number, to: number): boolean => noComment(from, to) && !/[\r\n]/.test(t.text.slice(from, to));
+  if (previous && oneLine(previous.end, span.start)) return { start: previous.end, end: span.end, text: '' };
+  if (next && oneLine(span.end, next.start)) return { start: span.start, end: next.start, text: '' };
+  if (previous && noComment(previous.end, span.start)) return { start: previous.end, end: span.end, text: '' };
+  if (next && noComment(span.end, next.start)) return { start: span.start, end: next.start, text: '' };
+  // Comments on both sides: only the item and its comma go; the comments and the lines stay.
+  if (commaBefore !== undefined) return { start: commaBefore, end: span.end, text: t.text.slice(commaBefore + 1, span.start) };
+  if (commaAfter !== undefined) return { start: span.start, end: commaAfter + 1, text: t.text.slice(span.end, commaAfter) };
+  return 'fail';
+}
+
+/** The offset of the comma that opens an item of a flow collection (the separator before it). */
+function commaOf(item: CST.CollectionItem | undefined): number | undefined {
+  return item?.start.find((token) => token.type === 'comma')?.offset;
 }
 
 /** Deletes whole lines, from a line start to a line end, with one line break. */
