@@ -1,10 +1,14 @@
 // resolveFix: the exact text after each kind of fix op, in block and flow style, with the
 // comments around the edit intact; the snippet form; applying a fix twice is the same as once.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ScopeDocument } from '../../server/src/service/document';
 import { resolveFix } from '../../server/src/service/edits';
 import type { Fix, FixOp } from '../../server/src/service/types';
+import { analyzeText, resolvedFixesOf } from '../support/analyze';
+import { fixturesDir } from '../support/paths';
 import { applyTextEdits, fixText, unchangedOutside } from '../support/textEdits';
 
 const lines = (...l: string[]): string => `${l.join('\n')}\n`;
@@ -464,6 +468,49 @@ describe('through an alias', () => {
     const { resolved, after } = fixText(before, fix({ op: 'replace', path: ['budget', 'total'], value: '120000' }));
     assert.equal(resolved?.title, 'test fix (changes the shared value &terms and every alias of it)');
     assert.equal(after, lines('defaults: &terms', '  total: 120000', 'budget: *terms'));
+  });
+
+  it('says so when it edits an anchored value, or inside one, that an alias repeats', () => {
+    const shared = ' (changes the shared value &t and every alias of it)';
+    const scalar = lines('budget:', '  total: &t "38,000"', 'cap: *t');
+    const replaced = fixText(scalar, fix({ op: 'replace', path: ['budget', 'total'], value: '38000' }));
+    assert.equal(replaced.resolved?.title, `test fix${shared}`);
+    assert.equal(replaced.after, lines('budget:', '  total: &t 38000', 'cap: *t'));
+    const inside = lines('nda: &t { signed: true, date: 2027-02-20T10:00:00 }', 'dpa: *t');
+    const edited = fixText(inside, fix({ op: 'replace', path: ['nda', 'date'], value: '2027-02-20' }));
+    assert.equal(edited.resolved?.title, `test fix${shared}`);
+    assert.equal(edited.after, lines('nda: &t { signed: true, date: 2027-02-20 }', 'dpa: *t'));
+    assert.equal(
+      fixText(inside, fix({ op: 'insert', parent: ['nda'], key: 'mutual', value: 'true' })).resolved?.title,
+      `test fix${shared}`,
+    );
+    assert.equal(fixText(inside, fix({ op: 'delete', path: ['nda', 'signed'] })).resolved?.title, `test fix${shared}`);
+  });
+
+  it('says so on the quick fix of a real finding inside a shared mapping', () => {
+    const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
+    const text = minimal
+      .replace('  nda: { signed: true, date: 2027-02-20 }\n', '  nda: &nda { signed: true, date: 2027-02-20T10:00:00 }\n')
+      .replace('security:\n', 'security:\n  dpa: *nda\n');
+    const titles = analyzeText(text)
+      .diagnostics.filter((d) => d.code === 'schema/format')
+      .map((d) => [d.range.start.line, resolvedFixesOf(d).map((f) => f.title)]);
+    const line = text.split('\n').indexOf('  nda: &nda { signed: true, date: 2027-02-20T10:00:00 }');
+    const title = 'Write the date 2027-02-20 (changes the shared value &nda and every alias of it)';
+    assert.deepEqual(titles, [
+      [line, [title]],
+      [line, [title]],
+    ]);
+  });
+
+  it('keeps its title for an anchor that no alias repeats, and for an alias replaced where it stands', () => {
+    assert.equal(
+      fixText(lines('budget:', '  total: &t "38,000"'), fix({ op: 'replace', path: ['budget', 'total'], value: '38000' })).resolved?.title,
+      'test fix',
+    );
+    const atAlias = fixText(lines('start: &k 2027-03-01T09:00:00', 'end: *k'), fix({ op: 'replace', path: ['end'], value: '2027-03-01' }));
+    assert.equal(atAlias.resolved?.title, 'test fix');
+    assert.equal(atAlias.after, lines('start: &k 2027-03-01T09:00:00', 'end: 2027-03-01'));
   });
 
   it('keeps its title when no alias is on the way', () => {

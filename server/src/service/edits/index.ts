@@ -6,7 +6,7 @@
 // renames, removing words: the `yaml` library's CST does the writing), `remove` (keys and items
 // with their separators), `layout` (the document's style: what the library does not do),
 // `placeholders` (tab stops), `compose` (edits made one after another).
-import { isAlias, isMap, isSeq } from 'yaml';
+import { isAlias, isMap, isNode, isSeq, visit, type Node } from 'yaml';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { ScopeDocument } from '../document';
 import type { Applicability, Fix, FixOp } from '../types';
@@ -62,17 +62,45 @@ export function resolveFix(doc: ScopeDocument, fix: Fix): ResolvedFix | undefine
   }
 }
 
-/** The anchors whose values the ops edit because their paths go through an alias (`budget: *defaults`). */
+/**
+ * The anchors whose values the ops edit while an alias shares them: their paths go through an
+ * alias (`budget: *defaults`), or they edit an anchored value, or inside one, that an alias
+ * repeats elsewhere (`nda: &nda { date: ... }` with `dpa: *nda`).
+ */
 function anchorsEdited(doc: ScopeDocument, ops: readonly FixOp[]): string[] {
   const found = new Set<string>();
+  const aliased = aliasedNodes(doc);
   for (const op of ops) {
     const path = op.op === 'insert' ? op.parent : op.path;
-    for (let depth = 1; depth <= path.length; depth++) {
-      const node = doc.nodeAt(path.slice(0, depth));
+    for (let depth = 0; depth <= path.length; depth++) {
+      const node = depth === 0 ? doc.yaml?.contents : doc.nodeAt(path.slice(0, depth));
       if (isAlias(node) && depth < path.length + (op.op === 'insert' ? 1 : 0)) found.add(node.source);
+      else if (isNode(node) && node.anchor && aliased.has(node)) found.add(node.anchor);
     }
   }
   return [...found];
+}
+
+const aliasedByDoc = new WeakMap<ScopeDocument, ReadonlySet<Node>>();
+
+/** The anchored nodes that at least one alias repeats, in one pass in document order (an alias names the last anchor of its name before it). */
+function aliasedNodes(doc: ScopeDocument): ReadonlySet<Node> {
+  let aliased = aliasedByDoc.get(doc);
+  if (!aliased) {
+    const found = new Set<Node>();
+    if (doc.yaml && doc.text.includes('*')) {
+      const anchors = new Map<string, Node>();
+      visit(doc.yaml, (_key, node) => {
+        if (isAlias(node)) {
+          const target = anchors.get(node.source);
+          if (target) found.add(target);
+        } else if (isNode(node) && node.anchor) anchors.set(node.anchor, node);
+      });
+    }
+    aliased = found;
+    aliasedByDoc.set(doc, aliased);
+  }
+  return aliased;
 }
 
 /**
