@@ -119,6 +119,23 @@ describe('fix all', () => {
     assert.equal(outcome.applied, 0);
   });
 
+  // Issue 17: the safe numeric fix kept a `!!str` tag, so the value stayed text and the finding stayed.
+  it('writes a tagged amount as a number: the tag goes, the finding goes, the comment stays', () => {
+    const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
+    for (const written of ['!!str "38,000"', '!!str 38000', '&total !!str 38000']) {
+      const before = minimal.replace('  total: 38000\n', `  total: ${written}   # approx\n`);
+      assert.notEqual(before, minimal);
+      assert.ok(
+        validate(doc(before), settings).diagnostics.some((d) => d.code === 'cost-amount-not-numeric'),
+        written,
+      );
+      const outcome = fixAllText(doc(before), settings);
+      const expected = written.startsWith('&') ? '  total: &total 38000   # approx\n' : '  total: 38000   # approx\n';
+      assert.equal(outcome.text, minimal.replace('  total: 38000\n', expected), written);
+      assert.ok(!validate(doc(outcome.text), settings).diagnostics.some((d) => d.code === 'cost-amount-not-numeric'), written);
+    }
+  });
+
   // Issue 17: fix all in a flow mapping written over several lines deleted the comment at the end
   // of the line before the entry it removed, and moved the entry's own comment onto that line.
   it('keeps the comments of neighbouring lines in a flow mapping over several lines', () => {
