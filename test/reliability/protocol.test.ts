@@ -88,6 +88,36 @@ describe('protocol: the LSP lifecycle', () => {
   });
 });
 
+describe('protocol: nothing published after shutdown', () => {
+  it('not even the findings of a check that was running when shutdown came', async () => {
+    const server = new RawLsp();
+    try {
+      await server.initialize();
+      // Valid YAML that takes a second or more to check; how long, here and now, is measured first.
+      const slowish = `[${'1,'.repeat(100_000)}1]\n`;
+      const measure = 'file:///p/measure.scope.yaml';
+      const started = Date.now();
+      server.open(measure, slowish);
+      await server.diagnostics(measure, 1, 60_000);
+      const checkMs = Date.now() - started;
+      const uri = 'file:///p/in-flight.scope.yaml';
+      const publishedFor = () =>
+        server.received.filter((m) => m.method === 'textDocument/publishDiagnostics' && JSON.stringify(m.params).includes(uri));
+      server.open(uri, slowish);
+      const shutdown = await server.call('shutdown', null);
+      assert.equal(shutdown.error, undefined);
+      assert.deepEqual(publishedFor(), [], 'the check was still running at shutdown');
+      // Three times what the same check took before: it would have ended by now.
+      await new Promise((resolve) => setTimeout(resolve, 3 * checkMs));
+      assert.deepEqual(publishedFor(), [], 'published after shutdown');
+      server.notify('exit', null);
+      assert.equal(await server.exited(10_000), 0);
+    } finally {
+      server.kill();
+    }
+  });
+});
+
 describe('protocol: unreasonable request sizes', () => {
   it('refuses selectionRange with 100,000 positions at once, with a reason, and stays responsive', async () => {
     const server = new RawLsp();
