@@ -123,6 +123,27 @@ describe('scope-lint init', () => {
     assert.deepEqual(loadConfig(join(cwd, 'all.yaml')).problems, []);
   });
 
+  it('the starter config shows ignore: commented out; uncommented, folder searches skip what it lists', async () => {
+    const cwd = join(dir, 'ignore');
+    mkdirSync(join(cwd, '.git'), { recursive: true });
+    mkdirSync(join(cwd, 'archive'));
+    assert.equal((await run(['init', '--scope', 'plan.scope.yaml'], { cwd })).status, 0);
+    const text = readFileSync(join(cwd, '.scope-lint.yaml'), 'utf8');
+    assert.ok(text.includes('\n# ignore:\n#   - archive/\n#   - "**/*.draft.scope.yaml"\n'), text.slice(0, 600));
+    assert.deepEqual(loadConfig(join(cwd, '.scope-lint.yaml')).ignore, undefined);
+    const template = readFileSync(join(cwd, 'plan.scope.yaml'));
+    writeFileSync(join(cwd, 'archive', 'old.scope.yaml'), template);
+    writeFileSync(join(cwd, 'next.draft.scope.yaml'), template);
+    writeFileSync(join(cwd, '.scope-lint.yaml'), text.replace(/^# (ignore:|  - .*)$/gm, '$1'));
+    assert.deepEqual(loadConfig(join(cwd, '.scope-lint.yaml')).ignore, ['archive/', '**/*.draft.scope.yaml']);
+    const result = await run(['-f', 'json', '.'], { cwd });
+    assert.equal(result.status, 1, result.stderr);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as { filePath: string }[]).map((f) => f.filePath),
+      [join(cwd, 'plan.scope.yaml')],
+    );
+  });
+
   it('never overwrites: an existing config is kept, exit 2', async () => {
     const cwd = join(dir, 'existing');
     mkdirSync(cwd);

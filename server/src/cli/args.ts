@@ -89,7 +89,8 @@ Options:
                              report only files with more findings of a rule than recorded
       --suppress-rule <id>   the same for one rule (repeatable)
       --prune-suppressions   remove recorded findings that no longer occur
-      --suppressions-location <file>  the suppressions file (default: ./scope-lint-suppressions.json)
+      --suppressions-location <file>
+                             the suppressions file (default: ./scope-lint-suppressions.json)
       --no-color             no colors (also off when NO_COLOR is set or output is not a terminal)
   -h, --help                 show this help
   -v, --version              print the version
