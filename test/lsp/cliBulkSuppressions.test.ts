@@ -102,6 +102,47 @@ describe('scope-lint: bulk suppressions', () => {
     );
   });
 
+  it('the register formats leave out the recorded findings, as the other formats do, and say where they went', async () => {
+    const register = async (format: string): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+      run(['-f', format, 'specs'], { cwd: dir });
+    const before = await register('markdown');
+    assert.equal(before.status, 1);
+    const riskRows = (text: string): number => text.match(/^\| R\d+ \| .*\(`cost-vague-language`\) \|/gm)?.length ?? 0;
+    assert.equal(riskRows(before.stdout), 5);
+    assert.match(before.stdout, /^\| Hidden costs \| Vague, open-ended language \(`cost-vague-language`\) \| 5 open \|$/m);
+
+    assert.equal((await run(['--suppress-rule', 'cost-vague-language', 'specs'], { cwd: dir })).status, 1);
+    const note = 'scope-lint: 5 findings suppressed by scope-lint-suppressions.json.\n';
+    const markdown = await register('markdown');
+    assert.equal(markdown.status, 1);
+    assert.equal(markdown.stderr, note);
+    assert.equal(riskRows(markdown.stdout), 0);
+    assert.match(
+      markdown.stdout,
+      /^\| Hidden costs \| Vague, open-ended language \(`cost-vague-language`\) \| 5 in the bulk suppressions file \|$/m,
+    );
+    // Five warnings fewer in the score line than before.
+    const warnings = (text: string): number => Number(/\| Risk score \| \d+\/100 \(\d+ errors, (\d+) warnings/.exec(text)?.[1]);
+    assert.equal(warnings(markdown.stdout), warnings(before.stdout) - 5);
+
+    const csv = await register('csv');
+    assert.equal(csv.stderr, note);
+    const rows = csv.stdout.trimEnd().split('\r\n');
+    assert.deepEqual(
+      rows.filter((row) => row.includes('cost-vague-language')),
+      [],
+      'no risk row, and no "Passed" row for the check',
+    );
+
+    const html = await register('html');
+    assert.equal(html.stderr, note);
+    assert.doesNotMatch(html.stdout, /<a href="[^"]*cost-vague-language\.md">/);
+    assert.match(
+      html.stdout,
+      /<td>Vague, open-ended language \(<code>cost-vague-language<\/code>\)<\/td><td class="failed">5 in the bulk suppressions file<\/td>/,
+    );
+  });
+
   it('a malformed suppressions file is exit 2 with one clear line (spawned bin)', () => {
     writeFileSync(join(dir, 'scope-lint-suppressions.json'), '{"specs/risky.scope.yaml": {"cost-vague-language": {"count": "5"}}}\n');
     const result = runSpawned(['specs'], { cwd: dir });

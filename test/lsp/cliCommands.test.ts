@@ -134,7 +134,7 @@ describe('scope-lint init', () => {
     const template = readFileSync(join(cwd, 'plan.scope.yaml'));
     writeFileSync(join(cwd, 'archive', 'old.scope.yaml'), template);
     writeFileSync(join(cwd, 'next.draft.scope.yaml'), template);
-    writeFileSync(join(cwd, '.scope-lint.yaml'), text.replace(/^# (ignore:|  - .*)$/gm, '$1'));
+    writeFileSync(join(cwd, '.scope-lint.yaml'), text.replace(/^# (ignore:| {2}- .*)$/gm, '$1'));
     assert.deepEqual(loadConfig(join(cwd, '.scope-lint.yaml')).ignore, ['archive/', '**/*.draft.scope.yaml']);
     const result = await run(['-f', 'json', '.'], { cwd });
     assert.equal(result.status, 1, result.stderr);

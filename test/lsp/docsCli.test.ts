@@ -26,9 +26,11 @@ it('scope-lint --help lines up every option description in one column', async ()
   const column = '  -f, --format <name>        '.length;
   const misaligned = options.filter((line) => {
     // A flag line: the description starts at the column, or on the next line when the flag is too long.
-    if (/^ {2}(-\w, |    )--/.test(line)) {
-      const flag = /^ {2}(?:-\w, |    )--\S+(?: <\S+)?/.exec(line)?.[0] ?? '';
-      return line.length > flag.length && (line.slice(flag.length, column).trim() !== '' || line[column - 1] !== ' ' || line[column] === ' ');
+    if (/^ {2}(-\w, | {4})--/.test(line)) {
+      const flag = /^ {2}(?:-\w, | {4})--\S+(?: <\S+)?/.exec(line)?.[0] ?? '';
+      return (
+        line.length > flag.length && (line.slice(flag.length, column).trim() !== '' || line[column - 1] !== ' ' || line[column] === ' ')
+      );
     }
     // A continuation line: indented to the column exactly.
     return !line.startsWith(' '.repeat(column)) || line[column] === ' ';

@@ -158,7 +158,15 @@ export function applySuppressions(
         suppressed += found;
       }
     }
-    return hide.size === 0 ? r : { ...r, messages: r.messages.filter((m) => !hide.has(m.ruleId)) };
+    if (hide.size === 0) return r;
+    // The register formats read the report: it loses the same findings, and its "what was checked"
+    // says they are recorded rather than calling the check passed.
+    const report = r.report && {
+      ...r.report,
+      findings: r.report.findings.filter((f) => !hide.has(f.ruleId)),
+      suppressedInBulk: Object.fromEntries([...hide].map((id) => [id, now.get(id) ?? 0])),
+    };
+    return { ...r, messages: r.messages.filter((m) => !hide.has(m.ruleId)), ...(report ? { report } : {}) };
   });
   return { results: out, suppressed, unused, exceeded };
 }

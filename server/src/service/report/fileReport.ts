@@ -85,6 +85,8 @@ export interface FileReport {
   readonly notChecked?: string;
   /** The rules that ran (not turned off), for "what was checked". */
   readonly rulesRun: readonly string[];
+  /** CLI: findings per rule id that scope-lint-suppressions.json took out of `findings`. */
+  readonly suppressedInBulk?: Readonly<Record<string, number>>;
 }
 
 function findingOf(d: Diagnostic): ReportFinding {

@@ -252,18 +252,31 @@ interface Check {
 
 /** Every check that ran, with its result: "Passed", "2 open", "1 accepted". */
 export function checksOf(report: FileReport): Check[] {
-  const describe = (open: number, accepted: number): string => {
-    const parts = [open > 0 ? `${open} open` : '', accepted > 0 ? `${accepted} accepted` : ''].filter(Boolean);
+  // A check whose findings scope-lint-suppressions.json holds back did not pass: it says so.
+  const describe = (open: number, accepted: number, inBulk: number): string => {
+    const parts = [
+      open > 0 ? `${open} open` : '',
+      accepted > 0 ? `${accepted} accepted` : '',
+      inBulk > 0 ? `${inBulk} in the bulk suppressions file` : '',
+    ].filter(Boolean);
     return parts.join(', ') || 'Passed';
   };
+  const inBulk = Object.entries(report.suppressedInBulk ?? {});
   const format = report.findings.filter((f) => !rulesById.has(f.ruleId) && f.severity !== 'hint').length;
-  const checks: Check[] = [{ area: 'structure', title: 'Well-formed YAML that matches the scope schema', result: describe(format, 0) }];
+  const formatInBulk = inBulk.filter(([id]) => !rulesById.has(id)).reduce((n, [, count]) => n + count, 0);
+  const checks: Check[] = [
+    { area: 'structure', title: 'Well-formed YAML that matches the scope schema', result: describe(format, 0, formatInBulk) },
+  ];
   for (const id of report.rulesRun) {
     const rule = rulesById.get(id);
     if (!rule) continue;
     const open = report.findings.filter((f) => f.ruleId === id && f.severity !== 'hint').length;
     const accepted = report.accepted.filter((f) => f.ruleId === id).length;
-    checks.push({ area: rule.category, title: `${rule.title} (\`${id}\`)`, result: describe(open, accepted) });
+    checks.push({
+      area: rule.category,
+      title: `${rule.title} (\`${id}\`)`,
+      result: describe(open, accepted, report.suppressedInBulk?.[id] ?? 0),
+    });
   }
   return checks.sort((a, b) => areas.indexOf(a.area) - areas.indexOf(b.area));
 }
