@@ -123,7 +123,11 @@ describe('security: the CLI', () => {
       () => {
         const { status, stdout, stderr } = runCli(repo, ['hostile.scope.yaml'], isolate);
         assert.equal(status, 2, `stdout: ${stdout}\nstderr: ${stderr}`);
-        assert.match(stderr, /\.scope-lint\.yaml:2:1: `extends` is not supported: a config never loads another file/);
+        // `extends` reads a relative path or an installed package's YAML as data, never a URL.
+        assert.match(
+          stderr,
+          /\.scope-lint\.yaml:2:10: `extends` `https:\/\/evil\.example\/scope-lint\.yaml`: not a relative path .* nor an npm package name, so nothing is read/,
+        );
         assertNothingRan(repo);
       },
     );
@@ -194,7 +198,7 @@ describe('security: the language server', () => {
           const configUri = pathToFileURL(join(repo.dir, '.scope-lint.yaml')).href;
           const config = client.published.find((p) => p.uri === configUri);
           assert.ok(config, 'the config file gets its own diagnostics');
-          assert.ok(config.diagnostics.some((d) => d.message.toString().includes('`extends` is not supported')));
+          assert.ok(config.diagnostics.some((d) => d.message.toString().includes('nor an npm package name, so nothing is read')));
           assert.equal(client.child.exitCode, null);
           assertNothingRan(repo);
         } finally {
