@@ -321,6 +321,7 @@ async function loadEngine() {
           "export { codeGroups } from './server/src/service/codes.ts';",
           "export { ScopeDocument } from './server/src/service/document.ts';",
           "export { findingRange } from './server/src/service/validate.ts';",
+          "export { maxCustomRules, maxCustomSchemaChars } from './server/src/service/customRules.ts';",
         ].join('\n'),
         resolveDir: repoRoot,
         loader: 'ts',
@@ -425,6 +426,7 @@ function configSchemaOf(engine, defaults) {
         ),
       },
       ...sections,
+      custom_rules: customRulesSchema(engine),
       ignore: {
         title: 'Ignored paths',
         description:
@@ -436,6 +438,64 @@ function configSchemaOf(engine, defaults) {
     },
     definitions: {
       severity: { title: 'Severity', description: '`off` turns the rule off.', type: 'string', enum: severityNames },
+    },
+  };
+}
+
+/** `custom_rules`: the organisation's own checks, Spectral-style `given` / `when` / `then`. */
+function customRulesSchema(engine) {
+  const schema = { anyOf: [{ type: 'object' }, { type: 'boolean' }] };
+  return {
+    title: 'Custom rules',
+    description: `Your organisation's own checks, as data (nothing is run): \`given\` selects values in the scope file, \`when\` is a JSON Schema the whole file must match for the rule to apply, \`then\` a JSON Schema each selected value must match; a value that is not there fails. At most ${engine.maxCustomRules} rules, with what \`extends\` adds; each schema at most ${engine.maxCustomSchemaChars / 1024} KB as JSON, compiled with the scope schema's settings (draft-07, strict: unknown keywords are mistakes).`,
+    type: 'array',
+    maxItems: engine.maxCustomRules,
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'severity', 'message', 'given', 'then'],
+      properties: {
+        id: {
+          title: 'Rule id',
+          description:
+            "Lowercase words joined by `-` (`acme-iso-27001-required`); not a built-in rule id nor another custom rule's. Suppression comments and bulk suppressions name it.",
+          type: 'string',
+          pattern: '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$',
+          maxLength: 80,
+        },
+        severity: { title: 'Severity', type: 'string', enum: severityNames.filter((s) => s !== 'off') },
+        title: {
+          title: 'Title',
+          description: 'A short name for the risk, shown in the risk register and SARIF (default: the message).',
+          type: 'string',
+          minLength: 1,
+          maxLength: 120,
+        },
+        message: {
+          title: 'Message',
+          description: 'What the finding says, in plain words: the risk and what to do.',
+          type: 'string',
+          minLength: 1,
+          maxLength: 500,
+        },
+        area: {
+          title: 'Risk area',
+          description:
+            'security (security threats), expertise (lack of expertise and oversight) or cost (hidden costs); without it, governance.',
+          type: 'string',
+          enum: ['security', 'expertise', 'cost'],
+        },
+        given: {
+          title: 'Values to check',
+          description:
+            'A path into the scope file: keys separated by dots, `[]` after a list for every item (`deliverables[].acceptance_criteria`).',
+          type: 'string',
+          minLength: 1,
+          maxLength: 300,
+        },
+        when: { title: 'When it applies', description: 'A JSON Schema the whole scope file must match for the rule to apply.', ...schema },
+        then: { title: 'What each value must be', description: 'A JSON Schema each selected value must match.', ...schema },
+      },
     },
   };
 }

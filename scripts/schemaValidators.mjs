@@ -7,15 +7,15 @@
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+// The scope schema's ajv settings, shared with the custom rules of `.scope-lint.yaml` (customRules.ts).
+import scopeSchemaOptions from '../server/src/service/scopeSchemaOptions.json' with { type: 'json' };
 
 /** The scope schema: strict, all errors, with the failing schema and data in each error (`verbose`), no $data. */
 export function compileScopeSchema(schema, source = false) {
-  const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true, $data: false, code: { source } });
-  addFormats(ajv, ['date']);
+  const ajv = new Ajv({ ...scopeSchemaOptions.options, code: { source } });
+  addFormats(ajv, scopeSchemaOptions.formats);
   // Editor keywords (VS Code, yaml-language-server): annotations, not validation.
-  for (const keyword of ['markdownDescription', 'markdownEnumDescriptions', 'defaultSnippets', 'deprecationMessage', 'errorMessage']) {
-    ajv.addKeyword({ keyword });
-  }
+  for (const keyword of scopeSchemaOptions.annotationKeywords) ajv.addKeyword({ keyword });
   return { ajv, validate: ajv.compile(schema) };
 }
 

@@ -14,13 +14,16 @@ import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import configSchema from '../../schemas/scope-lint.schema.json';
 import type { EngineCode } from './service/codes';
+import { customRuleProblems, maxCustomRules, type CustomRule } from './service/customRules';
 import { ScopeDocument } from './service/document';
 import validateConfig from './service/generated/configSchemaValidator.js';
-import { editDistance } from './service/editDistance';
+import { closest } from './service/editDistance';
+
+export { closest };
 import { isRecord } from './service/model';
 import { rules } from './service/rules';
 import type { PartialSettings } from './service/settings';
-import type { Path, PathSegment } from './service/types';
+import type { Path, PathSegment, SeverityOverride } from './service/types';
 import { plural } from './service/plural';
 import { readUserFile } from './userFile';
 
@@ -57,7 +60,7 @@ const lineOne: Range = { start: { line: 0, character: 0 }, end: { line: 0, chara
 
 /** Parses and validates the text of a config file, with the policies it extends; never throws. */
 export function parseConfig(text: string, path: string): LoadedConfig {
-  return withExtends(parseConfigFile(text, path), { stack: [realPath(path)], read: new Set() });
+  return withUniqueCustomRules(withExtends(parseConfigFile(text, path), { stack: [realPath(path)], read: new Set() }));
 }
 
 /** One file's own content, and the policies it names in `extends` (not read yet). */
@@ -74,7 +77,16 @@ interface ExtendsEntry {
 
 function parseConfigFile(text: string, path: string): ParsedFile {
   const done = (config: LoadedConfig, doc?: ScopeDocument): ParsedFile => {
-    const { extends: names, ...settings } = config.settings as PartialSettings & { extends?: unknown };
+    const {
+      extends: names,
+      custom_rules: written,
+      ...settings
+    } = config.settings as PartialSettings & { extends?: unknown; custom_rules?: unknown };
+    const problems = [...config.problems];
+    if (Array.isArray(written) && doc) {
+      const customRules = checkedCustomRules(written as CustomRule[], path, doc, problems);
+      if (customRules.length > 0) Object.assign(settings, { customRules });
+    }
     // Only an `extends` without an error is still in the settings (validPart), so only a valid one is followed.
     const entries: ExtendsEntry[] = [];
     if (typeof names === 'string') entries.push({ name: names, range: doc?.rangeOf(['extends']) ?? lineOne });
@@ -82,7 +94,7 @@ function parseConfigFile(text: string, path: string): ParsedFile {
       names.forEach((name, i) => {
         if (typeof name === 'string') entries.push({ name, range: doc?.rangeOf(['extends', i]) ?? lineOne });
       });
-    return { config: { ...config, settings }, extendsEntries: entries };
+    return { config: { ...config, settings, problems }, extendsEntries: entries };
   };
   const doc = new ScopeDocument(pathToFileURL(path).href, 0, text, {
     maxFileSizeKB: maxConfigBytes / 1024,
@@ -119,15 +131,83 @@ function parseConfigFile(text: string, path: string): ParsedFile {
       ],
     });
   }
-  const value = withoutEmptyKeys(doc.value) ?? {};
+  const cleaned = withoutEmptyKeys(doc.value) ?? {};
+  // A rule's schemas are kept as written: `const: null` is a value there, not an empty key.
+  const written = isRecord(doc.value) ? doc.value.custom_rules : undefined;
+  const value = isRecord(cleaned) && Array.isArray(written) ? { ...cleaned, custom_rules: written } : cleaned;
   // Compiled ahead of time (scripts/generate.mjs), like the scope schema.
   const validate = validateConfig;
   if (validate(value)) return done({ path, ...split(value), problems: [] }, doc);
 
   const errors = relevantErrors(validate.errors ?? []);
-  const problems = errors.map((e) => toProblem(e, doc));
+  const problems = errors.map((e) => {
+    const problem = toProblem(e, doc);
+    const rulesValue = isRecord(value) ? value.rules : undefined;
+    if (typeof e.propertyName === 'string' && isRecord(rulesValue))
+      unknownRuleOf.set(problem, { id: e.propertyName, severity: rulesValue[e.propertyName] });
+    return problem;
+  });
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return done({ path, ...split(validPart(value, errors)), problems: dedupe(problems) }, doc);
+}
+
+/** Where each custom rule was written (file, and the range of its id), for a clash found after merging. */
+const writtenAt = new WeakMap<CustomRule, { readonly file: string; readonly range: Range }>();
+
+/**
+ * The custom rules of one file that can run: each schema compiled (cached), its path checked
+ * against the scope format and its id against the built-in ones; a rule with a problem is left out
+ * and the problem is on the key it is about.
+ */
+function checkedCustomRules(written: readonly CustomRule[], path: string, doc: ScopeDocument, problems: ConfigProblem[]): CustomRule[] {
+  const kept: CustomRule[] = [];
+  written.forEach((rule, i) => {
+    const found = customRuleProblems(rule);
+    for (const p of found)
+      problems.push({ message: `\`custom_rules[${i}].${p.key}\`: ${p.message}`, range: doc.rangeOf(['custom_rules', i, p.key]) });
+    if (found.length > 0) return;
+    writtenAt.set(rule, { file: path, range: doc.rangeOf(['custom_rules', i, 'id']) });
+    kept.push(rule);
+  });
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return kept;
+}
+
+/**
+ * The custom rules of a config with what it extends: an id written twice is a problem on the
+ * second (the first still runs), and past `maxCustomRules` the rest are left out, said once.
+ */
+function withUniqueCustomRules(config: LoadedConfig): LoadedConfig {
+  const all = config.settings.customRules;
+  if (!all || all.length === 0) return config;
+  const problems = [...config.problems];
+  const kept: CustomRule[] = [];
+  const firstOf = new Map<string, CustomRule>();
+  for (const rule of all) {
+    const at = writtenAt.get(rule);
+    const first = firstOf.get(rule.id);
+    const problemHere = (message: string): void => {
+      problems.push({ message, range: at?.range ?? lineOne, ...(at && at.file !== config.path ? { file: at.file } : {}) });
+    };
+    if (first) {
+      const there = writtenAt.get(first);
+      const where = there
+        ? `${there.file === (at?.file ?? config.path) ? 'line' : `${there.file}, line`} ${there.range.start.line + 1}`
+        : 'above';
+      problemHere(`\`${rule.id}\` is already the id of another custom rule (${where}); give each rule its own id.`);
+      continue;
+    }
+    if (kept.length >= maxCustomRules) {
+      problemHere(
+        `A config has at most ${maxCustomRules} custom rules, with what it extends; \`${rule.id}\` and those after it are left out.`,
+      );
+      break;
+    }
+    firstOf.set(rule.id, rule);
+    kept.push(rule);
+  }
+  if (problems.length === config.problems.length) return config;
+  return { ...config, settings: { ...config.settings, customRules: kept }, problems };
 }
 
 /** The keys that are not engine settings (`ignore`) apart from those that are. */
@@ -169,6 +249,31 @@ export const packagePolicyFileName = 'scope-lint.yaml';
 /** An npm package name (with an optional @scope), as npm allows it. */
 const packageNamePattern = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 
+/** The `rules:` entries the schema does not know (not built-in ids): a custom rule's id is one. */
+const unknownRuleOf = new WeakMap<ConfigProblem, { readonly id: string; readonly severity: unknown }>();
+
+/**
+ * `rules: { <custom rule id>: off }`: the severity of a custom rule this file or a policy it
+ * extends defines is a setting like any other, not an unknown rule id.
+ */
+function withCustomRuleSeverities(own: LoadedConfig, layers: readonly LoadedConfig[]): LoadedConfig {
+  const customIds = new Set([...layers, own].flatMap((l) => l.settings.customRules ?? []).map((r) => r.id));
+  if (customIds.size === 0) return own;
+  const rules: Record<string, SeverityOverride> = { ...own.settings.rules };
+  let changed = false;
+  const problems = own.problems.flatMap((p): ConfigProblem[] => {
+    const unknown = unknownRuleOf.get(p);
+    if (!unknown || !customIds.has(unknown.id)) return [p];
+    changed = true;
+    if (typeof unknown.severity === 'string' && severityWords.includes(unknown.severity)) {
+      rules[unknown.id] = unknown.severity as SeverityOverride;
+      return [];
+    }
+    return [{ message: `\`rules.${unknown.id}\` must be one of ${severityWords.map((w) => `\`${w}\``).join(', ')}.`, range: p.range }];
+  });
+  return changed ? { ...own, settings: { ...own.settings, rules }, problems } : own;
+}
+
 /** The problems on an `extends` entry that only point to a problem inside the policy it names. */
 const summaries = new WeakSet<ConfigProblem>();
 
@@ -185,10 +290,9 @@ interface ExtendsWalk {
  * that names it (with its own problems kept, on its own file), never a silent gap.
  */
 function withExtends(parsed: ParsedFile, walk: ExtendsWalk): LoadedConfig {
-  const own = parsed.config;
-  if (parsed.extendsEntries.length === 0) return own;
+  if (parsed.extendsEntries.length === 0) return withCustomRuleSeverities(parsed.config, []);
   const layers: LoadedConfig[] = [];
-  const problems: ConfigProblem[] = [...own.problems];
+  const problems: ConfigProblem[] = [];
   const nested: ConfigProblem[] = [];
   const extended: string[] = [];
   const problemAt = (entry: ExtendsEntry, message: string, cause = false): void => {
@@ -197,14 +301,14 @@ function withExtends(parsed: ParsedFile, walk: ExtendsWalk): LoadedConfig {
     problems.push(problem);
   };
   for (const entry of parsed.extendsEntries) {
-    const found = resolvePolicy(entry.name, own.path);
+    const found = resolvePolicy(entry.name, parsed.config.path);
     if ('problem' in found) {
       problemAt(entry, found.problem, true);
       continue;
     }
     const real = realPath(found.path);
     if (walk.stack.includes(real)) {
-      const cycle = [...walk.stack.slice(walk.stack.indexOf(real)), real].map((p) => shortPath(p, own.path)).join(' → ');
+      const cycle = [...walk.stack.slice(walk.stack.indexOf(real)), real].map((p) => shortPath(p, parsed.config.path)).join(' → ');
       problemAt(entry, `it extends this file again (${cycle}), so it is not read; remove one of the \`extends\` entries.`, true);
       continue;
     }
@@ -239,6 +343,8 @@ function withExtends(parsed: ParsedFile, walk: ExtendsWalk): LoadedConfig {
       nested.push(p);
     });
   }
+  const own = withCustomRuleSeverities(parsed.config, layers);
+  problems.push(...own.problems);
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const merged = mergeConfigLayers([...layers, own]);
   return { path: own.path, ...merged, problems: [...problems, ...nested], extended: [...new Set(extended)] };
@@ -255,7 +361,8 @@ function mergeConfigLayers(layers: readonly LoadedConfig[]): { settings: Partial
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer.settings)) {
       const before = settings[key];
-      if (key === 'vagueTerms' && isRecord(before) && isRecord(value)) {
+      if (key === 'customRules' && Array.isArray(before) && Array.isArray(value)) settings[key] = (before as unknown[]).concat(value);
+      else if (key === 'vagueTerms' && isRecord(before) && isRecord(value)) {
         const lists: Record<string, unknown> = { ...before };
         for (const [name, list] of Object.entries(value)) {
           const earlier: unknown = before[name];
@@ -640,20 +747,6 @@ function dedupe(problems: readonly ConfigProblem[]): ConfigProblem[] {
     seen.add(key);
     return true;
   });
-}
-
-/** The candidate within a small edit distance, for "did you mean". */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), bestDistance);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
 }
 
 function firstLine(message: string): string {

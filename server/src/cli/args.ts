@@ -112,6 +112,8 @@ atomically, with its line endings, byte order mark and permissions kept.
 Configuration: the nearest .scope-lint.yaml (or .yml) in the file's folder or above it, up to the
 repository root (the folder holding .git), never above your home folder, never on another file
 system and never from a folder anyone can write to (like /tmp). --rule flags override it.
+Its extends: (shared policy files or npm packages) and custom_rules: (your own checks as JSON
+Schemas) are read as data, never run; a mistake in either is a config error (exit 2).
 
 Environment: NO_COLOR / FORCE_COLOR turn colors off / on. Files are checked on worker threads
 (one for a few files, up to one per core for many); SCOPE_LINT_WORKERS sets how many (at most two

@@ -6,6 +6,7 @@ import { firstFixTitle } from '../service/codeActions';
 import { ScopeDocument } from '../service/document';
 import { decodeUtf8, tooLarge, type InputProblem } from '../service/inputGuard';
 import { fileReport, type FileReport } from '../service/report/fileReport';
+import { customRuleInfo } from '../service/customRules';
 import { rulesById } from '../service/rules';
 import type { RuleSettings } from '../service/settings';
 import type { Severity } from '../service/types';
@@ -109,7 +110,7 @@ export function toMessage(d: Diagnostic, fix?: string): LintMessage {
 
 /** The rule's title, or a readable name for engine codes such as `schema/required`. */
 export function titleOf(ruleId: string): string {
-  const rule = rulesById.get(ruleId);
+  const rule = rulesById.get(ruleId) ?? customRuleInfo(ruleId);
   if (rule) return rule.title;
   const [family, kind] = ruleId.split('/');
   const families: Record<string, string> = {

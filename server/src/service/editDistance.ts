@@ -18,3 +18,17 @@ export function editDistance(a: string, b: string, cap: number): number {
   }
   return previous[b.length] ?? cap;
 }
+
+/** The candidate within a small edit distance, for "did you mean". */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -7,6 +7,7 @@ import { engineCodesById } from './codes';
 import type { ScopeDocument } from './document';
 import { FindingLookup } from './findingLookup';
 import { idIndex, idKindName, kindMatches as kindMatchesExpected, occurrenceAt, scalarText, type IdOccurrence } from './references';
+import { customRuleInfo } from './customRules';
 import { rulesById } from './rules';
 import { schemaAt, schemaMarkdown } from './schemaNav';
 import type { RuleSettings } from './settings';
@@ -55,7 +56,8 @@ function messageText(d: Diagnostic): string {
  */
 export function findingMarkdown(d: Diagnostic, facts: readonly string[] = [], options: HoverOptions = {}): string {
   const code = String(d.code ?? '');
-  const info = rulesById.get(code) ?? engineCodesById.get(code);
+  const custom = customRuleInfo(code);
+  const info = rulesById.get(code) ?? engineCodesById.get(code) ?? custom;
   const parts: string[] = [];
   if (!options.messageShown) {
     const severity = severityNames[d.severity ?? 1] ?? 'error';
@@ -65,7 +67,7 @@ export function findingMarkdown(d: Diagnostic, facts: readonly string[] = [], op
   if (info) parts.push(options.messageShown ? shortParagraph(info.explanation) : info.explanation);
   if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (info) parts.push(`**Fix:** ${info.remedy}`);
-  parts.push(`[Learn more about \`${code}\`](${docsUrl(code)})`);
+  if (!custom) parts.push(`[Learn more about \`${code}\`](${docsUrl(code)})`);
   return parts.join('\n\n');
 }
 

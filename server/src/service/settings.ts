@@ -1,5 +1,6 @@
 // Settings the engine reads: per-rule severities, the catalogue's thresholds and input limits.
 // Pure data with defaults; the server and the CLI fill it from VS Code settings and `.scope-lint.yaml`.
+import type { CustomRule } from './customRules';
 import type { SeverityOverride } from './types';
 
 export interface Thresholds {
@@ -64,6 +65,8 @@ export interface RuleSettings {
    * nothing (their findings are hints that name the comment). Set by the server, never by a file.
    */
   readonly restrictedMode?: boolean;
+  /** The organisation's own rules (`custom_rules` in `.scope-lint.yaml`), already checked at config load. */
+  readonly customRules?: readonly CustomRule[];
 }
 
 export const defaultThresholds: Thresholds = {
@@ -109,6 +112,7 @@ export interface PartialSettings {
   readonly vagueTerms?: Partial<VagueTerms>;
   readonly limits?: Partial<Limits>;
   readonly today?: string;
+  readonly customRules?: readonly CustomRule[];
 }
 
 /** Layers settings: later layers win, field by field. */
@@ -120,6 +124,7 @@ export function mergeSettings(...layers: readonly (PartialSettings | undefined)[
   let ignore: readonly string[] = [];
   let limits: Limits = defaultLimits;
   let today: string | undefined;
+  let customRules: readonly CustomRule[] | undefined;
   for (const layer of layers) {
     if (!layer) continue;
     rules = { ...rules, ...layer.rules };
@@ -130,8 +135,17 @@ export function mergeSettings(...layers: readonly (PartialSettings | undefined)[
       unlessQuantified = [...unlessQuantified, ...layer.vagueTerms.unlessQuantified].slice(0, maxCustomVagueTerms);
     if (layer.vagueTerms?.ignore) ignore = [...ignore, ...layer.vagueTerms.ignore].slice(0, maxCustomVagueTerms);
     if (layer.today) today = layer.today;
+    // Only a config file has them (with what it extends, merged there): a later layer's list replaces.
+    if (layer.customRules) customRules = layer.customRules;
   }
-  return { rules, thresholds, vagueTerms: { always, unlessQuantified, ignore }, limits, ...(today ? { today } : {}) };
+  return {
+    rules,
+    thresholds,
+    vagueTerms: { always, unlessQuantified, ignore },
+    limits,
+    ...(today ? { today } : {}),
+    ...(customRules?.length ? { customRules } : {}),
+  };
 }
 
 /** A limit that is not a whole number >= 0 would switch its guard off (NaN compares false) or refuse every file: it never applies. */

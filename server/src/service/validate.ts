@@ -9,6 +9,7 @@ import { validateDocumentSchema } from './schema';
 import type { RuleSettings } from './settings';
 import { absentSectionOf, maxUnfoldedSectionFindings, missingSectionsCode, missingSectionsFinding } from './missingSections';
 import { findSuppressions, type Suppression } from './suppressions';
+import { checkCustomRule } from './customRules';
 import type { Finding, Fix, Path, Severity } from './types';
 
 export const diagnosticSource = 'scope';
@@ -95,6 +96,8 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   const fixes = new Map<Diagnostic, readonly Fix[]>();
   const accepted: AcceptedFinding[] = [];
   const result = (): Analysis => ({ uri: doc.uri, version: doc.version, diagnostics: sortByPosition(diagnostics), fixes, accepted });
+  // The organisation's own rules have no page here: their message is all there is.
+  const customIds = new Set((settings.customRules ?? []).map((r) => r.id));
   const make: Make = (code, range, message, severity, data, tags, findingFixes, suppressed) => {
     const override = settings.rules[code];
     if (override === 'off') return;
@@ -103,7 +106,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       // A finding its file suppresses, shown in Restricted Mode: a hint whatever the rule's severity.
       severity: toLspSeverity(suppressed ? 'hint' : (override ?? severity)),
       code,
-      codeDescription: { href: docsUrl(code) },
+      ...(customIds.has(code) ? {} : { codeDescription: { href: docsUrl(code) } }),
       source: diagnosticSource,
       message,
       ...(tags ? { tags } : {}),
@@ -195,12 +198,27 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       ruleFindings.push({ finding, index, severity: finding.severity ?? rule.severity, range: findingRange(doc, finding) });
     });
   }
+  for (const custom of settings.customRules ?? []) {
+    if (settings.rules[custom.id] === 'off') continue;
+    if (hooks.isCancelled?.()) return result();
+    let found: Finding[];
+    try {
+      found = checkCustomRule(custom, doc.value);
+    } catch (error) {
+      hooks.onRuleError?.(custom.id, error);
+      continue;
+    }
+    found.slice(0, maxFindingsPerRule).forEach((finding, index) => {
+      ruleFindings.push({ finding, index, severity: custom.severity, range: findingRange(doc, finding) });
+    });
+  }
 
   // Findings that pass suppressions, before whole missing sections fold some of them into one.
   const pending: Pending[] = [];
 
   // A rule that speaks about a node says it better than the schema (and has a fix).
-  const rulePaths = ruleFindings.map((r) => formatPath(r.finding.path));
+  // Not a custom rule's: a policy about a value does not say what is wrong with its form.
+  const rulePaths = ruleFindings.filter((r) => !customIds.has(r.finding.ruleId)).map((r) => formatPath(r.finding.path));
   schemaFindings.forEach((finding, index) => {
     const path = formatPath(finding.path);
     const covered = rulePaths.some((p) => p === path || (path !== '' && (p.startsWith(`${path}.`) || p.startsWith(`${path}[`))));
@@ -252,7 +270,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       );
       return;
     }
-    const unknown = s.ruleIds.filter((id) => !rulesById.has(id));
+    const unknown = s.ruleIds.filter((id) => !rulesById.has(id) && !customIds.has(id));
     if (unknown.length > 0 || s.ruleIds.length === 0) {
       make(
         'suppression/unknown-rule',

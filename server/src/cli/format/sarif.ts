@@ -2,6 +2,7 @@
 // metadata (title, explanation, help link, default level) and locations relative to %SRCROOT%.
 import { pathToFileURL } from 'node:url';
 import type { FormatContext } from './index';
+import { customRuleInfo } from '../../service/customRules';
 import { rules } from '../../service/rules';
 import type { Rule, Severity } from '../../service/types';
 import { docsUrl } from '../../service/validate';
@@ -21,7 +22,7 @@ interface ReportingDescriptor {
   readonly shortDescription: { readonly text: string };
   readonly fullDescription?: { readonly text: string; readonly markdown: string };
   readonly help?: { readonly text: string; readonly markdown: string };
-  readonly helpUri: string;
+  readonly helpUri?: string;
   readonly defaultConfiguration: { readonly level: 'error' | 'warning' | 'note' };
   readonly properties: Record<string, unknown>;
 }
@@ -35,7 +36,7 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
     result.messages.map((m) => {
       let ruleIndex = indexOf.get(m.ruleId);
       if (ruleIndex === undefined) {
-        ruleIndex = descriptors.push(engineDescriptor(m)) - 1;
+        ruleIndex = descriptors.push(customDescriptor(m) ?? engineDescriptor(m)) - 1;
         indexOf.set(m.ruleId, ruleIndex);
       }
       return {
@@ -96,6 +97,23 @@ function ruleDescriptor(rule: Rule): ReportingDescriptor {
     properties: {
       tags: ['scope-yaml', rule.category],
       ...(rule.category === 'security' ? { 'security-severity': securitySeverityOf[rule.severity] } : {}),
+    },
+  };
+}
+
+/** A custom rule of `.scope-lint.yaml`: its message is its description; it has no page. */
+function customDescriptor(m: LintMessage): ReportingDescriptor | undefined {
+  const info = customRuleInfo(m.ruleId);
+  if (!info) return undefined;
+  return {
+    id: m.ruleId,
+    name: pascalCase(m.ruleId),
+    shortDescription: { text: info.title },
+    fullDescription: { text: info.explanation.replace(/`/g, ''), markdown: info.explanation },
+    defaultConfiguration: { level: levelOf[m.severity] },
+    properties: {
+      tags: ['scope-yaml', 'custom-rule', info.area],
+      ...(info.area === 'security' ? { 'security-severity': securitySeverityOf[m.severity] } : {}),
     },
   };
 }

@@ -117,7 +117,10 @@ export function fileReport(doc: ScopeDocument, analysis: Analysis, settings: Rul
       reason: a.reason,
     })),
     ...(notChecked !== undefined ? { notChecked } : {}),
-    rulesRun: notChecked === undefined ? rules.filter((r) => settings.rules[r.id] !== 'off').map((r) => r.id) : [],
+    rulesRun:
+      notChecked === undefined
+        ? [...rules, ...(settings.customRules ?? [])].filter((r) => settings.rules[r.id] !== 'off').map((r) => r.id)
+        : [],
   };
 }
 

@@ -12,6 +12,7 @@ import { scoreOfReport } from './fileReport';
 import { areaOf, areas, areaTitles, plural, type Area, type Counts, type Score } from './score';
 import { reportCss, standaloneCss } from '../../../../shared/reportStyles';
 import { mitigationOf, plainText, titleOf, whyItMatters } from './wording';
+import { customRuleInfo } from '../customRules';
 import { rulesById } from '../rules';
 
 export interface RegisterFile {
@@ -262,13 +263,14 @@ export function checksOf(report: FileReport): Check[] {
     return parts.join(', ') || 'Passed';
   };
   const inBulk = Object.entries(report.suppressedInBulk ?? {});
-  const format = report.findings.filter((f) => !rulesById.has(f.ruleId) && f.severity !== 'hint').length;
-  const formatInBulk = inBulk.filter(([id]) => !rulesById.has(id)).reduce((n, [, count]) => n + count, 0);
+  const isFormat = (id: string): boolean => !rulesById.has(id) && !customRuleInfo(id);
+  const format = report.findings.filter((f) => isFormat(f.ruleId) && f.severity !== 'hint').length;
+  const formatInBulk = inBulk.filter(([id]) => isFormat(id)).reduce((n, [, count]) => n + count, 0);
   const checks: Check[] = [
     { area: 'structure', title: 'Well-formed YAML that matches the scope schema', result: describe(format, 0, formatInBulk) },
   ];
   for (const id of report.rulesRun) {
-    const rule = rulesById.get(id);
+    const rule = rulesById.get(id) ?? customCheck(id);
     if (!rule) continue;
     const open = report.findings.filter((f) => f.ruleId === id && f.severity !== 'hint').length;
     const accepted = report.accepted.filter((f) => f.ruleId === id).length;
@@ -279,6 +281,12 @@ export function checksOf(report: FileReport): Check[] {
     });
   }
   return checks.sort((a, b) => areas.indexOf(a.area) - areas.indexOf(b.area));
+}
+
+/** A custom rule (`custom_rules` in `.scope-lint.yaml`) as a check of the register. */
+function customCheck(id: string): { category: Area; title: string } | undefined {
+  const info = customRuleInfo(id);
+  return info ? { category: info.area, title: info.title } : undefined;
 }
 
 function passedText(report: FileReport, area: Area): string {

@@ -8,6 +8,7 @@
 // Accepted risks (a suppression with a written reason) do not count towards the score; they are
 // counted and shown beside it.
 import { plural } from '../plural';
+import { customRuleInfo } from '../customRules';
 import { rulesById } from '../rules';
 import type { Severity } from '../types';
 
@@ -29,9 +30,9 @@ export const areaTitles: Readonly<Record<Area, string>> = {
   structure: 'File structure',
 };
 
-/** The area of a rule id or engine code: the rule's category; every engine code is `structure`. */
+/** The area of a rule id or engine code: the rule's category (a custom rule's area); every engine code is `structure`. */
 export function areaOf(code: string): Area {
-  return rulesById.get(code)?.category ?? 'structure';
+  return rulesById.get(code)?.category ?? customRuleInfo(code)?.area ?? 'structure';
 }
 
 /** The share of the remaining confidence one open finding takes away. */

@@ -2,10 +2,11 @@
 // why it matters (the opening of its explanation, with the named public sources it rests on) and
 // the mitigation in plain words (its remedy without the editor's quick-fix instructions).
 import { engineCodesById } from '../codes';
+import { customRuleInfo } from '../customRules';
 import { rulesById } from '../rules';
 
 export function titleOf(code: string): string {
-  return rulesById.get(code)?.title ?? engineCodesById.get(code)?.title ?? code;
+  return rulesById.get(code)?.title ?? engineCodesById.get(code)?.title ?? customRuleInfo(code)?.title ?? code;
 }
 
 /** Sentences, split after `.`, `!` or `?` followed by a space and a capital, a digit or a quote. */
@@ -19,7 +20,7 @@ function sentences(text: string): string[] {
 /** The first two sentences of the explanation, and the sources it cites. Markdown. */
 export function whyItMatters(code: string): string {
   const rule = rulesById.get(code);
-  const explanation = rule?.explanation ?? engineCodesById.get(code)?.explanation ?? '';
+  const explanation = rule?.explanation ?? engineCodesById.get(code)?.explanation ?? customRuleInfo(code)?.explanation ?? '';
   const opening = sentences(explanation).slice(0, 2).join(' ');
   const cited = (rule?.sources ?? []).map((s) => shortSource(s.name));
   return cited.length > 0 ? `${opening} Sources: ${cited.join('; ')}.` : opening;
@@ -35,7 +36,7 @@ const editorWords = /quick fix|quick-fix|code action|\bhover\b|fix all|tab stop|
 
 /** What to do, in plain words: the remedy without the sentences (or clauses) about editor fixes. Markdown. */
 export function mitigationOf(code: string): string {
-  const remedy = rulesById.get(code)?.remedy ?? engineCodesById.get(code)?.remedy ?? '';
+  const remedy = rulesById.get(code)?.remedy ?? engineCodesById.get(code)?.remedy ?? customRuleInfo(code)?.remedy ?? '';
   const kept = sentences(remedy).flatMap((s) => {
     if (!editorWords.test(s)) return [s];
     // "Settle it before signing; the quick fix sets ..." keeps the clause before the editor's part.
