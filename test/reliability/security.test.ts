@@ -333,18 +333,26 @@ describe('security: an untrusted workspace', () => {
 
 describe('security: ajv', () => {
   it('is always strict, without $data, and never loads a schema (no loadSchema, no compileAsync)', () => {
-    // Both schemas are compiled at build time (scripts/schemaValidators.mjs, ajv standalone); the
-    // server and the CLI load only the generated code and compile nothing at run time.
+    // Both schemas are compiled at build time (scripts/schemaValidators.mjs, ajv standalone); only
+    // the custom rules of .scope-lint.yaml are compiled at run time (customRules.ts), with the scope
+    // schema's own settings (scopeSchemaOptions.json).
+    const options = JSON.parse(readFileSync(join(repoRoot, 'server', 'src', 'service', 'scopeSchemaOptions.json'), 'utf8')) as {
+      options: Record<string, unknown>;
+    };
+    assert.equal(options.options.strict, true);
+    assert.equal(options.options.$data, false);
     const generator = readFileSync(join(repoRoot, 'scripts', 'schemaValidators.mjs'), 'utf8');
-    const constructions = generator.match(/new Ajv\([^)]*\)/g) ?? [];
-    assert.equal(constructions.length, 2, constructions.join('\n'));
+    const customRules = readFileSync(join(repoRoot, 'server', 'src', 'service', 'customRules.ts'), 'utf8');
+    const constructions = [...(generator.match(/new Ajv\([^)]*\)/g) ?? []), ...(customRules.match(/new Ajv\([^)]*\)/g) ?? [])];
+    assert.equal(constructions.length, 3, constructions.join('\n'));
     for (const c of constructions) {
+      if (c.includes('scopeSchemaOptions.options')) continue;
       assert.match(c, /strict: true/, c);
       assert.match(c, /\$data: false/, c);
     }
     const sources = ['server/src/service/schema.ts', 'server/src/config.ts'].map((f) => readFileSync(join(repoRoot, f), 'utf8'));
     for (const text of sources) assert.doesNotMatch(text, /new Ajv\(/, 'no run-time compile');
-    sources.push(generator);
+    sources.push(generator, customRules);
     for (const text of sources) assert.doesNotMatch(text, /loadSchema|compileAsync|addMetaSchema\(\s*await/);
   });
 
