@@ -189,7 +189,10 @@ describe('scope-lint: output formats', () => {
     const lines = result.stdout.split('\n');
     assert.equal(lines[0], 'test/fixtures/golden/risky.scope.yaml');
     const amount = lines.find((l) => l.endsWith('cost-amount-not-numeric')) ?? '';
-    assert.match(amount, new RegExp(`^ +${totalLine + 1}:\\d+  error    \`budget\\.total\` is the text .*  cost-amount-not-numeric$`));
+    assert.match(
+      amount,
+      new RegExp(`^ +${totalLine + 1}:\\d+  error    \`budget\\.total\` is text, not a number: .*  cost-amount-not-numeric$`),
+    );
     assert.ok(result.stdout.endsWith('\n✖ 39 problems (12 errors, 24 warnings, 3 info) in 1 file.\n'), result.stdout.slice(-200));
     assert.doesNotMatch(result.stdout, ansi, 'no colors when stdout is not a terminal');
     assert.match((await run([golden('risky')], { env: { FORCE_COLOR: '1' } })).stdout, ansiRed);

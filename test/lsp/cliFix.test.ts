@@ -68,7 +68,7 @@ describe('scope-lint --fix, --unsafe-fixes and --diff', () => {
       result.stdout,
       [
         ...remainingAfterSafe,
-        '  138:15  warning  Nothing is listed under `out_of_scope`, so every adjacent request can be argued into the price.  cost-out-of-scope-empty',
+        '  138:15  warning  Nothing is listed under `out_of_scope`: every adjacent request can be argued into the price.  cost-out-of-scope-empty',
         '',
         '⚠ 2 problems (2 warnings) in 1 file.',
         '',

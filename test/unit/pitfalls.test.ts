@@ -92,7 +92,7 @@ describe('a date and time where a date is expected', () => {
     );
     assert.equal(
       ds[0]?.message,
-      '`deliverables[0].due` must be a real date written YYYY-MM-DD (e.g. 2027-03-01); the text "2027-02-30T17:00" is not.',
+      '`deliverables[0].due` must be a real date: write YYYY-MM-DD, such as 2027-03-01; the text "2027-02-30T17:00" is not.',
     );
     assert.deepEqual(resolvedFixesOf(ds[0]), []);
   });
@@ -229,7 +229,7 @@ describe('a number with a comma inside { }', () => {
     assert.equal(severityName(d), 'error');
     assert.equal(
       d.message,
-      '`26,600` inside `{ }` is read as 26 and a key `600`: write `26600`, without the comma. Until then the payments cannot be checked against `budget.total`.',
+      'A comma splits `26,600` inside { }, read as 26 and a key 600: write `26600`, without the comma. Until then the payments cannot be checked against `budget.total`.',
     );
     // Read as 26, the payments would add up to 11,426 of 38,000: a mismatch nobody wrote.
     assert.deepEqual(
@@ -284,7 +284,7 @@ describe('a number with a comma inside { }', () => {
     assert.equal(where(d), `cost-amount-not-numeric ${line}:32-41`);
     assert.equal(
       d.message,
-      '`1,000,000` inside `{ }` is read as 1 and keys `000`, `000`: write `1000000`, without the commas. Until then the payments cannot be checked against `budget.total`.',
+      'A comma splits `1,000,000` inside { }, read as 1 and keys 000, 000: write `1000000`, without the commas. Until then the payments cannot be checked against `budget.total`.',
     );
     assert.equal(afterFix(text, d, 'Write "1,000,000" as 1000000'), amounts('1000000'));
   });
@@ -296,7 +296,7 @@ describe('a number with a comma inside { }', () => {
     assert.deepEqual(ds.map(where), [`schema/type ${line}:33-37`]);
     assert.equal(
       ds[0]?.message,
-      '`69,5` inside `{ }` is read as 69 and a key `5`: write the number without a comma (a point for decimals).',
+      'A comma splits `69,5` inside { }, read as 69 and a key 5: write the number without a comma (a point for decimals).',
     );
     assert.deepEqual(resolvedFixesOf(ds[0]), []);
   });
@@ -305,7 +305,7 @@ describe('a number with a comma inside { }', () => {
     const text = withText('{ milestone: M1, percent: 70 }', '{ milestone: M1, percent: 1,000 }');
     const d = analyzeText(text).diagnostics.find((x) => x.code === 'schema/type');
     assert.ok(d);
-    assert.equal(d.message, '`1,000` inside `{ }` is read as 1 and a key `000`: write `1000`, without the comma.');
+    assert.equal(d.message, 'A comma splits `1,000` inside { }, read as 1 and a key 000: write `1000`, without the comma.');
     assert.equal(
       afterFix(text, d, 'Write `1,000` as 1000'),
       withText('{ milestone: M1, percent: 70 }', '{ milestone: M1, percent: 1000 }'),
@@ -320,7 +320,10 @@ describe('a number with a comma inside { }', () => {
     const [d] = ds;
     assert.ok(d);
     assert.equal(severityName(d), 'warning');
-    assert.equal(d.message, '`Release 1,2` inside `{ }` is read as `Release 1` and a key `2`: put the text in quotes to keep it whole.');
+    assert.equal(
+      d.message,
+      'A comma splits `Release 1,2` inside { }, read as "Release 1" and a key 2: put the text in quotes to keep it whole.',
+    );
     assert.equal(
       afterFix(text, d, 'Quote `Release 1,2`'),
       withText('    - { id: M1, name: Site live,', '    - { id: M1, name: "Release 1,2",'),

@@ -139,14 +139,14 @@ describe('cost-change-impact-missing', () => {
   it('reports a missing cost impact on the change, in budget.currency, with a placeholder it still reports', () => {
     const text = withChanges(approvedBy.replace('    cost_impact: 12000\n', ''));
     const d = onlyDiagnostic('cost-change-impact-missing', text);
-    assert.equal(d.message, 'Change `CR1` is approved, but its cost impact (`cost_impact`, in EUR) is not stated.');
+    assert.equal(d.message, 'Change `CR1` is approved with no usable cost impact: `cost_impact` (in EUR) is not stated.');
     assert.deepEqual(rangeOf(d), rangeOfText(text, 'id: CR1'));
     const after = afterFix(d, text, 'Add `cost_impact` to fill in');
     assert.ok(after.includes('    approved_by: Sam Patel\n    cost_impact: null\n    schedule_impact_days: 0\n'));
     const left = analyzeText(after).diagnostics;
     assert.deepEqual(
       left.filter((x) => x.code === 'cost-change-impact-missing').map((x) => x.message),
-      ['Change `CR1` is approved, but its cost impact (`cost_impact`, in EUR) is not stated.'],
+      ['Change `CR1` is approved with no usable cost impact: `cost_impact` (in EUR) is not stated.'],
     );
     // `null` is the format's placeholder: no type error on top.
     assert.deepEqual(
@@ -160,7 +160,7 @@ describe('cost-change-impact-missing', () => {
     const d = onlyDiagnostic('cost-change-impact-missing', text);
     assert.equal(
       d.message,
-      'Change `CR1` is approved, but states neither its cost impact (`cost_impact`) nor its schedule impact (`schedule_impact_days`).',
+      'Change `CR1` is approved but states no impact: neither its cost (`cost_impact`) nor its schedule (`schedule_impact_days`).',
     );
     const after = afterFix(d, text, 'Add `cost_impact` and `schedule_impact_days` to fill in');
     assert.ok(after.includes('    cost_impact: null\n    schedule_impact_days: null\n    affects: [D2]\n'));
@@ -169,12 +169,15 @@ describe('cost-change-impact-missing', () => {
   it('fails safe on values it cannot read: TBD and words are no impact, on the value', () => {
     const tbd = withChanges(approvedBy.replace('cost_impact: 12000', 'cost_impact: TBD'));
     const d = onlyDiagnostic('cost-change-impact-missing', tbd);
-    assert.equal(d.message, 'Change `CR1` is approved, but its cost impact (`cost_impact`, in EUR) is "TBD", which is not an amount.');
+    assert.equal(
+      d.message,
+      'Change `CR1` is approved with no usable cost impact: `cost_impact` (in EUR) is "TBD", which is not an amount.',
+    );
     assert.deepEqual(rangeOf(d), rangeOfText(tbd, 'TBD'));
     const words = withChanges(approvedBy.replace('schedule_impact_days: 0', 'schedule_impact_days: two weeks'));
     assert.equal(
       onlyDiagnostic('cost-change-impact-missing', words).message,
-      'Change `CR1` is approved, but its schedule impact (`schedule_impact_days`) is "two weeks", which is not a number of days.',
+      'Change `CR1` is approved with no usable schedule impact: `schedule_impact_days` is "two weeks", which is not a number of days.',
     );
     const estimate = withChanges(approvedBy.replace('cost_impact: 12000', 'cost_impact: approx. 12k'));
     assert.match(String(onlyDiagnostic('cost-change-impact-missing', estimate).message), /is "approx\. 12k", which is not an amount\.$/);
@@ -185,7 +188,7 @@ describe('cost-change-impact-missing', () => {
     const d = onlyDiagnostic('cost-change-impact-missing', eur);
     assert.equal(
       d.message,
-      'Change `CR1` is approved, but its cost impact (`cost_impact`, in EUR) is the text "EUR 12,000", not a number.',
+      'Change `CR1` is approved with no usable cost impact: `cost_impact` (in EUR) is the text "EUR 12,000", not a number.',
     );
     assert.deepEqual(rangeOf(d), rangeOfText(eur, '"EUR 12,000"'));
     const [fix] = resolvedFixesOf(d);
@@ -213,7 +216,7 @@ describe('cost-change-impact-missing', () => {
     const done = withChanges(bare.replace('status: approved', 'status: done'));
     assert.equal(
       onlyDiagnostic('cost-change-impact-missing', done).message,
-      'Change `CR1` is treated as approved, but states neither its cost impact (`cost_impact`) nor its schedule impact (`schedule_impact_days`).',
+      'Change `CR1` is treated as approved but states no impact: neither its cost (`cost_impact`) nor its schedule (`schedule_impact_days`).',
     );
   });
 });
@@ -288,7 +291,7 @@ describe('cost-changes-exceed-contingency', () => {
     assert.equal(d.severity, 1);
     assert.equal(
       d.message,
-      'Approved changes cost 39,000 EUR, 3,000 EUR more than the 36,000 EUR contingency reserve (15% of 240,000 EUR), so the project is over budget.',
+      'Approved changes put the project 3,000 EUR over budget: they cost 39,000 EUR, more than the 36,000 EUR contingency reserve (15% of 240,000 EUR).',
     );
     assert.deepEqual(rangeOf(d), rangeOfText(text, 'changes'));
     assert.deepEqual(factsOf(d), [
@@ -306,7 +309,7 @@ describe('cost-changes-exceed-contingency', () => {
     assert.equal(d.severity, 2);
     assert.equal(
       d.message,
-      'Approved changes already use 77.8% of the contingency reserve (28,000 of 36,000 EUR), leaving 8,000 EUR for the risks still ahead.',
+      'Approved changes already use 77.8% of the contingency reserve: 28,000 of 36,000 EUR, leaving 8,000 EUR for the risks still ahead.',
     );
     assert.deepEqual(diagnosticsOf('cost-changes-exceed-contingency', text, { thresholds: { maxContingencyUsedPercent: 80 } }), []);
     assert.equal(diagnosticsOf('cost-changes-exceed-contingency', withChanges(log([27000]))).length, 0, '75% exactly is within the limit');
@@ -316,7 +319,7 @@ describe('cost-changes-exceed-contingency', () => {
     assert.deepEqual(diagnosticsOf('cost-changes-exceed-contingency', withChanges(log([50000], 'proposed'))), []);
     assert.deepEqual(diagnosticsOf('cost-changes-exceed-contingency', withChanges(log([50000], 'rejected'))), []);
     const unknown = onlyDiagnostic('cost-changes-exceed-contingency', withChanges(log([50000], 'agreed')));
-    assert.match(String(unknown.message), /^Approved changes cost 50,000 EUR, 14,000 EUR more than/);
+    assert.match(String(unknown.message), /^Approved changes put the project 14,000 EUR over budget: they cost 50,000 EUR, more than/);
     assert.match(factsOf(unknown)?.[0] ?? '', /^`status: agreed` is not one of/);
     const mixed = withChanges(
       `${log([30000])}  - id: CR9\n    raised: 2026-12-30\n    summary: Pending.\n    status: proposed\n    cost_impact: 5000\n`,
@@ -331,7 +334,7 @@ describe('cost-changes-exceed-contingency', () => {
     const d = onlyDiagnostic('cost-changes-exceed-contingency', text);
     assert.equal(
       d.message,
-      'Approved changes cost at least 37,000 EUR, 1,000 EUR more than the 36,000 EUR contingency reserve (15% of 240,000 EUR), so the project is over budget.',
+      'Approved changes put the project at least 1,000 EUR over budget: they cost at least 37,000 EUR, more than the 36,000 EUR contingency reserve (15% of 240,000 EUR).',
     );
     const facts = factsOf(d) ?? [];
     assert.ok(facts.includes('`CR3`: +7,000 EUR (read from the text "EUR 7,000")'));
@@ -343,7 +346,7 @@ describe('cost-changes-exceed-contingency', () => {
     const d = onlyDiagnostic('cost-changes-exceed-contingency', text);
     assert.equal(
       d.message,
-      'Approved changes cost 40,000 EUR, 4,000 EUR more than the 36,000 EUR contingency reserve (15% of 240,000 EUR), so the project is over budget.',
+      'Approved changes put the project 4,000 EUR over budget: they cost 40,000 EUR, more than the 36,000 EUR contingency reserve (15% of 240,000 EUR).',
     );
     assert.equal(factsOf(d)?.[0], '`budget.total` is read as 240,000 EUR from the text "EUR 240,000" (`cost-amount-not-numeric`).');
     const estimate = withChanges(log([40000]), fullWith(['total: 240000', 'total: about 240k']));
@@ -354,7 +357,7 @@ describe('cost-changes-exceed-contingency', () => {
     const none = withChanges(log([12000]), fullWith(['  contingency_percent: 15\n', '']));
     assert.equal(
       onlyDiagnostic('cost-changes-exceed-contingency', none).message,
-      'Approved changes cost 12,000 EUR and there is no contingency reserve (`budget.contingency_percent` is not set), so the project is 12,000 EUR over budget.',
+      'Approved changes put the project 12,000 EUR over budget: there is no contingency reserve (`budget.contingency_percent` is not set).',
     );
     const zero = withChanges(log([12000]), fullWith(['contingency_percent: 15', 'contingency_percent: 0']));
     assert.match(String(onlyDiagnostic('cost-changes-exceed-contingency', zero).message), /`budget.contingency_percent` is 0\)/);

@@ -41,10 +41,7 @@ describe('cost-currency-missing', () => {
     const text = fullWith(['  currency: EUR\n', '']);
     const d = onlyDiagnostic('cost-currency-missing', text, { thresholds: { defaultCurrency: 'CHF' } });
     assert.equal(d.range.start.line, lineOf(text, 'budget:'));
-    assert.equal(
-      d.message,
-      '`budget.total` is an amount, but `budget.currency` is not set, so nobody can tell what currency the price is in.',
-    );
+    assert.equal(d.message, '`budget.currency` is not set, so nobody can tell the currency of the price: `budget.total` is an amount.');
     const [fix] = resolvedFixesOf(d);
     assert.equal(fix?.title, 'Set `budget.currency` to CHF (confirm: your default currency, not stated in the file)');
     assert.equal(fix?.applicability, 'unsafe');
@@ -88,7 +85,7 @@ describe('cost-currency-missing', () => {
 describe('cost-amount-not-numeric', () => {
   it('rewrites "$120k" as 120000 and sets the missing currency (risky example), not as a safe fix', () => {
     const d = onlyDiagnostic('cost-amount-not-numeric', risky);
-    assert.equal(d.message, '`budget.total` is the text "$120k", not a number; write `120000` and keep the currency in `budget.currency`.');
+    assert.equal(d.message, '`budget.total` is text, not a number: write `120000` for "$120k" and keep the currency in `budget.currency`.');
     assert.deepEqual(d.range, { start: { line: 21, character: 9 }, end: { line: 21, character: 16 } });
     assert.deepEqual(factsOf(d), ['"$120k" reads as 120,000 USD', '`$` is read as USD; CAD, AUD and others also write `$`.']);
     const fix = resolvedFixesOf(d)[0];
@@ -123,10 +120,7 @@ describe('cost-amount-not-numeric', () => {
 
   it('reports text it cannot read, without a fix', () => {
     const [finding] = check('cost-amount-not-numeric', fullWith(['  total: 240000', '  total: to be agreed']));
-    assert.equal(
-      finding?.message,
-      '`budget.total` is the text "to be agreed", not a number, so it cannot be added up or checked against the total.',
-    );
+    assert.equal(finding?.message, '`budget.total` is text, not a number: "to be agreed" cannot be added up or checked against the total.');
     assert.equal(finding?.fixes, undefined);
   });
 });
@@ -206,7 +200,7 @@ describe('cost-payments-sum-mismatch', () => {
     assert.deepEqual(rest, []);
     assert.equal(
       finding?.message,
-      'Payment `M0` has both `percent` and `amount`; give exactly one. They disagree: 20% of 240,000 is 48,000 EUR, not 50,000.',
+      'Payment `M0` has both a percent and an amount: give exactly one (`percent` or `amount`). They disagree: 20% of 240,000 is 48,000 EUR, not 50,000.',
     );
     assert.deepEqual(
       finding?.fixes?.map((f) => [f.title, f.applicability]),

@@ -75,10 +75,7 @@ describe('enum values written another way', () => {
       const text = fullWith([c.from, c.to]);
       const d = one(text, 'schema/enum');
       assert.equal(d.severity, 1);
-      assert.equal(
-        d.message,
-        `Write \`${c.canonical}\`, not \`${c.where}\`: \`${c.field}\` takes exact values (case and separators count).`,
-      );
+      assert.equal(d.message, `Write \`${c.canonical}\`, not "${c.where}": \`${c.field}\` takes exact values (case and separators count).`);
       assert.deepEqual(d.range, rangeOfText(text, c.where));
       assert.deepEqual(
         fixesOf(d).map((f) => [f.title, f.applicability === 'safe']),
@@ -98,7 +95,7 @@ describe('enum values written another way', () => {
     const d = one(text, 'schema/enum');
     assert.equal(
       d.message,
-      '`budget.pricing_model` must be one of `fixed_price`, `time_and_materials`, `capped_time_and_materials`; the text "lump sum" is not allowed.',
+      '`budget.pricing_model` does not allow the text "lump sum": use one of `fixed_price`, `time_and_materials`, `capped_time_and_materials`.',
     );
     assert.equal(fixesOf(d).length, 3);
   });
@@ -123,7 +120,7 @@ describe('data classification that names no level', () => {
     assert.equal(d.severity, 1);
     assert.equal(
       d.message,
-      '`highly confidential` is not a data classification, so the data is treated as restricted until you pick public, internal, confidential or restricted.',
+      '"highly confidential" is not a data classification: the data is treated as restricted until you pick public, internal, confidential or restricted.',
     );
     assert.deepEqual(d.range, rangeOfText(text, 'highly confidential'));
     assert.deepEqual(
@@ -216,10 +213,13 @@ describe('IP owner written another way', () => {
     const text = fullWith(['  owner: client', '  owner: Vendor']);
     assert.equal(
       one(text, 'schema/enum').message,
-      'Write `vendor`, not `Vendor`: `ip.owner` takes exact values (case and separators count).',
+      'Write `vendor`, not "Vendor": `ip.owner` takes exact values (case and separators count).',
     );
     const d = one(text, 'security-ip-ownership-missing');
-    assert.equal(d.message, 'The vendor owns the work product (`owner: Vendor`), but no `license` states what you may do with it.');
+    assert.equal(
+      d.message,
+      'The vendor owns the work product, with no `license` for your use: `owner: Vendor` needs one that states what you may do with it.',
+    );
     const line = text.slice(0, text.indexOf('\nip:') + 1).split('\n').length - 1;
     assert.deepEqual(d.range, { start: { line, character: 0 }, end: { line, character: 2 } });
   });
@@ -259,12 +259,12 @@ describe('blank values count as missing', () => {
       '    - { role: Delivery lead, name: "" }\n    - { role: Tech lead }',
     ]);
     const d = one(all, 'expertise-key-personnel-missing');
-    assert.equal(d.message, 'None of the 2 key roles names a person (`name` is empty), so no one is committed to the work.');
+    assert.equal(d.message, 'None of the 2 key roles names a person: no one is committed to the work (`name` is empty).');
     assert.equal(d.severity, 3);
     assert.deepEqual(d.range.start, rangeOfText(all, '- { role: Delivery lead').start);
     const some = fullWith(['name: Rui Lopes', 'name: ""']);
     const named = one(some, 'expertise-key-personnel-missing');
-    assert.equal(named.message, 'The key role `Tech lead` names nobody (`name` is empty), so no one is committed to it.');
+    assert.equal(named.message, 'The key role `Tech lead` names nobody: no one is committed to it (`name` is empty).');
     assert.deepEqual(named.range, rangeOfText(some, '""'));
   });
 
@@ -470,7 +470,7 @@ describe('evidence read for what it is', () => {
     const d = one(text, 'security-subprocessors-unspecified');
     assert.equal(
       d.message,
-      'The vendor may add sub-processors without your approval (`approval_required: false`), so your data can reach parties you never vetted.',
+      'The vendor may add sub-processors without your approval: your data can reach parties you never vetted (`approval_required: false`).',
     );
     assert.deepEqual(
       d.range,

@@ -58,7 +58,7 @@ describe('schedule-end-before-start', () => {
 
   it('reports a zero-length period without a pointless swap', () => {
     const finding = only(check('schedule-end-before-start', fullWith(['  end: 2027-10-29', '  end: 2027-02-15'])));
-    assert.equal(finding.message, 'The timeline ends on the day it starts (2027-02-15), so the period of performance has no length.');
+    assert.equal(finding.message, 'The timeline ends on the day it starts: 2027-02-15, so the period of performance has no length.');
     assert.deepEqual(finding.fixes, []);
   });
 

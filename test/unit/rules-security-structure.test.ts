@@ -148,7 +148,7 @@ describe('security-references-missing', () => {
     const text = fullWith(['      contacted: 2027-01-20\n', ''], ['      contacted: 2027-01-22\n', '']);
     const d = diagnostic('security-references-missing', text);
     assert.equal(d.severity, 3);
-    assert.equal(d.message, 'None of the 2 vendor references has a `contacted` date, so there is no record that anyone called them.');
+    assert.equal(d.message, 'None of the 2 vendor references has a `contacted` date: there is no record that anyone called them.');
     assert.deepEqual(d.range, { start: { line: 15, character: 2 }, end: { line: 15, character: 12 } });
     assert.deepEqual(factsOf(d), ['Listed but not contacted: `Contoso Insurance`, `Fabrikam Utilities`.']);
   });
@@ -343,7 +343,7 @@ describe('security-ip-ownership-missing', () => {
     const joint = only(check('security-ip-ownership-missing', fullWith(['  owner: client', '  owner: joint'])));
     assert.equal(
       joint.message,
-      'You and the vendor jointly own the work product (`owner: joint`), but no `license` states what you may do with it.',
+      'You and the vendor jointly own the work product, with no `license` for your use: `owner: joint` needs one that states what you may do with it.',
     );
     assert.deepEqual(
       joint.fixes?.map((f) => f.title),
@@ -369,7 +369,7 @@ describe('structure-duplicate-id', () => {
     );
     assert.equal(
       findings[0]?.message,
-      'Id `D2` is already used by the deliverable on line 58 (`deliverables[1]`), so every reference to it is ambiguous.',
+      'Id `D2` is already used by the deliverable on line 58: every reference to it is ambiguous (`deliverables[1]`).',
     );
     assert.deepEqual(findings[0]?.facts, [
       '`D2` is used 3 times: `deliverables[1].id` (line 58), `timeline.milestones[4].id` (line 120), `timeline.milestones[5].id` (line 121).',

@@ -88,7 +88,7 @@ describe('schema diagnostics land on the narrowest node with human messages', ()
     assert.deepEqual(d.range, { start: { line: 6, character: 17 }, end: { line: 6, character: 22 } });
     assert.match(
       String(d.message),
-      /^`budget\.pricing_model` must be one of `fixed_price`, `time_and_materials`, `capped_time_and_materials`/,
+      /^`budget\.pricing_model` does not allow the text "fixed": use one of `fixed_price`, `time_and_materials`, `capped_time_and_materials`\.$/,
     );
   });
 

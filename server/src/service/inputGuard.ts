@@ -47,7 +47,7 @@ export function checkInputLimits(text: string, limits: Limits): InputProblem | u
 export function tooLarge(size: number, limits: Limits): InputProblem {
   return {
     code: 'input/too-large',
-    message: `This file is ${formatKB(size)}, above the ${formatKB(limits.maxFileSizeKB * 1024)} limit (setting \`scope.limits.maxFileSizeKB\`), so it is not checked.`,
+    message: `This file is not checked: it is ${formatKB(size)}, above the ${formatKB(limits.maxFileSizeKB * 1024)} limit (setting \`scope.limits.maxFileSizeKB\`).`,
     offset: 0,
   };
 }

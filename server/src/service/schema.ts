@@ -196,7 +196,7 @@ const typeNames: Readonly<Record<string, string>> = {
   string: 'text',
   number: 'a number',
   integer: 'a whole number',
-  boolean: '`true` or `false`',
+  boolean: 'true or false',
   array: 'a list',
   object: 'a mapping',
   null: 'empty (null)',
@@ -273,7 +273,7 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
       if (slip) return make('schema/enum', path, slip.message, { fixes: [slip.fix] });
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map((v) => code(String(v))) : [];
       const fixes = enumFixes(path, Array.isArray(params.allowedValues) ? params.allowedValues : [], value);
-      return make('schema/enum', path, `${where} must be one of ${allowed.join(', ')}; ${describeType(value)} is not allowed.`, { fixes });
+      return make('schema/enum', path, `${where} does not allow ${describeType(value)}: use one of ${allowed.join(', ')}.`, { fixes });
     }
     case 'const':
       return make('schema/enum', path, `${where} must be ${code(String(params.allowedValue))}.`, {
@@ -302,7 +302,7 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
         'schema/format',
         path,
         params.format === 'date'
-          ? `${where} must be a real date written YYYY-MM-DD (e.g. 2027-03-01); ${describeType(value)} is not.`
+          ? `${where} must be a real date: write YYYY-MM-DD, such as 2027-03-01; ${describeType(value)} is not.`
           : `${where} must be a valid ${String(params.format)}.`,
       );
     }
@@ -337,7 +337,7 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
         if (slip) return make('schema/enum', path, slip.message, { fixes: [slip.fix] });
       }
       const title = typeof schema.description === 'string' ? ` ${schema.description}` : '';
-      return make('schema/type', path, `${where} does not have an allowed form (${describeType(value)}).${title}`);
+      return make('schema/type', path, `${where} does not have an allowed form: ${describeType(value)}.${title}`);
     }
     default:
       return make('schema/invalid', path, `${where} ${error.message ?? 'is not valid'}.`);
@@ -431,7 +431,7 @@ function enumSlip(path: Path, where: string, allowed: readonly unknown[], value:
   );
   if (canonical === undefined) return undefined;
   return {
-    message: `Write \`${canonical}\`, not \`${value.trim()}\`: ${where} takes exact values (case and separators count).`,
+    message: `Write \`${canonical}\`, not "${value.trim()}": ${where} takes exact values (case and separators count).`,
     fix: {
       title: `Change to \`${canonical}\``,
       ops: [{ op: 'replace', path, value: enumScalar(canonical) }],

@@ -150,9 +150,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** What happened, in words, for any message about a split number. */
 export function splitNumberReading(split: SplitNumber): string {
-  const keys = split.parts.map((p) => `\`${p}\``);
-  const read = /^[-+]?\d+(?:\.\d+)?$/.test(split.read) ? split.read : `\`${split.read}\``;
-  return `\`${split.text}\` inside \`{ }\` is read as ${read} and ${keys.length === 1 ? 'a key' : 'keys'} ${keys.join(', ')}`;
+  // Plain digits and { }: one code span (the written number) is all the Problems panel needs.
+  const read = /^[-+]?\d+(?:\.\d+)?$/.test(split.read) ? split.read : `"${split.read}"`;
+  return `A comma splits \`${split.text}\` inside { }, read as ${read} and ${split.parts.length === 1 ? 'a key' : 'keys'} ${split.parts.join(', ')}`;
 }
 
 /** The advice: the number to write, or how to write it. */

@@ -265,7 +265,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       make(
         'suppression/missing-reason',
         s.range,
-        `This suppression has no reason (a TODO or <reason> placeholder does not count), so it does not suppress anything. Write why the risk is accepted: \`# scope-lint-disable${s.kind === 'next-line' ? '-next-line' : ''} ${s.ruleIds.join(', ') || '<rule-id>'} -- <reason>\`.`,
+        `This suppression has no reason, so it does not suppress anything: write why the risk is accepted after --, as in # scope-lint-disable${s.kind === 'next-line' ? '-next-line' : ''} ${s.ruleIds.join(', ') || '<rule-id>'} -- <reason> (a TODO or <reason> placeholder does not count).`,
         'warning',
       );
       return;

@@ -44,8 +44,8 @@ export const rule: Rule = {
         ruleId,
         path,
         message: parsed
-          ? `${where} is the text "${shown(value)}", not a number; write \`${String(parsed.value)}\` and keep the currency in \`budget.currency\`.`
-          : `${where} is the text "${shown(value)}", not a number, so it cannot be added up or checked against the total.`,
+          ? `${where} is text, not a number: write \`${String(parsed.value)}\` for "${shown(value)}" and keep the currency in \`budget.currency\`.`
+          : `${where} is text, not a number: "${shown(value)}" cannot be added up or checked against the total.`,
         ...(parsed ? { facts: factsOf(value, parsed, validCurrency) } : {}),
         ...(fix ? { fixes: [fix] } : {}),
       });

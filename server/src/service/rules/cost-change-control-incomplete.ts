@@ -69,8 +69,8 @@ export const rule: Rule = {
         path: [...base, 'approval_by'],
         ...(existing ? {} : { at: 'key' as const }),
         message: existing
-          ? 'Change control lists only blank approvers (`approval_by`), so anyone can approve extra work.'
-          : 'Change control names no approver (`approval_by`), so anyone on your side can approve extra work informally.',
+          ? 'Change control lists only blank approvers: anyone can approve extra work (`approval_by`).'
+          : 'Change control names no approver: anyone on your side can approve extra work informally (`approval_by`).',
         fixes: [
           {
             title: 'Add an approver to fill in',
@@ -87,7 +87,7 @@ export const rule: Rule = {
       findings.push({
         ruleId,
         path: [...base, 'process'],
-        message: 'Change control has no `process`, so nothing requires a change request to state its cost and schedule impact.',
+        message: 'Change control has no `process`: nothing requires a change request to state its cost and schedule impact.',
         fixes: [
           {
             title: 'Add a process that requires cost and schedule impact',

@@ -53,17 +53,15 @@ function check(root: unknown, change: ChangeRequest): Finding | undefined {
   const path: Path = !second && hasKey(first.key) ? [...change.path, first.key] : change.path;
   const message =
     gaps.every((g) => g.impact.kind === 'absent') && second
-      ? `Change ${change.label} ${approved}, but states neither its cost impact (\`cost_impact\`) nor its schedule impact (\`schedule_impact_days\`).`
-      : `Change ${change.label} ${approved}, but ${gaps.map((g) => describe(g, unit)).join(', and ')}.`;
+      ? `Change ${change.label} ${approved} but states no impact: neither its cost (\`cost_impact\`) nor its schedule (\`schedule_impact_days\`).`
+      : `Change ${change.label} ${approved} with no usable ${gaps.map((g) => (g.key === 'cost_impact' ? 'cost' : 'schedule')).join(' or ')} impact: ${gaps.map((g) => describe(g, unit)).join(', and ')}.`;
   const fixes = fixesFor(root, change, gaps);
   return { ruleId, path, message, ...(note ? { facts: [note] } : {}), ...(fixes.length ? { fixes } : {}) };
 }
 
 function describe({ key, impact }: Gap, unit: string): string {
-  const what =
-    key === 'cost_impact'
-      ? `its cost impact (\`cost_impact\`${unit ? `, in${unit}` : ''})`
-      : 'its schedule impact (`schedule_impact_days`)';
+  // After the message's lead, which already says which impact: the key is enough.
+  const what = key === 'cost_impact' ? `\`cost_impact\`${unit ? ` (in${unit})` : ''}` : '`schedule_impact_days`';
   switch (impact.kind) {
     case 'absent':
       return `${what} is not stated`;

@@ -75,8 +75,8 @@ It is an error when the approved changes cost more than the reserve, and a warni
       const over = sum - reserve;
       const message =
         reserve <= epsilon
-          ? `Approved changes cost ${atLeast}${money(sum)} and there is no contingency reserve (\`budget.contingency_percent\` ${noReserve ? 'is not set' : 'is 0'}), so the project is ${atLeast}${money(over)} over budget.`
-          : `Approved changes cost ${atLeast}${money(sum)}, ${money(over)} more than the ${reserveText}, so the project is over budget.`;
+          ? `Approved changes put the project ${atLeast}${money(over)} over budget: there is no contingency reserve (\`budget.contingency_percent\` ${noReserve ? 'is not set' : 'is 0'}).`
+          : `Approved changes put the project ${atLeast}${money(over)} over budget: they cost ${atLeast}${money(sum)}, more than the ${reserveText}.`;
       return [{ ruleId, path: ['changes'], at: 'key', message, facts }];
     }
     const share = (sum / reserve) * 100;
@@ -88,7 +88,7 @@ It is an error when the approved changes cost more than the reserve, and a warni
       path: ['changes'],
       at: 'key',
       severity: 'warning',
-      message: `Approved changes already use ${atLeast}${formatPercent(share)} of the contingency reserve (${formatAmount(sum)} of ${money(reserve)}), leaving ${money(reserve - sum)} for the risks still ahead.`,
+      message: `Approved changes already use ${atLeast}${formatPercent(share)} of the contingency reserve: ${formatAmount(sum)} of ${money(reserve)}, leaving ${money(reserve - sum)} for the risks still ahead.`,
       facts,
     };
     return [finding];

@@ -40,9 +40,9 @@ export const rule: Rule = {
       applicability: proposals.length === 1 && !p.confirm ? 'safe' : 'unsafe',
     }));
     const subject =
-      amounts.length === 1 ? `\`${formatPath(amounts[0]?.path ?? [])}\` is an amount` : `The budget has ${amounts.length} amounts`;
+      amounts.length === 1 ? `\`${formatPath(amounts[0]?.path ?? [])}\` is an amount` : `the budget has ${amounts.length} amounts`;
     const message = isAbsent(currency)
-      ? `${subject}, but \`budget.currency\` is not set, so nobody can tell what currency the price is in.`
+      ? `\`budget.currency\` is not set, so nobody can tell the currency of the price: ${subject}.`
       : `\`budget.currency\` is ${describe(currency)}, not an ISO 4217 code such as USD, EUR or GBP.`;
     return [{ ruleId, path: ['budget', 'currency'], message, facts, fixes }];
   },

@@ -30,7 +30,7 @@ export const rule: Rule = {
         message:
           Array.isArray(value) && value.length > 0
             ? '`out_of_scope` lists only blank items, so nothing is explicitly excluded.'
-            : 'Nothing is listed under `out_of_scope`, so every adjacent request can be argued into the price.',
+            : 'Nothing is listed under `out_of_scope`: every adjacent request can be argued into the price.',
         // TODO, not an invented exclusion: cost-tbd-placeholder keeps it visible until someone writes one.
         fixes: [
           {

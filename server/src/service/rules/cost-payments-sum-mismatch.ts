@@ -44,7 +44,7 @@ export const rule: Rule = {
         findings.push({
           ruleId,
           path: at,
-          message: `Payment ${label} has neither \`percent\` nor \`amount\`, so nobody can say what it pays.`,
+          message: `Payment ${label} has no percent and no amount: nobody can say what it pays (give \`percent\` or \`amount\`).`,
         });
         sumIsKnown = false;
       } else {
@@ -111,7 +111,12 @@ function bothFinding(at: Path, payment: Readonly<Record<string, unknown>>, label
     typeof amount === 'number' && typeof percent === 'number' && !agree
       ? ` They disagree: ${formatPercent(percent)} of ${formatAmount(total)} is ${formatAmount((percent / 100) * total)}${unit}, not ${formatAmount(amount)}.`
       : '';
-  return { ruleId, path: at, message: `Payment ${label} has both \`percent\` and \`amount\`; give exactly one.${detail}`, fixes };
+  return {
+    ruleId,
+    path: at,
+    message: `Payment ${label} has both a percent and an amount: give exactly one (\`percent\` or \`amount\`).${detail}`,
+    fixes,
+  };
 }
 
 /** "Rebalance last payment": the last payment takes whatever the others leave of the total. */

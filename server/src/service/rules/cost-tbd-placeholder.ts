@@ -63,7 +63,7 @@ function check(value: string, path: Path, inMapping: boolean): Finding | undefin
   const critical = isMoneyOrDate(path);
   const message = whole
     ? `${where} is still "${written}": ${critical ? 'settle it before signing' : 'fill it in before signing'}, or record it as an assumption with a decision date and an owner.`
-    : `${where} contains "${written}", an open item in a scope you are about to sign.`;
+    : `Open item "${written}" in ${where}: it is still open in a scope you are about to sign.`;
   return {
     ruleId,
     path,

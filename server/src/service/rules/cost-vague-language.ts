@@ -79,7 +79,7 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'if\\s+(?:needed|required|applicable)', quantifiable: false, advice: asNeeded },
   { pattern: 'when\\s+necessary', quantifiable: false, advice: asNeeded },
   { pattern: 'if\\s+necessary', quantifiable: false, advice: asNeeded },
-  { pattern: 'various', quantifiable: false, advice: 'does not say which: name each one' },
+  { pattern: 'various', quantifiable: false, advice: 'does not say which ones: name each one' },
   { pattern: 'best\\s+efforts?', quantifiable: false, advice: 'commits to nothing measurable: state the service level or outcome owed' },
   {
     pattern: 'best\\s+endeavou?rs?',

@@ -35,8 +35,8 @@ A vendor that is one named person (a sole trader, such as \`Jamie Cole (sole tra
             path: ['vendor', 'key_personnel'],
             message:
               people.length === 1
-                ? 'The key role names nobody (`name` is empty), so no one is committed to the work.'
-                : `None of the ${people.length} key roles names a person (\`name\` is empty), so no one is committed to the work.`,
+                ? 'The key role names nobody: no one is committed to the work (`name` is empty).'
+                : `None of the ${people.length} key roles names a person: no one is committed to the work (\`name\` is empty).`,
           },
         ];
       }
@@ -46,7 +46,7 @@ A vendor that is one named person (a sole trader, such as \`Jamie Cole (sole tra
         findings.push({
           ruleId: 'expertise-key-personnel-missing',
           path: ['vendor', 'key_personnel', i, ...(hasName ? ['name'] : [])],
-          message: `The key role \`${shortText(person.role)}\` names nobody (\`name\` is empty), so no one is committed to it.`,
+          message: `The key role \`${shortText(person.role, 30)}\` names nobody: no one is committed to it (\`name\` is empty).`,
         });
       });
       return findings;

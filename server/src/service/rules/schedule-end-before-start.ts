@@ -23,7 +23,7 @@ export const rule: Rule = {
     const gap = daysBetween(end, start);
     const message =
       gap === 0
-        ? `The timeline ends on the day it starts (${start}), so the period of performance has no length.`
+        ? `The timeline ends on the day it starts: ${start}, so the period of performance has no length.`
         : `The timeline ends on ${end}, ${days(gap)} before it starts on ${start}.`;
     // Swapping equal dates changes nothing. Not `safe`: the cause may be a wrong year rather than a swap.
     const fixes: Fix[] =

@@ -69,8 +69,8 @@ A value that is not one of the four levels (\`highly confidential\`, \`secret\`)
         path,
         ...(absent ? {} : { severity: 'error' as const }),
         message: absent
-          ? 'The scope does not classify the data the vendor will touch (public, internal, confidential or restricted).'
-          : `\`${written}\` is not a data classification, so the data is treated as restricted until you pick public, internal, confidential or restricted.`,
+          ? 'The scope does not classify the data the vendor will touch: pick public, internal, confidential or restricted.'
+          : `"${written}" is not a data classification: the data is treated as restricted until you pick public, internal, confidential or restricted.`,
         ...(absent
           ? {}
           : { facts: ['Until it is fixed, every security rule applies as for `restricted` data, the most sensitive level.'] }),

@@ -86,7 +86,7 @@ Prefer ownership that transfers with each milestone payment rather than only "on
         // An owner written another way keeps its own schema finding (and fix), so this one goes on `ip`.
         path: canonical === ip.owner ? ['ip', 'owner'] : ['ip'],
         ...(canonical === ip.owner ? {} : { at: 'key' as const }),
-        message: `${owner} the work product (\`owner: ${shortText(String(ip.owner))}\`), but no \`license\` states what you may do with it.`,
+        message: `${owner} the work product, with no \`license\` for your use: \`owner: ${shortText(String(ip.owner), 20)}\` needs one that states what you may do with it.`,
         fixes: [
           {
             title: 'Add a `license` to fill in',

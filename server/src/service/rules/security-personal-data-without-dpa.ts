@@ -62,7 +62,7 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
         path: ['security', 'dpa', 'signed'],
         message: unstated
           ? 'The vendor will process personal data, but the DPA does not say whether it is signed.'
-          : 'The vendor will process personal data, but the data processing agreement is not signed yet (`signed: false`).',
+          : 'The data processing agreement is not signed yet: the vendor will process personal data (`signed: false`).',
         ...(unstated
           ? {
               fixes: [

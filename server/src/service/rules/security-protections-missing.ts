@@ -39,8 +39,8 @@ export const rule: Rule = {
         ruleId: 'security-protections-missing',
         path,
         message: level
-          ? `The data is classified ${level}, but the vendor's security protections are not written down.`
-          : "The vendor's security protections are not written down, and the data is not classified as public.",
+          ? `The vendor's security protections are not written down: the data is classified ${level}.`
+          : "The vendor's security protections are not written down: the data is not classified as public.",
         fixes: [
           {
             title: 'Add a baseline list of protections to edit',

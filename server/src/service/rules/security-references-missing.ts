@@ -70,7 +70,7 @@ export const rule: Rule = {
         // The finding is about the list as a whole, whose first line is just the first reference.
         at: 'key',
         severity: 'info',
-        message: `${count === 1 ? 'The vendor reference has no' : `None of the ${count} vendor references has a`} \`contacted\` date, so there is no record that anyone called ${count === 1 ? 'it' : 'them'}.`,
+        message: `${count === 1 ? 'The vendor reference has no' : `None of the ${count} vendor references has a`} \`contacted\` date: there is no record that anyone called ${count === 1 ? 'it' : 'them'}.`,
         ...(companies.length ? { facts: [`Listed but not contacted: ${companies.join(', ')}.`] } : {}),
       },
     ];

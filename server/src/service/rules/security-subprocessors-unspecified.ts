@@ -30,7 +30,7 @@ export const rule: Rule = {
           ruleId: 'security-subprocessors-unspecified',
           path: ['security', 'subprocessors', 'approval_required'],
           message:
-            'The vendor may add sub-processors without your approval (`approval_required: false`), so your data can reach parties you never vetted.',
+            'The vendor may add sub-processors without your approval: your data can reach parties you never vetted (`approval_required: false`).',
           facts: [
             'GDPR Art. 28(2): a processor engages another processor only with your prior specific or general written authorisation, and must tell you of changes so that you can object.',
           ],
@@ -51,7 +51,7 @@ export const rule: Rule = {
       {
         ruleId: 'security-subprocessors-unspecified',
         path: ['security', 'subprocessors'],
-        message: 'The vendor will process personal data, but the scope does not say whether it may pass that data to sub-processors.',
+        message: 'The scope does not say whether the vendor may pass personal data to sub-processors.',
         fixes: [
           {
             title: 'Allow no sub-processors without your approval',

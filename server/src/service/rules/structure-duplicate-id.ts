@@ -80,7 +80,7 @@ export const rule: Rule = {
         findings.push({
           ruleId: 'structure-duplicate-id',
           path: use.path,
-          message: `Id \`${shortText(id)}\` is already used by the ${first.kind} on line ${first.line} (\`${formatPath(first.path.slice(0, -1))}\`), so every reference to it is ambiguous.`,
+          message: `Id \`${shortText(id)}\` is already used by the ${first.kind} on line ${first.line}: every reference to it is ambiguous (\`${formatPath(first.path.slice(0, -1))}\`).`,
           facts,
           fixes: [
             {
