@@ -264,7 +264,7 @@ export const codeGroups = [
   {
     name: 'Suppressions',
     intro:
-      'A risk can be accepted on purpose with `# scope-lint-disable-next-line <rule-id> -- <reason>` on the line before the finding, or `# scope-lint-disable <rule-id> -- <reason>` for the whole file. The reason is required, so the file records why.',
+      'A risk can be accepted on purpose with `# scope-lint-disable-next-line <rule-id> -- <reason>` on the line before the finding, or `# scope-lint-disable <rule-id> -- <reason>` for the whole file. The reason is required, so the file records why. A reason can end in a waiver part, `(approved-by: <name>, until: YYYY-MM-DD)`, that records who accepted the risk and until when; the risk register lists both, and after that day the suppression hides nothing.',
     codes: [
       {
         code: 'suppression/missing-reason',
@@ -273,6 +273,24 @@ export const codeGroups = [
         explanation:
           'The suppression comment has no reason after `--`, so it does not suppress anything: an accepted risk must say why it was accepted.',
         remedy: 'Add the reason: `# scope-lint-disable-next-line <rule-id> -- <why this risk is accepted>`.',
+      },
+      {
+        code: 'suppression/invalid-waiver',
+        severity: 'warning',
+        title: 'Waiver approval or expiry cannot be read',
+        explanation:
+          'The reason ends in a waiver part (the parenthesis with `approved-by:` or `until:`) that is not of the form `(approved-by: <name>, until: YYYY-MM-DD)`: a misspelt key (`approved_by`, `approver`), a placeholder instead of a name (`TODO`, `<name>`), a date that is not a calendar day written YYYY-MM-DD (`2027-02-30`, `31/12/2027`, `Q3`), or the part written somewhere other than at the end. Lack of oversight: an expiry nobody can read would make the waiver last for ever, so the suppression hides nothing until the part is corrected.',
+        remedy:
+          'End the reason with `(approved-by: <name>, until: YYYY-MM-DD)`; either entry can be left out, but what is written must be in this form.',
+      },
+      {
+        code: 'suppression/expired',
+        severity: 'warning',
+        title: 'Waiver expired',
+        explanation:
+          "The waiver's `until:` date has passed (it holds through that day), so the suppression no longer hides its findings: they are reported again, and this comment says who approved the waiver and when it expired. Lack of oversight: a risk accepted for a while must be decided again when the time is up, as ISO 31000 (6.6, monitoring and review) and the PMI *PMBOK Guide* (risk monitoring) ask of every accepted risk; a waiver that silently stays makes a temporary exception permanent.",
+        remedy:
+          'Fix the risk and remove the comment, or get the approver (or someone with the authority) to accept it again and write the new `until:` date.',
       },
       {
         code: 'suppression/unknown-rule',

@@ -1,7 +1,9 @@
 // In-document suppressions: `# scope-lint-disable-next-line <ids> -- <reason>` and
-// `# scope-lint-disable <ids> -- <reason>` (whole file). The reason is required.
+// `# scope-lint-disable <ids> -- <reason>` (whole file). The reason is required. A reason may end
+// in a waiver part, `(approved-by: <name>, until: YYYY-MM-DD)`: who accepted the risk and until when.
 import { isPair, isScalar, visit } from 'yaml';
 import type { ScopeDocument } from './document';
+import { dateOf } from './model';
 import type { Range } from 'vscode-languageserver-types';
 
 export interface Suppression {
@@ -16,6 +18,74 @@ export interface Suppression {
   readonly targetLine: number | undefined;
   /** The last line it covers: the target line, or the end of a multi-line text value that starts there. */
   readonly targetEndLine: number | undefined;
+  /** Who approved accepting the risk (`approved-by:`), when the waiver part names someone. */
+  readonly approvedBy?: string;
+  /** The last day the waiver holds (`until:`, YYYY-MM-DD); after it the suppression hides nothing. */
+  readonly until?: string;
+  /** What is wrong with the waiver part, in words; a suppression with one hides nothing. */
+  readonly waiverProblem?: string;
+}
+
+/** The waiver part's form, as messages and docs quote it. */
+export const waiverForm = '(approved-by: <name>, until: YYYY-MM-DD)';
+
+interface Waiver {
+  readonly approvedBy?: string;
+  readonly until?: string;
+  readonly problem?: string;
+}
+
+/**
+ * A parenthesis closing the reason that speaks of an approval or an end date is read as the waiver
+ * part, strictly: a misspelt key or a date that is not a day is reported, never taken as prose that
+ * quietly makes the waiver last for ever. Other parentheses (`(see ticket 12)`) are reason text.
+ */
+const waiverWords = /\b(?:approved[- ]by|approver|until\s*:|expir(?:es|y)\s*:)/i;
+const waiverPart = new RegExp(`\\(([^()]*${waiverWords.source}[^()]*)\\)\\s*$`, 'i');
+
+function readWaiver(content: string): Waiver {
+  let approvedBy: string | undefined;
+  let until: string | undefined;
+  const problems: string[] = [];
+  for (const entry of content.split(/[,;]/)) {
+    const m = /^\s*([^:]*?)\s*:\s*(.*?)\s*$/.exec(entry);
+    const key = m?.[1]?.toLowerCase();
+    const value = m?.[2] ?? '';
+    if (entry.trim() === '') problems.push('an empty entry between commas');
+    else if (key === 'approved-by') {
+      if (approvedBy !== undefined) problems.push('`approved-by` twice');
+      else if (!isWrittenName(value))
+        problems.push(`\`approved-by\` names nobody (${value === '' ? 'it is empty' : `"${value}" is a placeholder`})`);
+      else approvedBy = value;
+    } else if (key === 'until') {
+      if (until !== undefined) problems.push('`until` twice');
+      else if (dateOf(value) === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        problems.push(`\`until\` is not a calendar date written YYYY-MM-DD ("${value}")`);
+      else until = value;
+    } else problems.push(`"${entry.trim()}" is not \`approved-by: <name>\` or \`until: YYYY-MM-DD\``);
+  }
+  if (problems.length > 0) return { problem: problems.join('; ') };
+  return { ...(approvedBy !== undefined ? { approvedBy } : {}), ...(until !== undefined ? { until } : {}) };
+}
+
+/** A name a person wrote: not empty, not `TODO`, not a `<name>` hint. */
+function isWrittenName(name: string): boolean {
+  return isWrittenReason(name);
+}
+
+/** The reason without its waiver part, and the waiver (undefined when there is no waiver part). */
+function splitWaiver(reason: string): { reason: string; waiver: Waiver | undefined } {
+  const m = waiverPart.exec(reason);
+  if (!m) {
+    if (!waiverWords.test(reason)) return { reason, waiver: undefined };
+    // `approved-by:` elsewhere in the reason (not last, or with parentheses inside): not read as
+    // prose, since an end date nobody can read would make the waiver last for ever.
+    return {
+      reason,
+      waiver: { problem: `the waiver part must close the reason, in one pair of parentheses with none inside: ${waiverForm}` },
+    };
+  }
+  return { reason: reason.slice(0, m.index).trim(), waiver: readWaiver(m[1] ?? '') };
 }
 
 const directive = /^#\s*scope-lint-disable(-next-line)?(?=\s|$)(.*)$/;
@@ -32,7 +102,7 @@ export function findSuppressions(doc: ScopeDocument): Suppression[] {
     const rest = m[2] ?? '';
     const separator = rest.indexOf('--');
     const idsText = separator >= 0 ? rest.slice(0, separator) : rest;
-    const reasonText = separator >= 0 ? rest.slice(separator + 2).trim() : '';
+    const { reason: reasonText, waiver } = splitWaiver(separator >= 0 ? rest.slice(separator + 2).trim() : '');
     const ruleIds = idsText
       .split(/[\s,]+/)
       .map((s) => s.trim())
@@ -48,6 +118,9 @@ export function findSuppressions(doc: ScopeDocument): Suppression[] {
       range: doc.oneLineRange(comment.offset, comment.end),
       targetLine,
       targetEndLine: targetLine === undefined ? undefined : (multilineValueEnd(doc, targetLine) ?? targetLine),
+      ...(waiver?.approvedBy !== undefined ? { approvedBy: waiver.approvedBy } : {}),
+      ...(waiver?.until !== undefined ? { until: waiver.until } : {}),
+      ...(waiver?.problem !== undefined ? { waiverProblem: waiver.problem } : {}),
     });
   }
   return found;

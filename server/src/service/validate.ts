@@ -3,12 +3,12 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { YAMLError } from 'yaml';
 import type { ScopeDocument } from './document';
-import { formatPath, isRecord } from './model';
+import { formatPath, isRecord, todayDate } from './model';
 import { rules, rulesById } from './rules';
 import { validateDocumentSchema } from './schema';
 import type { RuleSettings } from './settings';
 import { absentSectionOf, maxUnfoldedSectionFindings, missingSectionsCode, missingSectionsFinding } from './missingSections';
-import { findSuppressions, type Suppression } from './suppressions';
+import { findSuppressions, waiverForm, type Suppression } from './suppressions';
 import { checkCustomRule } from './customRules';
 import type { Finding, Fix, Path, Severity } from './types';
 
@@ -64,6 +64,10 @@ export interface AcceptedFinding {
   /** The node the finding is about, in catalogue notation. */
   readonly path: string;
   readonly reason: string;
+  /** The waiver's `approved-by:`, when it has one. */
+  readonly approvedBy?: string;
+  /** The waiver's `until:` (YYYY-MM-DD), when it has one; today is on or before it. */
+  readonly until?: string;
 }
 
 const severityToLsp: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -229,12 +233,17 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   // nothing: a finding they would suppress is a hint that names the comment, and each comment
   // that would hide something says so.
   const suppressions = findSuppressions(doc);
+  // A waiver holds through its `until:` day; today is the rules' today (settings.today in tests).
+  const today = todayDate(settings.today);
+  const expired = (s: Suppression): boolean => s.until !== undefined && s.until < today;
   const used = new Set<number>();
   const hidden = new Map<number, number>();
   for (const { finding, index: findingIndex, severity, range } of ruleFindings) {
     const index = suppressions.findIndex(
       (s) =>
         s.reason !== undefined &&
+        s.waiverProblem === undefined &&
+        !expired(s) &&
         s.ruleIds.includes(finding.ruleId) &&
         (s.kind === 'file' ||
           (s.targetLine !== undefined && range.start.line >= s.targetLine && range.start.line <= (s.targetEndLine ?? s.targetLine))),
@@ -250,6 +259,8 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
         range,
         path: formatPath(finding.path),
         reason: by.reason ?? '',
+        ...(by.approvedBy !== undefined ? { approvedBy: by.approvedBy } : {}),
+        ...(by.until !== undefined ? { until: by.until } : {}),
       });
       if (!settings.restrictedMode) continue;
       hidden.set(index, (hidden.get(index) ?? 0) + 1);
@@ -278,6 +289,24 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
         s.ruleIds.length === 0
           ? 'This suppression names no rule id.'
           : `Unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `\`${u}\``).join(', ')} in this suppression.`,
+        'warning',
+      );
+      return;
+    }
+    if (s.waiverProblem !== undefined) {
+      make(
+        'suppression/invalid-waiver',
+        s.range,
+        `This waiver's approval part cannot be read, so it suppresses nothing: ${s.waiverProblem}. End the reason with \`${waiverForm}\`.`,
+        'warning',
+      );
+      return;
+    }
+    if (expired(s)) {
+      make(
+        'suppression/expired',
+        s.range,
+        `This waiver of ${s.ruleIds.map((u) => `\`${u}\``).join(', ')} expired on ${s.until ?? ''}${s.approvedBy !== undefined ? ` (approved by ${s.approvedBy})` : ''}, so it no longer suppresses anything: the accepted risk needs a fresh decision. Renew the approval with a new \`until:\` date, or fix the risk.`,
         'warning',
       );
       return;

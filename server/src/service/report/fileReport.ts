@@ -30,6 +30,10 @@ export interface ReportFinding {
 export interface AcceptedRisk extends ReportFinding {
   /** Why the risk is accepted, as written in the suppression comment. */
   readonly reason: string;
+  /** Who approved it (the waiver's `approved-by:`), when the comment says. */
+  readonly approvedBy?: string;
+  /** The last day the waiver holds (`until:`, YYYY-MM-DD), when the comment says. */
+  readonly until?: string;
 }
 
 export interface MilestoneFact {
@@ -115,6 +119,8 @@ export function fileReport(doc: ScopeDocument, analysis: Analysis, settings: Rul
       column: a.range.start.character + 1,
       path: a.path,
       reason: a.reason,
+      ...(a.approvedBy !== undefined ? { approvedBy: a.approvedBy } : {}),
+      ...(a.until !== undefined ? { until: a.until } : {}),
     })),
     ...(notChecked !== undefined ? { notChecked } : {}),
     rulesRun:

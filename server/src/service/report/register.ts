@@ -7,7 +7,7 @@ import { formatAmount } from '../model';
 import type { Severity } from '../types';
 import { docsUrl } from '../validate';
 import { paymentsSvg, timelineSvg, escapeXml } from './charts';
-import type { FileReport, ReportFinding, ScopeFacts } from './fileReport';
+import type { AcceptedRisk, FileReport, ReportFinding, ScopeFacts } from './fileReport';
 import { scoreOfReport } from './fileReport';
 import { areaOf, areas, areaTitles, plural, type Area, type Counts, type Score } from './score';
 import { reportCss, standaloneCss } from '../../../../shared/reportStyles';
@@ -70,6 +70,8 @@ export interface RegisterRow {
   readonly finding: ReportFinding;
   readonly area: Area;
   readonly accepted?: string;
+  /** For an accepted risk: who approved it and until when, as the waiver says. */
+  readonly waiver?: Pick<AcceptedRisk, 'approvedBy' | 'until'>;
 }
 
 /**
@@ -86,7 +88,15 @@ export function rowsOf(report: FileReport): RegisterRow[] {
   const accepted = [...report.accepted].sort(order);
   return [
     ...open.map((finding) => ({ finding, area: areaOf(finding.ruleId) })),
-    ...accepted.map((finding) => ({ finding, area: areaOf(finding.ruleId), accepted: finding.reason })),
+    ...accepted.map((finding) => ({
+      finding,
+      area: areaOf(finding.ruleId),
+      accepted: finding.reason,
+      waiver: {
+        ...(finding.approvedBy !== undefined ? { approvedBy: finding.approvedBy } : {}),
+        ...(finding.until !== undefined ? { until: finding.until } : {}),
+      },
+    })),
   ].map((row, i) => ({ id: `R${i + 1}`, ...row }));
 }
 
@@ -158,7 +168,17 @@ function cell(text: string): string {
 }
 
 function statusText(row: RegisterRow): string {
-  return row.accepted === undefined ? 'Open' : `Accepted: ${row.accepted}`;
+  if (row.accepted === undefined) return 'Open';
+  const waiver = waiverText(row);
+  return `Accepted: ${row.accepted}${waiver ? ` (${waiver})` : ''}`;
+}
+
+/** "approved by Jane Doe, until 2027-03-31"; a waiver without them says so, so nobody reads it as approved. */
+export function waiverText(row: RegisterRow): string {
+  if (row.accepted === undefined) return '';
+  const approver = row.waiver?.approvedBy !== undefined ? `approved by ${row.waiver.approvedBy}` : 'no approver named';
+  const until = row.waiver?.until !== undefined ? `until ${row.waiver.until}` : 'no expiry';
+  return `${approver}, ${until}`;
 }
 
 function riskCell(row: RegisterRow): string {
@@ -348,6 +368,8 @@ const csvColumns = [
   'Status',
   'Line',
   'Rule',
+  'Approved by',
+  'Accepted until',
 ];
 
 /**
@@ -388,12 +410,14 @@ export function registerCsv(files: readonly RegisterFile[], _context: RegisterCo
         statusText(row),
         String(row.finding.line),
         row.finding.ruleId,
+        row.waiver?.approvedBy ?? '',
+        row.waiver?.until ?? '',
       ]);
     if (report.notChecked !== undefined)
-      add(['', areaTitles.structure, '', 'File not checked', report.notChecked, '', '', '', 'Not checked', '', '']);
+      add(['', areaTitles.structure, '', 'File not checked', report.notChecked, '', '', '', 'Not checked', '', '', '', '']);
     else
       for (const check of checksOf(report).filter((c) => c.result === 'Passed'))
-        add(['', areaTitles[check.area], '', plainText(check.title), '', '', '', '', 'Passed', '', '']);
+        add(['', areaTitles[check.area], '', plainText(check.title), '', '', '', '', 'Passed', '', '', '', '']);
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -532,7 +556,7 @@ function reportBodyText(file: RegisterFile, context: RegisterContext, options: B
     out.push('<ul class="findings">');
     for (const row of accepted)
       out.push(
-        `<li class="finding">${severityBadge(row.finding.severity)} <strong>${h(titleOf(row.finding.ruleId))}</strong> <span class="area-name">(${h(areaTitles[row.area])})</span> ${where(file, row.finding, options)}<p class="reason"><span class="label">Accepted because:</span> ${h(row.accepted ?? '')}</p><p class="message">${inlineHtml(row.finding.message)}</p></li>`,
+        `<li class="finding">${severityBadge(row.finding.severity)} <strong>${h(titleOf(row.finding.ruleId))}</strong> <span class="area-name">(${h(areaTitles[row.area])})</span> ${where(file, row.finding, options)}<p class="reason"><span class="label">Accepted because:</span> ${h(row.accepted ?? '')}</p><p class="waiver"><span class="label">Waiver:</span> ${h(waiverText(row))}</p><p class="message">${inlineHtml(row.finding.message)}</p></li>`,
       );
     out.push('</ul>');
   }
