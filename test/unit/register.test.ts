@@ -91,7 +91,7 @@ describe('risk register: Markdown of the golden examples', () => {
     assert.ok(md.includes('| Verdict | **Ready, with 1 accepted risk** |'));
     assert.match(
       md,
-      /\| R1 \| warning \| \*\*No contingency reserve\*\*: .* \| {2}\| Accepted: the sponsor holds a programme-level reserve \| \d+ \|/,
+      /\| R1 \| warning \| \*\*No contingency reserve\*\*: .* \| {2}\| Accepted: the sponsor holds a programme-level reserve \(no approver named, no expiry\) \| \d+ \|/,
     );
   });
 });
@@ -103,7 +103,7 @@ describe('risk register: CSV and HTML', () => {
     const lines = csv.split('\r\n');
     assert.equal(
       lines[0],
-      'File,Project,Vendor,Verdict,Risk score,#,Area,Severity,Risk,Finding,Why it matters,Mitigation,Owner,Status,Line,Rule',
+      'File,Project,Vendor,Verdict,Risk score,#,Area,Severity,Risk,Finding,Why it matters,Mitigation,Owner,Status,Line,Rule,Approved by,Accepted until',
     );
     assert.equal(lines.filter((l) => /,R\d+,/.test(l)).length, 39);
     assert.equal(lines.filter((l) => l.includes(',Passed,')).length, 16);
