@@ -118,7 +118,7 @@ describe('custom rules: the policy examples', () => {
     // In its area, with its title, the reason it was accepted, and among the checks that ran.
     assert.match(
       register,
-      /## Lack of expertise and oversight\n(?:.*\n)*?\| R1 \| warning \| \*\*Steering committee above 250,000\*\*: A budget above 250,000 needs a steering committee[^\n]*\(`acme-steering-over-250k`\) \|[^\n]*\| Accepted: the sponsor chairs a monthly review instead \| 128 \|/,
+      /## Lack of expertise and oversight\n(?:.*\n)*?\| R1 \| warning \| \*\*Steering committee above 250,000\*\*: A budget above 250,000 needs a steering committee[^\n]*\(`acme-steering-over-250k`\) \|[^\n]*\| Accepted: the sponsor chairs a monthly review instead \(no approver named, no expiry\) \| 128 \|/,
     );
     assert.match(
       register,
