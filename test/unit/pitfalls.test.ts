@@ -336,6 +336,51 @@ describe('a number with a comma inside { }', () => {
   });
 });
 
+describe('a number with a comma inside [ ]', () => {
+  it('a number in brackets is one schema finding that says what YAML read, with a safe fix to the number', () => {
+    const text = withText('  total: 38000\n', '  total: [38,000]\n');
+    const line = lineOf(text, 'total: [38,000]');
+    const ds = onLine(text, line);
+    assert.deepEqual(ds.map(where), [`schema/type ${line}:10-18`]);
+    const [d] = ds;
+    assert.ok(d);
+    assert.equal(d.message, '`[38,000]` is a list of 2 items, 38 and `000`: write `38000`, without the brackets and the comma.');
+    assert.equal(afterFix(text, d, 'Write `[38,000]` as 38000'), minimal);
+  });
+
+  it('text with a thousands comma in a flow list is one item, a YAML warning on the whole text, quoted by its fix', () => {
+    const text = withText(
+      'out_of_scope: [Rewriting blog content, New page designs]',
+      'out_of_scope: [Pages beyond 1,250,000 visits, New page designs TBD]',
+    );
+    const line = lineOf(text, 'Pages beyond');
+    const ds = onLine(text, line);
+    assert.deepEqual(ds.map(where), [`yaml/warning ${line}:16-45`, `cost-tbd-placeholder ${line}:64-67`]);
+    const [warning, tbd] = ds;
+    assert.ok(warning && tbd);
+    assert.equal(
+      warning.message,
+      '`Pages beyond 1,250,000 visits` inside `[ ]` is read as 3 items, `Pages beyond 1`, `250` and `000 visits`: put the text in quotes to keep it whole.',
+    );
+    // The item after the split is counted as written: `out_of_scope[1]`, not `[3]`.
+    assert.equal(tbd.message, '`out_of_scope[1]` contains "TBD", an open item in a scope you are about to sign.');
+    assert.equal(
+      afterFix(text, warning, 'Quote `Pages beyond 1,250,000 visits`'),
+      withText(
+        'out_of_scope: [Rewriting blog content, New page designs]',
+        'out_of_scope: ["Pages beyond 1,250,000 visits", New page designs TBD]',
+      ),
+    );
+  });
+
+  it('leaves items separated by a comma and a space, and numbers not grouped in threes, as YAML reads them', () => {
+    for (const list of ['[Phase 1, 200 pages]', '[Wave 1,20 sites]', '[Years 2026,Q1 2027]']) {
+      const text = withText('out_of_scope: [Rewriting blog content, New page designs]', `out_of_scope: ${list}`);
+      assert.deepEqual(onLine(text, lineOf(text, 'out_of_scope')).map(where), [], list);
+    }
+  });
+});
+
 describe('a colon in prose', () => {
   const criterion = '      - Lighthouse performance score >= 90 on the 10 most-visited pages.\n';
 

@@ -183,6 +183,34 @@ describe('cost-change-impact-missing', () => {
     assert.match(String(onlyDiagnostic('cost-change-impact-missing', estimate).message), /is "approx\. 12k", which is not an amount\.$/);
   });
 
+  it('gives a TBD impact of an approved change one finding, its own, not also cost-tbd-placeholder', () => {
+    const tbd = withChanges(approvedBy.replace('cost_impact: 12000', 'cost_impact: TBD'));
+    const onValue = analyzeText(tbd).diagnostics.filter((x) => rangeOf(x).join() === rangeOfText(tbd, 'TBD').join());
+    assert.deepEqual(
+      onValue.map((x) => [x.code, x.message]),
+      [
+        [
+          'cost-change-impact-missing',
+          'Change `CR1` is approved, but its cost impact (`cost_impact`, in EUR) is "TBD", which is not an amount.',
+        ],
+      ],
+    );
+    const days = withChanges(approvedBy.replace('schedule_impact_days: 0', 'schedule_impact_days: TBC'));
+    assert.deepEqual(diagnosticsOf('cost-tbd-placeholder', days), []);
+    // A proposed change needs no impact yet: its placeholder is the open item.
+    const proposed = withChanges(
+      approvedBy.replace('cost_impact: 12000', 'cost_impact: TBD').replace('status: approved', 'status: proposed'),
+    );
+    const open = onlyDiagnostic('cost-tbd-placeholder', proposed);
+    assert.equal(
+      open.message,
+      '`changes[0].cost_impact` is still "TBD": fill it in before signing, or record it as an assumption with a decision date and an owner.',
+    );
+    assert.deepEqual(rangeOf(open), rangeOfText(proposed, 'TBD'));
+    // With the change rule switched off, the placeholder is reported again.
+    assert.equal(diagnosticsOf('cost-tbd-placeholder', tbd, { rules: { 'cost-change-impact-missing': 'off' } }).length, 1);
+  });
+
   it('rewrites an amount written as text: safe in the budget currency, a proposal when the text names another', () => {
     const eur = withChanges(approvedBy.replace('cost_impact: 12000', 'cost_impact: "EUR 12,000"'));
     const d = onlyDiagnostic('cost-change-impact-missing', eur);

@@ -465,6 +465,35 @@ describe('evidence read for what it is', () => {
     assert.deepEqual(diagnostics(fullWith(['  certifications:\n' + certs, '']), 'security-attestation-missing'), []);
   });
 
+  it('does not count a questionnaire whose `completed` is not a date (false, in progress, pending, draft)', () => {
+    for (const value of ['false', 'in progress', '"Pending"', 'draft', 'true']) {
+      const text = fullWith(['  certifications:\n' + certs, ''], ['completed: 2027-01-25', `completed: ${value}`]);
+      const d = one(text, 'security-attestation-missing');
+      assert.equal(
+        d.message,
+        'No current security evidence for sensitive data: the questionnaire is not completed, and there is no certification.',
+        value,
+      );
+      assert.deepEqual(d.range, rangeOfText(text, 'security_questionnaire'), value);
+      const shown = value.replace(/"/g, '');
+      assert.equal(
+        facts(d)[1],
+        `The security questionnaire's \`completed\` is \`${shown}\`, not a date, so it does not show the questionnaire was finished.`,
+      );
+    }
+    const withExpired = fullWith(
+      ['expires: 2028-06-30', 'expires: 2026-06-30'],
+      ['period_end: 2026-09-30', 'period_end: 2025-09-30'],
+      ['completed: 2027-01-25', 'completed: in progress'],
+    );
+    const d = one(withExpired, 'security-attestation-missing');
+    assert.equal(
+      d.message,
+      'No current security evidence for sensitive data: no certification is current on 2027-02-15, and the questionnaire is not completed.',
+    );
+    assert.deepEqual(d.range, rangeOfText(withExpired, 'certifications'));
+  });
+
   it('reports sub-processors allowed without your approval, with a fix that requires it', () => {
     const text = fullWith(['approval_required: true', 'approval_required: false']);
     const d = one(text, 'security-subprocessors-unspecified');

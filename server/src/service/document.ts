@@ -17,6 +17,7 @@ import {
   type YAMLError,
   type Alias,
   type YAMLMap,
+  type YAMLSeq,
   YAMLParseError,
 } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
@@ -216,6 +217,11 @@ export class ScopeDocument {
     return node ? this.splits.list.find((s) => this.splits.endOf.get(node) === s.end && node.range?.[0] === s.start) : undefined;
   }
 
+  /** A sequence's items as the author wrote them: the `000` part of `[100,000]` is no item. */
+  writtenItems(seq: YAMLSeq): readonly unknown[] {
+    return this.splits.partItems.size === 0 ? seq.items : seq.items.filter((item) => !this.splits.partItems.has(item));
+  }
+
   /** Where a node's written text ends: a split number's value runs to its last part (`100,000`, not `100`). */
   writtenEnd(node: Node & { range: [number, number, number] }): number {
     return this.splits.endOf.get(node) ?? node.range[1];
@@ -326,7 +332,7 @@ export class ScopeDocument {
     let depth = 0;
     for (const segment of path) {
       if (isAlias(node) && this.yaml) node = node.resolve(this.yaml);
-      const next = childOf(node, segment);
+      const next = childOf(node, segment, this.splits.partItems);
       if (!next) break;
       depth++;
       pair = next.pair;
@@ -643,7 +649,7 @@ export function keySegment(key: unknown): string | undefined {
   return undefined;
 }
 
-const noSplits: SplitNumbers = { list: [], endOf: new Map(), partKeys: new Set() };
+const noSplits: SplitNumbers = { list: [], endOf: new Map(), partKeys: new Set(), partItems: new Set() };
 
 /** Pairs of large mappings by key (the first pair wins), so a path lookup does not scan every key. */
 const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
@@ -662,13 +668,19 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   return index.get(key);
 }
 
-function childOf(node: Node | undefined, segment: PathSegment): { node: Node | undefined; pair?: Pair } | undefined {
+/** The child at a path segment; in a sequence, the index counts items as written (a `000` part of `[100,000]` is no item). */
+function childOf(
+  node: Node | undefined,
+  segment: PathSegment,
+  partItems: ReadonlySet<unknown>,
+): { node: Node | undefined; pair?: Pair } | undefined {
   if (isMap(node)) {
     const pair = pairOf(node, String(segment));
     return pair ? { node: (pair.value ?? undefined) as Node | undefined, pair } : undefined;
   }
   if (isSeq(node) && typeof segment === 'number') {
-    const item = node.items[segment] as Node | undefined;
+    const items = partItems.size === 0 || !node.flow ? node.items : node.items.filter((item) => !partItems.has(item));
+    const item = items[segment] as Node | undefined;
     return item === undefined ? undefined : { node: item ?? undefined };
   }
   return undefined;

@@ -7,10 +7,10 @@ import { isMap, isScalar, Scalar } from 'yaml';
 import scopeSchema from '../../../schemas/scope.schema.json';
 import validator from './generated/scopeSchemaValidator.js';
 import { editDistance } from './editDistance';
-import { canonicalEnum, dateOf, formatPath, isRecord } from './model';
+import { canonicalEnum, dateOf, formatPath, isRecord, valueAt } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
 import type { ScopeDocument } from './document';
-import { splitNumberAdvice, splitNumberReading, type SplitNumber } from './splitNumbers';
+import { splitItems, splitNumberAdvice, splitNumberReading, type SplitNumber } from './splitNumbers';
 
 export { scopeSchema };
 
@@ -56,9 +56,30 @@ export function validateDocumentSchema(doc: ScopeDocument): SchemaFinding[] {
   const byPath = new Map(splits.map((split) => [formatPath(split.path), split]));
   const refined = findings.map((finding) => {
     const split = byPath.get(formatPath(finding.path));
-    if (!split) return finding;
-    byPath.delete(formatPath(finding.path));
-    return { ...finding, message: `${splitNumberReading(split)}: ${splitNumberAdvice(split)}.`, fixes: splitNumberFixes(split, false) };
+    if (split) {
+      byPath.delete(formatPath(finding.path));
+      return { ...finding, message: `${splitNumberReading(split)}: ${splitNumberAdvice(split)}.`, fixes: splitNumberFixes(split, false) };
+    }
+    // `total: [100,000]`: a number in brackets is a list, and YAML splits it at the comma.
+    const value = valueAt(doc.value, finding.path);
+    const inBrackets =
+      finding.ruleId === 'schema/type' && Array.isArray(value) && value.length === 1
+        ? byPath.get(formatPath([...finding.path, 0]))
+        : undefined;
+    if (!inBrackets || inBrackets.number === undefined) return finding;
+    byPath.delete(formatPath(inBrackets.path));
+    return {
+      ...finding,
+      message: `\`[${inBrackets.text}]\` is a list of ${splitItems(inBrackets)}: write \`${inBrackets.number}\`, without the brackets and the comma${inBrackets.parts.length > 1 ? 's' : ''}.`,
+      fixes: [
+        {
+          title: `Write \`[${inBrackets.text}]\` as ${inBrackets.number}`,
+          ops: [{ op: 'replace' as const, path: finding.path, value: inBrackets.number }],
+          preferred: true,
+          applicability: 'safe' as const,
+        },
+      ],
+    };
   });
   for (const split of byPath.values()) {
     if (refined.length >= maxSchemaFindings) break;

@@ -16,7 +16,9 @@ export interface SplitNumber {
   readonly end: number;
   /** What YAML read as the value: `100`. */
   readonly read: string;
-  /** The parts read as keys, as written: `000`. */
+  /** Where YAML split it: inside `{ }` (the parts are keys) or `[ ]` (the parts are items). */
+  readonly within: 'mapping' | 'sequence';
+  /** The parts read as keys or items, as written: `000`. */
   readonly parts: readonly string[];
   /** Those keys in the plain data (`0`: YAML reads `000` as the number 0). */
   readonly dataKeys: readonly string[];
@@ -30,6 +32,8 @@ export interface SplitNumbers {
   readonly endOf: ReadonlyMap<Node, number>;
   /** The key nodes of the parts (`000`), which are no keys the author wrote. */
   readonly partKeys: ReadonlySet<unknown>;
+  /** The item nodes of the parts in `[ ]` (`000`), which are no items the author wrote: paths skip them. */
+  readonly partItems: ReadonlySet<unknown>;
 }
 
 /** At most this many: past it, a file of nothing else gets its first findings, not a slow walk. */
@@ -44,11 +48,25 @@ export function findSplitNumbers(contents: unknown, text: string, keyOf: (key: u
   const list: SplitNumber[] = [];
   const endOf = new Map<Node, number>();
   const partKeys = new Set<unknown>();
+  const partItems = new Set<unknown>();
   const stack: { node: unknown; path: PathSegment[] }[] = [{ node: contents, path: [] }];
   while (stack.length > 0 && list.length < maxSplitNumbers) {
     const { node, path } = stack.pop() ?? { node: undefined, path: [] };
     if (isSeq(node)) {
-      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+      // In `[ ]` a comma separates items: `[100,000]` is read as 100 and 0, `[Up to 10,000 users]`
+      // as "Up to 10" and "000 users". The path index counts the items the author wrote.
+      let index = 0;
+      for (let i = 0; i < node.items.length; i++, index++) {
+        const split = node.flow ? splitItemAt(node.items, i, text, [...path, index]) : undefined;
+        if (split) {
+          list.push(split.number);
+          endOf.set(node.items[i] as Node, split.number.end);
+          for (const part of split.parts) partItems.add(part);
+          i += split.parts.length;
+          continue;
+        }
+        stack.push({ node: node.items[i], path: [...path, index] });
+      }
       continue;
     }
     if (!isMap(node)) continue;
@@ -71,7 +89,49 @@ export function findSplitNumbers(contents: unknown, text: string, keyOf: (key: u
       stack.push({ node: pair.value, path: [...path, key] });
     }
   }
-  return { list, endOf, partKeys };
+  return { list, endOf, partKeys, partItems };
+}
+
+/** The split number starting at `items[i]` of a flow sequence: it ends in a digit and items of three digits (and text) follow over bare commas. */
+function splitItemAt(
+  items: readonly unknown[],
+  i: number,
+  text: string,
+  path: Path,
+): { number: SplitNumber; parts: unknown[] } | undefined {
+  const first = items[i];
+  if (!isPlain(first) || !/\d$/.test(text.slice(first.range[0], first.range[1]))) return undefined;
+  const start = first.range[0];
+  let end = first.range[1];
+  const parts: unknown[] = [];
+  const written: string[] = [];
+  for (let j = i + 1; j < items.length; j++) {
+    const next = items[j];
+    if (!isPlain(next) || text.slice(end, next.range[0]) !== ',') break;
+    const part = text.slice(next.range[0], next.range[1]);
+    // `000`, `000.50` or `000 users`: three digits right after the comma, as thousands are grouped.
+    if (!/^\d{3}(?!\d)/.test(part)) break;
+    parts.push(next);
+    written.push(part);
+    end = next.range[1];
+    if (!/^\d{3}$/.test(part)) break;
+  }
+  if (parts.length === 0) return undefined;
+  const whole = text.slice(start, end);
+  return {
+    number: {
+      path,
+      text: whole,
+      start,
+      end,
+      read: text.slice(start, first.range[1]),
+      within: 'sequence',
+      parts: written,
+      dataKeys: [],
+      number: thousands.test(whole) ? whole.replace(/,/g, '').replace(/^\+/, '') : undefined,
+    },
+    parts,
+  };
 }
 
 /** The split number starting at the value of `items[i]`, if its value ends in a digit and digit-only keys follow it over bare commas. */
@@ -112,6 +172,7 @@ function splitAt(
       start,
       end,
       read: text.slice(start, value.range[1]),
+      within: 'mapping',
       parts: written,
       dataKeys,
       number: thousands.test(whole) ? whole.replace(/,/g, '').replace(/^\+/, '') : undefined,
@@ -133,6 +194,10 @@ export function joinSplitNumbers(value: unknown, list: readonly SplitNumber[]): 
     let parent: unknown = value;
     for (const segment of split.path.slice(0, -1)) parent = childOf(parent, segment);
     const last = split.path[split.path.length - 1];
+    if (Array.isArray(parent) && typeof last === 'number') {
+      parent.splice(last, split.parts.length + 1, split.text);
+      continue;
+    }
     if (!isObject(parent) || typeof last !== 'string') continue;
     for (const key of split.dataKeys) if (key !== last) delete parent[key];
     parent[last] = split.text;
@@ -150,9 +215,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** What happened, in words, for any message about a split number. */
 export function splitNumberReading(split: SplitNumber): string {
-  // Plain digits and { }: one code span (the written number) is all the Problems panel needs.
-  const read = /^[-+]?\d+(?:\.\d+)?$/.test(split.read) ? split.read : `"${split.read}"`;
-  return `A comma splits \`${split.text}\` inside { }, read as ${read} and ${split.parts.length === 1 ? 'a key' : 'keys'} ${split.parts.join(', ')}`;
+  // Plain digits and the brackets: one code span (the written number) is all the Problems panel needs.
+  if (split.within === 'sequence') return `A comma splits \`${split.text}\` inside [ ], read as ${splitItems(split)}`;
+  return `A comma splits \`${split.text}\` inside { }, read as ${readValue(split)} and ${split.parts.length === 1 ? 'a key' : 'keys'} ${split.parts.join(', ')}`;
+}
+
+/** What YAML read inside [ ]: "2 items, 100 and 000". */
+export function splitItems(split: SplitNumber): string {
+  const items = [readValue(split), ...split.parts];
+  return `${items.length} items, ${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
+}
+
+function readValue(split: SplitNumber): string {
+  return /^[-+]?\d+(?:\.\d+)?$/.test(split.read) ? split.read : `"${split.read}"`;
 }
 
 /** The advice: the number to write, or how to write it. */

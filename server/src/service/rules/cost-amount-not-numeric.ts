@@ -74,7 +74,7 @@ function splitFinding(
     path,
     message: `${splitNumberReading(split)}: ${advice}.${payment ? ' Until then the payments cannot be checked against `budget.total`.' : ''}`,
     facts: [
-      `In \`{ }\` a comma separates entries, so YAML reads \`${split.read}\` here${parsed ? `, not ${formatAmount(parsed.value)}` : ''}.`,
+      `In \`${split.within === 'sequence' ? '[ ]' : '{ }'}\` a comma separates ${split.within === 'sequence' ? 'items' : 'entries'}, so YAML reads \`${split.read}\` here${parsed ? `, not ${formatAmount(parsed.value)}` : ''}.`,
       ...(parsed ? factsOf(split.text, parsed, currency).slice(1) : []),
     ],
     ...(fix ? { fixes: [fix] } : {}),

@@ -2,9 +2,10 @@
 // Walks every scalar value of the YAML tree (not the plain data, so each finding has an exact path):
 // an error for money and dates (budget.*, timeline.*, deliverables[].due), a warning elsewhere.
 import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
+import { approvedChanges, costImpactOf, scheduleImpactOf } from '../changeLog';
 import { formatPath } from '../model';
 import type { Finding, Path, Rule } from '../types';
-import { keySegment } from '../document';
+import { keySegment, type ScopeDocument } from '../document';
 import { sources } from '../sources';
 
 const ruleId = 'cost-tbd-placeholder';
@@ -26,11 +27,19 @@ export const rule: Rule = {
   remedy:
     'Settle the open item before signing. If it truly cannot be known yet, record it as an assumption with a decision date and an owner: the quick fix sets the field to `null` and appends "Decide … by … (owner: …)" to `assumptions`.',
   sources: [sources.ambiguousTerms],
-  check(doc) {
+  check(doc, settings) {
     const findings: Finding[] = [];
     const contents = doc.yaml?.contents;
-    if (contents) visit(contents, [], false, findings);
-    return findings;
+    if (contents) visit(doc, contents, [], false, findings);
+    // One finding per value: the impact of an approved change that is a placeholder is
+    // cost-change-impact-missing's, which names the approved change and its missing price.
+    if (settings.rules['cost-change-impact-missing'] === 'off') return findings;
+    const impacts = new Set<string>();
+    for (const change of approvedChanges(doc.value)) {
+      if (costImpactOf(change).kind === 'unreadable') impacts.add(formatPath([...change.path, 'cost_impact']));
+      if (scheduleImpactOf(change).kind === 'unreadable') impacts.add(formatPath([...change.path, 'schedule_impact_days']));
+    }
+    return impacts.size === 0 ? findings : findings.filter((f) => !impacts.has(formatPath(f.path)));
   },
 };
 
@@ -38,15 +47,15 @@ export const rule: Rule = {
  * Keys are not scanned: a key such as `TBD:` is an unknown key, which the schema reports.
  * Aliases are not followed: the anchored node is scanned where it is written.
  */
-function visit(node: Node, path: Path, inMapping: boolean, findings: Finding[]): void {
+function visit(doc: ScopeDocument, node: Node, path: Path, inMapping: boolean, findings: Finding[]): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = keySegment(pair.key);
-      if (key !== undefined && pair.value) visit(pair.value as Node, [...path, key], true, findings);
+      if (key !== undefined && pair.value) visit(doc, pair.value as Node, [...path, key], true, findings);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      if (item) visit(item as Node, [...path, i], false, findings);
+    doc.writtenItems(node).forEach((item, i) => {
+      if (item) visit(doc, item as Node, [...path, i], false, findings);
     });
   } else if (isScalar(node) && typeof node.value === 'string') {
     const finding = check(node.value, path, inMapping);

@@ -61,20 +61,26 @@ Evidence must also last: when the only current evidence is certificates that all
     const oldestPeriodEnd = addMonths(ref, -months);
     const stale: string[] = [];
 
-    // A completed questionnaire counts while it is as recent as a report would have to be; a
-    // completion that is not a date (a malformed value) is the schema's to report, so it counts.
+    // A completed questionnaire counts while it is as recent as a report would have to be. A
+    // `completed` that is not a date (`false`, "in progress", "pending", "draft") does not say the
+    // questionnaire was finished: fail safe, it is not evidence (the schema reports the value too).
     const survey = valueAt(root, ['vendor', 'security_questionnaire']);
     if (!isAbsent(survey) && !isRecord(survey)) return [];
-    let staleSurvey = false;
+    /** Why the questionnaire on record is not current evidence, if it is on record and is not. */
+    let surveyGap: 'old' | 'unfinished' | undefined;
     /** Current certificates with an expiry date; and whether any other evidence (a report, a questionnaire, an undated certificate) is current. */
     const current: CurrentEvidence[] = [];
     let otherEvidence = false;
     if (isRecord(survey) && !isAbsent(survey.completed)) {
       const completed = dateOf(survey.completed);
-      if (completed === undefined) return [];
-      if (completed >= oldestPeriodEnd) otherEvidence = true;
+      if (completed === undefined) {
+        surveyGap = 'unfinished';
+        stale.push(
+          `The security questionnaire's \`completed\` is \`${shortText(String(survey.completed))}\`, not a date, so it does not show the questionnaire was finished.`,
+        );
+      } else if (completed >= oldestPeriodEnd) otherEvidence = true;
       else {
-        staleSurvey = true;
+        surveyGap = 'old';
         stale.push(
           `The security questionnaire was completed ${completed}, more than ${plural(months, 'month')} before ${refLabel}: answers that old no longer describe the vendor.`,
         );
@@ -139,14 +145,14 @@ Evidence must also last: when the only current evidence is certificates that all
         ruleId: 'security-attestation-missing',
         // About the list as a whole, whose first line is just one certificate; a stale questionnaire
         // with no certificate at all is the evidence the finding is about.
-        path: staleSurvey && !hasCertifications ? ['vendor', 'security_questionnaire'] : ['vendor', 'certifications'],
+        path: surveyGap && !hasCertifications ? ['vendor', 'security_questionnaire'] : ['vendor', 'certifications'],
         at: 'key',
         message:
-          staleSurvey && !hasCertifications
-            ? `No current security evidence for sensitive data: the questionnaire is over ${plural(months, 'month')} old on ${ref}, and there is no certification.`
+          surveyGap && !hasCertifications
+            ? `No current security evidence for sensitive data: the questionnaire ${surveyState(surveyGap, months, ref)}, and there is no certification.`
             : stale.length > 0
-              ? staleSurvey
-                ? `No current security evidence for sensitive data: no certification is current on ${ref}, and the questionnaire is over ${plural(months, 'month')} old.`
+              ? surveyGap
+                ? `No current security evidence for sensitive data: no certification is current on ${ref}, and the questionnaire ${surveyState(surveyGap, months)}.`
                 : `No current security evidence for sensitive data: no certification is current on ${ref}, and no security questionnaire is completed.`
               : 'No security evidence for sensitive data: the vendor has no certification, attestation report or completed questionnaire on record.',
         facts: [`Sensitive because ${reasons.join(' and ')}.`, ...stale],
@@ -162,6 +168,11 @@ Evidence must also last: when the only current evidence is certificates that all
     ];
   },
 };
+
+/** What the message says of a questionnaire that is not current evidence. */
+function surveyState(gap: 'old' | 'unfinished', months: number, on?: string): string {
+  return gap === 'old' ? `is over ${plural(months, 'month')} old${on ? ` on ${on}` : ''}` : 'is not completed';
+}
 
 /** A current certificate and its expiry date. */
 interface CurrentEvidence {
