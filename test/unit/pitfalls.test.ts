@@ -344,7 +344,7 @@ describe('a number with a comma inside [ ]', () => {
     assert.deepEqual(ds.map(where), [`schema/type ${line}:10-18`]);
     const [d] = ds;
     assert.ok(d);
-    assert.equal(d.message, '`[38,000]` is a list of 2 items, 38 and `000`: write `38000`, without the brackets and the comma.');
+    assert.equal(d.message, '`[38,000]` is a list of 2 items, 38 and 000: write `38000`, without the brackets and the comma.');
     assert.equal(afterFix(text, d, 'Write `[38,000]` as 38000'), minimal);
   });
 
@@ -360,10 +360,10 @@ describe('a number with a comma inside [ ]', () => {
     assert.ok(warning && tbd);
     assert.equal(
       warning.message,
-      '`Pages beyond 1,250,000 visits` inside `[ ]` is read as 3 items, `Pages beyond 1`, `250` and `000 visits`: put the text in quotes to keep it whole.',
+      'A comma splits `Pages beyond 1,250,000 visits` inside [ ], read as 3 items, "Pages beyond 1", 250 and "000 visits": put the text in quotes to keep it whole.',
     );
     // The item after the split is counted as written: `out_of_scope[1]`, not `[3]`.
-    assert.equal(tbd.message, '`out_of_scope[1]` contains "TBD", an open item in a scope you are about to sign.');
+    assert.equal(tbd.message, 'Open item "TBD" in `out_of_scope[1]`: it is still open in a scope you are about to sign.');
     assert.equal(
       afterFix(text, warning, 'Quote `Pages beyond 1,250,000 visits`'),
       withText(

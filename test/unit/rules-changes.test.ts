@@ -191,7 +191,7 @@ describe('cost-change-impact-missing', () => {
       [
         [
           'cost-change-impact-missing',
-          'Change `CR1` is approved, but its cost impact (`cost_impact`, in EUR) is "TBD", which is not an amount.',
+          'Change `CR1` is approved with no usable cost impact: `cost_impact` (in EUR) is "TBD", which is not an amount.',
         ],
       ],
     );

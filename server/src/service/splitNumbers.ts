@@ -220,9 +220,9 @@ export function splitNumberReading(split: SplitNumber): string {
   return `A comma splits \`${split.text}\` inside { }, read as ${readValue(split)} and ${split.parts.length === 1 ? 'a key' : 'keys'} ${split.parts.join(', ')}`;
 }
 
-/** What YAML read inside [ ]: "2 items, 100 and 000". */
+/** What YAML read inside [ ]: `2 items, 100 and 000`, text in quotes. */
 export function splitItems(split: SplitNumber): string {
-  const items = [readValue(split), ...split.parts];
+  const items = [readValue(split), ...split.parts.map((p) => (/^\d+$/.test(p) ? p : `"${p}"`))];
   return `${items.length} items, ${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`;
 }
 
