@@ -258,11 +258,11 @@ function ruleCounts(rules) {
   return { risk, integrity: rules.length - risk };
 }
 
-/** README.md with its "**N risk rules and M integrity checks**" counted from the registry. */
-function readmeWithCounts(readme, rules) {
+/** README.md (or CHANGELOG.md) with its "**N risk rules and M integrity checks**" counted from the registry. */
+function readmeWithCounts(readme, rules, name = 'README.md') {
   const phrase = /\*\*\d+ risk rules and \d+ integrity checks\*\*/g;
   const found = readme.match(phrase) ?? [];
-  if (found.length !== 1) throw new Error(`README.md: expected one "**N risk rules and M integrity checks**", found ${found.length}`);
+  if (found.length !== 1) throw new Error(`${name}: expected one "**N risk rules and M integrity checks**", found ${found.length}`);
   const { risk, integrity } = ruleCounts(rules);
   return readme.replace(phrase, `**${risk} risk rules and ${integrity} integrity checks**`);
 }
@@ -586,6 +586,8 @@ async function generate() {
   }
   files[`${docsDir}/README.md`] = indexPage(engine.rules, engine.codeGroups);
   files['README.md'] = readmeWithCounts(readFileSync(join(repoRoot, 'README.md'), 'utf8'), engine.rules);
+  // The unreleased version's entry counts the rules it ships, from the same registry.
+  files['CHANGELOG.md'] = readmeWithCounts(readFileSync(join(repoRoot, 'CHANGELOG.md'), 'utf8'), engine.rules, 'CHANGELOG.md');
   files['schemas/scope-lint.schema.json'] = await formatted('schemas/scope-lint.schema.json', JSON.stringify(schema, null, 2));
   const validators = 'server/src/service/generated';
   const banner = (from) =>
