@@ -55,7 +55,7 @@ describe('the CLI: one hostile file costs only its own result', () => {
       assert.deepEqual(
         hugeResult?.messages.map((m) => `${m.severity} ${m.ruleId} ${m.message}`),
         [
-          'error input/too-large This file is 614,400 KB, above the 2,048 KB limit (setting `scope.limits.maxFileSizeKB`), so it is not checked.',
+          'error input/too-large This file is not checked: it is 614,400 KB, above the 2,048 KB limit (setting `scope.limits.maxFileSizeKB`).',
         ],
       );
       assert.equal(riskyResult?.messages.length, 39);
