@@ -9,7 +9,7 @@ import { loadConfig } from '../../server/src/config';
 import { engineCodes } from '../../server/src/service/codes';
 import { rules } from '../../server/src/service/rules';
 import { runInProcess as run, runSpawned } from '../support/cli';
-import { repoRoot } from '../support/paths';
+import { fixturesDir, repoRoot } from '../support/paths';
 
 interface Listing {
   id: string;
@@ -95,6 +95,78 @@ describe('scope-lint explain', () => {
     const result = runSpawned(['explain', 'security-nda-missing'], { cwd: tmpdir() });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^# No signed NDA before work starts\n/);
+  });
+});
+
+describe('custom rules in rules, explain, --rule and --suppress-rule', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'scope-custom-ids-'));
+    mkdirSync(join(dir, '.git'));
+    for (const name of ['.scope-lint.yaml', 'acme-policy.yaml'])
+      writeFileSync(join(dir, name), readFileSync(join(fixturesDir, 'policy', name)));
+    writeFileSync(
+      join(dir, 'one.scope.yaml'),
+      'scope_version: 1\ndeliverables:\n  - id: D1\n    title: Portal\n    acceptance_criteria: [Loads in under 2 s at p95]\n',
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('rules lists the custom rules of the config in the working folder, with the policy it extends', async () => {
+    const result = await run(['rules', '--format', 'json'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    const rows = JSON.parse(result.stdout) as Listing[];
+    assert.deepEqual(
+      rows.filter((r) => r.area === 'custom').map((r) => `${r.id} ${r.severity} ${r.docs}`),
+      [
+        'acme-iso-27001-required error .scope-lint.yaml',
+        'acme-steering-over-250k warning .scope-lint.yaml',
+        'acme-criteria-two-or-more info .scope-lint.yaml',
+      ],
+    );
+    const table = await run(['rules'], { cwd: dir });
+    assert.match(table.stdout, /^acme-criteria-two-or-more +custom +info +- +Each deliverable needs at least two acceptance criteria/m);
+    assert.match(table.stdout, /, and 3 custom rules from \.scope-lint\.yaml\. Fixes:/);
+  });
+
+  it('explain prints what a custom rule checks, and --config picks the config', async () => {
+    const result = await run(['explain', '--config', join(dir, '.scope-lint.yaml'), 'acme-criteria-two-or-more'], { cwd: tmpdir() });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^# acme-criteria-two-or-more\n\nA custom rule of your organisation, defined in /);
+    assert.match(result.stdout, /^- Severity: info$/m);
+    assert.match(result.stdout, /^- Checks each value at: `deliverables\[\]\.acceptance_criteria`$/m);
+    assert.match(result.stdout, /"minItems": 2/);
+    // Outside that config the id is unknown, with the usual suggestion list.
+    assert.equal((await run(['explain', 'acme-criteria-two-or-more'], { cwd: tmpdir() })).status, 2);
+  });
+
+  it("--rule sets a custom rule's severity; an id that no rule has is exit 2 with a suggestion", async () => {
+    const shown = await run(['-f', 'json', '--rule', 'acme-criteria-two-or-more:error', 'one.scope.yaml'], { cwd: dir });
+    const [file] = JSON.parse(shown.stdout) as { messages: { ruleId: string; severity: string; line: number }[] }[];
+    assert.deepEqual(
+      file?.messages.filter((m) => m.ruleId === 'acme-criteria-two-or-more').map((m) => `${m.severity} ${m.line}`),
+      ['error 5'],
+    );
+    const off = await run(['-f', 'json', '--rule', 'acme-criteria-two-or-more:off', 'one.scope.yaml'], { cwd: dir });
+    const [offFile] = JSON.parse(off.stdout) as { messages: { ruleId: string }[] }[];
+    assert.equal(
+      offFile?.messages.some((m) => m.ruleId === 'acme-criteria-two-or-more'),
+      false,
+    );
+    assert.deepEqual(await run(['--rule', 'acme-criteria-two-or-mor:off', 'one.scope.yaml'], { cwd: dir }), {
+      status: 2,
+      stdout: '',
+      stderr:
+        'scope-lint: --rule: unknown rule id "acme-criteria-two-or-mor": neither a built-in rule nor a custom rule of the config in effect. Did you mean "acme-criteria-two-or-more"?\n',
+    });
+  });
+
+  it('--suppress-rule records a custom rule in the suppressions file', async () => {
+    const result = await run(['--suppress-rule', 'acme-criteria-two-or-more', 'one.scope.yaml'], { cwd: dir });
+    assert.notEqual(result.status, 2, result.stderr);
+    const written = JSON.parse(readFileSync(join(dir, 'scope-lint-suppressions.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(written['one.scope.yaml'] ?? {}), ['acme-criteria-two-or-more']);
+    assert.equal((await run(['--suppress-rule', 'Not An Id', 'one.scope.yaml'], { cwd: dir })).status, 2);
   });
 });
 

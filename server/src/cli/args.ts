@@ -33,14 +33,19 @@ export interface CliOptions {
   readonly statistics: boolean;
   /** --suppress-all / --suppress-rule / --prune-suppressions / --suppressions-location. */
   readonly bulk: BulkOptions;
+  /**
+   * Ids given to --rule or --suppress-rule that are not built-in but have the form of a custom
+   * rule's id: known only once the config is read, so checked then (an unknown one is exit 2).
+   */
+  readonly customRuleIds: readonly { readonly option: '--rule' | '--suppress-rule'; readonly id: string }[];
 }
 
 export type ParsedArgs =
   | CliOptions
   | { readonly command: 'help' }
   | { readonly command: 'version' }
-  | { readonly command: 'rules'; readonly format: 'stylish' | 'json' }
-  | { readonly command: 'explain'; readonly ruleId: string }
+  | { readonly command: 'rules'; readonly format: 'stylish' | 'json'; readonly configPath: string | undefined }
+  | { readonly command: 'explain'; readonly ruleId: string; readonly configPath: string | undefined }
   | { readonly command: 'init'; readonly scopeFile: string | undefined };
 
 /** The first word, when it is one of these, is a command; lint a folder of that name as `./rules`. */
@@ -60,10 +65,13 @@ export function usageErrorFrom(error: unknown, prefix = ''): UsageError {
 
 const severities: readonly SeverityOverride[] = ['off', 'hint', 'info', 'warning', 'error'];
 
+/** The form of a custom rule's id (`custom_rules[].id` in schemas/scope-lint.schema.json). */
+const customRuleIdPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
 export const usage = `Usage: scope-lint [options] <file | folder | glob> ...
        scope-lint [options] --stdin [--stdin-filename <path>]
-       scope-lint rules [--format json]
-       scope-lint explain <rule-id>
+       scope-lint rules [--format json] [--config <file>]
+       scope-lint explain [--config <file>] <rule-id>
        scope-lint init [--scope <file>]
        scope-lint compare [--format <name>] <old-file> <new-file> | --base <git-ref> <file> ...
        scope-lint --base <git-ref> [--format <name>] <file> ...
@@ -172,13 +180,20 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) throw new UsageError(`Unknown format "${format}"; use one of ${formatNames.join(', ')}.`);
 
+  const customRuleIds: { option: '--rule' | '--suppress-rule'; id: string }[] = [];
+  /** A built-in id, or one that may be a custom rule's (checked once the config is read). */
+  const checkId = (option: '--rule' | '--suppress-rule', id: string): void => {
+    if (rulesById.has(id)) return;
+    if (!customRuleIdPattern.test(id)) throw new UsageError(`${option}: unknown rule id "${id}".`);
+    customRuleIds.push({ option, id });
+  };
   const ruleOverrides: Record<string, SeverityOverride> = {};
   for (const spec of values.rule ?? []) {
     const colon = spec.lastIndexOf(':');
     const id = colon > 0 ? spec.slice(0, colon).trim() : '';
     const severity = colon > 0 ? spec.slice(colon + 1).trim() : '';
     if (!id || !severity) throw new UsageError(`--rule expects <rule-id>:<severity>, got "${spec}".`);
-    if (!rulesById.has(id)) throw new UsageError(`--rule: unknown rule id "${id}".`);
+    checkId('--rule', id);
     if (!(severities as readonly string[]).includes(severity))
       throw new UsageError(`--rule ${id}: severity must be one of ${severities.join(', ')}, got "${severity}".`);
     ruleOverrides[id] = severity as SeverityOverride;
@@ -208,7 +223,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
   if (statistics && values.diff) throw new UsageError('--diff prints a diff: --statistics does not go with it.');
 
   const suppressRules = values['suppress-rule'] ?? [];
-  for (const id of suppressRules) if (!rulesById.has(id)) throw new UsageError(`--suppress-rule: unknown rule id "${id}".`);
+  for (const id of suppressRules) checkId('--suppress-rule', id);
   if (values['suppress-all'] && suppressRules.length > 0)
     throw new UsageError('--suppress-all already records every rule: use one of --suppress-all and --suppress-rule.');
   const suppressing = values['suppress-all'] || suppressRules.length > 0 || values['prune-suppressions'];
@@ -240,30 +255,33 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, st
       prune: values['prune-suppressions'] ?? false,
       location: values['suppressions-location'],
     },
+    customRuleIds,
   };
 }
 
 /** The options the commands take; any other is a usage error. */
 const optionsOfCommand: Record<(typeof commandNames)[number], readonly string[]> = {
-  rules: ['format', 'no-color'],
-  explain: ['no-color'],
+  rules: ['format', 'config', 'no-color'],
+  explain: ['config', 'no-color'],
   init: ['scope', 'no-color'],
 };
 
 function parseCommand(command: (typeof commandNames)[number], args: readonly string[], values: Record<string, unknown>): ParsedArgs {
   const stray = Object.keys(values).find((name) => values[name] !== undefined && !optionsOfCommand[command].includes(name));
   if (stray) throw new UsageError(`--${stray} does not go with "scope-lint ${command}".`);
+  const configPath = typeof values.config === 'string' ? values.config : undefined;
+  if (configPath !== undefined && configPath.trim() === '') throw new UsageError('--config expects a file path.');
   if (command === 'rules') {
     if (args.length > 0) throw new UsageError('"scope-lint rules" takes no arguments; "scope-lint explain <rule-id>" shows one rule.');
     const format = typeof values.format === 'string' ? values.format : 'stylish';
     if (format !== 'stylish' && format !== 'json')
       throw new UsageError(`"scope-lint rules" prints a table, or JSON with --format json; not --format ${format}.`);
-    return { command, format };
+    return { command, format, configPath };
   }
   if (command === 'explain') {
     if (args.length !== 1)
       throw new UsageError('"scope-lint explain" takes one rule id, for example "scope-lint explain security-nda-missing".');
-    return { command, ruleId: args[0] as string };
+    return { command, ruleId: args[0] as string, configPath };
   }
   if (args.length > 0) throw new UsageError('"scope-lint init" takes no arguments; name a starter scope file with --scope <file>.');
   const scope = values.scope;

@@ -6,6 +6,7 @@ import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import template from '../../../templates/new.scope.yaml';
 import { closest, configFileNames } from '../config';
+import type { CustomRule } from '../service/customRules';
 import { engineCodes, engineCodesById } from '../service/codes';
 import { rules, rulesById } from '../service/rules';
 import { defaultLimits, defaultThresholds } from '../service/settings';
@@ -25,7 +26,13 @@ export interface RuleListing {
   readonly docs: string;
 }
 
-export function ruleListings(): RuleListing[] {
+/** The custom rules of the config in effect, and the file they come from (as shown to the user). */
+export interface CustomRuleSource {
+  readonly rules: readonly CustomRule[];
+  readonly file: string;
+}
+
+export function ruleListings(custom?: CustomRuleSource): RuleListing[] {
   return [
     ...rules.map((r) => ({
       id: r.id,
@@ -45,11 +52,20 @@ export function ruleListings(): RuleListing[] {
       fixes: [],
       docs: docsUrl(c.code),
     })),
+    ...(custom?.rules ?? []).map((r) => ({
+      id: r.id,
+      title: r.title ?? r.message,
+      area: 'custom',
+      riskAreas: r.area ? [r.area] : [],
+      severity: r.severity,
+      fixes: [],
+      docs: custom?.file ?? '',
+    })),
   ];
 }
 
-export function listRules(format: 'stylish' | 'json'): string {
-  const rows = ruleListings();
+export function listRules(format: 'stylish' | 'json', custom?: CustomRuleSource): string {
+  const rows = ruleListings(custom);
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   const header = { id: 'Rule', area: 'Area', severity: 'Severity', fixes: 'Fixes', title: 'Title' };
   const cells = rows.map((r) => ({ id: r.id, area: r.area, severity: r.severity, fixes: r.fixes.join(', ') || '-', title: r.title }));
@@ -57,23 +73,27 @@ export function listRules(format: 'stylish' | 'json'): string {
   const line = (c: typeof header): string =>
     `${c.id.padEnd(width('id'))}  ${c.area.padEnd(width('area'))}  ${c.severity.padEnd(width('severity'))}  ${c.fixes.padEnd(width('fixes'))}  ${c.title}`.trimEnd();
   const risk = rows.filter((r) => rulesById.has(r.id)).length;
+  const own = custom?.rules.length ?? 0;
+  const customNote = own > 0 ? `, and ${own} custom rule${own === 1 ? '' : 's'} from ${custom?.file ?? ''}` : '';
   return [
     line(header),
     ...cells.map(line),
     '',
-    `${risk} risk rules and ${rows.length - risk} checks of the file itself. Fixes: safe ones are applied by --fix, unsafe ones also by --unsafe-fixes, display-only ones only in the editor.`,
+    `${risk} risk rules and ${rows.length - risk - own} checks of the file itself${customNote}. Fixes: safe ones are applied by --fix, unsafe ones also by --unsafe-fixes, display-only ones only in the editor.`,
     'Run "scope-lint explain <rule-id>" for a rule\'s documentation.',
     '',
   ].join('\n');
 }
 
 /** The docs page of a rule or engine code, as Markdown. `docsDir`: the package's docs/rules/. */
-export function explainRule(id: string, docsDir: string | undefined): { text: string } | { problem: string } {
+export function explainRule(id: string, docsDir: string | undefined, custom?: CustomRuleSource): { text: string } | { problem: string } {
+  const own = custom?.rules.find((r) => r.id === id);
+  if (own && custom) return { text: explainCustomRule(own, custom.file) };
   const known = rulesById.has(id) || engineCodesById.has(id);
   if (!known) {
     const guess = closest(
       id,
-      ruleListings().map((r) => r.id),
+      ruleListings(custom).map((r) => r.id),
     );
     return { problem: `Unknown rule id "${id}".${guess ? ` Did you mean "${guess}"?` : ''} "scope-lint rules" lists them all.` };
   }
@@ -86,6 +106,35 @@ export function explainRule(id: string, docsDir: string | undefined): { text: st
   } catch {
     return { problem: `Cannot read the documentation page ${page}; read ${docsUrl(id)}` };
   }
+}
+
+/** A custom rule as a page like the built-in ones: what it says, where it comes from, what it checks. */
+function explainCustomRule(rule: CustomRule, file: string): string {
+  const areaNames = { security: 'Security threats', expertise: 'Lack of expertise and oversight', cost: 'Hidden costs' } as const;
+  const json = (value: unknown): string[] => ['```json', ...JSON.stringify(value, null, 2).split('\n'), '```'];
+  return [
+    `# ${rule.id}`,
+    '',
+    `A custom rule of your organisation, defined in ${file} (or a policy it extends).`,
+    '',
+    ...(rule.title ? [`**${rule.title}**`, ''] : []),
+    rule.message,
+    '',
+    `- Severity: ${rule.severity}`,
+    ...(rule.area ? [`- Risk area: ${areaNames[rule.area]}`] : []),
+    `- Checks each value at: \`${rule.given}\``,
+    '',
+    ...(rule.when === undefined
+      ? ['It applies to every scope file.']
+      : ['It applies when the whole scope file matches:', '', ...json(rule.when)]),
+    '',
+    'Each value it checks must match:',
+    '',
+    ...json(rule.then),
+    '',
+    `Suppress it like a built-in rule: \`# scope-lint-disable-next-line ${rule.id} -- <reason>\`.`,
+    '',
+  ].join('\n');
 }
 
 /** A commented starter `.scope-lint.yaml`: every rule and setting at its default, commented out, so it changes nothing until edited. */

@@ -4,12 +4,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { describeProblems, findConfigFile, isRepositoryRoot, loadConfig, type LoadedConfig } from '../config';
+import { closest, describeProblems, findConfigFile, isRepositoryRoot, loadConfig, type LoadedConfig } from '../config';
+import { rules } from '../service/rules';
 import { maxFixAllRounds } from '../service/fixAll';
 import { tooLarge } from '../service/inputGuard';
 import { mergeSettings, type RuleSettings } from '../service/settings';
 import { parseCliArgs, usage, UsageError, version, type CliOptions } from './args';
-import { explainRule, initFiles, listRules } from './commands';
+import { explainRule, initFiles, listRules, type CustomRuleSource } from './commands';
 import { isBaseInvocation, runCompare } from './compare';
 import { unifiedDiff } from './diff';
 import { discoverFiles, InputError, type FoundPath } from './files';
@@ -84,9 +85,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (options.command === 'help') return report(io, `${usage}\n`, exitCode.clean);
   if (options.command === 'version') return report(io, `${version}\n`, exitCode.clean);
-  if (options.command === 'rules') return report(io, listRules(options.format), exitCode.clean);
-  if (options.command === 'explain') {
-    const page = explainRule(options.ruleId, io.docsDir);
+  if (options.command === 'rules' || options.command === 'explain') {
+    const custom = customRulesInEffect(options.configPath, io.cwd);
+    if ('problem' in custom) return fail(io, custom.problem);
+    if (options.command === 'rules') return report(io, listRules(options.format, custom), exitCode.clean);
+    const page = explainRule(options.ruleId, io.docsDir, custom);
     return 'problem' in page ? fail(io, page.problem) : report(io, page.text, exitCode.clean);
   }
   if (options.command === 'init') {
@@ -96,6 +99,23 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return outcome.refused.length > 0 ? exitCode.trouble : exitCode.clean;
   }
   return lint(options, io);
+}
+
+/** The custom rules of `--config`, else of the config that applies in the working folder. */
+function customRulesInEffect(configPath: string | undefined, cwd: string): CustomRuleSource | { problem: string } {
+  const config = configLookup(configPath, cwd)(cwd);
+  if (!config) return { rules: [], file: '' };
+  if (config.problems.length > 0) return { problem: describeProblems(config) };
+  return { rules: config.settings.customRules ?? [], file: displayPath(config.path, cwd) };
+}
+
+/** An id given to --rule or --suppress-rule that no built-in rule and no custom rule of the configs in effect has. */
+function unknownCustomRuleId(options: CliOptions, settings: readonly RuleSettings[]): string | undefined {
+  const known = new Set(settings.flatMap((s) => s.customRules ?? []).map((r) => r.id));
+  const unknown = options.customRuleIds.find((c) => !known.has(c.id));
+  if (!unknown) return undefined;
+  const guess = closest(unknown.id, [...rules.map((r) => r.id), ...known]);
+  return `${unknown.option}: unknown rule id "${unknown.id}": neither a built-in rule nor a custom rule of the config in effect.${guess ? ` Did you mean "${guess}"?` : ''}`;
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
@@ -115,6 +135,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
 
   const resolved = resolveSettings(files, options, cwd);
   if ('problem' in resolved) return fail(io, resolved.problem);
+  const unknownId = unknownCustomRuleId(options, resolved.settings);
+  if (unknownId) return fail(io, unknownId);
   let jobs = resolved.jobs.map((job) => (options.fixMode ? { ...job, fix: options.fixLevel } : job));
   /** Standard input over the size limit: not sent to a worker, reported like a file that is too large. */
   let stdinTooLarge: FileResult | undefined;
