@@ -25,6 +25,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { basename, dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AnalysisCache, type Snapshot } from './analysisCache';
 import type { ScopeDocument } from './service/document';
@@ -88,6 +89,8 @@ function describeError(error: unknown): string {
 
 /** At most this many positions in one selectionRange request (100,000 took 24 s on the main thread). */
 const maxSelectionPositions = 1_000;
+/** Policy files watched at most (a config reads at most 32; this is many configs' worth). */
+const maxWatchedPolicies = 256;
 
 /** Set by `shutdown`: afterwards only `exit` is accepted and nothing is published. */
 let shutdownReceived = false;
@@ -154,7 +157,27 @@ function startLanguageServer(): void {
   // .scope-lint.yaml files; each (re)read publishes its own problems on the config file.
   const configs = new ConfigFiles((config) => {
     for (const [path, diagnostics] of configDiagnosticsByFile(config)) sendDiagnostics({ uri: pathToFileURL(path).href, diagnostics });
+    watchPolicies(config.extended ?? []);
   });
+  // The policy files configs extend (a shared file, a package in node_modules) can be anywhere: each
+  // one read is watched by its own path, so editing it re-checks like editing the config.
+  const watchedPolicies = new Set<string>();
+  let initializedReceived = false;
+  let supportsRelativePatterns = false;
+  function watchPolicies(paths: readonly string[]): void {
+    if (!initializedReceived || !supportsDynamicFileWatching) return;
+    const fresh = paths.filter((p) => !watchedPolicies.has(p)).slice(0, Math.max(0, maxWatchedPolicies - watchedPolicies.size));
+    if (fresh.length === 0) return;
+    for (const path of fresh) watchedPolicies.add(path);
+    const watchers = fresh.map((path) => ({
+      globPattern: supportsRelativePatterns
+        ? { baseUri: pathToFileURL(dirname(path)).href, pattern: basename(path) }
+        : path.split(sep).join('/'),
+    }));
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers })
+      .catch(logFailure('client/registerCapability (workspace/didChangeWatchedFiles, policy files)'));
+  }
   const reportedSettings = new Set<string>();
   const configLog = new ConfigLog((message) => connection.console.info(message));
   const settingsByUri = new Map<string, Promise<RuleSettings>>();
@@ -361,6 +384,7 @@ function startLanguageServer(): void {
     supportsDynamicConfiguration = !!workspace?.didChangeConfiguration?.dynamicRegistration;
     supportsWorkspaceFolders = !!workspace?.workspaceFolders;
     supportsDynamicFileWatching = !!workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    supportsRelativePatterns = !!workspace?.didChangeWatchedFiles?.relativePatternSupport;
     supportsSnippetEdits = !!workspace?.workspaceEdit?.snippetEditSupport;
     supportsResolveEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
     supportsDocumentChanges = !!workspace?.workspaceEdit?.documentChanges;
@@ -395,6 +419,7 @@ function startLanguageServer(): void {
   });
 
   connection.onInitialized(() => {
+    initializedReceived = true;
     connection.console.info(startup);
     if (supportsConfiguration && supportsDynamicConfiguration) {
       connection.client
@@ -431,7 +456,8 @@ function startLanguageServer(): void {
     revalidateAll();
   });
 
-  // The client watches **/.scope-lint.{yaml,yml}: a config edit re-validates every open document at once.
+  // The client watches **/.scope-lint.{yaml,yml} and the policy files they extend: a config or
+  // policy edit re-validates every open document at once.
   connection.onDidChangeWatchedFiles((params) => {
     revalidateAll();
     if (!workspaceTrusted) return;
