@@ -7,6 +7,7 @@ import {
   parseISO,
   subBusinessDays,
 } from 'date-fns';
+import { findPhrases, phrase, wordsOf, type Phrase } from './phrases';
 import { TextMemo } from './textMemo';
 import type { FixOp, Path } from './types';
 
@@ -407,8 +408,29 @@ export interface PricingModelReading {
  * schedule means T&M (so the cap check cannot go quiet), a payment schedule means a fixed price.
  */
 /** Payment terms that bill for time worked: "against approved timesheets", "billed hourly", "for days worked". */
-const billedByTime =
-  /\btimesheets?\b|\b(?:hours|days|time) (?:worked|spent|booked|logged)\b|\bon actuals\b|\bbilled (?:hourly|daily|by the (?:hour|day))\b|\btime (?:and|&) materials?\b|\bT ?& ?M\b/i;
+const billedByTime = /\bon actuals\b|\btime[\s-]*(?:and|&)[\s-]*materials?\b|\bT ?& ?M\b/i;
+
+/**
+ * Billing by time in the words leads write, matched on words and their inflections (phrases.ts):
+ * "per consultant day", "day rates", "hourly rate", "person-days", "for the days delivered", "hours
+ * worked", "time logged", "timesheets", "billed hourly", "by the hour".
+ */
+const timeBilling: readonly Phrase<true>[] = [
+  'per ~hour|~day',
+  'per|a|each consultant|person|engineer|developer|man|staff ~hour|~day',
+  'day|daily|hourly|hour ~rate',
+  'person|man|consultant|engineer|developer|staff ~day|~hour',
+  '~day|~hour|time ~deliver|~work|~spend|~book|~log|~consume|~record|~use|~bill',
+  '~timesheet',
+  'billed|invoiced|charged|paid hourly|daily',
+  'by the hour|day',
+].flatMap((pattern) => phrase(pattern, true as const));
+
+/** Whether a text bills for time: the words above, or "T&M" and "time and materials" written out. */
+export function billsForTime(text: string): boolean {
+  if (text.length > 2000) return false;
+  return billedByTime.test(text) || findPhrases(text, wordsOf(text), timeBilling).length > 0;
+}
 
 /**
  * The pricing model a lead means by words the enum does not list: "T&M", "Time & Materials",
@@ -419,9 +441,7 @@ export function pricingModelWords(value: unknown): PricingModel | undefined {
   if (typeof value !== 'string' || value.length > 120) return undefined;
   const text = value.toLowerCase();
   const byTime =
-    /\bt\s*(?:&|and|\+|\/)\s*m\b|\btime\s*(?:&|and|\+|\/)\s*materials?\b|\bhourly\b|\b(?:daily|day|hourly)\s+rates?\b|\brate\s+card\b|\bper\s+(?:hour|day)\b/.test(
-      text,
-    );
+    /\bt\s*(?:&|and|\+|\/)\s*m\b|\btime[\s-]*(?:&|and|\+|\/)[\s-]*materials?\b|\bhourly\b|\brate\s+card\b/.test(text) || billsForTime(text);
   if (byTime)
     return /\bcap(?:ped)?\b|\bceiling\b|\bnot[\s-]+to[\s-]+exceed\b|\bnte\b|\bmaximum\b/.test(text)
       ? 'capped_time_and_materials'
@@ -444,7 +464,7 @@ export function pricingModelOf(root: unknown): PricingModelReading | undefined {
   if (hasRates && !hasPayments)
     return { model: 'time_and_materials', source: 'inferred', because: 'the budget has a `rate_card` and no payment schedule' };
   const terms = budget.payment_terms;
-  if (!hasPayments && typeof terms === 'string' && terms.length <= 2000 && billedByTime.test(terms))
+  if (!hasPayments && typeof terms === 'string' && billsForTime(terms))
     return { model: 'time_and_materials', source: 'inferred', because: '`payment_terms` bill for time worked' };
   if (hasPayments) return { model: 'fixed_price', source: 'inferred', because: 'the budget has a milestone payment schedule' };
   return undefined;

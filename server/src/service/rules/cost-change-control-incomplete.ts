@@ -3,7 +3,7 @@
 // process that does not require both a cost and a schedule impact.
 import { stringify } from 'yaml';
 import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
-import { findPhrases, phrase, wordsOf, type Phrase } from '../phrases';
+import { findPhrases, phrase, wordsOf, type Phrase, type PhraseMatch } from '../phrases';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -12,32 +12,80 @@ const base = ['governance', 'change_control'];
 /**
  * What counts as asking for a cost impact and a schedule impact, matched on words and their
  * inflections (phrases.ts) rather than substrings: "quoted at 45 GBP per hour", "a fixed quote",
- * "estimated in days at the rate card" and "its impact on the contract value" are cost; "revised
- * milestone dates", "scheduled into the next sprint" and "added to the release plan" are
- * schedule; "at any time" is not (it only contains "time").
+ * "estimated in days at the rate card", "its impact on the contract value" and "funded from the
+ * contingency" are cost; "revised milestone dates", "scheduled into the next sprint", "added to the
+ * release plan", "how many days it pushes the go-live", "the weeks it moves the cut-over" and "takes
+ * effect from the next billing quarter" are schedule; "at any time" is not (it only contains "time").
  */
 const costPhrases: readonly Phrase<true>[] = [
-  '~cost|~costing|~price|~pricing|~budget|~fee|~quote|~quotation|~charge|~bill|~billing|~invoice|~rate|~estimate|~effort|~spend|~money|commercial',
+  '~cost|~costing|~price|~pricing|~budget|~fee|~quote|~quotation|~charge|~bill|~billing|~invoice|~rate|~estimate|~effort|~spend|~money|commercial|commercials',
+  '~pay|~payment|payable|chargeable|billable|~fund|~funding|~expense',
+  'purchase order|orders',
+  'po',
   'contract|contracted value|amount|sum|ceiling|cap',
 ].flatMap((pattern) => phrase(pattern, true as const));
 const schedulePhrases: readonly Phrase<true>[] = [
   '~schedule|~date|~dated|~timeline|~timescale|~timeframe|~deadline|~milestone|~plan|~sprint|~delay|~duration|~calendar',
+  // The events a change moves: go-live, cut-over, launch, release, handover, roll-out, a wave.
+  'go|goes|going live',
+  'golive|cutover|cutovers|~launch|~handover|~rollout|~roadmap|release|releases|~wave',
+  'cut over',
+  'hand over',
+  'roll out',
+  // When the change lands: "takes effect from the next billing quarter", "in the following release".
+  'take|takes|taking|took effect',
+  'next|following billing|invoicing|release|maintenance? ~month|~quarter|~week|~sprint|~release|~iteration|~cycle|~window|~period',
   'time|timing impact|impacts|effect',
   'impact|effect on time|timing|delivery',
   'cost|costs|price|budget|money and time',
   'time and cost|costs|price|budget|money|materials',
   'delivery|lead|completion time|times',
 ].flatMap((pattern) => phrase(pattern, true as const));
+/** A change that moves the plan by a stretch of time: "the number of weeks it moves the first live payroll". */
+const movingVerbs: readonly Phrase<true>[] = phrase('~move|~push|~shift|~slip|~postpone|~defer|~extend', true as const);
+const durations: readonly Phrase<true>[] = phrase('~day|~week|~month', true as const);
+/**
+ * Words after a cost or schedule word that make it name a person, a team, a tool or a document
+ * rather than an impact: "the commercial lead", "the billing portal", "the cost centre", "the
+ * budget holder", "the planning calendar owner".
+ */
+const namedThing =
+  /^[\s-]+(?:leads?|managers?|directors?|teams?|department|office|officers?|owners?|holders?|contacts?|analysts?|controllers?|portal|system|tool|desk|queue|meetings?|calls?|sessions?|committee|centres?|centers?|codes?|partners?)\b/i;
+/** A cost or schedule word that is a document's name: "the tariff in Schedule 3", "Schedule B". */
+const documentLabel = /^\s+(?:\d|[A-Z](?![a-z]))/;
+/** "up to date", "to date": currency of a record, not a date. "the date it was raised": when the request came in. */
+const notADate = /(?:^|\s)to\s+$/i;
+const requestDate =
+  /^\s+(?:(?:it|they)\s+(?:was|were|is|are)\s+)?(?:raised|logged|received|submitted|opened|created)\b|^\s+of\s+(?:the\s+)?(?:request|receipt|submission)\b/i;
+
+/** The matches of a phrase list that name an impact, not a person, a team, a tool, a document or a timestamp. */
+function impactMatches(text: string, phrases: readonly Phrase<true>[]): PhraseMatch<true>[] {
+  return findPhrases(text, wordsOf(text), phrases).filter((m) => {
+    const written = text.slice(m.start, m.end).toLowerCase();
+    const after = text.slice(m.end, m.end + 40);
+    if (namedThing.test(after)) return false;
+    if (/^schedules?$/.test(written) && documentLabel.test(after)) return false;
+    if (/^dat(?:e|es|ed)$/.test(written) && (notADate.test(text.slice(Math.max(0, m.start - 8), m.start)) || requestDate.test(after)))
+      return false;
+    return true;
+  });
+}
+
 /** An amount of money written out ("280 GBP", "EUR 18", "$95") is a cost. */
 // The amount starts where a number starts (lookbehind), so a long run of digits is scanned once.
 const moneyAmount = /(?:[$€£]\s?\d|\b[A-Z]{3}\s?\d|(?<![\d,.])\d[\d,.]*\s?(?:[A-Z]{3}\b|[€£]))/;
 
 function mentionsCost(text: string): boolean {
-  return moneyAmount.test(text) || findPhrases(text, wordsOf(text), costPhrases).length > 0;
+  return moneyAmount.test(text) || impactMatches(text, costPhrases).length > 0;
 }
 
 function mentionsSchedule(text: string): boolean {
-  return findPhrases(text, wordsOf(text), schedulePhrases).length > 0;
+  if (impactMatches(text, schedulePhrases).length > 0) return true;
+  // A moving verb and a stretch of time in one sentence.
+  return text.split(/[.;!?](?:\s|$)/).some((sentence) => {
+    const words = wordsOf(sentence);
+    return findPhrases(sentence, words, movingVerbs).length > 0 && findPhrases(sentence, words, durations).length > 0;
+  });
 }
 const defaultProcess = 'Written change request with cost and schedule impact; no work before written approval.';
 
