@@ -41,16 +41,31 @@ interface Waiver {
  * quietly makes the waiver last for ever. Other parentheses (`(see ticket 12)`) are reason text.
  */
 const waiverWords = /\b(?:approved[- ]by|approver|until\s*:|expir(?:es|y)\s*:)/i;
-const waiverPart = new RegExp(`\\(([^()]*${waiverWords.source}[^()]*)\\)\\s*$`, 'i');
+
+/**
+ * The waiver part: the last parenthesis, closing the reason, with none inside, that speaks of an
+ * approval or an end date. Found with string search, not a regex over the whole reason: a pattern
+ * like `\(([^()]*words[^()]*)\)\s*$` backtracks for minutes on a long hostile comment.
+ */
+function waiverPartOf(reason: string): { index: number; content: string } | undefined {
+  const trimmed = reason.trimEnd();
+  if (!trimmed.endsWith(')')) return undefined;
+  const open = trimmed.lastIndexOf('(');
+  if (open < 0) return undefined;
+  const content = trimmed.slice(open + 1, -1);
+  if (content.includes(')') || !waiverWords.test(content)) return undefined;
+  return { index: open, content };
+}
 
 function readWaiver(content: string): Waiver {
   let approvedBy: string | undefined;
   let until: string | undefined;
   const problems: string[] = [];
   for (const entry of content.split(/[,;]/)) {
-    const m = /^\s*([^:]*?)\s*:\s*(.*?)\s*$/.exec(entry);
-    const key = m?.[1]?.toLowerCase();
-    const value = m?.[2] ?? '';
+    // `key: value`, split at the first colon (a regex with lazy parts and `\s*$` is quadratic on long blanks).
+    const colon = entry.indexOf(':');
+    const key = colon < 0 ? undefined : entry.slice(0, colon).trim().toLowerCase();
+    const value = colon < 0 ? '' : entry.slice(colon + 1).trim();
     if (entry.trim() === '') problems.push('an empty entry between commas');
     else if (key === 'approved-by') {
       if (approvedBy !== undefined) problems.push('`approved-by` twice');
@@ -75,7 +90,7 @@ function isWrittenName(name: string): boolean {
 
 /** The reason without its waiver part, and the waiver (undefined when there is no waiver part). */
 function splitWaiver(reason: string): { reason: string; waiver: Waiver | undefined } {
-  const m = waiverPart.exec(reason);
+  const m = waiverPartOf(reason);
   if (!m) {
     if (!waiverWords.test(reason)) return { reason, waiver: undefined };
     // `approved-by:` elsewhere in the reason (not last, or with parentheses inside): not read as
@@ -85,7 +100,7 @@ function splitWaiver(reason: string): { reason: string; waiver: Waiver | undefin
       waiver: { problem: `the waiver part must close the reason, in one pair of parentheses with none inside: ${waiverForm}` },
     };
   }
-  return { reason: reason.slice(0, m.index).trim(), waiver: readWaiver(m[1] ?? '') };
+  return { reason: reason.slice(0, m.index).trim(), waiver: readWaiver(m.content) };
 }
 
 const directive = /^#\s*scope-lint-disable(-next-line)?(?=\s|$)(.*)$/;
