@@ -216,7 +216,7 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-function printReport(r: Report, details: boolean, out: (s: string) => void): void {
+function printReport(r: Report, details: boolean, gated: boolean, out: (s: string) => void): void {
   out(`\n== ${r.name}: ${r.files} files, ${r.tp + r.fn} expected findings, ${r.tp + r.fp} reported`);
   out(`   precision ${pct(r.precision)} (${r.tp}/${r.tp + r.fp})   recall ${pct(r.recall)} (${r.tp}/${r.tp + r.fn})`);
   out(`   silent passes of error-level risks: ${r.silentPasses.length}`);
@@ -244,10 +244,32 @@ function printReport(r: Report, details: boolean, out: (s: string) => void): voi
   } else {
     out(`\n   (${r.misses.length} misses and ${r.falsePositives.length} false positives not listed: this part is held out)`);
   }
+  if (!gated) {
+    // A held-out part measures the rules on files nobody tuned them against; it informs, it never fails the run.
+    out(r.failures.length ? `\n   Below target (held out, does not fail the run): ${r.failures.join('; ')}` : '\n   All targets met.');
+    return;
+  }
   out(r.failures.length ? `\n   BELOW TARGET: ${r.failures.join('; ')}` : '\n   All targets met.');
 }
 
-export function main(argv: readonly string[], out: (s: string) => void = (s) => console.log(s)): number {
+/**
+ * The held-out parts of the corpus, in the order `--split` prints them. Each was written after the
+ * rules were tuned and nobody tunes against it; see test/corpus/README.md.
+ */
+export const heldOutParts: readonly { readonly dir: string; readonly name: string }[] = [
+  { dir: 'holdout', name: 'holdout (test/corpus/holdout)' },
+  { dir: 'holdout2', name: 'holdout2 (test/corpus/holdout2)' },
+];
+
+/**
+ * Runs the evaluation. Only the main corpus gates the exit code: the held-out parts (`--split`) are
+ * reported separately, figures only unless `--holdout-details`, and never fail the run.
+ */
+export function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => console.log(s),
+  corpus: string = join(repoRoot, 'test', 'corpus'),
+): number {
   const json = argv.includes('--json');
   const split = argv.includes('--split');
   const holdoutDetails = argv.includes('--holdout-details');
@@ -257,20 +279,21 @@ export function main(argv: readonly string[], out: (s: string) => void = (s) => 
     out(`Unknown option ${unknown.join(' ')}. Usage: npm run eval -- [--json] [--split [--holdout-details]] [--only=<name>]`);
     return 2;
   }
-  const corpus = join(repoRoot, 'test', 'corpus');
   const pick = (files: CorpusFile[]): CorpusFile[] => (only ? files.filter((f) => f.file.includes(only)) : files);
   const reports = [score('main corpus (test/corpus)', pick(loadDir(corpus)))];
-  if (split) reports.push(score('holdout (test/corpus/holdout)', pick(loadDir(join(corpus, 'holdout')))));
+  if (split) for (const part of heldOutParts) reports.push(score(part.name, pick(loadDir(join(corpus, part.dir)))));
   if (json) {
-    const strip = (r: Report, i: number): Report | Omit<Report, 'misses' | 'falsePositives' | 'silentPasses'> => {
-      if (i === 0 || holdoutDetails) return r;
+    type Figures = Omit<Report, 'misses' | 'falsePositives' | 'silentPasses'> & { silentPassCount: number };
+    const strip = (r: Report, i: number): (Report | Figures) & { heldOut: boolean } => {
+      if (i === 0 || holdoutDetails) return { ...r, heldOut: i > 0 };
       const { misses: _m, falsePositives: _f, silentPasses, ...figures } = r;
-      return { ...figures, silentPassCount: silentPasses.length } as Omit<Report, 'misses' | 'falsePositives' | 'silentPasses'>;
+      return { ...figures, silentPassCount: silentPasses.length, heldOut: true };
     };
     out(JSON.stringify({ targets, today: corpusToday, reports: reports.map(strip) }, null, 2));
   } else {
     out(`Scope corpus evaluation (today = ${corpusToday}, default settings, match = same rule id and line)`);
-    reports.forEach((r, i) => printReport(r, i === 0 || holdoutDetails, out));
+    reports.forEach((r, i) => printReport(r, i === 0 || holdoutDetails, i === 0, out));
   }
-  return reports.some((r) => r.failures.length) ? 1 : 0;
+  // Held-out parts never fail the run: only the main corpus is a gate.
+  return reports[0]!.failures.length ? 1 : 0;
 }

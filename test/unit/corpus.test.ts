@@ -1,10 +1,11 @@
 // The evaluation corpus is well formed (every scope has expectations that name real rule ids on
 // real lines), and the scoring of `npm run eval` counts matches, misses and silent passes exactly.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
-import { loadDir, parseExpected, score, type CorpusFile } from '../eval/eval';
+import { after, describe, it } from 'node:test';
+import { heldOutParts, loadDir, main, parseExpected, score, type CorpusFile } from '../eval/eval';
 import { repoRoot } from '../support/paths';
 
 const corpus = join(repoRoot, 'test', 'corpus');
@@ -21,6 +22,75 @@ describe('evaluation corpus', () => {
 
   it('keeps a held-out part of at least 10 files that parses too (its results are not shown here)', () => {
     assert.ok(loadDir(join(corpus, 'holdout')).length >= 10);
+  });
+});
+
+describe('npm run eval -- --split', () => {
+  // A scratch corpus: the main part meets the targets (no files, nothing expected, nothing reported);
+  // each held-out part has one real scope whose expectation cannot be met (an error-level finding
+  // the file does not contain), so each held-out part is below target.
+  const root = mkdtempSync(join(tmpdir(), 'scope-eval-split-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+  const scope = 'scope_version: 1\nproject:\n  name: Split check\n';
+  for (const part of ['holdout', 'holdout2']) {
+    mkdirSync(join(root, part));
+    writeFileSync(join(root, part, `${part}-only.scope.yaml`), scope);
+    writeFileSync(join(root, part, `${part}-only.expected.txt`), 'structure-duplicate-id 2\n');
+  }
+  const run = (argv: string[], dir = root): { code: number; text: string } => {
+    const lines: string[] = [];
+    const code = main(argv, (s) => lines.push(s), dir);
+    return { code, text: lines.join('\n') };
+  };
+
+  it('reports holdout2 separately from the main corpus and from holdout, figures only', () => {
+    assert.deepEqual(
+      heldOutParts.map((p) => p.dir),
+      ['holdout', 'holdout2'],
+    );
+    const { code, text } = run(['--split']);
+    const sections = text
+      .split('\n== ')
+      .slice(1)
+      .map((s) => s.split(':')[0]);
+    assert.deepEqual(sections, ['main corpus (test/corpus)', 'holdout (test/corpus/holdout)', 'holdout2 (test/corpus/holdout2)']);
+    const holdout2 = text.slice(text.indexOf('== holdout2'));
+    assert.match(holdout2, /precision \d+\.\d%/);
+    assert.match(holdout2, /silent passes of error-level risks: 1/);
+    assert.match(holdout2, /not listed: this part is held out/);
+    assert.doesNotMatch(text, /holdout2-only\.scope\.yaml/, 'a held-out file is named');
+    assert.match(holdout2, /Below target \(held out, does not fail the run\)/);
+    assert.equal(code, 0, 'held-out parts below target failed the run');
+  });
+
+  it('lists the held-out misses only with --holdout-details, and still does not fail the run', () => {
+    const { code, text } = run(['--split', '--holdout-details']);
+    assert.match(text, /holdout2\/holdout2-only\.scope\.yaml:2 structure-duplicate-id/);
+    assert.equal(code, 0);
+  });
+
+  it('keeps the held-out figures apart in --json, without their findings', () => {
+    const { code, text } = run(['--split', '--json']);
+    const parsed = JSON.parse(text) as { reports: { name: string; heldOut: boolean; misses?: unknown; silentPassCount?: number }[] };
+    const byName = Object.fromEntries(parsed.reports.map((r) => [r.name, r]));
+    assert.equal(byName['holdout2 (test/corpus/holdout2)']?.heldOut, true);
+    assert.equal(byName['holdout2 (test/corpus/holdout2)']?.misses, undefined);
+    assert.equal(byName['holdout2 (test/corpus/holdout2)']?.silentPassCount, 1);
+    assert.equal(byName['main corpus (test/corpus)']?.heldOut, false);
+    assert.equal(code, 0);
+  });
+
+  it('still fails the run when the main corpus is below target', () => {
+    const failing = mkdtempSync(join(tmpdir(), 'scope-eval-main-'));
+    try {
+      writeFileSync(join(failing, 'main-only.scope.yaml'), scope);
+      writeFileSync(join(failing, 'main-only.expected.txt'), 'structure-duplicate-id 2\n');
+      const { code, text } = run(['--split'], failing);
+      assert.match(text, /BELOW TARGET: .*1 silent passes/);
+      assert.equal(code, 1);
+    } finally {
+      rmSync(failing, { recursive: true, force: true });
+    }
   });
 });
 
