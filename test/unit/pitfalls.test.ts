@@ -51,7 +51,7 @@ describe('a date and time where a date is expected', () => {
     const [d] = ds;
     assert.ok(d);
     assert.equal(severityName(d), 'error');
-    assert.equal(d.message, '`deliverables[0].due` is a date and time (2027-04-30T17:00:00) where a date is expected: write 2027-04-30.');
+    assert.equal(d.message, 'A date and time where a date is expected: `deliverables[0].due` is 2027-04-30T17:00:00; write 2027-04-30.');
   });
 
   it('has a safe fix that keeps the date part and the comment', () => {
@@ -78,7 +78,7 @@ describe('a date and time where a date is expected', () => {
       );
       const [d] = ds;
       assert.ok(d);
-      assert.match(String(d.message), /is a date and time \(.+\) where a date is expected: write 2027-04-30\.$/);
+      assert.match(String(d.message), /^A date and time where a date is expected: .+; write 2027-04-30\.$/);
       assert.equal(afterFix(t, d, 'Write the date 2027-04-30'), minimal, written);
     }
   });
@@ -393,7 +393,7 @@ describe('a colon in prose', () => {
     assert.ok(d);
     assert.equal(
       d.message,
-      'The colon after `Lighthouse` makes YAML read this as a key and a value, not as text: put the whole text in quotes.',
+      'A colon makes YAML read this text as a key and a value: put the whole text in quotes (the colon after "Lighthouse").',
     );
     assert.deepEqual(
       resolvedFixesOf(d).map((f) => [f.title, f.applicability]),

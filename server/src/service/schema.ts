@@ -115,7 +115,7 @@ function colonInText(doc: ScopeDocument, finding: SchemaFinding): SchemaFinding 
     ...finding,
     // On the text, not on a comment after it (the mapping's range runs to the end of the line).
     at: { text: written },
-    message: `The colon after \`${label}\` makes YAML read this as a key and a value, not as text: put the whole text in quotes.`,
+    message: `A colon makes YAML read this text as a key and a value: put the whole text in quotes (the colon after "${label}").`,
     fixes: [
       {
         title: 'Put the text in quotes',
@@ -303,22 +303,17 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
     case 'format': {
       const day = params.format === 'date' && path.length ? dayOfDateTime(value) : undefined;
       if (day !== undefined)
-        return make(
-          'schema/format',
-          path,
-          `${where} is a date and time (${String(value).trim()}) where a date is expected: write ${day}.`,
-          {
-            fixes: [
-              {
-                title: `Write the date ${day}`,
-                ops: [{ op: 'replace', path, value: day }],
-                preferred: true,
-                // The day is what was written; the format has no place for a time of day.
-                applicability: 'safe',
-              },
-            ],
-          },
-        );
+        return make('schema/format', path, `A date and time where a date is expected: ${where} is ${String(value).trim()}; write ${day}.`, {
+          fixes: [
+            {
+              title: `Write the date ${day}`,
+              ops: [{ op: 'replace', path, value: day }],
+              preferred: true,
+              // The day is what was written; the format has no place for a time of day.
+              applicability: 'safe',
+            },
+          ],
+        });
       return make(
         'schema/format',
         path,
