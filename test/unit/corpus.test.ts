@@ -23,6 +23,10 @@ describe('evaluation corpus', () => {
   it('keeps a held-out part of at least 10 files that parses too (its results are not shown here)', () => {
     assert.ok(loadDir(join(corpus, 'holdout')).length >= 10);
   });
+
+  it('keeps a second held-out part, holdout2, of at least 12 files that parses too', () => {
+    assert.ok(loadDir(join(corpus, 'holdout2')).length >= 12);
+  });
 });
 
 describe('npm run eval -- --split', () => {
