@@ -20,7 +20,7 @@ import validateConfig from './service/generated/configSchemaValidator.js';
 import { closest } from './service/editDistance';
 
 export { closest };
-import { isRecord } from './service/model';
+import { isRecord, shortText } from './service/model';
 import { rules } from './service/rules';
 import type { PartialSettings } from './service/settings';
 import type { Path, PathSegment, SeverityOverride } from './service/types';
@@ -112,7 +112,7 @@ function parseConfigFile(text: string, path: string): ParsedFile {
   if (syntax.length > 0 || doc.valueError) {
     // Data that is not well-formed YAML is not applied at all: guessing could enable the wrong rules.
     const problems = syntax.map((e) => ({
-      message: `YAML syntax: ${firstLine(e.message)}`,
+      message: `The config is not valid YAML, so none of it applies: ${firstLine(e.message)}`,
       range: doc.oneLineRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
     }));
     if (doc.valueError) problems.push({ message: `The file could not be read as data: ${doc.valueError}.`, range: doc.firstLineRange() });
@@ -163,8 +163,7 @@ function checkedCustomRules(written: readonly CustomRule[], path: string, doc: S
   const kept: CustomRule[] = [];
   written.forEach((rule, i) => {
     const found = customRuleProblems(rule);
-    for (const p of found)
-      problems.push({ message: `\`custom_rules[${i}].${p.key}\`: ${p.message}`, range: doc.rangeOf(['custom_rules', i, p.key]) });
+    for (const p of found) problems.push({ message: p.message, range: doc.rangeOf(['custom_rules', i, p.key]) });
     if (found.length > 0) return;
     writtenAt.set(rule, { file: path, range: doc.rangeOf(['custom_rules', i, 'id']) });
     kept.push(rule);
@@ -194,7 +193,7 @@ function withUniqueCustomRules(config: LoadedConfig): LoadedConfig {
       const where = there
         ? `${there.file === (at?.file ?? config.path) ? 'line' : `${there.file}, line`} ${there.range.start.line + 1}`
         : 'above';
-      problemHere(`\`${rule.id}\` is already the id of another custom rule (${where}); give each rule its own id.`);
+      problemHere(`Another custom rule already has the id \`${rule.id}\`: it is at ${where}; give each rule its own id.`);
       continue;
     }
     if (kept.length >= maxCustomRules) {
@@ -269,7 +268,7 @@ function withCustomRuleSeverities(own: LoadedConfig, layers: readonly LoadedConf
       rules[unknown.id] = unknown.severity as SeverityOverride;
       return [];
     }
-    return [{ message: `\`rules.${unknown.id}\` must be one of ${severityWords.map((w) => `\`${w}\``).join(', ')}.`, range: p.range }];
+    return [{ message: notASeverity(unknown.id), range: p.range }];
   });
   return changed ? { ...own, settings: { ...own.settings, rules }, problems } : own;
 }
@@ -296,7 +295,8 @@ function withExtends(parsed: ParsedFile, walk: ExtendsWalk): LoadedConfig {
   const nested: ConfigProblem[] = [];
   const extended: string[] = [];
   const problemAt = (entry: ExtendsEntry, message: string, cause = false): void => {
-    const problem = { message: `\`extends\` \`${entry.name}\`: ${message}`, range: entry.range };
+    const policy = `The policy "${shortText(entry.name, 40)}" in \`extends\``;
+    const problem = { message: cause ? `${policy} is not read: ${message}` : `${policy} has problems: ${message}`, range: entry.range };
     if (!cause) summaries.add(problem);
     problems.push(problem);
   };
@@ -309,15 +309,15 @@ function withExtends(parsed: ParsedFile, walk: ExtendsWalk): LoadedConfig {
     const real = realPath(found.path);
     if (walk.stack.includes(real)) {
       const cycle = [...walk.stack.slice(walk.stack.indexOf(real)), real].map((p) => shortPath(p, parsed.config.path)).join(' → ');
-      problemAt(entry, `it extends this file again (${cycle}), so it is not read; remove one of the \`extends\` entries.`, true);
+      problemAt(entry, `it extends this file again (${cycle}); remove one of the \`extends\` entries.`, true);
       continue;
     }
     if (walk.stack.length >= maxExtendsDepth) {
-      problemAt(entry, `policies extend each other more than ${maxExtendsDepth} deep, so it is not read.`, true);
+      problemAt(entry, `policies extend each other more than ${maxExtendsDepth} deep.`, true);
       continue;
     }
     if (!walk.read.has(real) && walk.read.size >= maxExtendedFiles) {
-      problemAt(entry, `a config reads at most ${maxExtendedFiles} policy files, so it is not read.`, true);
+      problemAt(entry, `a config reads at most ${maxExtendedFiles} policy files.`, true);
       continue;
     }
     walk.read.add(real);
@@ -395,7 +395,7 @@ function resolvePolicy(name: string, fromFile: string): { path: string } | { pro
   }
   if (!packageNamePattern.test(name))
     return {
-      problem: 'not a relative path (start it with `./` or `../`) nor an npm package name, so nothing is read.',
+      problem: 'it is neither a relative path (start it with `./` or `../`) nor an npm package name.',
     };
   for (let dir = base; ;) {
     const packageDir = join(dir, 'node_modules', ...name.split('/'));
@@ -405,7 +405,7 @@ function resolvePolicy(name: string, fromFile: string): { path: string } | { pro
     dir = parent;
   }
   return {
-    problem: `no installed package \`${name}\` in node_modules from ${base} up; install it (\`npm install --save-dev ${name}\`) or write a relative path.`,
+    problem: `no package of that name is installed in node_modules from ${base} up; install it (npm install --save-dev ${name}) or write a relative path.`,
   };
 }
 
@@ -425,7 +425,7 @@ function packagePolicy(name: string, packageDir: string): { path: string } | { p
   const path = resolve(packageDir, typeof field === 'string' ? field : packagePolicyFileName);
   const inside = relative(packageDir, path);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
-    return { problem: `the \`scope-lint\` field of ${manifestPath} points outside the package (${String(field)}), so nothing is read.` };
+    return { problem: `the \`scope-lint\` field of ${manifestPath} points outside the package (${String(field)}).` };
   if (!existsSync(path))
     return {
       problem:
@@ -609,6 +609,16 @@ export function fileSystemPath(uri: string): string | undefined {
 const ruleIds = rules.map((r) => r.id);
 const severityWords = ['off', 'hint', 'info', 'warning', 'error'];
 
+/** The problem of a `rules:` entry whose value is not a severity. */
+function notASeverity(ruleId: string): string {
+  return `\`${ruleId}\` in \`rules\` is not a severity: use ${orList(severityWords.map((w) => `\`${w}\``))}.`;
+}
+
+/** `a`, `b` or `c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
+
 /** propertyNames reports twice (the enum on the name, then itself); keep the one naming the key. */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   // `extends` is a text or a list (anyOf): with a bad list item, the branch for a text says nothing useful.
@@ -620,7 +630,7 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
   const path = pointerToPath(error.instancePath);
   if (path[0] === 'extends' && (path.length === 1 || error.keyword !== 'minLength'))
     return {
-      message: '`extends` must be a relative path or an npm package name (a non-empty text), or a list of them.',
+      message: '`extends` must name policy files: a relative path or an npm package name (a non-empty text), or a list of them.',
       range: doc.rangeOf(path),
     };
   const where = path.length ? `\`${dotted(path)}\`` : 'The config';
@@ -641,15 +651,14 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
       const guess = closest(key, known);
       const section = path.length ? `in \`${dotted(path)}\`` : 'at the top level';
       return {
-        message: `Unknown key \`${key}\` ${section}.${guess ? ` Did you mean \`${guess}\`?` : ` Known keys: ${known.map((k) => `\`${k}\``).join(', ')}.`}`,
+        message: `Unknown key \`${key}\` ${section}.${guess ? ` Did you mean \`${guess}\`?` : ` Known keys: ${known.join(', ')}.`}`,
         range: doc.rangeOf([...path, key], 'key'),
       };
     }
     case 'enum':
-      if (path[0] === 'rules')
-        return { message: `${where} must be one of ${severityWords.map((w) => `\`${w}\``).join(', ')}.`, range: doc.rangeOf(path) };
+      if (path[0] === 'rules' && path.length === 2) return { message: notASeverity(String(path[1])), range: doc.rangeOf(path) };
       return {
-        message: `${where} must be one of ${((params.allowedValues as unknown[]) ?? []).map((v) => `\`${String(v)}\``).join(', ')}.`,
+        message: `${where} is not one of the allowed values: use ${orList(((params.allowedValues as unknown[]) ?? []).map((v) => `\`${String(v)}\``))}.`,
         range: doc.rangeOf(path),
       };
     case 'type': {
@@ -667,12 +676,14 @@ function toProblem(error: ErrorObject, doc: ScopeDocument): ConfigProblem {
       return {
         message:
           path[1] === 'defaultCurrency'
-            ? `${where} must be a three-letter ISO 4217 code such as \`USD\` or \`EUR\`.`
+            ? `${where} is not a currency code: write three letters of ISO 4217, such as \`USD\` or \`EUR\`.`
             : `${where} does not have the expected form.`,
         range: doc.rangeOf(path),
       };
     case 'minLength':
       return { message: `${where} must not be empty.`, range: doc.rangeOf(path) };
+    case 'required':
+      return { message: `${where} is missing the required key \`${String(params.missingProperty)}\`.`, range: doc.rangeOf(path) };
     default:
       return { message: `${where} ${error.message ?? 'is invalid'}.`, range: doc.rangeOf(path) };
   }

@@ -29,7 +29,6 @@ import { basename, dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AnalysisCache, type Snapshot } from './analysisCache';
 import type { ScopeDocument } from './service/document';
-import type { InputProblem } from './service/inputGuard';
 import { ConfigFiles, configDiagnosticsByFile, fileSystemPath, isConfigUri } from './config';
 import { checkWithFeedback, ConfigLog, startupMessage } from './feedback';
 import { fromClientSettings } from './settings';
@@ -50,7 +49,7 @@ import { definition, prepareRename, references, rename } from './service/referen
 import { exportRegister, riskReport } from './service/report';
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
-import { defaultCheckTimeoutMs, isValidationWorker, runValidationWorker, Validator } from './validationWorker';
+import { defaultCheckTimeoutMs, isValidationWorker, parseTimeoutProblem, runValidationWorker, Validator } from './validationWorker';
 import { workerBundle } from './workerBundle';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import {
@@ -343,13 +342,7 @@ function startLanguageServer(): void {
     if (report && !report.problem && report.ms <= mainThreadParseBudgetMs) return cache.model(snapshot, settings);
     // The worker refused the text: the same problem, without parsing it again.
     if (report?.problem) return cache.unparsed(snapshot, settings, report.problem);
-    const problem: InputProblem = {
-      code: 'input/timeout',
-      message: report
-        ? `Parsing this file took ${(report.ms / 1000).toFixed(1)} s, so outline, folding, hover and completion are off for it.`
-        : 'This file could not be parsed within the validation worker time and memory bounds, so outline, folding, hover and completion are off for it.',
-      offset: 0,
-    };
+    const problem = parseTimeoutProblem(report);
     if (isCurrent(snapshot)) connection.console.warn(`${snapshot.uri} (version ${snapshot.version}): ${problem.message}`);
     return cache.unparsed(snapshot, settings, problem);
   }

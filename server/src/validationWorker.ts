@@ -373,8 +373,8 @@ export class Validator {
       code: 'input/timeout',
       message:
         job.kind === 'fixAll'
-          ? `Fix all took longer than ${seconds} s on this file, so it was stopped and nothing was changed.`
-          : `Checking this file took longer than ${seconds} s, so it was stopped and the file is not checked. Hover, completion and the rest of the editor keep working.`,
+          ? `Fix all stopped after ${seconds} s, so nothing was changed in this file.`
+          : `Check stopped after ${seconds} s, so this file is not checked. Hover, completion and the rest of the editor keep working.`,
       offset: 0,
     });
   }
@@ -398,8 +398,8 @@ export class Validator {
       code: 'input/check-failed',
       message:
         victim.job.kind === 'fixAll'
-          ? `Fix all failed on this file (${reason}), so nothing was changed. The Scope YAML output channel has the details.`
-          : `Checking this file failed (${reason}), so it is not checked. The Scope YAML output channel has the details.`,
+          ? `Fix all failed, so nothing was changed in this file: ${reason}. The Scope YAML output channel has the details.`
+          : `Check failed, so this file is not checked: ${reason}. The Scope YAML output channel has the details.`,
       offset: 0,
     });
   }
@@ -428,4 +428,18 @@ export class Validator {
     this.finished.set(victim.key, victim);
     this.pump();
   }
+}
+
+/**
+ * What the editor says of a text too slow to parse on the main thread (`report`: how long the
+ * worker took), or one the worker could not parse within its bounds (no report).
+ */
+export function parseTimeoutProblem(report: { readonly ms: number } | undefined): InputProblem {
+  return {
+    code: 'input/timeout',
+    message: report
+      ? `Outline, folding, hover and completion are off for this file: parsing it took ${(report.ms / 1000).toFixed(1)} s.`
+      : "Outline, folding, hover and completion are off for this file: it could not be parsed within the validation worker's time and memory bounds.",
+    offset: 0,
+  };
 }

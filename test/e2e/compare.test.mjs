@@ -68,7 +68,7 @@ test('Compare with Previous Version: the changes in the panel, the finding on th
     const creep = rows.filter((p) => p.file === FILE && p.code === 'compare/scope-creep');
     assert.deepEqual(
       creep.map((p) => [p.severity, p.line, p.message]),
-      [['error', line, 'The price rose by 12,000 EUR (+5%) without an approved change request that accounts for it.']],
+      [['error', line, 'The price rose by 12,000 EUR (+5%) and no approved change request accounts for it.']],
     );
     await wb.screenshot('compare-01-summary-and-finding');
     await wb.focusEditor();

@@ -40,7 +40,7 @@ describe('scope-lint compare <old> <new>', () => {
         '  New change request CR4 (approved): 0 EUR, +14 days',
         '  Price: 240,000 → 252,000 EUR, +12,000 EUR (+5%)',
         '  End: 2027-10-29 → 2027-11-12, 14 days later',
-        `  ${`${totalLine}:10`.padEnd(8)} error    The price rose by 12,000 EUR (+5%) without an approved change request that accounts for it.  compare/scope-creep`,
+        `  ${`${totalLine}:10`.padEnd(8)} error    The price rose by 12,000 EUR (+5%) and no approved change request accounts for it.  compare/scope-creep`,
         '',
         '1 problem (1 error, 0 warnings) in 1 file.',
         '',
@@ -69,13 +69,13 @@ describe('scope-lint compare <old> <new>', () => {
     );
     assert.match(
       md.stdout,
-      /\n\| 🛑 error \| \d+ \| The price rose by 12,000 EUR \(\+5%\) without an approved change request that accounts for it\. \| `compare\/scope-creep` \|\n/,
+      /\n\| 🛑 error \| \d+ \| The price rose by 12,000 EUR \(\+5%\) and no approved change request accounts for it\. \| `compare\/scope-creep` \|\n/,
     );
     assert.match(md.stdout, /\*\*Not ready to merge: 1 change needs an approved change request or a restored protection\.\*\*\n$/);
     const gh = await run(['compare', '-f', 'github', 'old.scope.yaml', 'new.scope.yaml'], { cwd: dir });
     assert.equal(
       gh.stdout,
-      `::error file=new.scope.yaml,line=${totalLine},col=10,endLine=${totalLine},endColumn=16,title=compare/scope-creep::The price rose by 12,000 EUR (+5%25) without an approved change request that accounts for it.\n`,
+      `::error file=new.scope.yaml,line=${totalLine},col=10,endLine=${totalLine},endColumn=16,title=compare/scope-creep::The price rose by 12,000 EUR (+5%25) and no approved change request accounts for it.\n`,
     );
   });
 

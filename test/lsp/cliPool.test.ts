@@ -63,7 +63,7 @@ describe('scope-lint: worker pool bounds', () => {
     assert.deepEqual(summary(files), ['big.scope.yaml: input/timeout', 'risky.scope.yaml: 39']);
     assert.match(
       files[0]?.messages[0]?.message ?? '',
-      new RegExp(`^Checking this file took longer than ${boundMs / 1000} s, so it was stopped`),
+      new RegExp(`^Check stopped after ${boundMs / 1000} s, so this file is not checked: `),
     );
     assert.equal(files[0]?.messages[0]?.severity, 'error');
   });
@@ -73,7 +73,7 @@ describe('scope-lint: worker pool bounds', () => {
     assert.equal(run.status, 1, run.stderr);
     const files = JSON.parse(run.stdout) as JsonFile[];
     assert.deepEqual(summary(files), ['big.scope.yaml: input/check-failed', 'risky.scope.yaml: 39']);
-    assert.match(files[0]?.messages[0]?.message ?? '', /^Checking this file failed \(the worker thread stopped: .*memory/);
+    assert.match(files[0]?.messages[0]?.message ?? '', /^Check failed, so this file is not checked: the worker thread stopped \(.*memory/);
   });
 
   it('workers that cannot start do not hang the run: each file says so', async () => {

@@ -98,7 +98,7 @@ describe('.scope-lint.yaml in the language server', () => {
           `${d.range.start.line + 1}:${d.range.start.character + 1} ${String(d.code)} ${d.severity} ${d.source} ${typeof d.message === 'string' ? d.message : d.message.value}`,
       ),
       [
-        '3:26 config/invalid 1 scope `rules.cost-currency-missing` must be one of `off`, `hint`, `info`, `warning`, `error`.',
+        '3:26 config/invalid 1 scope `cost-currency-missing` in `rules` is not a severity: use `off`, `hint`, `info`, `warning` or `error`.',
         '5:3 config/invalid 1 scope Unknown key `maxChekInDays` in `thresholds`. Did you mean `maxCheckInDays`?',
       ],
     );

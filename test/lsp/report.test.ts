@@ -85,7 +85,7 @@ describe('risk report requests', () => {
         {
           code: 'compare/scope-creep',
           severity: 'error',
-          message: 'The price rose by 12,000 EUR (+5%) without an approved change request that accounts for it.',
+          message: 'The price rose by 12,000 EUR (+5%) and no approved change request accounts for it.',
           range: { start: { line, character: 9 }, end: { line, character: 15 } },
           // Worked out on this text: a proposed change request appended to the change log, at the end of the file.
           fixes: [

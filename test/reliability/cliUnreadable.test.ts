@@ -53,9 +53,9 @@ describe('the CLI: paths it cannot read', { skip: process.platform === 'win32' ?
         ['specs/a-clean.scope.yaml', []],
         [
           'specs/secret.scope.yaml',
-          ['error input/unreadable 1:1 This path could not be read (permission denied), so nothing in it is checked.'],
+          ['error input/unreadable 1:1 This path could not be read, so nothing in it is checked: permission denied.'],
         ],
-        ['specs/locked', ['error input/unreadable 1:1 This path could not be read (permission denied), so nothing in it is checked.']],
+        ['specs/locked', ['error input/unreadable 1:1 This path could not be read, so nothing in it is checked: permission denied.']],
       ],
     );
     assert.match(result.stderr, /cannot read .*specs\/locked: permission denied\./);
@@ -80,8 +80,8 @@ describe('the CLI: paths it cannot read', { skip: process.platform === 'win32' ?
     assert.deepEqual(
       invocation?.toolExecutionNotifications.map((n) => `${n.level} ${n.descriptor.id} ${n.message.text}`),
       [
-        'error input/unreadable specs/secret.scope.yaml: This path could not be read (permission denied), so nothing in it is checked.',
-        'error input/unreadable specs/locked: This path could not be read (permission denied), so nothing in it is checked.',
+        'error input/unreadable specs/secret.scope.yaml: This path could not be read, so nothing in it is checked: permission denied.',
+        'error input/unreadable specs/locked: This path could not be read, so nothing in it is checked: permission denied.',
       ],
     );
   });
@@ -90,12 +90,18 @@ describe('the CLI: paths it cannot read', { skip: process.platform === 'win32' ?
     const stylish = run(['specs']);
     assert.equal(stylish.status, 2);
     assert.doesNotMatch(stylish.stdout, /No problems/);
-    assert.match(stylish.stdout, /^specs\/locked\n +1:1 +error +This path could not be read \(permission denied\).* +input\/unreadable$/m);
+    assert.match(
+      stylish.stdout,
+      /^specs\/locked\n +1:1 +error +This path could not be read, so nothing in it is checked: permission denied\. +input\/unreadable$/m,
+    );
     assert.match(stylish.stdout, /^specs\/secret\.scope\.yaml\n +1:1 +error +This path could not be read/m);
 
     const github = run(['-f', 'github', 'specs']);
     assert.equal(github.status, 2);
-    assert.match(github.stdout, /^::error file=specs\/locked,line=1,.*::This path could not be read \(permission denied\)/m);
+    assert.match(
+      github.stdout,
+      /^::error file=specs\/locked,line=1,.*::This path could not be read, so nothing in it is checked: permission denied/m,
+    );
     assert.match(github.stdout, /^::error file=specs\/secret\.scope\.yaml,line=1,/m);
 
     const markdown = run(['-f', 'markdown', 'specs']);

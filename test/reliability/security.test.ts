@@ -126,7 +126,7 @@ describe('security: the CLI', () => {
         // `extends` reads a relative path or an installed package's YAML as data, never a URL.
         assert.match(
           stderr,
-          /\.scope-lint\.yaml:2:10: `extends` `https:\/\/evil\.example\/scope-lint\.yaml`: not a relative path .* nor an npm package name, so nothing is read/,
+          /\.scope-lint\.yaml:2:10: The policy "https:\/\/evil\.example\/scope-lint\.yaml" in `extends` is not read: it is neither a relative path .* nor an npm package name/,
         );
         assertNothingRan(repo);
       },

@@ -57,10 +57,7 @@ describe('compareScopes', () => {
       ['Price: 240,000 → 260,000 EUR, +20,000 EUR (+8.3%)'],
     );
     assert.deepEqual(located(after, result), [`compare/scope-creep ${at(after, '260000')}`]);
-    assert.equal(
-      result.findings[0]?.message,
-      'The price rose by 20,000 EUR (+8.3%) without an approved change request that accounts for it.',
-    );
+    assert.equal(result.findings[0]?.message, 'The price rose by 20,000 EUR (+8.3%) and no approved change request accounts for it.');
     assert.equal(result.findings[0]?.severity, 'error');
   });
 
@@ -79,7 +76,7 @@ describe('compareScopes', () => {
     const [finding] = compare(after).findings;
     assert.equal(
       finding?.message,
-      'The price rose by 20,000 EUR (+8.3%) without an approved change request that accounts for it; the change requests approved in this version cover 5,000 EUR.',
+      'The price rose by 20,000 EUR (+8.3%) and no approved change request accounts for it; the change requests approved in this version cover 5,000 EUR.',
     );
   });
 
@@ -104,7 +101,7 @@ describe('compareScopes', () => {
     assert.deepEqual(located(after, result), [`compare/scope-creep ${at(after, 'D4', '- id: D4')}`]);
     assert.equal(
       result.findings[0]?.message,
-      'Deliverable `D4` (Admin reporting dashboard) was added without an approved change request that names it in `affects`.',
+      'Deliverable `D4` was added and no approved change request names it: "Admin reporting dashboard"; list it in the `affects` of the change request that approves it.',
     );
     assert.deepEqual(compare(after + approvedChange('CR4', 15000, 0, ['D4'])).findings, []);
   });
@@ -112,7 +109,7 @@ describe('compareScopes', () => {
   it('the scope-creep fix appends a proposed change request pre-filled with the measured impact', () => {
     const after = edit(before, '  end: 2027-10-29\n', '  end: 2027-11-30\n');
     const [finding] = compare(after).findings;
-    assert.equal(finding?.message, 'The end date moved 32 days later without an approved change request that accounts for it.');
+    assert.equal(finding?.message, 'The end date moved 32 days later and no approved change request accounts for it.');
     const fix = finding?.fixes[0];
     assert.ok(fix);
     assert.equal(fix.title, 'Add change request CR4 for this change (fill in who approved it)');
@@ -136,7 +133,7 @@ describe('compareScopes', () => {
     assert.deepEqual(located(looser, result), [`compare/target-loosened ${at(looser, '"< 800"')}`]);
     assert.equal(
       result.findings[0]?.message,
-      'The target of success measure `SM1` was loosened (< 600 → < 800): the vendor now has to achieve less for the same acceptance.',
+      'The target of success measure `SM1` was loosened: < 600 → < 800, so the vendor now has to achieve less for the same acceptance.',
     );
     const tighter = compare(edit(before, 'target: ">= 80"', 'target: ">= 90"'));
     assert.deepEqual(
@@ -165,7 +162,7 @@ describe('compareScopes', () => {
     assert.deepEqual(located(looser, result), [`compare/target-loosened ${at(looser, '"< 300 min"')}`]);
     assert.equal(
       result.findings[0]?.message,
-      'The target of success measure `SM1` was loosened (< 4 h → < 300 min): the vendor now has to achieve less for the same acceptance.',
+      'The target of success measure `SM1` was loosened: < 4 h → < 300 min, so the vendor now has to achieve less for the same acceptance.',
     );
     // ... and 4 (unit: h) to 200 (unit: min) is tighter, though 200 is the bigger number.
     const inUnitField = edit(before, 'target: "< 600"\n    unit: tickets/month\n', 'target: "< 4"\n    unit: h\n');
@@ -192,7 +189,7 @@ describe('compareScopes', () => {
     assert.deepEqual(
       compare(after, hours).findings.map((f) => f.message),
       [
-        'The target of success measure `SM1` changed (< 4 h → < 2 GB) and whether it is looser cannot be read: state the direction with a comparator such as `>=` or `<=` and the same unit.',
+        'Success measure `SM1` changed its target in a way that cannot be judged: < 4 h → < 2 GB, and whether it is looser cannot be read. State the direction with a comparator such as `>=` or `<=` and the same unit.',
       ],
     );
   });
@@ -202,7 +199,7 @@ describe('compareScopes', () => {
     assert.deepEqual(
       compare(after).findings.map((f) => f.message),
       [
-        'The target of success measure `SM1` changed (< 600 → fewer than before) and whether it is looser cannot be read: state the direction with a comparator such as `>=` or `<=` and the same unit.',
+        'Success measure `SM1` changed its target in a way that cannot be judged: < 600 → fewer than before, and whether it is looser cannot be read. State the direction with a comparator such as `>=` or `<=` and the same unit.',
       ],
     );
   });

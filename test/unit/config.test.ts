@@ -97,13 +97,13 @@ describe('parseConfig: mistakes are reported where they are, and the rest still 
   it('names each mistake in a sentence, on its line', () => {
     assert.deepEqual(problemsOf(config), [
       '2 Unknown rule id `security-nda-mising` in `rules`. Did you mean `security-nda-missing`?',
-      '3 `rules.cost-vague-language` must be one of `off`, `hint`, `info`, `warning`, `error`.',
+      '3 `cost-vague-language` in `rules` is not a severity: use `off`, `hint`, `info`, `warning` or `error`.',
       '6 `thresholds.maxCheckInDays` must be at least 1.',
       '7 `thresholds.minContingencyPercent` must be a number.',
-      '8 `thresholds.defaultCurrency` must be a three-letter ISO 4217 code such as `USD` or `EUR`.',
+      '8 `thresholds.defaultCurrency` is not a currency code: write three letters of ISO 4217, such as `USD` or `EUR`.',
       '9 Unknown key `maxChekInDays` in `thresholds`. Did you mean `maxCheckInDays`?',
       '12 `vagueTerms.always[1]` must not be empty.',
-      '13 `extends` must be a relative path or an npm package name (a non-empty text), or a list of them.',
+      '13 `extends` must name policy files: a relative path or an npm package name (a non-empty text), or a list of them.',
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('parseConfig: input that is not a config', () => {
     const config = parseConfig('rules:\n  security-nda-missing: off\n  cost-vague-language: [warning\n', at);
     assert.deepEqual(config.settings, {});
     assert.equal(config.problems.length, 1);
-    assert.match(config.problems[0]?.message ?? '', /^YAML syntax: /);
+    assert.match(config.problems[0]?.message ?? '', /^The config is not valid YAML, so none of it applies: /);
   });
 
   it('rejects a list, a second document and an alias bomb without throwing', () => {

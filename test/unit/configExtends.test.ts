@@ -49,13 +49,13 @@ describe('extends: a relative path', () => {
   it('a missing file is a problem on the entry that names it, and nothing of it applies', () => {
     const config = loadConfig(write('b/.scope-lint.yaml', 'rules:\n  cost-vague-language: off\nextends:\n  - ./nowhere.yaml\n'));
     assert.deepEqual(problemsOf(config), [
-      `b/.scope-lint.yaml:4 \`extends\` \`./nowhere.yaml\`: no such file (${join(root, 'b/nowhere.yaml')}).`,
+      `b/.scope-lint.yaml:4 The policy "./nowhere.yaml" in \`extends\` is not read: no such file (${join(root, 'b/nowhere.yaml')}).`,
     ]);
     assert.deepEqual(config.problems[0]?.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 18 } });
     assert.deepEqual(config.settings, { rules: { 'cost-vague-language': 'off' } });
     assert.equal(
       describeProblems(config),
-      `${join(root, 'b/.scope-lint.yaml')}:4:5: \`extends\` \`./nowhere.yaml\`: no such file (${join(root, 'b/nowhere.yaml')}).`,
+      `${join(root, 'b/.scope-lint.yaml')}:4:5: The policy "./nowhere.yaml" in \`extends\` is not read: no such file (${join(root, 'b/nowhere.yaml')}).`,
     );
   });
 
@@ -63,10 +63,10 @@ describe('extends: a relative path', () => {
     write('c/one.yaml', 'extends: ./two.yaml\nthresholds:\n  maxCheckInDays: 3\n');
     write('c/two.yaml', 'thresholds:\n  maxCheckInDays: 4\nextends: ./one.yaml\n');
     const config = loadConfig(write('c/.scope-lint.yaml', 'extends: ./one.yaml\n'));
-    const cycle = `\`extends\` \`./one.yaml\`: it extends this file again (one.yaml → two.yaml → one.yaml), so it is not read; remove one of the \`extends\` entries.`;
+    const cycle = `The policy "./one.yaml" in \`extends\` is not read: it extends this file again (one.yaml → two.yaml → one.yaml); remove one of the \`extends\` entries.`;
     assert.deepEqual(problemsOf(config), [
-      `c/.scope-lint.yaml:1 \`extends\` \`./one.yaml\`: ${join(root, 'c/two.yaml')}:3:10: ${cycle}`,
-      `c/one.yaml:1 \`extends\` \`./two.yaml\`: ${join(root, 'c/two.yaml')}:3:10: ${cycle}`,
+      `c/.scope-lint.yaml:1 The policy "./one.yaml" in \`extends\` has problems: ${join(root, 'c/two.yaml')}:3:10: ${cycle}`,
+      `c/one.yaml:1 The policy "./two.yaml" in \`extends\` has problems: ${join(root, 'c/two.yaml')}:3:10: ${cycle}`,
       `c/two.yaml:3 ${cycle}`,
     ]);
     // The rest of each file still applies: one.yaml over two.yaml.
@@ -76,7 +76,7 @@ describe('extends: a relative path', () => {
   it('a file that extends itself is a cycle', () => {
     const config = loadConfig(write('d/.scope-lint.yaml', 'extends: ./.scope-lint.yaml\n'));
     assert.deepEqual(problemsOf(config), [
-      'd/.scope-lint.yaml:1 `extends` `./.scope-lint.yaml`: it extends this file again (.scope-lint.yaml → .scope-lint.yaml), so it is not read; remove one of the `extends` entries.',
+      'd/.scope-lint.yaml:1 The policy "./.scope-lint.yaml" in `extends` is not read: it extends this file again (.scope-lint.yaml → .scope-lint.yaml); remove one of the `extends` entries.',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('extends: a relative path', () => {
     write('e/policy.yaml', 'rules:\n  security-nda-mising: off\n');
     const config = loadConfig(write('e/.scope-lint.yaml', '# shared\nextends: ./policy.yaml\n'));
     assert.deepEqual(problemsOf(config), [
-      `e/.scope-lint.yaml:2 \`extends\` \`./policy.yaml\`: ${join(root, 'e/policy.yaml')}:2:3: Unknown rule id \`security-nda-mising\` in \`rules\`. Did you mean \`security-nda-missing\`?`,
+      `e/.scope-lint.yaml:2 The policy "./policy.yaml" in \`extends\` has problems: ${join(root, 'e/policy.yaml')}:2:3: Unknown rule id \`security-nda-mising\` in \`rules\`. Did you mean \`security-nda-missing\`?`,
       'e/policy.yaml:2 Unknown rule id `security-nda-mising` in `rules`. Did you mean `security-nda-missing`?',
     ]);
     const byFile = configDiagnosticsByFile(config);
@@ -99,14 +99,14 @@ describe('extends: a relative path', () => {
     execFileSync('mkfifo', [join(root, 'f-pipe.yaml')]);
     const config = loadConfig(write('f/.scope-lint.yaml', 'extends: ../f-pipe.yaml\n'));
     assert.deepEqual(problemsOf(config), [
-      `f/.scope-lint.yaml:1 \`extends\` \`../f-pipe.yaml\`: ${join(root, 'f-pipe.yaml')}: The config file is a FIFO (named pipe), not a regular file, so it is not read.`,
+      `f/.scope-lint.yaml:1 The policy "../f-pipe.yaml" in \`extends\` is not read: ${join(root, 'f-pipe.yaml')}: The config file is a FIFO (named pipe), not a regular file, so it is not read.`,
     ]);
   });
 
   it('an entry that is neither a path nor a package name is a problem', () => {
     const config = loadConfig(write('g/.scope-lint.yaml', 'extends: [Not A Package]\n'));
     assert.deepEqual(problemsOf(config), [
-      'g/.scope-lint.yaml:1 `extends` `Not A Package`: not a relative path (start it with `./` or `../`) nor an npm package name, so nothing is read.',
+      'g/.scope-lint.yaml:1 The policy "Not A Package" in `extends` is not read: it is neither a relative path (start it with `./` or `../`) nor an npm package name.',
     ]);
   });
 });
@@ -137,9 +137,9 @@ describe('extends: an npm package', () => {
   it('a package that is not installed, points outside itself or has no policy is a problem on its line', () => {
     const config = loadConfig(write('p/other/.scope-lint.yaml', 'extends:\n  - missing-policy\n  - escape\n  - empty\n'));
     assert.deepEqual(problemsOf(config), [
-      `p/other/.scope-lint.yaml:2 \`extends\` \`missing-policy\`: no installed package \`missing-policy\` in node_modules from ${join(root, 'p/other')} up; install it (\`npm install --save-dev missing-policy\`) or write a relative path.`,
-      `p/other/.scope-lint.yaml:3 \`extends\` \`escape\`: the \`scope-lint\` field of ${join(root, 'p/node_modules/escape/package.json')} points outside the package (../plain-policy/scope-lint.yaml), so nothing is read.`,
-      `p/other/.scope-lint.yaml:4 \`extends\` \`empty\`: the package has no \`scope-lint\` field in its package.json and no scope-lint.yaml (${join(root, 'p/node_modules/empty/scope-lint.yaml')}).`,
+      `p/other/.scope-lint.yaml:2 The policy "missing-policy" in \`extends\` is not read: no package of that name is installed in node_modules from ${join(root, 'p/other')} up; install it (npm install --save-dev missing-policy) or write a relative path.`,
+      `p/other/.scope-lint.yaml:3 The policy "escape" in \`extends\` is not read: the \`scope-lint\` field of ${join(root, 'p/node_modules/escape/package.json')} points outside the package (../plain-policy/scope-lint.yaml).`,
+      `p/other/.scope-lint.yaml:4 The policy "empty" in \`extends\` is not read: the package has no \`scope-lint\` field in its package.json and no scope-lint.yaml (${join(root, 'p/node_modules/empty/scope-lint.yaml')}).`,
     ]);
   });
 });

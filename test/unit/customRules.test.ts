@@ -168,28 +168,28 @@ describe('custom rules: mistakes are config problems on their line', () => {
 
   it('a path the scope format does not have, with a guess', () => {
     assert.deepEqual(problems(rule('    given: vendor.certificatons\n    then: { type: array }\n')), [
-      '5 `custom_rules[0].given`: `given`: a scope file has no `certificatons` under `vendor`, so the rule would never find anything. Did you mean `certifications`?',
+      '5 `given` names a key a scope file does not have, so the rule would never find anything: no `certificatons` under `vendor`. Did you mean `certifications`?',
     ]);
   });
 
   it('a path that is not a path', () => {
     assert.deepEqual(problems(rule('    given: "vendor..name"\n    then: {}\n')), [
-      '5 `custom_rules[0].given`: `given` must be a path into the scope file: keys separated by dots, with `[]` after a list for every item (`deliverables[].acceptance_criteria`).',
+      '5 `given` is not a path into the scope file: write keys separated by dots, with `[]` after a list for every item (`deliverables[].acceptance_criteria`).',
     ]);
   });
 
   it('a schema ajv refuses (strict: an unknown keyword; a remote $ref)', () => {
     assert.deepEqual(problems(rule('    given: vendor\n    then: { type: object, requird: [name] }\n')), [
-      '6 `custom_rules[0].then`: `then` is not a valid JSON Schema: strict mode: unknown keyword: "requird".',
+      '6 `then` is not a valid JSON Schema: strict mode: unknown keyword: "requird".',
     ]);
     assert.deepEqual(problems(rule('    given: vendor\n    when: { $ref: "https://example.com/s.json" }\n    then: {}\n')), [
-      "6 `custom_rules[0].when`: `when` is not a valid JSON Schema: can't resolve reference https://example.com/s.json from id #.",
+      "6 `when` is not a valid JSON Schema: can't resolve reference https://example.com/s.json from id #.",
     ]);
   });
 
   it('an id of a built-in rule, and an id used twice (across extends too)', () => {
     assert.deepEqual(problems('custom_rules:\n  - { id: security-nda-missing, severity: error, message: X., given: vendor, then: {} }\n'), [
-      '2 `custom_rules[0].id`: `security-nda-missing` is the id of a built-in rule; give the custom rule its own id.',
+      '2 This custom rule takes the id of a built-in rule: give it an id of its own instead of `security-nda-missing`.',
     ]);
     const twice = parseConfig(
       'extends: ./acme-policy.yaml\ncustom_rules:\n  - { id: acme-steering-over-250k, severity: error, message: X., given: vendor, then: {} }\n',
@@ -198,7 +198,7 @@ describe('custom rules: mistakes are config problems on their line', () => {
     assert.deepEqual(
       twice.problems.map((p) => `${p.range.start.line + 1} ${p.message}`),
       [
-        `3 \`acme-steering-over-250k\` is already the id of another custom rule (${join(policyDir, 'acme-policy.yaml')}, line 25); give each rule its own id.`,
+        `3 Another custom rule already has the id \`acme-steering-over-250k\`: it is at ${join(policyDir, 'acme-policy.yaml')}, line 25; give each rule its own id.`,
       ],
     );
     assert.deepEqual(
@@ -211,7 +211,7 @@ describe('custom rules: mistakes are config problems on their line', () => {
   it('a huge schema, and too many rules', () => {
     const huge = JSON.stringify({ enum: Array.from({ length: 3000 }, (_, i) => `value-${i}`) });
     assert.deepEqual(problems(rule(`    given: vendor.name\n    then: ${huge}\n`)), [
-      "6 `custom_rules[0].then`: `then` is 37 KB as JSON; a rule's schema is at most 16 KB.",
+      "6 `then` is too large for a rule's schema: 37 KB as JSON, at most 16 KB.",
     ]);
     const many = `custom_rules:\n${Array.from({ length: 101 }, (_, i) => `  - { id: acme-r${i}, severity: info, message: X., given: vendor, then: {} }\n`).join('')}`;
     assert.deepEqual(problems(many), ['2 `custom_rules` must NOT have more than 100 items.']);
@@ -219,9 +219,9 @@ describe('custom rules: mistakes are config problems on their line', () => {
 
   it('a missing key and a bad severity or area are schema problems', () => {
     assert.deepEqual(problems('custom_rules:\n  - { id: acme-y, severity: fatal, area: legal, message: X., given: vendor }\n'), [
-      "2 `custom_rules[0]` must have required property 'then'.",
-      '2 `custom_rules[0].severity` must be one of `hint`, `info`, `warning`, `error`.',
-      '2 `custom_rules[0].area` must be one of `security`, `expertise`, `cost`.',
+      '2 `custom_rules[0]` is missing the required key `then`.',
+      '2 `custom_rules[0].severity` is not one of the allowed values: use `hint`, `info`, `warning` or `error`.',
+      '2 `custom_rules[0].area` is not one of the allowed values: use `security`, `expertise` or `cost`.',
     ]);
   });
 

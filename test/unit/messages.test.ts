@@ -11,72 +11,8 @@ import { describe, it } from 'node:test';
 import { engineCodes } from '../../server/src/service/codes';
 import { rules } from '../../server/src/service/rules';
 import { analyzeText } from '../support/analyze';
+import { firstClause, messageProblems } from '../support/messageRules';
 import { fixturesDir, repoRoot } from '../support/paths';
-
-/** The longest first clause the Problems panel shows uncut at a usual width. */
-const maxFirstClause = 90;
-/** Code spans a first clause may carry before it reads as code rather than words. */
-const maxSpansInFirstClause = 2;
-/** The longest code span: an id or a short value, never a sentence. */
-const maxSpan = 30;
-/** A key path (`governance.change_control.approval_by[0]`) names one key however deep it is: a little more room. */
-const maxKeyPathSpan = 40;
-const keyPath = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*|\[\d+\])+$/;
-
-/**
- * The first clause of a message: the text up to the first `.`, `;` or `:` that is followed by a
- * space or ends the text, or up to a spaced dash (` — `, ` – `, ` - `), whichever comes first.
- * Characters inside a `code span` or a "quoted phrase" never end a clause (`budget.total`, "etc."),
- * nor does the dot of "e.g." or "i.e." or a dot between digits (2.5).
- */
-export function firstClause(message: string): string {
-  let inCode = false;
-  let inQuote = false;
-  for (let i = 0; i < message.length; i++) {
-    const c = message[i] ?? '';
-    const next = message[i + 1];
-    if (c === '`') inCode = !inCode;
-    else if (inCode) continue;
-    else if (c === '"') inQuote = !inQuote;
-    else if (inQuote) continue;
-    else if ((c === '.' || c === ';' || c === ':') && (next === undefined || next === ' ' || next === '\n')) {
-      if (c === '.' && /\b(?:e\.g|i\.e)$/i.test(message.slice(0, i))) continue;
-      return message.slice(0, i);
-    } else if (c === ' ' && /^ [—–-] /.test(message.slice(i, i + 3))) return message.slice(0, i);
-  }
-  return message;
-}
-
-/** The contents of the code spans in a text. */
-function codeSpans(text: string): string[] {
-  return [...text.matchAll(/`([^`]*)`/g)].map((m) => m[1] ?? '');
-}
-
-/** Words that cannot end a clause that stands on its own ("... of the", "... and"). */
-const danglingEnd = /\b(?:a|an|the|of|to|and|or|but|is|are|with|for|in|on|by|from|than|that|which|as)$/i;
-
-/** What is wrong with a message for the Problems panel (empty when nothing). */
-export function messageProblems(message: string): string[] {
-  const problems: string[] = [];
-  const clause = firstClause(message).trim();
-  if (clause.length > maxFirstClause) problems.push(`first clause is ${clause.length} characters (at most ${maxFirstClause})`);
-  if (clause.split(/\s+/).length < 3) problems.push(`first clause "${clause}" is under three words`);
-  if (danglingEnd.test(clause)) problems.push(`first clause ends on "${danglingEnd.exec(clause)?.[0] ?? ''}"`);
-  const opens = (clause.match(/\(/g) ?? []).length;
-  const closes = (clause.match(/\)/g) ?? []).length;
-  if (opens !== closes) problems.push('first clause cuts a parenthesis in two');
-  if ((message.match(/`/g) ?? []).length % 2 !== 0) problems.push('a backtick is not closed');
-  const spans = codeSpans(clause);
-  if (spans.length > maxSpansInFirstClause)
-    problems.push(`${spans.length} code spans in the first clause (at most ${maxSpansInFirstClause})`);
-  for (const span of codeSpans(message)) {
-    const limit = keyPath.test(span) ? maxKeyPathSpan : maxSpan;
-    if (span.length > limit) problems.push(`code span \`${span.slice(0, 40)}...\` is ${span.length} characters (at most ${limit})`);
-    // Prose in backticks: three or more words of letters.
-    else if (/^\s*[A-Za-z]+(?:\s+[A-Za-z,]+){2,}\s*$/.test(span)) problems.push(`code span around prose: \`${span}\``);
-  }
-  return problems;
-}
 
 function scopeFilesUnder(dir: string): string[] {
   return readdirSync(dir)
@@ -203,7 +139,8 @@ describe('messages in the Problems panel', () => {
     const codes = new Set(seen.map((s) => s.code));
     const missing = rules.map((r) => r.id).filter((id) => !codes.has(id));
     assert.deepEqual(missing, [], 'rules no input raised');
-    // Codes given outside `validate` (by the CLI, the server, a config file or a comparison) are not made here; nor are the
+    // Codes given outside `validate` (by the CLI, the server, a config file or a comparison) are collected by running that code
+    // in messagesElsewhere.test.ts; nor are the
     // waiver codes, which depend on the date and the comment's form (test/unit/waivers.test.ts gives each with its range).
     const elsewhere =
       /^(?:input\/(?:timeout|unreadable|check-failed|too-many-errors|invalid-utf8)|compare\/.*|config\/.*|suppression\/(?:untrusted|invalid-waiver|expired)|yaml\/(?:warning|alias-limit)|schema\/(?:length|invalid))$/;

@@ -67,7 +67,7 @@ export function lintFile(filePath: string, settings: RuleSettings): FileResult {
     const reason = error instanceof Error ? error.message : String(error);
     return lintText(filePath, '', settings, {
       code: 'input/check-failed',
-      message: `Checking this file failed (${reason}), so it is not checked. Please report it with the file attached.`,
+      message: `Check failed, so this file is not checked: ${reason}. Please report it with the file attached.`,
       offset: 0,
     });
   }

@@ -164,7 +164,7 @@ export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleS
           const seconds = Math.round(options.timeoutMs / 100) / 10;
           retire({
             code: 'input/timeout',
-            message: `Checking this file took longer than ${seconds} s, so it was stopped and the file is not checked (setting SCOPE_CHECK_TIMEOUT_MS).`,
+            message: `Check stopped after ${seconds} s, so this file is not checked: it is very large or hit a slow path in a rule (setting SCOPE_CHECK_TIMEOUT_MS).`,
             offset: 0,
           });
         }, options.timeoutMs);
@@ -174,7 +174,7 @@ export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleS
       const died = (reason: string): void =>
         retire({
           code: 'input/check-failed',
-          message: `Checking this file failed (the worker thread stopped: ${reason}), so it is not checked.`,
+          message: `Check failed, so this file is not checked: the worker thread stopped (${reason}).`,
           offset: 0,
         });
       worker.on('message', (message: JobResponse | Ready) => {

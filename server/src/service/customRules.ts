@@ -47,7 +47,7 @@ export function parseGiven(given: string): Step[] | { problem: string } {
   if (!givenPattern.test(given))
     return {
       problem:
-        '`given` must be a path into the scope file: keys separated by dots, with `[]` after a list for every item (`deliverables[].acceptance_criteria`).',
+        '`given` is not a path into the scope file: write keys separated by dots, with `[]` after a list for every item (`deliverables[].acceptance_criteria`).',
     };
   const steps: Step[] = [];
   for (const part of given.split('.')) {
@@ -66,7 +66,7 @@ export function parseGiven(given: string): Step[] | { problem: string } {
         const where = path.length > 0 ? `under \`${formatPath(path)}\`` : 'at the top level';
         const guess = closest(step.key, known);
         return {
-          problem: `\`given\`: a scope file has no \`${step.key}\` ${where}, so the rule would never find anything.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          problem: `\`given\` names a key a scope file does not have, so the rule would never find anything: no \`${step.key}\` ${where}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
         };
       }
       path.push(step.key);
@@ -106,7 +106,9 @@ export function compileSchema(schema: unknown): ValidateFunction | { readonly pr
     return { problem: 'is not a JSON Schema.' };
   }
   if (text.length > maxCustomSchemaChars)
-    return { problem: `is ${Math.round(text.length / 1024)} KB as JSON; a rule's schema is at most ${maxCustomSchemaChars / 1024} KB.` };
+    return {
+      problem: `is too large for a rule's schema: ${Math.round(text.length / 1024)} KB as JSON, at most ${maxCustomSchemaChars / 1024} KB.`,
+    };
   const known = compiled.get(text);
   if (known) return known;
   if (compiled.size >= maxCompiledSchemas) {
@@ -129,7 +131,10 @@ export function compileSchema(schema: unknown): ValidateFunction | { readonly pr
 export function customRuleProblems(rule: CustomRule): { key: 'id' | 'given' | 'when' | 'then'; message: string }[] {
   const problems: { key: 'id' | 'given' | 'when' | 'then'; message: string }[] = [];
   if (rulesById.has(rule.id) || engineCodesById.has(rule.id))
-    problems.push({ key: 'id', message: `\`${rule.id}\` is the id of a built-in rule; give the custom rule its own id.` });
+    problems.push({
+      key: 'id',
+      message: `This custom rule takes the id of a built-in rule: give it an id of its own instead of \`${rule.id}\`.`,
+    });
   const steps = parseGiven(rule.given);
   if ('problem' in steps) problems.push({ key: 'given', message: steps.problem });
   for (const key of ['when', 'then'] as const) {

@@ -54,7 +54,7 @@ suite('compare with the previous version', () => {
           line,
           9,
           15,
-          'The price rose by 12,000 EUR (+5%) without an approved change request that accounts for it.',
+          'The price rose by 12,000 EUR (+5%) and no approved change request accounts for it.',
         ],
       ],
     );

@@ -11,7 +11,7 @@ export type Counts = Record<Severity, number>;
 export const unreadableCode: EngineCode = 'input/unreadable';
 
 export function unreadableMessage(readError: string): string {
-  return `This path could not be read (${readError}), so nothing in it is checked.`;
+  return `This path could not be read, so nothing in it is checked: ${readError}.`;
 }
 
 export const severityOrder: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -227,7 +227,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
         approvedCost > 0 ? `; the change requests approved in this version cover ${formatAmount(approvedCost)}${currency}` : '';
       creep(
         ['budget', 'total'],
-        `The price rose by ${formatAmount(delta)}${currency}${percent} without an approved change request that accounts for it${covered}.`,
+        `The price rose by ${formatAmount(delta)}${currency}${percent} and no approved change request accounts for it${covered}.`,
         [`Before: ${formatAmount(oldTotal)}${currency}; now: ${formatAmount(newTotal)}${currency}`, ...requestFacts()],
         scaffold(delta - approvedCost, 0, [], `why the price rose by ${formatAmount(delta - approvedCost)}${currency}`),
       );
@@ -272,7 +272,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
     if (key === 'end' && shift > 0 && approvedDays < shift) {
       creep(
         ['timeline', 'end'],
-        `The end date moved ${moved(shift)} without an approved change request that accounts for it${approvedDays > 0 ? `; the change requests approved in this version account for ${plural(approvedDays, 'day')}` : ''}.`,
+        `The end date moved ${moved(shift)} and no approved change request accounts for it${approvedDays > 0 ? `; the change requests approved in this version account for ${plural(approvedDays, 'day')}` : ''}.`,
         [`Before: ${was}; now: ${is}`, ...requestFacts()],
         scaffold(0, shift - approvedDays, [], `why the end moved ${moved(shift - approvedDays)}`),
       );
@@ -312,7 +312,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
       if (!accountedBy)
         creep(
           [...path, 'id'],
-          `Deliverable \`${id}\`${title} was added without an approved change request that names it in \`affects\`.`,
+          `Deliverable \`${id}\` was added and no approved change request names it${typeof item.title === 'string' && item.title.trim() ? `: "${shortText(item.title.trim(), 50)}"` : ''}; list it in the \`affects\` of the change request that approves it.`,
           requestFacts(),
           scaffold(0, 0, [id], `why deliverable ${id} was added, and what it costs`),
         );
@@ -363,7 +363,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
           code: 'compare/target-loosened',
           severity: 'warning',
           path,
-          message: `The target of success measure \`${id}\` was loosened (${written}): the vendor now has to achieve less for the same acceptance.`,
+          message: `The target of success measure \`${id}\` was loosened: ${written}, so the vendor now has to achieve less for the same acceptance.`,
           facts: [`Better is ${direction} (the target's comparator says so).`],
           fixes: [],
         });
@@ -375,7 +375,7 @@ export function compareScopes(before: ScopeDocument, after: ScopeDocument, optio
       code: 'compare/target-loosened',
       severity: 'warning',
       path,
-      message: `The target of success measure \`${id}\` changed (${written}) and whether it is looser cannot be read: state the direction with a comparator such as \`>=\` or \`<=\` and the same unit.`,
+      message: `Success measure \`${id}\` changed its target in a way that cannot be judged: ${written}, and whether it is looser cannot be read. State the direction with a comparator such as \`>=\` or \`<=\` and the same unit.`,
       facts: [],
       fixes: [],
     });
