@@ -189,14 +189,68 @@ describe('security-data-location-missing', () => {
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [GB, JP]\n  transfer_basis: adequacy\n'])), []);
   });
 
-  it('gives only a hint for the United States and Canada, whose decisions cover some organisations', () => {
-    const d = one(fullWith([eu, '  data_location: [USA, Canada]\n']));
+  it('gives only a hint for the United States and Canada when nothing puts the data under European law', () => {
+    const usd = ['  currency: EUR\n', '  currency: USD\n'] as const;
+    const d = one(fullWith([eu, '  data_location: [USA, Canada]\n'], usd));
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
       'Check that the vendor qualifies for the EU adequacy decision: for United States of America it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada it covers only commercial organisations subject to PIPEDA; then record `transfer_basis: adequacy` (or `sccs`).',
     );
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [US]\n  transfer_basis: adequacy\n'])), []);
+  });
+
+  it('reports the United States with no basis for personal data under European law (a budget in EUR), on data_location', () => {
+    const text = fullWith([eu, '  data_location: [US]\n']);
+    const d = one(text);
+    assert.equal(severityName(d), 'warning');
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in United States of America: the EU adequacy decision covers only organisations certified under the EU-US Data Privacy Framework, and nothing says the vendor is one (GDPR Art. 44-49).',
+    );
+    assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
+    assert.equal(
+      factsOf(d)?.[0],
+      "The EU adequacy decision for United States of America covers only organisations certified under the EU-US Data Privacy Framework, and the scope does not say the vendor is one; the budget is in EUR, so the buyer is under European data-protection law. Check the vendor on the framework's list and record `transfer_basis: adequacy`, or sign standard contractual clauses.",
+    );
+    // Both bases are proposals a person confirms; either clears the finding.
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.applicability]),
+      [
+        ['Record standard contractual clauses as the transfer basis (`transfer_basis: sccs`)', 'unsafe'],
+        ['Record that the vendor is certified under the EU-US Data Privacy Framework (`transfer_basis: adequacy`)', 'unsafe'],
+      ],
+    );
+    const after = afterFix(text, 'Record that the vendor is certified under the EU-US Data Privacy Framework (`transfer_basis: adequacy`)');
+    assert.equal(after, fullWith([eu, '  data_location: [US]\n  transfer_basis: adequacy\n']));
+    assert.deepEqual(findings(after), []);
+  });
+
+  it('reads European law from an EU/EEA, UK or Swiss location too, whatever the currency; Canada stays a hint', () => {
+    const usd = ['  currency: EUR\n', '  currency: USD\n'] as const;
+    for (const written of ['[DE, US]', '[EU, United States]', '[UK, usa]', '[CH, US]']) {
+      const d = one(fullWith([eu, `  data_location: ${written}\n`], usd));
+      assert.equal(severityName(d), 'warning', written);
+      assert.match(d.message, /^No transfer basis is recorded for personal data in United States of America: /, written);
+      assert.match(factsOf(d)?.[0] ?? '', /; the data is also held in /, written);
+    }
+    for (const currency of ['GBP', 'sek', 'CHF']) {
+      const d = one(fullWith([eu, '  data_location: [US]\n'], ['  currency: EUR\n', `  currency: ${currency}\n`]));
+      assert.equal(severityName(d), 'warning', currency);
+    }
+    assert.equal(severityName(one(fullWith([eu, '  data_location: [DE, Canada]\n'], usd))), 'hint');
+  });
+
+  it('names the US with a third country in one message, with one fix', () => {
+    const d = one(fullWith([eu, '  data_location: [US, India]\n']));
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in India and United States of America: they are outside the EU/EEA with no EU adequacy decision that is known to cover the vendor (GDPR Art. 44-49).',
+    );
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => f.title),
+      ['Record standard contractual clauses as the transfer basis (`transfer_basis: sccs`)'],
+    );
   });
 });
 

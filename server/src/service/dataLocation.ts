@@ -36,11 +36,44 @@ const adequacy: ReadonlySet<string> = new Set([
   'AD', 'AR', 'CA', 'CH', 'FO', 'GB', 'GG', 'IL', 'IM', 'JE', 'JP', 'KR', 'NZ', 'US', 'UY',
 ]); // prettier-ignore
 
-/** Adequacy that covers only some organisations: what the vendor must be, in words. */
-const partialAdequacy: Readonly<Record<string, string>> = {
-  US: 'organisations certified under the EU-US Data Privacy Framework',
-  CA: 'commercial organisations subject to PIPEDA',
+/**
+ * Adequacy that covers only some organisations: what the vendor must be, in words, and whether an
+ * organisation must opt in. Canada's decision covers commercial organisations subject to PIPEDA,
+ * which a commercial vendor is by law. The United States' covers only organisations that certified
+ * themselves under the Data Privacy Framework and appear on its list: most do not, so a scope with
+ * European personal data must say the vendor is one (`transfer_basis: adequacy`) or name another basis.
+ */
+const partialAdequacy: Readonly<Record<string, { readonly covers: string; readonly optIn: boolean }>> = {
+  US: { covers: 'organisations certified under the EU-US Data Privacy Framework', optIn: true },
+  CA: { covers: 'commercial organisations subject to PIPEDA', optIn: false },
 };
+
+/**
+ * Currencies of the EEA states (the euro, the other EU currencies, Iceland's and Norway's krona and
+ * krone, and the Swiss franc of Liechtenstein), and of the United Kingdom and Switzerland, whose
+ * data-protection laws (UK GDPR, Swiss FADP) restrict transfers to the US in the same way (the UK
+ * Extension and the Swiss-US framework of the Data Privacy Framework). A budget in one of them says
+ * the buyer, and so the personal data, is under European data-protection law.
+ */
+const europeanCurrencies: ReadonlySet<string> = new Set([
+  'EUR', 'BGN', 'CZK', 'DKK', 'HUF', 'PLN', 'RON', 'SEK', 'ISK', 'NOK', 'CHF', 'GBP',
+]); // prettier-ignore
+
+/** Countries outside the EEA with the same transfer rules as the GDPR for the United States (see europeanCurrencies). */
+const europeanLaw: ReadonlySet<string> = new Set(['GB', 'CH']);
+
+/**
+ * Why the personal data is under European data-protection law, as a clause, or undefined when the
+ * document does not say: a location in the EU/EEA (or the UK or Switzerland), or a budget in a
+ * European currency. A US company's data kept in the US is not a transfer under GDPR Chapter V.
+ */
+export function europeanTie(readings: readonly LocationReading[], currency: unknown): string | undefined {
+  const european = readings.find((r) => r.standing === 'eea' || (r.code !== undefined && europeanLaw.has(r.code)));
+  if (european) return `the data is also held in ${european.name ?? european.written}`;
+  if (typeof currency === 'string' && europeanCurrencies.has(currency.trim().toUpperCase()))
+    return `the budget is in ${currency.trim().toUpperCase()}, so the buyer is under European data-protection law`;
+  return undefined;
+}
 
 /**
  * Names the country library does not know but scopes use: the EU and the EEA as a whole, the EU's
@@ -79,6 +112,8 @@ export interface LocationReading {
   readonly standing: LocationStanding;
   /** For an adequacy decision that covers only some organisations: which ones. */
   readonly partial?: string;
+  /** True when the organisations covered must opt in (the US Data Privacy Framework list). */
+  readonly optIn?: boolean;
 }
 
 /** One location as written, placed under GDPR Chapter V; case and surrounding spaces do not count. */
@@ -93,7 +128,13 @@ export function readLocation(text: string): LocationReading {
   if (eea.has(code)) return { written, code, name, standing: 'eea' };
   if (adequacy.has(code)) {
     const partial = partialAdequacy[code];
-    return { written, code, name, standing: 'adequate', ...(partial ? { partial } : {}) };
+    return {
+      written,
+      code,
+      name,
+      standing: 'adequate',
+      ...(partial ? { partial: partial.covers, ...(partial.optIn ? { optIn: true } : {}) } : {}),
+    };
   }
   return { written, code, name, standing: 'third-country' };
 }

@@ -15,8 +15,10 @@ import {
   sensitivityReasons,
   setKeyOp,
   shortText,
+  todayDate,
   valueAt,
 } from '../model';
+import { findPhrases, phrase, wordsOf, type Phrase } from '../phrases';
 import type { Finding, FixOp, Path, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -39,7 +41,7 @@ export const rule: Rule = {
   title: 'No current security attestation',
   explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.
 
-Evidence is read for what it is: a quality or other management-system certificate (ISO 9001) is not evidence of security controls, a SOC 2 Type I report tests control design on one date rather than operation over a period, and a questionnaire completed more than \`attestationMaxAgeMonths\` before the start no longer describes the vendor. None of them counts as current evidence.
+Evidence is read for what it is: a quality or other management-system certificate (ISO 9001) is not evidence of security controls, a SOC 2 Type I report tests control design on one date rather than operation over a period, and a questionnaire completed more than \`attestationMaxAgeMonths\` before the start no longer describes the vendor. A security standard named with the vendor's own claim or a step on the way ("ISO 27001 compliant", "aligned with", "self-assessed", "readiness assessment", "gap analysis", "certification in progress", "stage 1") is not an attestation anyone independent issued, and evidence dated after both the start and today (a SOC 2 period that has not ended, a questionnaire \`completed\` next month) does not exist yet. None of them counts as current evidence.
 
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
@@ -59,6 +61,9 @@ Evidence must also last: when the only current evidence is certificates that all
       : `${ref} (today; there is no valid \`timeline.start\`)`;
     const months = settings.thresholds.attestationMaxAgeMonths;
     const oldestPeriodEnd = addMonths(ref, -months);
+    // Evidence dated after both the start and today is a plan: a report period that has not ended,
+    // a questionnaire that is not filled in yet.
+    const notYet = (date: string): boolean => date > ref && date > todayDate(settings.today);
     const stale: string[] = [];
 
     // A completed questionnaire counts while it is as recent as a report would have to be. A
@@ -78,6 +83,11 @@ Evidence must also last: when the only current evidence is certificates that all
         stale.push(
           `The security questionnaire's \`completed\` is \`${shortText(String(survey.completed))}\`, not a date, so it does not show the questionnaire was finished.`,
         );
+      } else if (notYet(completed)) {
+        surveyGap = 'unfinished';
+        stale.push(
+          `The security questionnaire's \`completed\` date ${completed} is after ${refLabel} and today: it is not filled in yet, so it is not evidence when work begins.`,
+        );
       } else if (completed >= oldestPeriodEnd) otherEvidence = true;
       else {
         surveyGap = 'old';
@@ -93,6 +103,12 @@ Evidence must also last: when the only current evidence is certificates that all
       if (!isRecord(item)) return [];
       const name = typeof item.name === 'string' && item.name.trim() ? `\`${shortText(item.name)}\`` : `certification ${i + 1}`;
       const kind = attestationKind(item.name);
+      if (typeof kind === 'object') {
+        stale.push(
+          `${name} says "${kind.claim}": that is the vendor's own claim or a step towards certification, not an independent attestation.`,
+        );
+        continue;
+      }
       if (kind === 'not-security') {
         stale.push(
           `${name} is not a security attestation (it certifies quality or another management system), so it is not evidence of security controls.`,
@@ -109,6 +125,10 @@ Evidence must also last: when the only current evidence is certificates that all
       if ((!isAbsent(expires) && !dateOf(expires)) || (!isAbsent(periodEnd) && !dateOf(periodEnd))) return [];
       const expiresOn = dateOf(expires);
       const endedOn = dateOf(periodEnd);
+      if (endedOn !== undefined && notYet(endedOn)) {
+        stale.push(`${name}: the period ends ${endedOn}, after ${refLabel}, so the report does not exist yet when work begins.`);
+        continue;
+      }
       if (endedOn !== undefined && endedOn >= oldestPeriodEnd) {
         otherEvidence = true;
         continue;
@@ -223,11 +243,50 @@ const securityAttestation =
 const type1 = /\bsoc\s*-?\s*2\b.*\btype\s*(i|1)\b(?!i)/i;
 
 /**
- * What a certification is evidence of. A name that says nothing readable (blank) is left to the
- * schema; a management-system certificate such as ISO 9001 is not evidence of security controls.
+ * Words in a certification's name that make it the vendor's own claim or a step on the way rather
+ * than an attestation someone independent issued: "ISO 27001 compliant", "aligned with SOC 2",
+ * "self-assessed", "readiness assessment", "gap analysis", "certification in progress", "working
+ * towards", "stage 1 audit". A name about the renewal of a certificate held ("recertification in
+ * progress") is not a claim: its dates say whether it is current. Matched by word and inflection (phrases.ts). "Attestation of
+ * Compliance" (the PCI DSS AOC) names a document an assessor signs, so "compliance" alone is not one.
  */
-function attestationKind(name: unknown): 'security' | 'type-1' | 'not-security' {
-  if (typeof name !== 'string' || name.trim() === '') return 'security';
+const claimPhrases: readonly Phrase<true>[] = [
+  'compliant|conformant',
+  '~align',
+  'self ~assess|~assessment|~certify|~certification|~declare|~declaration|~attest|~attestation|assessed|certified|declared|attested',
+  'readiness',
+  'gap ~analysis|~assessment|~audit|~review',
+  'pre ~assessment|~audit|~certification',
+  'in progress|preparation',
+  'planned|pending|underway|targeted|awaiting',
+  '~work towards|toward',
+  'applied for',
+  'not yet',
+  'stage one',
+].flatMap((pattern) => phrase(pattern, true as const));
+const stageOne = /\bstage\s*(?:1|i)\b(?!i)/i;
+
+/** A name about the next audit of a certificate held ("renewal pending"): the dates say whether it is current. */
+const renewal = /\b(?:renewal|renewing|re-?certif\w*|surveillance)\b/i;
+
+/** The words that make a certification a claim rather than an attestation, as written; undefined when none. */
+function claimIn(name: string): string | undefined {
+  if (renewal.test(name)) return undefined;
+  const stage = stageOne.exec(name);
+  if (stage) return stage[0];
+  const match = findPhrases(name, wordsOf(name), claimPhrases)[0];
+  return match ? name.slice(match.start, match.end) : undefined;
+}
+
+/**
+ * What a certification is evidence of. A name that says nothing readable (blank) is left to the
+ * schema; a management-system certificate such as ISO 9001 is not evidence of security controls;
+ * a security standard named with a claim ("ISO 27001 compliant") is the claim, as written.
+ */
+function attestationKind(name: unknown): 'security' | 'type-1' | 'not-security' | { readonly claim: string } {
+  if (typeof name !== 'string' || name.trim() === '' || name.length > 400) return 'security';
   if (type1.test(name)) return 'type-1';
-  return securityAttestation.test(name) ? 'security' : 'not-security';
+  if (!securityAttestation.test(name)) return 'not-security';
+  const claim = claimIn(name);
+  return claim === undefined ? 'security' : { claim };
 }

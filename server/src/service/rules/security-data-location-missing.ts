@@ -1,7 +1,9 @@
 // security-data-location-missing: Personal data with no location or no transfer basis.
 // Personal data and `security.data_location` absent, or naming a place outside the EU/EEA without
-// an EU adequacy decision (or not recognised as a country) while `security.transfer_basis` is absent.
-import { readLocation, type LocationReading } from '../dataLocation';
+// an EU adequacy decision (or not recognised as a country) while `security.transfer_basis` is absent;
+// also the United States for personal data under European law, since its adequacy decision covers
+// only organisations certified under the EU-US Data Privacy Framework.
+import { europeanTie, readLocation, type LocationReading } from '../dataLocation';
 import { canonicalEnum, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
@@ -17,7 +19,9 @@ export const rule: Rule = {
   title: 'Personal data with no location or no transfer basis',
   explanation: `The vendor will process personal data, but the scope does not say where, or it names a place outside the EU/EEA with no legal basis for sending the data there. Under GDPR Chapter V (Art. 44-49), personal data may leave the EU/EEA only to a country with an EU adequacy decision (Art. 45), or under appropriate safeguards such as the European Commission's standard contractual clauses (Art. 46(2)(c)) or binding corporate rules (Art. 47); the derogations of Art. 49 (explicit consent, for example) are for occasional transfers, not a vendor's routine processing. A processor contract must cover transfers to third countries (Art. 28(3)(a)), and DORA Art. 30(2)(b) requires the locations where data is processed. Without them, an offshore team or a support desk abroad can move your customers' data out of the protection you are accountable for, a security threat that the transfer rules make a legal one.
 
-Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`. A location that is not recognised as a country is treated as outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.`,
+Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`. A location that is not recognised as a country is treated as outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.
+
+The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint. Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.`,
   areas: ['security'],
   remedy:
     'Write where the vendor stores or accesses the data in `security.data_location` (countries, or `EU`). For a country outside the EU/EEA without an adequacy decision, sign standard contractual clauses (or rely on approved binding corporate rules) with a transfer impact assessment, and record it as `transfer_basis: sccs` (or `bcrs`). The quick fixes insert `data_location: [""]` to fill in, or `transfer_basis: sccs` to confirm.',
@@ -76,7 +80,12 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
         },
       ];
     }
-    if (outside.length === 0) return partialAdequacyHints(readings);
+    // The US decision covers only organisations on the Data Privacy Framework list: for personal
+    // data under European law, "US" with no basis is a transfer nothing is known to cover.
+    const tie = europeanTie(readings, valueAt(root, ['budget', 'currency']));
+    const uncertified = tie === undefined ? [] : readings.filter((r) => r.optIn === true);
+    const needing = [...outside, ...uncertified];
+    if (needing.length === 0) return partialAdequacyHints(readings);
     // A value that names no basis (`standard contract`) is the schema's enum error too; here it protects nothing.
     const unreadBasis = !isAbsent(basisValue)
       ? [
@@ -87,9 +96,13 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
       ruleId,
       path: ['security', 'data_location'],
       at: 'key',
-      message: `No transfer basis is recorded for personal data in ${placesOf(outside)}: ${outsideClause(outside)} (GDPR Art. 44-49).`,
+      message: `No transfer basis is recorded for personal data in ${placesOf(needing)}: ${outsideClause(needing)} (GDPR Art. 44-49).`,
       facts: [
         ...unrecognisedFacts(outside),
+        ...uncertified.map(
+          (r) =>
+            `The EU adequacy decision for ${r.name ?? r.written} covers only ${r.partial ?? ''}, and the scope does not say the vendor is one; ${tie ?? ''}. Check the vendor on the framework's list and record \`transfer_basis: adequacy\`, or sign standard contractual clauses.`,
+        ),
         ...unreadBasis,
         'A security threat: outside the EU/EEA the data needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
       ],
@@ -101,6 +114,16 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
           // It records a safeguard that a person must confirm is signed.
           applicability: 'unsafe',
         },
+        ...(outside.length === 0
+          ? [
+              {
+                title: 'Record that the vendor is certified under the EU-US Data Privacy Framework (`transfer_basis: adequacy`)',
+                ops: [setKeyOp(root, ['security'], 'transfer_basis', 'adequacy')],
+                // A certification a person must check on the framework's list.
+                applicability: 'unsafe' as const,
+              },
+            ]
+          : []),
       ],
     };
     return [finding];
@@ -116,7 +139,12 @@ function placesOf(readings: readonly LocationReading[]): string {
 /** Why the locations need a basis, as a clause after the message's first: right for one or many and for unrecognised ones. */
 function outsideClause(readings: readonly LocationReading[]): string {
   const unrecognised = readings.filter((r) => r.standing === 'unrecognised').length;
+  const optIn = readings.filter((r) => r.optIn === true);
   const many = readings.length > 1;
+  if (optIn.length === readings.length)
+    return `the EU adequacy decision covers only ${optIn[0]?.partial ?? ''}, and nothing says the vendor is one`;
+  if (optIn.length > 0)
+    return `they are outside the EU/EEA with no EU adequacy decision that is known to cover the vendor${unrecognised > 0 ? ', or not recognised as a country' : ''}`;
   if (unrecognised === 0) return `${many ? 'they are' : 'it is'} outside the EU/EEA with no EU adequacy decision`;
   if (unrecognised === readings.length)
     return many
