@@ -140,6 +140,24 @@ describe('expertise-objective-not-smart', () => {
     );
   });
 
+  it("does not read a count of the scope's own things as a result to reach (on the objective's line, naming the digits)", () => {
+    const written = 'Go live with TalentLoop 4.2 at our 3 German sites and all 12 offices.';
+    const text = fullWith([objective, `  objective: ${written}\n`]);
+    assert.deepEqual(diagnosticsOf(id, text), [
+      '6 The objective has no target and no date: "TalentLoop 4.2", "3", "12" are names or counts, not how much or by when.',
+    ]);
+    const [d] = analyzeText(text).diagnostics.filter((x) => x.code === id);
+    assert.deepEqual(d?.range, { start: { line: 5, character: 13 }, end: { line: 5, character: 13 + written.length } });
+    // A count with a bound, a rate or a date is a target.
+    for (const value of [
+      'Onboard all 3 sites by 2027-09-30',
+      'Cut open tickets to under 40 tickets',
+      'Migrate 12 applications per month',
+    ]) {
+      assert.deepEqual(check(id, fullWith([objective, `  objective: ${value}\n`])), [], value);
+    }
+  });
+
   it('accepts any digit (a quantity or a date) and leaves empty or non-text objectives alone', () => {
     for (const value of ['Cut tickets by half by Q3', 'Launch by 2027-10-31', '""', '42', '[a, b]']) {
       assert.deepEqual(check(id, fullWith([objective, `  objective: ${value}\n`])), [], value);

@@ -114,16 +114,23 @@ const numberPattern = /\d+(?:[.,]\d+)*/g;
 
 /** True when the text states a measurable quantity, a percentage, a date or a deadline. */
 const quantityAnswers = new TextMemo<boolean>();
+const targetAnswers = new TextMemo<boolean>();
 
-export function hasQuantity(text: string): boolean {
-  return quantityAnswers.get(text, () => findsQuantity(text));
+/**
+ * With `counts: false`, a count of things ("our 3 German sites", "all 42 test cases") is not a
+ * quantity: it is one in a test ("all 42 test cases pass"), not in an objective, where it names the
+ * scope rather than a result to reach.
+ */
+export function hasQuantity(text: string, options: { readonly counts?: boolean } = {}): boolean {
+  const counts = options.counts ?? true;
+  return (counts ? quantityAnswers : targetAnswers).get(text, () => findsQuantity(text, counts));
 }
 
-function findsQuantity(text: string): boolean {
+function findsQuantity(text: string, counts: boolean): boolean {
   if (numberWords.test(text) || namedMonthDeadline.test(text)) return true;
   numberPattern.lastIndex = 0;
   for (let m = numberPattern.exec(text); m !== null; m = numberPattern.exec(text)) {
-    if (isQuantityAt(text, m.index, m.index + m[0].length, m[0])) return true;
+    if (isQuantityAt(text, m.index, m.index + m[0].length, m[0], counts)) return true;
   }
   return false;
 }
@@ -132,7 +139,7 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z]/.test(ch);
 }
 
-function isQuantityAt(text: string, start: number, end: number, number: string): boolean {
+function isQuantityAt(text: string, start: number, end: number, number: string, counts: boolean): boolean {
   const before = text.charAt(start - 1);
   const after = text.slice(end, end + 24);
   // An ISO date (2027-10-31) or month (2027-10).
@@ -164,7 +171,7 @@ function isQuantityAt(text: string, start: number, end: number, number: string):
     if (/^[A-Z]/.test(word) && !sentenceStart) return followedByTime;
     if (/^[A-Z]{2,}$/.test(word)) return followedByTime;
   }
-  return isMeasure(text, start, number, after);
+  return isMeasure(text, start, number, after, counts);
 }
 
 /** Words before a number that make it a target or a bound: "under 600", "from 1,200 to 600", "at least 4". */
@@ -179,14 +186,19 @@ const perAfter = /^\s*(?:per\b|\/|x\b|×|times\b|of\s+\d|out\s+of\s+\d|[A-Z]{3}\
  * month"), a ratio ("4 of 5"), a unit ("2 s", "10 GB") or a deadline year ("by 2027"). A bare count
  * ("our 3 store brands", "all 140 pages") names the scope, not a target, so it does not count.
  */
-function isMeasure(text: string, start: number, number: string, after: string): boolean {
+function isMeasure(text: string, start: number, number: string, after: string, counts: boolean): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
   if (/^(?:19|20)\d\d$/.test(number) && deadlineBefore.test(before)) return true;
   if (boundBefore.test(before) || currencyBefore.test(before)) return true;
   if (perAfter.test(after) || timeWords.test(after.trimStart())) return true;
   const next = /^\s*([A-Za-zµ]+)/.exec(after)?.[1];
-  return (next !== undefined && isUnit(next)) || countedThings.test(after);
+  if (next !== undefined && isUnit(next)) return true;
+  return counts ? countedThings.test(after) : countPerPeriod.test(after);
 }
+
+/** A count over a period, with the things counted between: "12 applications per month", "40 tickets a week". */
+const countPerPeriod =
+  /^\s+(?:[A-Za-z-]+\s+){1,3}(?:per|a|an|each|every)\s+(?:second|minute|hour|day|business\s+day|working\s+day|week|month|quarter|year|sprint|release)\b/i;
 
 /** Things a test or a report counts: "all 42 test cases", "5 journeys", "12 pages", "0 findings". */
 const countedThings =

@@ -221,8 +221,11 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   const pending: Pending[] = [];
 
   // A rule that speaks about a node says it better than the schema (and has a fix).
-  // Not a custom rule's: a policy about a value does not say what is wrong with its form.
-  const rulePaths = ruleFindings.filter((r) => !customIds.has(r.finding.ruleId)).map((r) => formatPath(r.finding.path));
+  // Not a custom rule's: a policy about a value does not say what is wrong with its form. Nor a
+  // hint: a faded note about a node ("reports are described here") never hides what is wrong with it.
+  const rulePaths = ruleFindings
+    .filter((r) => !customIds.has(r.finding.ruleId) && r.severity !== 'hint')
+    .map((r) => formatPath(r.finding.path));
   schemaFindings.forEach((finding, index) => {
     const path = formatPath(finding.path);
     const covered = rulePaths.some((p) => p === path || (path !== '' && (p.startsWith(`${path}.`) || p.startsWith(`${path}[`))));

@@ -13,7 +13,9 @@ import { TextMemo } from '../textMemo';
  * "works correctly" and "no major bugs" are read like "satisfactory", "approved by" and "sign-off".
  * Each phrase is an opinion or an unmeasured quality: who is satisfied, how correct, how major,
  * "comfortable", "confident", "agreed with the controller", "the balances are right", "reports are
- * clear", "in a timely manner", "production-ready", "well documented".
+ * clear", "in a timely manner", "production-ready", "well documented"; someone's trust, feedback or
+ * sense of it ("handlers trust the scores", "positive feedback from the pilot", "make sense to the
+ * team", "to the director's liking", "good enough", "looks complete").
  */
 const opinionPatterns: readonly string[] = [
   // Someone's approval, agreement or contentment.
@@ -44,10 +46,18 @@ const opinionPatterns: readonly string[] = [
   'in the opinion|view|judgement|judgment of',
   '~discretion',
   '~deem',
-  '~look good|fine|great|right|ok|okay|clean|nice|professional|polished|modern|consistent',
+  '~look good|fine|great|right|ok|okay|clean|nice|professional|polished|modern|consistent|complete|accurate|correct|plausible|sensible|reasonable',
+  '~seem|~appear good|fine|right|ok|okay|complete|accurate|correct|plausible|sensible|reasonable|consistent',
+  // Someone's trust, feedback or sense of it: "handlers trust the scores", "positive feedback", "make sense to".
+  '~trust the|their|our|its|it|these|this|them|each|all',
+  'positive|favourable|favorable|good|great|encouraging ~feedback|~response|~review|~reception',
+  'make|makes|made|making sense',
+  'liking',
+  'no|without|few|minimal ~complaint',
+  'good|clear|accurate|detailed|fast|quick|robust|reliable|stable|simple enough',
   // A quality asserted with no threshold: "the balances are right", "reports are clear".
-  'is|are|be|was|were|remains|remain|seems|seem|feels|feel right|correct|fine|good|ok|okay|clean|nice|clear|intuitive|easy|simple|professional|polished|modern|responsive|usable|consistent|stable|performant',
-  'as expected|intended',
+  'is|are|be|was|were|remains|remain|seems|seem|feels|feel right|correct|fine|good|ok|okay|clean|nice|clear|intuitive|easy|simple|professional|polished|modern|responsive|usable|consistent|stable|performant|accurate|sensible|plausible|reasonable|sufficient|adequate|appropriate',
+  'as expected',
   'fit for purpose',
   'industry ~standard',
   'best ~practice',
@@ -80,7 +90,7 @@ const opinionPatterns: readonly string[] = [
  * "the requirements in the test plan"), since that document is what is tested.
  */
 const referentialPatterns: readonly string[] = [
-  'as agreed|discussed|requested|instructed|specified|described|defined',
+  'as agreed|discussed|requested|instructed|specified|described|defined|designed|planned|intended',
   '~meet|~fulfil|~fulfill|~satisfy|~address|~cover the|all|our? business|user|client|customer|stakeholder|functional? ~requirement|~need',
   // Exact forms: the stem of "expectation" is that of "expected" ("returns the expected policy" is no opinion).
   '~meet|~exceed|~perform|~match to? the|our|their|all? expectation|expectations',

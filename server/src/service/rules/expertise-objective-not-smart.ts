@@ -23,7 +23,8 @@ export const rule: Rule = {
   check(doc) {
     const objective = stringAt(doc.value, ['project', 'objective']);
     // An empty objective is expertise-essential-parameter-missing's finding, not a second one here.
-    if (objective === undefined || isAbsent(objective) || hasQuantity(objective)) return [];
+    // A count of the scope's own things ("our 3 sites", "all 140 pages") is not a result to reach.
+    if (objective === undefined || isAbsent(objective) || hasQuantity(objective, { counts: false })) return [];
     const names = namesWithDigits(objective);
     return [
       {

@@ -4,6 +4,7 @@ import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
 import { engagementOf, inferredNote, overruledFacts, proportion } from '../engagement';
+import { escalationInProse, mentionFact } from '../governanceProse';
 
 const escalationSkeleton = [
   '- level: 1',
@@ -22,7 +23,9 @@ export const rule: Rule = {
   title: 'No escalation path',
   explanation: `There is no escalation path. When a check-in cannot resolve an issue, it needs a named next level and a response time; otherwise decisions stall and the vendor gets conflicting instructions (Outsourcing Explained). Governance playbooks define problem-resolution routes up front (Everest Group, *Outsourcing Governance 101*). Your leadership has little time for the project, which is exactly why escalation must be rare, fast and defined: without it, oversight stops at the first disagreement.
 
-A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables, or a vendor that is one person, a sole trader, within twice those thresholds) needs no escalation ladder: its owner deals with the vendor directly. When only the size says so, the finding is a hint that says what was read.`,
+A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables, or a vendor that is one person, a sole trader, within twice those thresholds) needs no escalation ladder: its owner deals with the vendor directly. When only the size says so, the finding is a hint that says what was read.
+
+A route written in the governance section's prose counts ("any issue the weekly call cannot settle is escalated to the steering group, which decides within 5 working days", in the change-control process or under any governance key): the finding is then a hint on that text, asking to record each level, its contact and response time in \`governance.escalation\`. Escalation inside a deliverable ("P1 incidents are escalated to our on-call engineer") is incident handling, not a route for issues between the parties, and does not count.`,
   areas: ['expertise'],
   remedy:
     'Define who an unresolved issue goes to next, and how fast each level must respond. The quick fix inserts two escalation levels to fill in.',
@@ -34,6 +37,28 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
     const engagement = engagementOf(doc.value, settings.thresholds);
     const how = proportion(engagement, engagement.small);
     if (how === 'skip') return [];
+    const fix = {
+      title: 'Add a two-level `escalation` path',
+      // The contacts are left empty: who escalates to whom is for the author to decide.
+      ops: [setKeyOp(doc.value, ['governance'], 'escalation', escalationSkeleton)],
+      preferred: true,
+      applicability: 'display-only' as const,
+    };
+    // A route written in the governance section's prose ("escalated to the steering group, which
+    // decides within 5 working days") is agreed: say where, and ask to record its levels.
+    const prose = escalationInProse(doc.value);
+    if (prose)
+      return [
+        {
+          ruleId: 'governance-escalation-missing',
+          path: prose.path,
+          severity: 'hint',
+          message:
+            'An escalation route is described here, not in `governance.escalation`: record each level, its contact and response time there.',
+          facts: [mentionFact(prose)],
+          fixes: [fix],
+        },
+      ];
     const relaxed: Partial<Finding> =
       how === 'hint'
         ? { severity: 'hint', facts: [inferredNote(engagement, true)] }
@@ -49,15 +74,7 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
             ? `There is no escalation path (\`governance.escalation\`); for a small job this is optional.`
             : 'There is no escalation path (`governance.escalation`): no named next level and no response time when a check-in cannot resolve an issue.',
         ...relaxed,
-        fixes: [
-          {
-            title: 'Add a two-level `escalation` path',
-            // The contacts are left empty: who escalates to whom is for the author to decide.
-            ops: [setKeyOp(doc.value, ['governance'], 'escalation', escalationSkeleton)],
-            preferred: true,
-            applicability: 'display-only',
-          },
-        ],
+        fixes: [fix],
       },
     ];
   },

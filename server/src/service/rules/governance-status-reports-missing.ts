@@ -4,6 +4,7 @@ import { isAbsent, isMappingOrAbsent, setKeyOp, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
 import { engagementLabels, engagementOf, inferredNote, overruledFacts, proportion } from '../engagement';
+import { mentionFact, reportingInProse } from '../governanceProse';
 
 const statusReportsSkeleton = ['cadence: weekly', 'contents:', '  - progress vs plan', '  - risks and issues', '  - spend vs budget'].join(
   '\n',
@@ -17,7 +18,9 @@ export const rule: Rule = {
   title: 'No written status reports',
   explanation: `Check-ins are not backed by written status reports, so slippage, spend and new risks leave no trail. DORA Art. 30(3)(b) requires reporting obligations from ICT providers to financial entities, and outsourcing governance practice pairs each forum with a scorecard, a risk register and a financial reconciliation (Aventario). Reports are how regular check-ins turn into evidence of oversight.
 
-A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables, or a vendor that is one person, a sole trader, within twice those thresholds) and staff augmentation (\`staff_augmentation\`: your own lead directs the team day to day) need no written reports from the vendor. When only the document's size or wording says so, the finding is a hint that says what was read.`,
+A small job (\`project.engagement: small_job\`, or a scope within the \`smallJobMaxTotal\` and \`smallJobMaxWeeks\` thresholds with at most 3 deliverables, or a vendor that is one person, a sole trader, within twice those thresholds) and staff augmentation (\`staff_augmentation\`: your own lead directs the team day to day) need no written reports from the vendor. When only the document's size or wording says so, the finding is a hint that says what was read.
+
+Reports agreed in prose count: a deliverable that is a status, progress or service report ("Monthly service report"), or a line in the governance section that describes written reports ("a one-page progress report every second Friday", under any key). The finding is then a hint on that text, asking to record the cadence and contents in \`governance.status_reports\`, where they can be checked. Meeting minutes are not status reports.`,
   areas: ['cost', 'expertise'],
   remedy:
     'Agree written status reports with a cadence and contents: progress against plan, risks and issues, spend against budget. The quick fix inserts a weekly report with those contents.',
@@ -30,6 +33,27 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
     const engagement = engagementOf(doc.value, settings.thresholds);
     const how = proportion(engagement, engagement.small || engagement.kind === 'staff_augmentation');
     if (how === 'skip') return [];
+    const fix = {
+      title: 'Add weekly `status_reports` (progress, risks, spend)',
+      ops: [setKeyOp(doc.value, ['governance'], 'status_reports', statusReportsSkeleton)],
+      preferred: true,
+      // A proposed reporting duty: the cadence and contents are agreed with the vendor.
+      applicability: 'unsafe' as const,
+    };
+    // Reports agreed in prose (a "monthly service report" deliverable, a `reporting:` line) back
+    // the check-ins: say where they are written and ask to move them, rather than call them missing.
+    const prose = reportingInProse(doc.value);
+    if (prose)
+      return [
+        {
+          ruleId: 'governance-status-reports-missing',
+          path: prose.path,
+          severity: 'hint',
+          message: 'Written reports are described here, not in `governance.status_reports`: record their cadence and contents there.',
+          facts: [mentionFact(prose)],
+          fixes: [fix],
+        },
+      ];
     const relaxed: Partial<Finding> =
       how === 'hint'
         ? { severity: 'hint', facts: [inferredNote(engagement, engagement.small)] }
@@ -45,15 +69,7 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
             ? `Check-ins are not backed by written status reports (\`governance.status_reports\`); for ${engagementLabels[engagement.small ? 'small_job' : engagement.kind]} they are optional.`
             : 'Check-ins are not backed by written status reports (`governance.status_reports`).',
         ...relaxed,
-        fixes: [
-          {
-            title: 'Add weekly `status_reports` (progress, risks, spend)',
-            ops: [setKeyOp(doc.value, ['governance'], 'status_reports', statusReportsSkeleton)],
-            preferred: true,
-            // A proposed reporting duty: the cadence and contents are agreed with the vendor.
-            applicability: 'unsafe',
-          },
-        ],
+        fixes: [fix],
       },
     ];
   },
