@@ -90,4 +90,47 @@ describe('scope-lint: worker pool bounds', () => {
     const files = JSON.parse(stdout.text) as JsonFile[];
     assert.deepEqual(summary(files), ['risky.scope.yaml: input/check-failed', 'full.scope.yaml: input/check-failed']);
   });
+
+  /** runCli with a worker bundle that cannot start: a file sent to a worker says so (input/check-failed). */
+  async function withoutWorkers(args: readonly string[], env: Record<string, string> = {}): Promise<{ status: number; files: JsonFile[] }> {
+    const stdout = new Capture();
+    const stderr = new Capture();
+    const status = await runCli(['-f', 'json', ...args], {
+      stdout,
+      stderr,
+      cwd: repoRoot,
+      env: cliEnv(env),
+      workerFile: join(dir, 'no-such-bundle.js'),
+    });
+    assert.equal(stderr.text, '');
+    return { status, files: JSON.parse(stdout.text) as JsonFile[] };
+  }
+
+  it('one small file is checked on the main thread: no worker thread starts', async () => {
+    const one = await withoutWorkers([risky]);
+    assert.equal(one.status, 1);
+    assert.deepEqual(summary(one.files), ['risky.scope.yaml: 39']);
+    // The same file with another one, with SCOPE_LINT_WORKERS, or over 16 KB: on a worker, as before.
+    const two = await withoutWorkers([risky, join(fixturesDir, 'golden', 'full.scope.yaml')]);
+    assert.deepEqual(summary(two.files), ['risky.scope.yaml: input/check-failed', 'full.scope.yaml: input/check-failed']);
+    const asked = await withoutWorkers([risky], { SCOPE_LINT_WORKERS: '1' });
+    assert.deepEqual(summary(asked.files), ['risky.scope.yaml: input/check-failed']);
+    const large = join(dir, 'large.scope.yaml');
+    writeFileSync(large, largeScope(20));
+    assert.deepEqual(summary((await withoutWorkers([large])).files), ['large.scope.yaml: input/check-failed']);
+  });
+
+  it('one small file on the main thread still has the time bound: over it, input/timeout', async () => {
+    const small = join(dir, 'small.scope.yaml');
+    // Just under 16 KB: checking it takes well over the 1 ms bound.
+    writeFileSync(small, largeScope(15).slice(0, 16 * 1024));
+    const run = await withoutWorkers([small], { SCOPE_CHECK_TIMEOUT_MS: '1' });
+    assert.deepEqual(
+      run.files[0]?.messages.map((m) => `${m.ruleId} ${m.message}`),
+      [
+        'input/timeout Check stopped after 0 s, so this file is not checked: it is very large or hit a slow path in a rule (setting SCOPE_CHECK_TIMEOUT_MS).',
+      ],
+    );
+    assert.equal(run.status, 1);
+  });
 });

@@ -2,7 +2,9 @@
 // at a time so no thread holds more than one document. Each worker has the editor's bounds: a
 // time bound per file (a file over it is that file's `input/timeout`), a heap limit, and an exit
 // handler (a worker that dies costs the file it had, `input/check-failed`; a fresh worker goes on).
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { Script } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { ScopeDocument } from '../service/document';
 import type { InputProblem } from '../service/inputGuard';
@@ -69,7 +71,8 @@ export interface WorkerPlan {
 
 /**
  * How many workers to use. Every file is checked on a worker, so every file has the time and
- * memory bound: one worker for a few files, one per core (up to 8) for many. SCOPE_LINT_WORKERS
+ * memory bound: one worker for a few files, one per core (up to 8) for many (a run of one small
+ * file is checked on the main thread under the time bound instead: `checksOnThisThread`). SCOPE_LINT_WORKERS
  * overrides it: a whole number, 0 for none (this thread, no bound), at most two per core.
  * A value that is not a whole number is a usage error: it was a setting somebody meant.
  */
@@ -91,6 +94,79 @@ export function workerCountFor(files: number, env: NodeJS.ProcessEnv, cores = av
   }
   if (files === 0) return { count: 0 };
   return { count: Math.max(1, Math.min(cores, 8, Math.ceil(files / filesPerWorker))) };
+}
+
+/**
+ * A run of one file at most this large is checked on the main thread (the editor's main thread
+ * parses files up to this size at once, server.ts): starting a worker and loading the engine in it
+ * cost more than checking such a file. The time bound still holds there (see `lintOnThisThread`).
+ */
+export const mainThreadMaxBytes = 16 * 1024;
+
+/**
+ * Whether this run checks its only file on the main thread: one job, SCOPE_LINT_WORKERS not set,
+ * and the file a regular file (or standard input) of at most `mainThreadMaxBytes`. Anything else,
+ * and a file that cannot be stat'ed, goes to a worker as before.
+ */
+export function checksOnThisThread(jobs: readonly LintJob[], env: NodeJS.ProcessEnv): boolean {
+  if (jobs.length !== 1 || (env.SCOPE_LINT_WORKERS ?? '').trim() !== '') return false;
+  const job = jobs[0] as LintJob;
+  if (job.bytes) return job.bytes.length <= mainThreadMaxBytes;
+  try {
+    const stat = statSync(job.file);
+    return stat.isFile() && stat.size <= mainThreadMaxBytes;
+  } catch {
+    return false;
+  }
+}
+
+/** The problem of a file that ran into the time bound: the same words on a worker and on the main thread. */
+function timeoutProblem(timeoutMs: number): InputProblem {
+  const seconds = Math.round(timeoutMs / 100) / 10;
+  return {
+    code: 'input/timeout',
+    message: `Check stopped after ${seconds} s, so this file is not checked: it is very large or hit a slow path in a rule (setting SCOPE_CHECK_TIMEOUT_MS).`,
+    offset: 0,
+  };
+}
+
+/** The global a bounded check runs through (vm runs a script, not a closure). */
+const boundedJobKey = '__scopeLintBoundedJob';
+
+/**
+ * One job on this thread under the time bound: V8's watchdog (a vm script's `timeout`) stops the
+ * check once it runs longer, whatever it is doing, and the file gets the worker's `input/timeout`;
+ * a check that throws is the file's `input/check-failed`. Never throws.
+ */
+export function lintOnThisThread(job: LintJob, settings: readonly RuleSettings[], timeoutMs: number): FixedResult {
+  const jobSettings = settingsAt(settings, job.settings);
+  const holder = globalThis as { [boundedJobKey]?: () => void };
+  let result: FixedResult | undefined;
+  holder[boundedJobKey] = () => {
+    result = runJob(job, jobSettings);
+  };
+  let problem: InputProblem | undefined;
+  try {
+    new Script(`globalThis.${boundedJobKey}()`).runInThisContext({ timeout: timeoutMs });
+  } catch (error) {
+    problem =
+      (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
+        ? timeoutProblem(timeoutMs)
+        : {
+            code: 'input/check-failed',
+            message: `Check failed, so this file is not checked: ${error instanceof Error ? error.message : String(error)}.`,
+            offset: 0,
+          };
+  } finally {
+    delete holder[boundedJobKey];
+  }
+  if (result && !problem) return result;
+  return lintText(
+    job.file,
+    '',
+    jobSettings,
+    problem ?? { code: 'input/check-failed', message: 'Check failed, so this file is not checked.', offset: 0 },
+  );
 }
 
 /** SCOPE_CHECK_TIMEOUT_MS (as in the editor), else 20 s. */
@@ -160,14 +236,7 @@ export function lintInWorkers(jobs: readonly LintJob[], settings: readonly RuleS
           return;
         }
         const index = next++;
-        const timer = setTimeout(() => {
-          const seconds = Math.round(options.timeoutMs / 100) / 10;
-          retire({
-            code: 'input/timeout',
-            message: `Check stopped after ${seconds} s, so this file is not checked: it is very large or hit a slow path in a rule (setting SCOPE_CHECK_TIMEOUT_MS).`,
-            offset: 0,
-          });
-        }, options.timeoutMs);
+        const timer = setTimeout(() => retire(timeoutProblem(options.timeoutMs)), options.timeoutMs);
         current = { index, timer };
         worker.postMessage({ index, job: jobs[index] as LintJob } satisfies JobRequest);
       };

@@ -22,7 +22,17 @@ import { countBySeverity, displayPath, plural } from './format/summary';
 import { describeIoError, lintText, type FileResult } from './lint';
 import { formatStatistics } from './statistics';
 import { fixedBytes, writeFixedFile } from './write';
-import { checkTimeoutFor, lintInWorkers, lintSequentially, workerCountFor, workerHeapFor, type LintJob, type WorkerPlan } from './pool';
+import {
+  checksOnThisThread,
+  checkTimeoutFor,
+  lintInWorkers,
+  lintOnThisThread,
+  lintSequentially,
+  workerCountFor,
+  workerHeapFor,
+  type LintJob,
+  type WorkerPlan,
+} from './pool';
 
 /** Exit codes: the contract with CI. */
 export const exitCode = { clean: 0, findings: 1, trouble: 2 } as const;
@@ -159,8 +169,9 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     throw error;
   }
   const notes: string[] = workers.note ? [`scope-lint: ${workers.note}\n`] : [];
-  const linted: FixedResult[] =
-    workers.count > 0 && io.workerFile !== undefined
+  const linted: FixedResult[] = checksOnThisThread(jobs, io.env)
+    ? [lintOnThisThread(jobs[0] as LintJob, resolved.settings, checkTimeoutFor(io.env))]
+    : workers.count > 0 && io.workerFile !== undefined
       ? await lintInWorkers(jobs, resolved.settings, {
           workerCount: workers.count,
           workerFile: io.workerFile,

@@ -1,5 +1,6 @@
 // The output formats of scope-lint, as a table: name -> formatter.
 import type { FileResult } from '../lint';
+import { formatNames, type FormatName } from '../usage';
 import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatRegister } from './register';
@@ -28,10 +29,9 @@ const formatters = {
   markdown: formatRegister('markdown'),
   csv: formatRegister('csv'),
   html: formatRegister('html'),
-} as const satisfies Record<string, Formatter>;
+} as const satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof formatters;
-export const formatNames = Object.keys(formatters) as FormatName[];
+export { formatNames, type FormatName };
 
 export function formatResults(name: FormatName, results: readonly FileResult[], context: FormatContext): string {
   // SARIF reports paths it could not read as tool notifications; every other format as an error
