@@ -66,7 +66,6 @@ const severities: readonly SeverityOverride[] = ['off', 'hint', 'info', 'warning
 /** The form of a custom rule's id (`custom_rules[].id` in schemas/scope-lint.schema.json). */
 const customRuleIdPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv, stdoutIsTTY: boolean): ParsedArgs {
   let parsed;
   try {
