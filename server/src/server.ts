@@ -180,6 +180,8 @@ function startLanguageServer(): void {
   const reportedSettings = new Set<string>();
   const configLog = new ConfigLog((message) => connection.console.info(message));
   const settingsByUri = new Map<string, Promise<RuleSettings>>();
+  /** The last settings each document was checked with, by content (see unchangedSettings). */
+  const lastSettings = new Map<string, { readonly key: string; readonly settings: RuleSettings }>();
   const scheduled = new Set<string>();
 
   // A promise nobody caught (a client that rejects a request, a stray reply to one of ours) is a
@@ -261,10 +263,24 @@ function startLanguageServer(): void {
       const restricted = (merged: RuleSettings): RuleSettings => (workspaceTrusted ? merged : { ...merged, restrictedMode: true });
       settings = clientSettings(uri)
         .then((raw: unknown) => restricted(mergeSettings(fromClientSettings(raw, reportUnknownRule, reportBadSetting), fromFile())))
-        .catch(() => restricted(mergeSettings(fromFile())));
+        .catch(() => restricted(mergeSettings(fromFile())))
+        .then((read) => unchangedSettings(uri, read));
       settingsByUri.set(uri, settings);
     }
     return settings;
+  }
+
+  /**
+   * The settings a document had before, when these read again have the same content: the checks
+   * already made (cached, or running on a worker) stay valid, and a configuration change that
+   * changes nothing (vscode-languageclient sends one right after start) starts no second check.
+   */
+  function unchangedSettings(uri: string, read: RuleSettings): RuleSettings {
+    const key = JSON.stringify(read);
+    const before = lastSettings.get(uri);
+    if (before?.key === key) return before.settings;
+    lastSettings.set(uri, { key, settings: read });
+    return read;
   }
 
   function reportUnknownRule(id: string): void {
@@ -315,19 +331,44 @@ function startLanguageServer(): void {
     sendDiagnostics({ uri, version: snapshot.version, diagnostics: [...diagnostics] });
   }
 
+  /**
+   * The check under way for each document: every request that needs this text's diagnostics while
+   * it runs (the pull, the code actions, hover) waits for the same check, with one progress
+   * indicator and one slow-check line.
+   */
+  const checking = new Map<
+    string,
+    { readonly snapshot: Snapshot; readonly settings: RuleSettings; readonly result: Promise<readonly Diagnostic[] | undefined> }
+  >();
+
   /** This text's diagnostics, from the cache or a validation worker; undefined once superseded. */
-  async function validated(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
+  function validated(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[] | undefined> {
     const cached = cache.cached(snapshot, settings);
-    if (cached) return cached;
-    const diagnostics = await checkWithFeedback(
+    if (cached) return Promise.resolve(cached);
+    const running = checking.get(snapshot.uri);
+    if (
+      running &&
+      running.snapshot.version === snapshot.version &&
+      running.snapshot.text === snapshot.text &&
+      running.settings === settings
+    )
+      return running.result;
+    const result = checkWithFeedback(
       connection,
       supportsProgress,
       snapshot.uri,
       () => validator.validate(snapshot, settings),
       (m) => connection.console.info(m),
-    );
-    if (diagnostics) cache.store(snapshot, settings, diagnostics);
-    return diagnostics;
+    ).then((diagnostics) => {
+      if (diagnostics) cache.store(snapshot, settings, diagnostics);
+      return diagnostics;
+    });
+    checking.set(snapshot.uri, { snapshot, settings, result });
+    const done = (): void => {
+      if (checking.get(snapshot.uri)?.result === result) checking.delete(snapshot.uri);
+    };
+    result.then(done, done);
+    return result;
   }
 
   /**
@@ -470,6 +511,7 @@ function startLanguageServer(): void {
     cache.forget(e.document.uri);
     validator.forget(e.document.uri);
     settingsByUri.delete(e.document.uri);
+    lastSettings.delete(e.document.uri);
     configLog.forget(e.document.uri);
     sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });

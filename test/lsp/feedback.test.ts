@@ -107,3 +107,50 @@ describe('hover and the client that shows diagnostics in it', () => {
     for (const m of messages) assert.ok(hover.includes(m), `lacks "${m}"`);
   });
 });
+
+describe('one open of a large file is one check', () => {
+  // VS Code on opening a file: it pulls the diagnostics, asks for code actions and the outline at
+  // once, and vscode-languageclient sends a configuration change that changes nothing right after
+  // start (then pulls again when the server asks it to). All of it is one check of the text: one
+  // "Checking <file>" progress and one slow-check line in the output channel, not one per request.
+  const example = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
+  const text = `${example}\nnotes: |\n${Array.from({ length: 20_000 }, (_, i) => `  line ${i} of the notes, TBD and etc.`).join('\n')}\n`;
+  const uri = 'file:///feedback/large.scope.yaml';
+
+  it('logs one slow check and shows one progress for the pull, code actions, outline and a configuration change', async () => {
+    const client = await LspClient.start({
+      configuration: {},
+      env: { ...process.env, SCOPE_SLOW_CHECK_MS: '0' },
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, diagnostics: { refreshSupport: true } },
+        textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { dataSupport: true } },
+      },
+    });
+    try {
+      await client.open(uri, text);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const [pulled] = await Promise.all([
+        client.request<{ kind: string; resultId?: string; items?: unknown[] }>('textDocument/diagnostic', { textDocument: { uri } }),
+        client.request('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }),
+        client.request('textDocument/documentSymbol', { textDocument: { uri } }),
+      ]);
+      assert.equal(pulled.kind, 'full');
+      assert.ok((pulled.items ?? []).length > 0, 'the risky file has findings');
+      // The server asked the client to pull again after the configuration change; it gets the same result.
+      await until('the diagnostic refresh', () => client.diagnosticRefreshes > 0);
+      const again = await client.request<{ kind: string; resultId?: string }>('textDocument/diagnostic', {
+        textDocument: { uri },
+        previousResultId: pulled.resultId,
+      });
+      assert.deepEqual(again, { kind: 'unchanged', resultId: pulled.resultId });
+      const slowLines = client.logs.filter((l) => l.startsWith(`Checking ${uri} took `));
+      assert.equal(slowLines.length, 1, slowLines.join('\n'));
+      const begins = client.progress.filter((p) => p.value.kind === 'begin' && p.value.message === 'Checking large.scope.yaml');
+      assert.equal(begins.length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+});
