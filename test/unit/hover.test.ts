@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import type { MarkupContent, Position } from 'vscode-languageserver-types';
 import { hover } from '../../server/src/service/hover';
 import { mergeSettings } from '../../server/src/service/settings';
+import { schemaAt } from '../../server/src/service/schemaNav';
 import { analyzeText, testToday } from '../support/analyze';
 import { fixturesDir } from '../support/paths';
 
@@ -88,10 +89,23 @@ describe('hover of an id', () => {
 describe('hover of a key', () => {
   it('pricing_model says what each value means in plain words before the sources', () => {
     const text = hoverText(risky, at(risky, 'pricing_model'), true);
-    const values = text.indexOf('- `fixed_price`: One agreed price');
-    assert.ok(values > 0, text);
-    assert.ok(text.indexOf('- `time_and_materials`: You pay for the hours or days worked') > values, text);
-    assert.ok(text.indexOf('- `capped_time_and_materials`: ') > values, text);
+    // Each value says, in a lead's words, who pays when the work takes longer.
+    const lines = text.split('\n');
+    assert.deepEqual(
+      lines.filter((l) => l.startsWith('- `')),
+      [
+        '- `fixed_price`: One agreed price for the defined scope. **The vendor carries the cost risk**: if the work takes longer, the vendor pays for the extra days, not you. What you pay more for is only what you add through change control.',
+        '- `time_and_materials`: You pay for the hours or days worked, at the `rate_card` rates. **You carry the cost risk**: if the work takes longer, every extra day is on your bill, with no upper limit unless a `cap` is set (FAR 16.601 asks for a ceiling and fixed rates: `cost-tm-without-cap`).',
+        '- `capped_time_and_materials`: You pay for the hours or days worked, but never more than `cap`. **The risk is shared**: you pay for extra days up to the cap, and past it the vendor works at its own cost (GOV.UK DOS "capped time and materials").',
+      ],
+      text,
+    );
+    const values = text.indexOf('- `fixed_price`');
     assert.ok(text.indexOf('GOV.UK Digital Outcomes') > values, 'sources after the plain words');
+    // The plain description (clients without Markdown) names who pays for each value too.
+    assert.match(
+      String(schemaAt(['budget', 'pricing_model'])?.description),
+      /^How the vendor is paid, and so who pays when the work takes longer than planned: fixed_price \(the vendor does\), time_and_materials \(you do, for every extra day\) or capped_time_and_materials \(you do, up to the cap; the vendor past it\)\.$/,
+    );
   });
 });

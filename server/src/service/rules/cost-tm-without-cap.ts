@@ -13,7 +13,7 @@ export const rule: Rule = {
   severity: 'error',
   fixes: ['unsafe', 'display-only'],
   title: 'Time and materials without a cap or rate card',
-  explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under T&M the vendor is paid by the hour, so nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
+  explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under time and materials (T&M) you pay for every hour or day the vendor works, so you, not the vendor, carry the cost of any overrun, and nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
 
 The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates" or "day rates" are time and materials ("capped T&M" or "not to exceed" capped), "lump sum" or "fixed fee" a fixed price; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in \`payment_terms\` ("not to exceed USD 72,000", "capped at 80,000 EUR"), at least the total and not per month, is taken as agreed: a hint proposes moving it into \`cap\`, where it is checked.`,
   areas: ['cost'],
