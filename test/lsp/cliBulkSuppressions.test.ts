@@ -170,7 +170,10 @@ describe('scope-lint: bulk suppressions', () => {
         ['--suppress-all', '--suppress-rule', 'cost-vague-language', 'specs'],
         '--suppress-all already records every rule: use one of --suppress-all and --suppress-rule.',
       ],
-      [['--suppress-rule', 'cost-vague', 'specs'], '--suppress-rule: unknown rule id "cost-vague".'],
+      [
+        ['--suppress-rule', 'cost-vague', 'specs'],
+        '--suppress-rule: unknown rule id "cost-vague": neither a built-in rule nor a custom rule of the config in effect.',
+      ],
     ] as const) {
       const result = await run(args, { cwd: dir });
       assert.equal(result.status, 2);
