@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { diagnosticsOf, factsOf, lineOf, onlyDiagnostic } from '../support/analyze';
+import { diagnosticsOf, factsOf, lineOf, onlyDiagnostic, severityName } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 /** [line, first character, last character, underlined text] of a diagnostic. */
@@ -125,6 +125,48 @@ describe('cost-tm-without-cap: billing by time written in payment terms', () => 
   it('does not read a monthly fee or payment days as billing by time', () => {
     for (const terms of ['22,000 EUR per month in arrears, net 30.', 'Payable within 30 days of an accepted invoice.']) {
       assert.deepEqual(diagnosticsOf(id, noModel(terms)), [], terms);
+    }
+  });
+});
+
+describe('payment plans written in payment_terms', () => {
+  const schedule =
+    '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n';
+  const inWords = (terms: string): string => fullWith(['net 30 from accepted invoice', terms], [schedule, '']);
+
+  it('takes a plan whose shares make up the price for a schedule: a hint, not cost-payment-schedule-missing', () => {
+    const text = inWords(
+      '20% when the order form is signed, 45% when both parallel runs are accepted, and the remaining 35% once the July payroll has run.',
+    );
+    const [d, ...rest] = diagnosticsOf('cost-payment-schedule-missing', text);
+    assert.ok(d);
+    assert.deepEqual(rest, []);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'The payment plan is written only in `payment_terms` (20%, 45%, 35%); list it in `payments` so each share is tied to a milestone and checked against the total.',
+    );
+    assert.deepEqual(where(d, text).slice(0, 1), [lineOf(text, '20% when the order form')]);
+    assert.deepEqual(diagnosticsOf('cost-payment-front-loaded', text), []);
+  });
+
+  it('reports a deposit on signing above the limit as front-loaded, on the share', () => {
+    const text = inWords('50% deposit on signing, the balance on launch. Invoices due within 14 days.');
+    const d = onlyDiagnostic('cost-payment-front-loaded', text);
+    assert.equal(
+      d.message,
+      '50% of the price (120,000 of 240,000 EUR) is due before any deliverable is accepted ("50% deposit on signing" in `payment_terms`); the limit is 30%.',
+    );
+    assert.deepEqual(where(d, text), [lineOf(text, '50% deposit'), 17, 39, '50% deposit on signing']);
+    assert.equal(severityName(onlyDiagnostic('cost-payment-schedule-missing', text)), 'hint');
+  });
+
+  it('does not read sign-off of work as signature, nor shares that do not make up the price as a plan', () => {
+    assert.deepEqual(diagnosticsOf('cost-payment-front-loaded', inWords('40% on sign-off of the designs, 60% on launch.')), []);
+    for (const terms of ['Late payments carry 8% interest, net 30.', '30% on signing, 30% on launch.']) {
+      const d = onlyDiagnostic('cost-payment-schedule-missing', inWords(terms));
+      assert.equal(severityName(d), 'warning', terms);
+      assert.equal(d.message, 'The fixed price has no payment schedule: nothing ties invoices to milestones or accepted work.', terms);
     }
   });
 });

@@ -14,7 +14,9 @@ import {
   numberAt,
   paymentAmount,
   round2,
+  valueAt,
 } from '../model';
+import { writtenSchedule } from '../paymentTerms';
 import type { Finding, Fix, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -40,8 +42,9 @@ export const rule: Rule = {
     if (total === undefined || total <= 0) return [];
     const milestones = milestonesById(root);
     const payments = resolvePayments(root, milestones, total);
-    if (payments.length === 0) return [];
     const unit = currencySuffix(root);
+    if (payments.length === 0)
+      return isAbsent(valueAt(root, ['budget', 'payments'])) ? inWords(root, total, unit, settings.thresholds.maxUpfrontPercent) : [];
     const findings: Finding[] = [];
 
     const start = dateAt(root, ['timeline', 'start']);
@@ -123,6 +126,32 @@ export const rule: Rule = {
     return findings;
   },
 };
+
+/**
+ * A plan written only in `payment_terms` ("50% deposit on signing, the balance on launch"): its
+ * shares due on signing, as a deposit or up front are paid before any work is accepted.
+ */
+function inWords(root: unknown, total: number, unit: string, maxUpfront: number): Finding[] {
+  const written = writtenSchedule(valueAt(root, ['budget', 'payment_terms']));
+  if (!written || written.upfrontPercent <= maxUpfront + epsilon) return [];
+  const upfront = written.shares.filter((s) => s.upfront);
+  const first = upfront[0];
+  if (!first) return [];
+  const upfrontSum = (written.upfrontPercent / 100) * total;
+  return [
+    {
+      ruleId,
+      path: ['budget', 'payment_terms'],
+      at: { text: first.text },
+      message: `${formatPercent(written.upfrontPercent)} of the price (${formatAmount(upfrontSum)} of ${formatAmount(total)}${unit}) is due before any deliverable is accepted ("${first.text}" in \`payment_terms\`); the limit is ${formatPercent(maxUpfront)}.`,
+      facts: [
+        ...upfront.map((s) => `Up front: "${s.text}": ${formatPercent(s.percent)} = ${formatAmount((s.percent / 100) * total)}${unit}`),
+        `Limit: ${formatPercent(maxUpfront)} of ${formatAmount(total)}${unit} = ${formatAmount((maxUpfront / 100) * total)}${unit}`,
+        'The plan is written only in `payment_terms`; listing it in `payments` ties each share to a milestone.',
+      ],
+    },
+  ];
+}
 
 interface Milestone {
   readonly id: string;

@@ -1,7 +1,8 @@
 // cost-payment-schedule-missing: No payment schedule.
 // A fixed price with no milestone payments and no recurring terms, or a budget that does not say
 // how the vendor is paid at all (no pricing model, and nothing in the budget implies one).
-import { arrayAt, isAbsent, isMappingOrAbsent, isRecord, pricingModelOf, setKeyOp, stringAt, valueAt } from '../model';
+import { arrayAt, formatPercent, isAbsent, isMappingOrAbsent, isRecord, pricingModelOf, setKeyOp, stringAt, valueAt } from '../model';
+import { writtenSchedule } from '../paymentTerms';
 import { sources } from '../sources';
 import type { Finding, Fix, Rule } from '../types';
 
@@ -19,7 +20,7 @@ export const rule: Rule = {
   title: 'No payment schedule',
   explanation: `The scope does not say when the vendor is paid. Under a fixed price, payments tied to milestones and to accepted deliverables are what keeps your leverage: without a schedule the vendor invoices on its own terms, often up front, and an early exit leaves you arguing about what was earned. Payments should be triggered by clear milestones or deliverables, never by "vague or uncontrolled events" (AIC operating manual, *Statements of Work*), and a final share held back until acceptance keeps the vendor engaged through testing (Freesi, *Milestone-based payment*). The GOV.UK Digital Outcomes guidance likewise expects the statement of work to state the payment approach and the cost. A budget with no pricing model at all leaves both open, which is a hidden cost in its plainest form.
 
-A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`) has a schedule and is not reported.`,
+A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`) has a schedule and is not reported, and so does a plan written in \`payment_terms\` whose shares make up the whole price ("20% on signature, 45% on acceptance, the balance on go-live"): a hint proposes listing it in \`payments\`, and cost-payment-front-loaded checks its up-front share.`,
   areas: ['cost'],
   remedy:
     'Say how the vendor is paid (`budget.pricing_model`), and under a fixed price tie each payment to a milestone that accepts deliverables, holding back a final share until acceptance (`budget.payments`). A run service billed per period can state that in `payment_terms` instead ("monthly in arrears"). The quick fix proposes equal payments on the milestones that accept deliverables, or the pricing model to set; adjust the shares to the contract.',
@@ -36,12 +37,14 @@ A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`
     const hasPayments = Array.isArray(payments) && payments.length > 0;
     const terms = stringAt(root, ['budget', 'payment_terms']);
     const recurring = terms !== undefined && recurringTerms.test(terms);
+    // A plan in the order form's words ("20% on signature, 45% on acceptance, the balance on go-live") is a schedule.
+    const written = hasPayments ? undefined : writtenSchedule(terms);
     const noMilestones = arrayAt(root, ['timeline', 'milestones']).length === 0;
     const milestoneFact = noMilestones ? ['`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.'] : [];
 
     if (reading === undefined) {
       // A model written but not recognised (`outcome based`) is the schema's error, with the allowed values.
-      if (hasPayments || recurring || !isAbsent(budget.pricing_model)) return [];
+      if (hasPayments || recurring || written || !isAbsent(budget.pricing_model)) return [];
       const finding: Finding = {
         ruleId,
         path: ['budget', 'pricing_model'],
@@ -52,6 +55,16 @@ A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`
       return [finding];
     }
     if (reading.model !== 'fixed_price' || hasPayments || recurring) return [];
+    if (written) {
+      return [
+        {
+          ruleId,
+          path: ['budget', 'payment_terms'],
+          severity: 'hint',
+          message: `The payment plan is written only in \`payment_terms\` (${written.shares.map((s) => formatPercent(s.percent)).join(', ')}); list it in \`payments\` so each share is tied to a milestone and checked against the total.`,
+        },
+      ];
+    }
     const fix = milestoneSchedule(root);
     return [
       {
