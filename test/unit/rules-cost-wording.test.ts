@@ -170,3 +170,42 @@ describe('payment plans written in payment_terms', () => {
     }
   });
 });
+
+describe('cost-tbd-placeholder: open items in the words people write', () => {
+  const id = 'cost-tbd-placeholder';
+
+  it('reports "not yet agreed", "to be finalised", "pending confirmation", "t.b.c.", "XX" and "??" on the words', () => {
+    for (const [terms, written] of [
+      ['net 30; travel expenses not yet agreed', 'not yet agreed'],
+      ['net 30; retention to be finalised with Legal', 'to be finalised'],
+      ['net 30, pending confirmation by Finance', 'pending confirmation'],
+      ['net 30, rates t.b.c.', 't.b.c.'],
+      ['net 30; kill fee of £X,XXX', 'XXX'],
+      ['net 30 or 45 days ??', '??'],
+    ] as const) {
+      const text = fullWith(['net 30 from accepted invoice', terms]);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(
+        d.message,
+        `Open item "${written}" in \`budget.payment_terms\`: it is still open in a scope you are about to sign.`,
+        terms,
+      );
+      assert.equal(severityName(d), 'error', terms);
+      const at = terms.indexOf(written);
+      assert.deepEqual(where(d, text), [lineOf(text, terms), 17 + at, 17 + at + written.length, written], terms);
+    }
+  });
+
+  it('reports an open item outside budget and timeline as a warning', () => {
+    const text = fullWith(['    title: Beta portal on staging', '    title: Beta portal with up to XX landing pages']);
+    const d = onlyDiagnostic(id, text);
+    assert.equal(severityName(d), 'warning');
+    assert.deepEqual(where(d, text).slice(3), ['XX']);
+  });
+
+  it('does not take defects to be fixed, accounts to be set up or a size XXL for an open item', () => {
+    for (const title of ['Defects to be fixed before launch', 'Accounts to be set up by the client', 'XXL product images']) {
+      assert.deepEqual(diagnosticsOf(id, fullWith(['    title: Beta portal on staging', `    title: ${title}`])), [], title);
+    }
+  });
+});

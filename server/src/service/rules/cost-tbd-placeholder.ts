@@ -11,8 +11,11 @@ import { sources } from '../sources';
 const ruleId = 'cost-tbd-placeholder';
 // Linear: the only unbounded quantifiers sit between fixed words, so a whitespace run is tried once.
 // "todo list app", "the TODO markers in the old code": the word names a thing, it is not an open item.
+// Beyond the catalogue's words, the open items people write: "to be finalised", "not yet agreed",
+// "pending confirmation", "t.b.c.", a number left as "XX" or "£X,XXX", and "??". Not "to be fixed"
+// (a defect) or "to be set up" (an obligation): only words that leave a decision open.
 const placeholder =
-  /(?<!\w)(?:TBD|TBC|TBA|TODO(?!\s+(?:lists?|apps?|applications?|items?|markers?|comments?|managers?|features?|trackers?|boards?)\b)|to\s+be\s+(?:determined|confirmed|agreed|decided))(?!\w)|\?\?\?/i;
+  /(?<!\w)(?:TBD|TBC|TBA|TODO(?!\s+(?:lists?|apps?|applications?|items?|markers?|comments?|managers?|features?|trackers?|boards?)\b)|to\s+be\s+(?:determined|confirmed|agreed|decided|finali[sz]ed|defined|clarified|negotiated|specified|advised|announced|settled|worked\s+out)|not\s+yet\s+(?:agreed|decided|confirmed|defined|known|finali[sz]ed|priced|scheduled|settled|determined)|pending\s+(?:confirmation|agreement|decision)|t\.b\.[dca]\.?|X{2,}(?:[,.]X+)*)(?!\w)|\?{2,}/i;
 /** A scalar that is nothing but the placeholder (and trailing punctuation) can move to assumptions. */
 const wholePlaceholder = /^(?:TBD|TBC|TBA|TODO|to be (?:determined|confirmed|agreed|decided)|\?\?\?)[.!?]*$/i;
 
