@@ -209,3 +209,32 @@ describe('cost-tbd-placeholder: open items in the words people write', () => {
     }
   });
 });
+
+describe('schedule-deliverable-unscheduled: "on-site" is not a web site', () => {
+  const id = 'schedule-deliverable-unscheduled';
+  const service = (description: string): string =>
+    fullWith(
+      ['  name: Customer self-service portal rebuild\n', '  name: Customer self-service portal rebuild\n  engagement: managed_service\n'],
+      ['    title: Production go-live and handover\n', '    title: Print service for the contract term\n'],
+      [
+        '    description: Production release, runbook, architecture documentation and a 2-day knowledge-transfer workshop.',
+        `    description: ${description}`,
+      ],
+      ['    due: 2027-07-23\n    owner: vendor', '    owner: vendor'],
+      [
+        '    - { id: M3, name: Go-live accepted, date: 2027-08-06, deliverables: [D3] }',
+        '    - { id: M3, name: Go-live accepted, date: 2027-08-06 }',
+      ],
+    );
+
+  it('takes a run service with on-site engineers as the run part of a managed service', () => {
+    assert.deepEqual(diagnosticsOf(id, service('Break-fix with on-site engineers and the monthly usage report.')), []);
+  });
+
+  it('still reports a deliverable that builds a site', () => {
+    const text = service('Break-fix and a new intranet site for the monthly usage report.');
+    const d = onlyDiagnostic(id, text);
+    assert.equal(d.message, 'Deliverable `D3` has no due date and is not part of any milestone.');
+    assert.deepEqual(where(d, text).slice(0, 2), [lineOf(text, '  - id: D3'), 4]);
+  });
+});

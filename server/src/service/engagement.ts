@@ -194,7 +194,7 @@ const serviceWording =
 
 /** Wording of a thing that is finished once (a transition, a build), even when it later runs on a cadence. */
 const oneOffWording =
-  /\b(?:migrat\w*|transition\w*|onboard\w*|set[- ]?up|install\w*|build|built|design\w*|implement\w*|roll[- ]?out|cut[- ]?over|upgrad\w*|hand[- ]?over|pipeline|dashboards?|template|model|app|site|portal|plan|assessment|audit|deploy\w*)\b/i;
+  /\b(?:migrat\w*|transition\w*|onboard\w*|set[- ]?up|install\w*|build|built|design\w*|implement\w*|roll[- ]?out|cut[- ]?over|upgrad\w*|hand[- ]?over|pipeline|dashboards?|template|model|app|(?<!\b(?:on|off)[- ])site|portal|plan|assessment|audit|deploy\w*)\b/i;
 
 export interface OngoingReading {
   /** Why it needs no due date, as a clause ("it recurs for the service period"). */
