@@ -238,3 +238,57 @@ describe('schedule-deliverable-unscheduled: "on-site" is not a web site', () => 
     assert.deepEqual(where(d, text).slice(0, 2), [lineOf(text, '  - id: D3'), 4]);
   });
 });
+
+describe('cost-vague-language: open lists, deferrals and hedges in the words leads write', () => {
+  const id = 'cost-vague-language';
+  const description = (text: string): string =>
+    fullWith([
+      '    description: Production release, runbook, architecture documentation and a 2-day knowledge-transfer workshop.',
+      `    description: ${text}`,
+    ]);
+  const exclusion = (text: string): string => fullWith(['  - Native mobile apps (iOS, Android)', `  - ${text}`]);
+
+  it('reports each term on its words', () => {
+    for (const [text, written, message] of [
+      ['Pipelines from NetSuite, Coupa and other source systems', 'and other', 'leaves the list open'],
+      ['Connectors for Salesforce or other CRMs', 'or other', 'leaves the choice open'],
+      ["Data-quality checks at the vendor's discretion", "at the vendor's discretion", 'leaves the amount of work open'],
+      ['Redirects where feasible', 'where feasible', 'leaves the amount of work open'],
+      ['Extra marts as the controllers request them', 'as the controllers request', 'leaves the amount of work open'],
+      ['Tuning to the extent possible', 'to the extent possible', 'leaves the amount of work open'],
+      ['Extra dashboards if time permits', 'if time permits', 'leaves the amount of work open'],
+      ['Marts typically refreshed overnight', 'typically', 'is not an obligation'],
+      ['The vendor aims to answer the same day', 'aims to', 'is not an obligation'],
+      ['A handful of landing pages', 'A handful of', 'does not say how many'],
+      ['Keep the pipelines running smoothly', 'smoothly', 'is not testable'],
+      ['Reports, exports, among other things', 'among other things', 'leaves the list open'],
+    ] as const) {
+      const doc = description(text);
+      const d = onlyDiagnostic(id, doc);
+      assert.ok(d.message.startsWith(`"${written}" ${message}`), `${text}: ${d.message}`);
+      const at = text.indexOf(written);
+      assert.deepEqual(where(d, doc), [lineOf(doc, text), 17 + at, 17 + at + written.length, written], text);
+    }
+  });
+
+  it('does not report an exclusion, a quantified hedge, "other than", or a noun after "such as"', () => {
+    for (const text of [
+      exclusion('Training and other services not listed here'),
+      description('The vendor aims to answer 95% of tickets within 4 hours.'),
+      description('Read access to NetSuite, and other than that no access to finance systems.'),
+      description('Handled through our change process, such as change requests from the controllers.'),
+      description('Reports from the Typically Module of SAP'),
+    ]) {
+      assert.deepEqual(
+        diagnosticsOf(id, text).map((d) => d.message),
+        [],
+        text,
+      );
+    }
+  });
+
+  it('lets a user remove a built-in term by its label', () => {
+    const text = description('Extra dashboards if time permits');
+    assert.deepEqual(diagnosticsOf(id, text, { vagueTerms: { ignore: ['if time permits'] } }), []);
+  });
+});

@@ -29,6 +29,8 @@ interface VagueTerm {
   readonly widensOnly?: boolean;
   /** An appeal to an unnamed standard: in an acceptance criterion it is expertise-acceptance-criteria-subjective's finding, not a second one here. */
   readonly subjectiveInCriteria?: boolean;
+  /** How the docs and `vagueTerms.ignore` name a term whose pattern does not read as words. */
+  readonly label?: string;
 }
 
 const openList = 'leaves the list open: name every item, because whatever is not listed is out of scope';
@@ -92,8 +94,85 @@ const builtInTerms: readonly VagueTerm[] = [
     advice: 'commits to nothing measurable: state the service level or outcome owed',
   },
   { pattern: 'misc(?:ellaneous)?', quantifiable: false, advice: 'hides what is included: name each item' },
+  // Open lists, deferrals and hedges as leads write them, beyond the catalogue's words (issue 10).
+  { pattern: 'and\\s+others?(?!\\s+than\\b)', quantifiable: false, advice: openList, widensOnly: true, label: 'and other(s)' },
+  {
+    pattern: 'or\\s+others?(?!\\s+than\\b)',
+    quantifiable: false,
+    advice: 'leaves the choice open: name the product, or the criteria an alternative must meet',
+    widensOnly: true,
+    label: 'or other(s)',
+  },
+  { pattern: 'among(?:st)?\\s+other\\s+things', quantifiable: false, advice: openList, removable: true },
+  {
+    pattern: '(?:and|plus)\\s+(?:anything|everything)\\s+(?:else|related)',
+    quantifiable: false,
+    advice: openList,
+    widensOnly: true,
+    label: 'and anything else',
+  },
+  { pattern: 'a\\s+variety\\s+of', quantifiable: false, advice: 'does not say which ones: name each one' },
+  {
+    pattern: "at\\s+(?:the\\s+)?(?:sole\\s+)?(?:[A-Za-z]+(?:['’]s)?\\s+)?discretion",
+    quantifiable: false,
+    advice: asNeeded,
+    label: "at the vendor's discretion",
+  },
+  {
+    pattern: '(?:where|if|when)\\s+(?:feasible|practicable|practical|sensible|relevant)',
+    quantifiable: false,
+    advice: asNeeded,
+    label: 'where feasible',
+  },
+  {
+    pattern: 'to\\s+the\\s+extent\\s+(?:possible|feasible|practicable|practical|necessary|reasonable)',
+    quantifiable: false,
+    advice: asNeeded,
+    label: 'to the extent possible',
+  },
+  {
+    pattern: 'as\\s+far\\s+as\\s+(?:possible|practicable|practical|reasonable)',
+    quantifiable: false,
+    advice: asNeeded,
+    label: 'as far as possible',
+  },
+  {
+    pattern: '(?:(?:if|when|as)\\s+(?:time|budget)\\s+(?:permits|allows)|(?:time|budget)\\s+permitting)',
+    quantifiable: false,
+    advice: asNeeded,
+    label: 'if time permits',
+  },
+  {
+    pattern: 'as\\s+deemed\\s+(?:necessary|appropriate|fit|needed|required)',
+    quantifiable: false,
+    advice: asNeeded,
+    label: 'as deemed necessary',
+  },
+  {
+    // "as the controllers request them", "as the business requires": the amount of work is decided later, by someone.
+    pattern:
+      '(?<!\\b(?:such|well)\\s)as\\s+(?:and\\s+when\\s+)?(?:the|our|your|its|their)\\s+(?:[A-Za-z]+\\s+){1,2}?(?:requests?|requested|requires?|required|needs?|needed|wants?|asks?|asked|decides?|directs?|deems?\\s+(?:necessary|appropriate|fit))(?=\\s*(?:[.,;:!?)]|$)|\\s+(?:them|it|this|that|so|and|or|from|during|over)\\b)',
+    quantifiable: false,
+    advice: asNeeded,
+    label: 'as the business requires',
+  },
   { pattern: 'any\\s+other', quantifiable: false, advice: 'opens the scope to anything: list what is included', widensOnly: true },
   { pattern: 'several', quantifiable: true, advice: howMany },
+  { pattern: 'a\\s+handful\\s+of', quantifiable: true, advice: howMany },
+  { pattern: 'typically', quantifiable: true, advice: notBinding },
+  { pattern: 'usually', quantifiable: true, advice: notBinding },
+  { pattern: 'in\\s+most\\s+cases', quantifiable: true, advice: notBinding },
+  {
+    pattern: '(?:aims?|aiming|strives?|striving|endeavou?rs?|endeavou?ring|(?:will|shall|should|would)\\s+(?:try|attempt|seek))\\s+to',
+    quantifiable: true,
+    advice: notBinding,
+    label: 'aim(s) to',
+  },
+  {
+    pattern: 'smooth(?:ly)?',
+    quantifiable: true,
+    advice: 'is not testable: state the observable behaviour (e.g. "no second login and no re-keyed data")',
+  },
   { pattern: 'a\\s+number\\s+of', quantifiable: true, advice: howMany },
   { pattern: 'numerous', quantifiable: true, advice: howMany },
   { pattern: 'a\\s+few', quantifiable: true, advice: howMany },
@@ -217,6 +296,7 @@ function normalTerm(term: string): string {
 
 /** How a term reads in the docs and in `vagueTerms.ignore`: `fast(er|est)`, `user-friendly`, `etc.`. */
 export function termLabel(term: VagueTerm): string {
+  if (term.label !== undefined) return term.label;
   return term.pattern
     .replace(/\[\\s-\]/g, '-')
     .replace(/\\s\+/g, ' ')
