@@ -265,7 +265,7 @@ describe('cost-vague-language: open lists, deferrals and hedges in the words lea
     ] as const) {
       const doc = description(text);
       const d = onlyDiagnostic(id, doc);
-      assert.ok(d.message.startsWith(`"${written}" ${message}`), `${text}: ${d.message}`);
+      assert.ok(String(d.message).startsWith(`"${written}" ${message}`), `${text}: ${String(d.message)}`);
       const at = text.indexOf(written);
       assert.deepEqual(where(d, doc), [lineOf(doc, text), 17 + at, 17 + at + written.length, written], text);
     }
