@@ -155,7 +155,7 @@ describe('payment plans written in payment_terms', () => {
     const d = onlyDiagnostic('cost-payment-front-loaded', text);
     assert.equal(
       d.message,
-      '50% of the price (120,000 of 240,000 EUR) is due before any deliverable is accepted ("50% deposit on signing" in `payment_terms`); the limit is 30%.',
+      '50% of the price is due before any deliverable is accepted: "50% deposit on signing" in `payment_terms` (120,000 of 240,000 EUR); the limit is 30%.',
     );
     assert.deepEqual(where(d, text), [lineOf(text, '50% deposit'), 17, 39, '50% deposit on signing']);
     assert.equal(severityName(onlyDiagnostic('cost-payment-schedule-missing', text)), 'hint');

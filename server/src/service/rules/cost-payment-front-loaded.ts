@@ -143,7 +143,7 @@ function inWords(root: unknown, total: number, unit: string, maxUpfront: number)
       ruleId,
       path: ['budget', 'payment_terms'],
       at: { text: first.text },
-      message: `${formatPercent(written.upfrontPercent)} of the price (${formatAmount(upfrontSum)} of ${formatAmount(total)}${unit}) is due before any deliverable is accepted ("${first.text}" in \`payment_terms\`); the limit is ${formatPercent(maxUpfront)}.`,
+      message: `${formatPercent(written.upfrontPercent)} of the price is due before any deliverable is accepted: "${first.text}" in \`payment_terms\` (${formatAmount(upfrontSum)} of ${formatAmount(total)}${unit}); the limit is ${formatPercent(maxUpfront)}.`,
       facts: [
         ...upfront.map((s) => `Up front: "${s.text}": ${formatPercent(s.percent)} = ${formatAmount((s.percent / 100) * total)}${unit}`),
         `Limit: ${formatPercent(maxUpfront)} of ${formatAmount(total)}${unit} = ${formatAmount((maxUpfront / 100) * total)}${unit}`,
