@@ -55,12 +55,39 @@ export function writtenSchedule(terms: unknown): WrittenSchedule | undefined {
     // A share runs to the next share, or to the end of its sentence.
     const next = found[i + 1]?.start ?? terms.length;
     const stop = /[.;](?:\s|$)/.exec(terms.slice(f.start, next));
-    const text = terms.slice(f.start, stop ? f.start + stop.index : next).replace(/[\s,]*(?:and|then)?[\s,]*$/i, '');
+    const text = withoutTrailingJoiner(terms.slice(f.start, stop ? f.start + stop.index : next));
     const percent = f.percent ?? 100 - stated;
     return { percent, upfront: isUpfront(text), text: text.trim() };
   });
   const upfrontPercent = shares.filter((s) => s.upfront).reduce((sum, s) => sum + s.percent, 0);
   return { shares, upfrontPercent };
+}
+
+/**
+ * The share's text without the blanks, commas and one "and"/"then" that join it to the next share.
+ * By hand, not with a regex anchored at the end (`[\s,]*(?:and|then)?[\s,]*$`): that is tried at
+ * every blank of a long run, which is quadratic.
+ */
+function withoutTrailingJoiner(text: string): string {
+  let end = endOfWords(text, text.length);
+  for (const word of ['then', 'and']) {
+    const before = end - word.length;
+    if (before >= 0 && text.slice(before, end).toLowerCase() === word && (before === 0 || isJoinerBlank(text[before - 1] ?? ''))) {
+      end = endOfWords(text, before);
+      break;
+    }
+  }
+  return text.slice(0, end);
+}
+
+/** The index after the last character before `end` that is not a blank or a comma. */
+function endOfWords(text: string, end: number): number {
+  while (end > 0 && isJoinerBlank(text[end - 1] ?? '')) end--;
+  return end;
+}
+
+function isJoinerBlank(ch: string): boolean {
+  return ch === ',' || /\s/.test(ch);
 }
 
 function isUpfront(text: string): boolean {
