@@ -8,6 +8,7 @@ import template from '../../../templates/new.scope.yaml';
 import { closest, configFileNames } from '../config';
 import type { CustomRule } from '../service/customRules';
 import { engineCodes, engineCodesById } from '../service/codes';
+import { areaTitles } from '../service/report/score';
 import { rules, rulesById } from '../service/rules';
 import { defaultLimits, defaultThresholds } from '../service/settings';
 import { settingSections } from '../service/settingsRegistry';
@@ -110,7 +111,6 @@ export function explainRule(id: string, docsDir: string | undefined, custom?: Cu
 
 /** A custom rule as a page like the built-in ones: what it says, where it comes from, what it checks. */
 function explainCustomRule(rule: CustomRule, file: string): string {
-  const areaNames = { security: 'Security threats', expertise: 'Lack of expertise and oversight', cost: 'Hidden costs' } as const;
   const json = (value: unknown): string[] => ['```json', ...JSON.stringify(value, null, 2).split('\n'), '```'];
   return [
     `# ${rule.id}`,
@@ -121,7 +121,7 @@ function explainCustomRule(rule: CustomRule, file: string): string {
     rule.message,
     '',
     `- Severity: ${rule.severity}`,
-    ...(rule.area ? [`- Risk area: ${areaNames[rule.area]}`] : []),
+    ...(rule.area ? [`- Risk area: ${areaTitles[rule.area]}`] : []),
     `- Checks each value at: \`${rule.given}\``,
     '',
     ...(rule.when === undefined
