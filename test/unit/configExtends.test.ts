@@ -3,21 +3,13 @@
 // mistakes inside a policy are config errors with the file and line.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import { configDiagnosticsByFile, describeProblems, loadConfig, type LoadedConfig } from '../../server/src/config';
+import { tempFolder } from '../support/tempFolder';
 
-const root = mkdtempSync(join(tmpdir(), 'scope-extends-'));
-after(() => rmSync(root, { recursive: true, force: true }));
-
-function write(path: string, text: string): string {
-  const full = join(root, path);
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const { root, write } = tempFolder('scope-extends-');
 
 /** `<file relative to the test folder>:<1-based line> <message>` per problem. */
 const problemsOf = (config: LoadedConfig): string[] =>

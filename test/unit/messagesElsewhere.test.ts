@@ -6,10 +6,9 @@
 // by running the real code on inputs that raise it (the CLI in-process, real worker threads).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
 import { configDiagnosticsByFile, loadConfig } from '../../server/src/config';
 import { compareScopes } from '../../server/src/service/compare/compareScopes';
 import { ScopeDocument } from '../../server/src/service/document';
@@ -19,16 +18,9 @@ import { parseTimeoutProblem, Validator } from '../../server/src/validationWorke
 import { runInProcess } from '../support/cli';
 import { messageProblems } from '../support/messageRules';
 import { repoRoot } from '../support/paths';
+import { tempFolder } from '../support/tempFolder';
 
-const root = mkdtempSync(join(tmpdir(), 'scope-messages-'));
-after(() => rmSync(root, { recursive: true, force: true }));
-
-function write(path: string, text: string): string {
-  const full = join(root, path);
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const { root, write } = tempFolder('scope-messages-');
 
 interface Seen {
   readonly where: string;
