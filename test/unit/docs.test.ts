@@ -117,11 +117,10 @@ describe('rule documentation', () => {
     assert.deepEqual(engineCodes.map((c) => c.code).sort(), emittedCodes());
   });
 
-  it('cites at least one named source for every risk rule, and names its risk areas', () => {
+  it('cites at least one named source for every rule, and names the risk areas of every risk rule', () => {
     for (const rule of rules) {
-      if (rule.category === 'structure') continue;
       assert.ok(rule.sources.length > 0, `${rule.id} cites no source`);
-      assert.ok(rule.areas.length > 0, `${rule.id} names no risk area`);
+      assert.ok(rule.areas.length > 0 || rule.category === 'structure', `${rule.id} names no risk area`);
       for (const source of rule.sources) assert.match(source.url, /^https?:\/\//, `${rule.id}: ${source.name}`);
     }
   });

@@ -9,6 +9,7 @@ import { closest, configFileNames } from '../config';
 import type { CustomRule } from '../service/customRules';
 import { engineCodes, engineCodesById } from '../service/codes';
 import { areaTitles } from '../service/report/score';
+import { ruleBasis } from '../service/ruleBasis';
 import { rules, rulesById } from '../service/rules';
 import { defaultLimits, defaultThresholds } from '../service/settings';
 import { settingSections } from '../service/settingsRegistry';
@@ -119,6 +120,8 @@ function explainCustomRule(rule: CustomRule, file: string): string {
     '',
     ...(rule.title ? [`**${rule.title}**`, ''] : []),
     rule.message,
+    '',
+    ruleBasis({ areas: [rule.area ?? 'governance'], sources: rule.sources ?? [] }),
     '',
     `- Severity: ${rule.severity}`,
     ...(rule.area ? [`- Risk area: ${areaTitles[rule.area]}`] : []),

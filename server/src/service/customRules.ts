@@ -23,6 +23,8 @@ export interface CustomRule {
   readonly title?: string;
   readonly message: string;
   readonly area?: RiskArea;
+  /** The policy's own references (`Acme security policy §4.2`), cited in the hover and SARIF help. */
+  readonly sources?: readonly string[];
   readonly given: string;
   readonly when?: unknown;
   readonly then: unknown;
@@ -146,10 +148,18 @@ export function customRuleProblems(rule: CustomRule): { key: 'id' | 'given' | 'w
   return problems;
 }
 
-/** Title, explanation, remedy and area of a custom rule seen in this process. */
-export function customRuleInfo(
-  id: string,
-): { readonly title: string; readonly explanation: string; readonly remedy: string; readonly area: RiskArea | 'governance' } | undefined {
+/** What the hover, reports and SARIF show of a custom rule. */
+export interface CustomRuleInfo {
+  readonly title: string;
+  readonly explanation: string;
+  readonly remedy: string;
+  readonly area: RiskArea | 'governance';
+  /** Only those the policy gives. */
+  readonly sources: readonly string[];
+}
+
+/** Title, explanation, remedy, area and sources of a custom rule seen in this process. */
+export function customRuleInfo(id: string): CustomRuleInfo | undefined {
   const rule = seen.get(id);
   if (!rule) return undefined;
   return {
@@ -158,6 +168,7 @@ export function customRuleInfo(
     remedy: 'Change the scope so that it meets the policy, or record why the risk is accepted in a suppression comment with a reason.',
     // Without an area, a policy rule is about how the engagement is governed.
     area: rule.area ?? 'governance',
+    sources: rule.sources ?? [],
   };
 }
 

@@ -8,6 +8,7 @@ import type { ScopeDocument } from './document';
 import { FindingLookup } from './findingLookup';
 import { idIndex, idKindName, kindMatches as kindMatchesExpected, occurrenceAt, scalarText, type IdOccurrence } from './references';
 import { customRuleInfo } from './customRules';
+import { ruleBasis } from './ruleBasis';
 import { rulesById } from './rules';
 import { schemaAt, schemaMarkdown } from './schemaNav';
 import type { RuleSettings } from './settings';
@@ -65,10 +66,20 @@ export function findingMarkdown(d: Diagnostic, facts: readonly string[] = [], op
     if (info) parts.push(messageText(d));
   }
   if (info) parts.push(options.messageShown ? shortParagraph(info.explanation) : info.explanation);
+  const basis = basisOf(code);
+  if (basis) parts.push(basis);
   if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (info) parts.push(`**Fix:** ${info.remedy}`);
   if (!custom) parts.push(`[Learn more about \`${code}\`](${docsUrl(code)})`);
   return parts.join('\n\n');
+}
+
+/** The risk area and sources of a built-in or custom rule (none for an engine code). */
+function basisOf(code: string): string | undefined {
+  const rule = rulesById.get(code);
+  if (rule) return ruleBasis(rule);
+  const custom = customRuleInfo(code);
+  return custom ? ruleBasis({ areas: [custom.area], sources: custom.sources }) : undefined;
 }
 
 /** `settings`: those the diagnostics were made with, to find each finding's facts again. */
@@ -91,7 +102,7 @@ export function hover(
     const rule = rulesById.get(ruleInComment);
     if (rule)
       sections.push(
-        `**${rule.title}** · \`${rule.id}\` · ${rule.severity}\n\n${shortParagraph(rule.explanation)}\n\n[Learn more](${docsUrl(rule.id)})`,
+        `**${rule.title}** · \`${rule.id}\` · ${rule.severity}\n\n${shortParagraph(rule.explanation)}\n\n${ruleBasis(rule)}\n\n[Learn more](${docsUrl(rule.id)})`,
       );
   } else {
     const id = doc.inputProblem ? undefined : occurrenceAt(doc, position);

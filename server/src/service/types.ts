@@ -16,7 +16,10 @@ export type RiskArea = 'security' | 'expertise' | 'cost';
 
 /** A named public source a rule's reasoning rests on (a regulation, a standard, practitioner guidance). */
 export interface Source {
+  /** The full title, as listed under a docs page's Sources. */
   readonly name: string;
+  /** The citation as a lead would say it (`GDPR Art. 28`, `FAR 16.601`): shown in hovers, SARIF help and docs. */
+  readonly short: string;
   readonly url: string;
 }
 

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { FormatContext } from './index';
 import { customRuleInfo } from '../../service/customRules';
+import { ruleBasis } from '../../service/ruleBasis';
 import { rules } from '../../service/rules';
 import type { Rule, Severity } from '../../service/types';
 import { docsUrl } from '../../service/validate';
@@ -86,12 +87,16 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
 
 function ruleDescriptor(rule: Rule): ReportingDescriptor {
   const plain = rule.explanation.replace(/\*\*|`/g, '');
+  const basis = ruleBasis(rule);
   return {
     id: rule.id,
     name: pascalCase(rule.id),
     shortDescription: { text: rule.title },
     fullDescription: { text: firstSentence(plain), markdown: firstSentence(rule.explanation) },
-    help: { text: `${plain}\n\nMore: ${docsUrl(rule.id)}`, markdown: `${rule.explanation}\n\n[Rule documentation](${docsUrl(rule.id)})` },
+    help: {
+      text: `${plain}\n\n${basis}\n\nMore: ${docsUrl(rule.id)}`,
+      markdown: `${rule.explanation}\n\n${basis}\n\n[Rule documentation](${docsUrl(rule.id)})`,
+    },
     helpUri: docsUrl(rule.id),
     defaultConfiguration: { level: levelOf[rule.severity] },
     properties: {
@@ -105,11 +110,13 @@ function ruleDescriptor(rule: Rule): ReportingDescriptor {
 function customDescriptor(m: LintMessage): ReportingDescriptor | undefined {
   const info = customRuleInfo(m.ruleId);
   if (!info) return undefined;
+  const basis = ruleBasis({ areas: [info.area], sources: info.sources });
   return {
     id: m.ruleId,
     name: pascalCase(m.ruleId),
     shortDescription: { text: info.title },
     fullDescription: { text: info.explanation.replace(/`/g, ''), markdown: info.explanation },
+    help: { text: `${info.explanation.replace(/`/g, '')}\n\n${basis}`, markdown: `${info.explanation}\n\n${basis}` },
     defaultConfiguration: { level: levelOf[m.severity] },
     properties: {
       tags: ['scope-yaml', 'custom-rule', info.area],

@@ -22,14 +22,8 @@ export function whyItMatters(code: string): string {
   const rule = rulesById.get(code);
   const explanation = rule?.explanation ?? engineCodesById.get(code)?.explanation ?? customRuleInfo(code)?.explanation ?? '';
   const opening = sentences(explanation).slice(0, 2).join(' ');
-  const cited = (rule?.sources ?? []).map((s) => shortSource(s.name));
+  const cited = (rule?.sources ?? []).map((s) => s.short);
   return cited.length > 0 ? `${opening} Sources: ${cited.join('; ')}.` : opening;
-}
-
-/** A source's name up to its first colon: "GDPR Art. 28", "FAR 16.601". */
-export function shortSource(name: string): string {
-  const colon = name.indexOf(': ');
-  return colon > 0 ? name.slice(0, colon) : name;
 }
 
 const editorWords = /quick fix|quick-fix|code action|\bhover\b|fix all|tab stop|\bsettings?\b|built-in/i;

@@ -2,6 +2,7 @@
 // One id shared by several deliverables, success measures or milestones: every use after the first
 // (in document order) is reported at its `id` value.
 import { arrayAt, formatPath, isRecord, shortText } from '../model';
+import { sources } from '../sources';
 import type { Finding, Path, Rule } from '../types';
 
 /** Each section with ids, and the id prefix the format suggests for it. */
@@ -30,11 +31,11 @@ export const rule: Rule = {
   severity: 'error',
   fixes: ['unsafe'],
   title: 'Duplicate id',
-  explanation: `The same id is used more than once across deliverables, success measures and milestones. Milestones, payments and success measures refer to deliverables and milestones by id, so a duplicate makes every reference to it ambiguous: a payment could be released against the wrong milestone, or a measure could be linked to the wrong output. Give every deliverable (\`D1\`), success measure (\`SM1\`) and milestone (\`M1\`) its own id.`,
+  explanation: `The same id is used more than once across deliverables, success measures and milestones. Milestones, payments and success measures refer to deliverables and milestones by id, so a duplicate makes every reference to it ambiguous: a payment could be released against the wrong milestone, or a measure could be linked to the wrong output. Give every deliverable (\`D1\`), success measure (\`SM1\`) and milestone (\`M1\`) its own id. Requirements engineering gives every requirement a unique identifier so that it can be traced (ISO/IEC/IEEE 29148), and the PMBOK Guide gives every work package one from a code of accounts, so that cost and schedule add up against it (§5.4.3.1).`,
   areas: [],
   remedy:
     'Give each deliverable, success measure and milestone its own id; references to a duplicated id are ambiguous, so the cross-field rules skip them. Every occurrence after the first is reported, at its id.',
-  sources: [],
+  sources: [sources.iso29148, sources.pmbokWbsIds],
   check(doc) {
     const root = doc.value;
     const uses: IdUse[] = [];

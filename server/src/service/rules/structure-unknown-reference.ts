@@ -3,6 +3,7 @@
 // release payments. Fixes: change to each known id (closest first), or create the missing item.
 import { arrayAt, isAbsent, isRecord, itemLabel, shortText, valueAt } from '../model';
 import type { ScopeDocument } from '../document';
+import { sources } from '../sources';
 import type { Finding, Fix, Path, Rule } from '../types';
 
 type Kind = 'deliverable' | 'milestone';
@@ -31,11 +32,11 @@ export const rule: Rule = {
   severity: 'error',
   fixes: ['unsafe', 'display-only'],
   title: 'Reference to an unknown id',
-  explanation: `This id does not exist. Milestones list deliverables by id, success measures link to deliverables by id, and payments are released at milestones by id; a reference to an id that does not exist means a payment with no trigger or an outcome linked to nothing. Fix the typo, or create the missing deliverable or milestone.`,
+  explanation: `This id does not exist. Milestones list deliverables by id, success measures link to deliverables by id, and payments are released at milestones by id; a reference to an id that does not exist means a payment with no trigger or an outcome linked to nothing. Fix the typo, or create the missing deliverable or milestone. Tracing work from requirement to delivery rests on identifiers that resolve: ISO/IEC/IEEE 29148 gives each requirement a unique identifier so that it can be traced, and the PMBOK Guide sums cost and schedule by work-package identifier (§5.4.3.1).`,
   areas: [],
   remedy:
     'Point the reference at an id that exists, or create the missing item. The quick fixes change the reference to each known id of the right kind, or create a deliverable skeleton with the missing id.',
-  sources: [],
+  sources: [sources.iso29148, sources.pmbokWbsIds],
   check(doc) {
     const root = doc.value;
     const findings: Finding[] = [];
