@@ -259,6 +259,7 @@ function printReport(r: Report, details: boolean, gated: boolean, out: (s: strin
 export const heldOutParts: readonly { readonly dir: string; readonly name: string }[] = [
   { dir: 'holdout', name: 'holdout (test/corpus/holdout)' },
   { dir: 'holdout2', name: 'holdout2 (test/corpus/holdout2)' },
+  { dir: 'holdout3', name: 'holdout3 (test/corpus/holdout3)' },
 ];
 
 /**

@@ -27,6 +27,13 @@ describe('evaluation corpus', () => {
   it('keeps a second held-out part, holdout2, of at least 12 files that parses too', () => {
     assert.ok(loadDir(join(corpus, 'holdout2')).length >= 12);
   });
+
+  it('keeps a third held-out part, holdout3, of at least 12 files (6 careful, 6 sloppy) that parses too', () => {
+    const files = loadDir(join(corpus, 'holdout3'));
+    assert.ok(files.length >= 12, `${files.length} holdout3 files`);
+    assert.equal(files.filter((f) => f.file.includes('careful')).length, 6);
+    assert.equal(files.filter((f) => f.file.includes('sloppy')).length, 6);
+  });
 });
 
 describe('npm run eval -- --split', () => {
@@ -36,7 +43,7 @@ describe('npm run eval -- --split', () => {
   const root = mkdtempSync(join(tmpdir(), 'scope-eval-split-'));
   after(() => rmSync(root, { recursive: true, force: true }));
   const scope = 'scope_version: 1\nproject:\n  name: Split check\n';
-  for (const part of ['holdout', 'holdout2']) {
+  for (const part of ['holdout', 'holdout2', 'holdout3']) {
     mkdirSync(join(root, part));
     writeFileSync(join(root, part, `${part}-only.scope.yaml`), scope);
     writeFileSync(join(root, part, `${part}-only.expected.txt`), 'structure-duplicate-id 2\n');
@@ -50,20 +57,29 @@ describe('npm run eval -- --split', () => {
   it('reports holdout2 separately from the main corpus and from holdout, figures only', () => {
     assert.deepEqual(
       heldOutParts.map((p) => p.dir),
-      ['holdout', 'holdout2'],
+      ['holdout', 'holdout2', 'holdout3'],
     );
     const { code, text } = run(['--split']);
     const sections = text
       .split('\n== ')
       .slice(1)
       .map((s) => s.split(':')[0]);
-    assert.deepEqual(sections, ['main corpus (test/corpus)', 'holdout (test/corpus/holdout)', 'holdout2 (test/corpus/holdout2)']);
-    const holdout2 = text.slice(text.indexOf('== holdout2'));
+    assert.deepEqual(sections, [
+      'main corpus (test/corpus)',
+      'holdout (test/corpus/holdout)',
+      'holdout2 (test/corpus/holdout2)',
+      'holdout3 (test/corpus/holdout3)',
+    ]);
+    const holdout2 = text.slice(text.indexOf('== holdout2'), text.indexOf('== holdout3'));
     assert.match(holdout2, /precision \d+\.\d%/);
     assert.match(holdout2, /silent passes of error-level risks: 1/);
     assert.match(holdout2, /not listed: this part is held out/);
     assert.doesNotMatch(text, /holdout2-only\.scope\.yaml/, 'a held-out file is named');
     assert.match(holdout2, /Below target \(held out, does not fail the run\)/);
+    const holdout3 = text.slice(text.indexOf('== holdout3'));
+    assert.match(holdout3, /silent passes of error-level risks: 1/);
+    assert.match(holdout3, /Below target \(held out, does not fail the run\)/);
+    assert.doesNotMatch(text, /holdout3-only\.scope\.yaml/, 'a holdout3 file is named');
     assert.equal(code, 0, 'held-out parts below target failed the run');
   });
 
@@ -75,11 +91,16 @@ describe('npm run eval -- --split', () => {
 
   it('keeps the held-out figures apart in --json, without their findings', () => {
     const { code, text } = run(['--split', '--json']);
-    const parsed = JSON.parse(text) as { reports: { name: string; heldOut: boolean; misses?: unknown; silentPassCount?: number }[] };
+    const parsed = JSON.parse(text) as {
+      reports: { name: string; heldOut: boolean; misses?: unknown; falsePositives?: unknown; silentPassCount?: number }[];
+    };
     const byName = Object.fromEntries(parsed.reports.map((r) => [r.name, r]));
     assert.equal(byName['holdout2 (test/corpus/holdout2)']?.heldOut, true);
     assert.equal(byName['holdout2 (test/corpus/holdout2)']?.misses, undefined);
     assert.equal(byName['holdout2 (test/corpus/holdout2)']?.silentPassCount, 1);
+    assert.equal(byName['holdout3 (test/corpus/holdout3)']?.heldOut, true);
+    assert.equal(byName['holdout3 (test/corpus/holdout3)']?.falsePositives, undefined);
+    assert.equal(byName['holdout3 (test/corpus/holdout3)']?.silentPassCount, 1);
     assert.equal(byName['main corpus (test/corpus)']?.heldOut, false);
     assert.equal(code, 0);
   });
