@@ -77,6 +77,15 @@ describe('security-nda-missing', () => {
     assert.deepEqual(d.range, { start: { line: 12, character: 0 }, end: { line: 12, character: 6 } });
   });
 
+  it('shortens a long vendor name without leaving a parenthesis open in the message', () => {
+    const d = diagnostic(
+      'security-nda-missing',
+      fullWith([`${nda}\n`, ''], ['name: Northwind Software Lda', 'name: Tom Reilly (freelance WordPress developer)']),
+    );
+    assert.equal(d.message, 'No NDA with Tom Reilly… is recorded: nothing protects what you share while scoping and building.');
+    assert.deepEqual(d.range, { start: { line: 12, character: 0 }, end: { line: 12, character: 6 } });
+  });
+
   it('inserts the catalogue skeleton, never `signed: true`, and the finding stays until someone signs', () => {
     const text = fullWith([`${nda}\n`, '']);
     const after = afterFix('security-nda-missing', text, 'Add an NDA placeholder (`signed: false`)');

@@ -659,7 +659,12 @@ export function parseMoneyText(text: string): MoneyText | undefined {
 /** User text for a message: at most `max` characters, so a pasted blob cannot flood the Problems panel. */
 export function shortText(text: string, max = 60): string {
   const clean = text.trim();
-  return clean.length <= max ? clean : `${clean.slice(0, max - 1)}…`;
+  if (clean.length <= max) return clean;
+  let kept = clean.slice(0, max - 1);
+  // A cut inside a parenthesis drops the parenthetical, so a message never leaves one open.
+  const open = kept.lastIndexOf('(');
+  if (open > 0 && !kept.includes(')', open)) kept = kept.slice(0, open).trimEnd();
+  return `${kept}…`;
 }
 
 /** ` EUR` when `budget.currency` is a valid code, for amounts in messages; empty otherwise. */
