@@ -9,7 +9,7 @@ import { closest, configFileNames } from '../config';
 import type { CustomRule } from '../service/customRules';
 import { engineCodes, engineCodesById } from '../service/codes';
 import { areaTitles } from '../service/report/score';
-import { ruleBasis } from '../service/ruleBasis';
+import { customRuleBasis } from '../service/ruleBasis';
 import { rules, rulesById } from '../service/rules';
 import { defaultLimits, defaultThresholds } from '../service/settings';
 import { settingSections } from '../service/settingsRegistry';
@@ -121,7 +121,7 @@ function explainCustomRule(rule: CustomRule, file: string): string {
     ...(rule.title ? [`**${rule.title}**`, ''] : []),
     rule.message,
     '',
-    ruleBasis({ areas: [rule.area ?? 'governance'], sources: rule.sources ?? [] }),
+    customRuleBasis(rule),
     '',
     `- Severity: ${rule.severity}`,
     ...(rule.area ? [`- Risk area: ${areaTitles[rule.area]}`] : []),

@@ -8,7 +8,7 @@ import type { ScopeDocument } from './document';
 import { FindingLookup } from './findingLookup';
 import { idIndex, idKindName, kindMatches as kindMatchesExpected, occurrenceAt, scalarText, type IdOccurrence } from './references';
 import { customRuleInfo } from './customRules';
-import { ruleBasis } from './ruleBasis';
+import { customRuleBasis, ruleBasis } from './ruleBasis';
 import { rulesById } from './rules';
 import { schemaAt, schemaMarkdown } from './schemaNav';
 import type { RuleSettings } from './settings';
@@ -58,7 +58,8 @@ function messageText(d: Diagnostic): string {
 export function findingMarkdown(d: Diagnostic, facts: readonly string[] = [], options: HoverOptions = {}): string {
   const code = String(d.code ?? '');
   const custom = customRuleInfo(code);
-  const info = rulesById.get(code) ?? engineCodesById.get(code) ?? custom;
+  const rule = rulesById.get(code);
+  const info = rule ?? engineCodesById.get(code) ?? custom;
   const parts: string[] = [];
   if (!options.messageShown) {
     const severity = severityNames[d.severity ?? 1] ?? 'error';
@@ -66,20 +67,13 @@ export function findingMarkdown(d: Diagnostic, facts: readonly string[] = [], op
     if (info) parts.push(messageText(d));
   }
   if (info) parts.push(options.messageShown ? shortParagraph(info.explanation) : info.explanation);
-  const basis = basisOf(code);
-  if (basis) parts.push(basis);
+  // The risk area and sources of a built-in or custom rule; an engine code has none.
+  if (rule) parts.push(ruleBasis(rule));
+  else if (custom) parts.push(customRuleBasis(custom));
   if (facts.length) parts.push(facts.map((f) => `- ${f}`).join('\n'));
   if (info) parts.push(`**Fix:** ${info.remedy}`);
   if (!custom) parts.push(`[Learn more about \`${code}\`](${docsUrl(code)})`);
   return parts.join('\n\n');
-}
-
-/** The risk area and sources of a built-in or custom rule (none for an engine code). */
-function basisOf(code: string): string | undefined {
-  const rule = rulesById.get(code);
-  if (rule) return ruleBasis(rule);
-  const custom = customRuleInfo(code);
-  return custom ? ruleBasis({ areas: [custom.area], sources: custom.sources }) : undefined;
 }
 
 /** `settings`: those the diagnostics were made with, to find each finding's facts again. */

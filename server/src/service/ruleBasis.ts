@@ -36,3 +36,8 @@ export function ruleBasis(rule: RuleBasisInput): string {
   if (cited.length > 0) parts.push(`${cited.length > 1 ? 'Sources' : 'Source'}: ${cited.join(', ')}`);
   return parts.join(' · ');
 }
+
+/** The line for a custom rule of a policy: its own area (governance when it names none), and only the sources it gives. */
+export function customRuleBasis(rule: { readonly area?: RiskArea | Area; readonly sources?: readonly string[] }): string {
+  return ruleBasis({ areas: [rule.area ?? 'governance'], sources: rule.sources ?? [] });
+}

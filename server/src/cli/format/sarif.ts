@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import type { FormatContext } from './index';
 import { customRuleInfo } from '../../service/customRules';
-import { ruleBasis } from '../../service/ruleBasis';
+import { customRuleBasis, ruleBasis } from '../../service/ruleBasis';
 import { rules } from '../../service/rules';
 import type { Rule, Severity } from '../../service/types';
 import { docsUrl } from '../../service/validate';
@@ -110,7 +110,7 @@ function ruleDescriptor(rule: Rule): ReportingDescriptor {
 function customDescriptor(m: LintMessage): ReportingDescriptor | undefined {
   const info = customRuleInfo(m.ruleId);
   if (!info) return undefined;
-  const basis = ruleBasis({ areas: [info.area], sources: info.sources });
+  const basis = customRuleBasis(info);
   return {
     id: m.ruleId,
     name: pascalCase(m.ruleId),
