@@ -559,9 +559,21 @@ export class Workbench {
    * the editor and joins lines by their line number (from the gutter).
    */
   async editorText() {
-    await this.focusEditor();
-    await this.page.keyboard.press('Control+End');
-    const total = await waitFor(() => this._cursorOnLastLine(), { what: 'cursor on the last line (Ctrl+End)' });
+    // The key press can be lost when something else takes focus as the editor opens (the
+    // walkthrough beside it, a notification): focus the editor and press again until it lands.
+    let pressed = 0;
+    const total = await waitFor(
+      async () => {
+        const line = pressed > 0 ? await this._cursorOnLastLine() : null;
+        if (line) return line;
+        if (pressed++ % 10 === 0) {
+          await this.focusEditor();
+          await this.page.keyboard.press('Control+End');
+        }
+        return null;
+      },
+      { what: 'cursor on the last line (Ctrl+End)' },
+    );
     await this.page.keyboard.press('Control+Home');
     const editor = this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
     const box = await editor.boundingBox();
