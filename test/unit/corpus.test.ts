@@ -34,6 +34,13 @@ describe('evaluation corpus', () => {
     assert.equal(files.filter((f) => f.file.includes('careful')).length, 6);
     assert.equal(files.filter((f) => f.file.includes('sloppy')).length, 6);
   });
+
+  it('keeps a fourth held-out part, holdout4, of at least 12 files (6 careful, 6 sloppy) that parses too', () => {
+    const files = loadDir(join(corpus, 'holdout4'));
+    assert.ok(files.length >= 12, `${files.length} holdout4 files`);
+    assert.equal(files.filter((f) => f.file.includes('careful')).length, 6);
+    assert.equal(files.filter((f) => f.file.includes('sloppy')).length, 6);
+  });
 });
 
 describe('npm run eval -- --split', () => {
@@ -43,7 +50,7 @@ describe('npm run eval -- --split', () => {
   const root = mkdtempSync(join(tmpdir(), 'scope-eval-split-'));
   after(() => rmSync(root, { recursive: true, force: true }));
   const scope = 'scope_version: 1\nproject:\n  name: Split check\n';
-  for (const part of ['holdout', 'holdout2', 'holdout3']) {
+  for (const part of ['holdout', 'holdout2', 'holdout3', 'holdout4']) {
     mkdirSync(join(root, part));
     writeFileSync(join(root, part, `${part}-only.scope.yaml`), scope);
     writeFileSync(join(root, part, `${part}-only.expected.txt`), 'structure-duplicate-id 2\n');
@@ -57,7 +64,7 @@ describe('npm run eval -- --split', () => {
   it('reports holdout2 separately from the main corpus and from holdout, figures only', () => {
     assert.deepEqual(
       heldOutParts.map((p) => p.dir),
-      ['holdout', 'holdout2', 'holdout3'],
+      ['holdout', 'holdout2', 'holdout3', 'holdout4'],
     );
     const { code, text } = run(['--split']);
     const sections = text
@@ -69,6 +76,7 @@ describe('npm run eval -- --split', () => {
       'holdout (test/corpus/holdout)',
       'holdout2 (test/corpus/holdout2)',
       'holdout3 (test/corpus/holdout3)',
+      'holdout4 (test/corpus/holdout4)',
     ]);
     const holdout2 = text.slice(text.indexOf('== holdout2'), text.indexOf('== holdout3'));
     assert.match(holdout2, /precision \d+\.\d%/);
@@ -76,10 +84,14 @@ describe('npm run eval -- --split', () => {
     assert.match(holdout2, /not listed: this part is held out/);
     assert.doesNotMatch(text, /holdout2-only\.scope\.yaml/, 'a held-out file is named');
     assert.match(holdout2, /Below target \(held out, does not fail the run\)/);
-    const holdout3 = text.slice(text.indexOf('== holdout3'));
+    const holdout3 = text.slice(text.indexOf('== holdout3'), text.indexOf('== holdout4'));
     assert.match(holdout3, /silent passes of error-level risks: 1/);
     assert.match(holdout3, /Below target \(held out, does not fail the run\)/);
     assert.doesNotMatch(text, /holdout3-only\.scope\.yaml/, 'a holdout3 file is named');
+    const holdout4 = text.slice(text.indexOf('== holdout4'));
+    assert.match(holdout4, /silent passes of error-level risks: 1/);
+    assert.match(holdout4, /Below target \(held out, does not fail the run\)/);
+    assert.doesNotMatch(text, /holdout4-only\.scope\.yaml/, 'a holdout4 file is named');
     assert.equal(code, 0, 'held-out parts below target failed the run');
   });
 
