@@ -14,9 +14,10 @@ import {
   numberAt,
   paymentAmount,
   round2,
+  shortText,
   valueAt,
 } from '../model';
-import { writtenSchedule } from '../paymentTerms';
+import { readPaymentPlan } from '../paymentTerms';
 import type { Finding, Fix, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -30,7 +31,9 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['unsafe'],
   title: 'Payments are front-loaded',
-  explanation: `Too much of the price is paid before any deliverable has been accepted (or the final payment is too small to matter). Paying ahead of accepted work removes your leverage. Milestone payments triggered by verified acceptance are the safer structure, and keeping a final 15–20% until acceptance keeps the vendor engaged through acceptance testing and bug fixing (Freesi, *Milestone-based payment*; holdback clause samples). This is a hidden-cost risk and an oversight one: a payment gate tied to accepted work is the strongest check-in you have.`,
+  explanation: `Too much of the price is paid before any deliverable has been accepted (or the final payment is too small to matter). Paying ahead of accepted work removes your leverage. Milestone payments triggered by verified acceptance are the safer structure, and keeping a final 15–20% until acceptance keeps the vendor engaged through acceptance testing and bug fixing (Freesi, *Milestone-based payment*; holdback clause samples). This is a hidden-cost risk and an oversight one: a payment gate tied to accepted work is the strongest check-in you have.
+
+A plan written only in \`payment_terms\` is read the same way: a share on signing, as a deposit, up front or in advance ("50% deposit on signing", "half up front", "60% on signing", "two equal instalments, the first on signature") is paid before any work is accepted. Sign-off of work is acceptance, not signature.`,
   areas: ['cost', 'expertise'],
   remedy:
     'Tie most payments to accepted deliverables, keep the deposit small, and hold back a meaningful final payment until final acceptance. A code action moves the excess from the up-front milestone to the last one. The limits are settings.',
@@ -128,12 +131,14 @@ export const rule: Rule = {
 };
 
 /**
- * A plan written only in `payment_terms` ("50% deposit on signing, the balance on launch"): its
- * shares due on signing, as a deposit or up front are paid before any work is accepted.
+ * A plan written only in `payment_terms` ("50% deposit on signing, the balance on launch", "half up
+ * front and half on delivery", "two equal instalments, the first on signature"): its shares due on
+ * signing, as a deposit or up front are paid before any work is accepted. A plan that does not add
+ * up is judged on the up-front shares it does state.
  */
 function inWords(root: unknown, total: number, unit: string, maxUpfront: number): Finding[] {
-  const written = writtenSchedule(valueAt(root, ['budget', 'payment_terms']));
-  if (!written || written.upfrontPercent <= maxUpfront + epsilon) return [];
+  const written = readPaymentPlan(valueAt(root, ['budget', 'payment_terms']));
+  if (!written || written.kind === 'per-milestone' || written.upfrontPercent <= maxUpfront + epsilon) return [];
   const upfront = written.shares.filter((s) => s.upfront);
   const first = upfront[0];
   if (!first) return [];
@@ -143,10 +148,15 @@ function inWords(root: unknown, total: number, unit: string, maxUpfront: number)
       ruleId,
       path: ['budget', 'payment_terms'],
       at: { text: first.text },
-      message: `${formatPercent(written.upfrontPercent)} of the price is due before any deliverable is accepted: "${first.text}" in \`payment_terms\` (${formatAmount(upfrontSum)} of ${formatAmount(total)}${unit}); the limit is ${formatPercent(maxUpfront)}.`,
+      message: `${formatPercent(written.upfrontPercent)} of the price is due before any deliverable is accepted: "${shortText(first.text)}" in \`payment_terms\` (${formatAmount(upfrontSum)} of ${formatAmount(total)}${unit}); the limit is ${formatPercent(maxUpfront)}.`,
       facts: [
-        ...upfront.map((s) => `Up front: "${s.text}": ${formatPercent(s.percent)} = ${formatAmount((s.percent / 100) * total)}${unit}`),
+        ...upfront.map(
+          (s) => `Up front: "${shortText(s.text)}": ${formatPercent(s.percent)} = ${formatAmount((s.percent / 100) * total)}${unit}`,
+        ),
         `Limit: ${formatPercent(maxUpfront)} of ${formatAmount(total)}${unit} = ${formatAmount((maxUpfront / 100) * total)}${unit}`,
+        ...(written.kind === 'unreadable'
+          ? [`The plan in \`payment_terms\` does not make up the price (${written.why}); only the shares it states are counted.`]
+          : []),
         'The plan is written only in `payment_terms`; listing it in `payments` ties each share to a milestone.',
       ],
     },

@@ -1,8 +1,19 @@
 // cost-payment-schedule-missing: No payment schedule.
 // A fixed price with no milestone payments and no recurring terms, or a budget that does not say
 // how the vendor is paid at all (no pricing model, and nothing in the budget implies one).
-import { arrayAt, formatPercent, isAbsent, isMappingOrAbsent, isRecord, pricingModelOf, setKeyOp, stringAt, valueAt } from '../model';
-import { writtenSchedule } from '../paymentTerms';
+import {
+  arrayAt,
+  formatPercent,
+  isAbsent,
+  isMappingOrAbsent,
+  isRecord,
+  pricingModelOf,
+  setKeyOp,
+  shortText,
+  stringAt,
+  valueAt,
+} from '../model';
+import { readPaymentPlan } from '../paymentTerms';
 import { sources } from '../sources';
 import type { Finding, Fix, Rule } from '../types';
 
@@ -20,7 +31,7 @@ export const rule: Rule = {
   title: 'No payment schedule',
   explanation: `The scope does not say when the vendor is paid. Under a fixed price, payments tied to milestones and to accepted deliverables are what keeps your leverage: without a schedule the vendor invoices on its own terms, often up front, and an early exit leaves you arguing about what was earned. Payments should be triggered by clear milestones or deliverables, never by "vague or uncontrolled events" (AIC operating manual, *Statements of Work*), and a final share held back until acceptance keeps the vendor engaged through testing (Freesi, *Milestone-based payment*). The GOV.UK Digital Outcomes guidance likewise expects the statement of work to state the payment approach and the cost. A budget with no pricing model at all leaves both open, which is a hidden cost in its plainest form.
 
-A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`) has a schedule and is not reported, and so does a plan written in \`payment_terms\` whose shares make up the whole price ("20% on signature, 45% on acceptance, the balance on go-live"): a hint proposes listing it in \`payments\`, and cost-payment-front-loaded checks its up-front share.`,
+A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`) has a schedule and is not reported, and so does a plan written in \`payment_terms\` whose shares make up the whole price ("20% on signature, 45% on acceptance, the balance on go-live", "half up front and half on delivery", "two equal instalments", "one third on signing") or that pays on acceptance of each milestone: a hint proposes listing it in \`payments\`, and cost-payment-front-loaded checks its up-front share. A plan whose shares do not make up the price ("30% on signing, 30% on launch") is reported on \`payment_terms\` with its sum: part of the price has no agreed trigger.`,
   areas: ['cost'],
   remedy:
     'Say how the vendor is paid (`budget.pricing_model`), and under a fixed price tie each payment to a milestone that accepts deliverables, holding back a final share until acceptance (`budget.payments`). A run service billed per period can state that in `payment_terms` instead ("monthly in arrears"). The quick fix proposes equal payments on the milestones that accept deliverables, or the pricing model to set; adjust the shares to the contract.',
@@ -38,7 +49,8 @@ A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`
     const terms = stringAt(root, ['budget', 'payment_terms']);
     const recurring = terms !== undefined && recurringTerms.test(terms);
     // A plan in the order form's words ("20% on signature, 45% on acceptance, the balance on go-live") is a schedule.
-    const written = hasPayments ? undefined : writtenSchedule(terms);
+    const plan = hasPayments ? undefined : readPaymentPlan(terms);
+    const written = plan?.kind === 'schedule' || plan?.kind === 'per-milestone';
     const noMilestones = arrayAt(root, ['timeline', 'milestones']).length === 0;
     const milestoneFact = noMilestones ? ['`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.'] : [];
 
@@ -54,14 +66,52 @@ A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`
       };
       return [finding];
     }
-    if (reading.model !== 'fixed_price' || hasPayments || recurring) return [];
-    if (written) {
+    if (reading.model !== 'fixed_price' || hasPayments) return [];
+    // A plan that cannot be checked is judged even beside "monthly" ("40% on signing, 40% on launch, invoiced monthly"),
+    // unless it is one share beside a recurring charge ("monthly in arrears; 10% retention until warranty ends").
+    const unreadable = plan?.kind === 'unreadable' && (!recurring || plan.shares.length > 1) ? plan : undefined;
+    if (plan?.kind === 'schedule') {
       return [
         {
           ruleId,
           path: ['budget', 'payment_terms'],
           severity: 'hint',
-          message: `The payment plan is written only in \`payment_terms\` (${written.shares.map((s) => formatPercent(s.percent)).join(', ')}); list it in \`payments\` so each share is tied to a milestone and checked against the total.`,
+          message: `The payment plan is written only in \`payment_terms\` (${plan.shares.map((s) => formatPercent(s.percent)).join(', ')}); list it in \`payments\` so each share is tied to a milestone and checked against the total.`,
+        },
+      ];
+    }
+    // "a quarter at kick-off" is a share, not a quarterly charge: a plan that adds up is read first.
+    if (recurring && !unreadable) return [];
+    if (plan?.kind === 'per-milestone' && !noMilestones) {
+      return [
+        {
+          ruleId,
+          path: ['budget', 'payment_terms'],
+          severity: 'hint',
+          message: `\`payment_terms\` ties each payment to accepted work ("${shortText(plan.text)}") but not what each pays; list the shares in \`payments\` so they are checked against the total.`,
+        },
+      ];
+    }
+    if (unreadable) {
+      const listed = unreadable.shares.map((s) => formatPercent(s.percent)).join(', ');
+      const stated = unreadable.statedPercent;
+      const message =
+        unreadable.shares.length === 0 || unreadable.why.includes('balance')
+          ? `The payment plan in \`payment_terms\` cannot be checked: ${unreadable.why}. List the payments in \`payments\` so they add up to the total.`
+          : stated > 100
+            ? `The payment plan in \`payment_terms\` adds up to ${formatPercent(stated)} of the price (${listed}): it commits more than the total. List the payments in \`payments\` so they add up to the total.`
+            : `The payment plan in \`payment_terms\` covers only ${formatPercent(stated)} of the price (${listed}): the other ${formatPercent(100 - stated)} has no agreed trigger. List the payments in \`payments\` so they add up to the total.`;
+      const fix = milestoneSchedule(root);
+      return [
+        {
+          ruleId,
+          path: ['budget', 'payment_terms'],
+          message,
+          facts: [
+            ...unreadable.shares.map((s) => `Read in \`payment_terms\`: "${shortText(s.text)}" = ${formatPercent(s.percent)}`),
+            ...milestoneFact,
+          ],
+          ...(fix ? { fixes: [fix] } : {}),
         },
       ];
     }

@@ -1,7 +1,18 @@
 // cost-tm-without-cap: Time and materials without a cap or rate card.
 // T&M pricing needs a not-to-exceed `cap` and a `rate_card` (FAR 16.601); any `cap` must be at least `total`.
-import { formatAmount, isAbsent, isRecord, parseMoneyText, pricingModelOf, setKeyOp, stringAt } from '../model';
-import type { Finding, FixOp, Rule } from '../types';
+import {
+  arrayAt,
+  formatAmount,
+  formatPath,
+  isAbsent,
+  isRecord,
+  parseMoneyText,
+  pricingModelOf,
+  setKeyOp,
+  shortText,
+  stringAt,
+} from '../model';
+import type { Finding, FixOp, Path, Rule } from '../types';
 import { sources } from '../sources';
 
 const ruleId = 'cost-tm-without-cap';
@@ -15,7 +26,7 @@ export const rule: Rule = {
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under time and materials (T&M) you pay for every hour or day the vendor works, so you, not the vendor, carry the cost of any overrun, and nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
 
-The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates" or "day rates" are time and materials ("capped T&M" or "not to exceed" capped), "lump sum" or "fixed fee" a fixed price; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in \`payment_terms\` ("not to exceed USD 72,000", "capped at 80,000 EUR"), at least the total and not per month, is taken as agreed: a hint proposes moving it into \`cap\`, where it is checked.`,
+The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates" or "day rates" are time and materials ("capped T&M" or "not to exceed" capped), "lump sum" or "fixed fee" a fixed price; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling, and is reported on \`budget\`, where the cap goes.`,
   areas: ['cost'],
   remedy:
     'For time-and-materials work, agree a ceiling price (`cap`, at least `total`) and a rate card with fixed rates. The quick fix inserts a cap equal to the total, switches to `capped_time_and_materials`, and inserts a rate-card entry to fill in.',
@@ -31,18 +42,21 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
     const model = reading?.model;
 
     if (model === 'time_and_materials' || model === 'capped_time_and_materials') {
-      const capMissing = isAbsent(cap);
       // A rate card of placeholders (`role: ""`, `rate: 0`) agrees no rate.
       const ratesMissing = !hasAgreedRate(budget.rate_card);
-      // A ceiling written only in words ("not to exceed USD 72,000") is agreed, but nothing checks it against the total.
-      const written = capMissing ? ceilingInWords(budget.payment_terms) : undefined;
-      const capInWords = written !== undefined && (typeof total !== 'number' || written.value >= total) ? written : undefined;
-      if (capInWords && !ratesMissing) {
+      // A ceiling written only in words ("not to exceed USD 72,000", "capped at 125 consultant days") is agreed, but nothing checks it against the total.
+      const written = isAbsent(cap) ? ceilingInWords(root, budget) : { facts: [] };
+      const capInWords = written.cap;
+      const capMissing = isAbsent(cap) && capInWords === undefined;
+      if (capInWords) {
         findings.push({
           ruleId,
-          path: ['budget', 'payment_terms'],
+          path: capInWords.path,
+          at: { text: capInWords.text },
           severity: 'hint',
-          message: `The ceiling (${formatAmount(capInWords.value)}${unit}) is written only in \`payment_terms\` ("${capInWords.text}"); set \`cap\` so it is checked against the total.`,
+          message: capInWords.effort
+            ? `The ceiling is written as effort only, in \`${keyOf(capInWords.path)}\`: "${shortText(capInWords.text)}" is at most ${formatAmount(capInWords.value)}${unit} at the highest ${capInWords.effort} rate; set \`cap\` so it is checked against the total.`
+            : `The ceiling (${formatAmount(capInWords.value)}${unit}) is written only in \`${keyOf(capInWords.path)}\` ("${shortText(capInWords.text)}"); set \`cap\` so it is checked against the total.`,
           fixes: [
             {
               title: `Set \`cap\` to ${formatAmount(capInWords.value)}`,
@@ -53,7 +67,8 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
             },
           ],
         });
-      } else if (capMissing || ratesMissing) {
+      }
+      if (capMissing || ratesMissing) {
         const name =
           reading?.source === 'inferred'
             ? 'Hourly or daily billing'
@@ -87,24 +102,25 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
           ops.push(setKeyOp(root, ['budget'], 'rate_card', rateCardSkeleton));
           steps.push('add a rate card');
         }
+        const hasRateCard = !isAbsent(budget.rate_card);
         findings.push({
           ruleId,
-          // An inferred model has no value to point at, and a written slip keeps its own schema finding and fix.
-          path:
-            reading?.source === 'stated' || isAbsent(budget.pricing_model)
-              ? ['budget', 'pricing_model']
-              : !isAbsent(budget.rate_card)
-                ? ['budget', 'rate_card']
-                : ['budget', 'cap'],
-          ...(reading?.source === 'stated' || isAbsent(budget.pricing_model) ? {} : { at: 'key' as const }),
+          // A missing `cap` or `rate_card` lands on `budget:`, the parent of the missing key. A rate card
+          // of placeholders is the offending value itself, and so is the rate card of a model written in
+          // words (`T&M`, which keeps its own schema finding on its line).
+          path: hasRateCard && (!capMissing || reading?.source === 'slip') ? ['budget', 'rate_card'] : ['budget'],
+          at: 'key',
           message,
           ...(reading?.source === 'inferred' && reading.because
             ? {
                 facts: [
                   `Read as ${model === 'time_and_materials' ? 'time and materials' : 'capped time and materials'} because ${reading.because}, and \`budget.pricing_model\` does not name a model.`,
+                  ...written.facts,
                 ],
               }
-            : {}),
+            : written.facts.length
+              ? { facts: written.facts }
+              : {}),
           ...(ops.length
             ? {
                 fixes: [
@@ -144,26 +160,117 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
   },
 };
 
-/** "not to exceed USD 72,000", "capped at 80,000 EUR", "a ceiling of £50k": a total ceiling written in words (not a monthly one). */
+/**
+ * The words that open a ceiling: "not to exceed", "shall not exceed", "NTE", "capped at", "a cap of",
+ * "a budget cap of", "a ceiling of", "up to a maximum of", "no more than", "limited to", "cap:".
+ */
 const ceilingWords =
-  /\b(?:(?:will|shall|must|may|does|do|is|are)\s+not\s+exceed|not\s+to\s+exceed|never\s+exceeds?|nte|capped\s+at|(?:a|the)\s+cap\s+of|(?:a|the)\s+ceiling\s+of|(?:up\s+to\s+)?a\s+maximum\s+of|no\s+more\s+than)\s*(?::\s*)?/gi;
+  /\b(?:(?:will|shall|must|may|does|do|is|are|can|cannot|won't|can't)\s+not\s+exceed|(?:not\s+to|never|not)\s+exceeds?|not\s+exceeding|nte|capped\s+(?:at|to)|(?:a|an|the)\s+(?:(?:overall|total|hard|firm|fixed|budget|spending|spend|fee|effort)\s+)?(?:cap|ceiling|limit)\s+(?:of|at|is)|(?:budget|hard|overall|total)\s+(?:cap|ceiling)\s*:|(?:cap|ceiling)\s*:|(?:up\s+to\s+)?(?:a|the)\s+maximum\s+of|maximum\s+of|no\s+more\s+than|limited\s+to)\s*(?::\s*)?/gi;
 /** The amount after those words, case-sensitive so that a currency code is not any three letters: "USD 72,000", "80,000 EUR", "£50k". */
 const ceilingAmount =
   /^(?:US\$|\$|€|£|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|thousand|million)(?![A-Za-z]))?(?:\s?(?:€|£|[A-Z]{3}(?![A-Za-z])))?(?![\d,])/;
+/** An effort ceiling: "125 consultant days", "800 hours", "120 person-days", "90 PD". */
+const ceilingEffort =
+  /^(\d[\d,]*(?:\.\d+)?)\s?(?:(?:consultant|person|man|working|billable|chargeable|developer|engineer|team|resource)[\s-])?(?:(days?|d)|(hours?|hrs?|h)|(pd|md))(?![A-Za-z])/i;
 const perPeriod =
-  /^\s*(?:per|a|an|each|every|\/)\s*(?:month|week|quarter|year|day|sprint)\b|^\s*(?:monthly|weekly|quarterly|annually|yearly)\b/i;
+  /^\s*(?:per|a|an|each|every|\/)\s*(?:calendar\s+|working\s+)?(?:month|week|quarter|year|day|sprint|fortnight)\b|^\s*(?:monthly|weekly|quarterly|annually|yearly)\b/i;
+/** "160 hours per consultant", "120 days per engineer": a limit on one person, not on the engagement. */
+const perPerson = /^\s*(?:per|for\s+each|each|a)\s+(?:consultant|person|engineer|developer|resource|role|head|team\s+member|fte)\b/i;
+/** "a monthly cap of", "each month, no more than": a periodic limit. */
+const periodBefore = /\b(?:monthly|weekly|quarterly|annual|yearly|per\s+month|each\s+month|a\s+month)\s+(?:\S+\s+)?$/i;
+/** "payable within a maximum of 30 days", "a notice of no more than 30 days": days to pay or to give notice, not effort. */
+const paymentDaysBefore = /\b(?:within|payable|paid|notice|net)\s+(?:\S+\s+)?$/i;
 
-function ceilingInWords(text: unknown): { value: number; text: string } | undefined {
-  if (typeof text !== 'string' || text.length > 2000) return undefined;
-  for (const m of text.matchAll(ceilingWords)) {
-    const from = m.index + m[0].length;
-    const amount = ceilingAmount.exec(text.slice(from, from + 40))?.[0];
-    if (amount === undefined || perPeriod.test(text.slice(from + amount.length))) continue;
-    const money = parseMoneyText(amount.trim());
-    if (!money || money.approximate || money.value <= 0) continue;
-    return { value: money.value, text: text.slice(m.index, from + amount.length).trim() };
+interface WrittenCap {
+  /** The ceiling in money: the amount written, or the effort at the highest rate of its unit. */
+  readonly value: number;
+  readonly text: string;
+  readonly path: Path;
+  /** Set when the ceiling is effort ("125 consultant days"): the rate unit it was priced at. */
+  readonly effort?: 'day' | 'hourly';
+}
+
+/**
+ * A ceiling on the engagement written in words, in `payment_terms`, in a `pricing_model` written in
+ * words ("Capped T&M, NTE USD 90k") or in `assumptions`, at least the total. Money or effort ("capped at
+ * 125 consultant days", priced at the highest day rate of the rate card). A per-month or per-person
+ * limit, or a ceiling below the total, is not a cap: the facts say what was read instead.
+ */
+function ceilingInWords(root: unknown, budget: Readonly<Record<string, unknown>>): { cap?: WrittenCap; facts: string[] } {
+  const places: { path: Path; text: unknown }[] = [
+    { path: ['budget', 'payment_terms'], text: budget.payment_terms },
+    { path: ['budget', 'pricing_model'], text: budget.pricing_model },
+    ...arrayAt(root, ['assumptions']).map((text, i) => ({ path: ['assumptions', i] as Path, text })),
+  ];
+  const total = typeof budget.total === 'number' ? budget.total : undefined;
+  const unit = currencySuffix(root);
+  const facts: string[] = [];
+  for (const { path, text } of places) {
+    if (typeof text !== 'string' || text.length > 2000) continue;
+    for (const m of text.matchAll(ceilingWords)) {
+      if (periodBefore.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      const from = m.index + m[0].length;
+      const ahead = text.slice(from, from + 60);
+      const money = ceilingAmount.exec(ahead)?.[0];
+      const effort = money === undefined || /^\d[\d,.]*$/.test(money.trim()) ? ceilingEffort.exec(ahead) : null;
+      const amount = effort ? effort[0] : money;
+      if (amount === undefined) continue;
+      if (effort && paymentDaysBefore.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      const words = text.slice(m.index, from + amount.length).trim();
+      const after = text.slice(from + amount.length, from + amount.length + 40);
+      const where = formatPath(path);
+      if (perPeriod.test(after) || perPerson.test(after)) {
+        const limit = shortText(words + (after.split(/[,.;]/)[0] ?? ''));
+        facts.push(
+          perPerson.test(after)
+            ? `\`${where}\` limits each person ("${limit}"), not the engagement: with more people or a longer run the bill has no ceiling.`
+            : `\`${where}\` limits each period ("${limit}"): a rate of spend, not a ceiling on the engagement.`,
+        );
+        continue;
+      }
+      let value: number | undefined;
+      let rateUnit: 'day' | 'hourly' | undefined;
+      if (effort) {
+        const quantity = Number((effort[1] ?? '').replace(/,/g, ''));
+        const isHours = effort[3] !== undefined;
+        const rate = highestRate(budget.rate_card, isHours ? 'hour' : 'day');
+        if (rate === undefined) {
+          facts.push(
+            `\`${where}\` caps the effort ("${shortText(words)}"), but the rate card has no ${isHours ? 'hourly' : 'day'} rate to price it: no amount follows from it.`,
+          );
+          continue;
+        }
+        value = Math.round(quantity * rate * 100) / 100;
+        rateUnit = isHours ? 'hourly' : 'day';
+      } else {
+        const parsed = parseMoneyText(amount.trim());
+        if (!parsed || parsed.approximate || parsed.value <= 0) continue;
+        value = parsed.value;
+      }
+      if (total !== undefined && value < total) {
+        // A bare small number ("no more than 2 rework cycles") is no amount at all; say nothing about it.
+        if (!effort && /^\d[\d,.]*$/.test(amount.trim()) && value < 1000) continue;
+        facts.push(
+          `\`${where}\` sets a ceiling ("${shortText(words)}"${rateUnit ? `, at most ${formatAmount(value)}${unit} at the highest ${rateUnit} rate` : ''}) below \`budget.total\` (${formatAmount(total)}${unit}), so it is not taken as the cap.`,
+        );
+        continue;
+      }
+      return { cap: { value, text: words, path, ...(rateUnit ? { effort: rateUnit } : {}) }, facts };
+    }
   }
-  return undefined;
+  return { facts };
+}
+
+/** `payment_terms`, `pricing_model`, `assumptions`: the key a lead knows the words by. */
+function keyOf(path: Path): string {
+  return path.filter((p) => typeof p === 'string').pop() ?? '';
+}
+
+/** The highest positive rate of the rate card in that unit. */
+function highestRate(rateCard: unknown, unit: 'hour' | 'day'): number | undefined {
+  if (!Array.isArray(rateCard)) return undefined;
+  const rates = rateCard.flatMap((r) => (isRecord(r) && r.unit === unit && typeof r.rate === 'number' && r.rate > 0 ? [r.rate] : []));
+  return rates.length ? Math.max(...rates) : undefined;
 }
 
 /** A rate card with at least one role at a positive rate. */
