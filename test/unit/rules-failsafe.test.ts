@@ -208,8 +208,15 @@ describe('pricing model the budget implies', () => {
   });
 });
 
+/** The range of the value on the `  owner: <value>` line of `ip`. */
+function ownerValueRange(text: string, value: string): Range {
+  const key = rangeOfText(text, `\n  owner: ${value}\n`);
+  const line = key.start.line + 1;
+  return { start: { line, character: 9 }, end: { line, character: 9 + value.length } };
+}
+
 describe('IP owner written another way', () => {
-  it('keeps the enum fix and still asks for the licence of a vendor-owned product', () => {
+  it('keeps the enum fix and still asks for the licence of a vendor-owned product, on the owner value', () => {
     const text = fullWith(['  owner: client', '  owner: Vendor']);
     assert.equal(
       one(text, 'schema/enum').message,
@@ -220,8 +227,42 @@ describe('IP owner written another way', () => {
       d.message,
       'The vendor owns the work product, with no `license` for your use: `owner: Vendor` needs one that states what you may do with it.',
     );
-    const line = text.slice(0, text.indexOf('\nip:') + 1).split('\n').length - 1;
-    assert.deepEqual(d.range, { start: { line, character: 0 }, end: { line, character: 2 } });
+    // The wrong value is what a lead reads; the schema finding (and its fix) stays beside it.
+    assert.deepEqual(d.range, ownerValueRange(text, 'Vendor'));
+  });
+
+  it('reads an owner written in prose as not owned by you, on the value beside the enum error', () => {
+    const text = fullWith(['  owner: client', "  owner: Client (dashboards); the platform stays the vendor's"]);
+    assert.equal(one(text, 'schema/enum').range.start.line, rangeOfText(text, 'Client (dashboards)').start.line);
+    const d = one(text, 'security-ip-ownership-missing');
+    assert.equal(
+      d.message,
+      'The scope does not say you own the work product, with no `license` for your use: `owner: Client (dashboards)…` needs one that states what you may do with it.',
+    );
+    assert.deepEqual(d.range, rangeOfText(text, "Client (dashboards); the platform stays the vendor's"));
+  });
+
+  it('counts a licence written under the British spelling `licence` (the schema reports the key)', () => {
+    const text = fullWith(['  owner: client', '  owner: vendor\n  licence: Perpetual, royalty-free licence to use and modify the code']);
+    assert.deepEqual(
+      analyzeText(text).diagnostics.filter((d) => d.code === 'security-ip-ownership-missing'),
+      [],
+    );
+    assert.equal(one(text, 'schema/additional-property').range.start.line, rangeOfText(text, 'licence:').start.line);
+    // Without it, the vendor-owned product still needs one, on the owner value.
+    const without = fullWith(['  owner: client', '  owner: vendor']);
+    assert.deepEqual(one(without, 'security-ip-ownership-missing').range, ownerValueRange(without, 'vendor'));
+  });
+
+  it('is silent for a licence back to the vendor when you own the work product', () => {
+    const text = fullWith([
+      '  owner: client',
+      '  owner: client\n  license: We grant the vendor a licence back to reuse its generic modules',
+    ]);
+    assert.deepEqual(
+      analyzeText(text).diagnostics.filter((d) => d.code === 'security-ip-ownership-missing'),
+      [],
+    );
   });
 });
 

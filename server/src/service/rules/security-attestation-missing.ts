@@ -2,6 +2,8 @@
 // Sensitive data in scope without current evidence: an unexpired certificate, a SOC 2 period that
 // ended within `attestationMaxAgeMonths` of ref_date, or a completed security questionnaire; and,
 // at info, current evidence that is only certificates that all expire before `timeline.end`.
+// Evidence is read for what it is: claims and plans (in the name, scope, notes or comments), pen
+// tests, bridge letters and the cloud provider's certificates are not the vendor's attestation.
 import { plural } from '../plural';
 import {
   addMonths,
@@ -19,6 +21,7 @@ import {
   valueAt,
 } from '../model';
 import { findPhrases, phrase, wordsOf, type Phrase } from '../phrases';
+import type { ScopeDocument } from '../document';
 import type { Finding, FixOp, Path, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -39,9 +42,11 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['display-only'],
   title: 'No current security attestation',
-  explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report or a bridge letter (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.
+  explanation: `Sensitive data is in scope, but there is no current independent attestation or completed security questionnaire on record. Vetting a vendor against security threats means collecting evidence rather than assurances. Standard questionnaires (SIG from Shared Assessments, the Cloud Security Alliance's CAIQ) give a comparable baseline, but independent attestations such as SOC 2 Type II and ISO/IEC 27001 carry more weight than self-attested answers (CompTIA Security+ study guide, *Due diligence, questionnaires and monitoring*). A SOC 2 report is normally relied on for about 12 months after its period ends; after that, ask for a new report. A bridge letter covers only the few months between a report's period and the next one: it is the vendor's own letter, not an audited report (I.S. Partners). Check that the certificate's scope covers the team and sites doing your work.
 
 Evidence is read for what it is: a quality or other management-system certificate (ISO 9001) is not evidence of security controls, a SOC 2 Type I report tests control design on one date rather than operation over a period, and a questionnaire completed more than \`attestationMaxAgeMonths\` before the start no longer describes the vendor. A security standard named with the vendor's own claim or a step on the way ("ISO 27001 compliant", "aligned with", "self-assessed", "readiness assessment", "gap analysis", "certification in progress", "stage 1") is not an attestation anyone independent issued, and evidence dated after both the start and today (a SOC 2 period that has not ended, a questionnaire \`completed\` next month) does not exist yet. None of them counts as current evidence.
+
+Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified") cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
 
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
@@ -97,15 +102,37 @@ Evidence must also last: when the only current evidence is certificates that all
       }
     }
 
+    /** What each certification on record is, when it does not count: the message names a kind shared by all of them. */
+    const uncounted: UncountedKind[] = [];
     const certifications = valueAt(root, ['vendor', 'certifications']);
     if (!isAbsent(certifications) && !Array.isArray(certifications)) return [];
     for (const [i, item] of arrayAt(root, ['vendor', 'certifications']).entries()) {
       if (!isRecord(item)) return [];
       const name = typeof item.name === 'string' && item.name.trim() ? `\`${shortText(item.name)}\`` : `certification ${i + 1}`;
-      const kind = attestationKind(item.name);
+      const kind = attestationKind(item, commentsOf(doc, ['vendor', 'certifications', i]));
+      if (kind === 'point-in-time' || kind === 'bridge-letter' || (typeof kind === 'object' && 'provider' in kind)) uncounted.push(kind);
+      else uncounted.push('other');
+      if (kind === 'point-in-time') {
+        stale.push(
+          `${name} is a penetration test or scan: it shows what the testers found in the systems they tested on the days of the test. It does not certify the vendor's security controls or show that they keep operating, so it is not an attestation.`,
+        );
+        continue;
+      }
+      if (kind === 'bridge-letter') {
+        stale.push(
+          `${name} is a bridge letter: the vendor's own statement that its controls did not change in the months after a SOC 2 report's period, not an audited report. It does not count by itself; the SOC 2 Type II report it follows must be current.`,
+        );
+        continue;
+      }
+      if (typeof kind === 'object' && 'provider' in kind) {
+        stale.push(
+          `${name} is the cloud provider's certificate (${kind.provider}), not the vendor's: it covers ${kind.provider}'s data centres and platform, while the vendor's own controls (its staff, its access to your data, its code and operations) have no attestation.`,
+        );
+        continue;
+      }
       if (typeof kind === 'object') {
         stale.push(
-          `${name} says "${kind.claim}": that is the vendor's own claim or a step towards certification, not an independent attestation.`,
+          `${name}${kind.field ? `: its ${kind.field}` : ''} says "${kind.claim}": that is the vendor's own claim or a step towards certification, not an independent attestation.`,
         );
         continue;
       }
@@ -172,8 +199,8 @@ Evidence must also last: when the only current evidence is certificates that all
             ? `No current security evidence for sensitive data: the questionnaire ${surveyState(surveyGap, months, ref)}, and there is no certification.`
             : stale.length > 0
               ? surveyGap
-                ? `No current security evidence for sensitive data: no certification is current on ${ref}, and the questionnaire ${surveyState(surveyGap, months)}.`
-                : `No current security evidence for sensitive data: no certification is current on ${ref}, and no security questionnaire is completed.`
+                ? `No current security evidence for sensitive data: ${certificationsState(uncounted, ref)}, and the questionnaire ${surveyState(surveyGap, months)}.`
+                : `No current security evidence for sensitive data: ${certificationsState(uncounted, ref)}, and no security questionnaire is completed.`
               : 'No security evidence for sensitive data: the vendor has no certification, attestation report or completed questionnaire on record.',
         facts: [`Sensitive because ${reasons.join(' and ')}.`, ...stale],
         fixes: [
@@ -188,6 +215,29 @@ Evidence must also last: when the only current evidence is certificates that all
     ];
   },
 };
+
+/** What a certification on record is when it is not counted, as far as the message tells them apart. */
+type UncountedKind = 'point-in-time' | 'bridge-letter' | { readonly provider: string } | 'other';
+
+/**
+ * What the message says of the certifications on record when none is current evidence: the kind
+ * they all share when it is one of the kinds people mistake for an attestation, else that none is current.
+ */
+function certificationsState(kinds: readonly UncountedKind[], ref: string): string {
+  const [first] = kinds;
+  const many = kinds.length > 1;
+  if (first === 'point-in-time' && kinds.every((k) => k === first))
+    return many
+      ? 'penetration tests are point-in-time testing, not a certification of controls'
+      : 'a penetration test is point-in-time testing, not a certification of controls';
+  if (first === 'bridge-letter' && kinds.every((k) => k === first))
+    return many
+      ? "SOC 2 bridge letters are the vendor's own letters, not audited reports"
+      : "a SOC 2 bridge letter is the vendor's own letter, not an audited report";
+  if (typeof first === 'object' && kinds.every((k) => typeof k === 'object' && k.provider === first.provider))
+    return `the certificate${many ? 's are' : ' is'} ${first.provider}'s, the cloud provider's, and cover${many ? '' : 's'} none of the vendor's own controls`;
+  return `no certification is current on ${ref}`;
+}
 
 /** What the message says of a questionnaire that is not current evidence. */
 function surveyState(gap: 'old' | 'unfinished', months: number, on?: string): string {
@@ -243,50 +293,216 @@ const securityAttestation =
 const type1 = /\bsoc\s*-?\s*2\b.*\btype\s*(i|1)\b(?!i)/i;
 
 /**
- * Words in a certification's name that make it the vendor's own claim or a step on the way rather
- * than an attestation someone independent issued: "ISO 27001 compliant", "aligned with SOC 2",
+ * Words that make a certification the vendor's own claim, a plan or a step on the way rather than
+ * an attestation someone independent issued: "ISO 27001 compliant", "aligned with SOC 2",
  * "self-assessed", "readiness assessment", "gap analysis", "certification in progress", "working
- * towards", "stage 1 audit". A name about the renewal of a certificate held ("recertification in
- * progress") is not a claim: its dates say whether it is current. Matched by word and inflection (phrases.ts). "Attestation of
+ * towards", "targeting Q3", "audit scheduled", "stage 1 audit". A text about the renewal of a
+ * certificate held ("recertification in progress", "surveillance audit scheduled") is not a claim:
+ * its dates say whether it is current. Matched by word and inflection (phrases.ts). "Attestation of
  * Compliance" (the PCI DSS AOC) names a document an assessor signs, so "compliance" alone is not one.
+ *
+ * Strong phrases are a claim wherever they are written; weak ones ("planned", "scheduled",
+ * "compliant", "in progress") also describe the work a certificate covers ("planned and emergency
+ * changes"), so in a certificate's scope or notes they count only in a clause about certification
+ * or audit. In the name, which names the certificate itself, both count.
  */
-const claimPhrases: readonly Phrase<true>[] = [
-  'compliant|conformant',
-  '~align',
+const strongClaimPhrases: readonly Phrase<true>[] = [
   'self ~assess|~assessment|~certify|~certification|~declare|~declaration|~attest|~attestation|assessed|certified|declared|attested',
   'readiness',
   'gap ~analysis|~assessment|~audit|~review',
   'pre ~assessment|~audit|~certification',
-  'in progress|preparation',
-  'planned|pending|underway|targeted|awaiting',
   '~work towards|toward',
+  '~aim for|at|to',
+  '~target|~targeting',
+  '~intend to',
+  'on track',
+  'on the? roadmap',
   'applied for',
   'not yet',
   'stage one',
 ].flatMap((pattern) => phrase(pattern, true as const));
+const weakClaimPhrases: readonly Phrase<true>[] = [
+  'compliant|conformant',
+  '~align',
+  'in progress|preparation',
+  'planned|pending|underway|targeted|awaiting|scheduled|booked|expected|upcoming',
+  'will be|become',
+].flatMap((pattern) => phrase(pattern, true as const));
+const allClaimPhrases: readonly Phrase<true>[] = [...strongClaimPhrases, ...weakClaimPhrases];
+/** Words that make a clause about certification, audit or a standard's controls, for the weak phrases. */
+const certificationWords: readonly Phrase<true>[] = [
+  '~certify|~certification|~certificate|certified|~audit|~attest|~attestation|~accredit|~accreditation|~assessment|~report|~compliance',
+  'criteria|~criterion|~control|~standard|~framework|annex',
+].flatMap((pattern) => phrase(pattern, true as const));
 const stageOne = /\bstage\s*(?:1|i)\b(?!i)/i;
 
-/** A name about the next audit of a certificate held ("renewal pending"): the dates say whether it is current. */
-const renewal = /\b(?:renewal|renewing|re-?certif\w*|surveillance)\b/i;
+/** A text about the next audit of a certificate held ("renewal pending"): the dates say whether it is current. */
+const renewal = /\b(?:renewal|renewing|re-?certif\w*|surveillance|transition(?:ing)?\s+to)\b/i;
 
-/** The words that make a certification a claim rather than an attestation, as written; undefined when none. */
-function claimIn(name: string): string | undefined {
+/** The words of a name that make a certification a claim rather than an attestation, as written; undefined when none. */
+function claimInName(name: string, issued: boolean): string | undefined {
   if (renewal.test(name)) return undefined;
   const stage = stageOne.exec(name);
   if (stage) return stage[0];
-  const match = findPhrases(name, wordsOf(name), claimPhrases)[0];
+  const match = findPhrases(name, wordsOf(name), issued ? strongClaimPhrases : allClaimPhrases)[0];
   return match ? name.slice(match.start, match.end) : undefined;
+}
+
+/** The words of a scope or note that make a certification a claim (weak words only about certification); undefined when none. */
+function claimInProse(text: string, issued: boolean): string | undefined {
+  let offset = 0;
+  for (const clause of text.split(/[;,.()\n]/)) {
+    const start = offset;
+    offset += clause.length + 1;
+    if (renewal.test(clause)) continue;
+    const stage = stageOne.exec(clause);
+    if (stage) return stage[0];
+    const words = wordsOf(clause);
+    const strong = findPhrases(clause, words, strongClaimPhrases)[0];
+    if (strong) return text.slice(start + strong.start, start + strong.end);
+    const weak = issued ? undefined : findPhrases(clause, words, weakClaimPhrases)[0];
+    if (weak && (securityAttestation.test(clause) || findPhrases(clause, words, certificationWords).length > 0))
+      return text.slice(start + weak.start, start + weak.end);
+  }
+  return undefined;
+}
+
+/**
+ * Penetration tests, vulnerability scans and red-team exercises: one test of some systems on some
+ * days. Read from the name only: a certificate's scope may well include the annual penetration test.
+ */
+const pointInTimePhrases: readonly Phrase<true>[] = [
+  'penetration|pen ~test|~testing|tester',
+  'pentest|pentests|pentesting',
+  'red team|teaming ~exercise|~test|~assessment|~report',
+  'vulnerability ~scan|~assessment|~test',
+  'asv ~scan',
+  'ethical ~hack|hacking',
+].flatMap((pattern) => phrase(pattern, true as const));
+
+/** A SOC 2 bridge (gap) letter: management's letter about the months after a report's period. */
+const bridgeLetterPhrases: readonly Phrase<true>[] = ['bridge|bridging|gap ~letter'].flatMap((pattern) => phrase(pattern, true as const));
+
+/** Cloud and hosting providers whose own certificates vendors list as theirs, as people write them. */
+const providerPhrases: readonly Phrase<string>[] = (
+  [
+    [['aws', 'amazon web services', 'amazon aws'], 'AWS'],
+    [['microsoft? azure'], 'Microsoft Azure'],
+    [['google cloud platform?', 'gcp'], 'Google Cloud'],
+    [['oracle cloud', 'oci'], 'Oracle Cloud'],
+    [['ibm cloud'], 'IBM Cloud'],
+    [['alibaba cloud'], 'Alibaba Cloud'],
+    [['ovhcloud', 'ovh'], 'OVHcloud'],
+    [['hetzner'], 'Hetzner'],
+    [['digitalocean', 'digital ocean'], 'DigitalOcean'],
+    [['equinix'], 'Equinix'],
+    [['cloudflare'], 'Cloudflare'],
+    [['heroku'], 'Heroku'],
+  ] as const
+).flatMap(([patterns, label]) => patterns.flatMap((pattern) => phrase<string>(pattern, label)));
+/** "Our", "we": the vendor speaking of its own certificate on the provider ("ISO 27001 for our AWS platform"). */
+const ownWords = /\b(?:our|we|us)\b/i;
+
+/**
+ * The cloud provider a certification belongs to, when it is the provider's rather than the vendor's:
+ * the name mentions the provider ("Hosted on AWS, which is ISO 27001 certified", "ISO 27001 (via
+ * Azure)"), or the scope is the provider's estate (it begins with the provider: "Azure UK South data
+ * centres", or says the controls are inherited from it). A vendor's scope that says where it works
+ * ("Managed hosting on AWS eu-west-2") is its own certificate.
+ */
+function providerOf(name: string, scope: string | undefined): string | undefined {
+  if (!ownWords.test(name)) {
+    const inName = findPhrases(name, wordsOf(name), providerPhrases)[0];
+    if (inName) return inName.value;
+  }
+  if (scope === undefined || ownWords.test(scope)) return undefined;
+  const words = wordsOf(scope);
+  const inScope = findPhrases(scope, words, providerPhrases)[0];
+  if (!inScope) return undefined;
+  if (inScope.first === 0 || findPhrases(scope, words, inherited).length > 0) return inScope.value;
+  return undefined;
+}
+const inherited: readonly Phrase<true>[] = ['~inherit'].flatMap((pattern) => phrase(pattern, true as const));
+
+/** What a certification on record is, as far as the rule tells kinds apart. */
+type AttestationKind =
+  | 'security'
+  | 'type-1'
+  | 'not-security'
+  | 'point-in-time'
+  | 'bridge-letter'
+  | { readonly provider: string }
+  | { readonly claim: string; readonly field?: string };
+
+/**
+ * Text written about a certification other than its name and dates, with where it is written: its
+ * `scope`, notes under keys the format does not know (`notes`, `status`), and comments on its lines.
+ */
+function proseOf(item: Readonly<Record<string, unknown>>, comments: readonly string[]): [string, string][] {
+  const prose: [string, string][] = [];
+  for (const [key, value] of Object.entries(item)) {
+    if (key === 'name' || key === 'expires' || key === 'period_end') continue;
+    if (typeof value === 'string' && value.length <= 2000) prose.push([`\`${key}\``, value]);
+  }
+  for (const comment of comments) prose.push(['comment', comment]);
+  return prose;
+}
+
+/** The comments on the lines of a node (a note after `expires:` is read like a note in the text). */
+function commentsOf(doc: ScopeDocument, path: Path): string[] {
+  const range = doc.nodeAt(path)?.range;
+  if (!range) return [];
+  const first = doc.positionAt(range[0]).line;
+  const last = Math.min(doc.positionAt(range[1]).line, first + 50);
+  const comments: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const comment = doc.commentOnLine(line);
+    if (comment && comment.text.length <= 2000) comments.push(comment.text.replace(/^#\s*/, ''));
+  }
+  return comments;
+}
+
+/**
+ * Words that show a certificate was issued: an issuer ("issued by BSI", "audited by Schellman",
+ * "certified by", "signed by a QSA"), a certificate or registration number, or an `issuer` written
+ * beside it. With them, the words that also describe other things ("aligned with Schedule 2", "next
+ * audit scheduled") do not make the certificate a plan; the vendor's own claims still do.
+ */
+const issuancePhrases: readonly Phrase<true>[] = ['issued|certified|audited|attested|accredited|registered|signed|verified by'].flatMap(
+  (pattern) => phrase(pattern, true as const),
+);
+/** A certificate or registration number: an identifier with digits, not the word alone ("certificate number pending"). */
+const certificateNumber = /\b(?:cert(?:ificate)?|registration|reg)\b\.?(?:\s*(?:no\.?|number|nr\.?|#|id))?[\s:]*[A-Z]{0,6}[\s-]?\d{3,}/i;
+function showsIssuance(item: Readonly<Record<string, unknown>>, texts: readonly string[]): boolean {
+  for (const key of ['issuer', 'issued_by', 'certified_by', 'certificate_number', 'auditor'])
+    if (typeof item[key] === 'string' && String(item[key]).trim() !== '') return true;
+  return texts.some((text) => certificateNumber.test(text) || findPhrases(text, wordsOf(text), issuancePhrases).length > 0);
 }
 
 /**
  * What a certification is evidence of. A name that says nothing readable (blank) is left to the
- * schema; a management-system certificate such as ISO 9001 is not evidence of security controls;
- * a security standard named with a claim ("ISO 27001 compliant") is the claim, as written.
+ * schema; a penetration test or a bridge letter is not an attestation; a management-system
+ * certificate such as ISO 9001 is not evidence of security controls; a cloud provider's certificate
+ * is not the vendor's; a security standard named with a claim or a plan, in its name or its scope,
+ * is the claim, as written.
  */
-function attestationKind(name: unknown): 'security' | 'type-1' | 'not-security' | { readonly claim: string } {
+function attestationKind(item: Readonly<Record<string, unknown>>, comments: readonly string[]): AttestationKind {
+  const name = item.name;
   if (typeof name !== 'string' || name.trim() === '' || name.length > 400) return 'security';
+  const words = wordsOf(name);
+  if (findPhrases(name, words, pointInTimePhrases).length > 0) return 'point-in-time';
+  if (findPhrases(name, words, bridgeLetterPhrases).length > 0) return 'bridge-letter';
   if (type1.test(name)) return 'type-1';
   if (!securityAttestation.test(name)) return 'not-security';
-  const claim = claimIn(name);
-  return claim === undefined ? 'security' : { claim };
+  const prose = proseOf(item, comments);
+  const provider = providerOf(name, typeof item.scope === 'string' ? item.scope : undefined);
+  if (provider !== undefined) return { provider };
+  const issued = showsIssuance(item, [name, ...prose.map(([, text]) => text)]);
+  const claim = claimInName(name, issued);
+  if (claim !== undefined) return { claim };
+  for (const [field, text] of prose) {
+    const inProse = claimInProse(text, issued);
+    if (inProse !== undefined) return { claim: inProse, field };
+  }
+  return 'security';
 }

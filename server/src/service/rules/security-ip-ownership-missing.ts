@@ -1,6 +1,7 @@
 // security-ip-ownership-missing: IP ownership not stated.
 // Nobody named as owner of the work product, or vendor/joint ownership without a licence for you.
 import { canonicalEnum, ipOwners, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
+import type { ScopeDocument } from '../document';
 import type { FixOp, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -70,9 +71,11 @@ Prefer ownership that transfers with each milestone payment rather than only "on
       ];
     }
     // `Client` is the client; a value that names no owner (the schema's error) fails safe: until it
-    // says `client`, you may not own the work, so the licence you receive must be written down.
+    // says `client`, you may not own the work, so the licence you receive must be written down. A
+    // licence written under the British spelling `licence` is written down: the schema reports the
+    // key, and this rule does not claim there is no licence.
     const canonical = canonicalEnum(ip.owner, ipOwners);
-    if (canonical === 'client' || !isAbsent(ip.license)) return [];
+    if (canonical === 'client' || !isAbsent(ip.license) || !isAbsent(ip.licence)) return [];
     const owner =
       canonical === 'vendor'
         ? 'The vendor owns'
@@ -82,10 +85,11 @@ Prefer ownership that transfers with each milestone payment rather than only "on
     return [
       {
         ruleId: 'security-ip-ownership-missing',
-        // On the owner value: it is what makes the licence necessary, and `ip.license` does not exist yet.
-        // An owner written another way keeps its own schema finding (and fix), so this one goes on `ip`.
-        path: canonical === ip.owner ? ['ip', 'owner'] : ['ip'],
-        ...(canonical === ip.owner ? {} : { at: 'key' as const }),
+        // On the owner value: it is what makes the licence necessary, and `ip.license` does not exist
+        // yet. An owner written another way ("Client (dashboards); platform stays the vendor's") is the
+        // wrong value a lead reads, so it lands there too; it is placed as text inside `ip` so that the
+        // value keeps its own schema finding and fix (a rule finding on the same node replaces those).
+        ...(canonical === ip.owner ? { path: ['ip', 'owner'] } : { path: ['ip'], at: ownerText(doc) }),
         message: `${owner} the work product, with no \`license\` for your use: \`owner: ${shortText(String(ip.owner), 20)}\` needs one that states what you may do with it.`,
         fixes: [
           {
@@ -104,3 +108,10 @@ Prefer ownership that transfers with each milestone payment rather than only "on
     ];
   },
 };
+
+/** The owner value as written in the source, to place a finding on it from `ip`; the `ip` key when it cannot be read. */
+function ownerText(doc: ScopeDocument): { readonly text: string } | 'key' {
+  const range = doc.nodeAt(['ip', 'owner'])?.range;
+  const text = range ? doc.text.slice(range[0], range[1]) : '';
+  return text.trim() === '' ? 'key' : { text };
+}
