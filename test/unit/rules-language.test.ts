@@ -593,7 +593,7 @@ describe('cost-tm-without-cap: pricing models and ceilings written in words', ()
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
-      'The ceiling (240,000 EUR) is written only in `payment_terms` ("not to exceed EUR 240,000"); set `cap` so it is checked against the total.',
+      'The ceiling (240,000 EUR) is written only in `payment_terms`: "not to exceed EUR 240,000". Set `cap` so it is checked against the total.',
     );
     assert.deepEqual(where(d, text).slice(0, 1), [lineOf(text, 'not to exceed')]);
     assert.match(afterFix(d, text, 'Set `cap` to 240,000'), /\n {2}cap: 240000\n/);

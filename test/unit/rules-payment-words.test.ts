@@ -196,7 +196,7 @@ describe('cost-tm-without-cap: ceilings written in words', () => {
     const d = onlyDiagnostic(id, text);
     assert.equal(
       d.message,
-      'The ceiling (250,000 EUR) is written only in `payment_terms` ("a budget cap of EUR 250,000"); set `cap` so it is checked against the total.',
+      'The ceiling (250,000 EUR) is written only in `payment_terms`: "a budget cap of EUR 250,000". Set `cap` so it is checked against the total.',
     );
     assert.match(afterFix(d, text, 'Set `cap` to 250,000'), /\n {2}cap: 250000\n/);
     const slip = tm('"Capped T&M, NTE EUR 250k"', 'Monthly in arrears.');
@@ -216,7 +216,7 @@ describe('cost-tm-without-cap: ceilings written in words', () => {
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
-      'The ceiling (240,000 EUR) is written only in `assumptions` ("will not exceed EUR 240,000"); set `cap` so it is checked against the total.',
+      'The ceiling (240,000 EUR) is written only in `assumptions`: "will not exceed EUR 240,000". Set `cap` so it is checked against the total.',
     );
     assert.deepEqual(where(d, text).slice(0, 1), [lineOf(text, 'Total fees will not exceed')]);
   });

@@ -56,7 +56,7 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
           severity: 'hint',
           message: capInWords.effort
             ? `The ceiling is written as effort only, in \`${keyOf(capInWords.path)}\`: "${shortText(capInWords.text)}" is at most ${formatAmount(capInWords.value)}${unit} at the highest ${capInWords.effort} rate; set \`cap\` so it is checked against the total.`
-            : `The ceiling (${formatAmount(capInWords.value)}${unit}) is written only in \`${keyOf(capInWords.path)}\` ("${shortText(capInWords.text)}"); set \`cap\` so it is checked against the total.`,
+            : `The ceiling (${formatAmount(capInWords.value)}${unit}) is written only in \`${keyOf(capInWords.path)}\`: "${shortText(capInWords.text)}". Set \`cap\` so it is checked against the total.`,
           fixes: [
             {
               title: `Set \`cap\` to ${formatAmount(capInWords.value)}`,
