@@ -304,3 +304,109 @@ describe('engagement: staff augmentation', () => {
     assert.notEqual(reading.kind, 'staff_augmentation');
   });
 });
+
+describe('engagement: capacity deliverables headed by people or hours (issue 10)', () => {
+  const augmented = edit(
+    smallJob,
+    ['  name: Bakery menu page', '  name: Contract engineers for the mobile team'],
+    ['  total: 2400', '  total: 150000'],
+    ['amount: 2400', 'amount: 150000'],
+    ['  end: 2027-03-31', '  end: 2027-08-31'],
+    ['date: 2027-03-31', 'date: 2027-08-31'],
+    [
+      '    due: 2027-03-19\n',
+      '    due: 2027-03-19\n  - id: D2\n    title: Hosting, patching and monitoring\n    acceptance_criteria: [95% of contracted days worked]\n',
+    ],
+  );
+  const withD2 = (title: string, description?: string): string =>
+    edit(augmented, [
+      '    title: Hosting, patching and monitoring\n',
+      `    title: ${title}\n${description === undefined ? '' : `    description: ${description}\n`}`,
+    ]);
+
+  it('people or hours at the head of the title need no due date, whatever the team will build', () => {
+    for (const title of [
+      'Team of 4 engineers to build and maintain the loyalty features in the app',
+      '2 FTE React developers for the customer app',
+      '160 hours per month of development capacity',
+      '3 senior Java engineers working on the payments portal',
+      'Dedicated nearshore team of 5 developers',
+      'Up to 3 QA engineers for regression testing',
+    ]) {
+      assert.deepEqual(found(withD2(title), 'schedule-deliverable-unscheduled'), [], title);
+    }
+  });
+
+  it('the title decides; the description is read only when the title says neither', () => {
+    // The description says what the people do ("building screens") or what a report covers ("the plan").
+    assert.deepEqual(
+      found(withD2('Mobile squad', '3 React Native developers from our backlog, building new screens'), 'schedule-deliverable-unscheduled'),
+      [],
+    );
+    assert.deepEqual(
+      found(
+        withD2('Sprint report at each sprint review', 'Progress against the plan, risks and spend'),
+        'schedule-deliverable-unscheduled',
+      ),
+      [],
+    );
+  });
+
+  it('a one-off before the headcount, a completed step after it, or a one-off title still needs a date', () => {
+    for (const [title, description] of [
+      ['Build of the checkout app by 3 developers', undefined],
+      ['Three engineers onboarded', undefined],
+      ['Laptops for 40 developers', undefined],
+      ['Training sessions for 200 people', undefined],
+      ['Data migration to the new platform', '2 FTE for 3 months'],
+    ] as const) {
+      const text = withD2(title, description);
+      const d = one(text, 'schedule-deliverable-unscheduled');
+      assert.equal(severityName(d), 'warning', title);
+      assert.equal(d.message, 'Deliverable `D2` has no due date and is not part of any milestone.', title);
+      assert.equal(d.range.start.line, text.split('\n').indexOf('  - id: D2'), title);
+    }
+  });
+});
+
+describe('engagement: a vendor that is one person, in other words (issue 10)', () => {
+  const note =
+    'Read as a small job (a sole trader, 60,000 EUR over 4 weeks with 1 deliverable); set `project.engagement` to confirm or correct this.';
+  const bigger = (vendor: string, ...more: readonly (readonly [string, string])[]): string =>
+    edit(
+      smallJob,
+      ['  name: Jamie Cole (sole trader)', `  name: ${vendor}`],
+      ['  total: 2400', '  total: 60000'],
+      ['amount: 2400', 'amount: 60000'],
+      ...more,
+    );
+
+  it('reads "independent brand designer", "sole-trader", "solo iOS developer" and "one-person studio" as one person', () => {
+    for (const vendor of [
+      'Maya Brooks, independent brand designer',
+      'Sam Ortiz (sole-trader)',
+      'Lee Chan, solo iOS developer',
+      'Ana Ruiz (one-person studio)',
+    ]) {
+      const text = bigger(vendor);
+      for (const code of governanceRules) {
+        const d = one(text, code);
+        assert.equal(severityName(d), 'hint', `${vendor}: ${code}`);
+        assert.deepEqual(factsOf(d), [note], `${vendor}: ${code}`);
+      }
+      assert.deepEqual(one(text, 'governance-escalation-missing').range, keyRange(text, 'governance'), vendor);
+      assert.deepEqual(found(text, 'expertise-key-personnel-missing'), [], vendor);
+    }
+  });
+
+  it('a vendor named after its only key person is one person; a firm with two is not', () => {
+    const keyPeople = (people: string): readonly [string, string] => ['  references:', `  key_personnel: [${people}]\n  references:`];
+    const solo = bigger('Tom Reed Design', keyPeople('{ role: Designer, name: Tom Reed }'));
+    assert.equal(severityName(one(solo, 'governance-escalation-missing')), 'hint');
+    assert.deepEqual(factsOf(one(solo, 'governance-escalation-missing')), [note]);
+    const firm = bigger('Tom Reed Design', keyPeople('{ role: Designer, name: Tom Reed }, { role: Developer, name: Ola Berg }'));
+    assert.equal(severityName(one(firm, 'governance-escalation-missing')), 'warning');
+    const firmName = bigger('Independent Security Consultants Ltd');
+    for (const code of governanceRules) assert.equal(severityName(one(firmName, code)), 'warning', code);
+  });
+});

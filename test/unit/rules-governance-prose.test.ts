@@ -103,3 +103,118 @@ describe('governance-escalation-missing: a route written in prose', () => {
     assert.deepEqual(d.range, { start: { line: 126, character: 0 }, end: { line: 126, character: 10 } });
   });
 });
+
+describe('governance-status-reports-missing: reports written as phrases (issue 10)', () => {
+  const id = 'governance-status-reports-missing';
+  const cadence = '  check_in_cadence: weekly\n';
+
+  it('reads reports as people write them: a written summary, a sprint report, a status report to a forum', () => {
+    for (const [written, words] of [
+      ['weekly call; the vendor sends a written summary of progress every Friday', 'written summary'],
+      ['weekly call, plus a sprint report at each sprint review', 'sprint report'],
+      ['weekly; fortnightly status report to the steering group', 'fortnightly status report'],
+      ['weekly call; Northwind reports progress and spend in writing', 'reports progress'],
+      ['weekly call; an end-of-sprint report goes to Dana Reyes', 'end-of-sprint report'],
+    ] as const) {
+      const line = `  check_in_cadence: ${written}\n`;
+      const d = only(id, fullWith([reports, ''], [cadence, line]));
+      assert.equal(severityName(d), 'hint', written);
+      assert.deepEqual(d.range, { start: { line: 127, character: 20 }, end: { line: 127, character: line.length - 1 } }, written);
+      assert.deepEqual(factsOf(d), [`Read from \`governance.check_in_cadence\` ("${words}").`], written);
+    }
+  });
+
+  it('words of a report scattered across a sentence are not a report: the warning stays on `governance`', () => {
+    for (const written of [
+      'weekly call on progress; the vendor updates the status of each ticket in Jira',
+      'weekly call; the summary slide and the progress bar are in the sprint board',
+    ]) {
+      const d = only(id, fullWith([reports, ''], [cadence, `  check_in_cadence: ${written}\n`]));
+      assert.equal(severityName(d), 'warning', written);
+      assert.deepEqual(d.range, { start: { line: 126, character: 0 }, end: { line: 126, character: 10 } }, written);
+    }
+  });
+
+  it('a governance key named for reports counts when it agrees something, not when it is a placeholder', () => {
+    const line = '  weekly_report: Fridays by email to Dana Reyes and Sam Patel\n';
+    const d = only(id, fullWith([reports, line]));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(d.range, { start: { line: 128, character: 17 }, end: { line: 128, character: line.length - 1 } });
+    assert.deepEqual(factsOf(d), ['Read from `governance.weekly_report` ("weekly_report").']);
+    const placeholder = only(id, fullWith([reports, '  reporting: TBD\n']));
+    assert.equal(severityName(placeholder), 'warning');
+    assert.deepEqual(placeholder.range, { start: { line: 126, character: 0 }, end: { line: 126, character: 10 } });
+  });
+
+  it("a service level measured from the vendor's SLA report counts; a product report does not", () => {
+    const from = '    measured_by: CI coverage report on the main branch\n';
+    const line = '    measured_by: Monthly SLA report from the vendor\n';
+    const d = only(id, fullWith([reports, ''], [from, line]));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(d.range, { start: { line: 95, character: 17 }, end: { line: 95, character: line.length - 1 } });
+    assert.deepEqual(factsOf(d), ['Read from `success_measures[2].measured_by` ("SLA report").']);
+    const product = only(id, fullWith([reports, ''], [from, '    measured_by: Google Analytics monthly report\n']));
+    assert.equal(severityName(product), 'warning');
+  });
+});
+
+describe('governance-escalation-missing: a route written without "escalate" (issue 10)', () => {
+  const id = 'governance-escalation-missing';
+  const routes = [
+    ['issues unresolved after 5 working days go to the CIO.', 'go to the CIO'],
+    ['open issues are raised with the sponsor within 2 working days.', 'raised with the sponsor'],
+    ['disputes are referred to the steering committee, which decides within 5 working days.', 'referred to the steering committee'],
+    ['anything the weekly call cannot settle goes to Dana Reyes.', 'goes to Dana Reyes'],
+    ['if the project managers cannot agree, the decision passes to the two sponsors.', 'passes to the two sponsors'],
+  ] as const;
+
+  it('is a hint on the change-control process that routes unsettled issues upwards', () => {
+    for (const [route, words] of routes) {
+      const written = `    process: Written change request with cost, schedule and risk impact; ${route}\n`;
+      const d = only(id, fullWith([escalation, ''], [process, written]));
+      assert.equal(severityName(d), 'hint', route);
+      assert.deepEqual(d.range, { start: { line: 131, character: 13 }, end: { line: 131, character: written.length - 1 } }, route);
+      assert.deepEqual(factsOf(d), [`Read from \`governance.change_control.process\` ("${words}").`], route);
+    }
+  });
+
+  it('a numbered or named next level counts ("Level 2: the sponsors", "the next level")', () => {
+    for (const [words, fact] of [
+      ['  check_in_cadence: weekly; Level 2 is the two sponsors, within 5 days\n', 'Level 2'],
+      ['  check_in_cadence: weekly; open points move to the next level after 5 days\n', 'next level'],
+    ] as const) {
+      const d = only(id, fullWith([escalation, ''], ['  check_in_cadence: weekly\n', words]));
+      assert.equal(severityName(d), 'hint', words);
+      assert.deepEqual(factsOf(d), [`Read from \`governance.check_in_cadence\` ("${fact}").`], words);
+      assert.deepEqual(d.range, { start: { line: 127, character: 20 }, end: { line: 127, character: words.length - 1 } }, words);
+    }
+  });
+
+  it('a key named for escalation with a value counts', () => {
+    const d = only(id, fullWith([escalation, '  escalation_path: Sam Patel, then Dana Reyes\n']));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(factsOf(d), ['Read from `governance.escalation_path` ("escalation_path").']);
+    assert.equal(d.range.start.line, 130);
+  });
+
+  it('stays a warning for approvals, reports, filing and routine hand-offs (sloppy scopes)', () => {
+    for (const sentence of [
+      'change requests over 10,000 EUR go to the sponsor for approval.',
+      'the weekly status report goes to the steering group.',
+      'issues go to the Jira board and are triaged weekly.',
+      'issues are discussed at the weekly call.',
+      'issues are raised with the vendor team.',
+      'questions go to the vendor project manager.',
+    ]) {
+      const written = `    process: Written change request with cost, schedule and risk impact; ${sentence}\n`;
+      const d = only(id, fullWith([escalation, ''], [process, written]));
+      assert.equal(severityName(d), 'warning', sentence);
+      assert.equal(
+        d.text,
+        'There is no escalation path (`governance.escalation`): no named next level and no response time when a check-in cannot resolve an issue.',
+        sentence,
+      );
+      assert.deepEqual(d.range, { start: { line: 126, character: 0 }, end: { line: 126, character: 10 } }, sentence);
+    }
+  });
+});

@@ -89,7 +89,7 @@ const directedByClientWording =
  * talks to them directly), when the job is within twice the small-job size.
  */
 export const individualMarker =
-  /\b(?:sole trader|sole proprietor(?:ship)?|self[- ]employed|freelance(?:r)?|independent (?:consultant|contractor|developer|designer))\b/i;
+  /\b(?:sole[- ]trader|sole[- ]proprietor(?:ship)?|sole practitioner|self[- ]employed|freelance(?:r)?|one[- ](?:person|man|woman)(?: (?:business|company|consultancy|studio|agency|shop|band))?|(?:independent|solo)(?:[- ](?!(?:and|or|of|for|the)\b)[\w.+#/]+){0,2}[- ](?:consultant|contractor|developer|designer|engineer|tester|auditor|analyst|writer|illustrator|photographer|specialist|architect|administrator|programmer|trainer|coach))\b/i;
 
 const managedServiceWording =
   /\bmanaged (?:service|services|hosting|detection|security|network|infrastructure|operations)\b|\bmaintenance (?:of|and support|contract|service)\b|\b(?:application|system|software) maintenance\b|\b(?:service|help) ?desk\b|\b(?:first|second|third)[- ]line support\b|\bsupport (?:contract|service|retainer)\b|\bkeep (?:the|our|it)\b[^.]{0,40}\b(?:running|online|up|available|secure|patched)\b|\brun (?:the|our) [^.]{0,40}\b(?:service|desk|platform|operations)\b|\b(?:24 ?[x×/] ?7|around[- ]the[- ]clock)\b/i;
@@ -164,12 +164,28 @@ function readEngagement(root: unknown, thresholds: Thresholds): EngagementReadin
       size: sizeText,
     };
   if (small) return { kind: 'small_job', source: 'inferred', small: true, because: sizeText, size: sizeText };
-  const vendorName = valueAt(root, ['vendor', 'name']);
-  if (typeof vendorName === 'string' && vendorName.length <= 200 && individualMarker.test(vendorName) && withinSmall(size, thresholds, 2)) {
+  if (vendorIsOnePerson(root) && withinSmall(size, thresholds, 2)) {
     const bySoleTrader = `a sole trader, ${sizeText}`;
     return { kind: 'small_job', source: 'inferred', small: true, because: bySoleTrader, size: bySoleTrader };
   }
   return { kind: 'project', source: 'inferred', small: false, because: sizeText, size: sizeText };
+}
+
+/**
+ * The vendor is one person: its name says so ("Maya Brooks, independent brand designer"), or its
+ * only key person is the person the vendor is named after ("Tom Reed Design", key person Tom Reed).
+ */
+export function vendorIsOnePerson(root: unknown): boolean {
+  const name = valueAt(root, ['vendor', 'name']);
+  if (typeof name !== 'string' || name.length > 200) return false;
+  if (individualMarker.test(name)) return true;
+  const people = arrayAt(root, ['vendor', 'key_personnel']).filter((p) => !isAbsent(p));
+  if (people.length !== 1) return false;
+  const person = isRecord(people[0]) ? people[0].name : undefined;
+  if (typeof person !== 'string' || person.trim().split(/\s+/).length < 2) return false;
+  const own = person.trim().toLowerCase();
+  const vendor = name.trim().toLowerCase();
+  return vendor === own || (vendor.startsWith(own) && /^[\s,(]/.test(vendor.slice(own.length)));
 }
 
 /** The hint line rules add when they relax on an inferred reading: what was read, and how to confirm or correct it. */
@@ -188,6 +204,42 @@ const recurringWording =
 const capacityWording =
   /\b(?:capacity|FTEs?|full[- ]time|part[- ]time|secondment|timesheets?)\b|\b(?:developers|engineers|testers|consultants|analysts|specialists|people)\s+(?:working|embedded|seconded|placed|assigned|allocated)\b/i;
 
+const countWord = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)`;
+const roleWord = String.raw`(?:developers?|engineers?|testers?|consultants?|analysts?|specialists?|designers?|architects?|administrators?|programmers?|contractors?|people|FTEs?)`;
+
+/**
+ * A deliverable headed by an amount of people or time: "Team of 4 engineers", "2 FTE React
+ * developers", "3 senior Java engineers", "160 hours per month of QA capacity", "Development
+ * capacity". Where it starts the text, what follows says what the people work on ("to build and
+ * maintain the loyalty features"); the deliverable is still their time.
+ */
+const headcountWording = new RegExp(
+  [
+    String.raw`\b(?:team|squad|pod|pool|crew|bench) of ${countWord}\b`,
+    String.raw`\b${countWord}\s*(?:x\s*)?(?:FTEs?|full[- ]time(?: equivalents?)?|part[- ]time)\b`,
+    String.raw`\b${countWord}\s+(?:(?!(?:for|to|of|on|in|and|with|by)\b)[\w.+#/-]+\s+){0,3}${roleWord}\b`,
+    String.raw`\b${countWord}\s*(?:hours?|hrs?|h|days?|person[- ]days?|man[- ]days?)\s*(?:(?:per|a|an|each|every)\s+|\/\s*)(?:week|month|sprint|quarter)\b`,
+    String.raw`\b(?:development|engineering|delivery|developer|QA|testing|test|design|automation|team)\s+capacity\b`,
+  ].join('|'),
+  'i',
+);
+
+/**
+ * What may come before a headcount that heads the text: a few words of its own noun phrase
+ * ("Dedicated nearshore team of 5", "Up to 3 engineers"), never a preposition whose object it is
+ * ("Laptops for 40 developers", "Training sessions for 200 people").
+ */
+function headsText(prefix: string): boolean {
+  const words = prefix.replace(/^\s*up to\s*$/i, '').match(/[\w.+#/-]+/g) ?? [];
+  return (
+    words.length <= 4 && !words.some((w) => /^(?:for|to|of|on|in|with|by|at|from|into|across|per)$/i.test(w)) && !/[.;:!?]/.test(prefix)
+  );
+}
+
+/** The people of a headcount are the thing delivered when a completed step follows them ("Three engineers onboarded"). */
+const completedAfterHeadcount =
+  /^\s*(?:are\s+|is\s+)?(?:onboarded|hired|recruited|placed|selected|interviewed|in place|started|trained|vetted)\b/i;
+
 /** Wording of the work a run service does, as opposed to a one-off transition. */
 const serviceWording =
   /\b(?:fix|fixes|bug|bugs|support|maintain|maintenance|monitor|monitoring|operate|operation|operations|run|running|hosting|service|patching|incidents?|tickets?|small changes|enhancements?)\b/i;
@@ -203,17 +255,48 @@ export interface OngoingReading {
   readonly byKind: boolean;
 }
 
-/** Why a deliverable needs no due date: it recurs, or is capacity, or is the run part of a service; undefined for a one-off deliverable. */
+const recurs: OngoingReading = { reason: 'it recurs for the service period', byKind: false };
+const peoplesTime: OngoingReading = { reason: "it is people's time for the contract period", byKind: false };
+
+/**
+ * What one text says a deliverable is: `once` (a build, a migration), or ongoing (it recurs, or is
+ * people's time), or nothing either way. A headcount at the head of the text, before any one-off
+ * word, makes it people's time ("Team of 4 engineers to build ..."); a headcount that is the object
+ * of a preposition ("Laptops for 40 developers"), a one-off word before it ("Build of the app by 3
+ * developers") or a completed step after it ("Three engineers onboarded") does not.
+ */
+function readDeliverableText(text: string): OngoingReading | 'once' | undefined {
+  const headcount = headcountWording.exec(text);
+  const once = oneOffWording.exec(text);
+  if (
+    headcount &&
+    headsText(text.slice(0, headcount.index)) &&
+    !(once && once.index < headcount.index) &&
+    !completedAfterHeadcount.test(text.slice(headcount.index + headcount[0].length))
+  )
+    return peoplesTime;
+  if (once) return 'once';
+  if (recurringWording.test(text)) return recurs;
+  if (capacityWording.test(text)) return peoplesTime;
+  return undefined;
+}
+
+/**
+ * Why a deliverable needs no due date: it recurs, or is capacity, or is the run part of a service;
+ * undefined for a one-off deliverable. The title says what the deliverable is; the description is
+ * read only when the title says neither (a description often says what the people will work on,
+ * "building screens", or what the service covers, "against the plan").
+ */
 export function ongoingReason(deliverable: unknown, reading: EngagementReading): OngoingReading | undefined {
   if (!isRecord(deliverable)) return undefined;
-  const text = ['title', 'description']
-    .map((k) => deliverable[k])
-    .filter((v): v is string => typeof v === 'string')
-    .join('. ');
-  if (!text || oneOffWording.test(text)) return undefined;
-  if (recurringWording.test(text)) return { reason: 'it recurs for the service period', byKind: false };
-  if (capacityWording.test(text)) return { reason: "it is people's time for the contract period", byKind: false };
-  if ((reading.kind === 'managed_service' || reading.kind === 'staff_augmentation') && serviceWording.test(text))
+  const texts = ['title', 'description'].map((k) => deliverable[k]).filter((v): v is string => typeof v === 'string' && v.length <= 2000);
+  if (texts.length === 0) return undefined;
+  for (const text of texts) {
+    const read = readDeliverableText(text);
+    if (read === 'once') return undefined;
+    if (read) return read;
+  }
+  if ((reading.kind === 'managed_service' || reading.kind === 'staff_augmentation') && texts.some((t) => serviceWording.test(t)))
     return { reason: `it is the run part of ${engagementLabels[reading.kind]}`, byKind: true };
   return undefined;
 }

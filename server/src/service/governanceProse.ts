@@ -4,9 +4,13 @@
 // rules read is absent. The governance rules then say where the prose is and ask to move it into
 // the field (a hint), instead of reporting that reports or escalation are missing.
 // Words are matched by lemma and phrase (phrases.ts), so "escalated", "escalates" and "escalation"
-// are one word, and "reports" is "report".
+// are one word, and "reports" is "report". A phrase is words next to each other ("sprint report",
+// "summary of progress"), never the same words scattered across a sentence. A route that does not
+// say "escalate" is read from a sentence's structure: an unsettled issue as its subject ("issues
+// unresolved after 5 working days", "disagreements the weekly call cannot settle"), a hand-off verb
+// ("go to", "are referred to", "raised with") and the senior role or person it goes to.
 import { arrayAt, formatPath, isRecord, shortText, valueAt } from './model';
-import { findPhrases, phrase, wordsOf, type Phrase } from './phrases';
+import { findPhrases, phrase, stemOf, wordsOf, type Phrase, type Word } from './phrases';
 import type { Path } from './types';
 
 /** Where prose describes an oversight arrangement: the value's path and the words found. */
@@ -23,21 +27,166 @@ const maxDepth = 6;
 
 /** Written reports from the vendor, in a governance text (where a cadence before "report" says enough). */
 const governanceReporting: readonly Phrase<true>[] = [
-  'status|progress|service|highlight|performance|management|governance|sla|kpi|steering|written|weekly|fortnightly|biweekly|monthly|quarterly ~report',
+  'status|progress|service|highlight|checkpoint|exception|sprint|iteration|performance|management|governance|sla|kpi|rag|steering|written|weekly|fortnightly|biweekly|monthly|quarterly ~report',
   'weekly|fortnightly|biweekly|monthly ~status|~progress|~service|~highlight ~report',
-  'status|progress|written ~update|~summary',
-  '~report on progress|status',
+  'end of? sprint|stage|iteration ~report',
+  'status|progress|written|emailed|one|two page? ~update|~summary',
+  'status|progress ~email|~memo|~dashboard',
+  '~report|~summary|~update of|on progress|status',
+  '~report progress|status',
+  '~report every|each day|week|fortnight|month|sprint|iteration|monday|tuesday|wednesday|thursday|friday',
+  '~report at|after each|every ~sprint|~iteration|~review|~demo',
 ].flatMap((pattern) => phrase(pattern, true as const));
 
 /** Written reports as a deliverable: the kind of report must be a status report, not a product ("Monthly sales report"). */
 const deliverableReporting: readonly Phrase<true>[] = [
-  'status|progress|service|highlight|governance ~report',
+  'status|progress|service|highlight|checkpoint|exception|sprint|iteration|governance ~report',
   'weekly|fortnightly|biweekly|monthly ~status|~progress|~service|~highlight ~report',
+  'end of? sprint|stage|iteration ~report',
   'status|progress ~update|~summary',
+  '~report|~summary|~update of|on progress|status',
 ].flatMap((pattern) => phrase(pattern, true as const));
 
-/** An escalation route: "escalated to", "escalation path", "escalates". */
-const escalationWords: readonly Phrase<true>[] = phrase('~escalate|~escalation', true as const);
+/** A success measure read from the vendor's written report: a status or service report, not a product's ("Google Analytics monthly report"). */
+const measureReporting: readonly Phrase<true>[] = [
+  ...deliverableReporting,
+  ...phrase('sla|kpi|performance ~report', true as const),
+  ...phrase('service level ~report', true as const),
+];
+
+/** An escalation route in so many words: "escalated to", "escalation path", "escalates", "level 2", "the next level". */
+const escalationWords: readonly Phrase<true>[] = [
+  '~escalate|~escalation',
+  'level|tier two|three',
+  'second|third|next|higher level|tier',
+].flatMap((pattern) => phrase(pattern, true as const));
+
+/** A numbered level ("Level 2: the sponsors"): digits are not words to the phrase matcher. */
+const numberedLevel = /\b(?:level|tier)[ -]?[23]\b/i;
+
+// ---- a route written as a sentence: an unsettled issue, a hand-off verb, a senior role ---------
+
+/** A set of lower-case words, written as one space-separated string. */
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(' '));
+}
+
+/** Verbs that move an issue up by themselves ("raised with the sponsor", "referred to the board"). */
+const routeVerbs = wordSet('raise raised raises raising refer referred refers referring elevate elevated elevates');
+/** Verbs that move an issue up only when the issue is the subject ("issues unresolved after 5 days go to the CIO"). */
+const handOffVerbs = wordSet(
+  'go goes going went gone pass passed passes passing take taken takes took send sent sends hand handed hands bring brought brings forward forwarded forwards move moves moved put puts decided settled resolved arbitrated',
+);
+/** What joins the verb to whom the issue goes ("go to", "raised with", "put before", "decided by"). */
+const handOffJoins = wordSet('to with before by onto up on');
+/** Whom an issue goes up to: a senior role or body, or a dispute-resolution step. */
+const seniorRoles = wordSet(
+  'sponsor sponsors steering board committee executive executives director directors cio cto ceo cfo coo ciso cdo vp head heads leadership chair principal partner partners mediation mediator arbitration arbitrator adjudicator adjudication ombudsman',
+);
+/** Where an item is filed rather than whom it goes to ("issues go to the Jira board"). */
+const filingPlaces = wordSet(
+  'jira trello backlog ticket tickets queue log register tracker channel slack teams email inbox tool system portal confluence sharepoint',
+);
+/** Subjects that are an issue between the parties (by stem: "disputes", "disagreement", "blockers"). */
+const issueStems = new Set(
+  [
+    'issue',
+    'dispute',
+    'disagreement',
+    'problem',
+    'blocker',
+    'concern',
+    'complaint',
+    'conflict',
+    'deadlock',
+    'impasse',
+    'risk',
+    'unresolved',
+    'unsettled',
+    'escalation',
+  ].map(stemOf),
+);
+/** "cannot settle", "not resolved", "fail to agree": an issue nobody has settled. */
+const negations = wordSet("not cannot can't unable fail fails failing failed no never don't doesn't won't");
+const settleStems = new Set(['settle', 'resolve', 'agree', 'decide', 'fix', 'close', 'solve'].map(stemOf));
+/** Subjects that are a routine flow, not an issue: a change request to approve, a report to read, an invoice to pay. */
+const routineStems = new Set(
+  ['change', 'request', 'variation', 'report', 'summary', 'update', 'minute', 'invoice', 'timesheet', 'dashboard'].map(stemOf),
+);
+
+/** The longest a sentence is read for a route: a clause of a governance text. */
+const maxSentenceWords = 80;
+/** How many words after the verb may name whom the issue goes to ("to our COO and Brightpath's managing director"). */
+const targetWindow = 6;
+
+/** The words of each sentence or clause (split at . ; ! ? and line breaks). */
+function clausesOf(text: string): { text: string; words: Word[] }[] {
+  const out: { text: string; words: Word[] }[] = [];
+  let from = 0;
+  for (const m of text.matchAll(/[.;!?](?=\s|$)|\n/g)) {
+    const end = (m.index ?? 0) + 1;
+    out.push({ text: text.slice(from, end), words: wordsOf(text.slice(from, end)) });
+    from = end;
+  }
+  if (from < text.length) out.push({ text: text.slice(from), words: wordsOf(text.slice(from)) });
+  return out;
+}
+
+/** An issue nobody has settled among `words`: an issue noun, or a negated "settle" ("cannot agree"). */
+function hasUnsettledIssue(words: readonly Word[]): boolean {
+  return words.some((w, i) => {
+    if (issueStems.has(stemOf(w.lower))) return true;
+    if (!negations.has(w.lower)) return false;
+    return words.slice(i + 1, i + 4).some((next) => settleStems.has(stemOf(next.lower)));
+  });
+}
+
+/**
+ * A route in one clause: a hand-off verb joined to whom the issue goes. A verb that moves an issue
+ * up by itself ("referred to", "raised with") needs a senior role after it, or an issue as its
+ * subject and a named person; any other hand-off ("go to", "passed to") needs an unsettled issue as
+ * its subject and a senior role or a named person after it. A routine subject (a change request, a report) with no issue is not
+ * a route: "change requests over 10,000 EUR go to the sponsor" is an approval.
+ */
+function routeIn(clause: { text: string; words: Word[] }): { start: number; end: number } | undefined {
+  const { text, words } = clause;
+  if (words.length > maxSentenceWords) return undefined;
+  for (let i = 0; i < words.length - 1; i++) {
+    const verb = words[i];
+    const join = words[i + 1];
+    if (!verb || !join) continue;
+    const strong = routeVerbs.has(verb.lower);
+    if (!strong && !handOffVerbs.has(verb.lower)) continue;
+    if (!handOffJoins.has(join.lower)) continue;
+    // Whom it goes to: the next few words of the same clause, up to a comma or a bracketed aside's end.
+    const target: Word[] = [];
+    for (let k = i + 2; k < words.length && target.length < targetWindow; k++) {
+      const word = words[k];
+      const before = words[k - 1];
+      if (!word || !before || /[,:"“”]/.test(text.slice(before.end, word.start))) break;
+      if (word.lower === 'to' && before.lower === 'on') continue;
+      target.push(word);
+    }
+    if (target.length === 0 || target.some((w) => filingPlaces.has(w.lower))) continue;
+    const subject = words.slice(0, i);
+    const unsettled = hasUnsettledIssue(subject);
+    const routine = subject.some((w) => routineStems.has(stemOf(w.lower)));
+    if (routine && !unsettled) continue;
+    const isSenior = (w: Word): boolean => seniorRoles.has(w.lower);
+    const isNamed = (w: Word, k: number): boolean => k < 3 && /^\p{Lu}\p{Ll}/u.test(w.text) && !/^(?:The|Our|Their|A|An)$/.test(w.text);
+    const senior = target.some(isSenior);
+    const named = target.some(isNamed);
+    if (strong ? senior || (unsettled && named) : unsettled && (senior || named)) {
+      // The route ends at the last role or name it goes to ("referred to the steering committee").
+      let last = join;
+      target.forEach((w, k) => {
+        if (isSenior(w) || isNamed(w, k)) last = w;
+      });
+      return { start: verb.start, end: last.end };
+    }
+  }
+  return undefined;
+}
 
 /** Every text under `path` (any depth, unknown keys included), skipping the keys in `skip`. */
 function textsUnder(root: unknown, path: Path, skip: ReadonlySet<string>): { path: Path; text: string }[] {
@@ -54,6 +203,41 @@ function textsUnder(root: unknown, path: Path, skip: ReadonlySet<string>): { pat
   return out;
 }
 
+/** Key names that say what their value is (`reporting:`, `weekly_report:`, `escalation_path:`), matched as words. */
+const reportingKey: readonly Phrase<true>[] = phrase('~report|~reporting', true as const);
+const escalationKey: readonly Phrase<true>[] = phrase('~escalate|~escalation', true as const);
+
+/** A value that agrees nothing: a placeholder or a no. */
+const placeholderValue = /^\s*(?:tbd|tbc|tba|todo|to be (?:agreed|confirmed|decided|determined)|n\/?a|none|no|nil|-+|\?+)\s*$/i;
+
+/**
+ * A key under `path` whose name is the arrangement (`reporting: fortnightly to the steering group`,
+ * `escalation_path: [Ciaran Walsh, our COO]`) and whose value agrees something: not empty, not a
+ * placeholder, not `false`.
+ */
+function keyMention(root: unknown, path: Path, skip: ReadonlySet<string>, phrases: readonly Phrase<true>[]): ProseMention | undefined {
+  let seen = 0;
+  const visit = (value: unknown, at: Path, depth: number): ProseMention | undefined => {
+    if (!isRecord(value) || depth > maxDepth) return undefined;
+    for (const [key, item] of Object.entries(value)) {
+      if (++seen > maxTexts) return undefined;
+      if (depth === 0 && skip.has(key)) continue;
+      const name = key.replace(/[_-]+/g, ' ');
+      const agreed =
+        (typeof item === 'string' && item.trim() !== '' && !placeholderValue.test(item)) ||
+        typeof item === 'number' ||
+        item === true ||
+        (Array.isArray(item) && item.length > 0) ||
+        (isRecord(item) && Object.keys(item).length > 0);
+      if (agreed && name.length <= 80 && findPhrases(name, wordsOf(name), phrases).length > 0) return { path: [...at, key], words: key };
+      const inner = visit(item, [...at, key], depth + 1);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return visit(valueAt(root, path), path, 0);
+}
+
 function firstMention(texts: readonly { path: Path; text: string }[], phrases: readonly Phrase<true>[]): ProseMention | undefined {
   for (const { path, text } of texts) {
     const match = findPhrases(text, wordsOf(text), phrases)[0];
@@ -67,7 +251,9 @@ function firstMention(texts: readonly { path: Path; text: string }[], phrases: r
  * `status_reports` itself, unknown keys included) or as a deliverable's title or description.
  */
 export function reportingInProse(root: unknown): ProseMention | undefined {
-  const inGovernance = firstMention(textsUnder(root, ['governance'], new Set(['status_reports'])), governanceReporting);
+  const skip = new Set(['status_reports']);
+  const inGovernance =
+    firstMention(textsUnder(root, ['governance'], skip), governanceReporting) ?? keyMention(root, ['governance'], skip, reportingKey);
   if (inGovernance) return inGovernance;
   const texts: { path: Path; text: string }[] = [];
   arrayAt(root, ['deliverables']).forEach((d, i) => {
@@ -75,7 +261,15 @@ export function reportingInProse(root: unknown): ProseMention | undefined {
     for (const key of ['title', 'description'])
       if (typeof d[key] === 'string' && d[key].length <= maxLength) texts.push({ path: ['deliverables', i, key], text: d[key] });
   });
-  return firstMention(texts, deliverableReporting);
+  const inDeliverables = firstMention(texts, deliverableReporting);
+  if (inDeliverables) return inDeliverables;
+  // A service level measured from the vendor's own written report ("Monthly SLA report from ServiceNow").
+  const methods: { path: Path; text: string }[] = [];
+  arrayAt(root, ['success_measures']).forEach((m, i) => {
+    if (isRecord(m) && typeof m.measured_by === 'string' && m.measured_by.length <= maxLength)
+      methods.push({ path: ['success_measures', i, 'measured_by'], text: m.measured_by });
+  });
+  return firstMention(methods, measureReporting);
 }
 
 /**
@@ -85,7 +279,23 @@ export function reportingInProse(root: unknown): ProseMention | undefined {
  * issues between the parties, so deliverables are not read.
  */
 export function escalationInProse(root: unknown): ProseMention | undefined {
-  return firstMention(textsUnder(root, ['governance'], new Set(['escalation'])), escalationWords);
+  const skip = new Set(['escalation']);
+  const texts = textsUnder(root, ['governance'], skip);
+  const inWords = firstMention(texts, escalationWords) ?? keyMention(root, ['governance'], skip, escalationKey);
+  if (inWords) return inWords;
+  for (const { path, text } of texts) {
+    const level = numberedLevel.exec(text);
+    if (level) return { path, words: level[0] };
+  }
+  for (const { path, text } of texts) {
+    let offset = 0;
+    for (const clause of clausesOf(text)) {
+      const route = routeIn(clause);
+      if (route) return { path, words: text.slice(offset + route.start, offset + route.end) };
+      offset += clause.text.length;
+    }
+  }
+  return undefined;
 }
 
 /** The fact line a hint gives: where the prose is and what it says. */
