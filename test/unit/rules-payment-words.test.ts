@@ -145,6 +145,19 @@ describe('cost-payment-front-loaded: up-front shares written in words', () => {
     );
   });
 
+  it('reads the last share of a plan in words as its final payment: too small a holdback is the info sub-case, on that share', () => {
+    const terms = '25% on signing, 70% on go-live and 5% at the end of the warranty.';
+    const text = inWords(terms);
+    const d = onlyDiagnostic(id, text);
+    assert.equal(severityName(d), 'info');
+    assert.equal(
+      d.message,
+      'The final payment is only 5% of the price: "5% at the end of the warranty" in `payment_terms` (12,000 of 240,000 EUR); hold back at least 10% until final acceptance.',
+    );
+    const at = terms.indexOf('5% at the end');
+    assert.deepEqual(where(d, text), [lineOf(text, terms), termsColumn + at, termsColumn + at + 29, '5% at the end of the warranty']);
+  });
+
   it('does not report a plan within the limit, sign-off of work, or a balance paid in monthly instalments', () => {
     for (const terms of [
       '30% on signature, 40% on UAT sign-off and the final 30% on go-live acceptance.',

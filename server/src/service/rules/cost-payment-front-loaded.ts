@@ -33,7 +33,7 @@ export const rule: Rule = {
   title: 'Payments are front-loaded',
   explanation: `Too much of the price is paid before any deliverable has been accepted (or the final payment is too small to matter). Paying ahead of accepted work removes your leverage. Milestone payments triggered by verified acceptance are the safer structure, and keeping a final 15–20% until acceptance keeps the vendor engaged through acceptance testing and bug fixing (Freesi, *Milestone-based payment*; holdback clause samples). This is a hidden-cost risk and an oversight one: a payment gate tied to accepted work is the strongest check-in you have.
 
-A plan written only in \`payment_terms\` is read the same way: a share on signing, as a deposit, up front or in advance ("50% deposit on signing", "half up front", "60% on signing", "two equal instalments, the first on signature") is paid before any work is accepted. Sign-off of work is acceptance, not signature.`,
+A plan written only in \`payment_terms\` is read the same way: a share on signing, as a deposit, up front or in advance ("50% deposit on signing", "half up front", "60% on signing", "two equal instalments, the first on signature") is paid before any work is accepted, and the last share of the plan is its final payment. Sign-off of work is acceptance, not signature.`,
   areas: ['cost', 'expertise'],
   remedy:
     'Tie most payments to accepted deliverables, keep the deposit small, and hold back a meaningful final payment until final acceptance. A code action moves the excess from the up-front milestone to the last one. The limits are settings.',
@@ -47,7 +47,9 @@ A plan written only in \`payment_terms\` is read the same way: a share on signin
     const payments = resolvePayments(root, milestones, total);
     const unit = currencySuffix(root);
     if (payments.length === 0)
-      return isAbsent(valueAt(root, ['budget', 'payments'])) ? inWords(root, total, unit, settings.thresholds.maxUpfrontPercent) : [];
+      return isAbsent(valueAt(root, ['budget', 'payments']))
+        ? inWords(root, total, unit, settings.thresholds.maxUpfrontPercent, settings.thresholds.minFinalPaymentPercent)
+        : [];
     const findings: Finding[] = [];
 
     const start = dateAt(root, ['timeline', 'start']);
@@ -136,15 +138,15 @@ A plan written only in \`payment_terms\` is read the same way: a share on signin
  * signing, as a deposit or up front are paid before any work is accepted. A plan that does not add
  * up is judged on the up-front shares it does state.
  */
-function inWords(root: unknown, total: number, unit: string, maxUpfront: number): Finding[] {
+function inWords(root: unknown, total: number, unit: string, maxUpfront: number, minFinal: number): Finding[] {
   const written = readPaymentPlan(valueAt(root, ['budget', 'payment_terms']));
-  if (!written || written.kind === 'per-milestone' || written.upfrontPercent <= maxUpfront + epsilon) return [];
+  if (!written || written.kind === 'per-milestone') return [];
+  const findings: Finding[] = [];
   const upfront = written.shares.filter((s) => s.upfront);
   const first = upfront[0];
-  if (!first) return [];
-  const upfrontSum = (written.upfrontPercent / 100) * total;
-  return [
-    {
+  if (first && written.upfrontPercent > maxUpfront + epsilon) {
+    const upfrontSum = (written.upfrontPercent / 100) * total;
+    findings.push({
       ruleId,
       path: ['budget', 'payment_terms'],
       at: { text: first.text },
@@ -159,8 +161,24 @@ function inWords(root: unknown, total: number, unit: string, maxUpfront: number)
           : []),
         'The plan is written only in `payment_terms`; listing it in `payments` ties each share to a milestone.',
       ],
-    },
-  ];
+    });
+  }
+  // The last share of a whole plan is its final payment, as the payment at the latest milestone is in `payments`.
+  const last = written.shares[written.shares.length - 1];
+  if (written.kind === 'schedule' && written.shares.length > 1 && last && !last.upfront && last.percent < minFinal - epsilon) {
+    findings.push({
+      ruleId,
+      path: ['budget', 'payment_terms'],
+      at: { text: last.text },
+      severity: 'info',
+      message: `The final payment is only ${formatPercent(last.percent)} of the price: "${shortText(last.text, 40)}" in \`payment_terms\` (${formatAmount((last.percent / 100) * total)} of ${formatAmount(total)}${unit}); hold back at least ${formatPercent(minFinal)} until final acceptance.`,
+      facts: [
+        `Final share: "${shortText(last.text)}": ${formatPercent(last.percent)} = ${formatAmount((last.percent / 100) * total)}${unit}`,
+        `Minimum holdback: ${formatPercent(minFinal)} = ${formatAmount((minFinal / 100) * total)}${unit}`,
+      ],
+    });
+  }
+  return findings;
 }
 
 interface Milestone {
