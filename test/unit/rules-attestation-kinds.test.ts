@@ -233,3 +233,29 @@ describe('security-attestation-missing: plans in the scope, notes and comments',
     assert.ok(found?.facts?.some((f) => f.includes('says "self-assessed"')));
   });
 });
+
+describe('security-attestation-missing: names read for the standard they are', () => {
+  it('counts SOC 2 written as SOC II, a SOC 3 report and an ISAE 3000 Type II report', () => {
+    for (const item of [
+      '{ name: SOC II Type 2, period_end: 2026-12-31 }',
+      '{ name: SOC 3 report, period_end: 2026-12-31 }',
+      '{ name: ISAE 3000 Type II (information security), period_end: 2026-12-31 }',
+    ])
+      assert.deepEqual(checkRule(ruleId, onlyCertifications(`    - ${item}\n`)), [], item);
+    const [typeOne] = checkRule(ruleId, onlyCertifications('    - { name: SOC II Type I, period_end: 2026-12-31 }\n'));
+    assert.ok(typeOne?.facts?.some((f) => f.includes('tests the design of controls on one date')));
+  });
+
+  it('reads a claim about a law nobody certifies as a claim, and other names as naming no security attestation', () => {
+    const [hipaa] = checkRule(ruleId, onlyCertifications('    - { name: HIPAA compliant, expires: 2028-12-31 }\n'));
+    assert.equal(
+      hipaa?.facts?.[1],
+      '`HIPAA compliant` says "compliant": that is the vendor\'s own claim or a step towards certification, not an independent attestation.',
+    );
+    const [partner] = checkRule(ruleId, onlyCertifications('    - { name: AWS Advanced Tier Services Partner, expires: 2028-12-31 }\n'));
+    assert.equal(
+      partner?.facts?.[1],
+      '`AWS Advanced Tier Services Partner` is not a security attestation: it names no independent security certificate or report (such as ISO/IEC 27001 or SOC 2 Type II), so it is not evidence of security controls.',
+    );
+  });
+});

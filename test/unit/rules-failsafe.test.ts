@@ -254,6 +254,26 @@ describe('IP owner written another way', () => {
     assert.deepEqual(one(without, 'security-ip-ownership-missing').range, ownerValueRange(without, 'vendor'));
   });
 
+  it('reads who an owner written in words names: you, or the vendor with a licence written', () => {
+    for (const owner of [
+      'Client, with a licence back to the vendor for its generic modules',
+      'Customer (we own all deliverables)',
+      'Vendor; licensed to us perpetually and royalty-free',
+    ]) {
+      const text = fullWith(['  owner: client', `  owner: ${owner}`]);
+      assert.equal(one(text, 'schema/enum').range.start.line, rangeOfText(text, owner).start.line, owner);
+      assert.deepEqual(
+        analyzeText(text).diagnostics.filter((d) => d.code === 'security-ip-ownership-missing'),
+        [],
+        owner,
+      );
+    }
+    for (const owner of ['Owned by the vendor', 'Client; the vendor retains the source code', 'See the master services agreement']) {
+      const text = fullWith(['  owner: client', `  owner: ${owner}`]);
+      assert.deepEqual(one(text, 'security-ip-ownership-missing').range, rangeOfText(text, owner), owner);
+    }
+  });
+
   it('is silent for a licence back to the vendor when you own the work product', () => {
     const text = fullWith([
       '  owner: client',

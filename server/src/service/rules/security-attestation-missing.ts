@@ -138,7 +138,9 @@ Evidence must also last: when the only current evidence is certificates that all
       }
       if (kind === 'not-security') {
         stale.push(
-          `${name} is not a security attestation (it certifies quality or another management system), so it is not evidence of security controls.`,
+          typeof item.name === 'string' && managementSystem.test(item.name)
+            ? `${name} is not a security attestation (it certifies quality or another management system), so it is not evidence of security controls.`
+            : `${name} is not a security attestation: it names no independent security certificate or report (such as ISO/IEC 27001 or SOC 2 Type II), so it is not evidence of security controls.`,
         );
         continue;
       }
@@ -288,9 +290,12 @@ function expiringCertificates(root: unknown, current: readonly CurrentEvidence[]
 
 /** Names of independent security attestations: ISO/IEC 27001 and its extensions, SOC 2, CSA STAR, PCI DSS and the like. */
 const securityAttestation =
-  /2700[1-2]|2701[78]|27701|\bsoc\s*-?\s*2\b|\bsoc2\b|csa\s*star|\bpci(\s*-?\s*dss)?\b|hitrust|fedramp|stateramp|cyber\s*essentials|tisax|\bc5\b|\birap\b|\biso\s*\/?\s*(iec\s*)?27\d{3}/i;
-/** SOC 2 Type I (or Type 1): a point-in-time test of control design. */
-const type1 = /\bsoc\s*-?\s*2\b.*\btype\s*(i|1)\b(?!i)/i;
+  /2700[1-2]|2701[78]|27701|\bsoc\s*-?\s*(?:2|ii|3|iii)\b|\bsoc[23]\b|csa\s*star|\bpci(\s*-?\s*dss)?\b|hitrust|fedramp|stateramp|cyber\s*essentials|tisax|\bc5\b|\birap\b|\bisae\s*3000\b|\bnen\s*7510\b|secnumcloud|\biso\s*\/?\s*(iec\s*)?27\d{3}/i;
+/** SOC 2 (or ISAE 3000) Type I (or Type 1): a point-in-time test of control design. */
+const type1 = /(?:\bsoc\s*-?\s*(?:2|ii)\b|\bsoc2\b|\bisae\s*3000\b).*\btype\s*(i|1)\b(?!i)/i;
+/** Management-system and service-management standards that are not about security controls. */
+const managementSystem =
+  /\biso\s*\/?\s*(?:iec\s*)?(?:9001|14001|20000|22301|45001|50001)\b|\b(?:9001|14001|20000-1|22301)\b|\bcmmi\b|\bitil\b/i;
 
 /**
  * Words that make a certification the vendor's own claim, a plan or a step on the way rather than
@@ -493,7 +498,11 @@ function attestationKind(item: Readonly<Record<string, unknown>>, comments: read
   if (findPhrases(name, words, pointInTimePhrases).length > 0) return 'point-in-time';
   if (findPhrases(name, words, bridgeLetterPhrases).length > 0) return 'bridge-letter';
   if (type1.test(name)) return 'type-1';
-  if (!securityAttestation.test(name)) return 'not-security';
+  if (!securityAttestation.test(name)) {
+    // "HIPAA compliant", "GDPR compliant", "NIST aligned": a claim about a law or framework nobody certifies.
+    const claim = claimInName(name, false);
+    return claim === undefined ? 'not-security' : { claim };
+  }
   const prose = proseOf(item, comments);
   const provider = providerOf(name, typeof item.scope === 'string' ? item.scope : undefined);
   if (provider !== undefined) return { provider };

@@ -1,6 +1,7 @@
 // security-ip-ownership-missing: IP ownership not stated.
 // Nobody named as owner of the work product, or vendor/joint ownership without a licence for you.
 import { canonicalEnum, ipOwners, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
+import { findPhrases, phrase, stemOf, wordsOf, type Phrase } from '../phrases';
 import type { ScopeDocument } from '../document';
 import type { FixOp, Rule } from '../types';
 import { sources } from '../sources';
@@ -76,6 +77,14 @@ Prefer ownership that transfers with each milestone payment rather than only "on
     // key, and this rule does not claim there is no licence.
     const canonical = canonicalEnum(ip.owner, ipOwners);
     if (canonical === 'client' || !isAbsent(ip.license) || !isAbsent(ip.licence)) return [];
+    // An owner written in words is read for who it names: "Client, with a licence back to the vendor"
+    // says you own it (the schema still asks for `client`); a licence written in the value is
+    // written. Ownership split with the vendor ("platform stays the vendor's"), or no party named,
+    // fails safe.
+    if (canonical === undefined && typeof ip.owner === 'string') {
+      const written = ownerInWords(ip.owner, valueAt(root, ['vendor', 'name']));
+      if (written.owner === 'client' || (written.owner !== undefined && written.licence)) return [];
+    }
     const owner =
       canonical === 'vendor'
         ? 'The vendor owns'
@@ -114,4 +123,40 @@ function ownerText(doc: ScopeDocument): { readonly text: string } | 'key' {
   const range = doc.nodeAt(['ip', 'owner'])?.range;
   const text = range ? doc.text.slice(range[0], range[1]) : '';
   return text.trim() === '' ? 'key' : { text };
+}
+
+type Party = 'client' | 'vendor' | 'joint';
+const partyPhrases: readonly Phrase<Party>[] = [
+  ...phrase<Party>('~client|~customer|~buyer|~purchaser|we|us', 'client'),
+  ...phrase<Party>('~vendor|~supplier|~contractor|~agency|~provider|~consultancy|~developer', 'vendor'),
+  ...phrase<Party>('joint|jointly|shared|co-owned', 'joint'),
+  ...phrase<Party>('co owned', 'joint'),
+  ...phrase<Party>('both parties', 'joint'),
+];
+/** Words that keep something with a party ("the platform stays the vendor's", "the vendor retains"). */
+const keptPhrases: readonly Phrase<true>[] = phrase('~stay|~remain|~retain|~keep|~own|owned|~belong|~reserve', true);
+const licencePhrases: readonly Phrase<true>[] = phrase('~licence|~license|licensed|licenced', true);
+
+/**
+ * Who an owner written in words names, and whether it writes a licence. The first party named is
+ * the owner; a client named first with the vendor (or its name) keeping something is split
+ * ownership, unless nothing is kept ("Client, with a licence back to the vendor").
+ */
+function ownerInWords(text: string, vendorName: unknown): { readonly owner: Party | 'split' | undefined; readonly licence: boolean } {
+  if (text.length > 2000) return { owner: undefined, licence: false };
+  const words = wordsOf(text);
+  const vendorWord = typeof vendorName === 'string' ? wordsOf(vendorName)[0]?.lower : undefined;
+  const parties: { readonly at: number; readonly party: Party }[] = findPhrases(text, words, partyPhrases).map((m) => ({
+    at: m.start,
+    party: m.value,
+  }));
+  if (vendorWord !== undefined && vendorWord.length >= 3)
+    for (const word of words) if (stemOf(word.lower) === stemOf(vendorWord)) parties.push({ at: word.start, party: 'vendor' });
+  parties.sort((a, b) => a.at - b.at);
+  const licence = findPhrases(text, words, licencePhrases).length > 0;
+  const [first] = parties;
+  if (first === undefined) return { owner: undefined, licence };
+  const kept = findPhrases(text, words, keptPhrases).length > 0;
+  if (first.party === 'client' && kept && parties.some((p) => p.party === 'vendor')) return { owner: 'split', licence };
+  return { owner: first.party, licence };
 }
