@@ -10,7 +10,9 @@
 // - in package.json, the `scope.rules`, `scope.thresholds.*`, `scope.vagueTerms.*` and
 //   `scope.limits.*` settings and the Restricted Mode list of them;
 // - server/src/service/generated/*SchemaValidator.js, both schemas compiled ahead of time into ajv
-//   standalone code (scripts/schemaValidators.mjs), so no process compiles a schema at start.
+//   standalone code (scripts/schemaValidators.mjs), so no process compiles a schema at start;
+// - server/src/service/generated/cityCountries.json, the city -> country table that reads
+//   `security.data_location` (scripts/cityCountries.mjs, from the city-timezones package).
 //
 //   node scripts/generate.mjs           write what changed, delete pages of codes that no longer exist
 //   node scripts/generate.mjs --check   write nothing; fail, naming the files, when any is stale (`npm run lint`)
@@ -21,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileConfigSchema, compileScopeSchema, standaloneModule } from './schemaValidators.mjs';
+import { cityCountriesJson } from './cityCountries.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const docsDir = 'docs/rules';
@@ -623,6 +626,7 @@ async function generate() {
     '../../../../schemas/scope-lint.schema.json',
     banner('schemas/scope-lint.schema.json'),
   );
+  files[`${validators}/cityCountries.json`] = cityCountriesJson();
   files['package.json'] = await formatted(
     'package.json',
     manifestOf(readFileSync(join(repoRoot, 'package.json'), 'utf8'), engine, defaults),

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readLocation } from '../../server/src/service/dataLocation';
+import { readLocation, readLocations } from '../../server/src/service/dataLocation';
 import { analyzeText, factsOf, resolvedFixesOf, severityName } from '../support/analyze';
 import { checkRule, fullWith } from '../support/ruleCheck';
 
@@ -144,21 +144,158 @@ describe('security-data-location-missing', () => {
     );
   });
 
-  it('fails safe on a location it cannot recognise and says so', () => {
-    const d = one(fullWith([eu, '  data_location: [DE, Frankfurt data centre]\n']));
+  it('fails safe on a location it cannot read and says so', () => {
+    const d = one(fullWith([eu, "  data_location: [DE, Vendor's primary data centre]\n"]));
     assert.equal(
       d.message,
-      'No transfer basis is recorded for personal data in "Frankfurt data centre": it could not be recognised as a country and is treated as outside the EU/EEA (GDPR Art. 44-49).',
+      `No transfer basis is recorded for personal data in "Vendor's primary data centre": it could not be read as a country and is treated as possibly outside the EU/EEA (GDPR Art. 44-49).`,
     );
+    assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
     assert.equal(
       factsOf(d)?.[0],
-      '`Frankfurt data centre` is not a country this rule recognises (write an ISO 3166-1 code such as `DE` or an English name such as `Germany`), so it is treated as outside the EU/EEA.',
+      "`Vendor's primary data centre` could not be read as a place: write a country (`DE`, `Germany`), a city (`Frankfurt`) or a cloud region (`eu-central-1`); until then it is treated as possibly outside the EU/EEA.",
     );
     const mixed = one(fullWith([eu, '  data_location: [India, Europe]\n']));
     assert.equal(
       mixed.message,
-      'No transfer basis is recorded for personal data in India and "Europe": they are outside the EU/EEA with no EU adequacy decision or not recognised as a country (GDPR Art. 44-49).',
+      'No transfer basis is recorded for personal data in India and "Europe": they are outside the EU/EEA with no EU adequacy decision, or could not be read as a country (GDPR Art. 44-49).',
     );
+    assert.equal(
+      factsOf(mixed)?.[0],
+      '`Europe` names no country: Europe includes countries outside the EU/EEA (the UK, Switzerland, Serbia, Türkiye, Ukraine), so it is treated as possibly outside the EU/EEA.',
+    );
+  });
+
+  it('reads the public cloud regions of AWS, Google Cloud and Azure as their country', () => {
+    for (const written of [
+      'Azure West Europe (Amsterdam)',
+      'AWS eu-central-1',
+      'GCP europe-west4',
+      'Azure North Europe (Dublin)',
+      'westeurope',
+      'Azure Germany West Central',
+      'eu-north-1a',
+      'AWS Europe (Frankfurt)',
+      // Outside the EEA, with an adequacy decision, as the country codes GB and CH are read.
+      'eu-west-2 (London)',
+      'Azure UK South',
+      'eu-central-2 (Zurich)',
+      'europe-west6',
+    ]) {
+      assert.deepEqual(checkRule(ruleId, fullWith([eu, `  data_location: ["${written}"]\n`])), [], written);
+    }
+    for (const written of ['ap-south-1 (Mumbai)', 'Azure Central India', 'asia-south1', 'AWS Asia Pacific (Mumbai)']) {
+      const d = one(fullWith([eu, `  data_location: ["${written}"]\n`]));
+      assert.equal(
+        d.message,
+        'No transfer basis is recorded for personal data in India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+        written,
+      );
+      assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } }, written);
+    }
+    const us = one(fullWith([eu, '  data_location: [us-east-1]\n']));
+    assert.match(
+      us.message,
+      /^No transfer basis is recorded for personal data in United States of America: the EU adequacy decision covers only /,
+    );
+    assert.equal(factsOf(us)?.[0], '`us-east-1` is read as United States of America (us-east-1).');
+  });
+
+  it('reads a region code in the providers’ shape that no list has as unknown, possibly outside', () => {
+    const d = one(fullWith([eu, '  data_location: [eu-west-9]\n']));
+    assert.match(
+      d.message,
+      /^No transfer basis is recorded for personal data in "eu-west-9": it could not be read as a country and is treated as possibly outside the EU\/EEA/,
+    );
+    assert.equal(
+      factsOf(d)?.[0],
+      '`eu-west-9` names no country: it looks like a cloud region code, but not one of AWS, Google Cloud or Azure, so it is treated as possibly outside the EU/EEA.',
+    );
+  });
+
+  it('reads cities as their country, in a sentence, with accents or without', () => {
+    for (const written of [
+      'hosted in Frankfurt',
+      'Dublin data centre',
+      'servers in Amsterdam and Paris',
+      'Zürich',
+      'Zurich',
+      'Kraków office',
+      'Frankfurt, DE',
+    ]) {
+      assert.deepEqual(checkRule(ruleId, fullWith([eu, `  data_location: ["${written}"]\n`])), [], written);
+    }
+    const d = one(fullWith([eu, '  data_location: ["Lisbon", "2nd line support in Manila and São Paulo"]\n']));
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in Philippines and Brazil: they are outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+    assert.equal(factsOf(d)?.[0], '`2nd line support in Manila and São Paulo` is read as Philippines (Manila) and Brazil (São Paulo).');
+  });
+
+  it('reads a city name shared by several cities as the most populous, and says which others there are', () => {
+    const d = one(fullWith([eu, '  data_location: [Valencia data centre]\n']));
+    assert.match(d.message, /^No transfer basis is recorded for personal data in Venezuela/);
+    assert.equal(factsOf(d)?.[0], '`Valencia data centre` is read as Venezuela (Valencia, the largest city of that name; also Spain).');
+  });
+
+  it('reads every place in a value that mixes text, and support access from a third country is a transfer', () => {
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: ["EU (AWS Frankfurt) with backups in the UK"]\n'])), []);
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: ["servers in DE and NL", "the Nordics"]\n'])), []);
+    const d = one(fullWith([eu, '  data_location: "Germany, with support access from India"\n']));
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+    assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
+    assert.equal(factsOf(d)?.[0], '`Germany, with support access from India` is read as Germany and India.');
+  });
+
+  it('fails safe on words that name no country: offshore, worldwide, Asia, a US state that is also a country code', () => {
+    for (const [written, place] of [
+      ['Frankfurt, plus offshore support', 'offshore'],
+      ['Hetzner Nuremberg, monitored worldwide', 'worldwide'],
+      ['EU, with follow-the-sun support', 'follow-the-sun'],
+      ['Ireland and somewhere in Asia', 'Asia'],
+      ['Ashburn, VA', 'VA'],
+      ['New South Wales', 'New South Wales'],
+    ] as const) {
+      const d = one(fullWith([eu, `  data_location: ["${written}"]\n`]));
+      assert.match(d.message, new RegExp(`^No transfer basis is recorded for personal data in "${place}": `), written);
+      assert.match(factsOf(d)?.join('\n') ?? '', /so it is treated as possibly outside the EU\/EEA\./, written);
+    }
+    // A boundary kept is not a transfer; a US city's state is the United States.
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: ["EU only, nothing stored outside the EU"]\n'])), []);
+    assert.match(one(fullWith([eu, '  data_location: ["Dallas, TX"]\n'])).message, /personal data in United States of America:/);
+  });
+
+  it('keeps the lead clause short when many or long names need a basis', () => {
+    const d = one(fullWith([eu, '  data_location: [Philippines, United States, Brazil]\n']));
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in 3 locations: Philippines, Brazil and United States of America; they are outside the EU/EEA with no EU adequacy decision that is known to cover the vendor (GDPR Art. 44-49).',
+    );
+  });
+
+  it('asks the same of a small job as of any other: no personal data, no finding; personal data, a location', () => {
+    const small = [
+      '  name: Customer self-service portal rebuild\n',
+      '  name: Customer self-service portal rebuild\n  engagement: small_job\n',
+    ] as const;
+    assert.deepEqual(
+      checkRule(
+        ruleId,
+        fullWith(
+          small,
+          [eu, ''],
+          ['  personal_data: true\n', '  personal_data: false\n'],
+          ['  personal_data_categories: [contact details, billing address, invoice history]\n', ''],
+        ),
+      ),
+      [],
+    );
+    assert.deepEqual(checkRule(ruleId, fullWith(small, [eu, '  data_location: [hosted in Lisbon]\n'])), []);
+    assert.match(one(fullWith(small, [eu, ''])).message, /^The scope does not say where personal data will be processed/);
   });
 
   it('reads a single text as one location (the schema reports the type) and leaves other shapes to the schema', () => {
@@ -254,13 +391,28 @@ describe('security-data-location-missing', () => {
   });
 });
 
-describe('readLocation', () => {
-  it('places locations under GDPR Chapter V', () => {
+describe('readLocation and readLocations', () => {
+  it('places a whole value under GDPR Chapter V', () => {
     assert.deepEqual(readLocation(' Germany '), { written: 'Germany', code: 'DE', name: 'Germany', standing: 'eea' });
     assert.deepEqual(readLocation('uk'), { written: 'uk', code: 'GB', name: 'United Kingdom', standing: 'adequate' });
     assert.equal(readLocation('USA').partial, 'organisations certified under the EU-US Data Privacy Framework');
     assert.equal(readLocation('in').standing, 'third-country');
     assert.deepEqual(readLocation('ZZ'), { written: 'ZZ', standing: 'unrecognised' });
-    assert.deepEqual(readLocation('eu-west-1'), { written: 'eu-west-1', standing: 'unrecognised' });
+  });
+
+  it('reads each place a value names in words', () => {
+    const codes = (text: string) => readLocations(text).map((r) => r.code ?? `?${r.written}`);
+    assert.deepEqual(codes('eu-west-1'), ['IE']);
+    assert.deepEqual(codes('EU (AWS Frankfurt) with backups in the UK'), ['EU', 'DE', 'GB']);
+    assert.deepEqual(codes('Azure West Europe (Amsterdam)'), ['NL']);
+    assert.deepEqual(codes('GCP europe-west4 (Eemshaven)'), ['NL']);
+    assert.deepEqual(codes('eu-central-2 (Zurich)'), ['CH']);
+    assert.deepEqual(codes('Bosnia and Herzegovina'), ['BA']);
+    assert.deepEqual(codes('the Netherlands and Belgium'), ['NL', 'BE']);
+    // Capital words that are codes but mean something else are not read as countries.
+    assert.deepEqual(codes('IT support from Poland'), ['PL']);
+    assert.deepEqual(codes('Aurora PostgreSQL in eu-central-1'), ['DE']);
+    assert.deepEqual(codes('New Jersey'), ['?New Jersey']);
+    assert.deepEqual(codes("vendor's data centre"), ["?vendor's data centre"]);
   });
 });

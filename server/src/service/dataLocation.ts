@@ -1,11 +1,18 @@
 // Reading `security.data_location` the way people write it (`DE`, `deu`, `Germany`, `United
-// States`, `UK`, `EU`) and placing each location against GDPR Chapter V: inside the EU/EEA, a
-// country with an EU adequacy decision, or a third country that needs a transfer basis.
+// States`, `UK`, `EU`, and in words: "Azure West Europe (Amsterdam)", "eu-west-2 (London)",
+// "hosted in Frankfurt", "Germany, with support access from India") and placing each location
+// against GDPR Chapter V: inside the EU/EEA, a country with an EU adequacy decision, or a third
+// country that needs a transfer basis. What names no country ("offshore", "Europe", a value with
+// no place in it) is read as possibly outside the EU/EEA: the fail-safe reading.
 // Country names and ISO 3166-1 codes come from i18n-iso-countries (English names with their
-// common alternatives); only the legal lists below are ours.
+// common alternatives), cities from city-timezones (generated/cityCountries.json, built by
+// scripts/cityCountries.mjs), cloud regions from the providers' lists (cloudRegions.ts); only the
+// legal lists below are ours.
 // The library's index, not its Node entry, which loads all 80 locales (1 MB in each bundle).
 import countries from 'i18n-iso-countries/index';
 import english from 'i18n-iso-countries/langs/en.json';
+import { awsRegions, azureRegions, googleCloudRegions } from './cloudRegions';
+import cityCountries from './generated/cityCountries.json';
 
 /** English names are registered on first use, so files that name no location pay nothing at start-up. */
 let namesRegistered = false;
@@ -99,12 +106,20 @@ export type LocationStanding =
   | 'adequate'
   /** A recognised country outside the EU/EEA without one: a transfer basis is needed (Art. 46-49). */
   | 'third-country'
-  /** Not recognised as a country: treated as a third country until it is written as one. */
+  /** Not read as a country: treated as possibly outside the EU/EEA until it is written as one. */
   | 'unrecognised';
 
 export interface LocationReading {
-  /** The location as written, trimmed. */
+  /** The location as written, trimmed: the whole value, or the words of it that name the place. */
   readonly written: string;
+  /** For a place read from words inside a value: the whole value. */
+  readonly value?: string;
+  /** For a city or a cloud region: the country it was read as (`Manila` in the Philippines). */
+  readonly via?: 'city' | 'region';
+  /** For a city name shared by cities in other countries: those countries' names (the most populous city was read). */
+  readonly alsoIn?: readonly string[];
+  /** For words that name no country ("offshore", "Europe"): why they may be outside the EU/EEA. */
+  readonly vague?: string;
   /** ISO 3166-1 alpha-2 code, or `EU`/`EEA`; undefined when not recognised. */
   readonly code?: string;
   /** The country's English name (`India`), or the region's, for messages. */
@@ -144,4 +159,324 @@ function codeOf(key: string): string | undefined {
   // `isValid` first: `toAlpha2` echoes any two letters back, known or not.
   if (/^([a-z]{2,3}|\d{3})$/.test(key) && countries.isValid(key)) return countries.toAlpha2(key);
   return countryNames().getAlpha2Code(key, 'en');
+}
+
+// ---- locations written in words ----------------------------------------------------------------
+
+/** Lower case, accents and other marks removed, spaces collapsed: `São Paulo` -> `sao paulo`. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Cloud region names and codes, folded, to the country they are in. */
+let regionIndex: Map<string, string> | undefined;
+function regions(): Map<string, string> {
+  if (regionIndex) return regionIndex;
+  regionIndex = new Map();
+  for (const [id, , country] of [...awsRegions, ...googleCloudRegions]) regionIndex.set(id, country);
+  for (const [name, country] of azureRegions) {
+    regionIndex.set(fold(name), country);
+    regionIndex.set(fold(name).replace(/ /g, ''), country);
+  }
+  return regionIndex;
+}
+
+/** A region code in the providers' shape (`eu-west-2`, `europe-west4`, `ap-southeast-1a`) that no list has. */
+const regionShape = /^[a-z]{2,}(?:-[a-z]+)+-?\d{1,2}[a-z]?$/;
+
+/** English country names and their alternatives, folded, to alpha-2 codes; short capital forms (`US`) are codes below. */
+let nameIndex: Map<string, string> | undefined;
+function names(): Map<string, string> {
+  if (nameIndex) return nameIndex;
+  nameIndex = new Map();
+  for (const [code, list] of Object.entries(countryNames().getNames('en', { select: 'all' }))) {
+    for (const name of list) {
+      if (/^[A-Z.]{1,4}$/.test(name)) continue;
+      const plain = fold(name.replace(/\s*\([^)]*\)/g, '').replace(/,.*$/, ''));
+      if (plain.length >= 4 && !nameIndex.has(plain)) nameIndex.set(plain, code);
+      if (!nameIndex.has(fold(name))) nameIndex.set(fold(name), code);
+    }
+  }
+  for (const [alias, code] of Object.entries(aliases)) nameIndex.set(alias, code);
+  for (const [alias, code] of Object.entries(moreNames)) nameIndex.set(alias, code);
+  return nameIndex;
+}
+
+/** Names a scope uses that the country library spells otherwise. */
+const moreNames: Readonly<Record<string, string>> = {
+  holland: 'NL',
+  korea: 'KR',
+  'south korea': 'KR',
+  'czech republic': 'CZ',
+  'hong kong': 'HK',
+  'great britain': 'GB',
+  britain: 'GB',
+};
+
+/**
+ * Codes written in capitals inside a sentence (`servers in DE and NL`). Capital two-letter words
+ * that are also codes but mean something else in a scope (`IT support`, `HR data`, `QA`, `AI`,
+ * `NO access`) are left out: reading them as a country could hide where the data is.
+ */
+const capitalCodes: Readonly<Record<string, string>> = { UK: 'GB', USA: 'US', US: 'US', UAE: 'AE', EU: 'EU', EEA: 'EEA' };
+const notCodes: ReadonlySet<string> = new Set([
+  'IT', 'HR', 'QA', 'AI', 'ID', 'IN', 'IS', 'AS', 'AT', 'BE', 'BY', 'DO', 'GO', 'ME', 'NO', 'TO', 'AM', 'PM', 'PR', 'MS', 'TV', 'CV', 'CI', 'CD', 'SO', 'MY', 'OR', 'AD', 'PA', 'MA', 'FM', 'GP', 'PS', 'SV', 'TM', 'ST', 'BI', 'DJ', 'GG', 'CA', 'LA', 'CO', 'SA', 'BA', 'GA', 'MO', 'NE', 'SC', 'SD', 'TN', 'VA', 'AL', 'AR', 'AZ', 'IL', 'MD', 'MN', 'MS', 'MT', 'NC',
+]); // prettier-ignore
+
+/** Groups of countries all inside the EU/EEA. */
+const eeaGroups: Readonly<Record<string, string>> = {
+  nordics: 'the Nordics',
+  'nordic countries': 'the Nordics',
+  scandinavia: 'Scandinavia',
+  benelux: 'the Benelux',
+  baltics: 'the Baltic states',
+  'baltic states': 'the Baltic states',
+};
+
+/** Words that name no country but a wider area, or none: read as possibly outside the EU/EEA. */
+const outsideWords: Readonly<Record<string, string>> = {
+  offshore: 'offshore work is done outside the buyer’s country, and usually outside the EU/EEA',
+  nearshore: 'nearshore work is done in a neighbouring country, which may be outside the EU/EEA',
+  worldwide: 'worldwide access includes countries outside the EU/EEA',
+  global: 'global access includes countries outside the EU/EEA',
+  globally: 'global access includes countries outside the EU/EEA',
+  anywhere: 'it can be anywhere, including outside the EU/EEA',
+  international: 'it names no country',
+  'follow the sun': 'follow-the-sun support works from several time zones, usually outside the EU/EEA',
+  'follow-the-sun': 'follow-the-sun support works from several time zones, usually outside the EU/EEA',
+  'rest of the world': 'it names countries outside the EU/EEA without saying which',
+  outside: 'it says the data goes outside a named area',
+  'non-eu': 'it says the data goes outside the EU',
+  'non-eea': 'it says the data goes outside the EEA',
+  'third country': 'it names a third country without saying which',
+  'third countries': 'it names third countries without saying which',
+  asia: 'Asia is outside the EU/EEA',
+  apac: 'Asia-Pacific is outside the EU/EEA',
+  'asia pacific': 'Asia-Pacific is outside the EU/EEA',
+  'asia-pacific': 'Asia-Pacific is outside the EU/EEA',
+  americas: 'the Americas are outside the EU/EEA',
+  'north america': 'North America is outside the EU/EEA',
+  'south america': 'South America is outside the EU/EEA',
+  'latin america': 'Latin America is outside the EU/EEA',
+  latam: 'Latin America is outside the EU/EEA',
+  africa: 'Africa is outside the EU/EEA',
+  'middle east': 'the Middle East is outside the EU/EEA',
+  mena: 'the Middle East and North Africa are outside the EU/EEA',
+  oceania: 'Oceania is outside the EU/EEA',
+};
+
+/** Areas that include EU/EEA countries and others: read as possibly outside only when the value names no place in them. */
+const mixedWords: Readonly<Record<string, string>> = {
+  europe: 'Europe includes countries outside the EU/EEA (the UK, Switzerland, Serbia, Türkiye, Ukraine)',
+  european: 'Europe includes countries outside the EU/EEA (the UK, Switzerland, Serbia, Türkiye, Ukraine)',
+  emea: 'EMEA includes the Middle East and Africa',
+  dach: 'DACH includes Switzerland, outside the EU/EEA',
+};
+
+const longestPhrase = 5;
+
+interface Word {
+  readonly text: string;
+  readonly folded: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The words of a value; a hyphenated word is split unless it is a region code or a name as a whole (`Guinea-Bissau`). */
+function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*/gu)) {
+    const raw = match[0];
+    const start = match.index;
+    const folded = fold(raw);
+    const whole = !raw.includes('-') || regions().has(folded) || regionShape.test(folded) || names().has(folded) || folded in outsideWords;
+    if (whole) {
+      words.push({ text: raw, folded, start, end: start + raw.length });
+      continue;
+    }
+    let offset = 0;
+    for (const part of raw.split('-')) {
+      if (part !== '') words.push({ text: part, folded: fold(part), start: start + offset, end: start + offset + part.length });
+      offset += part.length + 1;
+    }
+  }
+  return words;
+}
+
+type Mention =
+  | {
+      readonly kind: 'place';
+      readonly code: string;
+      readonly written: string;
+      readonly via?: 'city' | 'region';
+      readonly alsoIn?: readonly string[];
+    }
+  | { readonly kind: 'group'; readonly name: string; readonly written: string }
+  | { readonly kind: 'outside' | 'mixed' | 'unknown'; readonly written: string; readonly vague: string };
+
+/** The place, area or signal that the words from `i` on begin with, and how many words it takes. */
+function mentionAt(text: string, words: readonly Word[], i: number): { mention: Mention; length: number } | undefined {
+  const first = words[i];
+  if (!first) return undefined;
+  for (let n = Math.min(longestPhrase, words.length - i); n >= 1; n--) {
+    const last = words[i + n - 1];
+    if (!last) continue;
+    const phrase = words
+      .slice(i, i + n)
+      .map((w) => w.folded)
+      .join(' ');
+    const written = text.slice(first.start, last.end);
+    // An availability zone (`eu-north-1a`) is in its region's country.
+    const region = regions().get(phrase) ?? regions().get(phrase.replace(/(?<=-\d{1,2})[a-z]$/, ''));
+    if (region) return { mention: { kind: 'place', code: region, written, via: 'region' }, length: n };
+    if (phrase in outsideWords) return { mention: { kind: 'outside', written, vague: outsideWords[phrase] ?? '' }, length: n };
+    if (phrase in eeaGroups) return { mention: { kind: 'group', name: eeaGroups[phrase] ?? phrase, written }, length: n };
+    if (phrase in mixedWords) return { mention: { kind: 'mixed', written, vague: mixedWords[phrase] ?? '' }, length: n };
+    if (n === 1 && capitalCodes[first.text.replace(/\./g, '')] !== undefined && /^[A-Z.]+$/.test(first.text)) {
+      return { mention: { kind: 'place', code: capitalCodes[first.text.replace(/\./g, '')] ?? '', written }, length: 1 };
+    }
+    if (n === 1 && /^[A-Z]{2}$/.test(first.text) && !notCodes.has(first.text) && countries.isValid(first.text)) {
+      return { mention: { kind: 'place', code: first.text, written }, length: 1 };
+    }
+    // "New Jersey", "New South Wales": not Jersey or Wales. "New Zealand" and "New York" are names as a whole.
+    const country = names().get(phrase);
+    const city = /^\p{Lu}/u.test(first.text) ? (cityCountries as Readonly<Record<string, string>>)[phrase] : undefined;
+    if ((country || city) && i > 0 && words[i - 1]?.text === 'New') continue;
+    if (country) return { mention: { kind: 'place', code: country, written }, length: n };
+    if (city) {
+      const [code = '', ...others] = city.split(' ');
+      return { mention: { kind: 'place', code, written, via: 'city', ...(others.length ? { alsoIn: others } : {}) }, length: n };
+    }
+    if (n === 1 && regionShape.test(first.folded)) {
+      return {
+        mention: { kind: 'unknown', written, vague: 'it looks like a cloud region code, but not one of AWS, Google Cloud or Azure' },
+        length: 1,
+      };
+    }
+  }
+  // "New South Wales", "New Jersey": a place this rule does not know, not Wales or Jersey.
+  let end = i + 1;
+  while (first.text === 'New' && end < words.length && /^\p{Lu}/u.test(words[end]?.text ?? '')) end++;
+  const last = words[end - 1];
+  if (end > i + 1 && last) {
+    return {
+      mention: { kind: 'unknown', written: text.slice(first.start, last.end), vague: 'it names no country this rule knows' },
+      length: end - i,
+    };
+  }
+  return undefined;
+}
+
+/** A reading of a country code (alpha-2, `EU`/`EEA`) found inside a value. */
+function readingOf(code: string, written: string, value: string, extra: Partial<LocationReading> = {}): LocationReading {
+  return { ...readLocation(code), written, value, ...extra };
+}
+
+/**
+ * US state abbreviations that are also country codes: after a place that is not a country
+ * (`Wilmington, DE`, `Ashburn, VA`) the code may be either, so it is read as neither.
+ */
+const stateCodes: Readonly<Record<string, string>> = {
+  AL: 'Alabama', AR: 'Arkansas', AZ: 'Arizona', CA: 'California', CO: 'Colorado', DE: 'Delaware', GA: 'Georgia',
+  ID: 'Idaho', IL: 'Illinois', IN: 'Indiana', LA: 'Louisiana', MA: 'Massachusetts', MD: 'Maryland', ME: 'Maine',
+  MN: 'Minnesota', MO: 'Missouri', MS: 'Mississippi', MT: 'Montana', NC: 'North Carolina', NE: 'Nebraska',
+  PA: 'Pennsylvania', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', VA: 'Virginia',
+}; // prettier-ignore
+
+/** Words that say a boundary is kept ("no data outside the EU"), which cancel `outside`, `non-EU` and `third country` in the same part. */
+const negation = /\b(?:no|not|never|nothing|none|without|only)\b/i;
+const boundaryWords: ReadonlySet<string> = new Set(['outside', 'non-eu', 'non-eea', 'third country', 'third countries']);
+
+/**
+ * Every location one `data_location` value names. A value that is a country, a code or EU/EEA as
+ * a whole is that one location. Otherwise each part between commas or semicolons is read the same
+ * way, and what is left is read word by word: cloud regions, country names, cities (written with
+ * a capital), codes in capitals, and words that name an area or no place at all. A value in which
+ * nothing is read as a place is one unrecognised location: possibly outside the EU/EEA.
+ */
+export function readLocations(text: string): LocationReading[] {
+  const whole = readLocation(text);
+  if (whole.standing !== 'unrecognised') return [whole];
+  const value = whole.written;
+  const readings: LocationReading[] = [];
+  const unknown: LocationReading[] = [];
+  const outside: LocationReading[] = [];
+  const mixed: LocationReading[] = [];
+  /** What the part before said: a country (or nothing before), a city, or nothing read. */
+  let previous: LocationReading | 'country' | 'unread' = 'country';
+  for (const part of value.split(/[,;\n]/)) {
+    const trimmed = part.trim();
+    const state = stateCodes[trimmed];
+    if (state !== undefined && previous !== 'country') {
+      // `Frankfurt, DE` is Germany; `Ashburn, VA` or `Dallas, TX` after a US city is the state; otherwise either.
+      const city = typeof previous === 'object' ? previous : undefined;
+      const cityCountry = city?.code;
+      if (cityCountry === trimmed) continue;
+      if (cityCountry === 'US' || city?.alsoIn?.includes('United States of America')) {
+        if (cityCountry !== 'US') readings.push(readingOf('US', trimmed, value));
+        continue;
+      }
+      const country = countryNames().getName(trimmed, 'en') ?? trimmed;
+      unknown.push({
+        written: trimmed,
+        value,
+        standing: 'unrecognised',
+        vague: `after a place it may be the US state of ${state} as well as ${country}`,
+      });
+      continue;
+    }
+    const asWhole = readLocation(part);
+    if (trimmed !== '' && asWhole.standing !== 'unrecognised') {
+      readings.push({ ...asWhole, value });
+      previous = 'country';
+      continue;
+    }
+    const before = readings.length;
+    const words = wordsOf(part);
+    for (let i = 0; i < words.length;) {
+      const found = mentionAt(part, words, i);
+      if (!found) {
+        i++;
+        continue;
+      }
+      i += found.length;
+      const { mention } = found;
+      if (mention.kind === 'place') {
+        const alsoIn = mention.alsoIn?.map((code) => countryNames().getName(code, 'en') ?? code);
+        readings.push(
+          readingOf(mention.code, mention.written, value, { ...(mention.via ? { via: mention.via } : {}), ...(alsoIn ? { alsoIn } : {}) }),
+        );
+      } else if (mention.kind === 'group') {
+        readings.push({ written: mention.written, value, code: 'EEA', name: mention.name, standing: 'eea' });
+      } else if (mention.kind === 'outside' && boundaryWords.has(fold(mention.written)) && negation.test(part)) {
+        continue;
+      } else {
+        const reading: LocationReading = { written: mention.written, value, standing: 'unrecognised', vague: mention.vague };
+        (mention.kind === 'unknown' ? unknown : mention.kind === 'outside' ? outside : mixed).push(reading);
+      }
+    }
+    const last = readings.length > before ? readings[readings.length - 1] : undefined;
+    previous = last === undefined ? 'unread' : last.via === 'city' ? last : 'country';
+  }
+  const places = uniqueByCode(readings);
+  // An area word beside a place outside the EU/EEA adds nothing the place does not already say.
+  const placeOutside = places.some((r) => r.standing === 'third-country');
+  const result = [
+    ...places,
+    ...unknown,
+    ...(placeOutside ? [] : outside),
+    ...(places.length === 0 && unknown.length === 0 && outside.length === 0 ? mixed : []),
+  ];
+  return result.length > 0 ? result : [whole];
+}
+
+/** The first reading of each country: `Frankfurt` after `Germany` adds nothing. */
+export function uniqueByCode(readings: readonly LocationReading[]): LocationReading[] {
+  const seen = new Set<string>();
+  return readings.filter((r) => {
+    const key = r.code ?? r.written;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

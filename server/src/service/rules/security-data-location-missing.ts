@@ -3,7 +3,7 @@
 // an EU adequacy decision (or not recognised as a country) while `security.transfer_basis` is absent;
 // also the United States for personal data under European law, since its adequacy decision covers
 // only organisations certified under the EU-US Data Privacy Framework.
-import { europeanTie, readLocation, type LocationReading } from '../dataLocation';
+import { europeanTie, readLocations, uniqueByCode, type LocationReading } from '../dataLocation';
 import { canonicalEnum, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
@@ -19,7 +19,7 @@ export const rule: Rule = {
   title: 'Personal data with no location or no transfer basis',
   explanation: `The vendor will process personal data, but the scope does not say where, or it names a place outside the EU/EEA with no legal basis for sending the data there. Under GDPR Chapter V (Art. 44-49), personal data may leave the EU/EEA only to a country with an EU adequacy decision (Art. 45), or under appropriate safeguards such as the European Commission's standard contractual clauses (Art. 46(2)(c)) or binding corporate rules (Art. 47); the derogations of Art. 49 (explicit consent, for example) are for occasional transfers, not a vendor's routine processing. A processor contract must cover transfers to third countries (Art. 28(3)(a)), and DORA Art. 30(2)(b) requires the locations where data is processed. Without them, an offshore team or a support desk abroad can move your customers' data out of the protection you are accountable for, a security threat that the transfer rules make a legal one.
 
-Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`. A location that is not recognised as a country is treated as outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.
+Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`; the public cloud regions of AWS, Google Cloud and Azure (\`eu-west-2 (London)\`, \`GCP europe-west4\`, \`Azure West Europe (Amsterdam)\`, each read as the country it is in: eu-west-2 is the United Kingdom and eu-central-2 Switzerland, both outside the EEA with an adequacy decision); cities of at least 50,000 people (\`hosted in Frankfurt\`, \`Dublin data centre\`; a name shared by several cities is read as the most populous, and the hover says so); and values in words that name several places (\`Germany, with support access from India\`: support access from a third country is a transfer). Words that name no country (\`offshore\`, \`worldwide\`, \`Asia\`, \`Europe\` on its own) and a value in which no place can be read are treated as possibly outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.
 
 The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint. Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.`,
   areas: ['security'],
@@ -60,7 +60,8 @@ The United States needs that check written down. Organisations join the Data Pri
       ];
     }
 
-    const readings = texts.map(readLocation);
+    const everyReading = texts.flatMap(readLocations);
+    const readings = uniqueByCode(everyReading);
     const outside = readings.filter((r) => r.standing === 'third-country' || r.standing === 'unrecognised');
     const basisValue = security.transfer_basis;
     const basis = canonicalEnum(basisValue, transferBases);
@@ -74,6 +75,7 @@ The United States needs that check written down. Organisations join the Data Pri
           path: ['security', 'transfer_basis'],
           message: `\`transfer_basis: adequacy\` does not cover ${placesOf(outside)}: ${outsideClause(outside)} (GDPR Art. 44-49).`,
           facts: [
+            ...readFacts(outside, everyReading),
             ...unrecognisedFacts(outside),
             'Sign standard contractual clauses for it (`transfer_basis: sccs`), or use a location with an adequacy decision.',
           ],
@@ -96,8 +98,9 @@ The United States needs that check written down. Organisations join the Data Pri
       ruleId,
       path: ['security', 'data_location'],
       at: 'key',
-      message: `No transfer basis is recorded for personal data in ${placesOf(needing)}: ${outsideClause(needing)} (GDPR Art. 44-49).`,
+      message: noBasisMessage(needing),
       facts: [
+        ...readFacts(needing, everyReading),
         ...unrecognisedFacts(outside),
         ...uncertified.map(
           (r) =>
@@ -130,13 +133,21 @@ The United States needs that check written down. Organisations join the Data Pri
   },
 };
 
-/** `India`, `India and Brazil`, `"Frankfurt data centre"`: the locations a message is about. */
+/** The finding's message; with many or long names, the lead clause counts them so that it stays short. */
+function noBasisMessage(needing: readonly LocationReading[]): string {
+  const places = placesOf(needing);
+  const lead = `No transfer basis is recorded for personal data in ${places}`;
+  if (lead.length <= 88) return `${lead}: ${outsideClause(needing)} (GDPR Art. 44-49).`;
+  return `No transfer basis is recorded for personal data in ${needing.length} locations: ${places}; ${outsideClause(needing)} (GDPR Art. 44-49).`;
+}
+
+/** `India`, `India and Brazil`, `"our vendor's data centre"`: the locations a message is about. */
 function placesOf(readings: readonly LocationReading[]): string {
   const names = readings.map((r) => (r.name !== undefined ? r.name : `"${shortText(r.written, 40)}"`));
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
-/** Why the locations need a basis, as a clause after the message's first: right for one or many and for unrecognised ones. */
+/** Why the locations need a basis, as a clause after the message's first: right for one or many and for unread ones. */
 function outsideClause(readings: readonly LocationReading[]): string {
   const unrecognised = readings.filter((r) => r.standing === 'unrecognised').length;
   const optIn = readings.filter((r) => r.optIn === true);
@@ -144,22 +155,44 @@ function outsideClause(readings: readonly LocationReading[]): string {
   if (optIn.length === readings.length)
     return `the EU adequacy decision covers only ${optIn[0]?.partial ?? ''}, and nothing says the vendor is one`;
   if (optIn.length > 0)
-    return `they are outside the EU/EEA with no EU adequacy decision that is known to cover the vendor${unrecognised > 0 ? ', or not recognised as a country' : ''}`;
+    return `they are outside the EU/EEA with no EU adequacy decision that is known to cover the vendor${unrecognised > 0 ? ', or could not be read as a country' : ''}`;
   if (unrecognised === 0) return `${many ? 'they are' : 'it is'} outside the EU/EEA with no EU adequacy decision`;
   if (unrecognised === readings.length)
     return many
-      ? 'they could not be recognised as countries and are treated as outside the EU/EEA'
-      : 'it could not be recognised as a country and is treated as outside the EU/EEA';
-  return 'they are outside the EU/EEA with no EU adequacy decision or not recognised as a country';
+      ? 'they could not be read as countries and are treated as possibly outside the EU/EEA'
+      : 'it could not be read as a country and is treated as possibly outside the EU/EEA';
+  return 'they are outside the EU/EEA with no EU adequacy decision, or could not be read as a country';
 }
 
 function unrecognisedFacts(readings: readonly LocationReading[]): string[] {
   return readings
     .filter((r) => r.standing === 'unrecognised')
-    .map(
-      (r) =>
-        `\`${shortText(r.written, 40)}\` is not a country this rule recognises (write an ISO 3166-1 code such as \`DE\` or an English name such as \`Germany\`), so it is treated as outside the EU/EEA.`,
+    .map((r) =>
+      r.vague !== undefined
+        ? `\`${shortText(r.written, 40)}\` names no country: ${r.vague}, so it is treated as possibly outside the EU/EEA.`
+        : `\`${shortText(r.written, 40)}\` could not be read as a place: write a country (\`DE\`, \`Germany\`), a city (\`Frankfurt\`) or a cloud region (\`eu-central-1\`); until then it is treated as possibly outside the EU/EEA.`,
     );
+}
+
+/**
+ * How each value written in words was read, for the values the finding is about ("`Germany, with
+ * support access from Manila` is read as Germany and Philippines (Manila)"), so that a misreading
+ * shows: the lead sees which words were taken for which country.
+ */
+function readFacts(about: readonly LocationReading[], every: readonly LocationReading[]): string[] {
+  const values = [...new Set(about.flatMap((r) => (r.value !== undefined && r.standing !== 'unrecognised' ? [r.value] : [])))];
+  return values.map((value) => {
+    const parts = uniqueByCode(every.filter((r) => r.value === value && r.standing !== 'unrecognised')).map(readAs);
+    return `\`${shortText(value, 60)}\` is read as ${parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}`}.`;
+  });
+}
+
+/** `Philippines (Manila)`, `United States of America (us-east-1)`, `Venezuela (Valencia, the largest city of that name; also Spain)`. */
+function readAs(r: LocationReading): string {
+  const name = r.name ?? r.written;
+  if (r.via === undefined || r.written.toLowerCase() === name.toLowerCase()) return name;
+  const also = r.alsoIn?.length ? `, the largest city of that name; also ${r.alsoIn.join(', ')}` : '';
+  return `${name} (${r.written}${also})`;
 }
 
 /**
