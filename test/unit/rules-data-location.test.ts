@@ -416,3 +416,30 @@ describe('readLocation and readLocations', () => {
     assert.deepEqual(codes("vendor's data centre"), ["?vendor's data centre"]);
   });
 });
+
+describe('personal data read from the categories', () => {
+  it('does not count a category that says there is none, for this rule as for the others', () => {
+    for (const none of ['[none]', '[N/A]', '["No personal data"]', '["-"]']) {
+      const text = fullWith(
+        [eu, ''],
+        ['  personal_data: true\n', '  personal_data: false\n'],
+        ['  personal_data_categories: [contact details, billing address, invoice history]\n', `  personal_data_categories: ${none}\n`],
+      );
+      assert.deepEqual(checkRule(ruleId, text), [], none);
+    }
+    const some = fullWith(
+      [eu, ''],
+      ['  personal_data: true\n', '  personal_data: false\n'],
+      [
+        '  personal_data_categories: [contact details, billing address, invoice history]\n',
+        '  personal_data_categories: [none, customer emails]\n',
+      ],
+    );
+    assert.equal(one(some).range.start.line, 31);
+  });
+
+  it('reads the adjectives leads write as their country', () => {
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [German data centres, Irish entity]\n'])), []);
+    assert.match(one(fullWith([eu, '  data_location: [German hosting, Indian delivery centre]\n'])).message, /personal data in India:/);
+  });
+});

@@ -202,7 +202,11 @@ function names(): Map<string, string> {
   return nameIndex;
 }
 
-/** Names a scope uses that the country library spells otherwise. */
+/**
+ * Names a scope uses that the country library spells otherwise, and the adjectives leads write
+ * ("German data centres", "Irish entity", "Indian delivery centre") for the EU/EEA states, the UK
+ * and Switzerland, and the countries IT work is most often sent to.
+ */
 const moreNames: Readonly<Record<string, string>> = {
   holland: 'NL',
   korea: 'KR',
@@ -211,7 +215,18 @@ const moreNames: Readonly<Record<string, string>> = {
   'hong kong': 'HK',
   'great britain': 'GB',
   britain: 'GB',
-};
+  austrian: 'AT', belgian: 'BE', bulgarian: 'BG', croatian: 'HR', cypriot: 'CY', czech: 'CZ', danish: 'DK',
+  estonian: 'EE', finnish: 'FI', french: 'FR', german: 'DE', greek: 'GR', hungarian: 'HU', irish: 'IE',
+  italian: 'IT', latvian: 'LV', lithuanian: 'LT', luxembourgish: 'LU', maltese: 'MT', dutch: 'NL', polish: 'PL',
+  portuguese: 'PT', romanian: 'RO', slovak: 'SK', slovenian: 'SI', spanish: 'ES', swedish: 'SE',
+  icelandic: 'IS', norwegian: 'NO', british: 'GB', swiss: 'CH',
+  american: 'US', canadian: 'CA', mexican: 'MX', brazilian: 'BR', argentinian: 'AR', colombian: 'CO',
+  indian: 'IN', pakistani: 'PK', bangladeshi: 'BD', 'sri lankan': 'LK', filipino: 'PH', vietnamese: 'VN',
+  chinese: 'CN', japanese: 'JP', korean: 'KR', singaporean: 'SG', malaysian: 'MY', indonesian: 'ID', thai: 'TH',
+  australian: 'AU', 'south african': 'ZA', egyptian: 'EG', moroccan: 'MA', tunisian: 'TN', nigerian: 'NG',
+  kenyan: 'KE', israeli: 'IL', turkish: 'TR', ukrainian: 'UA', serbian: 'RS', belarusian: 'BY', russian: 'RU',
+  georgian: 'GE', armenian: 'AM', emirati: 'AE',
+}; // prettier-ignore
 
 /**
  * Codes written in capitals inside a sentence (`servers in DE and NL`). Capital two-letter words

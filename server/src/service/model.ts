@@ -375,6 +375,9 @@ export interface PersonalData {
 
 const yesWords = new Set(['yes', 'y', 'true', 'on']);
 
+/** A category that says there is none (`none`, `n/a`, `no personal data`): it lists no personal data. */
+const noCategory = /^(?:none|n\/?a|nil|not applicable|no personal data|-+)\.?$/i;
+
 /**
  * `security.personal_data` read fail-safe: `true`; a text that says yes (`"Yes"`, which the schema
  * reports as the wrong type); or unset/`false` while `personal_data_categories` lists personal data,
@@ -387,7 +390,8 @@ export function personalDataOf(root: unknown): PersonalData | undefined {
   if (flag === true) return { value: true };
   if (typeof flag === 'string' && yesWords.has(flag.trim().toLowerCase())) return { value: true, inferred: 'text' };
   const categories = security.personal_data_categories;
-  const listed = Array.isArray(categories) && categories.some((c) => typeof c === 'string' && c.trim() !== '');
+  const listed =
+    Array.isArray(categories) && categories.some((c) => typeof c === 'string' && c.trim() !== '' && !noCategory.test(c.trim()));
   if (listed && flag !== true) return { value: true, inferred: 'categories' };
   if (flag === false) return { value: false };
   return undefined;
