@@ -10,7 +10,7 @@ import { fixAllText } from '../service/fixAll';
 import { decodeUtf8, tooLarge } from '../service/inputGuard';
 import type { RuleSettings } from '../service/settings';
 import { readUserFile } from '../userFile';
-import { lintFile, lintText, type FileResult } from './lint';
+import { lintFile, lintText, type FileResult, type LintOutput } from './lint';
 import type { LintJob } from './pool';
 
 /** Which fixes to apply: `safe` (--fix, --diff) or also `unsafe` ones (--unsafe-fixes). Display-only fixes never. */
@@ -53,11 +53,11 @@ export function maxBytesFor(settings: RuleSettings): number {
 }
 
 /** Reads, fixes and checks the fixed text of one file. Never throws (a failure is the file's `input/check-failed`). */
-export function fixFile(filePath: string, settings: RuleSettings, level: FixLevel): FixedResult {
+export function fixFile(filePath: string, settings: RuleSettings, level: FixLevel, output: LintOutput = {}): FixedResult {
   try {
     const read = readUserFile(filePath, maxBytesFor(settings));
     // A file that cannot be read is reported exactly as without --fix.
-    if (!read.ok) return lintFile(filePath, settings);
+    if (!read.ok) return lintFile(filePath, settings, output);
     let mtimeMs = 0;
     try {
       mtimeMs = statSync(filePath).mtimeMs;
@@ -65,38 +65,55 @@ export function fixFile(filePath: string, settings: RuleSettings, level: FixLeve
       // Gone already: the write will find it changed.
     }
     const fingerprint = { sha256: sha256(read.bytes), size: read.bytes.length, mtimeMs };
-    return fixBytes(filePath, read.bytes, settings, level, fingerprint);
+    return fixBytes(filePath, read.bytes, settings, level, output, fingerprint);
   } catch (error) {
     // A bug in a fix: the file is left as it is, checked as it is, and the run says so (exit code 2).
-    return { ...lintFile(filePath, settings), fixError: error instanceof Error ? error.message : String(error) };
+    return { ...lintFile(filePath, settings, output), fixError: error instanceof Error ? error.message : String(error) };
   }
 }
 
 /** One job of the pool, on whichever thread runs it. Never throws. */
 export function runJob(job: LintJob, settings: RuleSettings): FixedResult {
-  if (job.bytes) return checkBytes(job.file, job.bytes, settings, job.fix);
-  return job.fix ? fixFile(job.file, settings, job.fix) : lintFile(job.file, settings);
+  const output: LintOutput = job.report === false ? { report: false } : {};
+  if (job.bytes) return checkBytes(job.file, job.bytes, settings, job.fix, output);
+  return job.fix ? fixFile(job.file, settings, job.fix, output) : lintFile(job.file, settings, output);
 }
 
 /** Checks bytes that are not on disk (standard input) as if they were the file `filePath`. */
-export function checkBytes(filePath: string, bytes: Uint8Array, settings: RuleSettings, level?: FixLevel): FixedResult {
+export function checkBytes(
+  filePath: string,
+  bytes: Uint8Array,
+  settings: RuleSettings,
+  level?: FixLevel,
+  output: LintOutput = {},
+): FixedResult {
   if (level) {
     try {
-      return fixBytes(filePath, bytes, settings, level);
+      return fixBytes(filePath, bytes, settings, level, output);
     } catch (error) {
-      return { ...checkBytes(filePath, bytes, settings), fixError: error instanceof Error ? error.message : String(error) };
+      return {
+        ...checkBytes(filePath, bytes, settings, undefined, output),
+        fixError: error instanceof Error ? error.message : String(error),
+      };
     }
   }
-  if (bytes.length > maxBytesFor(settings)) return lintText(filePath, '', settings, tooLarge(bytes.length, settings.limits));
+  if (bytes.length > maxBytesFor(settings)) return lintText(filePath, '', settings, tooLarge(bytes.length, settings.limits), output);
   const { text, problem } = decodeUtf8(bytes);
-  return lintText(filePath, text, settings, problem);
+  return lintText(filePath, text, settings, problem, output);
 }
 
-function fixBytes(filePath: string, bytes: Uint8Array, settings: RuleSettings, level: FixLevel, read?: ReadFingerprint): FixedResult {
-  if (bytes.length > maxBytesFor(settings)) return lintText(filePath, '', settings, tooLarge(bytes.length, settings.limits));
+function fixBytes(
+  filePath: string,
+  bytes: Uint8Array,
+  settings: RuleSettings,
+  level: FixLevel,
+  output: LintOutput,
+  read?: ReadFingerprint,
+): FixedResult {
+  if (bytes.length > maxBytesFor(settings)) return lintText(filePath, '', settings, tooLarge(bytes.length, settings.limits), output);
   const { text, problem } = decodeUtf8(bytes);
   // Bytes that are not UTF-8 text are never rewritten: the diagnostic says why, the file stays as it is.
-  if (problem) return lintText(filePath, text, settings, problem);
+  if (problem) return lintText(filePath, text, settings, problem, output);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits);
   const outcome = fixAllText(doc, settings, { unsafe: level === 'unsafe' });
@@ -112,7 +129,7 @@ function fixBytes(filePath: string, bytes: Uint8Array, settings: RuleSettings, l
     ...(read ? { read } : {}),
   };
   // What remains is what the report shows and what the exit code counts.
-  return { ...lintText(filePath, after, settings), fix };
+  return { ...lintText(filePath, after, settings, undefined, output), fix };
 }
 
 /** A file whose every line ends in CRLF keeps CRLF on the lines fixes add. */

@@ -2,7 +2,6 @@
 // messages (1-based lines and columns) that every output format and the worker pool share.
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { firstFixTitle } from '../service/codeActions';
 import { ScopeDocument } from '../service/document';
 import { decodeUtf8, tooLarge, type InputProblem } from '../service/inputGuard';
 import { fileReport, type FileReport } from '../service/report/fileReport';
@@ -26,8 +25,6 @@ export interface LintMessage {
   readonly endColumn: number;
   /** The node the finding is about, in catalogue notation (`budget.payments[0].amount`). */
   readonly path?: string;
-  /** The title of the quick fix the editor offers first, if any. */
-  readonly fix?: string;
 }
 
 export interface FileResult {
@@ -47,44 +44,68 @@ export interface RuleError {
   readonly message: string;
 }
 
-export function lintText(filePath: string, text: string, settings: RuleSettings, decodingProblem?: InputProblem): FileResult {
-  // Keeps its syntax tree: a fix is resolved for every finding (its title is in the output).
-  const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem, { keepCst: true });
+/** What a result carries besides its messages. */
+export interface LintOutput {
+  /**
+   * Build the file's risk report (default true). Only the register formats (`--format
+   * markdown|csv|html`) print it; for the others a worker neither builds nor sends it.
+   */
+  readonly report?: boolean;
+}
+
+export function lintText(
+  filePath: string,
+  text: string,
+  settings: RuleSettings,
+  decodingProblem?: InputProblem,
+  output: LintOutput = {},
+): FileResult {
+  const doc = new ScopeDocument(pathToFileURL(filePath).href, 0, text, settings.limits, decodingProblem);
   const ruleErrors: RuleError[] = [];
   const analysis = validate(doc, settings, {
     onRuleError: (ruleId, error) => ruleErrors.push({ ruleId, message: error instanceof Error ? error.message : String(error) }),
   });
-  const { diagnostics, fixes } = analysis;
-  const messages = diagnostics.map((d) => toMessage(d, firstFixTitle(doc, fixes.get(d) ?? [])));
-  return { filePath, messages, ...(ruleErrors.length > 0 ? { ruleErrors } : {}), report: fileReport(doc, analysis, settings) };
+  const messages = analysis.diagnostics.map((d) => toMessage(d));
+  return {
+    filePath,
+    messages,
+    ...(ruleErrors.length > 0 ? { ruleErrors } : {}),
+    ...(output.report === false ? {} : { report: fileReport(doc, analysis, settings) }),
+  };
 }
 
 /** Never throws: an unexpected failure is this file's `input/check-failed`, never the run's. */
-export function lintFile(filePath: string, settings: RuleSettings): FileResult {
+export function lintFile(filePath: string, settings: RuleSettings, output: LintOutput = {}): FileResult {
   try {
-    return readAndLint(filePath, settings);
+    return readAndLint(filePath, settings, output);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return lintText(filePath, '', settings, {
-      code: 'input/check-failed',
-      message: `Check failed, so this file is not checked: ${reason}. Please report it with the file attached.`,
-      offset: 0,
-    });
+    return lintText(
+      filePath,
+      '',
+      settings,
+      {
+        code: 'input/check-failed',
+        message: `Check failed, so this file is not checked: ${reason}. Please report it with the file attached.`,
+        offset: 0,
+      },
+      output,
+    );
   }
 }
 
-function readAndLint(filePath: string, settings: RuleSettings): FileResult {
+function readAndLint(filePath: string, settings: RuleSettings, output: LintOutput): FileResult {
   // A UTF-8 byte sequence never makes fewer than a third as many UTF-16 characters, so a file of
   // more than 3 bytes per allowed character (plus a BOM) is too large whatever it holds, and is
   // refused before it is read or decoded.
   const read = readUserFile(filePath, settings.limits.maxFileSizeKB * 1024 * 3 + 3);
   if (!read.ok) {
-    if (read.reason === 'too-large') return lintText(filePath, '', settings, tooLarge(read.size, settings.limits));
+    if (read.reason === 'too-large') return lintText(filePath, '', settings, tooLarge(read.size, settings.limits), output);
     return { filePath, messages: [], readError: read.reason === 'not-a-file' ? notRegular(read.kind) : describeIoError(read.error) };
   }
   // Decoded as the editor does (BOM dropped); bytes that are not UTF-8 are one clear diagnostic.
   const { text, problem } = decodeUtf8(read.bytes);
-  return lintText(filePath, text, settings, problem);
+  return lintText(filePath, text, settings, problem, output);
 }
 
 /** Why a path that is not a regular file is not read. */
@@ -92,8 +113,7 @@ export function notRegular(kind: string): string {
   return `it is ${kind}, not a regular file`;
 }
 
-/** `fix`: the title of the quick fix the editor offers first, if any. */
-export function toMessage(d: Diagnostic, fix?: string): LintMessage {
+export function toMessage(d: Diagnostic): LintMessage {
   const data = d.data as DiagnosticData | undefined;
   return {
     ruleId: String(d.code ?? ''),
@@ -104,7 +124,6 @@ export function toMessage(d: Diagnostic, fix?: string): LintMessage {
     endLine: d.range.end.line + 1,
     endColumn: d.range.end.character + 1,
     ...(data?.path ? { path: data.path } : {}),
-    ...(fix ? { fix } : {}),
   };
 }
 

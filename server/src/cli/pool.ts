@@ -23,6 +23,8 @@ export interface LintJob {
   readonly fix?: FixLevel;
   /** --stdin: the text to check as if it were `file` (which need not exist). */
   readonly bytes?: Uint8Array;
+  /** false: the output format prints no risk register, so the file's report is neither built nor sent back. */
+  readonly report?: boolean;
 }
 
 export const workerRole = 'scope-lint-worker';

@@ -147,7 +147,13 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   if ('problem' in resolved) return fail(io, resolved.problem);
   const unknownId = unknownCustomRuleId(options, resolved.settings);
   if (unknownId) return fail(io, unknownId);
-  let jobs = resolved.jobs.map((job) => (options.fixMode ? { ...job, fix: options.fixLevel } : job));
+  // Only the risk register formats print each file's report: the others do not have it built.
+  const withReport = !options.statistics && (options.format === 'markdown' || options.format === 'csv' || options.format === 'html');
+  let jobs = resolved.jobs.map((job): LintJob => ({
+    ...job,
+    ...(options.fixMode ? { fix: options.fixLevel } : {}),
+    ...(withReport ? {} : { report: false }),
+  }));
   /** Standard input over the size limit: not sent to a worker, reported like a file that is too large. */
   let stdinTooLarge: FileResult | undefined;
   let stdinBytes: Uint8Array | undefined;

@@ -11,7 +11,6 @@ import { FindingLookup } from './findingLookup';
 import { rulesById } from './rules';
 import type { RuleSettings } from './settings';
 import { findSuppressions, keyLineOfMultilineValue } from './suppressions';
-import type { Fix } from './types';
 import type { DiagnosticData } from './validate';
 
 export const quickFixKind = 'quickfix';
@@ -276,12 +275,4 @@ export function wantsFixAll(only: readonly string[] | undefined): boolean {
 /** The `source.fixAll.scope` action for edits "fix all" worked out (see fixAll.ts); none when there are none. */
 export function fixAllAction(uri: string, edits: readonly TextEdit[]): CodeAction | undefined {
   return edits.length === 0 ? undefined : { title: fixAllTitle, kind: fixAllKind, edit: { changes: { [uri]: [...edits] } } };
-}
-
-/** The title of the fix the editor offers first for a finding (its preferred one, else the first that applies). */
-export function firstFixTitle(doc: ScopeDocument, fixes: readonly Fix[]): string | undefined {
-  for (const fix of [...fixes.filter((f) => f.preferred), ...fixes.filter((f) => !f.preferred)]) {
-    if (resolveFix(doc, fix)) return fix.title;
-  }
-  return undefined;
 }
