@@ -418,9 +418,44 @@ describe('expertise-deliverable-unmeasured', () => {
     assert.deepEqual(check(id, fullWith(['    deliverables: [D2, D3]', '    deliverable: D2'])), []);
   });
 
-  it('stays silent when there are no success measures at all', () => {
+  it('reports every deliverable when the scope has no success measures at all (rules.md: none is referenced)', () => {
     const measures = full.slice(full.indexOf('success_measures:\n'), full.indexOf('budget:\n'));
-    assert.deepEqual(check(id, fullWith([measures, 'success_measures: []\n\n'])), []);
+    for (const replacement of ['', 'success_measures: []\n\n', 'success_measures:\n\n']) {
+      const text = fullWith([measures, replacement]);
+      const found = analyzeText(text).diagnostics.filter((d) => d.code === id);
+      const lines = text.split('\n');
+      assert.deepEqual(
+        found.map((d) => [d.range.start.line, d.range.start.character, d.message]),
+        ['D1', 'D2', 'D3'].map((d) => [
+          lines.indexOf(`  - id: ${d}`),
+          4,
+          `Deliverable \`${d}\` is not linked to any success measure: the scope has none.`,
+        ]),
+        JSON.stringify(replacement),
+      );
+      assert.deepEqual(factsOf(found[0]), ['The scope has no success measures yet.']);
+      // The one fix writes the section with a first measure linked to the deliverable.
+      const [create, ...others] = resolvedFixesOf(found[1] ?? assert.fail('no finding for D2'));
+      assert.deepEqual(others, []);
+      assert.equal(create?.title, 'Create success measure `SM1` for `D2`');
+      const fixed = TextDocument.applyEdits(TextDocument.create('file:///t.scope.yaml', 'scope-yaml', 1, text), [...(create?.edits ?? [])]);
+      assert.deepEqual((parse(fixed) as { success_measures?: unknown }).success_measures, [
+        { id: 'SM1', metric: '', target: null, unit: '', measured_by: '', deliverables: ['D2'] },
+      ]);
+      assert.deepEqual(
+        analyzeText(fixed)
+          .diagnostics.filter((d) => d.code === id)
+          .map((d) => d.range.start.line),
+        [lines.indexOf('  - id: D1'), lines.indexOf('  - id: D3')].map((l) => fixed.split('\n').indexOf(lines[l] ?? '')),
+      );
+    }
+  });
+
+  it('offers no new measure when `success_measures` has the wrong type (the schema reports it)', () => {
+    const measures = full.slice(full.indexOf('success_measures:\n'), full.indexOf('budget:\n'));
+    const found = check(id, fullWith([measures, 'success_measures: faster invoicing\n\n']));
+    assert.equal(found.length, 3);
+    assert.deepEqual(found[0]?.fixes, []);
   });
 });
 

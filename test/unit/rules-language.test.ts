@@ -55,6 +55,18 @@ describe('hasQuantity: real quantities, not digits in names', () => {
       'Run on Python 3.12',
       'AES-256 encryption',
       'TLS 1.2+ everywhere',
+      'Upgrade from Angular 15 to 17',
+      'Move from PHP 7.4 to 8.3',
+      'Upgrade SQL Server 2016 to 2022',
+      'from version 2 to 3',
+      'Windows 11 24H2 and 23H2 images',
+      'Replace 4G routers with 5G',
+      'Move Oracle 19C to PostgreSQL 16',
+      'Java 21 GA',
+      'Data migrated to MySQL 8.0 as agreed',
+      'Support iOS 17 users',
+      'Target ES2022 over HTTP/2',
+      'Go live on S/4HANA 2023',
     ]) {
       assert.equal(hasQuantity(text), false, text);
     }
@@ -64,6 +76,23 @@ describe('hasQuantity: real quantities, not digits in names', () => {
     for (const text of ['Launch a loyalty app for our 3 store brands', 'Train 12 agents', 'Serve our 2 regions']) {
       assert.equal(hasQuantity(text), false, text);
     }
+  });
+
+  it('reads durations written as one word, and halves and quarters only when they stand alone', () => {
+    for (const text of ['within the 2-hour batch window', 'a 30-day hypercare', 'a 5-business-day review', 'in H2 2027', 'by Q3']) {
+      assert.equal(hasQuantity(text, { counts: 'none' }), true, text);
+    }
+  });
+
+  it("counts what a test counts, not the scope's own things, when asked for tested counts", () => {
+    for (const text of ['All 42 test cases pass', '0 high-risk alerts', 'all 48,000 records reconcile', '12 tickets per week']) {
+      assert.equal(hasQuantity(text, { counts: 'tested' }), true, text);
+    }
+    for (const text of ['Stakeholders are happy with the 5 reports', 'at our 3 German sites', 'the 12 dashboards', 'the 20 pilot users']) {
+      assert.equal(hasQuantity(text, { counts: 'tested' }), false, text);
+      assert.equal(hasQuantity(text), true, text);
+    }
+    assert.equal(hasQuantity('0 defects', { counts: 'none' }), false);
   });
 });
 
@@ -251,6 +280,13 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
     ['Replace MPLS with Fortinet SD-WAN (FortiOS 7.4) at all branches.', '"FortiOS 7.4" is a name or a count'],
     ['Keep the shop online 24x7 with an ISO 27001 certified host.', '"24x7", "ISO 27001" are names or counts'],
     ['Launch a loyalty app for our 3 store brands.', '"3" is a name or a count'],
+    // An upgrade path's "to" is no bound: the second number is a version like the first.
+    ['Upgrade the booking site from PHP 7.4 to 8.3.', '"PHP 7.4", "8.3" are names or counts'],
+    ['Move SQL Server 2016 to 2022 and Windows 10 to 11.', '"Server 2016", "2022", "Windows 10" are names or counts'],
+    ['Roll out Windows 11 24H2 to every laptop.', '"Windows 11", "24H2" are names or counts'],
+    ['Upgrade to PostgreSQL 16 and Java 21 GA.', '"PostgreSQL 16", "Java 21" are names or counts'],
+    ['Replace the 4G routers in all 40 stores with 5G.', '"4G", "40", "5G" are names or counts'],
+    ['Support iOS 17 and Android 14 in the field app.', '"iOS 17", "Android 14" are names or counts'],
   ] as const) {
     it(`reports "${text}"`, () => {
       const doc = objective(text);
@@ -266,6 +302,10 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
       'Cut month-end close from 8 to 4 working days on Business Central 2024 wave 2.',
       'Keep the shop 99.9% available.',
       'Live on Windows 11 in Q3 2027.',
+      'Move from PHP 7.4 to 8.3 by 2027-09-30.',
+      'Cut month-end close from 8 to 4 working days.',
+      'Reduce open tickets from 1,200 to 600.',
+      'Upgrade from Angular 12 to 17 with a 30-day hypercare.',
     ]) {
       assert.deepEqual(diagnosticsOf(id, objective(text)), [], text);
     }
@@ -406,6 +446,15 @@ describe('expertise-acceptance-criteria-subjective: feelings, agreement and unme
     ['Code passes our review standards and looks clean', 'looks clean'],
     ['Platform is production-ready', 'production-ready'],
     ['API is well documented', 'well documented'],
+    // How well, with nothing to measure it by; a name with digits or a count of the scope is no number.
+    ['The integration works well', 'works well'],
+    ['The site works well on PHP 8.3 and Laravel 11', 'works well'],
+    ['Everything works as it should after the upgrade', 'as it should'],
+    ['The new checkout feels fast', 'feels fast'],
+    ['The client is happy with the booking flow on Windows 11 24H2 laptops', 'happy'],
+    ['Stakeholders are happy with the 5 reports', 'happy'],
+    ['Sign-off by the product owner on Windows 11 24H2', 'Sign-off'],
+    ['The help desk is able to support users after go-live', 'able to support'],
   ] as const) {
     it(`reports "${criterion}", naming "${phrase}"`, () => {
       const text = withCriterion(criterion);
@@ -424,6 +473,15 @@ describe('expertise-acceptance-criteria-subjective: feelings, agreement and unme
       'Signed off by the product owner once all 30 checks in the UAT script pass',
       'Logged with the correct category in ServiceNow',
       'Search returns the expected policy in the top results for the queries in Annex C',
+      // Demonstrations: the client's people do the work alone, which anyone can watch.
+      'The in-house team can support the system without vendor help',
+      'Operations staff can restore a backup unaided following the runbook',
+      'The in-house platform team is able to support the system without vendor help during the shadowing sprint',
+      'Our web team is able to support the site with no agency involvement',
+      'Operations staff are able to handle a failover on their own, following runbook RB-09',
+      // Real quantities, also written as one word, and counts of what a test counts.
+      'The nightly batch runs well within the 2-hour window',
+      'Zero high-risk alerts, approved by the security lead after all 1,240 regression tests pass',
     ]) {
       assert.deepEqual(
         diagnosticsOf(id, withCriterion(criterion)).map((d) => d.message),
@@ -499,6 +557,27 @@ describe('cost-vague-language: open lists, deferrals and unnamed standards peopl
     assert.equal(diagnosticsOf('expertise-acceptance-criteria-subjective', text).length, 1);
     assert.deepEqual(diagnosticsOf(id, description('Cluster state kept in etcd, backed up every 6 hours.')), []);
     assert.deepEqual(diagnosticsOf(id, description('Retests within 2 business days, in a timely manner.')), []);
+  });
+
+  it('is not quantified by versions or by a count of the scope, only by a real quantity or a count a test makes', () => {
+    for (const [text, term] of [
+      ['Upgrade from PHP 7.4 to 8.3 for all 3 regions, making checkout faster.', 'faster'],
+      ['Go live with TalentLoop 4.2 at our 3 German sites, making hiring more efficient.', 'efficient'],
+      ['A robust import on Windows 11 24H2 for the 12 dashboards.', 'robust'],
+    ] as const) {
+      const doc = description(text);
+      const d = onlyDiagnostic(id, doc);
+      const line = lineOf(doc, text);
+      const start = (doc.split('\n')[line] ?? '').indexOf(term);
+      assert.deepEqual(where(d, doc), [line, start, start + term.length, term], text);
+    }
+    for (const text of [
+      'Upgrade from PHP 7.4 to 8.3, making checkout faster: p95 under 1.5 s.',
+      'A robust import: 0 errors in all 48,000 records.',
+      'Faster month-end close within the 2-hour batch window.',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, description(text)), [], text);
+    }
   });
 });
 

@@ -103,6 +103,8 @@ const labelWords = new Set([
 const timeWords =
   /^(?:business\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|yrs?)\b/i;
 
+const hyphenatedDuration = /^-(?:(?:business|working|calendar)-)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?)\b/i;
+
 const numberWords =
   /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|half|a\s+dozen)\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|percent|per\s*cent)\b/i;
 
@@ -114,19 +116,34 @@ const numberPattern = /\d+(?:[.,]\d+)*/g;
 
 /** True when the text states a measurable quantity, a percentage, a date or a deadline. */
 const quantityAnswers = new TextMemo<boolean>();
+const testedAnswers = new TextMemo<boolean>();
 const targetAnswers = new TextMemo<boolean>();
 
 /**
- * With `counts: false`, a count of things ("our 3 German sites", "all 42 test cases") is not a
- * quantity: it is one in a test ("all 42 test cases pass"), not in an objective, where it names the
- * scope rather than a result to reach.
+ * Which counts of things are quantities:
+ * - `any` (the default): every count of things a scope counts ("our 3 German sites", "all 42 test
+ *   cases", "the 12 dashboards");
+ * - `tested`: only counts of what a test or a check counts ("all 42 test cases", "0 defects",
+ *   "48,000 records"). A count of the scope's own things or people ("the 5 reports", "our 3
+ *   sites", "the 4 regional managers") does not measure how well, how fast or how happy, so it
+ *   does not make an opinion testable or a vague word precise;
+ * - `none`: no bare count, only a count over a period ("12 applications per month"). An objective
+ *   that only counts its scope names the work, not a result to reach.
  */
-export function hasQuantity(text: string, options: { readonly counts?: boolean } = {}): boolean {
-  const counts = options.counts ?? true;
-  return (counts ? quantityAnswers : targetAnswers).get(text, () => findsQuantity(text, counts));
+export type CountsAsQuantity = 'any' | 'tested' | 'none';
+
+const answersByCounts: Record<CountsAsQuantity, TextMemo<boolean>> = {
+  any: quantityAnswers,
+  tested: testedAnswers,
+  none: targetAnswers,
+};
+
+export function hasQuantity(text: string, options: { readonly counts?: CountsAsQuantity } = {}): boolean {
+  const counts = options.counts ?? 'any';
+  return answersByCounts[counts].get(text, () => findsQuantity(text, counts));
 }
 
-function findsQuantity(text: string, counts: boolean): boolean {
+function findsQuantity(text: string, counts: CountsAsQuantity): boolean {
   if (numberWords.test(text) || namedMonthDeadline.test(text)) return true;
   numberPattern.lastIndex = 0;
   for (let m = numberPattern.exec(text); m !== null; m = numberPattern.exec(text)) {
@@ -139,7 +156,7 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[A-Za-z]/.test(ch);
 }
 
-function isQuantityAt(text: string, start: number, end: number, number: string, counts: boolean): boolean {
+function isQuantityAt(text: string, start: number, end: number, number: string, counts: CountsAsQuantity): boolean {
   const before = text.charAt(start - 1);
   const after = text.slice(end, end + 24);
   // An ISO date (2027-10-31) or month (2027-10).
@@ -152,12 +169,21 @@ function isQuantityAt(text: string, start: number, end: number, number: string, 
   // Attached to letters before: a quarter or half-year (Q3, H1, FY2027) is a date; anything else is a name (S/4HANA, ISO/IEC, AES-256, p95).
   if (isLetter(before) || ((before === '/' || before === '-' || before === '.') && isLetter(text.charAt(start - 2)))) {
     const prefix = /([A-Za-z]{1,8})[/.-]?$/.exec(text.slice(Math.max(0, start - 8), start))?.[1] ?? '';
-    return /^(?:q|h|fy|cy)$/i.test(prefix) && before !== '/' && before !== '-';
+    // "24H2" is a release code, not the second half of a year: the letters follow digits.
+    const attached = /[A-Za-z0-9]/.test(text.charAt(start - prefix.length - 1));
+    return /^(?:q|h|fy|cy)$/i.test(prefix) && before !== '/' && before !== '-' && !attached;
   }
   if (after.startsWith('%') || /^\s*(?:percent|per\s*cent)\b/i.test(after)) return true;
-  // Attached letters after: a unit (4h, 300ms, 5GB, 120k) counts; a name (4HANA, 3D) does not.
+  // A duration written as one word: "a 2-hour window", "the 30-day hypercare", "5-business-day review".
+  if (hyphenatedDuration.test(after)) return true;
+  // Attached letters after: a unit (4h, 300ms, 5GB, 120k) counts; a name (4HANA, 3D, 5G, 19C) does
+  // not, nor does a release code with a digit after its letters (Windows 11 24H2, 23H2).
   const suffix = /^[A-Za-zµ]+/.exec(after)?.[0];
-  if (suffix !== undefined) return isUnit(suffix) || /^(?:k|m|bn|mn)$/i.test(suffix);
+  if (suffix !== undefined) {
+    if (/^\d/.test(after.slice(suffix.length))) return false;
+    if (/^[A-Z]$/.test(suffix) && !/^[KMBH]$/.test(suffix)) return false;
+    return isUnit(suffix) || /^(?:k|m|bn|mn)$/i.test(suffix);
+  }
   const previous = /([A-Za-z]{1,24})\.?\s{1,24}$/.exec(text.slice(Math.max(0, start - 24), start));
   if (previous?.[1]) {
     const word = previous[1];
@@ -167,9 +193,9 @@ function isQuantityAt(text: string, start: number, end: number, number: string, 
     if (labelWords.has(lower)) return followedByTime;
     const wordStart = start - previous[0].length;
     const sentenceStart = /(?:^|[.!?:;(\n•*-])\s{0,4}$/.test(text.slice(Math.max(0, wordStart - 4), wordStart));
-    // A name or an acronym before the number: ISO 27001, Windows 11, WCAG 2.1, Java 17.
+    // A name or an acronym before the number: ISO 27001, Windows 11, WCAG 2.1, Java 17, iOS 17.
     if (/^[A-Z]/.test(word) && !sentenceStart) return followedByTime;
-    if (/^[A-Z]{2,}$/.test(word)) return followedByTime;
+    if (/^[A-Z]{2,}$/.test(word) || /^[a-z]+[A-Z]/.test(word)) return followedByTime;
   }
   return isMeasure(text, start, number, after, counts);
 }
@@ -186,28 +212,42 @@ const perAfter = /^\s*(?:per\b|\/|x\b|×|times\b|of\s+\d|out\s+of\s+\d|[A-Z]{3}\
  * month"), a ratio ("4 of 5"), a unit ("2 s", "10 GB") or a deadline year ("by 2027"). A bare count
  * ("our 3 store brands", "all 140 pages") names the scope, not a target, so it does not count.
  */
-function isMeasure(text: string, start: number, number: string, after: string, counts: boolean): boolean {
+function isMeasure(text: string, start: number, number: string, after: string, counts: CountsAsQuantity): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
-  if (/^(?:19|20)\d\d$/.test(number) && deadlineBefore.test(before)) return true;
-  if (boundBefore.test(before) || currencyBefore.test(before)) return true;
+  // The second number of a pair whose first is a name ("PHP 7.4 to 8.3", "Windows 10 to 11",
+  // "version 2 to 3") is a version too: its "to" is an upgrade path, not a bound. Numbers are read
+  // left to right and the first quantity ends the search, so the number before was not one.
+  const upgradePath = versionPairBefore.test(before);
+  if (!upgradePath && /^(?:19|20)\d\d$/.test(number) && deadlineBefore.test(before)) return true;
+  if ((!upgradePath && boundBefore.test(before)) || currencyBefore.test(before)) return true;
   if (perAfter.test(after) || timeWords.test(after.trimStart())) return true;
   const next = /^\s*([A-Za-zµ]+)/.exec(after)?.[1];
   if (next !== undefined && isUnit(next)) return true;
-  return counts ? countedThings.test(after) : countPerPeriod.test(after);
+  if (counts === 'any') return countedThings.test(after) || testedThings.test(after) || countPerPeriod.test(after);
+  if (counts === 'tested') return testedThings.test(after) || countPerPeriod.test(after);
+  return countPerPeriod.test(after);
 }
+
+/** A number, then "to" or an arrow, just before this one: "7.4 to ", "10 -> ", "2016 → ". */
+const versionPairBefore = /\d[a-z]?\s*(?:to|through|thru|->|→)\s+$/i;
 
 /** A count over a period, with the things counted between: "12 applications per month", "40 tickets a week". */
 const countPerPeriod =
   /^\s+(?:[A-Za-z-]+\s+){1,3}(?:per|a|an|each|every)\s+(?:second|minute|hour|day|business\s+day|working\s+day|week|month|quarter|year|sprint|release)\b/i;
 
-/** Things a test or a report counts: "all 42 test cases", "5 journeys", "12 pages", "0 findings". */
+/** What a test or a check counts: "all 42 test cases", "0 findings", "48,000 records", "5 journeys". */
+const testedThings =
+  /^\s+(?:[a-z-]+\s+)?(?:tests?|cases?|checks?|scenarios?|journeys?|criteria|findings?|defects?|bugs?|errors?|issues?|incidents?|tickets?|alerts?|vulnerabilit(?:y|ies)|requests?|transactions?|records?|rows?|files?)\b/i;
+
+/** The scope's own things and people, counted: "12 pages", "our 3 sites", "20 users", "the 5 reports". */
 const countedThings =
-  /^\s+(?:[a-z-]+\s+)?(?:tests?|cases?|checks?|scenarios?|journeys?|criteria|findings?|defects?|bugs?|errors?|issues?|incidents?|tickets?|users?|participants?|customers?|pages?|screens?|requests?|transactions?|records?|rows?|files?|reports?|dashboards?|endpoints?|apis?|integrations?|sites?|servers?|workloads?|applications?|apps?)\b/i;
+  /^\s+(?:[a-z-]+\s+)?(?:users?|participants?|customers?|pages?|screens?|reports?|dashboards?|endpoints?|apis?|integrations?|sites?|servers?|workloads?|applications?|apps?)\b/i;
 
 /** A unit js-quantities knows, other than a bare number ("1 in" is an inch, but "in" alone is a word). */
 export function isUnit(text: string): boolean {
   const unit = text.trim();
-  if (unit === '' || unit.length > 20 || /^(?:in|a|at|on|or|to|by|of|and)$/i.test(unit)) return false;
+  // Words that js-quantities would read as units: "as" (attoseconds), "GA" (general availability, not gigayears).
+  if (unit === '' || unit.length > 20 || /^(?:in|a|at|on|or|to|by|of|and|as|ga)$/i.test(unit)) return false;
   const known = unitAnswers.get(unit);
   if (known !== undefined) return known;
   // js-quantities throws (and builds a stack trace) for every word that is not a unit: a fifth of a

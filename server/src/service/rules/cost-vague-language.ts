@@ -266,7 +266,7 @@ export const rule: Rule = {
   explanation: `Vague or open-ended wording leaves the scope open-ended. Unclear terms are a first cause of hidden costs: the vendor prices the narrow reading, you expect the broad one, and the difference comes back as a change request. Open lists ("etc.", "and so on", "including but not limited to") "can't be used for design or testing", and comparative words ("faster", "better", "user-friendly") need a number (Karl Wiegers, *Software Requirements*, ambiguous terms to avoid). The hover also gives a specific suggestion for each term, taken from Wiegers' table. Wiegers also lists "such as". It is off by default because it is too noisy in descriptions, and can be enabled through \`vagueTerms.always\`.`,
   areas: ['cost'],
   get remedy(): string {
-    return `Replace the vague term with a number, a list, or a definition: say how fast, which items, how many. For open lists ("etc.", "and so on", "and more") the quick fix removes the term so you can list every item; for other terms a code action inserts a suppression comment that needs a reason. Extra terms are a setting, and \`vagueTerms.ignore\` removes built-in ones.\n\nBuilt-in terms, always reported: ${builtInTermLabels.always.map((t) => `\`${t}\``).join(', ')}. Reported only in a sentence without a measurable quantity (a number with a unit, a bound, a percentage or a date; a digit in a name such as "ISO 27001" does not count), and never in an exclusion: ${builtInTermLabels.unlessQuantified.map((t) => `\`${t}\``).join(', ')}. Not reported: a capitalised term inside a name ("Quick Start guide"), "as required by" a named law, policy or document, and a catch-all such as "any other" in \`out_of_scope\`, where it narrows the scope.`;
+    return `Replace the vague term with a number, a list, or a definition: say how fast, which items, how many. For open lists ("etc.", "and so on", "and more") the quick fix removes the term so you can list every item; for other terms a code action inserts a suppression comment that needs a reason. Extra terms are a setting, and \`vagueTerms.ignore\` removes built-in ones.\n\nBuilt-in terms, always reported: ${builtInTermLabels.always.map((t) => `\`${t}\``).join(', ')}. Reported only in a sentence without a measurable quantity (a number with a unit, a bound, a percentage or a date; a name or count ("ISO 27001", "3 sites") does not count), and never in an exclusion: ${builtInTermLabels.unlessQuantified.map((t) => `\`${t}\``).join(', ')}. Not reported: a capitalised term inside a name ("Quick Start guide"), "as required by" a named law, policy or document, and a catch-all such as "any other" in \`out_of_scope\`, where it narrows the scope.`;
   },
   sources: [sources.ambiguousTerms],
   check(doc, settings) {
@@ -492,7 +492,9 @@ function applies(
   if (term.subjectiveInCriteria && inCriteria) return false;
   if (term.quantifiable) {
     if (excluding) return false;
-    sentence.quantified ??= hasQuantity(body);
+    // A count of the scope's things ("at our 3 sites", "the 5 reports") says nothing about how
+    // efficient or how fast; a count a test makes ("0 errors in 48,000 records") does.
+    sentence.quantified ??= hasQuantity(body, { counts: 'tested' });
     if (sentence.quantified) return false;
   }
   if (term.advice === asNeeded && namedAuthority.test(text.slice(index + written.length, index + written.length + 60))) return false;

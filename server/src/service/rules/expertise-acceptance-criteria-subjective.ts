@@ -1,7 +1,7 @@
 // expertise-acceptance-criteria-subjective: Acceptance criterion is subjective.
 // A criterion that depends on opinion and has no number cannot be tested, only argued over.
 import { arrayAt, isRecord, itemLabel } from '../model';
-import { findPhrases, phrase, wordsOf, type Phrase } from '../phrases';
+import { findPhrases, phrase, wordsOf, type Phrase, type PhraseMatch } from '../phrases';
 import { hasQuantity } from '../quantities';
 import type { Finding, Path, Rule } from '../types';
 import { sources } from '../sources';
@@ -56,7 +56,7 @@ const opinionPatterns: readonly string[] = [
   'no|without|few|minimal ~complaint',
   'good|clear|accurate|detailed|fast|quick|robust|reliable|stable|simple enough',
   // A quality asserted with no threshold: "the balances are right", "reports are clear".
-  'is|are|be|was|were|remains|remain|seems|seem|feels|feel right|correct|fine|good|ok|okay|clean|nice|clear|intuitive|easy|simple|professional|polished|modern|responsive|usable|consistent|stable|performant|accurate|sensible|plausible|reasonable|sufficient|adequate|appropriate',
+  'is|are|be|was|were|remains|remain|seems|seem|feels|feel right|correct|fine|good|ok|okay|clean|nice|clear|intuitive|easy|simple|professional|polished|modern|responsive|usable|consistent|stable|performant|accurate|sensible|plausible|reasonable|sufficient|adequate|appropriate|fast|quick|snappy|smooth',
   'as expected',
   'fit for purpose',
   'industry ~standard',
@@ -73,6 +73,9 @@ const opinionPatterns: readonly string[] = [
   'easy|easier|simple to ~use|~understand|~navigate|~maintain|~operate|~read',
   'in a timely manner|fashion',
   '~perform well|better|adequately',
+  // How well it works, with nothing to measure "well" by: "works well", "runs fine", "works as it should".
+  '~work|~run|~function|~behave|~operate well|fine|nicely|great|smoothly',
+  'as it|they should',
   'clean|readable|tidy ~code',
   // Qualities with no threshold: how correct, how reliable, how major.
   'correctly|properly|reliably|successfully|smoothly|seamlessly|adequately|appropriately|accurately|completely|effectively|efficiently|promptly|quickly|timely|consistently|intuitively',
@@ -80,9 +83,27 @@ const opinionPatterns: readonly string[] = [
   'no|without major|significant|serious|obvious|noticeable|visible ~bug|~issue|~defect|~problem|~error|~impact|~degradation|~slowdown|~disruption|~downtime',
   'minimal|minimum|minor|limited ~disruption|~downtime|~impact',
   'robust|maintainable|stable|reliable',
-  '~able to ~support|~handle|~cope',
   'works|worked|runs on|in',
 ];
+
+/**
+ * A capability claimed with nothing to watch ("developers are able to support the team"): an
+ * opinion, unless the criterion says how it is shown, by doing the work without the vendor
+ * ("able to support the system without vendor help", "able to fail over unaided").
+ */
+const capabilityPatterns: readonly string[] = ['~able to ~support|~handle|~cope'];
+
+/**
+ * What makes a capability a demonstration: the client's people do it alone ("unaided", "without
+ * vendor help", "with no agency involvement", "on their own").
+ */
+const demonstrationPhrases: readonly Phrase<true>[] = [
+  'unaided|unassisted|independently|single-handedly',
+  'on their|its|his|her|our own',
+  'by themselves|itself|ourselves',
+  'without|sans any? vendor|agency|supplier|contractor|consultant|external|outside|further|third party? ~help|~support|~assistance|~involvement|~intervention|~input',
+  'with no|zero vendor|agency|supplier|contractor|consultant|external|outside|further? ~help|~support|~assistance|~involvement|~intervention|~input',
+].flatMap((pattern) => phrase(pattern, true as const));
 
 /**
  * Phrases that point at something else ("as agreed", "meets the requirements", "expectations"):
@@ -97,8 +118,11 @@ const referentialPatterns: readonly string[] = [
   'expectation|expectations',
 ];
 
-const opinionPhrases: readonly Phrase<'opinion' | 'referential'>[] = [
+type Reading = 'opinion' | 'referential' | 'capability';
+
+const opinionPhrases: readonly Phrase<Reading>[] = [
   ...referentialPatterns.flatMap((pattern) => phrase(pattern, 'referential' as const)),
+  ...capabilityPatterns.flatMap((pattern) => phrase(pattern, 'capability' as const)),
   ...opinionPatterns.flatMap((pattern) => phrase(pattern, 'opinion' as const)),
 ];
 
@@ -114,11 +138,18 @@ const opinions = new TextMemo<string | undefined>();
 
 function opinionIn(criterion: string): string | undefined {
   return opinions.get(criterion, () => {
-    // A criterion with a real quantity can be tested; a digit in a name ("PHP 8.3") is not one.
-    if (hasQuantity(criterion)) return undefined;
-    const match = findPhrases(criterion, wordsOf(criterion), opinionPhrases).find(
-      (m) => m.value === 'opinion' || !namedReference.test(criterion.slice(m.end, m.end + 80)),
-    );
+    // A criterion with a real quantity can be tested; a digit in a name ("PHP 8.3") is not one, nor
+    // a count of whose opinion or of what is judged ("the 3 regional managers", "the 5 reports").
+    if (hasQuantity(criterion, { counts: 'tested' })) return undefined;
+    const words = wordsOf(criterion);
+    let demonstrated: boolean | undefined;
+    const isOpinion = (m: PhraseMatch<Reading>): boolean => {
+      if (m.value === 'opinion') return true;
+      if (m.value === 'referential') return !namedReference.test(criterion.slice(m.end, m.end + 80));
+      demonstrated ??= findPhrases(criterion, words, demonstrationPhrases).length > 0;
+      return !demonstrated;
+    };
+    const match = findPhrases(criterion, words, opinionPhrases).find(isOpinion);
     return match ? criterion.slice(match.start, match.end) : undefined;
   });
 }

@@ -1,6 +1,6 @@
 // expertise-deliverable-unmeasured: Deliverable not linked to a success measure.
 // Acceptance shows a deliverable was built as specified; a linked measure shows it achieved something.
-import { arrayAt, isRecord, itemLabel, nextFreeId, setKeyOp, valueAt, type Data } from '../model';
+import { arrayAt, isAbsent, isRecord, itemLabel, nextFreeId, setKeyOp, valueAt, type Data } from '../model';
 import type { Finding, Fix, Path, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -19,18 +19,26 @@ export const rule: Rule = {
     "Link the deliverable to the success measure it serves by adding its id to that measure's `deliverables`, or add a measure for it. Documentation or a handover workshop may reasonably have acceptance criteria only: then accept the finding with a suppression comment and a reason.",
   sources: [sources.far37602],
   check(doc) {
-    const measures = valueAt(doc.value, ['success_measures']);
-    // With no measures at all, expertise-essential-parameter-missing speaks; one info per
-    // deliverable on top of that would repeat it.
-    if (!Array.isArray(measures) || measures.length === 0) return [];
+    const written = valueAt(doc.value, ['success_measures']);
+    // With no measures at all (absent, blank or `[]`), no deliverable is referenced by one: the
+    // catalogue's condition holds for each, and the scope buys outputs with nothing to show they
+    // achieved anything. expertise-essential-parameter-missing says the section is missing; this
+    // says which deliverables that leaves unmeasured. Measures of the wrong type (a mapping, a
+    // string) are the schema's to report, and link nothing either.
+    const measures = Array.isArray(written) ? written : [];
+    const noMeasures = measures.length === 0;
     const linked = linkedDeliverableIds(measures);
     const findings: Finding[] = [];
     // Once per check, not per finding: the next free id is the same for every unlinked deliverable.
     const measureId = nextFreeId(doc.value, 'SM');
     // The same for every finding: built once (it lists every linked id, so per finding it was quadratic).
-    const linkedFact = linked.size
-      ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}`
-      : 'No success measure lists a deliverable yet.';
+    const linkedFact = noMeasures
+      ? 'The scope has no success measures yet.'
+      : linked.size
+        ? `Deliverables linked to a success measure: ${[...linked].map((l) => `\`${l}\``).join(', ')}`
+        : 'No success measure lists a deliverable yet.';
+    // A new measure can go into an absent, blank or empty section; a section of the wrong type is left to the schema.
+    const canCreate = Array.isArray(written) || isAbsent(written);
     arrayAt(doc.value, ['deliverables']).forEach((deliverable, index) => {
       // Without an id nothing can refer to the deliverable; the schema asks for the id first.
       if (!isRecord(deliverable) || typeof deliverable.id !== 'string' || deliverable.id.trim() === '') return;
@@ -40,9 +48,11 @@ export const rule: Rule = {
       findings.push({
         ruleId: 'expertise-deliverable-unmeasured',
         path: item,
-        message: `Deliverable ${itemLabel(deliverable, item)} is not linked to any success measure.`,
+        message: noMeasures
+          ? `Deliverable ${itemLabel(deliverable, item)} is not linked to any success measure: the scope has none.`
+          : `Deliverable ${itemLabel(deliverable, item)} is not linked to any success measure.`,
         facts: [linkedFact],
-        fixes: [...linkFixes(doc.value, measures, id), createMeasureFix(measureId, id)],
+        fixes: [...linkFixes(doc.value, measures, id), ...(canCreate ? [createMeasureFix(doc.value, measureId, id, noMeasures)] : [])],
       });
     });
     return findings;
@@ -83,11 +93,15 @@ function linkOp(root: unknown, measure: Data, item: Path, id: string): Fix['ops'
   return undefined;
 }
 
-function createMeasureFix(measureId: string, id: string): Fix {
+function createMeasureFix(root: unknown, measureId: string, id: string, noMeasures: boolean): Fix {
   const lines = [`id: ${measureId}`, 'metric: ""', 'target: null', 'unit: ""', 'measured_by: ""', 'deliverables:', `  - ${scalar(id)}`];
+  // With no measure yet, the section is written (or its blank or `[]` value replaced) with the first one.
+  const op: Fix['ops'][number] = noMeasures
+    ? setKeyOp(root, [], 'success_measures', lines.map((line, i) => (i === 0 ? `- ${line}` : `  ${line}`)).join('\n'))
+    : { op: 'append', path: ['success_measures'], value: lines.join('\n') };
   return {
     title: `Create success measure \`${measureId}\` for \`${id}\``,
-    ops: [{ op: 'append', path: ['success_measures'], value: lines.join('\n') }],
+    ops: [op],
     applicability: 'display-only',
   };
 }

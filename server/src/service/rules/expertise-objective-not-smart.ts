@@ -24,7 +24,7 @@ export const rule: Rule = {
     const objective = stringAt(doc.value, ['project', 'objective']);
     // An empty objective is expertise-essential-parameter-missing's finding, not a second one here.
     // A count of the scope's own things ("our 3 sites", "all 140 pages") is not a result to reach.
-    if (objective === undefined || isAbsent(objective) || hasQuantity(objective, { counts: false })) return [];
+    if (objective === undefined || isAbsent(objective) || hasQuantity(objective, { counts: 'none' })) return [];
     const names = namesWithDigits(objective);
     return [
       {
@@ -53,7 +53,7 @@ export const rule: Rule = {
 
 /** The words with digits that were not read as quantities ("S/4HANA", "ISO 27001", "24x7"), quoted, at most three. */
 function namesWithDigits(text: string): string[] {
-  // Token by token (linear on any text): a token with a digit, with the capitalised word just before it ("ISO 27001").
+  // Token by token (linear on any text): a token with a digit, with the capitalised word just before it ("ISO 27001", "iOS 17").
   const words: string[] = [];
   let previous: { text: string; end: number } | undefined;
   for (const m of text.matchAll(/[^\s,;:()]+/g)) {
@@ -63,7 +63,7 @@ function namesWithDigits(text: string): string[] {
         previous !== undefined &&
         previous.end === m.index - 1 &&
         /\s/.test(text.charAt(m.index - 1)) &&
-        /^[A-Z][\w/.-]*$/.test(previous.text);
+        /^(?:[A-Z]|[a-z]+[A-Z])[\w/.-]*$/.test(previous.text);
       words.push(joined ? `${previous?.text ?? ''} ${token}` : token);
     }
     previous = { text: token, end: m.index + token.length };
