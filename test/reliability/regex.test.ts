@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { createContext, Script } from 'node:vm';
 import type * as TypeScript from 'typescript';
 import { ScopeDocument } from '../../server/src/service/document';
+import { ongoingReason } from '../../server/src/service/engagement';
 import { cadenceInDays } from '../../server/src/service/model';
 import { nextId } from '../../server/src/service/references';
 import { findSuppressions } from '../../server/src/service/suppressions';
@@ -178,6 +179,8 @@ const reviewedDynamic: Readonly<Record<string, string>> = {
   'server/src/service/references.ts': 'nextId: `^<fixed id prefix>(\\d+)$`, anchored; tested below',
   'server/src/service/rules/cost-vague-language.ts': 'term list (built-in and user terms, escaped); tested below through the rule',
   'server/src/service/model.ts': 'cadence patterns built from constant word lists at load time; tested below through cadenceInDays',
+  'server/src/service/engagement.ts':
+    'headcount wording built from constant word lists at load time, read only on titles and descriptions of at most 2,000 characters; tested below through ongoingReason',
 };
 
 describe('regular expressions run in linear time', () => {
@@ -231,6 +234,16 @@ describe('regular expressions run in linear time', () => {
         const ms = performance.now() - started;
         assert.ok(ms < 10 * boundMs, `cadenceInDays took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${long.length}`);
       }
+    }
+  });
+
+  it('ongoingReason (the headcount wording) stays fast on hostile titles and descriptions at its 2,000-character limit', () => {
+    const reading = { kind: 'staff_augmentation', source: 'stated', small: false, because: '', size: '' } as const;
+    const cap = 2_000;
+    for (const filler of [' ', '1 ', '1', 'team of 4 ', '4 x ', '4 senior ', '4 hours ', '4 hours per ', 'up to ', 'a.b ', '1.1.1 ']) {
+      const long = `${filler.repeat(Math.ceil(cap / filler.length)).slice(0, cap - 1)}!`;
+      const ms = bounded(() => ongoingReason({ title: long, description: long }, reading));
+      assert.ok(ms < boundMs, `ongoingReason took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${cap}`);
     }
   });
 

@@ -192,7 +192,7 @@ function names(): Map<string, string> {
   for (const [code, list] of Object.entries(countryNames().getNames('en', { select: 'all' }))) {
     for (const name of list) {
       if (/^[A-Z.]{1,4}$/.test(name)) continue;
-      const plain = fold(name.replace(/\s*\([^)]*\)/g, '').replace(/,.*$/, ''));
+      const plain = fold(name.replace(/\([^)]*\)/g, '').replace(/,.*$/, ''));
       if (plain.length >= 4 && !nameIndex.has(plain)) nameIndex.set(plain, code);
       if (!nameIndex.has(fold(name))) nameIndex.set(fold(name), code);
     }
