@@ -3,28 +3,19 @@
 // questionnaire dated after both the start and today does not exist yet. Messages, facts and ranges.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText, factsOf, severityName } from '../support/analyze';
+import { factsOf, severityName } from '../support/analyze';
+import {
+  attestationRuleId,
+  certificationsKey,
+  iso,
+  oneAttestationFinding as one,
+  onlyCertifications as onlyCertification,
+  soc2,
+  survey,
+} from '../support/attestation';
 import { checkRule, fullWith } from '../support/ruleCheck';
 
-const ruleId = 'security-attestation-missing';
-const iso = '    - { name: "ISO/IEC 27001:2022", scope: Software development and hosting operations, expires: 2028-06-30 }\n';
-const soc2 = '    - { name: SOC 2 Type II, period_end: 2026-09-30 }\n';
-const survey = '  security_questionnaire: { type: SIG Lite, completed: 2027-01-25 }\n';
-/** The `certifications` key of the full example (0-based line 23). */
-const certificationsKey = { start: { line: 23, character: 2 }, end: { line: 23, character: 16 } };
-
-function one(text: string) {
-  const found = analyzeText(text).diagnostics.filter((d) => d.code === ruleId);
-  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.length}`);
-  const [d] = found;
-  assert.ok(d);
-  return d;
-}
-
-/** The full example with one certification (written as given) and no other evidence. */
-function onlyCertification(item: string): string {
-  return fullWith([iso, item], [soc2, ''], [survey, '']);
-}
+const ruleId = attestationRuleId;
 
 describe('security-attestation-missing: claims and plans are not evidence', () => {
   it('reads "ISO 27001 compliant (self-assessed)" as the vendor\'s claim, on the certifications key', () => {

@@ -3,21 +3,11 @@
 // on, and exact day counts across month ends and leap years.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyzeText, factsOf, severityName } from '../support/analyze';
+import { factsOf, severityName } from '../support/analyze';
+import { attestationRuleId, iso, oneAttestationFinding as one, soc2, survey } from '../support/attestation';
 import { checkRule, fullWith } from '../support/ruleCheck';
 
-const ruleId = 'security-attestation-missing';
-const iso = '    - { name: "ISO/IEC 27001:2022", scope: Software development and hosting operations, expires: 2028-06-30 }\n';
-const soc2 = '    - { name: SOC 2 Type II, period_end: 2026-09-30 }\n';
-const survey = '  security_questionnaire: { type: SIG Lite, completed: 2027-01-25 }\n';
-
-function one(text: string) {
-  const found = analyzeText(text).diagnostics.filter((d) => d.code === ruleId);
-  assert.equal(found.length, 1, `expected one ${ruleId}, got ${found.length}`);
-  const [d] = found;
-  assert.ok(d);
-  return d;
-}
+const ruleId = attestationRuleId;
 
 describe('security-attestation-missing: certificates that expire during the project', () => {
   it('notes the only current evidence, a certificate, expiring before timeline.end, on its expiry date, at info', () => {
