@@ -127,7 +127,6 @@ function startLanguageServer(): void {
     timeoutMs: timeoutFromEnvironment > 0 ? timeoutFromEnvironment : defaultCheckTimeoutMs,
     log: (message) => connection.console.error(message),
   });
-  validator.warmUp();
   // Until the client says otherwise (older clients, other editors), the workspace is trusted.
   let workspaceTrusted = true;
   // VS Code shows the diagnostic's message above the hover: the hover then leaves it out.
@@ -430,6 +429,9 @@ function startLanguageServer(): void {
     diagnosticsInHover = options?.diagnosticsInHover === true;
     supportsProgress = !!params.capabilities.window?.workDoneProgress;
     startup = startupMessage(params, workspaceTrusted);
+    // The validation worker starts once this result is on its way: loading its bundle on another
+    // thread is off the path to the initialize result, and done before the first document opens.
+    setImmediate(() => validator.warmUp());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -66,6 +66,7 @@ after(() => {
 const ALLOWED = [
   /^package\.json$/,
   /^dist\/(client|server|cli|report|worker)\.js$/,
+  /^dist\/(server|cli|worker)\.bundle\.js$/,
   /^schemas\/[^/]+\.json$/,
   /^syntaxes\/[^/]+\.json$/,
   /^docs\/rules\/[^/]+\.md$/,
@@ -104,6 +105,8 @@ test('the .vsix holds every file the manifest refers to', () => {
   refs.add('dist/report.js');
   // The server's validation workers run dist/worker.js.
   refs.add('dist/worker.js');
+  // Each of those, and the CLI, loads its bundle beside it (server/src/entry/).
+  for (const b of ['server', 'worker', 'cli']) refs.add(`dist/${b}.bundle.js`);
   const missing = [...refs].filter((r) => !entries.has(r));
   assert.deepEqual(missing, [], `files the manifest refers to but the .vsix lacks:\n${missing.join('\n')}`);
 });

@@ -69,7 +69,9 @@ describe('scope-lint: worker pool bounds', () => {
   });
 
   it('a worker over its heap limit costs only its file (input/check-failed); a fresh worker checks the rest', async () => {
-    const run = await runInProcess(['-f', 'json', big, risky], { env: { SCOPE_LINT_WORKERS: '1', SCOPE_LINT_WORKER_MEMORY_MB: '16' } });
+    // 32 MB: room for the engine's code (about 9 MB of heap with V8's code cache, compileCache.ts)
+    // and a small file's check, far too little for the near-2 MB file's.
+    const run = await runInProcess(['-f', 'json', big, risky], { env: { SCOPE_LINT_WORKERS: '1', SCOPE_LINT_WORKER_MEMORY_MB: '32' } });
     assert.equal(run.status, 1, run.stderr);
     const files = JSON.parse(run.stdout) as JsonFile[];
     assert.deepEqual(summary(files), ['big.scope.yaml: input/check-failed', 'risky.scope.yaml: 39']);

@@ -70,7 +70,8 @@ Environment: NO_COLOR / FORCE_COLOR turn colors off / on. Files are checked on w
 thread, under the same time bound); SCOPE_LINT_WORKERS sets how many (at most two per core; 0: on
 the main thread, without the bounds). Each file gets at most SCOPE_CHECK_TIMEOUT_MS (default 20000)
 and SCOPE_LINT_WORKER_MEMORY_MB of heap (default 1024); a file over either is reported as not
-checked (input/timeout, input/check-failed).
+checked (input/timeout, input/check-failed). V8's compiled code is cached for faster starts in
+SCOPE_COMPILE_CACHE_DIR (default: scope-yaml/compile-cache in your user cache folder; off: none).
 
 Exit codes: 0 no errors (and at most --max-warnings warnings; with --diff: nothing to change),
 1 findings at or above that threshold (with --diff: a file would change), 2 usage or I/O error

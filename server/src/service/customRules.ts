@@ -89,7 +89,8 @@ function opensTo(path: readonly PathSegment[]): boolean {
  */
 const seen = new Map<string, CustomRule>();
 
-let ajv = newAjv();
+// Made on the first custom rule's schema: a process with no custom rules never builds a compiler.
+let ajvInstance: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction | { readonly problem: string }>();
 
 function newAjv(): Ajv {
@@ -115,12 +116,13 @@ export function compileSchema(schema: unknown): ValidateFunction | { readonly pr
   if (known) return known;
   if (compiled.size >= maxCompiledSchemas) {
     compiled.clear();
-    ajv = newAjv();
+    ajvInstance = undefined;
   }
   let result: ValidateFunction | { problem: string };
   try {
     // A fresh copy: ajv keeps the object it compiled, and the caller's may change.
-    result = ajv.compile(JSON.parse(text) as object);
+    ajvInstance ??= newAjv();
+    result = ajvInstance.compile(JSON.parse(text) as object);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     result = { problem: `is not a valid JSON Schema: ${message.split('\n')[0] ?? message}.` };
