@@ -261,6 +261,7 @@ export const heldOutParts: readonly { readonly dir: string; readonly name: strin
   { dir: 'holdout2', name: 'holdout2 (test/corpus/holdout2)' },
   { dir: 'holdout3', name: 'holdout3 (test/corpus/holdout3)' },
   { dir: 'holdout4', name: 'holdout4 (test/corpus/holdout4)' },
+  { dir: 'holdout5', name: 'holdout5 (test/corpus/holdout5)' },
 ];
 
 /**
