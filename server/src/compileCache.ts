@@ -15,8 +15,8 @@ import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { isMainThread, threadId } from 'node:worker_threads';
 
-/** How long after start the cache is written: start-up and the first requests have compiled most of what later starts need. */
-const writeAfterMs = 3_000;
+/** How long after start the cache is written: start-up and the first check have compiled most of what later starts need. */
+const writeAfterMs = 1_000;
 /** A cache file larger than this is not read (a bundle's is about its own size). */
 const maxCacheBytes = 64 * 1024 * 1024;
 
