@@ -27,6 +27,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename, dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
 import { AnalysisCache, type Snapshot } from './analysisCache';
 import type { ScopeDocument } from './service/document';
 import { ConfigFiles, configDiagnosticsByFile, fileSystemPath, isConfigUri } from './config';
@@ -49,6 +50,7 @@ import { definition, prepareRename, references, rename } from './service/referen
 import { exportRegister, riskReport } from './service/report';
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
+import { validate } from './service/validate';
 import { defaultCheckTimeoutMs, isValidationWorker, parseTimeoutProblem, runValidationWorker, Validator } from './validationWorker';
 import { workerBundle } from './workerBundle';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
@@ -65,6 +67,11 @@ import {
   workspaceTrustedNotification,
   type InitializationOptions,
 } from '../../shared/protocol';
+
+/** At most this long a first check runs on the main thread while the validation worker loads (see checkedHere). */
+const firstCheckHereMs = 1_000;
+/** The global a bounded main-thread check runs through (vm runs a script, not a closure). */
+const checkHereKey = '__scopeFirstCheck';
 
 /** How long hover waits for a validation in progress before answering without its findings. */
 const hoverWaitMs = 300;
@@ -122,9 +129,10 @@ function startLanguageServer(): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   const timeoutFromEnvironment = Number(process.env.SCOPE_CHECK_TIMEOUT_MS);
+  const checkTimeoutMs = timeoutFromEnvironment > 0 ? timeoutFromEnvironment : defaultCheckTimeoutMs;
   const validator = new Validator({
     workerFile: workerBundle(__filename),
-    timeoutMs: timeoutFromEnvironment > 0 ? timeoutFromEnvironment : defaultCheckTimeoutMs,
+    timeoutMs: checkTimeoutMs,
     log: (message) => connection.console.error(message),
   });
   // Until the client says otherwise (older clients, other editors), the workspace is trusted.
@@ -356,7 +364,7 @@ function startLanguageServer(): void {
       connection,
       supportsProgress,
       snapshot.uri,
-      () => validator.validate(snapshot, settings),
+      () => checkedHere(snapshot, settings) ?? validator.validate(snapshot, settings),
       (m) => connection.console.info(m),
     ).then((diagnostics) => {
       if (diagnostics) cache.store(snapshot, settings, diagnostics);
@@ -368,6 +376,33 @@ function startLanguageServer(): void {
     };
     result.then(done, done);
     return result;
+  }
+
+  /**
+   * A small text checked on this thread while the validation worker is still loading (the first
+   * file opened as the server starts): its findings come without waiting for the worker. Bounded by
+   * V8's watchdog (`firstCheckHereMs`, or the check's own bound if shorter); a text that takes longer, or a check that fails here, goes to
+   * the worker as usual. Same engine and settings, so the same diagnostics as the worker's.
+   */
+  function checkedHere(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[]> | undefined {
+    if (validator.hasReadyWorker() || snapshot.text.length > directParseChars) return undefined;
+    const holder = globalThis as { [checkHereKey]?: () => void };
+    let diagnostics: readonly Diagnostic[] | undefined;
+    holder[checkHereKey] = () => {
+      const result = validate(cache.model(snapshot, settings), settings, {
+        onRuleError: (ruleId, error) =>
+          connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      });
+      diagnostics = result.diagnostics;
+    };
+    try {
+      new Script(`globalThis.${checkHereKey}()`).runInThisContext({ timeout: Math.min(firstCheckHereMs, checkTimeoutMs) });
+    } catch {
+      diagnostics = undefined;
+    } finally {
+      delete holder[checkHereKey];
+    }
+    return diagnostics ? Promise.resolve(diagnostics) : undefined;
   }
 
   /**

@@ -172,6 +172,11 @@ export class Validator {
     this.grow();
   }
 
+  /** Whether a worker has loaded the engine and can take a check now (false while the pool starts). */
+  hasReadyWorker(): boolean {
+    return this.slots.some((s) => s.ready);
+  }
+
   /**
    * The diagnostics of this text under these settings; undefined when a newer version of the
    * same document was queued before this one finished (its own request gets the answer).

@@ -2,7 +2,7 @@
 // version and where settings come from, which .scope-lint.yaml applies to a file, and progress
 // while a check is slow. And the hover leaves out the message where the client shows it already.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -31,7 +31,11 @@ describe('server feedback in the log and as progress', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'scope-lsp-feedback-'));
     const file = join(dir, 'risky.scope.yaml');
-    copyFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), file);
+    // Over 16 KB (a comment block at the end), so its check runs on a validation worker: a small
+    // file opened while the server starts is checked at once on the main thread (server.ts,
+    // checkedHere), too quickly for any progress to show.
+    const padding = Array.from({ length: 400 }, (_, i) => `# Review note ${i}: nothing to add for this section.`).join('\n');
+    writeFileSync(file, `${readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8')}\n${padding}\n`);
     configPath = join(dir, '.scope-lint.yaml');
     writeFileSync(configPath, 'rules:\n  governance-owner-missing: off\n');
     // Every check counts as slow, so progress shows for this one.
