@@ -200,7 +200,7 @@ describe('security-attestation-missing: plans in the scope, notes and comments',
     for (const item of [
       '{ name: ISO/IEC 27001:2022, scope: "Planned and emergency change management, 24x7 operations", expires: 2028-06-30 }',
       '{ name: ISO/IEC 27001:2022, scope: "Hosting; next surveillance audit scheduled for September 2027", expires: 2028-06-30 }',
-      '{ name: ISO/IEC 27001:2013, scope: "Transition to the 2022 version in progress", expires: 2028-06-30 }',
+      '{ name: ISO/IEC 27001:2022, scope: Hosting, notes: "Transition audit booked; next annual audit scheduled for May 2027", expires: 2028-06-30 }',
       '{ name: "ISO/IEC 27001:2022 (certificate IS 745812, issued by BSI)", scope: "Scope aligned with the services in Schedule 2", expires: 2028-06-30 }',
       '{ name: "SOC 2 Type II, audited by Schellman", scope: "Next report expected in March", period_end: 2026-12-31 }',
       '{ name: ISO 27001, expires: 2028-06-30 }   # certificate checked on the UKAS directory, expected renewal 2028',

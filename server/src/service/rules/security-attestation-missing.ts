@@ -48,6 +48,8 @@ Evidence is read for what it is: a quality or other management-system certificat
 
 Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified") cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
 
+Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); a questionnaire on record with no \`completed\` date is not completed.
+
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
   remedy:
@@ -81,7 +83,11 @@ Evidence must also last: when the only current evidence is certificates that all
     /** Current certificates with an expiry date; and whether any other evidence (a report, a questionnaire, an undated certificate) is current. */
     const current: CurrentEvidence[] = [];
     let otherEvidence = false;
-    if (isRecord(survey) && !isAbsent(survey.completed)) {
+    if (isRecord(survey) && isAbsent(survey.completed)) {
+      // On record with no date (or a blank one, as a quick fix leaves it): not shown to be finished.
+      surveyGap = 'unfinished';
+      stale.push('The security questionnaire has no `completed` date, so it does not show the questionnaire was finished.');
+    } else if (isRecord(survey)) {
       const completed = dateOf(survey.completed);
       if (completed === undefined) {
         surveyGap = 'unfinished';
@@ -111,6 +117,7 @@ Evidence must also last: when the only current evidence is certificates that all
       const name = typeof item.name === 'string' && item.name.trim() ? `\`${shortText(item.name)}\`` : `certification ${i + 1}`;
       const kind = attestationKind(item, commentsOf(doc, ['vendor', 'certifications', i]));
       if (kind === 'point-in-time' || kind === 'bridge-letter' || (typeof kind === 'object' && 'provider' in kind)) uncounted.push(kind);
+      else if (typeof kind === 'object' && ('excluded' in kind || 'parent' in kind)) uncounted.push('not-covering');
       else uncounted.push('other');
       if (kind === 'point-in-time') {
         stale.push(
@@ -127,6 +134,18 @@ Evidence must also last: when the only current evidence is certificates that all
       if (typeof kind === 'object' && 'provider' in kind) {
         stale.push(
           `${name} is the cloud provider's certificate (${kind.provider}), not the vendor's: it covers ${kind.provider}'s data centres and platform, while the vendor's own controls (its staff, its access to your data, its code and operations) have no attestation.`,
+        );
+        continue;
+      }
+      if (typeof kind === 'object' && 'excluded' in kind) {
+        stale.push(
+          `${name}: its ${kind.field} leaves out "${kind.excluded}", which is the team or service doing your work, so it does not cover the controls you rely on.`,
+        );
+        continue;
+      }
+      if (typeof kind === 'object' && 'parent' in kind) {
+        stale.push(
+          `${name} is the certificate of the vendor's ${kind.parent}, and nothing written says its scope covers the vendor or the team doing your work.`,
         );
         continue;
       }
@@ -148,12 +167,17 @@ Evidence must also last: when the only current evidence is certificates that all
         stale.push(`${name} tests the design of controls on one date, not their operation over a period; ask for a SOC 2 Type II report.`);
         continue;
       }
-      const expires = item.expires;
-      const periodEnd = item.period_end;
+      // The dates as written: under the format's keys or the ones people use (`valid_until`,
+      // `report_period_end`, a `period` from one date to another), as a day or a month ("2028-06",
+      // "June 2028", read as its last day); the schema reports the key or the value.
+      const expiresKey = dateKey(item, expiryKeys);
+      const periodKey = dateKey(item, periodEndKeys);
+      const expires = expiresKey === undefined ? undefined : item[expiresKey];
+      const periodEnd = periodKey === undefined ? undefined : item[periodKey];
       // An invalid date (2027-02-30) is neither evidence nor its absence: stay silent and let the schema speak.
-      if ((!isAbsent(expires) && !dateOf(expires)) || (!isAbsent(periodEnd) && !dateOf(periodEnd))) return [];
-      const expiresOn = dateOf(expires);
-      const endedOn = dateOf(periodEnd);
+      if ((!isAbsent(expires) && !looseDate(expires)) || (!isAbsent(periodEnd) && !looseDate(periodEnd, true))) return [];
+      const expiresOn = looseDate(expires);
+      const endedOn = looseDate(periodEnd, true);
       if (endedOn !== undefined && notYet(endedOn)) {
         stale.push(`${name}: the period ends ${endedOn}, after ${refLabel}, so the report does not exist yet when work begins.`);
         continue;
@@ -162,8 +186,22 @@ Evidence must also last: when the only current evidence is certificates that all
         otherEvidence = true;
         continue;
       }
+      // ISO/IEC 27001:2013 certificates ceased to be valid when the transition to the 2022 version
+      // ended, whatever expiry the certificate prints (IAF MD 26).
+      if (
+        expiresOn !== undefined &&
+        expiresOn >= ref &&
+        iso2013.test(String(item.name)) &&
+        !iso2022.test(String(item.name)) &&
+        ref > iso2013End
+      ) {
+        stale.push(
+          `${name} certifies the 2013 version of ISO/IEC 27001, whose certificates ceased to be valid on ${iso2013End} at the end of the transition to the 2022 version (IAF MD 26), whatever expiry it prints.`,
+        );
+        continue;
+      }
       if (expiresOn !== undefined && expiresOn >= ref) {
-        current.push({ path: ['vendor', 'certifications', i, 'expires'], expires: expiresOn, name });
+        current.push({ path: ['vendor', 'certifications', i, expiresKey ?? 'expires'], expires: expiresOn, name });
         continue;
       }
       if (expiresOn !== undefined) stale.push(`${name} expired on ${expiresOn}, before ${refLabel}.`);
@@ -179,6 +217,7 @@ Evidence must also last: when the only current evidence is certificates that all
     if (current.length > 0) return expiringCertificates(root, current, ref);
 
     const hasCertifications = arrayAt(root, ['vendor', 'certifications']).length > 0;
+    const blankCompleted = isRecord(survey) && typeof survey.completed === 'string' && isAbsent(survey.completed);
     const ops: FixOp[] = [];
     ops.push(
       Array.isArray(certifications)
@@ -194,8 +233,12 @@ Evidence must also last: when the only current evidence is certificates that all
         ruleId: 'security-attestation-missing',
         // About the list as a whole, whose first line is just one certificate; a stale questionnaire
         // with no certificate at all is the evidence the finding is about.
-        path: surveyGap && !hasCertifications ? ['vendor', 'security_questionnaire'] : ['vendor', 'certifications'],
-        at: 'key',
+        // A blank `completed` (as the quick fix leaves it) is the value a rule requires: on the value.
+        path:
+          surveyGap && !hasCertifications
+            ? ['vendor', 'security_questionnaire', ...(blankCompleted ? ['completed'] : [])]
+            : ['vendor', 'certifications'],
+        at: surveyGap && !hasCertifications && blankCompleted ? 'value' : 'key',
         message:
           surveyGap && !hasCertifications
             ? `No current security evidence for sensitive data: the questionnaire ${surveyState(surveyGap, months, ref)}, and there is no certification.`
@@ -219,7 +262,7 @@ Evidence must also last: when the only current evidence is certificates that all
 };
 
 /** What a certification on record is when it is not counted, as far as the message tells them apart. */
-type UncountedKind = 'point-in-time' | 'bridge-letter' | { readonly provider: string } | 'other';
+type UncountedKind = 'point-in-time' | 'bridge-letter' | { readonly provider: string } | 'not-covering' | 'other';
 
 /**
  * What the message says of the certifications on record when none is current evidence: the kind
@@ -236,6 +279,10 @@ function certificationsState(kinds: readonly UncountedKind[], ref: string): stri
     return many
       ? "SOC 2 bridge letters are the vendor's own letters, not audited reports"
       : "a SOC 2 bridge letter is the vendor's own letter, not an audited report";
+  if (first === 'not-covering' && kinds.every((k) => k === first))
+    return many
+      ? "the certificates' scopes do not cover the vendor's team doing your work"
+      : "the certificate's scope does not cover the vendor's team doing your work";
   if (typeof first === 'object' && kinds.every((k) => typeof k === 'object' && k.provider === first.provider))
     return `the certificate${many ? 's are' : ' is'} ${first.provider}'s, the cloud provider's, and cover${many ? '' : 's'} none of the vendor's own controls`;
   return `no certification is current on ${ref}`;
@@ -293,6 +340,12 @@ const securityAttestation =
   /2700[1-2]|2701[78]|27701|\bsoc\s*-?\s*(?:2|ii|3|iii)\b|\bsoc[23]\b|csa\s*star|\bpci(\s*-?\s*dss)?\b|hitrust|fedramp|stateramp|cyber\s*essentials|tisax|\bc5\b|\birap\b|\bisae\s*3000\b|\bnen\s*7510\b|secnumcloud|\biso\s*\/?\s*(iec\s*)?27\d{3}/i;
 /** SOC 2 (or ISAE 3000) Type I (or Type 1): a point-in-time test of control design. */
 const type1 = /(?:\bsoc\s*-?\s*(?:2|ii)\b|\bsoc2\b|\bisae\s*3000\b).*\btype\s*(i|1)\b(?!i)/i;
+/** ISO/IEC 27001:2013, whose certificates ceased to be valid at the end of the transition (IAF MD 26), and the 2022 version. */
+const iso2013 = /27001\s*[:/-]?\s*2013\b/i;
+const iso2022 = /27001\s*[:/-]?\s*2022\b/i;
+const iso2013End = '2025-10-31';
+/** A Type 2 report named beside it ("SOC 2 Type 1 and Type 2", "Type I & II", "SOC2 T2"): the report that counts. */
+const type2 = /\btype\s*(?:ii|2)\b|\b(?:i|1)\s*(?:&|and|\+|\/)\s*(?:ii|2)\b|\bt2\b/i;
 /** Management-system and service-management standards that are not about security controls. */
 const managementSystem =
   /\biso\s*\/?\s*(?:iec\s*)?(?:9001|14001|20000|22301|45001|50001)\b|\b(?:9001|14001|20000-1|22301)\b|\bcmmi\b|\bitil\b/i;
@@ -342,7 +395,8 @@ const certificationWords: readonly Phrase<true>[] = [
 const stageOne = /\bstage\s*(?:1|i)\b(?!i)/i;
 
 /** A text about the next audit of a certificate held ("renewal pending"): the dates say whether it is current. */
-const renewal = /\b(?:renewal|renewing|re-?certif\w*|surveillance|transition(?:ing)?\s+to)\b/i;
+const renewal =
+  /\b(?:renewal|renewing|re-?certif\w*|re-?assess\w*|surveillance|continuing\s+assessment|transition(?:ing)?\s+(?:to|audit)|(?:next|annual|yearly|periodic)\s+(?:\w+\s+)?(?:audit|assessment|review))\b/i;
 
 /** The words of a name that make a certification a claim rather than an attestation, as written; undefined when none. */
 function claimInName(name: string, issued: boolean): string | undefined {
@@ -353,8 +407,12 @@ function claimInName(name: string, issued: boolean): string | undefined {
   return match ? name.slice(match.start, match.end) : undefined;
 }
 
-/** The words of a scope or note that make a certification a claim (weak words only about certification); undefined when none. */
-function claimInProse(text: string, issued: boolean): string | undefined {
+/**
+ * The words of a scope or note that make a certification a claim; undefined when none. In a scope,
+ * which describes the work covered, weak words count only in a clause about certification; a note
+ * or comment on the certificate is about the certificate ("planned for Q3 2027"), so they count there.
+ */
+function claimInProse(text: string, issued: boolean, describesWork: boolean): string | undefined {
   let offset = 0;
   for (const clause of text.split(/[;,.()\n]/)) {
     const start = offset;
@@ -366,7 +424,7 @@ function claimInProse(text: string, issued: boolean): string | undefined {
     const strong = findPhrases(clause, words, strongClaimPhrases)[0];
     if (strong) return text.slice(start + strong.start, start + strong.end);
     const weak = issued ? undefined : findPhrases(clause, words, weakClaimPhrases)[0];
-    if (weak && (securityAttestation.test(clause) || findPhrases(clause, words, certificationWords).length > 0))
+    if (weak && (!describesWork || securityAttestation.test(clause) || findPhrases(clause, words, certificationWords).length > 0))
       return text.slice(start + weak.start, start + weak.end);
   }
   return undefined;
@@ -437,6 +495,8 @@ type AttestationKind =
   | 'point-in-time'
   | 'bridge-letter'
   | { readonly provider: string }
+  | { readonly excluded: string; readonly field: string }
+  | { readonly parent: string }
   | { readonly claim: string; readonly field?: string };
 
 /**
@@ -497,7 +557,7 @@ function attestationKind(item: Readonly<Record<string, unknown>>, comments: read
   const words = wordsOf(name);
   if (findPhrases(name, words, pointInTimePhrases).length > 0) return 'point-in-time';
   if (findPhrases(name, words, bridgeLetterPhrases).length > 0) return 'bridge-letter';
-  if (type1.test(name)) return 'type-1';
+  if (type1.test(name) && !type2.test(name)) return 'type-1';
   if (!securityAttestation.test(name)) {
     // "HIPAA compliant", "GDPR compliant", "NIST aligned": a claim about a law or framework nobody certifies.
     const claim = claimInName(name, false);
@@ -510,8 +570,137 @@ function attestationKind(item: Readonly<Record<string, unknown>>, comments: read
   const claim = claimInName(name, issued);
   if (claim !== undefined) return { claim };
   for (const [field, text] of prose) {
-    const inProse = claimInProse(text, issued);
+    const inProse = claimInProse(text, issued, describesWork.has(field));
     if (inProse !== undefined) return { claim: inProse, field };
   }
+  for (const [field, text] of prose) {
+    const excluded = exclusionOf(text);
+    if (excluded !== undefined) return { excluded, field };
+  }
+  const parent = parentOf([name, ...prose.map(([, text]) => text)], item.scope);
+  if (parent !== undefined) return { parent };
   return 'security';
 }
+
+/** Fields that describe the work a certificate covers rather than the certificate itself. */
+const describesWork: ReadonlySet<string> = new Set(['`scope`', '`description`', '`covers`', '`coverage`']);
+
+/** Where people write a certificate's expiry and a report's period end, the format's key first. */
+const expiryKeys = [
+  'expires',
+  'valid_until',
+  'valid_to',
+  'valid_through',
+  'valid_till',
+  'expiry',
+  'expiry_date',
+  'expiration',
+  'expiration_date',
+  'expires_on',
+];
+const periodEndKeys = [
+  'period_end',
+  'report_period_end',
+  'audit_period_end',
+  'period_to',
+  'coverage_end',
+  'period',
+  'audit_period',
+  'report_period',
+];
+/** The first of these keys the certification writes a value under. */
+function dateKey(item: Readonly<Record<string, unknown>>, keys: readonly string[]): string | undefined {
+  return keys.find((key) => !isAbsent(item[key]));
+}
+
+const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/**
+ * A date as people write it for a certificate: a day (2028-06-30), a month (2028-06, "June 2028",
+ * "Jun 2028"), read as its last day; with `last`, the last date of a range ("2025-10-01 to
+ * 2026-09-30", a report's period). Undefined for anything else.
+ */
+function looseDate(value: unknown, last = false): string | undefined {
+  const exact = dateOf(value);
+  if (exact !== undefined || typeof value !== 'string' || value.length > 200) return exact;
+  const text = value.trim();
+  if (last) {
+    const days = text.match(/\d{4}-\d{2}-\d{2}/g);
+    if (days && days.length > 1) return dateOf(days[days.length - 1]);
+  }
+  const numeric = /^(\d{4})-(\d{1,2})$/.exec(text);
+  const named = /^([a-z]{3,9})\.?,?\s+(\d{4})$/i.exec(text);
+  const year = numeric ? Number(numeric[1]) : named ? Number(named[2]) : undefined;
+  const month = numeric ? Number(numeric[2]) : named ? monthNames.indexOf((named[1] ?? '').slice(0, 3).toLowerCase()) + 1 : 0;
+  if (year === undefined || month < 1 || month > 12) return undefined;
+  if (named && !(named[1] ?? '').toLowerCase().startsWith(monthNames[month - 1] ?? '')) return undefined;
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * What a certificate's scope or note leaves out, when it is the kind of thing doing your work: "excludes
+ * the Lisbon delivery centre", "managed services are out of scope", "the delivery team is not in its
+ * scope". An exclusion of something else ("excludes the Paris sales office") leaves the certificate
+ * counting. Undefined when nothing the work depends on is left out.
+ */
+function exclusionOf(text: string): string | undefined {
+  for (const clause of text.split(/[;.()\n]/)) {
+    const words = wordsOf(clause);
+    const marker = findPhrases(clause, words, exclusionPhrases)[0];
+    if (!marker) continue;
+    // "excludes X" names X after the words; "X is not in scope" before them, or after ("out of scope: X").
+    const after = clause.slice(marker.end);
+    const before = clause.slice(0, marker.start);
+    const parts = marker.value === 'before' && before.trim() !== '' ? [before] : [after];
+    for (const part of parts) {
+      const found = findPhrases(part, wordsOf(part), deliveryPhrases)[0];
+      if (found)
+        return part
+          .trim()
+          .replace(/^[\s:,-]*(?:the|its|all|any)?\s*/i, '')
+          .replace(/\s+(?:is|are)$/i, '')
+          .slice(0, 80);
+    }
+  }
+  return undefined;
+}
+/** Words that leave something out of a certificate: `after` names it after them, `before` before them. */
+const exclusionPhrases: readonly Phrase<'after' | 'before'>[] = [
+  ...['~exclude|excluding', 'except|excepting', 'but not', 'does|do not ~cover|include'].flatMap((pattern) =>
+    phrase<'after' | 'before'>(pattern, 'after'),
+  ),
+  ...['not in|within the? scope', 'not in its scope', 'out of scope', 'outside the? scope', 'not covered|included|certified'].flatMap(
+    (pattern) => phrase<'after' | 'before'>(pattern, 'before'),
+  ),
+];
+/** What does your work: delivery, development, support and operations, their teams and sites, or the vendor as a subsidiary. */
+const deliveryPhrases: readonly Phrase<true>[] = [
+  '~delivery|~deliver|~development|~developer|~engineering|~engineer|~operation|~support|~hosting|~project',
+  '~service|~services|~team|~staff|~subsidiary|~subsidiaries|~affiliate|offshore|nearshore|~centre|~center',
+  'client|customer ~work|~environment|~data|~system',
+].flatMap((pattern) => phrase(pattern, true as const));
+
+/**
+ * The parent or sister company whose certificate the vendor lists ("held by our parent company", "group
+ * certificate"), unless its scope says it covers the vendor's subsidiaries or group companies.
+ */
+function parentOf(texts: readonly string[], scope: unknown): string | undefined {
+  for (const text of texts) {
+    const found = findPhrases(text, wordsOf(text), parentPhrases)[0];
+    if (!found) continue;
+    if (typeof scope === 'string' && findPhrases(scope, wordsOf(scope), groupCoverage).length > 0) return undefined;
+    return found.value;
+  }
+  return undefined;
+}
+const parentPhrases: readonly Phrase<string>[] = [
+  ...phrase<string>('parent|holding ~company|group|organisation|organization', 'parent company'),
+  ...phrase<string>('our|its parent', 'parent company'),
+  ...phrase<string>('group ~certificate|~certification', 'parent group'),
+  ...phrase<string>('sister ~company', 'sister company'),
+];
+/** A scope that says the certificate covers the subsidiaries, the whole group or all its companies. */
+const groupCoverage: readonly Phrase<true>[] = [
+  'all|every ~subsidiary|~subsidiaries|~company|~companies|~entity|~entities',
+  'group wide|groupwide',
+  'including|includes|incl|covers|covering ~subsidiary|~subsidiaries',
+].flatMap((pattern) => phrase(pattern, true as const));
