@@ -5,7 +5,7 @@
 // missing questionnaire date. Messages, facts and ranges.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { factsOf } from '../support/analyze';
+import { diagnosticsOf, factsOf } from '../support/analyze';
 import {
   attestationRuleId,
   certificationsKey,
@@ -146,5 +146,64 @@ describe('security-attestation-missing: a questionnaire with no completion date'
     const m = one(missing);
     const key = missing.split('\n').findIndex((l) => l.startsWith('  security_questionnaire:'));
     assert.deepEqual(m.range, { start: { line: key, character: 2 }, end: { line: key, character: 24 } });
+  });
+});
+
+describe('security-attestation-missing: evidence written as sentences', () => {
+  it('reads certifications written as sentences for the dates their words name', () => {
+    for (const item of ['ISO/IEC 27001:2022 (BSI, valid until 2028-09-30)', 'SOC 2 Type II, period ending 2026-06-30'])
+      assert.deepEqual(checkRule(ruleId, onlyCertifications(`    - ${item}\n`)), [], item);
+    const d = one(onlyCertifications('    - ISO 27001 certified (certificate expired 2026-11-30)\n    - Cyber Essentials Plus (2025)\n'));
+    assert.equal(d.message, noEvidence('no certification is current on 2027-02-15'));
+    assert.deepEqual(d.range, certificationsKey);
+    assert.deepEqual(factsOf(d)?.slice(1), [
+      '`ISO 27001 certified (certificate expired 2026-11-30)` expired on 2026-11-30, before 2027-02-15 (`timeline.start`).',
+      '`Cyber Essentials Plus (2025)` has no `expires` or `period_end` date, so it cannot show it is current.',
+    ]);
+  });
+
+  it('keeps the schema finding on a sentence item short enough to read, never cutting a parenthesis in two', () => {
+    const text = onlyCertifications('    - ISO 27001 certified (certificate expired 2026-11-30, renewal audit not booked yet)\n');
+    const [d, ...others] = diagnosticsOf('schema/type', text);
+    assert.equal(others.length, 0);
+    assert.equal(d?.message, '`vendor.certifications[0]` must be a mapping, not the text "ISO 27001 certified…".');
+    assert.equal(d?.range.start.line, certificationsKey.start.line + 1);
+  });
+
+  it('reads a year alone as its last day', () => {
+    assert.deepEqual(checkRule(ruleId, onlyCertifications('    - { name: ISO 27001, expires: 2028 }\n')), []);
+    const d = one(onlyCertifications('    - { name: ISO 27001, expires: 2026 }\n'));
+    assert.equal(factsOf(d)?.[1], '`ISO 27001` expired on 2026-12-31, before 2027-02-15 (`timeline.start`).');
+  });
+
+  it('reads a questionnaire written as a sentence: done with its date, or not finished', () => {
+    const only = (line: string): string => fullWith([iso, ''], [soc2, ''], [survey, `  security_questionnaire: ${line}\n`]);
+    for (const line of ['CAIQ v4 completed and sent back on 2026-11-02', 'CAIQ 2026-11-02'])
+      assert.deepEqual(checkRule(ruleId, only(line)), [], line);
+    const text = only('SIG Lite sent 2027-01-20, not yet answered');
+    const d = one(text);
+    assert.equal(
+      d.message,
+      'No current security evidence for sensitive data: the questionnaire is not completed, and there is no certification.',
+    );
+    const line = text.split('\n').findIndex((l) => l.startsWith('  security_questionnaire:'));
+    assert.deepEqual(d.range, { start: { line, character: 2 }, end: { line, character: 24 } });
+    assert.equal(
+      factsOf(d)?.[1],
+      'The security questionnaire is written as "SIG Lite sent 2027-01-20, not yet answered": it says "not yet", so it does not show the questionnaire was finished.',
+    );
+    assert.equal(
+      factsOf(one(only('CAIQ')))?.[1],
+      'The security questionnaire is written as "CAIQ": it names no date it was completed, so it does not show the questionnaire was finished.',
+    );
+  });
+
+  it('reads a list of questionnaires for the latest one completed', () => {
+    const text = fullWith(
+      [iso, ''],
+      [soc2, ''],
+      [survey, '  security_questionnaire:\n    - { type: SIG Lite, completed: 2023-01-01 }\n    - { type: CAIQ, completed: 2026-12-01 }\n'],
+    );
+    assert.deepEqual(checkRule(ruleId, text), []);
   });
 });

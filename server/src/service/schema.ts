@@ -203,14 +203,21 @@ function code(name: string): string {
   return `\`${name}\``;
 }
 
-function describeType(value: unknown): string {
+/** A value as a message shows it; a long text is cut to `room` characters (40 unless the message needs it shorter), never inside a parenthesis. */
+function describeType(value: unknown, room = 40): string {
   if (value === null) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
   if (isRecord(value)) return 'a mapping';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string') return `the text "${value.length > room ? `${cutOutsideParenthesis(value.slice(0, room))}…` : value}"`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `\`${String(value)}\``;
   return typeof value;
+}
+
+/** A cut text without a parenthesis it opens and does not close (a message never leaves one open). */
+function cutOutsideParenthesis(text: string): string {
+  const open = text.lastIndexOf('(');
+  return open > 0 && !text.includes(')', open) ? text.slice(0, open).trimEnd() : text;
 }
 
 const typeNames: Readonly<Record<string, string>> = {
@@ -285,7 +292,9 @@ function toFinding(error: ErrorObject, root: unknown): SchemaFinding {
         .split(',')
         .map((t) => typeNames[t] ?? t)
         .join(' or ');
-      return make('schema/type', path, `${where} must be ${expected}, not ${describeType(value)}.`, {
+      // The first clause stays within 90 characters however long the path is.
+      const room = Math.max(16, Math.min(40, 90 - `${where} must be ${expected}, not the text "".`.length - 1));
+      return make('schema/type', path, `${where} must be ${expected}, not ${describeType(value, room)}.`, {
         expected: String(params.type).split(','),
       });
     }

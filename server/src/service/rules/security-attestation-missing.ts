@@ -7,7 +7,6 @@
 import { plural } from '../plural';
 import {
   addMonths,
-  arrayAt,
   dateAt,
   dateOf,
   daysBetween,
@@ -48,7 +47,7 @@ Evidence is read for what it is: a quality or other management-system certificat
 
 Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified") cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
 
-Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); a questionnaire on record with no \`completed\` date is not completed.
+Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day; a questionnaire on record with no \`completed\` date is not completed.
 
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
@@ -76,23 +75,32 @@ Evidence must also last: when the only current evidence is certificates that all
     // A completed questionnaire counts while it is as recent as a report would have to be. A
     // `completed` that is not a date (`false`, "in progress", "pending", "draft") does not say the
     // questionnaire was finished: fail safe, it is not evidence (the schema reports the value too).
+    // A questionnaire written as a sentence ("SIG Lite sent on 2027-01-20, answers pending") or as a
+    // list is read for the date it was completed and whether it says it is not finished.
     const survey = valueAt(root, ['vendor', 'security_questionnaire']);
-    if (!isAbsent(survey) && !isRecord(survey)) return [];
+    const surveyRead = readSurvey(survey);
     /** Why the questionnaire on record is not current evidence, if it is on record and is not. */
     let surveyGap: 'old' | 'unfinished' | undefined;
     /** Current certificates with an expiry date; and whether any other evidence (a report, a questionnaire, an undated certificate) is current. */
     const current: CurrentEvidence[] = [];
     let otherEvidence = false;
-    if (isRecord(survey) && isAbsent(survey.completed)) {
+    if (surveyRead.kind === 'text' && surveyRead.completed === undefined) {
+      surveyGap = 'unfinished';
+      stale.push(
+        `The security questionnaire is written as "${shortText(surveyRead.text)}": ${
+          surveyRead.pending ? `it says "${surveyRead.pending}"` : 'it names no date it was completed'
+        }, so it does not show the questionnaire was finished.`,
+      );
+    } else if (surveyRead.kind === 'record' && isAbsent(surveyRead.record.completed)) {
       // On record with no date (or a blank one, as a quick fix leaves it): not shown to be finished.
       surveyGap = 'unfinished';
       stale.push('The security questionnaire has no `completed` date, so it does not show the questionnaire was finished.');
-    } else if (isRecord(survey)) {
-      const completed = dateOf(survey.completed);
+    } else if (surveyRead.kind !== 'none') {
+      const completed = surveyRead.kind === 'text' ? surveyRead.completed : dateOf(surveyRead.record.completed);
       if (completed === undefined) {
         surveyGap = 'unfinished';
         stale.push(
-          `The security questionnaire's \`completed\` is \`${shortText(String(survey.completed))}\`, not a date, so it does not show the questionnaire was finished.`,
+          `The security questionnaire's \`completed\` is \`${shortText(String(surveyRead.kind === 'record' ? surveyRead.record.completed : ''))}\`, not a date, so it does not show the questionnaire was finished.`,
         );
       } else if (notYet(completed)) {
         surveyGap = 'unfinished';
@@ -110,10 +118,17 @@ Evidence must also last: when the only current evidence is certificates that all
 
     /** What each certification on record is, when it does not count: the message names a kind shared by all of them. */
     const uncounted: UncountedKind[] = [];
+    // Certifications written as sentences ("ISO 27001 certified, expires 2028-03-31"), or one
+    // certification written as a mapping instead of a list, are read as certifications named so.
     const certifications = valueAt(root, ['vendor', 'certifications']);
-    if (!isAbsent(certifications) && !Array.isArray(certifications)) return [];
-    for (const [i, item] of arrayAt(root, ['vendor', 'certifications']).entries()) {
-      if (!isRecord(item)) return [];
+    const items: readonly unknown[] = Array.isArray(certifications) ? certifications : isAbsent(certifications) ? [] : [certifications];
+    for (const [i, written] of items.entries()) {
+      const item: Readonly<Record<string, unknown>> | undefined = isRecord(written)
+        ? written
+        : typeof written === 'string' || typeof written === 'number'
+          ? { name: String(written) }
+          : undefined;
+      if (item === undefined) return [];
       const name = typeof item.name === 'string' && item.name.trim() ? `\`${shortText(item.name)}\`` : `certification ${i + 1}`;
       const kind = attestationKind(item, commentsOf(doc, ['vendor', 'certifications', i]));
       if (kind === 'point-in-time' || kind === 'bridge-letter' || (typeof kind === 'object' && 'provider' in kind)) uncounted.push(kind);
@@ -172,8 +187,12 @@ Evidence must also last: when the only current evidence is certificates that all
       // "June 2028", read as its last day); the schema reports the key or the value.
       const expiresKey = dateKey(item, expiryKeys);
       const periodKey = dateKey(item, periodEndKeys);
-      const expires = expiresKey === undefined ? undefined : item[expiresKey];
-      const periodEnd = periodKey === undefined ? undefined : item[periodKey];
+      // With no date under any key, a date written in the name or a note after the words that say
+      // what it is ("expires 2028-03-31", "period ending 2025-06-30").
+      const texts = [item.name, ...proseOf(item, []).map(([, text]) => text)].filter((t): t is string => typeof t === 'string');
+      const inText = expiresKey === undefined && periodKey === undefined ? datesInText(texts) : {};
+      const expires = expiresKey === undefined ? inText.expires : item[expiresKey];
+      const periodEnd = periodKey === undefined ? inText.periodEnd : item[periodKey];
       // An invalid date (2027-02-30) is neither evidence nor its absence: stay silent and let the schema speak.
       if ((!isAbsent(expires) && !looseDate(expires)) || (!isAbsent(periodEnd) && !looseDate(periodEnd, true))) return [];
       const expiresOn = looseDate(expires);
@@ -216,7 +235,7 @@ Evidence must also last: when the only current evidence is certificates that all
     if (otherEvidence) return [];
     if (current.length > 0) return expiringCertificates(root, current, ref);
 
-    const hasCertifications = arrayAt(root, ['vendor', 'certifications']).length > 0;
+    const hasCertifications = items.length > 0;
     const blankCompleted = isRecord(survey) && typeof survey.completed === 'string' && isAbsent(survey.completed);
     const ops: FixOp[] = [];
     ops.push(
@@ -621,8 +640,11 @@ const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep
  */
 function looseDate(value: unknown, last = false): string | undefined {
   const exact = dateOf(value);
+  // A year alone (`expires: 2028`) is read as its last day.
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1990 && value <= 2100) return `${value}-12-31`;
   if (exact !== undefined || typeof value !== 'string' || value.length > 200) return exact;
   const text = value.trim();
+  if (/^\d{4}$/.test(text)) return `${text}-12-31`;
   if (last) {
     const days = text.match(/\d{4}-\d{2}-\d{2}/g);
     if (days && days.length > 1) return dateOf(days[days.length - 1]);
@@ -704,3 +726,70 @@ const groupCoverage: readonly Phrase<true>[] = [
   'group wide|groupwide',
   'including|includes|incl|covers|covering ~subsidiary|~subsidiaries',
 ].flatMap((pattern) => phrase(pattern, true as const));
+
+/** A questionnaire as written: a mapping (the format's), a sentence, or nothing on record. */
+type SurveyRead =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'record'; readonly record: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'text'; readonly text: string; readonly completed?: string; readonly pending?: string };
+
+/**
+ * Reads `security_questionnaire` as written. A list: its latest completed questionnaire (else its
+ * first). A sentence: the date in it, unless it says the answers are not in ("sent", "pending",
+ * "requested", "not yet"). Any other value (`true`) says nothing was completed.
+ */
+function readSurvey(value: unknown): SurveyRead {
+  if (isAbsent(value)) return { kind: 'none' };
+  if (isRecord(value)) return { kind: 'record', record: value };
+  if (Array.isArray(value)) {
+    const records = value.filter(isRecord);
+    let best = records[0];
+    for (const record of records) if ((dateOf(record.completed) ?? '') > (dateOf(best?.completed) ?? '')) best = record;
+    if (best !== undefined) return { kind: 'record', record: best };
+    return readSurvey(value.find((v) => typeof v === 'string'));
+  }
+  const text = typeof value === 'string' ? value : String(value);
+  if (text.length > 2000) return { kind: 'text', text: text.slice(0, 60) };
+  const words = wordsOf(text);
+  const date = dateOf(text.match(/\d{4}-\d{2}-\d{2}/)?.[0]);
+  const pendings = findPhrases(text, words, pendingPhrases);
+  const pending = pendings.find((m) => m.value) ?? pendings[0];
+  // "Completed 2026-11-02" is done, whatever else it says ("sent back"), unless it is denied ("not
+  // yet answered"); a date with no word either way is the date it was done.
+  const done = date !== undefined && findPhrases(text, words, donePhrases).length > 0 && !pending?.value;
+  if (pending && !done) return { kind: 'text', text, pending: text.slice(pending.start, pending.end) };
+  return { kind: 'text', text, ...(date !== undefined ? { completed: date } : {}) };
+}
+/** Words that say a questionnaire's answers are not in; `true` for the ones no "completed" outweighs ("not yet"). */
+const pendingPhrases: readonly Phrase<boolean>[] = [
+  ...['sent|requested|issued|pending|awaiting|outstanding|draft|started|underway', 'in progress'].flatMap((pattern) =>
+    phrase(pattern, false),
+  ),
+  ...[
+    'not|never yet|returned|completed|answered|received|submitted',
+    'to be ~complete|completed|~return|returned|~send|sent',
+    'will be|~send|~complete|~return',
+  ].flatMap((pattern) => phrase(pattern, true)),
+];
+/** Words that say it was done. */
+const donePhrases: readonly Phrase<true>[] = phrase('completed|answered|returned|received|submitted|done', true);
+
+/** What a date in a certification's text is, from the words before it. */
+const expiryWords =
+  /\b(?:expir\w*|valid\s+(?:until|to|through|thru|till)|valid\s+from\s+\S+\s+(?:to|until)|until|renewal\s+due|lapses?|lapsed)\s*:?\s*(?:on\s+)?$/i;
+const periodWords = /\b(?:period\s+(?:end(?:s|ed|ing)?|to|through)|ending|ended|through|to)\s*:?\s*(?:on\s+)?$/i;
+const textDate = /\b(\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4})\b/gi;
+/** The expiry and period end written in a certification's name or notes, as the words before each date say. */
+function datesInText(texts: readonly string[]): { expires?: string; periodEnd?: string } {
+  let expires: string | undefined;
+  let periodEnd: string | undefined;
+  for (const text of texts) {
+    if (text.length > 2000) continue;
+    for (const m of text.matchAll(textDate)) {
+      const before = text.slice(Math.max(0, m.index - 40), m.index);
+      if (expires === undefined && expiryWords.test(before)) expires = m[1];
+      else if (periodEnd === undefined && periodWords.test(before)) periodEnd = m[1];
+    }
+  }
+  return { ...(expires !== undefined ? { expires } : {}), ...(periodEnd !== undefined ? { periodEnd } : {}) };
+}
