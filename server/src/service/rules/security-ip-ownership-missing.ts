@@ -137,7 +137,7 @@ IP is read as leads write it: an owner in words is read for the party it names, 
 };
 
 /** Top-level keys leads write IP under instead of `ip`, read in its place (the schema reports the key). */
-const ipKeys = ['intellectual_property', 'ip_ownership', 'ip_rights', 'ownership'];
+const ipKeys = ['intellectual_property', 'ip_ownership', 'ip_rights'];
 /** Fields of `ip` whose licence words are about other code than the work product. */
 const notTheLicence: ReadonlySet<string> = new Set(['owner', 'background_ip', 'open_source', 'transfer', 'license', 'licence']);
 
