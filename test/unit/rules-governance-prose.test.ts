@@ -218,3 +218,129 @@ describe('governance-escalation-missing: a route written without "escalate" (iss
     }
   });
 });
+
+describe('governance-status-reports-missing: packs, dashboards and RAG status (issue 10)', () => {
+  const id = 'governance-status-reports-missing';
+  const cadence = '  check_in_cadence: weekly\n';
+
+  it('reads written reporting that is not called a report as agreed reports', () => {
+    for (const [written, words] of [
+      ['weekly call; a fortnightly progress pack goes to the steering group', 'progress pack'],
+      ['weekly; the monthly service review walks through the KPI dashboard', 'KPI dashboard'],
+      ['weekly; RAG status for each workstream every Friday', 'RAG status'],
+      ['weekly sprint review with a demo and the burndown', 'burndown'],
+      ['weekly; the Jira dashboard is shared with our team', 'Jira dashboard'],
+      ['weekly; a highlight report to Dana Reyes on Fridays', 'highlight report'],
+    ] as const) {
+      const line = `  check_in_cadence: ${written}\n`;
+      const d = only(id, fullWith([reports, ''], [cadence, line]));
+      assert.equal(severityName(d), 'hint', written);
+      assert.equal(
+        d.text,
+        'Written reports are described here, not in `governance.status_reports`: record their cadence and contents there.',
+      );
+      assert.deepEqual(d.range, { start: { line: 127, character: 20 }, end: { line: 127, character: line.length - 1 } }, written);
+      assert.deepEqual(factsOf(d), [`Read from \`governance.check_in_cadence\` ("${words}").`], written);
+    }
+  });
+
+  it('updates "as needed", "regular updates" and "regular status reports" agree no cadence: the warning stays', () => {
+    for (const written of [
+      'weekly; status updates as needed',
+      'weekly call; the vendor gives regular updates',
+      'weekly; regular status reports to the sponsor',
+      'weekly; a progress summary on request',
+    ]) {
+      const d = only(id, fullWith([reports, ''], [cadence, `  check_in_cadence: ${written}\n`]));
+      assert.equal(severityName(d), 'warning', written);
+      assert.equal(d.text, 'Check-ins are not backed by written status reports (`governance.status_reports`).', written);
+      assert.deepEqual(d.range, { start: { line: 126, character: 0 }, end: { line: 126, character: 10 } }, written);
+    }
+  });
+
+  it('a service review pack delivered counts; a KPI dashboard that is the product does not', () => {
+    const line = '    title: Monthly service review pack and handover\n';
+    const d = only(id, fullWith([reports, ''], [d3Title, line]));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(d.range, { start: { line: 67, character: 11 }, end: { line: 67, character: line.length - 1 } });
+    assert.deepEqual(factsOf(d), ['Read from `deliverables[2].title` ("review pack").']);
+    const product = only(id, fullWith([reports, ''], [d3Title, '    title: Sales KPI dashboard in Power BI\n']));
+    assert.equal(severityName(product), 'warning');
+  });
+
+  it('a report agreed in the assumptions counts', () => {
+    const from = '  - Our team answers vendor questions within 2 business days.\n';
+    const line = '  - Northwind sends a fortnightly status report to Dana Reyes.\n';
+    const d = only(id, fullWith([reports, ''], [from, line]));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(d.range, { start: { line: 143, character: 4 }, end: { line: 143, character: line.length - 1 } });
+    assert.deepEqual(factsOf(d), ['Read from `assumptions[1]` ("fortnightly status report").']);
+  });
+});
+
+describe('governance-escalation-missing: paths of roles, issue keys, levels (issue 10)', () => {
+  const id = 'governance-escalation-missing';
+  const message =
+    'There is no escalation path (`governance.escalation`): no named next level and no response time when a check-in cannot resolve an issue.';
+
+  it('a path of roles with arrows or "then" is a route', () => {
+    for (const [route, words] of [
+      ['disputes go PM → Delivery Director → Steering Committee, each within 3 working days.', 'disputes go PM → Delivery Director → St…'],
+      ['open points follow project manager -> Head of IT -> CIO.', 'open points follow project manager -> H…'],
+      ['blockers go to the delivery leads, then the two sponsors.', 'blockers go to the delivery leads, then…'],
+    ] as const) {
+      const written = `    process: Written change request with cost, schedule and risk impact; ${route}\n`;
+      const d = only(id, fullWith([escalation, ''], [process, written]));
+      assert.equal(severityName(d), 'hint', route);
+      assert.equal(
+        d.text,
+        'An escalation route is described here, not in `governance.escalation`: record each level, its contact and response time there.',
+      );
+      assert.deepEqual(d.range, { start: { line: 131, character: 13 }, end: { line: 131, character: written.length - 1 } }, route);
+      assert.deepEqual(factsOf(d), [`Read from \`governance.change_control.process\` ("${words}").`], route);
+    }
+  });
+
+  it('a key named for issue resolution or disputes counts, and a numbered L2 level', () => {
+    for (const [line, fact] of [
+      ['  issue_resolution: Service delivery manager (2 working days), then Head of Applications\n', 'issue_resolution'],
+      ['  disputes: Referred to the steering committee within 5 working days\n', 'disputes'],
+    ] as const) {
+      const d = only(id, fullWith([escalation, line]));
+      assert.equal(severityName(d), 'hint', line);
+      assert.deepEqual(factsOf(d), [`Read from \`governance.${fact}\` ("${fact}").`], line);
+      assert.deepEqual(d.range, { start: { line: 130, character: fact.length + 4 }, end: { line: 130, character: line.length - 1 } }, line);
+    }
+    const level = '  check_in_cadence: weekly; L2 (Delivery Director) within 3 days\n';
+    const d = only(id, fullWith([escalation, ''], ['  check_in_cadence: weekly\n', level]));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(factsOf(d), ['Read from `governance.check_in_cadence` ("L2").']);
+  });
+
+  it('a route in the assumptions counts; incident escalation there does not', () => {
+    const from = '  - Our team answers vendor questions within 2 business days.\n';
+    const line = '  - Issues the weekly call cannot settle are escalated to Dana Reyes within 2 days.\n';
+    const d = only(id, fullWith([escalation, ''], [from, line]));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(d.range, { start: { line: 141, character: 4 }, end: { line: 141, character: line.length - 1 } });
+    assert.deepEqual(factsOf(d), ['Read from `assumptions[1]` ("escalated").']);
+    const incident = only(id, fullWith([escalation, ''], [from, '  - P1 incidents are escalated to the on-call engineer.\n']));
+    assert.equal(severityName(incident), 'warning');
+  });
+
+  it('"escalated as needed", a process flow and environments are no route: the warning stays on `governance`', () => {
+    for (const sentence of [
+      'issues are escalated as needed.',
+      'Change request → impact assessment → approval by the sponsor.',
+      'releases go Dev → Test → Production.',
+    ]) {
+      const written = `    process: Written change request with cost, schedule and risk impact; ${sentence}\n`;
+      const d = only(id, fullWith([escalation, ''], [process, written]));
+      assert.equal(severityName(d), 'warning', sentence);
+      assert.equal(d.text, message, sentence);
+      assert.deepEqual(d.range, { start: { line: 126, character: 0 }, end: { line: 126, character: 10 } }, sentence);
+    }
+    const placeholder = only(id, fullWith([escalation, '  escalation_path: as needed\n']));
+    assert.equal(severityName(placeholder), 'warning');
+  });
+});

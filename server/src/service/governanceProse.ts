@@ -25,6 +25,37 @@ const maxTexts = 200;
 const maxLength = 2000;
 const maxDepth = 6;
 
+/**
+ * Written reporting that is not called a report: a pack or dashboard of progress or service levels
+ * ("fortnightly progress pack", "KPI dashboard", "Jira dashboard shared with our team"), a RAG
+ * status, a burndown chart, a supplier scorecard.
+ */
+const packs: readonly string[] = [
+  'progress|status|reporting|steering|board|governance|highlight|kpi|sla|performance|review|management ~pack',
+  'kpi|sla|performance|rag|project|delivery|programme|program|jira|service|governance|status|progress|burndown ~dashboard',
+  '~dashboard shared|published|sent|emailed|circulated',
+  'rag ~status|~rating|~report|~update|~assessment',
+  'red amber green ~status|~rating|~report|~update|~assessment',
+  '~burndown|~burnup',
+  'burn down|up ~chart',
+  'kpi|sla|service|supplier|vendor|performance|balanced ~scorecard',
+  'test|testing|qa ~status|~progress|~execution ~report|~summary',
+];
+
+/**
+ * The same as a deliverable, where a dashboard of KPIs can be the product itself ("Sales KPI
+ * dashboard in Power BI"): only packs and dashboards of the project's own progress count.
+ */
+const deliverablePacks: readonly string[] = [
+  'progress|status|reporting|steering|governance|highlight|review ~pack',
+  'project|delivery|programme|program|status|progress|governance|burndown ~dashboard',
+  'rag ~status|~rating|~report|~update|~assessment',
+  'red amber green ~status|~rating|~report|~update|~assessment',
+  '~burndown|~burnup',
+  'burn down|up ~chart',
+  'test|testing|qa ~status|~progress|~execution ~report',
+];
+
 /** Written reports from the vendor, in a governance text (where a cadence before "report" says enough). */
 const governanceReporting: readonly Phrase<true>[] = [
   'status|progress|service|highlight|checkpoint|exception|sprint|iteration|performance|management|governance|sla|kpi|rag|steering|written|weekly|fortnightly|biweekly|monthly|quarterly ~report',
@@ -36,6 +67,7 @@ const governanceReporting: readonly Phrase<true>[] = [
   '~report progress|status',
   '~report every|each day|week|fortnight|month|sprint|iteration|monday|tuesday|wednesday|thursday|friday',
   '~report at|after each|every ~sprint|~iteration|~review|~demo',
+  ...packs,
 ].flatMap((pattern) => phrase(pattern, true as const));
 
 /** Written reports as a deliverable: the kind of report must be a status report, not a product ("Monthly sales report"). */
@@ -45,6 +77,7 @@ const deliverableReporting: readonly Phrase<true>[] = [
   'end of? sprint|stage|iteration ~report',
   'status|progress ~update|~summary',
   '~report|~summary|~update of|on progress|status',
+  ...deliverablePacks,
 ].flatMap((pattern) => phrase(pattern, true as const));
 
 /** A success measure read from the vendor's written report: a status or service report, not a product's ("Google Analytics monthly report"). */
@@ -61,8 +94,8 @@ const escalationWords: readonly Phrase<true>[] = [
   'second|third|next|higher level|tier',
 ].flatMap((pattern) => phrase(pattern, true as const));
 
-/** A numbered level ("Level 2: the sponsors"): digits are not words to the phrase matcher. */
-const numberedLevel = /\b(?:level|tier)[ -]?[23]\b/i;
+/** A numbered level ("Level 2: the sponsors", "L2: Delivery Director"): digits are not words to the phrase matcher. */
+const numberedLevel = /\b(?:level|tier)[ -]?[23]\b|\bL[23](?=\s*[:=(–—-])/i;
 
 // ---- a route written as a sentence: an unsettled issue, a hand-off verb, a senior role ---------
 
@@ -72,7 +105,9 @@ function wordSet(words: string): ReadonlySet<string> {
 }
 
 /** Verbs that move an issue up by themselves ("raised with the sponsor", "referred to the board"). */
-const routeVerbs = wordSet('raise raised raises raising refer referred refers referring elevate elevated elevates');
+const routeVerbs = wordSet(
+  'raise raised raises raising refer referred refers referring elevate elevated elevates escalate escalated escalates escalating',
+);
 /** Verbs that move an issue up only when the issue is the subject ("issues unresolved after 5 days go to the CIO"). */
 const handOffVerbs = wordSet(
   'go goes going went gone pass passed passes passing take taken takes took send sent sends hand handed hands bring brought brings forward forwarded forwards move moves moved put puts decided settled resolved arbitrated',
@@ -188,6 +223,65 @@ function routeIn(clause: { text: string; words: Word[] }): { start: number; end:
   return undefined;
 }
 
+// ---- a route written as a path of roles: "PM → Delivery Director → Steering Committee" ----------
+
+/** What leads a path from one role to the next: an arrow, or ", then". */
+const pathStep = /\s*(?:→|->|=>|⇒|➔|➜|»|\s>\s)\s*|,?\s+then\s+(?:to\s+)?/g;
+/** Words a role ends with, besides the senior roles ("Service delivery manager", "PM", "Account lead"). */
+const roleEnds = wordSet('manager managers lead leads pm pms owner owners officer officers coordinator sdm contact contacts architect');
+/** Steps of a process, not people: "Change request → impact assessment → approval". */
+const stepWords = wordSet(
+  'request requests assessment approval approvals review reviews report estimate quote decision off test tests release deployment build design draft plan ticket tickets',
+);
+
+/** Whether one step of a path ends at a role or a named person. */
+function endsAtRole(segment: string): { senior: boolean } | undefined {
+  const words = wordsOf(segment.replace(/\([^)]*\)/g, ' '));
+  const last = words[words.length - 1];
+  if (!last || stepWords.has(last.lower)) return undefined;
+  const senior = words.some((w) => seniorRoles.has(w.lower));
+  if (senior || roleEnds.has(last.lower) || /^\p{Lu}/u.test(last.text)) return { senior };
+  return undefined;
+}
+
+/**
+ * A path of at least two roles in one clause, each step to a role or a named person and one of
+ * them senior: "PM → Delivery Director → Steering Committee", "Service delivery manager (2 working
+ * days), then the Head of Applications". The first step is what precedes the first arrow up to a
+ * comma or colon; each later step runs to the next comma.
+ */
+function pathIn(text: string): { start: number; end: number } | undefined {
+  const steps = [...text.matchAll(pathStep)];
+  if (steps.length === 0 || text.length > maxLength) return undefined;
+  const first = steps[0];
+  if (!first) return undefined;
+  const head = text.slice(0, first.index);
+  const headFrom = Math.max(head.lastIndexOf(','), head.lastIndexOf(':'), head.lastIndexOf('('), -1) + 1;
+  const headRole = endsAtRole(head.slice(headFrom));
+  if (!headRole) return undefined;
+  let senior = headRole.senior;
+  let end = first.index;
+  for (let k = 0; k < steps.length; k++) {
+    const step = steps[k];
+    if (!step) break;
+    const from = step.index + step[0].length;
+    const next = steps[k + 1]?.index ?? text.length;
+    // A later step runs to the next comma outside brackets ("Head of Applications (5 working days)").
+    const body = text.slice(from, next);
+    const comma = body.replace(/\([^)]*\)/g, (m) => ' '.repeat(m.length)).search(/[,:]/);
+    const segment = comma < 0 ? body : body.slice(0, comma);
+    const role = endsAtRole(segment);
+    if (!role) return undefined;
+    senior ||= role.senior;
+    end = from + segment.trimEnd().length;
+    // Text after a comma is not a role ("Steering Committee, each with 3 working days"): the path ends.
+    if (comma >= 0) break;
+  }
+  if (!senior) return undefined;
+  const start = headFrom + (head.slice(headFrom).length - head.slice(headFrom).trimStart().length);
+  return { start, end };
+}
+
 /** Every text under `path` (any depth, unknown keys included), skipping the keys in `skip`. */
 function textsUnder(root: unknown, path: Path, skip: ReadonlySet<string>): { path: Path; text: string }[] {
   const out: { path: Path; text: string }[] = [];
@@ -205,10 +299,15 @@ function textsUnder(root: unknown, path: Path, skip: ReadonlySet<string>): { pat
 
 /** Key names that say what their value is (`reporting:`, `weekly_report:`, `escalation_path:`), matched as words. */
 const reportingKey: readonly Phrase<true>[] = phrase('~report|~reporting', true as const);
-const escalationKey: readonly Phrase<true>[] = phrase('~escalate|~escalation', true as const);
+const escalationKey: readonly Phrase<true>[] = [
+  '~escalate|~escalation',
+  '~dispute',
+  'issue|issues|dispute|problem|conflict ~resolution',
+].flatMap((pattern) => phrase(pattern, true as const));
 
 /** A value that agrees nothing: a placeholder or a no. */
-const placeholderValue = /^\s*(?:tbd|tbc|tba|todo|to be (?:agreed|confirmed|decided|determined)|n\/?a|none|no|nil|-+|\?+)\s*$/i;
+const placeholderValue =
+  /^\s*(?:tbd|tbc|tba|todo|to be (?:agreed|confirmed|decided|determined)|n\/?a|none|no|nil|-+|\?+|(?:as|when|if) (?:needed|required|necessary|appropriate)|(?:on|upon) request|ad[\s-]hoc)\s*\.?\s*$/i;
 
 /**
  * A key under `path` whose name is the arrangement (`reporting: fortnightly to the steering group`,
@@ -238,11 +337,35 @@ function keyMention(root: unknown, path: Path, skip: ReadonlySet<string>, phrase
   return visit(valueAt(root, path), path, 0);
 }
 
+/**
+ * "as needed", "on request", "ad hoc", "from time to time": an arrangement left to the moment, which
+ * agrees no cadence, level or contact ("status updates as needed", "issues are escalated as required").
+ */
+const hedge =
+  /\b(?:as|when|where|if)\s+(?:needed|required|necessary|appropriate|requested|applicable)\b|\b(?:on|upon)\s+request\b|\bad[\s-]hoc\b|\bfrom\s+time\s+to\s+time\b|\bwhen\s+asked\b/i;
+/** "regular", "periodic": a cadence in name only, unless the clause also says how often. */
+const vagueCadence = /\b(?:regular|regularly|periodic|periodically|occasional|occasionally)\b/i;
+const statedCadence =
+  /\b(?:daily|weekly|fortnightly|biweekly|monthly|quarterly|every|each|per|sprint|iteration|monday|tuesday|wednesday|thursday|friday|\d+)\b/i;
+
+/** The part of `text` around a match, between punctuation: "status updates as needed" in "weekly call, status updates as needed". */
+function partAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(...[',', ';', '.', '!', '?', '(', ')', '\n'].map((c) => before.lastIndexOf(c))) + 1;
+  const rest = text.slice(end).search(/[,;.!?()\n]/);
+  return text.slice(from, rest < 0 ? text.length : end + rest);
+}
+
+/** Whether the words found are left to the moment: hedged, or "regular" with no stated cadence. */
+function isHedged(text: string, start: number, end: number): boolean {
+  const part = partAround(text, start, end);
+  return hedge.test(part) || (vagueCadence.test(part) && !statedCadence.test(part));
+}
+
 function firstMention(texts: readonly { path: Path; text: string }[], phrases: readonly Phrase<true>[]): ProseMention | undefined {
-  for (const { path, text } of texts) {
-    const match = findPhrases(text, wordsOf(text), phrases)[0];
-    if (match) return { path, words: text.slice(match.start, match.end) };
-  }
+  for (const { path, text } of texts)
+    for (const match of findPhrases(text, wordsOf(text), phrases))
+      if (!isHedged(text, match.start, match.end)) return { path, words: text.slice(match.start, match.end) };
   return undefined;
 }
 
@@ -253,7 +376,8 @@ function firstMention(texts: readonly { path: Path; text: string }[], phrases: r
 export function reportingInProse(root: unknown): ProseMention | undefined {
   const skip = new Set(['status_reports']);
   const inGovernance =
-    firstMention(textsUnder(root, ['governance'], skip), governanceReporting) ?? keyMention(root, ['governance'], skip, reportingKey);
+    firstMention([...textsUnder(root, ['governance'], skip), ...textsUnder(root, ['assumptions'], new Set())], governanceReporting) ??
+    keyMention(root, ['governance'], skip, reportingKey);
   if (inGovernance) return inGovernance;
   const texts: { path: Path; text: string }[] = [];
   arrayAt(root, ['deliverables']).forEach((d, i) => {
@@ -280,8 +404,20 @@ export function reportingInProse(root: unknown): ProseMention | undefined {
  */
 export function escalationInProse(root: unknown): ProseMention | undefined {
   const skip = new Set(['escalation']);
-  const texts = textsUnder(root, ['governance'], skip);
-  const inWords = firstMention(texts, escalationWords) ?? keyMention(root, ['governance'], skip, escalationKey);
+  const none = new Set<string>();
+  // Outside the governance section a route is read where leads also write it: the assumptions,
+  // the acceptance terms ("disputes about acceptance go to the steering committee") and the key
+  // personnel ("Account director (escalation contact)"); incident handling there is not a route.
+  const elsewhere = [
+    ...textsUnder(root, ['assumptions'], none),
+    ...textsUnder(root, ['acceptance'], none),
+    ...textsUnder(root, ['vendor', 'key_personnel'], none),
+  ].filter(({ text }) => !incidentWords.test(text));
+  const texts = [...textsUnder(root, ['governance'], skip), ...elsewhere];
+  const inWords =
+    firstMention(texts, escalationWords) ??
+    keyMention(root, ['governance'], skip, escalationKey) ??
+    keyMention(root, ['acceptance'], none, escalationKey);
   if (inWords) return inWords;
   for (const { path, text } of texts) {
     const level = numberedLevel.exec(text);
@@ -290,13 +426,16 @@ export function escalationInProse(root: unknown): ProseMention | undefined {
   for (const { path, text } of texts) {
     let offset = 0;
     for (const clause of clausesOf(text)) {
-      const route = routeIn(clause);
+      const route = routeIn(clause) ?? pathIn(clause.text);
       if (route) return { path, words: text.slice(offset + route.start, offset + route.end) };
       offset += clause.text.length;
     }
   }
   return undefined;
 }
+
+/** Incident handling ("P1 incidents are escalated to the on-call engineer"), not issues between the parties. */
+const incidentWords = /\b(?:incidents?|outages?|alerts?|on-call|p[1-4]|sev(?:erity)?[ -]?[1-4]|priority[ -]?[1-4]|tickets?)\b/i;
 
 /** The fact line a hint gives: where the prose is and what it says. */
 export function mentionFact(mention: ProseMention): string {
