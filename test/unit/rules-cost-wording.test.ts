@@ -293,3 +293,103 @@ describe('cost-vague-language: open lists, deferrals and hedges in the words lea
     assert.deepEqual(diagnosticsOf(id, text, { vagueTerms: { ignore: ['if time permits'] } }), []);
   });
 });
+
+describe('cost-tm-without-cap: pricing and ceilings as leads write them (issue 10)', () => {
+  const id = 'cost-tm-without-cap';
+  const schedule =
+    '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n';
+  const rates = '  rate_card:\n    - { role: Lead, rate: 900, unit: day }\n';
+  const withModel = (model: string, keepSchedule = false): string =>
+    fullWith(['  pricing_model: fixed_price\n', `  pricing_model: ${model}\n`], [schedule, keepSchedule ? schedule + rates : '']);
+  const tm = (terms: string): string =>
+    fullWith(
+      ['  pricing_model: fixed_price\n', '  pricing_model: time_and_materials\n'],
+      ['net 30 from accepted invoice', terms],
+      [schedule, rates],
+    );
+
+  it('reads a drawdown, pay as you go, a retainer and a price per sprint as time and materials', () => {
+    for (const model of ['Retainer, drawn down monthly', 'Pay as you go', 'Per two-week sprint', 'Drawdown', 'Capacity-based retainer']) {
+      const text = withModel(model);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(
+        d.message,
+        'Time-and-materials pricing has no `cap` and no `rate_card`: nothing limits what the vendor can bill, or at what rates.',
+        model,
+      );
+      assert.deepEqual(where(d, text), [lineOf(text, 'budget:'), 0, 6, 'budget'], model);
+    }
+  });
+
+  it('a fixed price whose rates price only the changes is no time and materials', () => {
+    for (const model of [
+      'Fixed price (change requests at rate-card day rates)',
+      'Fixed price; changes on T&M',
+      'Lump sum, CRs billed at the day rates',
+      'Fixed monthly retainer',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, withModel(model, true)), [], model);
+    }
+  });
+
+  it('reads a budget ceiling, not-to-exceed and "up to" an amount as a cap in words (a hint)', () => {
+    for (const [terms, words] of [
+      ['Budget ceiling of 250,000 EUR; invoiced monthly.', 'Budget ceiling of 250,000 EUR'],
+      ['Not-to-exceed 250,000 EUR, invoiced monthly.', 'Not-to-exceed 250,000 EUR'],
+      ['Invoiced monthly in arrears, up to EUR 250,000 in total.', 'up to EUR 250,000'],
+    ] as const) {
+      const text = tm(terms);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(severityName(d), 'hint', terms);
+      assert.equal(
+        d.message,
+        `The ceiling (250,000 EUR) is written only in \`payment_terms\`: "${words}". Set \`cap\` so it is checked against the total.`,
+        terms,
+      );
+      assert.deepEqual(
+        where(d, text),
+        [lineOf(text, '  payment_terms:'), 17 + terms.indexOf(words), 17 + terms.indexOf(words) + words.length, words],
+        terms,
+      );
+    }
+  });
+
+  it('caps per phase that add up to the total are a cap', () => {
+    const terms = 'Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR.';
+    const text = tm(terms);
+    const d = onlyDiagnostic(id, text);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'The ceiling is written as 2 caps per phase in `payment_terms`, together 250,000 EUR: set `cap` so it is checked against the total.',
+    );
+    const span = 'capped at 60,000 EUR; build is capped at 190,000 EUR';
+    assert.deepEqual(where(d, text), [
+      lineOf(text, '  payment_terms:'),
+      17 + terms.indexOf(span),
+      17 + terms.indexOf(span) + span.length,
+      span,
+    ]);
+  });
+
+  it('an estimate, a ceiling in another currency and "up to" people are no cap: the error stays on budget', () => {
+    for (const [terms, fact] of [
+      [
+        'Estimated not to exceed 250,000 EUR.',
+        '`budget.payment_terms` gives an estimate ("Estimated not to exceed 250,000 EUR"), not a ceiling the vendor exceeds at its own risk.',
+      ],
+      [
+        'Capped at USD 300,000.',
+        '`budget.payment_terms` sets a ceiling in another currency ("Capped at USD 300,000") than the budget\'s EUR, so it cannot be checked against the total and is not taken as the cap.',
+      ],
+      ['Up to 3 developers, billed monthly.', undefined],
+    ] as const) {
+      const text = tm(terms);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(severityName(d), 'error', terms);
+      assert.equal(d.message, 'Time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.', terms);
+      assert.deepEqual(where(d, text), [lineOf(text, 'budget:'), 0, 6, 'budget'], terms);
+      assert.deepEqual(factsOf(d) ?? [], fact ? [fact] : [], terms);
+    }
+  });
+});

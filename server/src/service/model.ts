@@ -412,7 +412,8 @@ export interface PricingModelReading {
  * schedule means T&M (so the cap check cannot go quiet), a payment schedule means a fixed price.
  */
 /** Payment terms that bill for time worked: "against approved timesheets", "billed hourly", "for days worked". */
-const billedByTime = /\bon actuals\b|\btime[\s-]*(?:and|&)[\s-]*materials?\b|\bT ?& ?M\b/i;
+const billedByTime =
+  /\bon actuals\b|\btime[\s-]*(?:and|&)[\s-]*materials?\b|\bT ?& ?M\b|\bdraw[\s-]?downs?\b|\bdrawn\s+down\b|\bpay[\s-]+as[\s-]+you[\s-]+go\b|\bper\s+(?:(?:one|two|three|four|\d+)[\s-]weeks?\s+)?(?:sprint|iteration)\b/i;
 
 /**
  * Billing by time in the words leads write, matched on words and their inflections (phrases.ts):
@@ -436,22 +437,43 @@ export function billsForTime(text: string): boolean {
   return billedByTime.test(text) || findPhrases(text, wordsOf(text), timeBilling).length > 0;
 }
 
+/** Paying for time or capacity in other words: a drawdown, pay as you go, a price per sprint. */
+const capacityBilling =
+  /\bdraw[\s-]?downs?\b|\bdrawn\s+down\b|\bpay[\s-]+as[\s-]+you[\s-]+go\b|\bpayg\b|\bper\s+(?:(?:one|two|three|four|\d+)[\s-]weeks?\s+)?(?:sprint|iteration)\b|\bsprint[\s-]+based\b|\bon\s+actuals\b/;
+/** Capacity and retainers bill for time unless the words also fix the price ("fixed monthly retainer"). */
+const capacityUnlessFixed = /\bretainers?\b|\bcapacity\b/;
+/** A clause about changes ("change requests at rate-card day rates", "CRs on T&M"): rates that price changes, not the work. */
+const changesClause = /\b(?:changes?|change\s+requests?|crs?|variations?|additional\s+work|extra\s+work|out[\s-]of[\s-]scope)\b/;
+
 /**
  * The pricing model a lead means by words the enum does not list: "T&M", "Time & Materials",
- * "hourly", "day rates", "capped T&M", "not to exceed", "fixed fee", "lump sum". Billing by time
- * comes first: "fixed price, changes on T&M" still bills some work by the hour, the riskier reading.
+ * "hourly", "day rates", "drawdown", "pay as you go", "per sprint", "capped T&M", "not to exceed",
+ * "fixed fee", "lump sum". Billing by time comes first, except where only the changes are billed
+ * by time: "Fixed price (change requests at rate-card day rates)" fixes the price of the work,
+ * and each change is priced and approved through change control.
  */
 export function pricingModelWords(value: unknown): PricingModel | undefined {
   if (typeof value !== 'string' || value.length > 120) return undefined;
   const text = value.toLowerCase();
+  const fixed = /\bfixed\b|\bfirm\b|\blump[\s-]?sum\b|\bffp\b/.test(text);
+  // With a fixed price, a clause about changes says how changes are priced: it is not the model.
+  const work = fixed
+    ? text
+        .split(/[,;()]|\s+(?:and|with|plus|but)\s+/)
+        .filter((clause) => !changesClause.test(clause))
+        .join(', ')
+    : text;
   const byTime =
-    /\bt\s*(?:&|and|\+|\/)\s*m\b|\btime[\s-]*(?:&|and|\+|\/)[\s-]*materials?\b|\bhourly\b|\brate\s+card\b/.test(text) || billsForTime(text);
+    /\bt\s*(?:&|and|\+|\/)\s*m\b|\btime[\s-]*(?:&|and|\+|\/)[\s-]*materials?\b|\bhourly\b|\brate[\s-]+card\b/.test(work) ||
+    capacityBilling.test(work) ||
+    (!fixed && capacityUnlessFixed.test(work)) ||
+    billsForTime(work);
   if (byTime)
     return /\bcap(?:ped)?\b|\bceiling\b|\bnot[\s-]+to[\s-]+exceed\b|\bnte\b|\bmaximum\b/.test(text)
       ? 'capped_time_and_materials'
       : 'time_and_materials';
   if (/\bnot[\s-]+to[\s-]+exceed\b|\bnte\b/.test(text)) return 'capped_time_and_materials';
-  if (/\bfixed\b|\bfirm\b|\blump[\s-]?sum\b|\bffp\b/.test(text)) return 'fixed_price';
+  if (fixed) return 'fixed_price';
   return undefined;
 }
 

@@ -26,7 +26,9 @@ export const rule: Rule = {
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under time and materials (T&M) you pay for every hour or day the vendor works, so you, not the vendor, carry the cost of any overrun, and nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
 
-The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates" or "day rates" are time and materials ("capped T&M" or "not to exceed" capped), "lump sum" or "fixed fee" a fixed price; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling, and is reported on \`budget\`, where the cap goes.`,
+The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates", "day rates", "drawdown", "pay as you go", a price "per sprint" or a retainer are time and materials ("capped T&M" or "not to exceed" capped), "lump sum", "fixed fee" or a "fixed monthly retainer" a fixed price. A fixed price whose day rates price only the changes ("Fixed price (change requests at rate-card day rates)", "Lump sum, CRs billed at the day rates") stays a fixed price: each change is priced and approved through change control; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. Other ways of writing the same ceiling count too: "budget ceiling of", "not-to-exceed", "up to EUR 250,000" (an amount, not "up to 3 developers"), or caps per phase that add up to at least the total ("Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR"). A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling; an estimate ("estimated not to exceed", "an indicative budget of") is not a price the vendor exceeds at its own risk; and a ceiling in another currency than \`budget.currency\` cannot be checked against the total. None of these is taken as the cap, and the facts say what was read.
+
+A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the missing key, as every missing key is (rules.md: a diagnostic goes to the offending value, then its key, then the parent key). \`pricing_model\` is not the offending value: \`time_and_materials\` is a legitimate model, and the model is often not written at all (read from a rate card or from payment terms that bill for time), so \`budget:\` is the one place that always exists. The finding moves to the rate card only when the rate card itself is the offending value (its rates are placeholders), or when \`pricing_model\` is written in words and keeps its own \`schema/enum\` finding on its line.`,
   areas: ['cost'],
   remedy:
     'For time-and-materials work, agree a ceiling price (`cap`, at least `total`) and a rate card with fixed rates. The quick fix inserts a cap equal to the total, switches to `capped_time_and_materials`, and inserts a rate-card entry to fill in.',
@@ -54,9 +56,11 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
           path: capInWords.path,
           at: { text: capInWords.text },
           severity: 'hint',
-          message: capInWords.effort
-            ? `The ceiling is written as effort only, in \`${keyOf(capInWords.path)}\`: "${shortText(capInWords.text)}" is at most ${formatAmount(capInWords.value)}${unit} at the highest ${capInWords.effort} rate; set \`cap\` so it is checked against the total.`
-            : `The ceiling (${formatAmount(capInWords.value)}${unit}) is written only in \`${keyOf(capInWords.path)}\`: "${shortText(capInWords.text)}". Set \`cap\` so it is checked against the total.`,
+          message: capInWords.perPhase
+            ? `The ceiling is written as ${capInWords.perPhase} caps per phase in \`${keyOf(capInWords.path)}\`, together ${formatAmount(capInWords.value)}${unit}: set \`cap\` so it is checked against the total.`
+            : capInWords.effort
+              ? `The ceiling is written as effort only, in \`${keyOf(capInWords.path)}\`: "${shortText(capInWords.text)}" is at most ${formatAmount(capInWords.value)}${unit} at the highest ${capInWords.effort} rate; set \`cap\` so it is checked against the total.`
+              : `The ceiling (${formatAmount(capInWords.value)}${unit}) is written only in \`${keyOf(capInWords.path)}\`: "${shortText(capInWords.text)}". Set \`cap\` so it is checked against the total.`,
           fixes: [
             {
               title: `Set \`cap\` to ${formatAmount(capInWords.value)}`,
@@ -165,10 +169,10 @@ The pricing model is read the way leads write it: "T&M", "Time & Materials", "ho
  * "a budget cap of", "a ceiling of", "up to a maximum of", "no more than", "limited to", "cap:".
  */
 const ceilingWords =
-  /\b(?:(?:will|shall|must|may|does|do|is|are|can|cannot|won't|can't)\s+not\s+exceed|(?:not\s+to|never|not)\s+exceeds?|not\s+exceeding|nte|capped\s+(?:at|to)|(?:a|an|the)\s+(?:(?:overall|total|hard|firm|fixed|budget|spending|spend|fee|effort)\s+)?(?:cap|ceiling|limit)\s+(?:of|at|is)|(?:budget|hard|overall|total)\s+(?:cap|ceiling)\s*:|(?:cap|ceiling)\s*:|(?:up\s+to\s+)?(?:a|the)\s+maximum\s+of|maximum\s+of|no\s+more\s+than|limited\s+to)\s*(?::\s*)?/gi;
+  /\b(?:(?:will|shall|must|may|does|do|is|are|can|cannot|won't|can't)\s+not\s+exceed|(?:not[\s-]+to|never|not)[\s-]+exceeds?|not\s+exceeding|nte|capped\s+(?:at|to)|(?:(?:a|an|the)\s+)?(?:(?:overall|total|hard|firm|fixed|budget|spending|spend|fee|effort|price)\s+)?(?:cap|ceiling|limit)\s+(?:of|at|is)|up\s+to(?!\s+(?:a\s+|the\s+)?maximum)|(?:budget|hard|overall|total)\s+(?:cap|ceiling)\s*:|(?:cap|ceiling)\s*:|(?:up\s+to\s+)?(?:a|the)\s+maximum\s+of|maximum\s+of|no\s+more\s+than|limited\s+to)\s*(?::\s*)?/gi;
 /** The amount after those words, case-sensitive so that a currency code is not any three letters: "USD 72,000", "80,000 EUR", "£50k". */
 const ceilingAmount =
-  /^(?:US\$|\$|€|£|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|thousand|million)(?![A-Za-z]))?(?:\s?(?:€|£|[A-Z]{3}(?![A-Za-z])))?(?![\d,])/;
+  /^(?:US\$|\$|€|£|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|thousand|million)(?![A-Za-z]))?(?:\s?(?:€|£|[A-Z]{3}(?![A-Za-z])))?(?!\d|,\d)/;
 /** An effort ceiling: "125 consultant days", "800 hours", "120 person-days", "90 PD". */
 const ceilingEffort =
   /^(\d[\d,]*(?:\.\d+)?)\s?(?:(?:consultant|person|man|working|billable|chargeable|developer|engineer|team|resource)[\s-])?(?:(days?|d)|(hours?|hrs?|h)|(pd|md))(?![A-Za-z])/i;
@@ -178,6 +182,11 @@ const perPeriod =
 const perPerson = /^\s*(?:per|for\s+each|each|a)\s+(?:consultant|person|engineer|developer|resource|role|head|team\s+member|fte)\b/i;
 /** "a monthly cap of", "each month, no more than": a periodic limit. */
 const periodBefore = /\b(?:monthly|weekly|quarterly|annual|yearly|per\s+month|each\s+month|a\s+month)\s+(?:\S+\s+)?$/i;
+/** "estimated not to exceed", "an indicative budget capped at": an estimate is not a ceiling the vendor exceeds at its own risk. */
+const estimateBefore =
+  /\b(?:estimat\w*|indicative|approximate\w*|expected|forecast\w*|projected|target(?:ed)?|anticipated|budgetary)\s+(?:\S+\s+){0,3}$/i;
+/** Currencies written with a plain "$". */
+const dollarCurrencies = /D$|^(?:MXN|ARS|CLP|COP)$/;
 /** "payable within a maximum of 30 days", "a notice of no more than 30 days": days to pay or to give notice, not effort. */
 const paymentDaysBefore = /\b(?:within|payable|paid|notice|net)\s+(?:\S+\s+)?$/i;
 
@@ -188,6 +197,8 @@ interface WrittenCap {
   readonly path: Path;
   /** Set when the ceiling is effort ("125 consultant days"): the rate unit it was priced at. */
   readonly effort?: 'day' | 'hourly';
+  /** Set when the ceiling is the sum of caps per phase: how many. */
+  readonly perPhase?: number;
 }
 
 /**
@@ -204,19 +215,31 @@ function ceilingInWords(root: unknown, budget: Readonly<Record<string, unknown>>
   ];
   const total = typeof budget.total === 'number' ? budget.total : undefined;
   const unit = currencySuffix(root);
+  const currency = stringAt(root, ['budget', 'currency']);
   const facts: string[] = [];
   for (const { path, text } of places) {
     if (typeof text !== 'string' || text.length > 2000) continue;
+    /** Ceilings below the total in this text: caps per phase ("Discovery capped at 20,000; build capped at 70,000") add up. */
+    const parts: { value: number; start: number; end: number }[] = [];
     for (const m of text.matchAll(ceilingWords)) {
-      if (periodBefore.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      const before = text.slice(Math.max(0, m.index - 30), m.index);
+      if (periodBefore.test(before)) continue;
       const from = m.index + m[0].length;
       const ahead = text.slice(from, from + 60);
       const money = ceilingAmount.exec(ahead)?.[0];
-      const effort = money === undefined || /^\d[\d,.]*$/.test(money.trim()) ? ceilingEffort.exec(ahead) : null;
+      // "up to" bounds an amount of money only: "up to 3 developers" or "up to 40 days a month" is no ceiling.
+      const upTo = /^up\s+to/i.test(m[0]);
+      const effort = !upTo && (money === undefined || /^\d[\d,.]*$/.test(money.trim())) ? ceilingEffort.exec(ahead) : null;
       const amount = effort ? effort[0] : money;
-      if (amount === undefined) continue;
-      if (effort && paymentDaysBefore.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (amount === undefined || (upTo && /^\d[\d,.]*$/.test(amount.trim()))) continue;
+      if (effort && paymentDaysBefore.test(before)) continue;
       const words = text.slice(m.index, from + amount.length).trim();
+      const estimate = estimateBefore.exec(before);
+      if (estimate) {
+        const said = text.slice(m.index - before.length + estimate.index, from + amount.length).trim();
+        facts.push(`\`${formatPath(path)}\` gives an estimate ("${shortText(said)}"), not a ceiling the vendor exceeds at its own risk.`);
+        continue;
+      }
       const after = text.slice(from + amount.length, from + amount.length + 40);
       const where = formatPath(path);
       if (perPeriod.test(after) || perPerson.test(after)) {
@@ -245,11 +268,31 @@ function ceilingInWords(root: unknown, budget: Readonly<Record<string, unknown>>
       } else {
         const parsed = parseMoneyText(amount.trim());
         if (!parsed || parsed.approximate || parsed.value <= 0) continue;
+        // A ceiling in another currency ("not to exceed USD 100,000" on a EUR budget) cannot be checked
+        // against the total: the riskier reading is that there is no cap in the contract's currency.
+        const otherCurrency =
+          parsed.currency !== undefined &&
+          currency !== undefined &&
+          /^[A-Z]{3}$/.test(currency) &&
+          (parsed.currencyGuessed ? !(parsed.currency === 'USD' && dollarCurrencies.test(currency)) : parsed.currency !== currency);
+        if (otherCurrency) {
+          facts.push(
+            `\`${where}\` sets a ceiling in another currency ("${shortText(words)}") than the budget's ${currency}, so it cannot be checked against the total and is not taken as the cap.`,
+          );
+          continue;
+        }
         value = parsed.value;
       }
       if (total !== undefined && value < total) {
         // A bare small number ("no more than 2 rework cycles") is no amount at all; say nothing about it.
         if (!effort && /^\d[\d,.]*$/.test(amount.trim()) && value < 1000) continue;
+        parts.push({ value, start: m.index, end: from + amount.length });
+        const sum = parts.reduce((n, p) => n + p.value, 0);
+        const first = parts[0];
+        if (parts.length > 1 && first && sum >= total) {
+          const span = text.slice(first.start, from + amount.length).trim();
+          return { cap: { value: Math.round(sum * 100) / 100, text: span, path, perPhase: parts.length }, facts: [] };
+        }
         facts.push(
           `\`${where}\` sets a ceiling ("${shortText(words)}"${rateUnit ? `, at most ${formatAmount(value)}${unit} at the highest ${rateUnit} rate` : ''}) below \`budget.total\` (${formatAmount(total)}${unit}), so it is not taken as the cap.`,
         );
