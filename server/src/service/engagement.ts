@@ -5,6 +5,7 @@
 // its size (total, duration, deliverables) and its wording. A reading taken from the document is
 // never silent: the rules that relax because of it still say so, as a hint.
 import { arrayAt, canonicalEnum, currencySuffix, dateAt, daysBetween, formatAmount, isAbsent, isRecord, numberAt, valueAt } from './model';
+import { alternation, cardinalWords } from './numberWords';
 import type { Thresholds } from './settings';
 
 export const engagementKinds = ['small_job', 'project', 'programme', 'managed_service', 'staff_augmentation'] as const;
@@ -204,7 +205,7 @@ const recurringWording =
 const capacityWording =
   /\b(?:capacity|FTEs?|full[- ]time|part[- ]time|secondment|timesheets?)\b|\b(?:developers|engineers|testers|consultants|analysts|specialists|people)\s+(?:working|embedded|seconded|placed|assigned|allocated)\b/i;
 
-const countWord = String.raw`(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)`;
+const countWord = String.raw`(?:\d+(?:[.,]\d+)?|${alternation(cardinalWords(12))})`;
 const roleWord = String.raw`(?:developers?|engineers?|testers?|consultants?|analysts?|specialists?|designers?|architects?|administrators?|programmers?|contractors?|people|FTEs?)`;
 
 /**

@@ -7,6 +7,7 @@ import {
   parseISO,
   subBusinessDays,
 } from 'date-fns';
+import { alternation, cardinalValue, cardinalWords, ordinalValue, timesValue } from './numberWords';
 import { findPhrases, phrase, wordsOf, type Phrase } from './phrases';
 import { TextMemo } from './textMemo';
 import type { FixOp, Path } from './types';
@@ -152,26 +153,10 @@ export interface CadenceReading {
   readonly ambiguousBiweekly: boolean;
 }
 
-const numberWordValues: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-  other: 2,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  once: 1,
-  twice: 2,
-  thrice: 3,
-};
+/** A count in a cadence: a cardinal ("every two weeks"), an ordinal ("every second week"), "other", or "twice". */
+function cadenceCount(word: string): number | undefined {
+  return word === 'other' ? 2 : (cardinalValue(word) ?? ordinalValue(word) ?? timesValue(word));
+}
 const periodDays: Readonly<Record<string, number>> = {
   day: 1,
   weekday: 1,
@@ -191,12 +176,12 @@ const periodDays: Readonly<Record<string, number>> = {
 };
 const weekdays = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const period = `(day|weekday|working day|business day|week|month|quarter|year|${weekdays})s?`;
-const count = '(\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|other|second|third|fourth)';
+const count = `(\\d{1,3}|${alternation(cardinalWords(12))}|other|second|third|fourth)`;
 /** "every 2 weeks", "every other week", "each month". */
 const everyPattern = new RegExp(`\\b(?:every|each)\\s+(?:${count}\\s+)?${period}\\b`);
 /** "twice a week", "2x per week", "3 times a month", "2x/week", "once every two weeks". */
 const timesPattern = new RegExp(
-  `\\b(?:(once|twice|thrice)|(\\d{1,2}|one|two|three|four|five|six)\\s*(?:x|×|times))\\s*(?:(?:an|a|per|each|every|/)\\s*)?(?:${count}\\s+)?${period}\\b`,
+  `\\b(?:(once|twice|thrice)|(\\d{1,2}|${alternation(cardinalWords(6))})\\s*(?:x|×|times))\\s*(?:(?:an|a|per|each|every|/)\\s*)?(?:${count}\\s+)?${period}\\b`,
 );
 /** Meetings on named weekdays: "Mondays and Thursdays" is twice a week. */
 const weekdayPattern = new RegExp(`\\b(${weekdays})s?\\b`, 'g');
@@ -242,7 +227,7 @@ export function readCadence(text: string): CadenceReading | undefined {
   const readings: (CadenceReading & { readonly end: number })[] = [];
   const every = everyPattern.exec(lower);
   if (every) {
-    const n = every[1] === undefined ? 1 : (numberWordValues[every[1]] ?? Number(every[1]));
+    const n = every[1] === undefined ? 1 : (cadenceCount(every[1]) ?? Number(every[1]));
     const days = periodDays[every[2] ?? ''];
     if (days !== undefined && days > 0 && n > 0)
       readings.push({ days: n * days, read: every[0], ambiguousBiweekly: false, end: every.index + every[0].length });
@@ -250,7 +235,7 @@ export function readCadence(text: string): CadenceReading | undefined {
   const sprint = sprintPattern.exec(lower);
   if (sprint) {
     const written = sprint[1] ?? sprint[3] ?? '';
-    const n = numberWordValues[written] ?? Number(written);
+    const n = cadenceCount(written) ?? Number(written);
     const unit = sprint[2] ?? sprint[4] ?? '';
     const days = unit === 'week' ? 7 : unit === 'day' ? 1 : 7 / 5;
     if (n > 0)
@@ -258,8 +243,8 @@ export function readCadence(text: string): CadenceReading | undefined {
   }
   const times = timesPattern.exec(lower);
   if (times) {
-    const perPeriod = times[1] ? (numberWordValues[times[1]] ?? 1) : (numberWordValues[times[2] ?? ''] ?? Number(times[2]));
-    const periods = times[3] === undefined ? 1 : (numberWordValues[times[3]] ?? Number(times[3]));
+    const perPeriod = times[1] ? (cadenceCount(times[1]) ?? 1) : (cadenceCount(times[2] ?? '') ?? Number(times[2]));
+    const periods = times[3] === undefined ? 1 : (cadenceCount(times[3]) ?? Number(times[3]));
     const days = periodDays[times[4] ?? ''];
     if (days !== undefined && days > 0 && perPeriod > 0)
       readings.push({
@@ -271,7 +256,7 @@ export function readCadence(text: string): CadenceReading | undefined {
   }
   const adverb = timesAdverbPattern.exec(lower);
   if (adverb) {
-    const perPeriod = adverb[1] ? (numberWordValues[adverb[1]] ?? 1) : Number(adverb[2]);
+    const perPeriod = adverb[1] ? (cadenceCount(adverb[1]) ?? 1) : Number(adverb[2]);
     const days = { daily: 1, weekly: 7, monthly: 30 }[adverb[3] as 'daily' | 'weekly' | 'monthly'];
     if (perPeriod > 0)
       readings.push({

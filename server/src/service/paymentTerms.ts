@@ -10,6 +10,7 @@
 // instalments, "thirty percent"), read by the tables below: the npm number-word parsers read
 // cardinals only, not "half" or "a third", and the one in wide use (words-to-numbers) is unmaintained
 // and pulls in babel-runtime 6 and a fuzzy matcher.
+import { alternation, cardinalValue, tensWords, unitWords } from './numberWords';
 import { findPhrases, phrase, wordsOf, type Phrase } from './phrases';
 
 export interface WrittenShare {
@@ -52,31 +53,10 @@ interface Token {
 /** "45%", "35 percent", "12.5 per cent". */
 const digitShare = /(\d{1,3}(?:\.\d+)?)\s?(?:%|percent\b|per\s+cent\b)/gi;
 /** "thirty percent", "twenty-five per cent", "a hundred percent". */
-const wordShare =
-  /\b(?:(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine))?|(five|fifteen)|(?:a|one)\s+hundred)\s+(?:percent|per\s+cent)\b/gi;
-const tens: Readonly<Record<string, number>> = {
-  ten: 10,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const units: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  fifteen: 15,
-};
+const wordShare = new RegExp(
+  String.raw`\b(?:(${alternation(['ten', ...tensWords])})(?:[\s-](${alternation(unitWords)}))?|(five|fifteen)|(?:a|one)\s+hundred)\s+(?:percent|per\s+cent)\b`,
+  'gi',
+);
 /** "half", "a third", "two thirds", "a quarter", "three quarters": a fraction of the price. */
 const fractionShare = /\b(?:(a|an|one|two|three)[\s-]+)?(half|thirds?|quarters?)\b/gi;
 const fractionValues: Readonly<Record<string, number>> = { half: 50, third: 100 / 3, thirds: 100 / 3, quarter: 25, quarters: 25 };
@@ -208,11 +188,7 @@ function sharesOf(terms: string): Token[] {
   for (const m of terms.matchAll(wordShare)) {
     const end = m.index + m[0].length;
     if (!isShareContext(terms, m.index, end)) continue;
-    const value = m[1]
-      ? (tens[m[1].toLowerCase()] ?? 0) + (m[2] ? (units[m[2].toLowerCase()] ?? 0) : 0)
-      : m[3]
-        ? (units[m[3].toLowerCase()] ?? 0)
-        : 100;
+    const value = m[1] ? (cardinalValue(m[1]) ?? 0) + (m[2] ? (cardinalValue(m[2]) ?? 0) : 0) : m[3] ? (cardinalValue(m[3]) ?? 0) : 100;
     add(value, m.index, end);
   }
   for (const m of terms.matchAll(fractionShare)) {

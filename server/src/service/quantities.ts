@@ -3,6 +3,7 @@
 // "WCAG 2.1" and "Tier 1" carry digits but say nothing about how much or by when. Units are read
 // with js-quantities; the rest is the small grammar of how scopes write numbers.
 import Qty from 'js-quantities';
+import { alternation, cardinalWords } from './numberWords';
 import { TextMemo } from './textMemo';
 
 const months = new Set([
@@ -105,8 +106,10 @@ const timeWords =
 
 const hyphenatedDuration = /^-(?:(?:business|working|calendar)-)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?)\b/i;
 
-const numberWords =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|thousand|half|a\s+dozen)\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|percent|per\s*cent)\b/i;
+const numberWords = new RegExp(
+  String.raw`\b(?:${alternation(cardinalWords(90))}|hundred|thousand|half|a\s+dozen)\s+(?:(?:business|working|calendar)\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|percent|per\s*cent)\b`,
+  'i',
+);
 
 /** A capitalised month after a deadline word, with no year: "by the end of March". */
 const namedMonthDeadline =
