@@ -328,6 +328,14 @@ describe('governance-escalation-missing: paths of roles, issue keys, levels (iss
     assert.equal(severityName(incident), 'warning');
   });
 
+  it('the sponsor named as the escalation point counts', () => {
+    const line = '  sponsor: Dana Reyes (VP Customer Operations, final escalation point)\n';
+    const d = only(id, fullWith([escalation, ''], ['  sponsor: Dana Reyes (VP Customer Operations)\n', line]));
+    assert.equal(severityName(d), 'hint');
+    assert.deepEqual(d.range, { start: { line: 9, character: 11 }, end: { line: 9, character: line.length - 1 } });
+    assert.deepEqual(factsOf(d), ['Read from `project.sponsor` ("escalation").']);
+  });
+
   it('"escalated as needed", a process flow and environments are no route: the warning stays on `governance`', () => {
     for (const sentence of [
       'issues are escalated as needed.',

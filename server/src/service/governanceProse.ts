@@ -406,12 +406,14 @@ export function escalationInProse(root: unknown): ProseMention | undefined {
   const skip = new Set(['escalation']);
   const none = new Set<string>();
   // Outside the governance section a route is read where leads also write it: the assumptions,
-  // the acceptance terms ("disputes about acceptance go to the steering committee") and the key
-  // personnel ("Account director (escalation contact)"); incident handling there is not a route.
+  // the acceptance terms ("disputes about acceptance go to the steering committee"), the key
+  // personnel ("Account director (escalation contact)") and the project's people ("sponsor: Dana
+  // Reyes (final escalation point)"); incident handling there is not a route.
   const elsewhere = [
     ...textsUnder(root, ['assumptions'], none),
     ...textsUnder(root, ['acceptance'], none),
     ...textsUnder(root, ['vendor', 'key_personnel'], none),
+    ...textsUnder(root, ['project'], new Set(['objective', 'name'])),
   ].filter(({ text }) => !incidentWords.test(text));
   const texts = [...textsUnder(root, ['governance'], skip), ...elsewhere];
   const inWords =
