@@ -1,5 +1,5 @@
 // security-ip-ownership-missing: IP as leads write it (issue 10). A licence missing from a
-// vendor-owned product lands where it goes (`ip:`), a blank one on its value; a licence written in a
+// vendor-owned product lands on the owner value that makes it necessary, a blank one on its value; a licence written in a
 // note counts; IP under `intellectual_property:` or written as one sentence is read for who it names,
 // beside the schema's finding; an assignment makes the work yours, "work made for hire" alone does not.
 // Messages, facts and ranges.
@@ -25,25 +25,33 @@ function rangeOn(text: string, needle: string): Range {
   return { start: { line, character }, end: { line, character: character + needle.length } };
 }
 
+/** The range of the owner's value on the last `  owner: <value>` line (the ip section's, near the end). */
+function ownerValue(text: string, value: string): Range {
+  const offset = text.lastIndexOf(`\n  owner: ${value}`) + '\n  owner: '.length;
+  const line = text.slice(0, offset).split('\n').length - 1;
+  const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return { start: { line, character }, end: { line, character: character + value.length } };
+}
+
 describe('security-ip-ownership-missing: where a missing licence lands', () => {
-  it('reports a vendor-owned product with no licence on `ip:`, where the licence goes', () => {
+  it('reports a vendor-owned product with no licence on the owner value (what makes the licence necessary)', () => {
     const text = withIp('ip:\n  owner: vendor\n  transfer: on_payment');
     const d = onlyDiagnostic(ruleId, text);
     assert.equal(
       d.message,
       'The vendor owns the work product, with no `license` for your use: `owner: vendor` needs one that states what you may do with it.',
     );
-    assert.deepEqual(d.range, rangeOn(text, 'ip'));
+    assert.deepEqual(d.range, ownerValue(text, 'vendor'));
   });
 
-  it('reports jointly owned work with no licence on `ip:` too', () => {
+  it('reports jointly owned work with no licence on the owner value too', () => {
     const text = withIp('ip:\n  owner: joint');
     const d = onlyDiagnostic(ruleId, text);
     assert.equal(
       d.message,
       'You and the vendor jointly own the work product, with no `license` for your use: `owner: joint` needs one that states what you may do with it.',
     );
-    assert.deepEqual(d.range, rangeOn(text, 'ip'));
+    assert.deepEqual(d.range, ownerValue(text, 'joint'));
   });
 
   it('reports a blank licence (as the quick fix leaves it) on its value', () => {
@@ -61,7 +69,7 @@ describe('security-ip-ownership-missing: where a missing licence lands', () => {
     assert.deepEqual(diagnosticsOf(ruleId, noted), []);
     assert.equal(onlyDiagnostic('schema/additional-property', noted).range.start.line, lineOf(noted, '  notes: We get'));
     const background = withIp('ip:\n  owner: vendor\n  background_ip: Vendor licenses its UI kit to us.\n  open_source: Licences listed.');
-    assert.deepEqual(onlyDiagnostic(ruleId, background).range, rangeOn(background, 'ip'));
+    assert.deepEqual(onlyDiagnostic(ruleId, background).range, ownerValue(background, 'vendor'));
   });
 });
 
@@ -71,7 +79,7 @@ describe('security-ip-ownership-missing: IP under another key or in one sentence
     assert.deepEqual(diagnosticsOf(ruleId, text), []);
     assert.equal(onlyDiagnostic('schema/additional-property', text).range.start.line, lineOf(text, 'intellectual_property:'));
     const vendor = withIp('intellectual_property:\n  owner: vendor');
-    assert.deepEqual(onlyDiagnostic(ruleId, vendor).range, rangeOn(vendor, 'intellectual_property'));
+    assert.deepEqual(onlyDiagnostic(ruleId, vendor).range, ownerValue(vendor, 'vendor'));
   });
 
   it('reports a sentence that keeps the work with the developer, on the sentence, beside the unknown key', () => {

@@ -7,7 +7,7 @@ import { isMap, isScalar, Scalar } from 'yaml';
 import scopeSchema from '../../../schemas/scope.schema.json';
 import validator from './generated/scopeSchemaValidator.js';
 import { editDistance } from './editDistance';
-import { canonicalEnum, dateOf, formatPath, isRecord, shortText, valueAt } from './model';
+import { canonicalEnum, dateOf, formatPath, isRecord, valueAt } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
 import type { ScopeDocument } from './document';
 import { splitItems, splitNumberAdvice, splitNumberReading, type SplitNumber } from './splitNumbers';

@@ -27,7 +27,7 @@ export const rule: Rule = {
 
 Prefer ownership that transfers with each milestone payment rather than only "on completion", so that an early exit does not leave you without rights to work you have paid for (EB Pearls).
 
-IP is read as leads write it: an owner in words is read for the party it names, and copyright "assigned" (to you, or to no one named) is yours, while "work made for hire" alone is not enough for a contractor's software; a licence written in a note of the section counts, the background IP's and open-source texts do not; IP written under \`intellectual_property\` or as one sentence (\`ip: Developer retains copyright\`) is read where it is, beside the schema's finding. A vendor- or jointly-owned product with no licence is reported on \`ip\`, where the licence goes.`,
+IP is read as leads write it: an owner in words is read for the party it names, and copyright "assigned" (to you, or to no one named) is yours, while "work made for hire" alone is not enough for a contractor's software; a licence written in a note of the section counts, the background IP's and open-source texts do not; IP written under \`intellectual_property\` or as one sentence (\`ip: Developer retains copyright\`) is read where it is, beside the schema's finding. A vendor- or jointly-owned product with no licence is reported on its owner value, which is what makes the licence necessary (a blank licence on its value).`,
   areas: ['security'],
   remedy:
     "Say who owns the work product and when ownership transfers (preferably with each payment), what licence you get to the vendor's pre-existing IP, and that open-source components are disclosed. If the vendor or both parties own it, the licence you receive must be stated. The quick fix inserts an `ip` section with client ownership transferring on payment.",
@@ -109,13 +109,13 @@ IP is read as leads write it: an owner in words is read for the party it names, 
         // yet. An owner written another way ("Client (dashboards); platform stays the vendor's") is the
         // wrong value a lead reads, so it lands there too; it is placed as text inside `ip` so that the
         // value keeps its own schema finding and fix (a rule finding on the same node replaces those).
-        // An owner written as the enum with the licence missing: the missing key's parent, where the
-        // licence goes (§2.0: the narrowest node that exists); a blank licence: its value.
+        // An owner written as the enum with the licence missing: on that value (the offending value
+        // that exists, §2.0); a blank licence: its value.
         ...(canonical !== ip.owner
           ? { path: [key], at: ownerText(doc, key) }
           : blankLicence(ip) !== undefined
             ? { path: [key, blankLicence(ip) ?? 'license'] }
-            : { path: [key], at: 'key' as const }),
+            : { path: [key, 'owner'] }),
         message: `${owner} the work product, with no \`license\` for your use: \`owner: ${shortText(String(ip.owner), 20)}\` needs one that states what you may do with it.`,
         ...(hire ? { facts: [hireFact] } : {}),
         fixes: [
