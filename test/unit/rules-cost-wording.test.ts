@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { diagnosticsOf, factsOf, lineOf, onlyDiagnostic, severityName } from '../support/analyze';
+import { diagnosticsOf, factsOf, lineOf, onlyDiagnostic, resolvedFixesOf, severityName } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 /** [line, first character, last character, underlined text] of a diagnostic. */
@@ -78,6 +78,106 @@ describe('cost-change-control-incomplete: impacts in plain words, and words that
         text,
       );
     }
+  });
+});
+
+describe('cost-change-control-incomplete: approvers, steps and references as leads write them', () => {
+  const id = 'cost-change-control-incomplete';
+  const block =
+    '    process: Written change request with cost, schedule and risk impact; no work starts before written approval.\n    approval_by: [Sam Patel, Dana Reyes]\n';
+  const changeControl = (lines: string): string => fullWith([block, lines]);
+
+  it('takes an approver named in the process, or under a key beside it, when there is no `approval_by`', () => {
+    for (const process of [
+      "Each change request is priced and its effect on the delivery dates stated before the Client signs it. Changes are approved in writing by the Client's Digital Director, Ruth Adeyemi.",
+      'Variation orders carry a price and a revised completion date and are signed off by the IT steering group.',
+      'Kestrel returns an impact assessment covering effort, fees and timeline; the Change Advisory Board approves it.',
+      'Written change request with cost and schedule impact, signed by Dana Reyes (VP Customer Operations) before work starts.',
+    ]) {
+      assert.deepEqual(
+        diagnosticsOf(id, changeControl(`    process: ${JSON.stringify(process)}\n`)).map((d) => d.message),
+        [],
+        process,
+      );
+    }
+    for (const key of ['approver: Sam Patel', 'approved_by: [Sam Patel]', 'approvers: [Sam Patel, Dana Reyes]']) {
+      const text = changeControl(`    process: Written change request with cost and schedule impact.\n    ${key}\n`);
+      assert.deepEqual(diagnosticsOf(id, text), [], key);
+      assert.equal(diagnosticsOf('schema/additional-property', text).length, 1, key);
+    }
+  });
+
+  it('still reports a process that names no one on the buyer’s side, on the change_control key', () => {
+    for (const process of [
+      'Written change request with cost and schedule impact; approved by the client.',
+      'Written change request with cost and schedule impact; agreed between the parties.',
+      'Written change request with cost and schedule impact, approved by email.',
+      'Written change request with cost and schedule impact, approved by Northwind.',
+    ]) {
+      const text = changeControl(`    process: ${process}\n`);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(
+        d.message,
+        'Change control names no approver: anyone on your side can approve extra work informally (`approval_by`).',
+        process,
+      );
+      assert.deepEqual(where(d, text), [lineOf(text, 'change_control:'), 2, 16, 'change_control'], process);
+    }
+  });
+
+  it('reads a process written as a list of steps, and reports the impact it lacks on the list', () => {
+    const text = changeControl(
+      '    process:\n      - Client raises a change request\n      - Vendor sends a quote within 5 days\n      - Sam Patel approves in writing\n    approval_by: [Sam Patel]\n',
+    );
+    const d = onlyDiagnostic(id, text);
+    assert.equal(d.message, 'The change process does not ask for a schedule impact: it names no schedule, date, milestone or plan.');
+    assert.equal(d.range.start.line, lineOf(text, '- Client raises a change request'));
+    assert.deepEqual(resolvedFixesOf(d), []);
+    const complete = changeControl(
+      '    process:\n      - Client raises a change request\n      - Vendor sends a quote and a delivery estimate within 5 days\n    approval_by: [Sam Patel]\n',
+    );
+    assert.deepEqual(diagnosticsOf(id, complete), []);
+  });
+
+  it('reads British and plain schedule words, and effort, caps and financial impact as cost', () => {
+    for (const process of [
+      'Change requests are assessed for impact on price and programme.',
+      'Changes follow the procedure in Schedule 6, including an impact on charges and timetable.',
+      'Each CR is quoted (fixed fee) with its impact on the critical path.',
+      'Every change states how much it costs and how long it takes.',
+      'Every change states its price and when it will be delivered.',
+      'Changes are documented with their financial and timeline implications.',
+      'Changes are sized in story points and the release date agreed with the product owner.',
+      'Each change lists the hours it adds against the cap and a re-baselined plan.',
+    ]) {
+      assert.deepEqual(
+        diagnosticsOf(id, changeControl(`    process: ${process}\n    approval_by: [Sam Patel]\n`)).map((d) => d.message),
+        [],
+        process,
+      );
+    }
+  });
+
+  it('gives a hint to check a named contract schedule the process defers to, instead of a warning', () => {
+    const text = changeControl('    process: As per Schedule 6 (Change Control Procedure) of the MSA.\n    approval_by: [Sam Patel]\n');
+    const d = onlyDiagnostic(id, text);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(d.message, 'The change process refers to Schedule 6: check that it asks for a cost and schedule impact.');
+    assert.deepEqual(where(d, text), [
+      lineOf(text, 'As per Schedule 6'),
+      13,
+      69,
+      'As per Schedule 6 (Change Control Procedure) of the MSA.',
+    ]);
+    assert.deepEqual(factsOf(d), [
+      'Nothing in the process itself asks for a cost or price or a date or schedule; if Schedule 6 does not either, write it here.',
+    ]);
+    // A standard process with no named document stays a warning.
+    const plain = onlyDiagnostic(
+      id,
+      changeControl("    process: Changes handled through the partner's standard change process.\n    approval_by: [Sam Patel]\n"),
+    );
+    assert.equal(severityName(plain), 'warning');
   });
 });
 

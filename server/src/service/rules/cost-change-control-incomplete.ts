@@ -1,6 +1,7 @@
 // cost-change-control-incomplete: Change control is incomplete.
-// One finding per gap in a present `governance.change_control`: no named approver, no process, or a
-// process that does not require both a cost and a schedule impact.
+// One finding per gap in a present `governance.change_control`: no named approver (in
+// `approval_by`, a key beside it or the process's words), no process, or a process that does not
+// require both a cost and a schedule impact (a hint when it defers to a named contract schedule).
 import { stringify } from 'yaml';
 import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
 import { findPhrases, phrase, wordsOf, type Phrase, type PhraseMatch } from '../phrases';
@@ -23,6 +24,10 @@ const costPhrases: readonly Phrase<true>[] = [
   'purchase order|orders',
   'po',
   'contract|contracted value|amount|sum|ceiling|cap',
+  // "its financial implications", "the hours it adds against the cap", "sized in story points", "person-days".
+  'financial|financially|~cap|~ceiling',
+  'story ~point',
+  'person|man|consultant|engineer|developer ~day|~hour',
 ].flatMap((pattern) => phrase(pattern, true as const));
 const schedulePhrases: readonly Phrase<true>[] = [
   '~schedule|~date|~dated|~timeline|~timescale|~timeframe|~deadline|~milestone|~plan|~sprint|~delay|~duration|~calendar',
@@ -40,6 +45,15 @@ const schedulePhrases: readonly Phrase<true>[] = [
   'cost|costs|price|budget|money and time',
   'time and cost|costs|price|budget|money|materials',
   'delivery|lead|completion time|times',
+  // British "programme" and "timetable", the critical path, a re-baselined or re-planned plan.
+  '~programme|~timetable|~replan|~rebaseline',
+  're ~plan|~baseline',
+  'critical path',
+  // "how long it takes", "when it will be delivered".
+  'how long',
+  'when it|they|this will? be? ~deliver|~ship|~complete|ready|live|done',
+  'when the change will? be? ~deliver|~ship|~complete|ready|live|done',
+  'delivery|completion ~estimate|~forecast',
 ].flatMap((pattern) => phrase(pattern, true as const));
 /** A change that moves the plan by a stretch of time: "the number of weeks it moves the first live payroll". */
 const movingVerbs: readonly Phrase<true>[] = phrase('~move|~push|~shift|~slip|~postpone|~defer|~extend', true as const);
@@ -50,7 +64,7 @@ const durations: readonly Phrase<true>[] = phrase('~day|~week|~month', true as c
  * budget holder", "the planning calendar owner".
  */
 const namedThing =
-  /^[\s-]+(?:leads?|managers?|directors?|teams?|department|office|officers?|owners?|holders?|contacts?|analysts?|controllers?|portal|system|tool|desk|queue|meetings?|calls?|sessions?|committee|centres?|centers?|codes?|partners?)\b/i;
+  /^[\s-]+(?:leads?|managers?|directors?|teams?|department|office|officers?|owners?|holders?|contacts?|analysts?|controllers?|portal|system|tool|desk|queue|meetings?|calls?|sessions?|committee|boards?|centres?|centers?|codes?|partners?)\b/i;
 /** A cost or schedule word that is a document's name: "the tariff in Schedule 3", "Schedule B". */
 const documentLabel = /^\s+(?:\d|[A-Z](?![a-z]))/;
 /** "up to date", "to date": currency of a record, not a date. "the date it was raised": when the request came in. */
@@ -87,6 +101,88 @@ function mentionsSchedule(text: string): boolean {
     return findPhrases(sentence, words, movingVerbs).length > 0 && findPhrases(sentence, words, durations).length > 0;
   });
 }
+/**
+ * Who approves a change, when the process says it in words: "approved in writing by the Client's
+ * Digital Director", "signed off by the IT steering group", "signed by Dana Reyes", "the Change
+ * Advisory Board approves it", "once Tom agrees". A role (director, head, board, CCB, sponsor...)
+ * or a person's name counts; "approved by the client", "agreed between the parties", "by email" and
+ * the vendor itself do not name anyone on the buyer's side.
+ */
+const approvalVerb =
+  /\b(?:approv(?:e|es|ed|ing|al)|sign(?:s|ed|ing)?(?:[\s-]+off)?|sign-off|countersign(?:s|ed)?|authori[sz](?:e|es|ed|ing|ation)|agree(?:s|d)?|accept(?:s|ed)?|confirm(?:s|ed)?)\b/gi;
+const roleWord =
+  /^(?:directors?|managers?|head|heads|chief|officers?|sponsors?|owners?|leads?|boards?|committees?|ccb|cab|crb|steering|panel|forum|council|authority|controllers?|architects?|cio|cto|cfo|coo|ceo|cpo|ciso|dpo|pmo|vp|president|partner|chair|chairs)$/i;
+/** Capitalised words that name a party or a thing, not a person: "the Client", "Annex B", "Jira". */
+const notAName =
+  /^(?:the|a|an|our|their|its|client|client's|clients|customer|customer's|customers|vendor|vendor's|supplier|supplier's|contractor|provider|buyer|purchaser|company|parties|party|both|either|each|all|any|we|us|you|it|they|written|email|e-mail|annex|appendix|schedule|clause|section|exhibit|attachment|sow|msa|cr|crs|po|no|then|once|after|before|when|if|every|changes?|requests?)$/i;
+const auxiliary = /^(?:must|will|shall|should|then|also|to|can|may|formally|jointly|first|both|in|writing)$/i;
+
+/** The words of the process that name who approves, or undefined. */
+export function approverInProse(text: string, vendorName: unknown): string | undefined {
+  if (text.length > 4000) return undefined;
+  const vendorWords = new Set(
+    typeof vendorName === 'string'
+      ? (vendorName.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !/^(?:ltd|llc|gmbh|inc|the|and)$/.test(w))
+      : [],
+  );
+  const names = (word: string, sentenceStart: boolean): boolean => {
+    const bare = word.replace(/['’]s$/, '');
+    if (roleWord.test(bare)) return true;
+    if (sentenceStart || notAName.test(word) || vendorWords.has(bare.toLowerCase())) return false;
+    // A capitalised word (Ruth, Adeyemi, Tom); an acronym only when it is a role (CCB, above).
+    return /^\p{Lu}\p{Ll}+$/u.test(bare);
+  };
+  for (const clause of text.split(/[.;!?\n]+(?:\s|$)|\s[-–]\s/)) {
+    const words = [...clause.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ text: m[0], start: m.index }));
+    approvalVerb.lastIndex = 0;
+    for (let m = approvalVerb.exec(clause); m !== null; m = approvalVerb.exec(clause)) {
+      const verbStart = m.index;
+      const verbStop = m.index + m[0].length;
+      const at = words.findIndex((w) => w.start >= verbStart);
+      if (at < 0) continue;
+      const verbEnd = words.findIndex((w) => w.start >= verbStop);
+      // After the verb: "... by <someone>" within a few words ("approved in writing by the Digital Director").
+      const after = verbEnd < 0 ? [] : words.slice(verbEnd, verbEnd + 10);
+      const by = after.findIndex((w) => /^(?:by|from)$/i.test(w.text));
+      if (by >= 0 && by <= 4) {
+        const who = after.slice(by + 1, by + 7);
+        const hit = who.find(
+          (w, i) => names(w.text, false) && (i === 0 || !/^(?:email|e-mail|phone|ticket|mail)$/i.test(who[i - 1]?.text ?? '')),
+        );
+        if (hit) return clause.slice(after[by]!.start, hit.start + hit.text.length).trim();
+      }
+      // Before the verb: "<someone> approves" ("the Change Advisory Board approves", "once Tom agrees").
+      let i = at - 1;
+      while (i >= 0 && auxiliary.test(words[i]!.text)) i--;
+      for (let n = 0; i >= 0 && n < 4; n++, i--) {
+        const w = words[i]!;
+        if (names(w.text, i === 0)) return clause.slice(w.start, verbStop).trim();
+        if (!/^\p{Lu}/u.test(w.text) && !/^(?:the|our|their|of|and)$/i.test(w.text)) break;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Keys a lead writes beside `process` for who approves (`approver`, `approved_by`, `approvers`): the schema reports the key; this rule reads it. */
+const approverKeys = [
+  'approver',
+  'approvers',
+  'approved_by',
+  'approval',
+  'approvals',
+  'authorised_by',
+  'authorized_by',
+  'signatories',
+  'signed_by',
+];
+
+function namesAnyone(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'string' && v.trim() !== '');
+  return false;
+}
+
 const defaultProcess = 'Written change request with cost and schedule impact; no work before written approval.';
 
 export const rule: Rule = {
@@ -95,7 +191,9 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['unsafe', 'display-only'],
   title: 'Change control is incomplete',
-  explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).`,
+  explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).
+
+An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody. Impacts are read in any wording, British or American ("priced", "fees", "effort", "the hours it adds against the cap", "programme", "timetable", "critical path", "a re-baselined plan", "how long it takes"), also in a process written as a list of steps (which the schema reports, since \`process\` is text). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
   areas: ['cost'],
   remedy:
     'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
@@ -108,9 +206,17 @@ export const rule: Rule = {
     const findings: Finding[] = [];
 
     const approvers = changeControl.approval_by;
+    const process = changeControl.process;
+    // A process written as a list of steps is read as its steps (the schema reports the type).
+    const processText = typeof process === 'string' ? process : Array.isArray(process) ? stepsOf(process) : undefined;
     // `approval_by: [""]` (what the missing-rule's fix inserts) still names nobody.
     const namesSomeone = Array.isArray(approvers) ? approvers.some((a) => typeof a === 'string' && a.trim() !== '') : !isAbsent(approvers);
-    if (!namesSomeone) {
+    // With no `approval_by` at all, an approver written beside it (`approver: Dana Reyes`) or in the process counts.
+    const namedElsewhere =
+      isAbsent(approvers) &&
+      (approverKeys.some((key) => namesAnyone(changeControl[key])) ||
+        (processText !== undefined && approverInProse(processText, valueAt(root, ['vendor', 'name'])) !== undefined));
+    if (!namesSomeone && !namedElsewhere) {
       const existing = Array.isArray(approvers) && approvers.length > 0;
       findings.push({
         ruleId,
@@ -130,7 +236,6 @@ export const rule: Rule = {
       });
     }
 
-    const process = changeControl.process;
     if (isAbsent(process)) {
       findings.push({
         ruleId,
@@ -146,9 +251,9 @@ export const rule: Rule = {
           },
         ],
       });
-    } else if (typeof process === 'string') {
-      const cost = process.length <= 4000 && mentionsCost(process);
-      const schedule = process.length <= 4000 && mentionsSchedule(process);
+    } else if (processText !== undefined) {
+      const cost = processText.length <= 4000 && mentionsCost(processText);
+      const schedule = processText.length <= 4000 && mentionsSchedule(processText);
       if (!cost || !schedule) {
         const missing = !cost && !schedule ? 'cost and schedule' : !cost ? 'cost' : 'schedule';
         const names =
@@ -157,24 +262,61 @@ export const rule: Rule = {
             : missing === 'cost'
               ? 'no cost, price, quote, rate or estimate'
               : 'no schedule, date, milestone or plan';
+        // "As per Schedule 6 (Change Control Procedure) of the MSA": the impacts may be in that
+        // document, which the scope does not show; a hint to check it, not a warning.
+        const reference = contractReference(processText);
+        if (reference !== undefined) {
+          findings.push({
+            ruleId,
+            path: [...base, 'process'],
+            severity: 'hint',
+            message: `The change process refers to ${reference}: check that it asks for a ${missing} impact.`,
+            facts: [
+              `Nothing in the process itself asks for ${names.replace(/^no /, 'a ').replace(/ and no /, ' or a ')}; if ${reference} does not either, write it here.`,
+            ],
+          });
+          return findings;
+        }
         findings.push({
           ruleId,
           path: [...base, 'process'],
           message: `The change process does not ask for a ${missing === 'cost and schedule' ? 'cost or schedule' : missing} impact: it names ${names}.`,
-          fixes: [
-            {
-              title: `Require a ${missing} impact in the process`,
-              ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }],
-              preferred: true,
-              applicability: 'unsafe',
-            },
-          ],
+          fixes:
+            typeof process === 'string'
+              ? [
+                  {
+                    title: `Require a ${missing} impact in the process`,
+                    ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }],
+                    preferred: true,
+                    applicability: 'unsafe',
+                  },
+                ]
+              : [],
         });
       }
     }
     return findings;
   },
 };
+
+/**
+ * A named contract document the process defers to: "Schedule 6 (Change Control Procedure) of the
+ * MSA", "clause 14 of the framework agreement", "Annex C". Only with a change word in the same text.
+ */
+const namedDocument =
+  /\b(?:[Ss]chedule|[Aa]nnex|[Aa]ppendix|[Cc]lause|[Ss]ection|[Ee]xhibit|[Aa]ttachment)\s+(?:\d+(?:\.\d+)*|[A-Z])(?![\w.])|\b(?:[Mm]aster [Ss]ervices [Aa]greement|[Ff]ramework [Aa]greement|[Cc]all-[Oo]ff [Cc]ontract|MSA)\b/;
+function contractReference(text: string): string | undefined {
+  if (text.length > 4000 || !/\bchange/i.test(text)) return undefined;
+  return namedDocument.exec(text)?.[0];
+}
+
+/** The text steps of a process written as a list, one sentence each. */
+function stepsOf(steps: readonly unknown[]): string {
+  return steps
+    .filter((step): step is string => typeof step === 'string')
+    .map((step) => step.trim().replace(/[.;]?$/, '.'))
+    .join(' ');
+}
 
 /**
  * The catalogue's " with cost and schedule impact" reads right after a single clause ("Changes by
