@@ -60,7 +60,8 @@ describe('security-data-location-missing', () => {
   });
 
   it('reports a missing location on the security key and inserts a blank placeholder that is still reported', () => {
-    const text = fullWith([eu, '']);
+    // A sub-processor that names no place ("Zendesk") says nothing of where the data is.
+    const text = fullWith([eu, ''], ['list: ["AWS (eu-west-1)"]', 'list: [Zendesk]']);
     const d = one(text);
     assert.equal(
       d.message,
@@ -295,7 +296,10 @@ describe('security-data-location-missing', () => {
       [],
     );
     assert.deepEqual(checkRule(ruleId, fullWith(small, [eu, '  data_location: [hosted in Lisbon]\n'])), []);
-    assert.match(one(fullWith(small, [eu, ''])).message, /^The scope does not say where personal data will be processed/);
+    assert.match(
+      one(fullWith(small, [eu, ''], ['list: ["AWS (eu-west-1)"]', 'list: [Zendesk]'])).message,
+      /^The scope does not say where personal data will be processed/,
+    );
   });
 
   it('reads a single text as one location (the schema reports the type) and leaves other shapes to the schema', () => {
@@ -441,5 +445,125 @@ describe('personal data read from the categories', () => {
   it('reads the adjectives leads write as their country', () => {
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [German data centres, Irish entity]\n'])), []);
     assert.match(one(fullWith([eu, '  data_location: [German hosting, Indian delivery centre]\n'])).message, /personal data in India:/);
+  });
+});
+
+describe('security-data-location-missing: safeguards, the buyer’s own premises and sub-processors in the words leads write', () => {
+  const india = (basis: string) => fullWith([eu, `  data_location: [Germany, India]\n  transfer_basis: ${basis}\n`]);
+
+  it('reads a transfer basis written in words as the basis it names (the schema reports the enum)', () => {
+    for (const basis of [
+      'EU SCCs (2021) and the UK IDTA',
+      'Standard Contractual Clauses (module 2)',
+      'IDTA',
+      'Binding Corporate Rules approved by the Dutch DPA',
+      'Art. 49 explicit consent',
+    ]) {
+      assert.deepEqual(checkRule(ruleId, india(basis)), [], basis);
+      assert.ok(
+        analyzeText(india(basis)).diagnostics.some((d) => d.code === 'schema/enum'),
+        basis,
+      );
+    }
+    // The Data Privacy Framework is the US adequacy decision: it covers the US, not India.
+    assert.deepEqual(
+      checkRule(ruleId, fullWith([eu, '  data_location: [Germany, US]\n  transfer_basis: EU-US Data Privacy Framework (certified)\n'])),
+      [],
+    );
+    const d = one(india('EU-US Data Privacy Framework (certified)'));
+    assert.equal(
+      d.message,
+      '`transfer_basis: adequacy` does not cover India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+    assert.equal(d.range.start.line, 38);
+  });
+
+  it('does not take safeguards still to come for a basis, and says how the value was read', () => {
+    const text = india('SCCs to be signed before go-live');
+    const d = one(text);
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+    assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
+    assert.ok(
+      factsOf(d)?.includes(
+        '`transfer_basis` "SCCs to be signed before go-live" is none of adequacy, sccs, bcrs, derogation, so it is read as no basis.',
+      ),
+      JSON.stringify(factsOf(d)),
+    );
+    assert.equal(one(fullWith([eu, '  data_location: ["India (no SCCs yet)"]\n'])).range.start.line, 37);
+  });
+
+  it('takes a safeguard named in a location, or in the protections, as covering it', () => {
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [Germany, "Pune, India, under the EU SCCs (2021/914)"]\n'])), []);
+    assert.deepEqual(
+      checkRule(
+        ruleId,
+        fullWith(
+          [eu, '  data_location: [Germany, India]\n'],
+          [
+            '    - Annual third-party penetration test\n',
+            '    - Annual third-party penetration test\n    - EU Standard Contractual Clauses signed with the Indian affiliate\n',
+          ],
+        ),
+      ),
+      [],
+    );
+    // Only the value that names the safeguard is covered by it.
+    const d = one(fullWith([eu, '  data_location: ["Pune, India, under the EU SCCs", Brazil]\n']));
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in Brazil: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+  });
+
+  it('reads the buyer’s own premises or tenant as no transfer, and still reads where the vendor reaches it from', () => {
+    for (const place of [
+      "On the client's own premises",
+      'Client-hosted',
+      'Hosted in our own data centre',
+      'On-premises',
+      "Customer's own Azure tenant",
+    ]) {
+      assert.deepEqual(checkRule(ruleId, fullWith([eu, `  data_location: ["${place}"]\n`])), [], place);
+    }
+    assert.deepEqual(
+      readLocations("On the client's own premises (our server room)").map((r) => [r.code, r.standing, r.written]),
+      [['OWN', 'own', "the client's own premises"]],
+    );
+    const d = one(fullWith([eu, `  data_location: ["Client's premises, with remote support from India"]\n`]));
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+    // The vendor's premises are not the buyer's.
+    for (const place of ["Our vendor's data centre", "On-premises at the vendor's site"]) {
+      assert.match(one(fullWith([eu, `  data_location: ["${place}"]\n`])).message, /could not be read as a country/, place);
+    }
+  });
+
+  it('gives a hint, not a warning, when only the sub-processor list names places, all inside the EU/EEA', () => {
+    const text = fullWith([eu, ''], ['list: ["AWS (eu-west-1)"]', 'list: ["AWS (eu-west-1)", "Mailjet (France)"]']);
+    const d = one(text);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      "Data locations are named only in the sub-processor list (Ireland and France): write them in `data_location`, with where the vendor's own staff work.",
+    );
+    assert.deepEqual(d.range, { start: { line: 31, character: 0 }, end: { line: 31, character: 8 } });
+    for (const list of ['list: ["AWS (us-east-1)"]', 'list: ["AWS (eu-west-1)", Zendesk]']) {
+      const w = one(fullWith([eu, ''], ['list: ["AWS (eu-west-1)"]', list]));
+      assert.equal(severityName(w), 'warning', list);
+      assert.match(w.message, /^The scope does not say where personal data will be processed/, list);
+    }
+  });
+
+  it('names one long unread location in the message, not a count of one', () => {
+    const d = one(fullWith([eu, '  data_location: ["Hosted by the sub-processor Hetzner in Falkenstein"]\n']));
+    assert.equal(
+      d.message,
+      'No transfer basis is recorded for personal data in "Hosted by the sub-processor H…": it could not be read as a country and is treated as possibly outside the EU/EEA (GDPR Art. 44-49).',
+    );
   });
 });

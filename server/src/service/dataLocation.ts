@@ -107,7 +107,9 @@ export type LocationStanding =
   /** A recognised country outside the EU/EEA without one: a transfer basis is needed (Art. 46-49). */
   | 'third-country'
   /** Not read as a country: treated as possibly outside the EU/EEA until it is written as one. */
-  | 'unrecognised';
+  | 'unrecognised'
+  /** The buyer's own premises, data centre or cloud tenant ("on the client's own premises", "client-hosted"): the vendor moves nothing. */
+  | 'own';
 
 export interface LocationReading {
   /** The location as written, trimmed: the whole value, or the words of it that name the place. */
@@ -129,6 +131,62 @@ export interface LocationReading {
   readonly partial?: string;
   /** True when the organisations covered must opt in (the US Data Privacy Framework list). */
   readonly optIn?: boolean;
+  /** The safeguard named in the same value ("under the EU SCCs"), which covers this location. */
+  readonly coveredBy?: string;
+}
+
+/**
+ * The buyer's own premises, data centre or cloud tenant, as leads write it: "on the client's own
+ * premises", "client-hosted", "our own data centre", "in our server room", "the customer's Azure
+ * tenant", "on-premises". Data kept there is not sent anywhere by the vendor; where the vendor's
+ * staff reach it from is a location of its own ("remote access from India"), read beside it. The
+ * vendor's or a supplier's premises are not the buyer's.
+ */
+const ownPlace =
+  /\b(?:(?:the\s+)?(?:client|customer|buyer|purchaser|authority|council|trust)(?:['’]s|s['’])?(?:\s+own)?|our(?:\s+own)?)[\s-]+(?:\p{L}+\s+){0,2}?(?:premises|site|sites|offices?|data[\s-]?cent(?:re|er)s?|server[\s-]?rooms?|tenant|tenancy|subscriptions?|accounts?|infrastructure|environment|network|private cloud|hosting)\b|\b(?:client|customer|buyer|self)[\s-]hosted\b|\bon[\s-]?prem(?:ise|ises)?\b/iu;
+const notOwn = /\b(?:vendor|supplier|contractor|provider|partner|sub-?processor)(?:['’]s|s['’])?\b/i;
+
+/** The words of a value that name the buyer's own premises or tenant, or undefined. */
+export function ownPremises(text: string): string | undefined {
+  if (text.length > 500) return undefined;
+  const m = ownPlace.exec(text);
+  if (!m) return undefined;
+  // "on-premises at the vendor's site in Pune": the vendor's, not the buyer's.
+  if (notOwn.test(m[0]) || (/^on[\s-]?prem/i.test(m[0]) && notOwn.test(text))) return undefined;
+  return m[0];
+}
+
+/**
+ * Transfer safeguards named in words ("EU Standard Contractual Clauses (2021, module 2)", "the UK
+ * IDTA", "BCRs", "certified under the EU-US Data Privacy Framework", "Art. 49 explicit consent"),
+ * as the `transfer_basis` value they mean. Not when the same sentence says they are missing or still
+ * to come ("SCCs to be signed", "no SCCs yet", "pending").
+ */
+const basisWords: readonly (readonly [RegExp, 'sccs' | 'bcrs' | 'adequacy' | 'derogation'])[] = [
+  [
+    /\b(?:standard\s+contractual\s+clauses|(?:EU\s+|UK\s+)?SCCs?|model\s+clauses|IDTA|international\s+data\s+transfer\s+(?:agreement|addendum)|UK\s+addendum)\b/i,
+    'sccs',
+  ],
+  [/\b(?:binding\s+corporate\s+rules|BCRs?)\b/i, 'bcrs'],
+  [/\b(?:data\s+privacy\s+framework|DPF|adequacy(?:\s+decision)?)\b/i, 'adequacy'],
+  [/\b(?:derogations?|art(?:icle)?\.?\s*49|explicit\s+consent)\b/i, 'derogation'],
+];
+const notInForce =
+  /\b(?:no|not|without|pending|planned|tbd|tbc|draft|missing|yet|being\s+(?:negotiated|drafted|agreed)|to\s+be\s+(?:signed|agreed|put\s+in\s+place|confirmed|drafted))\b/i;
+
+export type TransferBasisWords = 'sccs' | 'bcrs' | 'adequacy' | 'derogation';
+
+/** The transfer safeguard a text names in words, with the words, or undefined. */
+export function transferBasisIn(text: string): { readonly basis: TransferBasisWords; readonly written: string } | undefined {
+  if (text.length > 1000) return undefined;
+  for (const sentence of text.split(/(?<=[.;!?])\s+|\n/)) {
+    if (notInForce.test(sentence)) continue;
+    for (const [pattern, basis] of basisWords) {
+      const m = pattern.exec(sentence);
+      if (m) return { basis, written: m[0] };
+    }
+  }
+  return undefined;
 }
 
 /** One location as written, placed under GDPR Chapter V; case and surrounding spaces do not count. */
@@ -473,6 +531,8 @@ export function readLocations(text: string): LocationReading[] {
     const last = readings.length > before ? readings[readings.length - 1] : undefined;
     previous = last === undefined ? 'unread' : last.via === 'city' ? last : 'country';
   }
+  const own = ownPremises(value);
+  if (own !== undefined) readings.push({ written: own, value, code: 'OWN', name: 'the buyer’s own premises', standing: 'own' });
   const places = uniqueByCode(readings);
   // An area word beside a place outside the EU/EEA adds nothing the place does not already say.
   const placeOutside = places.some((r) => r.standing === 'third-country');

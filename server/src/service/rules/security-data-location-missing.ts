@@ -3,7 +3,7 @@
 // an EU adequacy decision (or not recognised as a country) while `security.transfer_basis` is absent;
 // also the United States for personal data under European law, since its adequacy decision covers
 // only organisations certified under the EU-US Data Privacy Framework.
-import { europeanTie, readLocations, uniqueByCode, type LocationReading } from '../dataLocation';
+import { europeanTie, readLocations, transferBasisIn, uniqueByCode, type LocationReading } from '../dataLocation';
 import { canonicalEnum, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
@@ -21,6 +21,8 @@ export const rule: Rule = {
 
 Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`; the public cloud regions of AWS, Google Cloud and Azure (\`eu-west-2 (London)\`, \`GCP europe-west4\`, \`Azure West Europe (Amsterdam)\`, each read as the country it is in: eu-west-2 is the United Kingdom and eu-central-2 Switzerland, both outside the EEA with an adequacy decision); cities of at least 50,000 people (\`hosted in Frankfurt\`, \`Dublin data centre\`; a name shared by several cities is read as the most populous, and the hover says so); and values in words that name several places (\`Germany, with support access from India\`: support access from a third country is a transfer). Words that name no country (\`offshore\`, \`worldwide\`, \`Asia\`, \`Europe\` on its own) and a value in which no place can be read are treated as possibly outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.
 
+Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\`, or in a location's own words ("Pune, India, under the EU SCCs"), which covers that location. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"). With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning.
+
 The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint. Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.`,
   areas: ['security'],
   remedy:
@@ -37,6 +39,34 @@ The United States needs that check written down. Organisations join the Data Pri
       (item): item is string => typeof item === 'string' && item.trim() !== '',
     );
     if (texts.length === 0) {
+      // No `data_location` key, but the sub-processor list says where the data is hosted
+      // ("AWS (eu-west-1)", "Hetzner (Germany)"): when every entry reads as a place inside the
+      // EU/EEA or with an adequacy decision, a hint to write it down, not a warning.
+      // A blank key (`data_location:`, `[""]`) is a placeholder left to fill in, still reported.
+      const fromSubprocessors = !Object.prototype.hasOwnProperty.call(security, 'data_location')
+        ? subprocessorPlaces(security.subprocessors)
+        : undefined;
+      if (
+        fromSubprocessors !== undefined &&
+        fromSubprocessors.every((r) => r.standing === 'eea' || r.standing === 'own' || (r.standing === 'adequate' && r.optIn !== true))
+      )
+        return [
+          {
+            ruleId,
+            path: ['security', 'data_location'],
+            at: 'key',
+            severity: 'hint',
+            message: `Data locations are named only in the sub-processor list (${placesOf(uniqueByCode(fromSubprocessors))}): write them in \`data_location\`, with where the vendor's own staff work.`,
+            fixes: [
+              {
+                title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
+                ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
+                preferred: true,
+                applicability: 'display-only',
+              },
+            ],
+          },
+        ];
       return [
         {
           ruleId,
@@ -60,11 +90,20 @@ The United States needs that check written down. Organisations join the Data Pri
       ];
     }
 
-    const everyReading = texts.flatMap(readLocations);
+    // A location whose own value names a safeguard ("India, under the EU SCCs") is covered by it.
+    const everyReading = texts.flatMap((text) => {
+      const covered = transferBasisIn(text);
+      return readLocations(text).map((r) =>
+        covered && (covered.basis !== 'adequacy' || r.optIn !== true) ? { ...r, coveredBy: covered.written } : r,
+      );
+    });
     const readings = uniqueByCode(everyReading);
-    const outside = readings.filter((r) => r.standing === 'third-country' || r.standing === 'unrecognised');
+    const uncovered = readings.filter((r) => r.coveredBy === undefined);
+    const outside = uncovered.filter((r) => r.standing === 'third-country' || r.standing === 'unrecognised');
     const basisValue = security.transfer_basis;
-    const basis = canonicalEnum(basisValue, transferBases);
+    // `transfer_basis` in words ("EU Standard Contractual Clauses (2021)", "UK IDTA", "BCRs") means
+    // that basis (the schema reports the enum); so does a safeguard named in the protections.
+    const basis = canonicalEnum(basisValue, transferBases) ?? basisInWords(basisValue, security.protections);
 
     if (basis === 'sccs' || basis === 'bcrs' || basis === 'derogation') return [];
     if (basis === 'adequacy') {
@@ -85,7 +124,7 @@ The United States needs that check written down. Organisations join the Data Pri
     // The US decision covers only organisations on the Data Privacy Framework list: for personal
     // data under European law, "US" with no basis is a transfer nothing is known to cover.
     const tie = europeanTie(readings, valueAt(root, ['budget', 'currency']));
-    const uncertified = tie === undefined ? [] : readings.filter((r) => r.optIn === true);
+    const uncertified = tie === undefined ? [] : uncovered.filter((r) => r.optIn === true);
     const needing = [...outside, ...uncertified];
     if (needing.length === 0) return partialAdequacyHints(readings);
     // A value that names no basis (`standard contract`) is the schema's enum error too; here it protects nothing.
@@ -133,17 +172,50 @@ The United States needs that check written down. Organisations join the Data Pri
   },
 };
 
+/**
+ * The places the sub-processor list names ("AWS (eu-west-1)", "Hetzner Online (Germany)"), or
+ * undefined when it names none or an entry names no place that can be read (the fail-safe reading:
+ * that sub-processor may be anywhere).
+ */
+function subprocessorPlaces(subprocessors: unknown): LocationReading[] | undefined {
+  const list = isRecord(subprocessors) ? subprocessors.list : undefined;
+  const items = Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string' && item.trim() !== '') : [];
+  if (items.length === 0) return undefined;
+  const readings: LocationReading[] = [];
+  for (const item of items) {
+    const read = readLocations(item).filter((r) => r.standing !== 'unrecognised');
+    if (read.length === 0) return undefined;
+    readings.push(...read);
+  }
+  return readings;
+}
+
+/** The basis a `transfer_basis` written in words, or a protection, names ("EU SCCs 2021", "Binding Corporate Rules"). */
+function basisInWords(value: unknown, protections: unknown): (typeof transferBases)[number] | undefined {
+  if (typeof value === 'string') {
+    const named = transferBasisIn(value);
+    if (named) return named.basis;
+  }
+  for (const item of Array.isArray(protections) ? protections : []) {
+    const named = typeof item === 'string' ? transferBasisIn(item) : undefined;
+    // "Adequacy" in a protection is too loose to stand for a checked certification; safeguards count.
+    if (named && named.basis !== 'adequacy') return named.basis;
+  }
+  return undefined;
+}
+
 /** The finding's message; with many or long names, the lead clause counts them so that it stays short. */
 function noBasisMessage(needing: readonly LocationReading[]): string {
   const places = placesOf(needing);
   const lead = `No transfer basis is recorded for personal data in ${places}`;
-  if (lead.length <= 88) return `${lead}: ${outsideClause(needing)} (GDPR Art. 44-49).`;
+  if (lead.length <= 88 || needing.length === 1)
+    return `${lead.length <= 88 ? lead : `No transfer basis is recorded for personal data in ${placesOf(needing, 30)}`}: ${outsideClause(needing)} (GDPR Art. 44-49).`;
   return `No transfer basis is recorded for personal data in ${needing.length} locations: ${places}; ${outsideClause(needing)} (GDPR Art. 44-49).`;
 }
 
 /** `India`, `India and Brazil`, `"our vendor's data centre"`: the locations a message is about. */
-function placesOf(readings: readonly LocationReading[]): string {
-  const names = readings.map((r) => (r.name !== undefined ? r.name : `"${shortText(r.written, 40)}"`));
+function placesOf(readings: readonly LocationReading[], width = 40): string {
+  const names = readings.map((r) => (r.name !== undefined ? r.name : `"${shortText(r.written, width)}"`));
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
