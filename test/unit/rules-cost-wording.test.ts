@@ -149,6 +149,11 @@ describe('cost-change-control-incomplete: approvers, steps and references as lea
       'Changes are documented with their financial and timeline implications.',
       'Changes are sized in story points and the release date agreed with the product owner.',
       'Each change lists the hours it adds against the cap and a re-baselined plan.',
+      'Each change states its budgetary and timing impact.',
+      'Each change request carries its cost and delivery impact.',
+      'Changes are repriced and rescheduled before approval.',
+      'Each change gets a quote and an ETA.',
+      'Each change gets a quote and a revised time-scale.',
     ]) {
       assert.deepEqual(
         diagnosticsOf(id, changeControl(`    process: ${process}\n    approval_by: [Sam Patel]\n`)).map((d) => d.message),
@@ -156,6 +161,29 @@ describe('cost-change-control-incomplete: approvers, steps and references as lea
         process,
       );
     }
+  });
+
+  it('does not take "at any time" or the budget holder for an impact', () => {
+    const text = changeControl(
+      '    process: Each change request is answered at any time by the budget holder.\n    approval_by: [Sam Patel]\n',
+    );
+    assert.equal(
+      onlyDiagnostic(id, text).message,
+      'The change process does not ask for a cost or schedule impact: it names no cost or price and no date or schedule.',
+    );
+  });
+
+  it('reads the process under `procedure` or `steps` when there is no `process`, and reports on that key', () => {
+    const complete = changeControl('    procedure: Written change request with cost and schedule impact.\n    approval_by: [Sam Patel]\n');
+    assert.deepEqual(diagnosticsOf(id, complete), []);
+    assert.equal(diagnosticsOf('schema/additional-property', complete).length, 1);
+    const text = changeControl('    procedure: Written change request; no work before written approval.\n    approval_by: [Sam Patel]\n');
+    const d = onlyDiagnostic(id, text);
+    assert.equal(
+      d.message,
+      'The change process does not ask for a cost or schedule impact: it names no cost or price and no date or schedule.',
+    );
+    assert.deepEqual(where(d, text), [lineOf(text, 'procedure:'), 15, 71, 'Written change request; no work before written approval.']);
   });
 
   it('gives a hint to check a named contract schedule the process defers to, instead of a warning', () => {

@@ -518,6 +518,26 @@ describe('security-data-location-missing: safeguards, the buyer’s own premises
     );
   });
 
+  it('takes a safeguard named with a sub-processor for the countries it names, and SCCs recorded in the DPA', () => {
+    const sub = (list: string) => ['list: ["AWS (eu-west-1)"]', `list: ${list}`] as const;
+    const text = (locations: string, list: string) => fullWith([eu, `  data_location: ${locations}\n`], sub(list));
+    assert.deepEqual(checkRule(ruleId, text('[Germany, India]', '["Infosys BPM (Pune, India) under EU SCCs"]')), []);
+    assert.equal(
+      one(text('[Germany, India, Brazil]', '["Infosys BPM (Pune, India) under EU SCCs"]')).message,
+      'No transfer basis is recorded for personal data in Brazil: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+    const dpa = (fields: string) =>
+      fullWith(
+        [eu, '  data_location: [Germany, India]\n'],
+        ['  dpa: { signed: true, date: 2027-02-01 }', `  dpa: { signed: true, date: 2027-02-01, ${fields} }`],
+      );
+    assert.deepEqual(checkRule(ruleId, dpa('sccs: true')), []);
+    assert.deepEqual(checkRule(ruleId, dpa('transfers: "EU SCCs, module 2, with a transfer impact assessment"')), []);
+    assert.equal(one(dpa('sccs: false')).range.start.line, 37);
+    // Adequacy in words covers only a country that has a decision.
+    assert.equal(one(fullWith([eu, '  data_location: ["India (adequacy)"]\n'])).range.start.line, 37);
+  });
+
   it('reads the buyer’s own premises or tenant as no transfer, and still reads where the vendor reaches it from', () => {
     for (const place of [
       "On the client's own premises",

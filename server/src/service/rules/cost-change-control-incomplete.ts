@@ -25,7 +25,7 @@ const costPhrases: readonly Phrase<true>[] = [
   'po',
   'contract|contracted value|amount|sum|ceiling|cap',
   // "its financial implications", "the hours it adds against the cap", "sized in story points", "person-days".
-  'financial|financially|~cap|~ceiling',
+  'financial|financially|budgetary|~reprice|~recost|~cap|~ceiling',
   'story ~point',
   'person|man|consultant|engineer|developer ~day|~hour',
 ].flatMap((pattern) => phrase(pattern, true as const));
@@ -46,7 +46,9 @@ const schedulePhrases: readonly Phrase<true>[] = [
   'time and cost|costs|price|budget|money|materials',
   'delivery|lead|completion time|times',
   // British "programme" and "timetable", the critical path, a re-baselined or re-planned plan.
-  '~programme|~timetable|~replan|~rebaseline',
+  '~programme|~timetable|~replan|~rebaseline|~reschedule|timing|timings|eta',
+  'delivery impact|impacts|effect|effects',
+  'time scale|scales|frame|frames|line|lines',
   're ~plan|~baseline',
   'critical path',
   // "how long it takes", "when it will be delivered".
@@ -165,6 +167,7 @@ export function approverInProse(text: string, vendorName: unknown): string | und
 }
 
 /** Keys a lead writes beside `process` for who approves (`approver`, `approved_by`, `approvers`): the schema reports the key; this rule reads it. */
+const processKeys = ['procedure', 'steps', 'description', 'method', 'policy'];
 const approverKeys = [
   'approver',
   'approvers',
@@ -193,7 +196,7 @@ export const rule: Rule = {
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).
 
-An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody. Impacts are read in any wording, British or American ("priced", "fees", "effort", "the hours it adds against the cap", "programme", "timetable", "critical path", "a re-baselined plan", "how long it takes"), also in a process written as a list of steps (which the schema reports, since \`process\` is text). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
+An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes"), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
   areas: ['cost'],
   remedy:
     'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
@@ -206,7 +209,11 @@ An approver counts wherever the lead names one: in \`approval_by\`, under a key 
     const findings: Finding[] = [];
 
     const approvers = changeControl.approval_by;
-    const process = changeControl.process;
+    // With no `process`, the same text under a key a lead writes for it (`procedure`, `steps`) is read
+    // as the process; the schema reports the key.
+    const processKey = isAbsent(changeControl.process) ? processKeys.find((key) => !isAbsent(changeControl[key])) : undefined;
+    const process = processKey !== undefined ? changeControl[processKey] : changeControl.process;
+    const processPath = [...base, processKey ?? 'process'];
     // A process written as a list of steps is read as its steps (the schema reports the type).
     const processText = typeof process === 'string' ? process : Array.isArray(process) ? stepsOf(process) : undefined;
     // `approval_by: [""]` (what the missing-rule's fix inserts) still names nobody.
@@ -268,7 +275,7 @@ An approver counts wherever the lead names one: in \`approval_by\`, under a key 
         if (reference !== undefined) {
           findings.push({
             ruleId,
-            path: [...base, 'process'],
+            path: processPath,
             severity: 'hint',
             message: `The change process refers to ${reference}: check that it asks for a ${missing} impact.`,
             facts: [
@@ -279,14 +286,14 @@ An approver counts wherever the lead names one: in \`approval_by\`, under a key 
         }
         findings.push({
           ruleId,
-          path: [...base, 'process'],
+          path: processPath,
           message: `The change process does not ask for a ${missing === 'cost and schedule' ? 'cost or schedule' : missing} impact: it names ${names}.`,
           fixes:
             typeof process === 'string'
               ? [
                   {
                     title: `Require a ${missing} impact in the process`,
-                    ops: [{ op: 'replace', path: [...base, 'process'], value: yamlScalar(appendImpact(process, missing)) }],
+                    ops: [{ op: 'replace', path: processPath, value: yamlScalar(appendImpact(process, missing)) }],
                     preferred: true,
                     applicability: 'unsafe',
                   },

@@ -21,7 +21,7 @@ export const rule: Rule = {
 
 Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`; the public cloud regions of AWS, Google Cloud and Azure (\`eu-west-2 (London)\`, \`GCP europe-west4\`, \`Azure West Europe (Amsterdam)\`, each read as the country it is in: eu-west-2 is the United Kingdom and eu-central-2 Switzerland, both outside the EEA with an adequacy decision); cities of at least 50,000 people (\`hosted in Frankfurt\`, \`Dublin data centre\`; a name shared by several cities is read as the most populous, and the hover says so); and values in words that name several places (\`Germany, with support access from India\`: support access from a third country is a transfer). Words that name no country (\`offshore\`, \`worldwide\`, \`Asia\`, \`Europe\` on its own) and a value in which no place can be read are treated as possibly outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.
 
-Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\`, or in a location's own words ("Pune, India, under the EU SCCs"), which covers that location. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"). With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning.
+Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\` or recorded in the signed DPA (\`dpa: { signed: true, sccs: true }\`), or in a location's own words ("Pune, India, under the EU SCCs") or a sub-processor entry ("Infosys BPM (Pune, India) under EU SCCs"), which covers the countries it names. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"). With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning.
 
 The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint. Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.`,
   areas: ['security'],
@@ -90,12 +90,17 @@ The United States needs that check written down. Organisations join the Data Pri
       ];
     }
 
-    // A location whose own value names a safeguard ("India, under the EU SCCs") is covered by it.
+    // A location whose own value names a safeguard ("India, under the EU SCCs") is covered by it, and
+    // so is a country that a sub-processor entry names with one ("Infosys BPM (Pune, India), EU SCCs").
+    // Adequacy in words ("DPF certified") covers only countries with an adequacy decision.
+    const coveredBySubprocessor = subprocessorSafeguards(security.subprocessors);
     const everyReading = texts.flatMap((text) => {
-      const covered = transferBasisIn(text);
-      return readLocations(text).map((r) =>
-        covered && (covered.basis !== 'adequacy' || r.optIn !== true) ? { ...r, coveredBy: covered.written } : r,
-      );
+      const named = transferBasisIn(text);
+      return readLocations(text).map((r) => {
+        const covered =
+          named && (named.basis !== 'adequacy' || r.standing === 'adequate') ? named.written : coveredBySubprocessor.get(r.code ?? '');
+        return covered !== undefined ? { ...r, coveredBy: covered } : r;
+      });
     });
     const readings = uniqueByCode(everyReading);
     const uncovered = readings.filter((r) => r.coveredBy === undefined);
@@ -103,7 +108,7 @@ The United States needs that check written down. Organisations join the Data Pri
     const basisValue = security.transfer_basis;
     // `transfer_basis` in words ("EU Standard Contractual Clauses (2021)", "UK IDTA", "BCRs") means
     // that basis (the schema reports the enum); so does a safeguard named in the protections.
-    const basis = canonicalEnum(basisValue, transferBases) ?? basisInWords(basisValue, security.protections);
+    const basis = canonicalEnum(basisValue, transferBases) ?? basisInWords(basisValue, security.protections, security.dpa);
 
     if (basis === 'sccs' || basis === 'bcrs' || basis === 'derogation') return [];
     if (basis === 'adequacy') {
@@ -190,11 +195,33 @@ function subprocessorPlaces(subprocessors: unknown): LocationReading[] | undefin
   return readings;
 }
 
+/** The countries that sub-processor entries naming a safeguard are in, to the safeguard's words. */
+function subprocessorSafeguards(subprocessors: unknown): Map<string, string> {
+  const covered = new Map<string, string>();
+  const list = isRecord(subprocessors) ? subprocessors.list : undefined;
+  for (const item of Array.isArray(list) ? list : []) {
+    const named = typeof item === 'string' ? transferBasisIn(item) : undefined;
+    if (!named || typeof item !== 'string') continue;
+    for (const r of readLocations(item)) {
+      if (r.code !== undefined && (named.basis !== 'adequacy' || r.standing === 'adequate')) covered.set(r.code, named.written);
+    }
+  }
+  return covered;
+}
+
 /** The basis a `transfer_basis` written in words, or a protection, names ("EU SCCs 2021", "Binding Corporate Rules"). */
-function basisInWords(value: unknown, protections: unknown): (typeof transferBases)[number] | undefined {
+function basisInWords(value: unknown, protections: unknown, dpa: unknown): (typeof transferBases)[number] | undefined {
   if (typeof value === 'string') {
     const named = transferBasisIn(value);
     if (named) return named.basis;
+  }
+  // The DPA's own fields: `dpa: { signed: true, sccs: true }`, `dpa: { transfers: "EU SCCs, module 2" }` (the schema reports the keys).
+  if (isRecord(dpa) && dpa.signed === true) {
+    for (const [key, field] of Object.entries(dpa)) {
+      const named =
+        typeof field === 'string' ? transferBasisIn(field) : field === true ? transferBasisIn(key.replace(/_/g, ' ')) : undefined;
+      if (named && named.basis !== 'adequacy') return named.basis;
+    }
   }
   for (const item of Array.isArray(protections) ? protections : []) {
     const named = typeof item === 'string' ? transferBasisIn(item) : undefined;
