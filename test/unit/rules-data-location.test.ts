@@ -579,6 +579,17 @@ describe('security-data-location-missing: safeguards, the buyer’s own premises
     }
   });
 
+  it('reads English names of cities that the city table spells in the local form', () => {
+    const codes = (text: string) => readLocations(text).map((r) => r.code ?? `?${r.written}`);
+    assert.deepEqual(codes('DATEV data centre in Nuremberg'), ['DE']);
+    assert.deepEqual(codes('Gothenburg and Antwerp'), ['SE', 'BE']);
+    assert.deepEqual(codes('support desk in Bangalore'), ['IN']);
+    assert.equal(
+      one(fullWith([eu, '  data_location: [Germany, support desk in Bangalore]\n'])).message,
+      'No transfer basis is recorded for personal data in India: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+  });
+
   it('names one long unread location in the message, not a count of one', () => {
     const d = one(fullWith([eu, '  data_location: ["Hosted by the sub-processor Hetzner in Falkenstein"]\n']));
     assert.equal(

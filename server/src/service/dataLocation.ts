@@ -296,6 +296,18 @@ const notCodes: ReadonlySet<string> = new Set([
   'IT', 'HR', 'QA', 'AI', 'ID', 'IN', 'IS', 'AS', 'AT', 'BE', 'BY', 'DO', 'GO', 'ME', 'NO', 'TO', 'AM', 'PM', 'PR', 'MS', 'TV', 'CV', 'CI', 'CD', 'SO', 'MY', 'OR', 'AD', 'PA', 'MA', 'FM', 'GP', 'PS', 'SV', 'TM', 'ST', 'BI', 'DJ', 'GG', 'CA', 'LA', 'CO', 'SA', 'BA', 'GA', 'MO', 'NE', 'SC', 'SD', 'TN', 'VA', 'AL', 'AR', 'AZ', 'IL', 'MD', 'MN', 'MS', 'MT', 'NC',
 ]); // prettier-ignore
 
+/**
+ * English names and former names of cities that the city table (Natural Earth, through
+ * city-timezones) spells in the local form or leaves out: "Nuremberg" (Nürnberg), "Gothenburg"
+ * (Göteborg), "Antwerp" (Antwerpen), "Bangalore" (Bengaluru), and data-centre cities near a
+ * capital that the table folds into it (Espoo, Leuven, Mechelen).
+ */
+const cityExonyms: Readonly<Record<string, string>> = {
+  nuremberg: 'DE', hanover: 'DE', aachen: 'DE', gothenburg: 'SE', antwerp: 'BE', ghent: 'BE', bruges: 'BE',
+  leuven: 'BE', mechelen: 'BE', lucerne: 'CH', cracow: 'PL', oporto: 'PT', cluj: 'RO', espoo: 'FI', kiev: 'UA',
+  bangalore: 'IN', bombay: 'IN', madras: 'IN', calcutta: 'IN', saigon: 'VN',
+}; // prettier-ignore
+
 /** Groups of countries all inside the EU/EEA. */
 const eeaGroups: Readonly<Record<string, string>> = {
   nordics: 'the Nordics',
@@ -413,7 +425,9 @@ function mentionAt(text: string, words: readonly Word[], i: number): { mention: 
     }
     // "New Jersey", "New South Wales": not Jersey or Wales. "New Zealand" and "New York" are names as a whole.
     const country = names().get(phrase);
-    const city = /^\p{Lu}/u.test(first.text) ? (cityCountries as Readonly<Record<string, string>>)[phrase] : undefined;
+    const city = /^\p{Lu}/u.test(first.text)
+      ? ((cityCountries as Readonly<Record<string, string>>)[phrase] ?? cityExonyms[phrase])
+      : undefined;
     if ((country || city) && i > 0 && words[i - 1]?.text === 'New') continue;
     if (country) return { mention: { kind: 'place', code: country, written }, length: n };
     if (city) {
