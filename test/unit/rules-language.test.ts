@@ -287,6 +287,11 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
     ['Upgrade to PostgreSQL 16 and Java 21 GA.', '"PostgreSQL 16", "Java 21" are names or counts'],
     ['Replace the 4G routers in all 40 stores with 5G.', '"4G", "40", "5G" are names or counts'],
     ['Support iOS 17 and Android 14 in the field app.', '"iOS 17", "Android 14" are names or counts'],
+    // A count after "to", "at" or "of" names where the work goes or what it covers, not a target.
+    ['Deploy the portal to 3 regions.', '"3" is a name or a count'],
+    ['Replace the Wi-Fi at 14 stores.', '"14" is a name or a count'],
+    ['Take over monitoring of 1,800 endpoints.', '"1,800" is a name or a count'],
+    ['Roll out Teams Phone to 1,200 employees in 2 waves.', '"1,200", "2" are names or counts'],
   ] as const) {
     it(`reports "${text}"`, () => {
       const doc = objective(text);
@@ -306,6 +311,16 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
       'Cut month-end close from 8 to 4 working days.',
       'Reduce open tickets from 1,200 to 600.',
       'Upgrade from Angular 12 to 17 with a 30-day hypercare.',
+      // A change that leads to the count makes it a target; a season or part of a year makes a year a date.
+      'Grow app members to 50,000 members.',
+      'Reduce open defects to 20.',
+      'Bring the backlog down to 200 tickets.',
+      'Keep availability at 99.95.',
+      'Support up to 5,000 users on the new platform.',
+      'Deploy the portal to 3 regions by 2027-09-30.',
+      'Deploy the portal to 3 regions per year.',
+      'Go live on Business Central by summer 2027.',
+      'Move the warehouse system to AWS in early 2028.',
     ]) {
       assert.deepEqual(diagnosticsOf(id, objective(text)), [], text);
     }

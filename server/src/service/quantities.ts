@@ -4,6 +4,7 @@
 // with js-quantities; the rest is the small grammar of how scopes write numbers.
 import Qty from 'js-quantities';
 import { alternation, cardinalWords } from './numberWords';
+import { stemOf, wordsOf } from './phrases';
 import { TextMemo } from './textMemo';
 
 const months = new Set([
@@ -221,14 +222,71 @@ function isMeasure(text: string, start: number, number: string, after: string, c
   // "version 2 to 3") is a version too: its "to" is an upgrade path, not a bound. Numbers are read
   // left to right and the first quantity ends the search, so the number before was not one.
   const upgradePath = versionPairBefore.test(before);
-  if (!upgradePath && /^(?:19|20)\d\d$/.test(number) && deadlineBefore.test(before)) return true;
-  if ((!upgradePath && boundBefore.test(before)) || currencyBefore.test(before)) return true;
+  if (!upgradePath && /^(?:19|20)\d\d$/.test(number) && (deadlineBefore.test(before) || seasonBefore.test(before))) return true;
+  if (currencyBefore.test(before)) return true;
   if (perAfter.test(after) || timeWords.test(after.trimStart())) return true;
   const next = /^\s*([A-Za-zµ]+)/.exec(after)?.[1];
   if (next !== undefined && isUnit(next)) return true;
+  if (!upgradePath && boundBefore.test(before)) {
+    // "Deploy to 3 regions", "Wi-Fi at 14 stores", "monitoring of 1,800 endpoints": the place or the
+    // things the work covers, counted, not a target; unless a change leads to it ("grow to 500 stores").
+    if (counts !== 'none' || !placePreposition.test(before) || next === undefined || countPerPeriod.test(after)) return true;
+    return changeLeadsTo(text, start);
+  }
   if (counts === 'any') return countedThings.test(after) || testedThings.test(after) || countPerPeriod.test(after);
   if (counts === 'tested') return testedThings.test(after) || countPerPeriod.test(after);
   return countPerPeriod.test(after);
+}
+
+/** A season or part of a year before a year: "by summer 2027", "early 2028", "end of 2027". */
+const seasonBefore = /\b(?:spring|summer|autumn|fall|winter|early|mid|late|end|start|beginning|christmas|easter)(?:\s+of)?\s+$/i;
+
+/** A preposition that, before a count of things, names where the work goes or what it covers, not a bound: "to 3 regions". */
+const placePreposition = /(?:^|[^A-Za-z])(?<!up\s)(?:to|at|of)\s*$/i;
+
+/**
+ * Verbs that make the number after "to", "at" or "of" the level a change reaches ("reduce open
+ * defects to 20", "grow members to 50,000", "hold churn at 2"), matched by their Porter2 stem in the
+ * clause before the number.
+ */
+const changeStems = new Set(
+  [
+    'reduce',
+    'cut',
+    'lower',
+    'decrease',
+    'drop',
+    'bring',
+    'increase',
+    'raise',
+    'grow',
+    'lift',
+    'boost',
+    'improve',
+    'expand',
+    'scale',
+    'shorten',
+    'shrink',
+    'halve',
+    'double',
+    'triple',
+    'rise',
+    'fall',
+    'limit',
+    'cap',
+    'keep',
+    'hold',
+    'maintain',
+    'consolidate',
+    'reach',
+    'target',
+  ].map((w) => stemOf(w)),
+);
+
+function changeLeadsTo(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && !'.;:\n•'.includes(text.charAt(from - 1))) from--;
+  return wordsOf(text.slice(from, start)).some((w) => changeStems.has(stemOf(w.lower)));
 }
 
 /** A number, then "to" or an arrow, just before this one: "7.4 to ", "10 -> ", "2016 → ". */

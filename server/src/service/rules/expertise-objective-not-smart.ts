@@ -15,7 +15,9 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['display-only'],
   title: 'Objective is not measurable',
-  explanation: `The objective cannot tell you or the vendor when the project has succeeded. Write it as a SMART objective (Specific, Measurable, Achievable, Relevant, Time-bound; Doran 1981), for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". PMBOK puts "measurable project objectives and related success criteria" in the project charter, and a US federal statement of objectives must state its performance objectives (FAR 37.602(c)).`,
+  explanation: `The objective cannot tell you or the vendor when the project has succeeded. Write it as a SMART objective (Specific, Measurable, Achievable, Relevant, Time-bound; Doran 1981), for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". PMBOK puts "measurable project objectives and related success criteria" in the project charter, and a US federal statement of objectives must state its performance objectives (FAR 37.602(c)).
+
+A number that only counts or names the scope is not a target: "Migrate 3 systems", "Deploy to 3 regions", "Wi-Fi at 14 stores", "Phase 2", "Release 2.0", "S/4HANA". A count becomes one when a change leads to it ("grow members to 50,000", "reduce open defects to 20") or it comes with a rate, a unit or a date ("to 3 regions by 2027-09-30"). A date alone ("by summer 2027", "in Q3 2027") is enough for this rule, whose condition is no quantity and no date; the success measures say what is measured.`,
   areas: ['expertise'],
   remedy:
     'Rewrite the objective so it names a measurable result and a date, for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". The quick fix appends a "from … to … by …" template.',
@@ -53,10 +55,10 @@ export const rule: Rule = {
 
 /** The words with digits that were not read as quantities ("S/4HANA", "ISO 27001", "24x7"), quoted, at most three. */
 function namesWithDigits(text: string): string[] {
-  // Token by token (linear on any text): a token with a digit, with the capitalised word just before it ("ISO 27001", "iOS 17").
+  // Token by token (linear on any text; a thousands comma stays inside its number, "1,800"): a token with a digit, with the capitalised word just before it ("ISO 27001", "iOS 17").
   const words: string[] = [];
   let previous: { text: string; end: number } | undefined;
-  for (const m of text.matchAll(/[^\s,;:()]+/g)) {
+  for (const m of text.matchAll(/(?:[^\s,;:()]|(?<=\d),(?=\d{3}))+/g)) {
     const token = m[0];
     if (/\d/.test(token)) {
       const joined =
