@@ -229,6 +229,15 @@ describe('governance-cadence-too-infrequent: cadences a person writes', () => {
 
 // ---- opinion words and SMART objectives --------------------------------------------------------
 
+/** A sign-off, an approval or an agreement names how acceptance happens; on its own it is reported as the only criterion. */
+const processWords = new Set(['accepted by', 'signs off', 'Approved by', 'agreed with', 'Sign-off']);
+
+function opinionMessage(phrase: string): string {
+  return processWords.has(phrase)
+    ? `Acceptance of \`D1\` rests on "${phrase}" alone: the criterion names no test, document or check to pass first.`
+    : `Acceptance of \`D1\` depends on opinion: "${phrase}", with no number to test against.`;
+}
+
 describe('expertise-acceptance-criteria-subjective: inflections and paraphrases of opinion', () => {
   const id = 'expertise-acceptance-criteria-subjective';
   const first = '      - Prototype covers all 5 journeys listed in Annex A.';
@@ -249,7 +258,7 @@ describe('expertise-acceptance-criteria-subjective: inflections and paraphrases 
     it(`reports "${criterion}" on the criterion, naming "${phrase}"`, () => {
       const text = withCriterion(criterion);
       const d = onlyDiagnostic(id, text);
-      assert.equal(d.message, `Acceptance of \`D1\` depends on opinion: "${phrase}", with no number to test against.`);
+      assert.equal(d.message, opinionMessage(phrase));
       assert.deepEqual(where(d, text), [lineOf(text, criterion), 8, 8 + criterion.length, criterion]);
     });
   }
@@ -474,7 +483,7 @@ describe('expertise-acceptance-criteria-subjective: feelings, agreement and unme
     it(`reports "${criterion}", naming "${phrase}"`, () => {
       const text = withCriterion(criterion);
       const d = onlyDiagnostic(id, text);
-      assert.equal(d.message, `Acceptance of \`D1\` depends on opinion: "${phrase}", with no number to test against.`);
+      assert.equal(d.message, opinionMessage(phrase));
       assert.deepEqual(where(d, text), [lineOf(text, criterion), 8, 8 + criterion.length, criterion]);
     });
   }

@@ -1,7 +1,7 @@
 // expertise-acceptance-criteria-subjective: Acceptance criterion is subjective.
 // A criterion that depends on opinion and has no number cannot be tested, only argued over.
 import { arrayAt, isRecord, itemLabel } from '../model';
-import { findPhrases, phrase, wordsOf, type Phrase, type PhraseMatch } from '../phrases';
+import { findPhrases, phrase, wordsOf, type Phrase, type PhraseMatch, type Word } from '../phrases';
 import { hasQuantity } from '../quantities';
 import type { Finding, Path, Rule } from '../types';
 import { sources } from '../sources';
@@ -18,25 +18,12 @@ import { TextMemo } from '../textMemo';
  * team", "to the director's liking", "good enough", "looks complete").
  */
 const opinionPatterns: readonly string[] = [
-  // Someone's approval, agreement or contentment.
+  // Someone's contentment.
   '~satisfy',
   '~satisfaction',
   '~satisfactory',
   'satisfactorily',
-  '~approve by|from',
-  '~approve the|it|this|these|each|all|them',
-  '~approval by|from|of',
-  'subject to the? ~approval',
-  '~accept by|from',
-  'acceptance by|from',
   'acceptable|acceptably|unacceptable',
-  '~sign off',
-  'signoff|signoffs',
-  '~agree by|with',
-  '~confirm by|from',
-  '~endorse',
-  "~okay|okayed|ok’d|ok'd by",
-  '~review and ~approve|~accept|~sign',
   '~happy',
   '~pleased',
   '~delighted|~impressed',
@@ -84,6 +71,45 @@ const opinionPatterns: readonly string[] = [
   'minimal|minimum|minor|limited ~disruption|~downtime|~impact',
   'robust|maintainable|stable|reliable',
   'works|worked|runs on|in',
+  // Someone's preference, or looks: "users prefer the new packs", "visually appealing", "on-brand".
+  '~prefer the|it|this|these|them|our|their|its|a|an|to|over|by',
+  '~preference|preferences',
+  'visually ~appeal|appealing|pleasing|attractive|striking|stunning',
+  'appealing|attractive|elegant|stylish|beautiful|sleek|slick|delightful|pleasing',
+  'eye catching',
+  'wow|wows|wowed',
+];
+
+/**
+ * How acceptance happens, not what is accepted: a sign-off, an approval, an agreement or a UAT that
+ * passes ("signed off by the CFO", "accepted by the steering committee", "agreed between the
+ * parties", "UAT passed", "look and feel approved"). On their own they leave the criterion to
+ * someone's judgement. After an objective check in the same criterion ("the acceptance tests in
+ * Annex D pass and the regional IT lead signs off", "rehearsed per the runbooks in Annex B and
+ * signed off by Siobhan Kelly", "no critical defects open") they only record who accepts.
+ */
+const processPatterns: readonly string[] = [
+  '~approve by|from',
+  '~approve the|it|this|these|each|all|them',
+  '~approval by|from|of',
+  'subject to the? ~approval',
+  '~accept by|from',
+  'acceptance by|from',
+  '~sign off',
+  'signoff|signoffs',
+  '~agree by|with|between|among|amongst',
+  'mutually ~agree|agreed',
+  'by mutual ~agreement',
+  '~confirm by|from',
+  '~endorse',
+  "~okay|okayed|ok’d|ok'd by",
+  '~review and ~approve|~accept|~sign',
+  // "UAT passed", "acceptance testing completed", "passes UAT", "successful UAT": which tests, passed by whose judgement?
+  'uat ~test|testing|~run? ~pass|~complete|~succeed|~clear|~finish',
+  'user? acceptance ~test|testing|~run ~pass|~complete|~succeed|~clear|~finish',
+  '~pass|~complete|~clear|~finish|successful the? uat',
+  '~pass|~complete|~clear|~finish|successful the? user? acceptance ~test|testing',
+  'look and feel',
 ];
 
 /**
@@ -118,13 +144,33 @@ const referentialPatterns: readonly string[] = [
   'expectation|expectations',
 ];
 
-type Reading = 'opinion' | 'referential' | 'capability';
+type Reading = 'opinion' | 'referential' | 'capability' | 'process';
 
 const opinionPhrases: readonly Phrase<Reading>[] = [
   ...referentialPatterns.flatMap((pattern) => phrase(pattern, 'referential' as const)),
   ...capabilityPatterns.flatMap((pattern) => phrase(pattern, 'capability' as const)),
+  ...processPatterns.flatMap((pattern) => phrase(pattern, 'process' as const)),
   ...opinionPatterns.flatMap((pattern) => phrase(pattern, 'opinion' as const)),
 ];
+
+/** A count of zero of what a test or a log records: "no critical defects open", "zero high findings", "without open items". */
+const noDefectPhrases: readonly Phrase<true>[] = [
+  'no|zero|without open|outstanding|unresolved? critical|high|blocker|blocking|severity|sev|priority|showstopper or|and? critical|high|blocker|blocking? open|outstanding|unresolved? ~defect|~finding|~vulnerability|~bug|~issue|~incident|~error',
+  'no|zero|without open|outstanding|unresolved ~defect|~finding|~vulnerability|~bug|~issue|~item|~exception',
+].flatMap((pattern) => phrase(pattern, true as const));
+
+/** A named document the criterion is checked against, anywhere in it: "in Annex D", "per the test plan", "against the checklist". */
+const checkedAgainst =
+  /\b(?:in|under|per|against|following|using)\s+(?:the\s+|our\s+|its\s+|their\s+|each\s+)?(?:(?:Annex|Appendix|Schedule|Exhibit|Attachment|Clause|Section)\s+[A-Z0-9]|§|(?:signed\s+|agreed\s+|approved\s+)?(?:[a-z-]+\s+){0,2}(?:plan|script|scripts|specification|spec|checklist|runbook|runbooks|test\s+cases|test\s+pack|test\s+suite|catalogue|catalog|matrix|register|inventory)\b)/;
+
+/** The criterion names a check a third party could repeat, besides the sign-off or the UAT itself. */
+function hasObjectiveCheck(criterion: string, words: readonly Word[]): boolean {
+  return (
+    checkedAgainst.test(criterion) ||
+    findPhrases(criterion, words, noDefectPhrases).length > 0 ||
+    findPhrases(criterion, words, demonstrationPhrases).length > 0
+  );
+}
 
 /** A named document after a referential phrase: "in Annex B", "set out in the test plan", "per SOW §4". */
 const namedReference =
@@ -134,23 +180,36 @@ const namedReference =
 const testableCriterion = '"TODO: N of M test cases in <test plan> pass"';
 
 /** The words that make a criterion an opinion, remembered per text across checks; none when it has a real quantity. */
-const opinions = new TextMemo<string | undefined>();
+const opinions = new TextMemo<Opinion | undefined>();
 
-function opinionIn(criterion: string): string | undefined {
+/** The words that make a criterion subjective, and whether they only name how it is accepted (a sign-off, a UAT). */
+interface Opinion {
+  readonly written: string;
+  readonly process: boolean;
+}
+
+function opinionIn(criterion: string): Opinion | undefined {
   return opinions.get(criterion, () => {
     // A criterion with a real quantity can be tested; a digit in a name ("PHP 8.3") is not one, nor
     // a count of whose opinion or of what is judged ("the 3 regional managers", "the 5 reports").
     if (hasQuantity(criterion, { counts: 'tested' })) return undefined;
     const words = wordsOf(criterion);
     let demonstrated: boolean | undefined;
+    let checked: boolean | undefined;
     const isOpinion = (m: PhraseMatch<Reading>): boolean => {
       if (m.value === 'opinion') return true;
       if (m.value === 'referential') return !namedReference.test(criterion.slice(m.end, m.end + 80));
+      if (m.value === 'process') {
+        checked ??= hasObjectiveCheck(criterion, words);
+        return !checked;
+      }
       demonstrated ??= findPhrases(criterion, words, demonstrationPhrases).length > 0;
       return !demonstrated;
     };
-    const match = findPhrases(criterion, words, opinionPhrases).find(isOpinion);
-    return match ? criterion.slice(match.start, match.end) : undefined;
+    const found = findPhrases(criterion, words, opinionPhrases).filter(isOpinion);
+    // The opinion itself ("visually appealing") says more than the process around it ("Look and feel", "signed off").
+    const match = found.find((m) => m.value !== 'process') ?? found[0];
+    return match ? { written: criterion.slice(match.start, match.end), process: match.value === 'process' } : undefined;
   });
 }
 
@@ -160,7 +219,9 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['display-only'],
   title: 'Acceptance criterion is subjective',
-  explanation: `This criterion depends on opinion ("to the client's satisfaction", "signed off", "meets expectations"), so it cannot be tested and invites dispute at payment time. Use observable criteria such as response-time thresholds, signed QA checklists or agreed metrics, "instead of vague 'satisfactory' language" (eSignHub, *SOW template guide*). Acceptance clauses should state objective criteria and the test method (ContractStandards, *Acceptance*). Sign-off is the process by which a deliverable is accepted, not the criterion for accepting it.`,
+  explanation: `This criterion depends on opinion ("to the client's satisfaction", "signed off", "meets expectations"), so it cannot be tested and invites dispute at payment time. Use observable criteria such as response-time thresholds, signed QA checklists or agreed metrics, "instead of vague 'satisfactory' language" (eSignHub, *SOW template guide*). Acceptance clauses should state objective criteria and the test method (ContractStandards, *Acceptance*). Sign-off is the process by which a deliverable is accepted, not the criterion for accepting it.
+
+A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CFO", "accepted by the steering committee", "agreed between the parties", "UAT passed") leaves acceptance to someone's judgement and is reported. After an objective check in the same criterion (tests or a checklist in a named document, "no critical defects open", a demonstration done unaided) a sign-off by a named role only records who accepts, and is not reported: "the acceptance tests in Annex D pass and the regional IT lead signs off". Preference and looks ("users prefer the new reports", "visually appealing", "look and feel") are opinions; "no critical defects open at go-live" is checked against the defect log.`,
   areas: ['expertise'],
   remedy:
     'Replace opinions ("to the client\'s satisfaction", "signed off") with something observable: a number of test cases passing, a threshold, a checklist. Sign-off is how a deliverable is accepted, not the criterion for accepting it. A code action inserts a template to fill in.',
@@ -173,13 +234,16 @@ export const rule: Rule = {
       if (!Array.isArray(criteria)) return;
       criteria.forEach((criterion: unknown, c) => {
         if (typeof criterion !== 'string' || criterion.length > 2000) return;
-        const written = opinionIn(criterion);
-        if (written === undefined) return;
+        const opinion = opinionIn(criterion);
+        if (opinion === undefined) return;
         const path: Path = ['deliverables', d, 'acceptance_criteria', c];
+        const label = itemLabel(deliverable, ['deliverables', d]);
         findings.push({
           ruleId: 'expertise-acceptance-criteria-subjective',
           path,
-          message: `Acceptance of ${itemLabel(deliverable, ['deliverables', d])} depends on opinion: "${written}", with no number to test against.`,
+          message: opinion.process
+            ? `Acceptance of ${label} rests on "${opinion.written}" alone: the criterion names no test, document or check to pass first.`
+            : `Acceptance of ${label} depends on opinion: "${opinion.written}", with no number to test against.`,
           fixes: [
             {
               // Not preferred, never in bulk: it replaces the author's words with a template to fill in.
