@@ -92,12 +92,23 @@ const notAShareBefore =
  * "Sign-off" of work is acceptance, not signature.
  */
 const upfrontPhrases: readonly Phrase<true>[] = [
-  '~sign|~signing|~signature|~deposit|upfront|~kickoff|~mobilisation|~mobilization|~award|~booking|~commencement|~retainer',
+  '~sign|~signing|~signature|~deposit|upfront|~kickoff|~mobilisation|~mobilization|~mobilise|~mobilize|~award|~booking|~commencement|~retainer|~inception|~onboarding',
+  'advance|prepayment|prepayments|~prepay|prepaid',
   'up front',
   'in advance',
   'kick off',
   'purchase order',
+  // The first period of the work: "in month 1" is read by firstPeriod (digits are not words here).
+  'month|week one',
+  'first month|week',
+  "first month's|week's",
+  'day one',
+  'project|contract|engagement start',
+  'start date',
+  'start of the? project|contract|engagement|work|works|services',
 ].flatMap((pattern) => phrase(pattern, true as const));
+/** "in month 1", "for week 1", "on day 1": the first period, before any work can have been accepted. */
+const firstPeriod = /\b(?:month|week|day)\s+(?:1|01)(?!\d|[.,]\d)/i;
 const signOff = /\bsign(?:ed|s|ing)?[\s-]+off\b/gi;
 /** Payments tied to each accepted milestone or deliverable: "on acceptance of each milestone", "each milestone is invoiced once accepted". */
 const eachMilestone =
@@ -107,16 +118,22 @@ const acceptanceWord = /\b(?:accept|sign(?:ed|s|ing)?[\s-]+off|approv|complet)/i
 const paymentWord =
   /\b(?:on|upon|at|when|after|once|following|deposit|due|payable|invoiced|paid|signing|signature|acceptance|delivery|go-live|launch|completion|up\s+front|upfront|in\s+advance|retention|held\s+back|holdback)\b/i;
 
+/** What the plan is read against: the price, so that amounts ("EUR 63,000 on signing") are shares of it. */
+export interface PlanContext {
+  /** `budget.total`; without it (or when it is not positive) amounts are not read as shares. */
+  readonly total?: number;
+}
+
 /** The plan written in `payment_terms`, when its shares add up to the whole price; undefined otherwise. */
-export function writtenSchedule(terms: unknown): WrittenSchedule | undefined {
-  const reading = readPaymentPlan(terms);
+export function writtenSchedule(terms: unknown, context: PlanContext = {}): WrittenSchedule | undefined {
+  const reading = readPaymentPlan(terms, context);
   return reading?.kind === 'schedule' ? reading : undefined;
 }
 
 /** What `payment_terms` says about when the price is paid: a plan, a plan that cannot be checked, or nothing. */
-export function readPaymentPlan(terms: unknown): PlanReading | undefined {
+export function readPaymentPlan(terms: unknown, context: PlanContext = {}): PlanReading | undefined {
   if (typeof terms !== 'string' || terms.length > 2000) return undefined;
-  const tokens = sharesOf(terms);
+  const tokens = sharesOf(terms, context.total);
   if (tokens.length === 0) {
     const perMilestone = eachMilestone.exec(terms);
     if (perMilestone && acceptanceWord.test(sentenceAround(terms, perMilestone.index))) {
@@ -158,8 +175,34 @@ function roundPercent(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+/**
+ * An amount of money: "EUR 63,000", "£12,500", "36,000 EUR", "40 000 NOK", "GBP 18k". The currency
+ * is a symbol or an ISO 4217 code; a bare number is not read as money.
+ */
+const currencyCode = '(?:EUR|GBP|USD|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|INR|SGD|HKD|JPY|ZAR|AED)';
+const amountNumber = '(\\d{1,3}(?:[,\\u00a0 ]\\d{3})+|\\d+)(\\.\\d{1,2})?(?:\\s?([km])\\b)?';
+const amountShare = new RegExp(
+  `(?:[€£$]\\s?|\\b${currencyCode}\\s?)${amountNumber}|\\b${amountNumber}\\s?(?:${currencyCode}\\b|euros?\\b|pounds?\\b|dollars?\\b)`,
+  'gi',
+);
+/** An amount that is a rate, not a share of the price: "950 GBP per day", "38,000 GBP for each calendar month", "/hour". */
+const amountRateAfter =
+  /^\s*(?:(?:per|a|an|each|every|for\s+each|for\s+every)\s+(?:calendar\s+|working\s+|business\s+|person[\s-])?(?:month|year|annum|day|week|quarter|hour|sprint)\b|\/\s?(?:month|day|hour|week|h|d)\b|(?:monthly|annually|yearly|weekly|daily|hourly|p\.?a\.?(?![a-z])))/i;
+/** An amount that is a limit, a rate, the price itself or a penalty: "capped at GBP 148,000", "the total of", "day rate". */
+const amountNotAShareBefore =
+  /\b(?:rates?|cap|capped|ceiling|exceed|exceeding|up\s+to|maximum|max|limit|budget|total|price|value|worth|interest|penalty|penalties|credits?|discount|monthly|quarterly|annual|yearly|weekly|daily|hourly)\b[^.;]{0,24}$/i;
+
+function amountAt(m: RegExpMatchArray): number | undefined {
+  const digits = m[1] ?? m[4];
+  if (digits === undefined) return undefined;
+  const decimals = m[2] ?? m[5] ?? '';
+  const scale = (m[3] ?? m[6] ?? '').toLowerCase();
+  const value = Number(digits.replace(/[,\u00a0 ]/g, '') + decimals) * (scale === 'k' ? 1_000 : scale === 'm' ? 1_000_000 : 1);
+  return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 /** Every share written in the terms, in order of position. */
-function sharesOf(terms: string): Token[] {
+function sharesOf(terms: string, total?: number): Token[] {
   const tokens: Token[] = [];
   const taken = (start: number, end: number): boolean => tokens.some((t) => start < t.end && t.start < end);
   for (const m of terms.matchAll(equalInstalments)) {
@@ -204,6 +247,18 @@ function sharesOf(terms: string): Token[] {
       if (periodBefore.test(terms.slice(Math.max(0, m.index - 20), m.index))) continue;
     }
     add((numerator ?? 1) * (fractionValues[word] ?? 0), m.index, end);
+  }
+  // A plan in amounts ("EUR 63,000 on signing, EUR 36,000 on acceptance of D1"), when it gives no
+  // percentages or fractions: each amount is its share of the price. Amounts beside percentages
+  // ("10% (EUR 18,000) on signing") repeat them and are not read.
+  if (tokens.length === 0 && total !== undefined && total > 0) {
+    for (const m of terms.matchAll(amountShare)) {
+      const end = m.index + m[0].length;
+      const amount = amountAt(m);
+      if (amount === undefined || amountRateAfter.test(terms.slice(end, end + 40))) continue;
+      if (amountNotAShareBefore.test(terms.slice(Math.max(0, m.index - 40), m.index))) continue;
+      add((amount / total) * 100, m.index, end);
+    }
   }
   for (const m of terms.matchAll(balanceShare)) {
     const end = m.index + m[0].length;
@@ -326,5 +381,5 @@ function isJoinerBlank(ch: string): boolean {
 
 function isUpfront(text: string): boolean {
   const plain = text.replace(signOff, (words) => ' '.repeat(words.length));
-  return findPhrases(plain, wordsOf(plain), upfrontPhrases).length > 0;
+  return firstPeriod.test(plain) || findPhrases(plain, wordsOf(plain), upfrontPhrases).length > 0;
 }

@@ -33,7 +33,9 @@ export const rule: Rule = {
   title: 'Payments are front-loaded',
   explanation: `Too much of the price is paid before any deliverable has been accepted (or the final payment is too small to matter). Paying ahead of accepted work removes your leverage. Milestone payments triggered by verified acceptance are the safer structure, and keeping a final 15–20% until acceptance keeps the vendor engaged through acceptance testing and bug fixing (Freesi, *Milestone-based payment*; holdback clause samples). This is a hidden-cost risk and an oversight one: a payment gate tied to accepted work is the strongest check-in you have.
 
-A plan written only in \`payment_terms\` is read the same way: a share on signing, as a deposit, up front or in advance ("50% deposit on signing", "half up front", "60% on signing", "two equal instalments, the first on signature") is paid before any work is accepted, and the last share of the plan is its final payment. Sign-off of work is acceptance, not signature.`,
+A plan written only in \`payment_terms\` is read the same way: a share on signing, as a deposit, up front or in advance ("50% deposit on signing", "half up front", "60% on signing", "two equal instalments, the first on signature") is paid before any work is accepted, and the last share of the plan is its final payment. Sign-off of work is acceptance, not signature. A share due in the first month ("forty percent in month 1"), at mobilisation or on onboarding is up front too, and a plan written in amounts with no percentages ("a mobilisation fee of EUR 63,000 on signing, EUR 36,000 on acceptance of D1") is read as shares of \`budget.total\`.
+
+In \`payments\`, a milestone dated on or before \`timeline.start\` accepts nothing built under the contract, even when it lists a deliverable (a mobilisation pack, a project plan due on day one): its payment is up front, and acceptance starts at the first accepting milestone after the start.`,
   areas: ['cost', 'expertise'],
   remedy:
     'Tie most payments to accepted deliverables, keep the deposit small, and hold back a meaningful final payment until final acceptance. A code action moves the excess from the up-front milestone to the last one. The limits are settings.',
@@ -53,7 +55,11 @@ A plan written only in \`payment_terms\` is read the same way: a share on signin
     const findings: Finding[] = [];
 
     const start = dateAt(root, ['timeline', 'start']);
-    const accepting = [...milestones.values()].filter((m) => m.accepts);
+    // A milestone on or before the start date accepts nothing built under the contract, even when
+    // it lists a deliverable (a mobilisation pack, a project plan due on day one): its payment is up
+    // front, and acceptance starts with the first accepting milestone after the start.
+    const atStart = (m: Milestone): boolean => start !== undefined && m.date !== undefined && m.date <= start;
+    const accepting = [...milestones.values()].filter((m) => m.accepts && !atStart(m));
     const firstAccept = accepting
       .filter((m): m is Milestone & { date: string } => m.date !== undefined)
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))[0];
@@ -63,8 +69,9 @@ A plan written only in \`payment_terms\` is read the same way: a share on signin
     const noAcceptance = accepting.length === 0;
     const upfront = payments.filter((p) => {
       const date = p.milestone.date;
-      if (p.milestone.accepts || date === undefined) return false;
-      if (start !== undefined && date <= start) return true;
+      if (date === undefined) return false;
+      if (atStart(p.milestone)) return true;
+      if (p.milestone.accepts) return false;
       if (firstAccept) return date < firstAccept.date;
       return noAcceptance;
     });
@@ -86,11 +93,13 @@ A plan written only in \`payment_terms\` is read the same way: a share on signin
         firstAccept
           ? `First acceptance: \`${firstAccept.id}\` on ${firstAccept.date}`
           : noAcceptance
-            ? 'No milestone lists a deliverable, so no payment waits for accepted work'
+            ? [...milestones.values()].some((m) => m.accepts)
+              ? 'Only milestones on or before the start date list deliverables, so no payment waits for accepted work'
+              : 'No milestone lists a deliverable, so no payment waits for accepted work'
             : 'No accepting milestone has a date',
         ...upfront.map(
           (p) =>
-            `Up front: \`${p.milestone.id}\` (${p.milestone.date ?? 'no date'}, no deliverables): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`,
+            `Up front: \`${p.milestone.id}\` (${p.milestone.date ?? 'no date'}, ${p.milestone.accepts ? 'on or before the start date' : 'no deliverables'}): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`,
         ),
         `Limit: ${formatPercent(maxUpfront)} of ${formatAmount(total)}${unit} = ${formatAmount((maxUpfront / 100) * total)}${unit}`,
       ];
@@ -139,7 +148,7 @@ A plan written only in \`payment_terms\` is read the same way: a share on signin
  * up is judged on the up-front shares it does state.
  */
 function inWords(root: unknown, total: number, unit: string, maxUpfront: number, minFinal: number): Finding[] {
-  const written = readPaymentPlan(valueAt(root, ['budget', 'payment_terms']));
+  const written = readPaymentPlan(valueAt(root, ['budget', 'payment_terms']), { total });
   if (!written || written.kind === 'per-milestone') return [];
   const findings: Finding[] = [];
   const upfront = written.shares.filter((s) => s.upfront);

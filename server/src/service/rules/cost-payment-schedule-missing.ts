@@ -7,6 +7,7 @@ import {
   isAbsent,
   isMappingOrAbsent,
   isRecord,
+  numberAt,
   pricingModelOf,
   setKeyOp,
   shortText,
@@ -49,7 +50,9 @@ A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`
     const terms = stringAt(root, ['budget', 'payment_terms']);
     const recurring = terms !== undefined && recurringTerms.test(terms);
     // A plan in the order form's words ("20% on signature, 45% on acceptance, the balance on go-live") is a schedule.
-    const plan = hasPayments ? undefined : readPaymentPlan(terms);
+    // Amounts are shares of the price ("EUR 63,000 on signing, ..."), so the plan is read against the total.
+    const total = numberAt(root, ['budget', 'total']);
+    const plan = hasPayments ? undefined : readPaymentPlan(terms, total === undefined ? {} : { total });
     const written = plan?.kind === 'schedule' || plan?.kind === 'per-milestone';
     const noMilestones = arrayAt(root, ['timeline', 'milestones']).length === 0;
     const milestoneFact = noMilestones ? ['`timeline.milestones` is empty too, so there is no milestone a payment could be tied to.'] : [];
