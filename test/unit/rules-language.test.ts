@@ -310,6 +310,29 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
     });
   }
 
+  // The price is a constraint on the work, not a result: only a rate, a starting point or a change makes money a target.
+  for (const text of [
+    'Rebuild the shop on Shopify Plus for the agreed fixed price of EUR 180,000.',
+    'Build the booking app for $40,000.',
+  ]) {
+    it(`reports "${text}", naming the price`, () => {
+      const doc = objective(text);
+      const d = onlyDiagnostic(id, doc);
+      const price = text.includes('EUR') ? '"EUR 180,000"' : '"$40,000"';
+      assert.equal(d.message, `The objective has no target and no date: ${price} is the price, not a result to reach or by when.`);
+      assert.deepEqual(where(d, doc), [lineOf(doc, '  objective:'), 13, 13 + text.length, text]);
+    });
+  }
+
+  for (const [text, names] of [['Deliver the portal for 180,000 EUR and 2 languages.', '"180,000", "2" are names or counts']] as const) {
+    it(`reports "${text}"`, () => {
+      const doc = objective(text);
+      const d = onlyDiagnostic(id, doc);
+      assert.equal(d.message, `The objective has no target and no date: ${names}, not how much or by when.`);
+      assert.deepEqual(where(d, doc), [lineOf(doc, '  objective:'), 13, 13 + text.length, text]);
+    });
+  }
+
   it('accepts a target, a percentage, a deadline or a quarter', () => {
     for (const text of [
       'Move to S/4HANA by 2027-06-30.',
@@ -330,6 +353,12 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
       'Deploy the portal to 3 regions per year.',
       'Go live on Business Central by summer 2027.',
       'Move the warehouse system to AWS in early 2028.',
+      'Launch the new shop before Black Friday 2027.',
+      'Go live in time for Christmas 2027.',
+      'Save EUR 200k a year in licence fees.',
+      'Cut licence costs by GBP 50,000.',
+      'Cancel the Oracle licence (212,000 GBP a year).',
+      'Bring monthly run cost from 61,000 EUR to 38,000 EUR.',
     ]) {
       assert.deepEqual(diagnosticsOf(id, objective(text)), [], text);
     }

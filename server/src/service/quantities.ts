@@ -192,7 +192,10 @@ function isQuantityAt(text: string, start: number, end: number, number: string, 
   if (previous?.[1]) {
     const word = previous[1];
     const lower = word.toLowerCase();
-    if (months.has(lower) || currencyCodes.has(word)) return true;
+    if (months.has(lower)) return true;
+    if (currencyCodes.has(word)) return counts !== 'none' || moneyIsTarget(text, start - previous[0].length, after);
+    // A year after a named day or season that is a deadline: "before Black Friday 2027", "by Christmas 2027".
+    if (/^(?:19|20)\d\d$/.test(number) && eventDeadline.test(text.slice(Math.max(0, start - 60), start))) return true;
     const followedByTime = timeWords.test(after.trimStart()) || isUnit(/^\s*([A-Za-z]+)/.exec(after)?.[1] ?? '');
     if (labelWords.has(lower)) return followedByTime;
     const wordStart = start - previous[0].length;
@@ -223,7 +226,10 @@ function isMeasure(text: string, start: number, number: string, after: string, c
   // left to right and the first quantity ends the search, so the number before was not one.
   const upgradePath = versionPairBefore.test(before);
   if (!upgradePath && /^(?:19|20)\d\d$/.test(number) && (deadlineBefore.test(before) || seasonBefore.test(before))) return true;
-  if (currencyBefore.test(before)) return true;
+  const currency = currencyBefore.exec(before);
+  if (currency) return counts !== 'none' || moneyIsTarget(text, start - currency[0].length, after);
+  // "212,000 GBP a year": an amount written before its currency code.
+  if (counts === 'none' && currencyAfter.test(after)) return moneyIsTarget(text, start, after.replace(currencyAfter, ''));
   if (perAfter.test(after) || timeWords.test(after.trimStart())) return true;
   const next = /^\s*([A-Za-zµ]+)/.exec(after)?.[1];
   if (next !== undefined && isUnit(next)) return true;
@@ -236,6 +242,25 @@ function isMeasure(text: string, start: number, number: string, after: string, c
   if (counts === 'any') return countedThings.test(after) || testedThings.test(after) || countPerPeriod.test(after);
   if (counts === 'tested') return testedThings.test(after) || countPerPeriod.test(after);
   return countPerPeriod.test(after);
+}
+
+/** A deadline word and a named day before a year: "before Black Friday 2027", "in time for Christmas 2027". */
+const eventDeadline = /\b(?:by|before|until|till|ahead\s+of|in\s+time\s+for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){1,3}$/;
+
+const currencyAfter = /^\s*[A-Z]{3}\b/;
+/** A rate after an amount: "a year", "per month", "monthly". */
+const moneyRateAfter =
+  /^\s*(?:(?:per|a|an|each|every)\s+(?:month|year|annum|quarter|week|day)\b|\/\s?(?:month|year|yr|mo)\b|(?:monthly|annually|yearly|p\.?a\.?(?![a-z])))/i;
+
+/**
+ * In an objective, an amount of money is a result only as a rate ("EUR 40,000 a year"), a starting
+ * point ("from GBP 61,000") or where a change leads to it ("save EUR 200k", "cut licence costs by
+ * GBP 50,000"). "Deliver the portal for EUR 180,000" states the budget, not what success is.
+ */
+function moneyIsTarget(text: string, moneyStart: number, afterMoney: string): boolean {
+  if (moneyRateAfter.test(afterMoney)) return true;
+  if (/\b(?:from|by|under|below|to)\s*$/i.test(text.slice(Math.max(0, moneyStart - 12), moneyStart))) return true;
+  return changeLeadsTo(text, moneyStart);
 }
 
 /** A season or part of a year before a year: "by summer 2027", "early 2028", "end of 2027". */
@@ -280,6 +305,7 @@ const changeStems = new Set(
     'consolidate',
     'reach',
     'target',
+    'save',
   ].map((w) => stemOf(w)),
 );
 

@@ -17,7 +17,7 @@ export const rule: Rule = {
   title: 'Objective is not measurable',
   explanation: `The objective cannot tell you or the vendor when the project has succeeded. Write it as a SMART objective (Specific, Measurable, Achievable, Relevant, Time-bound; Doran 1981), for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". PMBOK puts "measurable project objectives and related success criteria" in the project charter, and a US federal statement of objectives must state its performance objectives (FAR 37.602(c)).
 
-A number that only counts or names the scope is not a target: "Migrate 3 systems", "Deploy to 3 regions", "Wi-Fi at 14 stores", "Phase 2", "Release 2.0", "S/4HANA". A count becomes one when a change leads to it ("grow members to 50,000", "reduce open defects to 20") or it comes with a rate, a unit or a date ("to 3 regions by 2027-09-30"). A date alone ("by summer 2027", "in Q3 2027") is enough for this rule, whose condition is no quantity and no date; the success measures say what is measured.`,
+A number that only counts or names the scope is not a target: "Migrate 3 systems", "Deploy to 3 regions", "Wi-Fi at 14 stores", "Phase 2", "Release 2.0", "S/4HANA". Nor is the price ("for the agreed fixed price of EUR 180,000"): money is a result only as a rate, a starting point or what a change reaches ("save EUR 200k a year", "cut licence costs by GBP 50,000"). A count becomes one when a change leads to it ("grow members to 50,000", "reduce open defects to 20") or it comes with a rate, a unit or a date ("to 3 regions by 2027-09-30"). A date alone ("by summer 2027", "in Q3 2027", "before Black Friday 2027") is enough for this rule, whose condition is no quantity and no date; the success measures say what is measured.`,
   areas: ['expertise'],
   remedy:
     'Rewrite the objective so it names a measurable result and a date, for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". The quick fix appends a "from … to … by …" template.',
@@ -35,7 +35,9 @@ A number that only counts or names the scope is not a target: "Migrate 3 systems
         message:
           names.length === 0
             ? 'The objective has no number and no date, so nothing in it says how much or by when.'
-            : `The objective has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is a name or a count' : 'are names or counts'}, not how much or by when.`,
+            : names.every((n) => moneyName.test(n))
+              ? `The objective has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is the price' : 'are prices'}, not a result to reach or by when.`
+              : `The objective has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is a name or a count' : 'are names or counts'}, not how much or by when.`,
         // Once the placeholders are in, appending them again would only repeat them.
         fixes: objective.includes(targetPlaceholder.trim())
           ? []
@@ -52,6 +54,9 @@ A number that only counts or names the scope is not a target: "Migrate 3 systems
     ];
   },
 };
+
+/** A quoted amount of money: "EUR 180,000", "$40,000", "£12k". */
+const moneyName = /^"(?:[A-Z]{3} |[$€£¥])\d[\d,.]*[km]?"$/;
 
 /** The words with digits that were not read as quantities ("S/4HANA", "ISO 27001", "24x7"), quoted, at most three. */
 function namesWithDigits(text: string): string[] {
