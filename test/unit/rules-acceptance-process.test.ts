@@ -97,6 +97,61 @@ describe('expertise-acceptance-criteria-subjective: sign-off, approval, agreemen
   });
 });
 
+describe('expertise-acceptance-criteria-subjective: boilerplate acceptance wording', () => {
+  it('reports acceptance as a noun, approval in writing and QA with no tests, as the process alone', () => {
+    for (const [text, words] of [
+      ['Client approval', 'Client approval'],
+      ['Steering group approval', 'group approval'],
+      ['Formal acceptance by the customer', 'Formal acceptance'],
+      ['Operations manual approved in writing by the Head of Claims', 'approved in writing'],
+      ['Acceptance certificate issued', 'Acceptance certificate'],
+      ['QA passed', 'QA passed'],
+      ['Passes QA', 'Passes QA'],
+    ] as const) {
+      const found = findings(text);
+      assert.equal(found.length, 1, text);
+      const [d] = found;
+      assert.ok(d);
+      assert.equal(messageOf(d), processMessage(words), text);
+      assert.deepEqual(d.range, rangeOf(text), text);
+    }
+  });
+
+  it('reports an unnamed practice, an unmeasured success or test, and circular criteria as opinions', () => {
+    for (const [text, words] of [
+      ['Built in line with good industry practice', 'good industry practice'],
+      ['Interface fully tested', 'fully tested'],
+      ['Models are fit for their intended purpose', 'fit for their intended purpose'],
+      ['Successful pilot in the Linz post room', 'Successful'],
+      ['The data is trustworthy', 'trustworthy'],
+      ['Report accepted without major comments', 'without major comments'],
+      ['Clean and modern design', 'modern design'],
+    ] as const) {
+      const found = findings(text);
+      assert.equal(found.length, 1, text);
+      const [d] = found;
+      assert.ok(d);
+      assert.equal(messageOf(d), opinionMessage(words), text);
+      assert.deepEqual(d.range, rangeOf(text), text);
+    }
+    const circular = 'Meets the acceptance criteria';
+    const [d] = findings(circular);
+    assert.ok(d);
+    assert.equal(messageOf(d), opinionMessage(circular));
+    assert.deepEqual(findings('Meets the acceptance criteria in Annex B'), []);
+  });
+
+  it('leaves approval that is a fact of the world, and criteria checked against a sample, alone', () => {
+    for (const text of [
+      'Both apps are approved and live in the App Store and Google Play.',
+      'At least 95% of the fields in the 600-letter sample in Annex C are read correctly.',
+      'Client approval recorded after the acceptance tests in Annex D pass',
+    ]) {
+      assert.deepEqual(findings(text), [], text);
+    }
+  });
+});
+
 describe('expertise-acceptance-criteria-subjective: preference and looks', () => {
   it('reports preference and looks, naming the opinion rather than the process around it', () => {
     for (const [text, words] of [

@@ -78,6 +78,19 @@ const opinionPatterns: readonly string[] = [
   'appealing|attractive|elegant|stylish|beautiful|sleek|slick|delightful|pleasing',
   'eye catching',
   'wow|wows|wowed',
+  'modern|clean|fresh|contemporary ~look|~design|~feel|~style',
+  'visually consistent',
+  'consistent with the|our brand',
+  // An unnamed practice or purpose, and success or testing with no measure of it.
+  'good|best|recognised|recognized|accepted|sound? industry ~practice',
+  'good|sound|professional ~practice',
+  'fit for its|their? intended? purpose|use',
+  'successful',
+  'fully|thoroughly|properly|adequately|extensively ~test|tested',
+  '~test and working',
+  'trustworthy|credible',
+  'without any? ~problem|~issue|~hiccup|~glitch',
+  'without major|significant|substantial ~comment|~change|~rework',
 ];
 
 /**
@@ -110,6 +123,14 @@ const processPatterns: readonly string[] = [
   '~pass|~complete|~clear|~finish|successful the? uat',
   '~pass|~complete|~clear|~finish|successful the? user? acceptance ~test|testing',
   'look and feel',
+  // Acceptance as a noun or in writing: "client approval", "formal acceptance", "approved in writing".
+  'client|customer|business|sponsor|owner|stakeholder|board|group|committee|management|cab|user|formal|written ~approval|~acceptance|signoff',
+  '~approve|~accept|~agree in writing',
+  'acceptance certificate',
+  'certificate of acceptance',
+  'qa ~pass|~complete',
+  'quality assurance ~pass|~complete',
+  '~pass qa',
 ];
 
 /**
@@ -142,6 +163,8 @@ const referentialPatterns: readonly string[] = [
   // Exact forms: the stem of "expectation" is that of "expected" ("returns the expected policy" is no opinion).
   '~meet|~exceed|~perform|~match to? the|our|their|all? expectation|expectations',
   'expectation|expectations',
+  // Circular: "meets the acceptance criteria" with no criteria named.
+  '~meet|~satisfy|~pass|~fulfil|~fulfill the|all|its? acceptance ~criterion|criteria',
 ];
 
 type Reading = 'opinion' | 'referential' | 'capability' | 'process';
@@ -221,7 +244,7 @@ export const rule: Rule = {
   title: 'Acceptance criterion is subjective',
   explanation: `This criterion depends on opinion ("to the client's satisfaction", "signed off", "meets expectations"), so it cannot be tested and invites dispute at payment time. Use observable criteria such as response-time thresholds, signed QA checklists or agreed metrics, "instead of vague 'satisfactory' language" (eSignHub, *SOW template guide*). Acceptance clauses should state objective criteria and the test method (ContractStandards, *Acceptance*). Sign-off is the process by which a deliverable is accepted, not the criterion for accepting it.
 
-A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CFO", "accepted by the steering committee", "agreed between the parties", "UAT passed") leaves acceptance to someone's judgement and is reported. After an objective check in the same criterion (tests or a checklist in a named document, "no critical defects open", a demonstration done unaided) a sign-off by a named role only records who accepts, and is not reported: "the acceptance tests in Annex D pass and the regional IT lead signs off". Preference and looks ("users prefer the new reports", "visually appealing", "look and feel") are opinions; "no critical defects open at go-live" is checked against the defect log.`,
+A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CFO", "accepted by the steering committee", "agreed between the parties", "UAT passed") leaves acceptance to someone's judgement and is reported. After an objective check in the same criterion (tests or a checklist in a named document, "no critical defects open", a demonstration done unaided) a sign-off by a named role only records who accepts, and is not reported: "the acceptance tests in Annex D pass and the regional IT lead signs off". Acceptance as a noun or in writing ("client approval", "approved in writing by the Head of Claims") and "QA passed" are the same process. Preference and looks ("users prefer the new reports", "visually appealing", "look and feel"), an unnamed practice or purpose ("good industry practice", "fit for their intended purpose"), success or testing with no measure ("successful pilot", "fully tested") and circular criteria ("meets the acceptance criteria", with none named) are opinions; "no critical defects open at go-live" is checked against the defect log.`,
   areas: ['expertise'],
   remedy:
     'Replace opinions ("to the client\'s satisfaction", "signed off") with something observable: a number of test cases passing, a threshold, a checklist. Sign-off is how a deliverable is accepted, not the criterion for accepting it. A code action inserts a template to fill in.',
