@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { analyzeText } from '../support/analyze';
+import { afterFix, analyzeText } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 const ruleId = 'expertise-acceptance-criteria-subjective';
@@ -173,5 +173,39 @@ describe('expertise-acceptance-criteria-subjective: preference and looks', () =>
 
   it('leaves looks checked against a named document alone', () => {
     assert.deepEqual(findings('Look and feel matches the brand guidelines in Annex F'), []);
+  });
+});
+
+describe('expertise-acceptance-criteria-subjective: criteria written as one sentence', () => {
+  const block =
+    '    acceptance_criteria:\n      - All 42 test cases in Annex B pass on staging.\n      - Zero critical or high findings in an OWASP ZAP baseline scan.\n      - 0 WCAG 2.1 AA errors reported by pa11y on the 12 pages in Annex C.\n';
+
+  it('reads the sentence as one criterion, beside the schema error that it is not a list (fail safe)', () => {
+    const sentence = 'Migrated to the satisfaction of the finance team';
+    const text = fullWith([block, `    acceptance_criteria: ${sentence}\n`]);
+    const all = analyzeText(text).diagnostics;
+    const [d, ...rest] = all.filter((x) => x.code === ruleId);
+    assert.ok(d);
+    assert.deepEqual(rest, []);
+    assert.equal(messageOf(d), opinionMessage('satisfaction'));
+    const line = text.split('\n').findIndex((l) => l === `    acceptance_criteria: ${sentence}`);
+    const column = '    acceptance_criteria: '.length;
+    assert.deepEqual(d.range, { start: { line, character: column }, end: { line, character: column + sentence.length } });
+    const type = all.find((x) => x.code === 'schema/type');
+    assert.ok(type, 'the schema still reports the form');
+    assert.equal(type.range.start.line, line);
+    // The fix writes a list with the template, so the form is fixed too.
+    const fixed = afterFix(d, text, 'Replace with a testable criterion ("N of M test cases in <test plan> pass")');
+    assert.ok(fixed.includes('    acceptance_criteria: ["TODO: N of M test cases in <test plan> pass"]\n'), fixed);
+  });
+
+  it('leaves a testable sentence to the schema alone', () => {
+    const text = fullWith([block, '    acceptance_criteria: 0 open Severity 1 defects 14 days after go-live.\n']);
+    const all = analyzeText(text).diagnostics;
+    assert.deepEqual(
+      all.filter((x) => x.code === ruleId),
+      [],
+    );
+    assert.ok(all.some((x) => x.code === 'schema/type'));
   });
 });

@@ -74,6 +74,11 @@ export interface Finding {
   /** Computed facts shown on hover (Markdown, one line each): the payment sum, the cadence in days... */
   readonly facts?: readonly string[];
   readonly fixes?: readonly Fix[];
+  /**
+   * The finding is about the node's wording, read in spite of its form (a criterion written as a
+   * sentence instead of a list): it does not replace the schema's finding on the node's form.
+   */
+  readonly besideSchema?: boolean;
 }
 
 export interface Rule {

@@ -224,7 +224,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   // Not a custom rule's: a policy about a value does not say what is wrong with its form. Nor a
   // hint: a faded note about a node ("reports are described here") never hides what is wrong with it.
   const rulePaths = ruleFindings
-    .filter((r) => !customIds.has(r.finding.ruleId) && r.severity !== 'hint')
+    .filter((r) => !customIds.has(r.finding.ruleId) && r.severity !== 'hint' && r.finding.besideSchema !== true)
     .map((r) => formatPath(r.finding.path));
   schemaFindings.forEach((finding, index) => {
     const path = formatPath(finding.path);

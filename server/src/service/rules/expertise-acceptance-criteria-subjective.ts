@@ -244,7 +244,7 @@ export const rule: Rule = {
   title: 'Acceptance criterion is subjective',
   explanation: `This criterion depends on opinion ("to the client's satisfaction", "signed off", "meets expectations"), so it cannot be tested and invites dispute at payment time. Use observable criteria such as response-time thresholds, signed QA checklists or agreed metrics, "instead of vague 'satisfactory' language" (eSignHub, *SOW template guide*). Acceptance clauses should state objective criteria and the test method (ContractStandards, *Acceptance*). Sign-off is the process by which a deliverable is accepted, not the criterion for accepting it.
 
-A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CFO", "accepted by the steering committee", "agreed between the parties", "UAT passed") leaves acceptance to someone's judgement and is reported. After an objective check in the same criterion (tests or a checklist in a named document, "no critical defects open", a demonstration done unaided) a sign-off by a named role only records who accepts, and is not reported: "the acceptance tests in Annex D pass and the regional IT lead signs off". Acceptance as a noun or in writing ("client approval", "approved in writing by the Head of Claims") and "QA passed" are the same process. Preference and looks ("users prefer the new reports", "visually appealing", "look and feel"), an unnamed practice or purpose ("good industry practice", "fit for their intended purpose"), success or testing with no measure ("successful pilot", "fully tested") and circular criteria ("meets the acceptance criteria", with none named) are opinions; "no critical defects open at go-live" is checked against the defect log.`,
+A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CFO", "accepted by the steering committee", "agreed between the parties", "UAT passed") leaves acceptance to someone's judgement and is reported. After an objective check in the same criterion (tests or a checklist in a named document, "no critical defects open", a demonstration done unaided) a sign-off by a named role only records who accepts, and is not reported: "the acceptance tests in Annex D pass and the regional IT lead signs off". Acceptance as a noun or in writing ("client approval", "approved in writing by the Head of Claims") and "QA passed" are the same process. Preference and looks ("users prefer the new reports", "visually appealing", "look and feel"), an unnamed practice or purpose ("good industry practice", "fit for their intended purpose"), success or testing with no measure ("successful pilot", "fully tested") and circular criteria ("meets the acceptance criteria", with none named) are opinions; "no critical defects open at go-live" is checked against the defect log. Criteria written as one sentence instead of a list are read as one criterion, beside the schema's error on their form.`,
   areas: ['expertise'],
   remedy:
     'Replace opinions ("to the client\'s satisfaction", "signed off") with something observable: a number of test cases passing, a threshold, a checklist. Sign-off is how a deliverable is accepted, not the criterion for accepting it. A code action inserts a template to fill in.',
@@ -254,16 +254,23 @@ A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CF
     arrayAt(doc.value, ['deliverables']).forEach((deliverable, d) => {
       if (!isRecord(deliverable)) return;
       const criteria = deliverable.acceptance_criteria;
-      if (!Array.isArray(criteria)) return;
-      criteria.forEach((criterion: unknown, c) => {
+      // Fail safe: criteria written as one sentence instead of a list are still criteria; the
+      // sentence is read as one criterion, and the schema still reports that it is not a list.
+      const list: readonly { readonly criterion: unknown; readonly path: Path }[] = Array.isArray(criteria)
+        ? criteria.map((criterion: unknown, c) => ({ criterion, path: ['deliverables', d, 'acceptance_criteria', c] }))
+        : typeof criteria === 'string'
+          ? [{ criterion: criteria, path: ['deliverables', d, 'acceptance_criteria'] }]
+          : [];
+      list.forEach(({ criterion, path }) => {
         if (typeof criterion !== 'string' || criterion.length > 2000) return;
         const opinion = opinionIn(criterion);
         if (opinion === undefined) return;
-        const path: Path = ['deliverables', d, 'acceptance_criteria', c];
+        const sentence = !Array.isArray(criteria);
         const label = itemLabel(deliverable, ['deliverables', d]);
         findings.push({
           ruleId: 'expertise-acceptance-criteria-subjective',
           path,
+          ...(sentence ? { besideSchema: true } : {}),
           message: opinion.process
             ? `Acceptance of ${label} rests on "${opinion.written}" alone: the criterion names no test, document or check to pass first.`
             : `Acceptance of ${label} depends on opinion: "${opinion.written}", with no number to test against.`,
@@ -271,7 +278,7 @@ A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CF
             {
               // Not preferred, never in bulk: it replaces the author's words with a template to fill in.
               title: 'Replace with a testable criterion ("N of M test cases in <test plan> pass")',
-              ops: [{ op: 'replace', path, value: testableCriterion }],
+              ops: [{ op: 'replace', path, value: sentence ? `[${testableCriterion}]` : testableCriterion }],
               applicability: 'display-only',
             },
           ],
