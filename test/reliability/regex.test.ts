@@ -12,6 +12,8 @@ import type * as TypeScript from 'typescript';
 import { ScopeDocument } from '../../server/src/service/document';
 import { ongoingReason } from '../../server/src/service/engagement';
 import { cadenceInDays } from '../../server/src/service/model';
+import { readPaymentPlan } from '../../server/src/service/paymentTerms';
+import { hasQuantity } from '../../server/src/service/quantities';
 import { nextId } from '../../server/src/service/references';
 import { findSuppressions } from '../../server/src/service/suppressions';
 import { rulesById } from '../../server/src/service/rules';
@@ -181,6 +183,10 @@ const reviewedDynamic: Readonly<Record<string, string>> = {
   'server/src/service/model.ts': 'cadence patterns built from constant word lists at load time; tested below through cadenceInDays',
   'server/src/service/engagement.ts':
     'headcount wording built from constant word lists at load time, read only on titles and descriptions of at most 2,000 characters; tested below through ongoingReason',
+  'server/src/service/paymentTerms.ts':
+    'shares in words and amounts of money, built from constant word and currency lists at load time (numberWords.ts), each alternative anchored by \\b or a currency; tested below through readPaymentPlan',
+  'server/src/service/quantities.ts':
+    'number words before a unit, built from the constant list of numberWords.ts at load time, anchored by \\b; tested below through hasQuantity',
 };
 
 describe('regular expressions run in linear time', () => {
@@ -234,6 +240,36 @@ describe('regular expressions run in linear time', () => {
         const ms = performance.now() - started;
         assert.ok(ms < 10 * boundMs, `cadenceInDays took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${long.length}`);
       }
+    }
+  });
+
+  it('readPaymentPlan (shares in words, amounts of money) stays linear on long text', () => {
+    const fillers = [
+      ' ',
+      '1',
+      '1,000 ',
+      'EUR 1 ',
+      '€1,',
+      'twenty ',
+      'twenty-',
+      'a third ',
+      'half ',
+      '30% ',
+      'one hundred ',
+      'on signing, ',
+    ];
+    for (const filler of fillers) {
+      const long = `${filler.repeat(Math.ceil(length / filler.length)).slice(0, length - 1)}!`;
+      const ms = bounded(() => readPaymentPlan(long, { total: 100_000 }));
+      assert.ok(ms < 10 * boundMs, `readPaymentPlan took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${length}`);
+    }
+  });
+
+  it('hasQuantity (number words before a unit) stays linear on long text', () => {
+    for (const filler of [' ', 'twenty ', 'twenty-', 'a dozen ', 'five working ', 'ninety per ', '1 ']) {
+      const long = `${filler.repeat(Math.ceil(length / filler.length)).slice(0, length - 1)}!`;
+      const ms = bounded(() => hasQuantity(long));
+      assert.ok(ms < 10 * boundMs, `hasQuantity took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${length}`);
     }
   });
 

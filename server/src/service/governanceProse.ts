@@ -226,7 +226,7 @@ function routeIn(clause: { text: string; words: Word[] }): { start: number; end:
 // ---- a route written as a path of roles: "PM → Delivery Director → Steering Committee" ----------
 
 /** What leads a path from one role to the next: an arrow, or ", then". */
-const pathStep = /\s*(?:→|->|=>|⇒|➔|➜|»|\s>\s)\s*|,?\s+then\s+(?:to\s+)?/g;
+const pathStep = /(?<!\s)\s*(?:→|->|=>|⇒|➔|➜|»|\s>\s)\s*|(?:,|(?<![\s,]))\s+then\s+(?:to\s+)?/g;
 /** Words a role ends with, besides the senior roles ("Service delivery manager", "PM", "Account lead"). */
 const roleEnds = wordSet('manager managers lead leads pm pms owner owners officer officers coordinator sdm contact contacts architect');
 /** Steps of a process, not people: "Change request → impact assessment → approval". */

@@ -444,7 +444,7 @@ export function pricingModelWords(value: unknown): PricingModel | undefined {
   // With a fixed price, a clause about changes says how changes are priced: it is not the model.
   const work = fixed
     ? text
-        .split(/[,;()]|\s+(?:and|with|plus|but)\s+/)
+        .split(/[,;()]|(?<!\s)\s+(?:and|with|plus|but)\s+/)
         .filter((clause) => !changesClause.test(clause))
         .join(', ')
     : text;

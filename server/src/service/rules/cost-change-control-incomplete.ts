@@ -134,7 +134,7 @@ export function approverInProse(text: string, vendorName: unknown): string | und
     // A capitalised word (Ruth, Adeyemi, Tom); an acronym only when it is a role (CCB, above).
     return /^\p{Lu}\p{Ll}+$/u.test(bare);
   };
-  for (const clause of text.split(/[.;!?\n]+(?:\s|$)|\s[-–]\s/)) {
+  for (const clause of text.split(/(?<![.;!?\n])[.;!?\n]+(?:\s|$)|\s[-–]\s/)) {
     const words = [...clause.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ text: m[0], start: m.index }));
     approvalVerb.lastIndex = 0;
     for (let m = approvalVerb.exec(clause); m !== null; m = approvalVerb.exec(clause)) {

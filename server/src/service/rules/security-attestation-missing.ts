@@ -679,7 +679,7 @@ function exclusionOf(text: string): string | undefined {
         return part
           .trim()
           .replace(/^[\s:,-]*(?:the|its|all|any)?\s*/i, '')
-          .replace(/\s+(?:is|are)$/i, '')
+          .replace(/(?<!\s)\s+(?:is|are)$/i, '')
           .slice(0, 80);
     }
   }
