@@ -15,6 +15,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Snapshot } from './analysisCache';
 import { ScopeDocument } from './service/document';
 import { fixAllReport, type FixAllReport } from './service/fixAll';
+import { IncrementalChecker } from './service/incremental';
 import type { InputProblem } from './service/inputGuard';
 import { defaultSettings, type RuleSettings } from './service/settings';
 import { validate } from './service/validate';
@@ -82,11 +83,28 @@ type Post = (message: FromWorker) => void;
 const jobHandlers: Record<JobKind, (job: Job, post: Post) => void> = {
   validate(job, post) {
     const ruleErrors: string[] = [];
-    const doc = parseFor(job, post);
-    const { diagnostics } = validate(doc, job.settings, {
-      onRuleError: (ruleId, error) =>
+    const hooks = {
+      onRuleError: (ruleId: string, error: unknown) =>
         ruleErrors.push(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    };
+    if (job.text.length < incrementalChars) {
+      checkers.delete(job.uri);
+      const { diagnostics } = validate(parseFor(job, post), job.settings, hooks);
+      post({ type: 'done', id: job.id, result: diagnostics, ruleErrors });
+      return;
+    }
+    const checker = checkerFor(job.uri);
+    const started = performance.now();
+    const doc = checker.parse(job.uri, job.version, job.text, job.settings);
+    const ms = performance.now() - started;
+    if (checker.lastMode === 'full') checker.fullParseMs = ms;
+    // What a full parse of this text costs (the main thread decides from it whether to parse it for hover), not the reparse of one item.
+    post({
+      type: 'parsed',
+      id: job.id,
+      report: { ms: Math.max(ms, checker.fullParseMs), ...(doc.inputProblem ? { problem: doc.inputProblem } : {}) },
     });
+    const { diagnostics } = checker.validate(doc, job.settings, hooks);
     post({ type: 'done', id: job.id, result: diagnostics, ruleErrors });
   },
   fixAll(job, post) {
@@ -94,6 +112,27 @@ const jobHandlers: Record<JobKind, (job: Job, post: Post) => void> = {
     post({ type: 'done', id: job.id, result: fixAllReport(doc, job.settings, job.seed), ruleErrors: [] });
   },
 };
+
+/**
+ * From this size on, a document's next version is checked incrementally (service/incremental.ts):
+ * below it a full check takes a few milliseconds and keeping the last model would cost memory for nothing.
+ */
+const incrementalChars = 32 * 1024;
+
+/** The incremental checkers of the documents this worker checked last, most recent last; each keeps one model. */
+const checkers = new Map<string, IncrementalChecker>();
+const maxCheckers = 3;
+
+function checkerFor(uri: string): IncrementalChecker {
+  const checker = checkers.get(uri) ?? new IncrementalChecker();
+  checkers.delete(uri);
+  checkers.set(uri, checker);
+  for (const old of checkers.keys()) {
+    if (checkers.size <= maxCheckers) break;
+    checkers.delete(old);
+  }
+  return checker;
+}
 
 function parseFor(job: Job, post: Post): ScopeDocument {
   const started = performance.now();

@@ -96,6 +96,10 @@ export class ScopeDocument {
    * text again. The editor does not keep it: it is twice the size of the model.
    */
   readonly cst: CST.Document | undefined;
+  /** The limits this text was checked against (an edit is reparsed in place only under the same ones). */
+  readonly limits: Limits;
+  /** True when the first document has an anchor or an alias: an edit then reparses the whole text. */
+  readonly hasAnchorsOrAliases: boolean = false;
 
   constructor(
     readonly uri: string,
@@ -106,6 +110,7 @@ export class ScopeDocument {
     knownProblem?: InputProblem,
     options: { readonly keepCst?: boolean } = {},
   ) {
+    this.limits = limits;
     this.lineStarts = computeLineStarts(text);
     this.inputProblem = knownProblem ?? checkInputLimits(text, limits);
     if (this.inputProblem) {
@@ -164,11 +169,13 @@ export class ScopeDocument {
       if (first) this.splits = findSplitNumbers(first.contents, parsed, keySegment);
       const partKeys = this.splits.partKeys;
       // One error at a time, not push(...errors): spreading 150,000 duplicate-key errors overflowed the call stack.
-      for (const document of this.documents)
-        structuralErrors(document, partKeys, (error) => {
+      for (const document of this.documents) {
+        const anchored = structuralErrors(document, partKeys, (error) => {
           errors.count(error.pos[0]);
           document.errors.push(error);
         });
+        if (document === first && anchored) this.hasAnchorsOrAliases = true;
+      }
     } catch (error) {
       if (!(error instanceof TooManyErrors)) throw error;
       this.inputProblem = {
@@ -464,6 +471,56 @@ export class ScopeDocument {
     }
     return { path, onKey: false, node };
   }
+  /**
+   * The model of `text`, an edit of `previous`'s text, built by parsing only the one item of a
+   * top-level block sequence (a deliverable, a measure...) the edit falls in; undefined when that is
+   * not certain to give exactly what parsing all of `text` gives (see `localEdit`), and the caller
+   * parses all of it. `previous` must not be used afterwards: its syntax tree becomes the new one's.
+   */
+  static edited(
+    previous: ScopeDocument,
+    version: number,
+    text: string,
+    limits: Limits,
+  ): { readonly doc: ScopeDocument; readonly section: string } | undefined {
+    const local = localEdit(previous, text, limits);
+    if (!local) return undefined;
+    const { region, delta, item, itemValue, seq, index, sectionKey } = local;
+    const { start, oldEnd } = region;
+    // Every node after the edited item moves by `delta`; the item's own nodes are replaced.
+    const old = seq.items[index];
+    shiftAfter(previous.documents[0], old, oldEnd, delta, start);
+    shiftNode(item, start);
+    seq.items[index] = item;
+    const doc = Object.create(ScopeDocument.prototype) as ScopeDocument;
+    const root = previous.value as Record<string, unknown>;
+    const list = [...(root[sectionKey] as unknown[])];
+    list[index] = itemValue;
+    const value = { ...root, [sectionKey]: list };
+    const comments = previous.comments.map((c) =>
+      c.offset >= oldEnd ? { offset: c.offset + delta, end: c.end + delta, text: c.text } : c,
+    );
+    Object.assign(doc, {
+      uri: previous.uri,
+      version,
+      text,
+      limits,
+      hasAnchorsOrAliases: false,
+      lineStarts: computeLineStarts(text),
+      commentLines: undefined,
+      splits: noSplits,
+      inputProblem: undefined,
+      comments,
+      unclosedFlowStarts: [],
+      documents: previous.documents,
+      moreDocuments: false,
+      cst: undefined,
+      yaml: previous.yaml,
+      value,
+      valueError: undefined,
+    });
+    return { doc, section: sectionKey };
+  }
 }
 
 /** Thrown out of the composer once a document has more errors than anyone could read. */
@@ -509,7 +566,7 @@ function onEachComposerError(composer: Composer, check: (source: unknown) => voi
  * Repeated scalar keys (`Map keys must be unique`, as the parser reports them) and aliases with no
  * anchor before them, which the parser only notices when converting to data, without a position.
  */
-function structuralErrors(document: Document.Parsed, partKeys: ReadonlySet<unknown>, add: (error: YAMLParseError) => void): void {
+function structuralErrors(document: Document.Parsed, partKeys: ReadonlySet<unknown>, add: (error: YAMLParseError) => void): boolean {
   const stack: unknown[] = [document.contents];
   const anchors = new Map<string, number>();
   const aliases: Alias[] = [];
@@ -548,6 +605,7 @@ function structuralErrors(document: Document.Parsed, partKeys: ReadonlySet<unkno
       );
     }
   }
+  return anchors.size > 0 || aliases.length > 0;
 }
 
 /** Equal keys as the parser compares them (`a.value === b.value`); undefined for keys never equal to another. */
@@ -687,3 +745,195 @@ function childOf(
 }
 
 export { isCollection, isPair };
+
+// ---- reparsing one item ----------------------------------------------------------------------
+
+interface LocalEdit {
+  /** The edited item's whole lines, from the line of its `-` to the line of the next item's `-` (old text). */
+  readonly region: { readonly start: number; readonly oldEnd: number };
+  readonly delta: number;
+  /** The item parsed alone, its ranges still counted from the region's start. */
+  readonly item: Node;
+  readonly itemValue: unknown;
+  readonly seq: YAMLSeq;
+  readonly index: number;
+  readonly sectionKey: string;
+}
+
+function sameLimits(a: Limits, b: Limits): boolean {
+  return a.maxFileSizeKB === b.maxFileSizeKB && a.maxNestingDepth === b.maxNestingDepth && a.maxAliases === b.maxAliases;
+}
+
+/** The first offset of the line holding `offset`. */
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/**
+ * When the edit from `previous.text` to `text` lies inside the whole lines of one item of a
+ * top-level block sequence, other than its last, and that item's new lines parse alone as one
+ * clean block-sequence item at the same column (no error, warning, comment, anchor, alias or
+ * number split by a comma, every later line indented deeper than its `-`), the item and where it
+ * goes; else undefined. Those conditions make the parser's state at both ends of the item what it
+ * was: the lines before are unchanged, and the next `-` at the same column closes the item whatever
+ * it holds (flow collections, quotes and block scalars in it closed inside it, or it had an error).
+ */
+function localEdit(previous: ScopeDocument, text: string, limits: Limits): LocalEdit | undefined {
+  const yaml = previous.yaml;
+  if (previous.inputProblem || previous.valueError !== undefined || previous.moreDocuments || previous.documents.length !== 1)
+    return undefined;
+  if (!yaml || yaml.errors.length > 0 || yaml.warnings.length > 0 || previous.hasAnchorsOrAliases) return undefined;
+  if (previous.splitNumbers.length > 0 || !sameLimits(previous.limits, limits)) return undefined;
+  const root = previous.value;
+  const rootNode = yaml.contents;
+  if (typeof root !== 'object' || root === null || Array.isArray(root) || !isMap(rootNode) || rootNode.flow) return undefined;
+  const old = previous.text;
+  if (old.includes('\r') || text.includes('\r') || /(?:^|\n)%/.test(old) || /(?:^|\n)%/.test(text)) return undefined;
+  // The changed span: common prefix and suffix.
+  const max = Math.min(old.length, text.length);
+  let prefix = 0;
+  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  if (prefix === old.length && prefix === text.length) return undefined;
+  let suffix = 0;
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const changeEnd = old.length - suffix;
+  // The top-level pair it is in.
+  const pairs = rootNode.items;
+  let low = 0;
+  let high = pairs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const key = pairs[mid]?.key;
+    if (hasRange(key) && key.range[0] <= prefix) low = mid;
+    else high = mid - 1;
+  }
+  const pair = pairs[low];
+  const seq = pair?.value;
+  if (!pair || !isScalar(pair.key) || typeof pair.key.value !== 'string' || !isSeq(seq) || seq.flow) return undefined;
+  const sectionKey = pair.key.value;
+  const list = (root as Record<string, unknown>)[sectionKey];
+  if (!Object.prototype.hasOwnProperty.call(root, sectionKey) || !Array.isArray(list) || list.length !== seq.items.length) return undefined;
+  // The item: the last whose line starts at or before the change.
+  const items = seq.items;
+  const lineOfItem = (i: number): number | undefined => {
+    const node = items[i];
+    return hasRange(node) ? lineStartOf(old, node.range[0]) : undefined;
+  };
+  low = 0;
+  high = items.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const start = lineOfItem(mid);
+    if (start !== undefined && start <= prefix) low = mid;
+    else high = mid - 1;
+  }
+  const index = low;
+  const current = items[index];
+  const next = items[index + 1];
+  if (!hasRange(current) || !hasRange(next)) return undefined;
+  const start = lineStartOf(old, current.range[0]);
+  const oldEnd = lineStartOf(old, next.range[0]);
+  if (prefix < start || changeEnd >= oldEnd) return undefined;
+  const dash = /^( *)- +$/.exec(old.slice(start, current.range[0]));
+  const nextDash = /^( *)- +$/.exec(old.slice(oldEnd, next.range[0]));
+  if (!dash || !nextDash || dash[1]?.length !== nextDash[1]?.length) return undefined;
+  const column = dash[1]?.length ?? 0;
+  const delta = text.length - old.length;
+  const oldRegion = old.slice(start, oldEnd);
+  const region = text.slice(start, oldEnd + delta);
+  if (oldRegion.includes('#') || region.includes('#') || region.includes('\t')) return undefined;
+  // One item at the same column; every later line that has content is inside it.
+  const lines = region.split('\n');
+  if (!(lines[0] ?? '').startsWith(`${' '.repeat(column)}- `)) return undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    if (line.length - line.trimStart().length <= column) return undefined;
+  }
+  if (checkInputLimits(text, limits)) return undefined;
+  // Parsed alone, as the constructor parses a whole text.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, schema: 'core' });
+  const comments: Comment[] = [];
+  const unclosed: number[] = [];
+  let documents: Document.Parsed[];
+  let strayError = false;
+  function* watched(tokens: Iterable<CST.Token>): Generator<CST.Token> {
+    for (const token of tokens) {
+      if (token.type === 'error') strayError = true;
+      collectFromCst(token, comments, unclosed);
+      yield token;
+    }
+  }
+  try {
+    documents = [...composer.compose(watched(new Parser().parse(region)))];
+  } catch {
+    return undefined;
+  }
+  const document = documents[0];
+  if (strayError || documents.length !== 1 || !document || comments.length > 0 || unclosed.length > 0) return undefined;
+  if (document.errors.length > 0 || document.warnings.length > 0) return undefined;
+  const contents = document.contents;
+  if (!isSeq(contents) || contents.flow || contents.items.length !== 1) return undefined;
+  const item = contents.items[0];
+  if (!isNodeLike(item) || !hasRange(item)) return undefined;
+  if (findSplitNumbers(contents, region, keySegment).list.length > 0) return undefined;
+  let structural = false;
+  if (structuralErrors(document, noSplits.partKeys, () => (structural = true)) || structural) return undefined;
+  let itemValue: unknown;
+  try {
+    const values = document.toJS({ maxAliasCount: limits.maxAliases }) as unknown;
+    if (!Array.isArray(values) || values.length !== 1) return undefined;
+    itemValue = values[0];
+  } catch {
+    return undefined;
+  }
+  return { region: { start, oldEnd }, delta, item, itemValue, seq, index, sectionKey };
+}
+
+function shiftRange(node: { range?: [number, number, number] | null }, from: number, by: number): void {
+  const range = node.range;
+  if (!range) return;
+  node.range = [
+    range[0] >= from ? range[0] + by : range[0],
+    range[1] >= from ? range[1] + by : range[1],
+    range[2] >= from ? range[2] + by : range[2],
+  ];
+}
+
+/** Moves every range value at or after `from` by `by`, in the document's tree except `skip`; subtrees ending before `before` are left alone. */
+function shiftAfter(document: Document.Parsed | undefined, skip: unknown, from: number, by: number, before: number): void {
+  if (!document) return;
+  if (document.range) {
+    const [a, b, c] = document.range;
+    document.range = [a >= from ? a + by : a, b >= from ? b + by : b, c >= from ? c + by : c];
+  }
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === skip || !isNodeLike(node)) continue;
+    if (hasRange(node)) {
+      if (node.range[2] < before && node.range[1] < before) continue;
+      shiftRange(node, from, by);
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) stack.push(pair.key, pair.value);
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+}
+
+/** Adds `by` to every range value of a subtree (an item parsed alone, moved to where it is). */
+function shiftNode(node: unknown, by: number): void {
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const next = stack.pop();
+    if (!isNodeLike(next)) continue;
+    shiftRange(next, 0, by);
+    if (isMap(next)) {
+      for (const pair of next.items) stack.push(pair.key, pair.value);
+    } else if (isSeq(next)) {
+      for (const item of next.items) stack.push(item);
+    }
+  }
+}

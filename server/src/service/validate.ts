@@ -10,7 +10,7 @@ import type { RuleSettings } from './settings';
 import { absentSectionOf, maxUnfoldedSectionFindings, missingSectionsCode, missingSectionsFinding } from './missingSections';
 import { findSuppressions, waiverForm, type Suppression } from './suppressions';
 import { checkCustomRule } from './customRules';
-import type { Finding, Fix, Path, Severity } from './types';
+import type { Finding, Fix, Path, Rule, Severity } from './types';
 
 export const diagnosticSource = 'scope';
 export const docsBaseUrl = 'https://github.com/scope-yaml/scope-yaml/blob/main/docs/rules/';
@@ -93,6 +93,11 @@ export interface ValidateHooks {
   readonly onRuleError?: (ruleId: string, error: unknown) => void;
   /** Lets a long validation stop early when a newer version arrived. */
   readonly isCancelled?: () => boolean;
+  /**
+   * Runs one rule in place of `rule.check(doc, settings)`, which it must equal (incremental.ts
+   * keeps the findings of rules an edit cannot change); its errors are the rule's.
+   */
+  readonly runRule?: (rule: Rule) => Finding[];
 }
 
 export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: ValidateHooks = {}): Analysis {
@@ -192,7 +197,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
     if (hooks.isCancelled?.()) return result();
     let found: Finding[];
     try {
-      found = rule.check(doc, settings);
+      found = hooks.runRule ? hooks.runRule(rule) : rule.check(doc, settings);
     } catch (error) {
       hooks.onRuleError?.(rule.id, error);
       continue;
