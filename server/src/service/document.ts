@@ -61,6 +61,15 @@ export interface Comment {
   readonly text: string;
 }
 
+/** What `ScopeDocument.edited` changed: item `index` of the top-level list `section`; text from `oldEnd` on moved by `delta`. */
+export interface DocumentEdit {
+  readonly section: string;
+  readonly index: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+  previous: ScopeDocument | undefined;
+}
+
 export class ScopeDocument {
   /**
    * Every comment of the checked part of the stream, in order, from the parser's own tokens: a `#`
@@ -98,6 +107,11 @@ export class ScopeDocument {
   readonly cst: CST.Document | undefined;
   /** The limits this text was checked against (an edit is reparsed in place only under the same ones). */
   readonly limits: Limits;
+  /**
+   * Set on a model `edited` made: the item it reparsed, so what was worked out on the previous
+   * version can be brought forward (references.ts). `previous` is let go once the version is checked.
+   */
+  edit: DocumentEdit | undefined = undefined;
   /** True when the first document has an anchor or an alias: an edit then reparses the whole text. */
   readonly hasAnchorsOrAliases: boolean = false;
 
@@ -518,7 +532,10 @@ export class ScopeDocument {
       yaml: previous.yaml,
       value,
       valueError: undefined,
+      edit: { section: sectionKey, index, oldEnd, delta, previous },
     });
+    // The previous model's own link back is not needed any more: no chain of versions is kept.
+    previous.edit = undefined;
     return { doc, section: sectionKey };
   }
 }
@@ -890,30 +907,25 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
   return { region: { start, oldEnd }, delta, item, itemValue, seq, index, sectionKey };
 }
 
-function shiftRange(node: { range?: [number, number, number] | null }, from: number, by: number): void {
-  const range = node.range;
-  if (!range) return;
-  node.range = [
-    range[0] >= from ? range[0] + by : range[0],
-    range[1] >= from ? range[1] + by : range[1],
-    range[2] >= from ? range[2] + by : range[2],
-  ];
+function shiftRange(range: [number, number, number], from: number, by: number): void {
+  // In place: each node has its own range array.
+  if (range[0] >= from) range[0] += by;
+  if (range[1] >= from) range[1] += by;
+  if (range[2] >= from) range[2] += by;
 }
 
 /** Moves every range value at or after `from` by `by`, in the document's tree except `skip`; subtrees ending before `before` are left alone. */
 function shiftAfter(document: Document.Parsed | undefined, skip: unknown, from: number, by: number, before: number): void {
   if (!document) return;
-  if (document.range) {
-    const [a, b, c] = document.range;
-    document.range = [a >= from ? a + by : a, b >= from ? b + by : b, c >= from ? c + by : c];
-  }
+  if (document.range) document.range = [...document.range];
+  if (document.range) shiftRange(document.range, from, by);
   const stack: unknown[] = [document.contents];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === skip || !isNodeLike(node)) continue;
     if (hasRange(node)) {
       if (node.range[2] < before && node.range[1] < before) continue;
-      shiftRange(node, from, by);
+      shiftRange(node.range, from, by);
     }
     if (isMap(node)) {
       for (const pair of node.items) stack.push(pair.key, pair.value);
@@ -929,7 +941,7 @@ function shiftNode(node: unknown, by: number): void {
   while (stack.length > 0) {
     const next = stack.pop();
     if (!isNodeLike(next)) continue;
-    shiftRange(next, 0, by);
+    if (hasRange(next)) shiftRange(next.range, 0, by);
     if (isMap(next)) {
       for (const pair of next.items) stack.push(pair.key, pair.value);
     } else if (isSeq(next)) {

@@ -119,7 +119,13 @@ export class IncrementalChecker {
       else runs.set(rule.id, { findings, sections });
       return findings;
     };
-    const analysis = validate(doc, settings, { ...hooks, runRule });
+    let analysis: Analysis;
+    try {
+      analysis = validate(doc, settings, { ...hooks, runRule });
+    } finally {
+      // What rules brought forward from the previous model is done: let it go.
+      if (doc.edit) doc.edit.previous = undefined;
+    }
     this.runs = runs;
     this.settings = settings;
     this.today = today;

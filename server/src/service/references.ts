@@ -105,39 +105,109 @@ export function idKindName(kind: IdKind): string {
   return kindNames[kind];
 }
 
-const indexes = new WeakMap<ScopeDocument, IdIndex>();
+/** Each document's index, with its occurrences by group (one per definition list, then one per reference site). */
+const indexes = new WeakMap<ScopeDocument, { readonly index: IdIndex; readonly groups: readonly (readonly IdOccurrence[])[] }>();
 
 /** Every id definition and reference in the document, read from the syntax tree (so broken files still work). */
 export function idIndex(doc: ScopeDocument): IdIndex {
   const cached = indexes.get(doc);
-  if (cached) return cached;
-  const definitions: IdDefinition[] = [];
-  const references: IdOccurrence[] = [];
-  for (const { list, kind, label } of definitionLists) {
-    forEachItem(doc, list, (itemPath) => {
-      const occurrence = idOccurrence(doc, [...itemPath, 'id'], kind, 'definition');
-      if (!occurrence) return;
-      const date = kind === 'milestone' ? scalarText(doc.nodeAt([...itemPath, 'date'])) : undefined;
-      definitions.push({ ...occurrence, role: 'definition', label: scalarText(doc.nodeAt([...itemPath, label])), date });
-    });
+  if (cached) return cached.index;
+  const groups = editedGroups(doc) ?? allGroups(doc);
+  const count = definitionLists.length;
+  const index: IdIndex = {
+    definitions: groups.slice(0, count).flat() as IdDefinition[],
+    references: groups.slice(count).flat(),
+  };
+  indexes.set(doc, { index, groups });
+  return index;
+}
+
+function allGroups(doc: ScopeDocument): IdOccurrence[][] {
+  const groups: IdOccurrence[][] = [];
+  for (const spec of definitionLists) {
+    const group: IdOccurrence[] = [];
+    forEachItem(doc, spec.list, (itemPath) => definitionIn(doc, spec, itemPath, group));
+    groups.push(group);
   }
   for (const site of referenceSites) {
-    forEachItem(doc, site.items, (itemPath) => {
-      const fieldPath = [...itemPath, site.field];
-      if (!site.many) {
-        const occurrence = idOccurrence(doc, fieldPath, site.kind, 'reference');
-        if (occurrence) references.push(occurrence);
-        return;
-      }
-      forEachItem(doc, fieldPath, (refPath) => {
-        const occurrence = idOccurrence(doc, refPath, site.kind, 'reference');
-        if (occurrence) references.push(occurrence);
-      });
-    });
+    const group: IdOccurrence[] = [];
+    forEachItem(doc, site.items, (itemPath) => referencesIn(doc, site, itemPath, group));
+    groups.push(group);
   }
-  const index = { definitions, references };
-  indexes.set(doc, index);
-  return index;
+  return groups;
+}
+
+/**
+ * After an edit reparsed one item of a top-level list (`ScopeDocument.edited`), the previous
+ * version's index with that item's occurrences found again and every later one moved by the
+ * edit's length: the rest of the tree and its text are unchanged. Undefined when there is none.
+ */
+function editedGroups(doc: ScopeDocument): IdOccurrence[][] | undefined {
+  const edit = doc.edit;
+  const previous = edit?.previous ? indexes.get(edit.previous) : undefined;
+  if (!edit || !previous) return undefined;
+  const specs: readonly { readonly items: Path; readonly fill: (itemPath: Path, into: IdOccurrence[]) => void }[] = [
+    ...definitionLists.map((spec) => ({
+      items: spec.list,
+      fill: (itemPath: Path, into: IdOccurrence[]) => definitionIn(doc, spec, itemPath, into),
+    })),
+    ...referenceSites.map((site) => ({
+      items: site.items,
+      fill: (itemPath: Path, into: IdOccurrence[]) => referencesIn(doc, site, itemPath, into),
+    })),
+  ];
+  return previous.groups.map((group, g) => {
+    const spec = specs[g];
+    const local = spec !== undefined && spec.items.length === 1 && spec.items[0] === edit.section;
+    const out: IdOccurrence[] = [];
+    let placed = !local;
+    const place = (): void => {
+      if (!placed && spec) spec.fill([edit.section, edit.index], out);
+      placed = true;
+    };
+    for (const o of group) {
+      const item = o.path[1];
+      if (local && item === edit.index) {
+        place();
+        continue;
+      }
+      if (local && typeof item === 'number' && item > edit.index) place();
+      out.push(o.start >= edit.oldEnd ? { ...o, start: o.start + edit.delta, end: o.end + edit.delta } : o);
+    }
+    place();
+    return out;
+  });
+}
+
+function definitionIn(
+  doc: ScopeDocument,
+  { kind, label }: { readonly kind: DefinitionKind; readonly label: string },
+  itemPath: Path,
+  into: IdOccurrence[],
+): void {
+  const occurrence = idOccurrence(doc, [...itemPath, 'id'], kind, 'definition');
+  if (!occurrence) return;
+  const date = kind === 'milestone' ? scalarText(doc.nodeAt([...itemPath, 'date'])) : undefined;
+  const definition: IdDefinition = { ...occurrence, role: 'definition', label: scalarText(doc.nodeAt([...itemPath, label])), date };
+  into.push(definition);
+}
+
+function referencesIn(
+  doc: ScopeDocument,
+  site: { readonly field: string; readonly many: boolean; readonly kind: IdKind },
+  itemPath: Path,
+  into: IdOccurrence[],
+): void {
+  const fieldPath = [...itemPath, site.field];
+  if (!site.many) {
+    const occurrence = idOccurrence(doc, fieldPath, site.kind, 'reference');
+    if (occurrence) into.push(occurrence);
+    return;
+  }
+  forEachItem(doc, fieldPath, (refPath) => {
+    const occurrence = idOccurrence(doc, refPath, site.kind, 'reference');
+    if (occurrence) into.push(occurrence);
+  });
 }
 
 function forEachItem(doc: ScopeDocument, path: Path, visit: (itemPath: Path) => void): void {
