@@ -162,13 +162,23 @@ function runSequence(base: string, edits: readonly Edit[]): number {
     if (e.kind !== 'undo' && e.kind !== 'reset') history.push(text);
     text = next;
     version++;
-    const incremental = checker.check(uri, version, text, settings, {
+    const doc = checker.parse(uri, version, text, settings);
+    const incremental = checker.validate(doc, settings, {
       onRuleError: (id, error) => {
         throw new Error(`rule ${id} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       },
     });
     if (checker.lastMode === 'item') local++;
     if (process.env.INCREMENTAL_DEBUG) console.log(checker.lastMode, JSON.stringify(e));
+    if (checker.lastMode === 'item') {
+      // The model itself: data, comments and line index as a full parse makes them.
+      const fresh = new ScopeDocument(uri, version, text, settings.limits);
+      assert.deepEqual(doc.value, fresh.value, `value after edit ${version}`);
+      assert.deepEqual(doc.comments, fresh.comments, `comments after edit ${version}`);
+      assert.equal(doc.lineCount, fresh.lineCount, `line count after edit ${version}`);
+      for (let line = 0; line < fresh.lineCount; line += 7)
+        assert.equal(doc.offsetAt({ line, character: 3 }), fresh.offsetAt({ line, character: 3 }));
+    }
     const expected = full(text, version);
     assert.deepEqual(
       { diagnostics: incremental.diagnostics, accepted: incremental.accepted },

@@ -520,7 +520,7 @@ export class ScopeDocument {
       text,
       limits,
       hasAnchorsOrAliases: false,
-      lineStarts: computeLineStarts(text),
+      lineStarts: splicedLineStarts(previous.lineStarts, text, start, oldEnd, delta),
       commentLines: undefined,
       splits: noSplits,
       inputProblem: undefined,
@@ -905,6 +905,22 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
     return undefined;
   }
   return { region: { start, oldEnd }, delta, item, itemValue, seq, index, sectionKey };
+}
+
+/**
+ * The line index of `text`, from the previous text's (`starts`) where `[start, oldEnd)`, whole
+ * lines, became `[start, oldEnd + delta)`: the lines before are the same, the lines after moved.
+ */
+function splicedLineStarts(starts: readonly number[], text: string, start: number, oldEnd: number, delta: number): number[] {
+  let first = 0;
+  while (first < starts.length && (starts[first] ?? 0) <= start) first++;
+  let after = first;
+  while (after < starts.length && (starts[after] ?? 0) < oldEnd) after++;
+  const out = starts.slice(0, first);
+  const newEnd = oldEnd + delta;
+  for (let i = start; i < newEnd - 1; i++) if (text.charCodeAt(i) === 10) out.push(i + 1);
+  for (let i = after; i < starts.length; i++) out.push((starts[i] ?? 0) + delta);
+  return out;
 }
 
 function shiftRange(range: [number, number, number], from: number, by: number): void {

@@ -46,6 +46,13 @@ export const rule: Rule = {
   },
 };
 
+/** The findings of each collection item of a sequence, by its syntax node (nodes are never changed once parsed, only moved). */
+const itemFindings = new WeakMap<object, { readonly path: Path; readonly findings: readonly Finding[] }>();
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
 /**
  * Keys are not scanned: a key such as `TBD:` is an unknown key, which the schema reports.
  * Aliases are not followed: the anchored node is scanned where it is written.
@@ -58,7 +65,20 @@ function visit(doc: ScopeDocument, node: Node, path: Path, inMapping: boolean, f
     }
   } else if (isSeq(node)) {
     doc.writtenItems(node).forEach((item, i) => {
-      if (item) visit(doc, item as Node, [...path, i], false, findings);
+      if (!item) return;
+      const itemPath = [...path, i];
+      // A collection item the previous check saw at the same path (an edit reparsed another item,
+      // ScopeDocument.edited) has the same findings: its subtree is the same, unchanged.
+      if (!isMap(item) && !isSeq(item)) return visit(doc, item as Node, itemPath, false, findings);
+      const known = itemFindings.get(item);
+      if (known && samePath(known.path, itemPath)) {
+        for (const finding of known.findings) findings.push(finding);
+        return;
+      }
+      const found: Finding[] = [];
+      visit(doc, item, itemPath, false, found);
+      itemFindings.set(item, { path: itemPath, findings: found });
+      for (const finding of found) findings.push(finding);
     });
   } else if (isScalar(node) && typeof node.value === 'string') {
     const finding = check(node.value, path, inMapping);

@@ -376,13 +376,18 @@ interface Hit {
   readonly removal: string | undefined;
 }
 
-/** Hits per matcher (one per settings) and text: a text read once is not read again on the next check. */
-const hitMemos = new WeakMap<Matcher, TextMemo<readonly Hit[]>>();
+/**
+ * Hits per matcher (one per settings), place (in exclusions, in criteria) and text: a text read once
+ * is not read again on the next check. Keyed by the text itself, not a new string made from it: the
+ * texts of the parts an edit did not touch are the same strings, whose hash is already known.
+ */
+const hitMemos = new WeakMap<Matcher, TextMemo<readonly Hit[]>[]>();
 
 function hitsIn(text: string, inExclusions: boolean, inCriteria: boolean, matcher: Matcher): readonly Hit[] {
-  let memo = hitMemos.get(matcher);
-  if (!memo) hitMemos.set(matcher, (memo = new TextMemo()));
-  return memo.get(`${inExclusions ? 'x' : '-'}${inCriteria ? 'c' : '-'}${text}`, () => {
+  let memos = hitMemos.get(matcher);
+  if (!memos) hitMemos.set(matcher, (memos = [new TextMemo(), new TextMemo(), new TextMemo(), new TextMemo()]));
+  const memo = memos[(inExclusions ? 2 : 0) + (inCriteria ? 1 : 0)] ?? new TextMemo<readonly Hit[]>();
+  return memo.get(text, () => {
     const hits: Hit[] = [];
     const sentences = sentencesOf(text);
     const regex = new RegExp(matcher.regex.source, matcher.regex.flags);

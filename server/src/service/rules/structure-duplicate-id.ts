@@ -21,7 +21,8 @@ interface IdUse {
   readonly kind: string;
   readonly prefix: string;
   readonly path: Path;
-  readonly line: number;
+  /** Its line (1-based), worked out only for an id used more than once: most ids are not. */
+  readonly line: () => number;
   readonly offset: number;
 }
 
@@ -46,7 +47,7 @@ export const rule: Rule = {
         if (typeof id !== 'string' || id.trim() === '') return;
         const path = [...list, index, 'id'];
         const offset = doc.nodeOffsets(path)?.[0] ?? Number.MAX_SAFE_INTEGER;
-        uses.push({ id, kind, prefix, path, line: doc.rangeOf(path).start.line + 1, offset });
+        uses.push({ id, kind, prefix, path, line: () => doc.rangeOf(path).start.line + 1, offset });
       });
     }
     // "The first" is the one a reader meets first, wherever its section is in the file.
@@ -71,7 +72,7 @@ export const rule: Rule = {
     for (const [id, all] of byId) {
       const [first, ...later] = all;
       if (!first || later.length === 0) continue;
-      const listed = all.slice(0, maxListedUses).map((u) => `\`${formatPath(u.path)}\` (line ${u.line})`);
+      const listed = all.slice(0, maxListedUses).map((u) => `\`${formatPath(u.path)}\` (line ${u.line()})`);
       const more = all.length > listed.length ? ` and ${all.length - listed.length} more` : '';
       const facts = [`\`${shortText(id)}\` is used ${all.length} times: ${listed.join(', ')}${more}.`];
       for (const use of later) {
@@ -81,7 +82,7 @@ export const rule: Rule = {
         findings.push({
           ruleId: 'structure-duplicate-id',
           path: use.path,
-          message: `Id \`${shortText(id)}\` is already used by the ${first.kind} on line ${first.line}: every reference to it is ambiguous (\`${formatPath(first.path.slice(0, -1))}\`).`,
+          message: `Id \`${shortText(id)}\` is already used by the ${first.kind} on line ${first.line()}: every reference to it is ambiguous (\`${formatPath(first.path.slice(0, -1))}\`).`,
           facts,
           fixes: [
             {
