@@ -89,13 +89,14 @@ const jobHandlers: Record<JobKind, (job: Job, post: Post) => void> = {
     };
     if (job.text.length < incrementalChars) {
       checkers.delete(job.uri);
-      const { diagnostics } = validate(parseFor(job, post), job.settings, hooks);
+      const { diagnostics } = validate(parseFor(job, post), sameSettings(job.settings), hooks);
       post({ type: 'done', id: job.id, result: diagnostics, ruleErrors });
       return;
     }
     const checker = checkerFor(job.uri);
+    const settings = sameSettings(job.settings);
     const started = performance.now();
-    const doc = checker.parse(job.uri, job.version, job.text, job.settings);
+    const doc = checker.parse(job.uri, job.version, job.text, settings);
     const ms = performance.now() - started;
     if (checker.lastMode === 'full') checker.fullParseMs = ms;
     // What a full parse of this text costs (the main thread decides from it whether to parse it for hover), not the reparse of one item.
@@ -104,7 +105,7 @@ const jobHandlers: Record<JobKind, (job: Job, post: Post) => void> = {
       id: job.id,
       report: { ms: Math.max(ms, checker.fullParseMs), ...(doc.inputProblem ? { problem: doc.inputProblem } : {}) },
     });
-    const { diagnostics } = checker.validate(doc, job.settings, hooks);
+    const { diagnostics } = checker.validate(doc, settings, hooks);
     post({ type: 'done', id: job.id, result: diagnostics, ruleErrors });
   },
   fixAll(job, post) {
@@ -133,6 +134,21 @@ function checkerFor(uri: string): IncrementalChecker {
   }
   return checker;
 }
+
+/**
+ * The settings object of the last job when this job's settings are equal to them. Each job brings
+ * a copy (a message is copied between threads), and the engine keeps what it worked out per
+ * settings object (the vague-word matcher and its answers, engagement readings, kept rule
+ * findings): an equal copy must not start them again. Settings are plain data (JSON from settings
+ * and config files), so equal JSON is equal settings.
+ */
+function sameSettings(settings: RuleSettings): RuleSettings {
+  const json = JSON.stringify(settings);
+  if (lastSettings?.json === json) return lastSettings.settings;
+  lastSettings = { json, settings };
+  return settings;
+}
+let lastSettings: { readonly json: string; readonly settings: RuleSettings } | undefined;
 
 function parseFor(job: Job, post: Post): ScopeDocument {
   const started = performance.now();

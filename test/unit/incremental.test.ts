@@ -32,6 +32,18 @@ const base = [
   '    metric: Ticket handling time',
   '    target: 30% lower',
   '    deliverables: [D1, D2]',
+  'timeline:',
+  '  start: 2027-01-01',
+  '  end: 2027-12-31',
+  '  milestones:',
+  '    - id: M1',
+  '      date: 2027-03-01',
+  '      deliverables: [D1]',
+  '    - id: M2',
+  '      date: 2027-06-01',
+  '      deliverables: [D2]',
+  '    - id: M3',
+  '      date: 2027-09-01',
   '',
 ].join('\n');
 
@@ -56,6 +68,13 @@ describe('incremental checking: which edits reparse one item', () => {
     assert.equal(modeOf(replace('Billing API', 'Billing API v2')), 'item');
     assert.equal(modeOf(replace('    title: Customer portal\n', '    title: Customer portal\n    due: 2027-03-01\n')), 'item');
     assert.equal(modeOf(replace('      - p95 below 1 s', '      - p95 below 2 s')), 'item');
+  });
+
+  it('an item of a list one level down (timeline.milestones) is local too, but not the last', () => {
+    assert.equal(modeOf(replace('date: 2027-03-01', 'date: 2027-03-02')), 'item');
+    assert.equal(modeOf(replace('deliverables: [D2]', 'deliverables: [D2, D3]')), 'item');
+    assert.equal(modeOf(replace('date: 2027-09-01', 'date: 2027-09-02')), 'full');
+    assert.equal(modeOf(replace('  end: 2027-12-31', '  end: 2027-12-30')), 'full');
   });
 
   it('keeps the findings of rules that do not read the edited section', () => {

@@ -61,9 +61,10 @@ export interface Comment {
   readonly text: string;
 }
 
-/** What `ScopeDocument.edited` changed: item `index` of the top-level list `section`; text from `oldEnd` on moved by `delta`. */
+/** What `ScopeDocument.edited` changed: item `index` of the list at `list` (in top-level `section`); text from `oldEnd` on moved by `delta`. */
 export interface DocumentEdit {
   readonly section: string;
+  readonly list: readonly string[];
   readonly index: number;
   readonly oldEnd: number;
   readonly delta: number;
@@ -499,7 +500,7 @@ export class ScopeDocument {
   ): { readonly doc: ScopeDocument; readonly section: string } | undefined {
     const local = localEdit(previous, text, limits);
     if (!local) return undefined;
-    const { region, delta, item, itemValue, seq, index, sectionKey } = local;
+    const { region, delta, item, itemValue, seq, index, listPath } = local;
     const { start, oldEnd } = region;
     // Every node after the edited item moves by `delta`; the item's own nodes are replaced.
     const old = seq.items[index];
@@ -508,9 +509,11 @@ export class ScopeDocument {
     seq.items[index] = item;
     const doc = Object.create(ScopeDocument.prototype) as ScopeDocument;
     const root = previous.value as Record<string, unknown>;
-    const list = [...(root[sectionKey] as unknown[])];
+    const [sectionKey = '', innerKey] = listPath;
+    const parent = (innerKey === undefined ? root : root[sectionKey]) as Record<string, unknown>;
+    const list = [...(parent[innerKey ?? sectionKey] as unknown[])];
     list[index] = itemValue;
-    const value = { ...root, [sectionKey]: list };
+    const value = innerKey === undefined ? { ...root, [sectionKey]: list } : { ...root, [sectionKey]: { ...parent, [innerKey]: list } };
     const comments = previous.comments.map((c) =>
       c.offset >= oldEnd ? { offset: c.offset + delta, end: c.end + delta, text: c.text } : c,
     );
@@ -532,7 +535,7 @@ export class ScopeDocument {
       yaml: previous.yaml,
       value,
       valueError: undefined,
-      edit: { section: sectionKey, index, oldEnd, delta, previous },
+      edit: { section: sectionKey, list: listPath, index, oldEnd, delta, previous },
     });
     // The previous model's own link back is not needed any more: no chain of versions is kept.
     previous.edit = undefined;
@@ -774,7 +777,22 @@ interface LocalEdit {
   readonly itemValue: unknown;
   readonly seq: YAMLSeq;
   readonly index: number;
-  readonly sectionKey: string;
+  /** The sequence's keys: `['deliverables']`, `['timeline', 'milestones']`. */
+  readonly listPath: readonly string[];
+}
+
+/** The pair of a block mapping whose key starts last at or before `offset`. */
+function pairBefore(map: YAMLMap, offset: number): Pair | undefined {
+  const pairs = map.items;
+  let low = 0;
+  let high = pairs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const key = pairs[mid]?.key;
+    if (hasRange(key) && key.range[0] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return pairs[low];
 }
 
 function sameLimits(a: Limits, b: Limits): boolean {
@@ -814,30 +832,34 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
   let suffix = 0;
   while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   const changeEnd = old.length - suffix;
-  // The top-level pair it is in.
-  const pairs = rootNode.items;
-  let low = 0;
-  let high = pairs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    const key = pairs[mid]?.key;
-    if (hasRange(key) && key.range[0] <= prefix) low = mid;
-    else high = mid - 1;
-  }
-  const pair = pairs[low];
-  const seq = pair?.value;
-  if (!pair || !isScalar(pair.key) || typeof pair.key.value !== 'string' || !isSeq(seq) || seq.flow) return undefined;
+  // The top-level pair it is in, and in a mapping there the pair under it (`timeline.milestones`).
+  const pair = pairBefore(rootNode, prefix);
+  if (!pair || !isScalar(pair.key) || typeof pair.key.value !== 'string') return undefined;
   const sectionKey = pair.key.value;
-  const list = (root as Record<string, unknown>)[sectionKey];
-  if (!Object.prototype.hasOwnProperty.call(root, sectionKey) || !Array.isArray(list) || list.length !== seq.items.length) return undefined;
+  let seq: unknown = pair.value;
+  let parent: unknown = root;
+  const listPath = [sectionKey];
+  if (isMap(seq) && !seq.flow) {
+    const inner = pairBefore(seq, prefix);
+    if (!inner || !isScalar(inner.key) || typeof inner.key.value !== 'string') return undefined;
+    parent = (root as Record<string, unknown>)[sectionKey];
+    if (typeof parent !== 'object' || parent === null || Array.isArray(parent)) return undefined;
+    if (!Object.prototype.hasOwnProperty.call(root, sectionKey)) return undefined;
+    listPath.push(inner.key.value);
+    seq = inner.value;
+  }
+  if (!isSeq(seq) || seq.flow) return undefined;
+  const listKey = listPath[listPath.length - 1] ?? '';
+  const list = (parent as Record<string, unknown>)[listKey];
+  if (!Object.prototype.hasOwnProperty.call(parent, listKey) || !Array.isArray(list) || list.length !== seq.items.length) return undefined;
   // The item: the last whose line starts at or before the change.
   const items = seq.items;
   const lineOfItem = (i: number): number | undefined => {
     const node = items[i];
     return hasRange(node) ? lineStartOf(old, node.range[0]) : undefined;
   };
-  low = 0;
-  high = items.length - 1;
+  let low = 0;
+  let high = items.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     const start = lineOfItem(mid);
@@ -904,7 +926,7 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
   } catch {
     return undefined;
   }
-  return { region: { start, oldEnd }, delta, item, itemValue, seq, index, sectionKey };
+  return { region: { start, oldEnd }, delta, item, itemValue, seq, index, listPath };
 }
 
 /**

@@ -158,15 +158,16 @@ function editedGroups(doc: ScopeDocument): IdOccurrence[][] | undefined {
   ];
   return previous.groups.map((group, g) => {
     const spec = specs[g];
-    const local = spec !== undefined && spec.items.length === 1 && spec.items[0] === edit.section;
+    const depth = edit.list.length;
+    const local = spec !== undefined && spec.items.length === depth && spec.items.every((segment, i) => segment === edit.list[i]);
     const out: IdOccurrence[] = [];
     let placed = !local;
     const place = (): void => {
-      if (!placed && spec) spec.fill([edit.section, edit.index], out);
+      if (!placed && spec) spec.fill([...edit.list, edit.index], out);
       placed = true;
     };
     for (const o of group) {
-      const item = o.path[1];
+      const item = o.path[depth];
       if (local && item === edit.index) {
         place();
         continue;
