@@ -1,7 +1,8 @@
-// `npm run bench` (`--quick`: small files only, a couple of minutes; `--write`: also write
-// docs/benchmarks.md, which a full run always does). Every figure is a ratio against a baseline
-// measured in the same run: yaml-language-server and ajv-cli on the same files and schema, and
-// parsing the same text with `yaml` alone, so a noisy shared machine cancels out.
+// `npm run bench` (`--quick`: small files only, a couple of minutes; `--only=lsp,startup,cli,
+// inprocess,incremental`: those sections; `--write`: also write docs/benchmarks.md, which a full
+// run always does). Every figure is a ratio against a baseline measured in the same run:
+// yaml-language-server and ajv-cli on the same files and schema, and parsing the same text with
+// `yaml` alone, so a noisy shared machine cancels out.
 // Sections: language servers over stdio (servers.ts), the CLI (cli.ts), in-process checks (here).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { hover } from '../server/src/service/hover';
 import { rulesById } from '../server/src/service/rules';
 import { mergeSettings } from '../server/src/service/settings';
 import { validate, type Analysis } from '../server/src/service/validate';
+import { IncrementalChecker } from '../server/src/service/incremental';
 
 const root = join(__dirname, '..', '..');
 const settings = mergeSettings({ today: '2027-01-04', limits: { maxFileSizeKB: 16384 } });
@@ -178,14 +180,82 @@ function inProcess(quick: boolean): { rows: string[][]; keystrokeRows: string[][
   return { rows, keystrokeRows };
 }
 
+// ---- an edit in a long file: the incremental check (issue 15) -----------------------------------
+
+/**
+ * Typing and deleting one character at the end of a deliverable title in the middle of a generated
+ * file, as the language server's worker checks each version (IncrementalChecker: the item reparsed
+ * alone, the findings of rules that did not read the section kept), against parsing the same text
+ * with `yaml` alone and against a full check; CPU time of this thread, medians of interleaved runs.
+ */
+function incremental(quick: boolean): string[][] {
+  const rows: string[][] = [
+    [
+      'document',
+      'yaml parse (floor)',
+      'full check',
+      'incremental check',
+      'incremental / floor',
+      'incremental / full',
+      'reparsed as one item',
+    ],
+  ];
+  for (const lines of quick ? [5_000] : [5_000, 30_000]) {
+    const file = generateScope(root, lines);
+    const starts = [0];
+    for (let i = 0; i < file.text.length; i++) if (file.text[i] === '\n') starts.push(i + 1);
+    const at = (starts[file.edit.line] ?? 0) + file.edit.character;
+    const cpu = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const checker = new IncrementalChecker();
+    checker.check('file:///bench.scope.yaml', 0, file.text, settings);
+    const floor: number[] = [];
+    const full: number[] = [];
+    const inc: number[] = [];
+    let local = 0;
+    const runs = lines > 10_000 ? 9 : 21;
+    let text = file.text;
+    for (let v = 1; v <= runs; v++) {
+      text = v % 2 ? `${text.slice(0, at)}x${text.slice(at)}` : text.slice(0, at) + text.slice(at + 1);
+      let t = cpu();
+      parseDocument(text, { lineCounter: new LineCounter() });
+      floor.push(cpu() - t);
+      if (v <= 3) {
+        t = cpu();
+        validate(new ScopeDocument('file:///full.scope.yaml', v, text, settings.limits), settings);
+        full.push(cpu() - t);
+      }
+      t = cpu();
+      checker.check('file:///bench.scope.yaml', v, text, settings);
+      inc.push(cpu() - t);
+      if (checker.lastMode === 'item') local++;
+    }
+    const f = median(floor);
+    const i = median(inc);
+    rows.push([
+      `${file.lines.toLocaleString('en')} lines (${Math.round(file.text.length / 1024)} KB)`,
+      `${f.toFixed(0)} ms`,
+      `${median(full).toFixed(0)} ms`,
+      `${i.toFixed(0)} ms`,
+      `${(i / f).toFixed(3)}x`,
+      `${(i / median(full)).toFixed(3)}x`,
+      `${local} of ${runs}`,
+    ]);
+  }
+  return rows;
+}
+
 // ---- the run -----------------------------------------------------------------------------------
 
 const quick = process.argv.includes('--quick');
-const write = !quick || process.argv.includes('--write');
 const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
+// A run of some sections (`--only=incremental`) does not replace the page of a full run unless asked.
+const write = process.argv.includes('--write') || (!quick && !only);
 const wants = (section: string): boolean => !only || only.includes(section);
 /** `--dist=<folder>`: measure the server.js and cli.js there (e.g. an older build) instead of dist/. */
 const dist = process.argv.find((a) => a.startsWith('--dist='))?.slice('--dist='.length) ?? join(root, 'dist');
@@ -323,6 +393,14 @@ async function main(): Promise<void> {
       markdown(cliTable(figures)),
       'ajv-cli validates the same generated files against the same schema (all errors, `date` format), converted to JSON once outside the timing: ' +
         "its YAML reader (js-yaml, YAML 1.1) turns unquoted dates into Date objects that the schema's date strings reject. Wall time, medians.",
+    );
+  }
+  if (wants('incremental')) {
+    log('incremental');
+    section(
+      'In process: an edit in a long file',
+      markdown(incremental(quick)),
+      'Typing and deleting one character at the end of a deliverable title in the middle of the file, checked as the worker checks each version (the edited item reparsed alone, the findings of rules that did not read its section kept); CPU time, medians.',
     );
   }
   if (wants('inprocess')) {
