@@ -27,7 +27,6 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { basename, dirname, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Script } from 'node:vm';
 import { AnalysisCache, type Snapshot } from './analysisCache';
 import type { ScopeDocument } from './service/document';
 import { ConfigFiles, configDiagnosticsByFile, fileSystemPath, isConfigUri } from './config';
@@ -51,7 +50,15 @@ import { exportRegister, riskReport } from './service/report';
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
 import { validate } from './service/validate';
-import { defaultCheckTimeoutMs, isValidationWorker, parseTimeoutProblem, runValidationWorker, Validator } from './validationWorker';
+import {
+  defaultCheckTimeoutMs,
+  isValidationWorker,
+  parseTimeoutProblem,
+  ruleErrorLine,
+  runValidationWorker,
+  Validator,
+} from './validationWorker';
+import { runWithinTime } from './watchdog';
 import { workerBundle } from './workerBundle';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import {
@@ -70,8 +77,6 @@ import {
 
 /** At most this long a first check runs on the main thread while the validation worker loads (see checkedHere). */
 const firstCheckHereMs = 1_000;
-/** The global a bounded main-thread check runs through (vm runs a script, not a closure). */
-const checkHereKey = '__scopeFirstCheck';
 
 /** How long hover waits for a validation in progress before answering without its findings. */
 const hoverWaitMs = 300;
@@ -386,23 +391,14 @@ function startLanguageServer(): void {
    */
   function checkedHere(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[]> | undefined {
     if (validator.hasReadyWorker() || snapshot.text.length > directParseChars) return undefined;
-    const holder = globalThis as { [checkHereKey]?: () => void };
-    let diagnostics: readonly Diagnostic[] | undefined;
-    holder[checkHereKey] = () => {
-      const result = validate(cache.model(snapshot, settings), settings, {
-        onRuleError: (ruleId, error) =>
-          connection.console.error(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-      });
-      diagnostics = result.diagnostics;
-    };
-    try {
-      new Script(`globalThis.${checkHereKey}()`).runInThisContext({ timeout: Math.min(firstCheckHereMs, checkTimeoutMs) });
-    } catch {
-      diagnostics = undefined;
-    } finally {
-      delete holder[checkHereKey];
-    }
-    return diagnostics ? Promise.resolve(diagnostics) : undefined;
+    const run = runWithinTime(
+      () =>
+        validate(cache.model(snapshot, settings), settings, {
+          onRuleError: (ruleId, error) => connection.console.error(ruleErrorLine(ruleId, error)),
+        }).diagnostics,
+      Math.min(firstCheckHereMs, checkTimeoutMs),
+    );
+    return 'value' in run ? Promise.resolve(run.value) : undefined;
   }
 
   /**

@@ -79,13 +79,17 @@ export function isValidationWorker(): boolean {
 
 type Post = (message: FromWorker) => void;
 
+/** The log line for a rule that threw: the server logs it, the check goes on without that rule. */
+export function ruleErrorLine(ruleId: string, error: unknown): string {
+  return `rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
 /** What a worker does with each kind of job. Every handler posts `parsed` once it has parsed, then `done`. */
 const jobHandlers: Record<JobKind, (job: Job, post: Post) => void> = {
   validate(job, post) {
     const ruleErrors: string[] = [];
     const hooks = {
-      onRuleError: (ruleId: string, error: unknown) =>
-        ruleErrors.push(`rule ${ruleId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      onRuleError: (ruleId: string, error: unknown) => ruleErrors.push(ruleErrorLine(ruleId, error)),
     };
     if (job.text.length < incrementalChars) {
       checkers.delete(job.uri);

@@ -4,13 +4,13 @@
 // handler (a worker that dies costs the file it had, `input/check-failed`; a fresh worker goes on).
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Script } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { ScopeDocument } from '../service/document';
 import type { InputProblem } from '../service/inputGuard';
 import { defaultSettings, type RuleSettings } from '../service/settings';
 import { validate } from '../service/validate';
 import { defaultCheckTimeoutMs } from '../validationWorker';
+import { runWithinTime } from '../watchdog';
 import { UsageError } from './args';
 import { runJob, type FixedResult, type FixLevel } from './fix';
 import { lintText, type FileResult } from './lint';
@@ -132,9 +132,6 @@ function timeoutProblem(timeoutMs: number): InputProblem {
   };
 }
 
-/** The global a bounded check runs through (vm runs a script, not a closure). */
-const boundedJobKey = '__scopeLintBoundedJob';
-
 /**
  * One job on this thread under the time bound: V8's watchdog (a vm script's `timeout`) stops the
  * check once it runs longer, whatever it is doing, and the file gets the worker's `input/timeout`;
@@ -142,33 +139,15 @@ const boundedJobKey = '__scopeLintBoundedJob';
  */
 export function lintOnThisThread(job: LintJob, settings: readonly RuleSettings[], timeoutMs: number): FixedResult {
   const jobSettings = settingsAt(settings, job.settings);
-  const holder = globalThis as { [boundedJobKey]?: () => void };
-  let result: FixedResult | undefined;
-  holder[boundedJobKey] = () => {
-    result = runJob(job, jobSettings);
-  };
-  let problem: InputProblem | undefined;
-  try {
-    new Script(`globalThis.${boundedJobKey}()`).runInThisContext({ timeout: timeoutMs });
-  } catch (error) {
-    problem =
-      (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT'
-        ? timeoutProblem(timeoutMs)
-        : {
-            code: 'input/check-failed',
-            message: `Check failed, so this file is not checked: ${error instanceof Error ? error.message : String(error)}.`,
-            offset: 0,
-          };
-  } finally {
-    delete holder[boundedJobKey];
-  }
-  if (result && !problem) return result;
-  return lintText(
-    job.file,
-    '',
-    jobSettings,
-    problem ?? { code: 'input/check-failed', message: 'Check failed, so this file is not checked.', offset: 0 },
-  );
+  const run = runWithinTime(() => runJob(job, jobSettings), timeoutMs);
+  if ('value' in run) return run.value;
+  if ('timedOut' in run) return lintText(job.file, '', jobSettings, timeoutProblem(timeoutMs));
+  const { error } = run;
+  return lintText(job.file, '', jobSettings, {
+    code: 'input/check-failed',
+    message: `Check failed, so this file is not checked: ${error instanceof Error ? error.message : String(error)}.`,
+    offset: 0,
+  });
 }
 
 /** SCOPE_CHECK_TIMEOUT_MS (as in the editor), else 20 s. */
