@@ -49,6 +49,7 @@ import { definition, prepareRename, references, rename } from './service/referen
 import { exportRegister, riskReport } from './service/report';
 import { documentSymbols } from './service/symbols';
 import { mergeSettings, type RuleSettings } from './service/settings';
+import { fixAllReport } from './service/fixAll';
 import { validate } from './service/validate';
 import {
   defaultCheckTimeoutMs,
@@ -75,14 +76,28 @@ import {
   type InitializationOptions,
 } from '../../shared/protocol';
 
-/** At most this long a first check runs on the main thread while the validation worker loads (see checkedHere). */
-const firstCheckHereMs = 1_000;
+/**
+ * Up to this size a document is parsed and checked on the main thread (a scope file is a few KB;
+ * checking 32 KB takes some 15 ms): no second parse on a worker, no copy between threads, and no
+ * worker at all (its engine costs memory) until a larger file or a slow one needs it. The same
+ * size is where the worker starts checking a document incrementally (validationWorker.ts).
+ * `SCOPE_MAIN_THREAD_KB` overrides it; 0 sends every check to a worker.
+ */
+const mainThreadChars = sizeFromEnvironment(process.env.SCOPE_MAIN_THREAD_KB, 32 * 1024);
+
+/**
+ * At most this long a parse, check or fix all runs on the main thread (V8's watchdog stops it, see
+ * runWithinTime); a document that needs longer goes to a worker from then on (see slowHere).
+ */
+const mainThreadWorkMs = 500;
+
+function sizeFromEnvironment(kb: string | undefined, fallback: number): number {
+  const value = kb === undefined || kb.trim() === '' ? NaN : Number(kb);
+  return Number.isFinite(value) && value >= 0 ? Math.round(value * 1024) : fallback;
+}
 
 /** How long hover waits for a validation in progress before answering without its findings. */
 const hoverWaitMs = 300;
-
-/** Up to this size the main thread parses a document at once (a scope file is a few KB). */
-const directParseChars = 16 * 1024;
 
 /**
  * A larger document is parsed on the main thread only after a validation worker parsed it, with
@@ -384,33 +399,68 @@ function startLanguageServer(): void {
   }
 
   /**
-   * A small text checked on this thread while the validation worker is still loading (the first
-   * file opened as the server starts): its findings come without waiting for the worker. Bounded by
-   * V8's watchdog (`firstCheckHereMs`, or the check's own bound if shorter); a text that takes longer, or a check that fails here, goes to
-   * the worker as usual. Same engine and settings, so the same diagnostics as the worker's.
+   * Documents whose parse, check or fix all overran `mainThreadWorkMs` here: the worker (with its
+   * time bound and heap limit) takes them from then on, until they are closed.
+   */
+  const slowHere = new Set<string>();
+
+  /** Whether this text is small enough, and its document quick enough so far, to work on here. */
+  function workHere(snapshot: Snapshot): boolean {
+    return snapshot.text.length <= mainThreadChars && !slowHere.has(snapshot.uri);
+  }
+
+  /**
+   * Work on this thread under V8's watchdog (`mainThreadWorkMs`, or the check's own bound if
+   * shorter); undefined when it overran (the document then goes to the worker) or failed.
+   */
+  function boundedHere<T>(snapshot: Snapshot, what: string, work: () => T): T | undefined {
+    const run = runWithinTime(work, Math.min(mainThreadWorkMs, checkTimeoutMs));
+    if ('value' in run) return run.value;
+    if ('timedOut' in run) {
+      slowHere.add(snapshot.uri);
+      connection.console.info(
+        `${what} ${snapshot.uri} (version ${snapshot.version}) took over ${Math.min(mainThreadWorkMs, checkTimeoutMs)} ms on the main thread: a validation worker takes this file from now on.`,
+      );
+    } else
+      connection.console.error(
+        `${what} ${snapshot.uri} on the main thread failed: ${describeError(run.error)}; a validation worker takes it.`,
+      );
+    return undefined;
+  }
+
+  /**
+   * A small text is checked on this thread: the same engine and settings as a worker's, so the
+   * same diagnostics, with no thread hop and one parse shared with hover and outline. A text that
+   * overruns the bound, or a check that fails here, goes to a worker.
    */
   function checkedHere(snapshot: Snapshot, settings: RuleSettings): Promise<readonly Diagnostic[]> | undefined {
-    if (validator.hasReadyWorker() || snapshot.text.length > directParseChars) return undefined;
-    const run = runWithinTime(
+    if (!workHere(snapshot)) return undefined;
+    const diagnostics = boundedHere(
+      snapshot,
+      'Checking',
       () =>
         validate(cache.model(snapshot, settings), settings, {
           onRuleError: (ruleId, error) => connection.console.error(ruleErrorLine(ruleId, error)),
         }).diagnostics,
-      Math.min(firstCheckHereMs, checkTimeoutMs),
     );
-    return 'value' in run ? Promise.resolve(run.value) : undefined;
+    return diagnostics ? Promise.resolve(diagnostics) : undefined;
   }
 
   /**
-   * The model of this text for hover, outline and the other features. A small text is parsed here;
-   * a larger one only once a worker has parsed it quickly and cleanly (see mainThreadParseBudgetMs).
+   * The model of this text for hover, outline and the other features. A small text is parsed here
+   * (bounded, see boundedHere); a larger one only once a worker has parsed it quickly and cleanly
+   * (see mainThreadParseBudgetMs).
    */
   async function modelFor(snapshot: Snapshot, settings: RuleSettings): Promise<ScopeDocument> {
-    if (snapshot.text.length <= directParseChars) return cache.model(snapshot, settings);
     const cached = cache.cachedModel(snapshot, settings);
     if (cached) return cached;
+    if (workHere(snapshot)) {
+      const model = boundedHere(snapshot, 'Parsing', () => cache.model(snapshot, settings));
+      if (model) return model;
+    }
     const report = await validator.parsed(snapshot, settings);
-    if (report && !report.problem && report.ms <= mainThreadParseBudgetMs) return cache.model(snapshot, settings);
+    if (report && !report.problem && report.ms <= mainThreadParseBudgetMs && !slowHere.has(snapshot.uri))
+      return cache.model(snapshot, settings);
     // The worker refused the text: the same problem, without parsing it again.
     if (report?.problem) return cache.unparsed(snapshot, settings, report.problem);
     const problem = parseTimeoutProblem(report);
@@ -460,9 +510,6 @@ function startLanguageServer(): void {
     diagnosticsInHover = options?.diagnosticsInHover === true;
     supportsProgress = !!params.capabilities.window?.workDoneProgress;
     startup = startupMessage(params, workspaceTrusted);
-    // The validation worker starts once this result is on its way: loading its bundle on another
-    // thread is off the path to the initialize result, and done before the first document opens.
-    setImmediate(() => validator.warmUp());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -538,11 +585,16 @@ function startLanguageServer(): void {
     });
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri));
+  documents.onDidOpen((e) => {
+    // A file the main thread will not check: the worker loads while its settings are read.
+    if (e.document.getText().length > mainThreadChars) validator.warmUp();
+    schedule(e.document.uri);
+  });
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     cache.forget(e.document.uri);
     validator.forget(e.document.uri);
+    slowHere.delete(e.document.uri);
     settingsByUri.delete(e.document.uri);
     lastSettings.delete(e.document.uri);
     configLog.forget(e.document.uri);
@@ -754,7 +806,11 @@ function startLanguageServer(): void {
     const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
     // Diagnostics that say the file was not checked (stopped, refused) seed nothing: the worker works it out.
     const checked = !seed.some((d) => typeof d.code === 'string' && d.code.startsWith('input/'));
-    const result = await validator.fixAll(snapshot, settings, checked ? seed : undefined);
+    // A small file is fixed here, as it is checked here; one that overruns the bound goes to a worker.
+    const here = workHere(snapshot)
+      ? boundedHere(snapshot, 'Fixing', () => fixAllReport(cache.model(snapshot, settings), settings, checked ? seed : undefined))
+      : undefined;
+    const result = here ?? (await validator.fixAll(snapshot, settings, checked ? seed : undefined));
     if (!result) {
       connection.console.log(`Fix all on ${uri} (version ${version}) ${trigger}: not finished, the document changed or closed first.`);
       return [];

@@ -26,8 +26,9 @@ const role = 'scope-validation-worker';
 export const defaultCheckTimeoutMs = 20_000;
 
 /**
- * Workers kept: one until a job is slow, then two, so a spare is warm when a slow job is stopped
- * by the next keystroke (a worker costs about 20 MB, which small files do not need to pay). More
+ * Workers kept, once a job needs one (small files are checked on the main thread and start none):
+ * one until a job is slow, then two, so a spare is warm when a slow job is stopped by the next
+ * keystroke (a worker costs about 20 MB, which small files do not need to pay). More
  * start only while every one is busy with a slow job, up to `maxWorkers`.
  */
 const minWorkersAtFirst = 1;
@@ -226,14 +227,9 @@ export class Validator {
 
   constructor(private readonly options: ValidatorOptions) {}
 
-  /** Starts the minimum pool ahead of the first check, so the first files do not wait for workers to load. */
+  /** Starts the minimum pool ahead of a check it will get (the first job starts it anyway). */
   warmUp(): void {
     this.grow();
-  }
-
-  /** Whether a worker has loaded the engine and can take a check now (false while the pool starts). */
-  hasReadyWorker(): boolean {
-    return this.slots.some((s) => s.ready);
   }
 
   /**

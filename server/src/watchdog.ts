@@ -1,6 +1,6 @@
 // Synchronous work on this thread under a time bound: V8's watchdog (a vm script's `timeout`)
 // stops it once it runs longer, whatever it is doing. Used where a check runs on a main thread
-// (scope-lint's single small file, the server's first check while its worker loads).
+// (scope-lint's single small file, the server's parse, check and fix all of a small file).
 import { Script } from 'node:vm';
 
 /** The global the bounded script calls through (vm runs a script, not a closure). */

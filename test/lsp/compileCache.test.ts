@@ -83,6 +83,10 @@ describe('V8 code cache for the bundles', () => {
       try {
         await client.open(uri, readFileSync(risky, 'utf8'));
         const diagnostics = await client.diagnostics(uri);
+        // A small file is checked on the main thread; one over 32 KB starts a validation worker.
+        const large = `${uri.replace(/\.scope\.yaml$/, '')}-large.scope.yaml`;
+        await client.open(large, `${readFileSync(risky, 'utf8')}\n${'# padding line for the worker\n'.repeat(1_200)}`);
+        await client.diagnostics(large, 1, 30_000);
         // Written a few seconds after start, while the server runs (not only when it exits).
         for (const deadline = Date.now() + 20_000; waitForCaches && cacheNames(cache).length < 2;) {
           assert.ok(Date.now() < deadline, `caches written: ${cacheNames(cache).join(', ')}`);

@@ -31,10 +31,10 @@ describe('server feedback in the log and as progress', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'scope-lsp-feedback-'));
     const file = join(dir, 'risky.scope.yaml');
-    // Over 16 KB (a comment block at the end), so its check runs on a validation worker: a small
-    // file opened while the server starts is checked at once on the main thread (server.ts,
-    // checkedHere), too quickly for any progress to show.
-    const padding = Array.from({ length: 400 }, (_, i) => `# Review note ${i}: nothing to add for this section.`).join('\n');
+    // Over 32 KB (a comment block at the end), so its check runs on a validation worker: a small
+    // file is checked at once on the main thread (server.ts, checkedHere), too quickly for any
+    // progress to show.
+    const padding = Array.from({ length: 700 }, (_, i) => `# Review note ${i}: nothing to add for this section.`).join('\n');
     writeFileSync(file, `${readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8')}\n${padding}\n`);
     configPath = join(dir, '.scope-lint.yaml');
     writeFileSync(configPath, 'rules:\n  governance-owner-missing: off\n');

@@ -1,6 +1,7 @@
-// The first file opened as the server starts is checked on the main thread while the validation
-// worker loads (server.ts, checkedHere): its diagnostics must be exactly the worker's for the same
-// text, ranges, messages, data for the fixes and all.
+// A small file is parsed and checked on the server's main thread (server.ts, checkedHere); a
+// server started with SCOPE_MAIN_THREAD_KB=0 sends every check to a validation worker. Both must
+// publish exactly the same diagnostics for the same text: ranges, messages, data for the fixes
+// and all. And a file over the main-thread size goes to a worker in the default server too.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,34 +9,35 @@ import { describe, it } from 'node:test';
 import { LspClient } from '../support/lspClient';
 import { fixturesDir } from '../support/paths';
 
-describe('the first check while the validation worker loads', () => {
-  for (const name of ['risky', 'minimal']) {
-    it(`${name}.scope.yaml: the same diagnostics as a check on the worker`, async () => {
+async function diagnosticsOf(text: string, env?: NodeJS.ProcessEnv) {
+  const client = await LspClient.start(env ? { env: { ...process.env, ...env } } : {});
+  try {
+    const uri = 'file:///first/doc.scope.yaml';
+    await client.open(uri, text);
+    return await client.diagnostics(uri, 1, 30_000);
+  } finally {
+    await client.stop();
+  }
+}
+
+describe('checks on the main thread and on a validation worker', () => {
+  for (const name of ['risky', 'minimal', 'full']) {
+    it(`${name}.scope.yaml: the same diagnostics on the main thread as on a worker`, async () => {
       const text = readFileSync(join(fixturesDir, 'golden', `${name}.scope.yaml`), 'utf8');
-      const client = await LspClient.start();
-      try {
-        const first = `file:///first/${name}.scope.yaml`;
-        await client.open(first, text);
-        const atStart = await client.diagnostics(first, 1);
-        // A file over 16 KB always goes to a worker: once it is checked, the worker is ready.
-        const large = 'file:///first/large.scope.yaml';
-        await client.open(large, `${text}\n${'# padding line for the worker\n'.repeat(700)}`);
-        await client.diagnostics(large, 1, 30_000);
-        // Closed and opened again: checked afresh, now on the worker.
-        await client.close(first);
-        const published = client.published.length;
-        await client.open(first, text);
-        const deadline = Date.now() + 30_000;
-        while (!client.published.slice(published).some((p) => p.uri === first && p.version === 1)) {
-          assert.ok(Date.now() < deadline, 'no diagnostics after reopening');
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        const onWorker = client.published.slice(published).find((p) => p.uri === first && p.version === 1)?.diagnostics;
-        assert.ok(atStart.length > 0);
-        assert.deepEqual(atStart, onWorker);
-      } finally {
-        await client.stop();
-      }
+      const here = await diagnosticsOf(text);
+      const onWorker = await diagnosticsOf(text, { SCOPE_MAIN_THREAD_KB: '0' });
+      if (name !== 'full') assert.ok(here.length > 0, 'the fixture has findings');
+      assert.deepEqual(here, onWorker);
     });
   }
+
+  it('a file over 32 KB: the same diagnostics as with every check on a worker', async () => {
+    const text = readFileSync(join(fixturesDir, 'golden', 'risky.scope.yaml'), 'utf8');
+    const large = `${text}\n${'# padding line for the worker\n'.repeat(1_200)}`;
+    assert.ok(large.length > 32 * 1024);
+    const inDefault = await diagnosticsOf(large);
+    const onWorker = await diagnosticsOf(large, { SCOPE_MAIN_THREAD_KB: '0' });
+    assert.ok(inDefault.length > 0);
+    assert.deepEqual(inDefault, onWorker);
+  });
 });

@@ -239,6 +239,33 @@ describe('language server: time bounds', () => {
   });
 });
 
+describe('language server: small files on the main thread', () => {
+  it('a small file whose check overruns the bound on the main thread goes to a worker, and gets its diagnostic there', async () => {
+    // Under 32 KB, so checked on the main thread; a 1 ms bound stops it there and on the worker.
+    const text = largeScope(24);
+    assert.ok(text.length < 32 * 1024);
+    const client = await LspClient.start({ env: { ...process.env, SCOPE_CHECK_TIMEOUT_MS: '1' } });
+    try {
+      const uri = 'file:///bounds/small-but-slow.scope.yaml';
+      await client.open(uri, text);
+      const diagnostics = await client.diagnostics(uri, 1, 30_000);
+      assert.deepEqual(
+        diagnostics.map((d) => `${String(d.code)} ${d.range.start.line}:${d.range.start.character}`),
+        ['input/timeout 0:0'],
+      );
+      assert.ok(
+        client.logs.some((l) =>
+          l.includes(`${uri} (version 1) took over 1 ms on the main thread: a validation worker takes this file from now on.`),
+        ),
+        client.logs.join('\n'),
+      );
+      assert.equal(client.child.exitCode, null);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
 describe('language server: fix all off the main thread', () => {
   const minimal = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8');
 
