@@ -96,6 +96,9 @@ function sizeFromEnvironment(kb: string | undefined, fallback: number): number {
   return Number.isFinite(value) && value >= 0 ? Math.round(value * 1024) : fallback;
 }
 
+/** At most this long a check on the main thread waits for the changes already on their way (see settled). */
+const settleMs = 50;
+
 /** How long hover waits for a validation in progress before answering without its findings. */
 const hoverWaitMs = 300;
 
@@ -350,6 +353,8 @@ function startLanguageServer(): void {
     if (!snapshot) return;
     const pendingSettings = settingsFor(uri);
     const settings = await pendingSettings;
+    // A check here holds the thread: first let the changes already sent come in (a paste, a burst).
+    if (workHere(snapshot)) await settled(uri);
     // A newer version arrived while settings were read: its own scheduled run will publish.
     if (!isCurrent(snapshot)) return;
     const diagnostics = await validated(snapshot, settings);
@@ -396,6 +401,22 @@ function startLanguageServer(): void {
     };
     result.then(done, done);
     return result;
+  }
+
+  /**
+   * Resolves once a turn of the event loop brought no new version of this document (at most
+   * `settleMs`): vscode-jsonrpc hands over one message per turn, so a check on this thread between
+   * two queued changes would be thrown away at once, and a burst would cost a check per change.
+   */
+  async function settled(uri: string): Promise<void> {
+    const deadline = Date.now() + settleMs;
+    let version = documents.get(uri)?.version;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const now = documents.get(uri)?.version;
+      if (now === version) return;
+      version = now;
+    }
   }
 
   /**
