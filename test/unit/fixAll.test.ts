@@ -151,6 +151,31 @@ describe('fix all', () => {
     assert.equal(fixAllText(doc(middle), settings).text, written('milestone: M1,   # on go-live', 'percent: 70   # most of it'));
   });
 
+  it("fixes every finding of a rule in one round, past the editor's 100 per rule, also from capped cached diagnostics", () => {
+    const base = readFileSync(join(repoRoot, 'examples', 'site-migration.scope.yaml'), 'utf8');
+    const measure = (i: number) =>
+      `  - { id: SMX${i}, metric: p95 page load of template ${i}, target: "< 2 s", measured_by: RUM report (monthly), deliverables: [D1] }`;
+    const fixed = (i: number) =>
+      `  - { id: SMX${i}, metric: p95 page load of template ${i}, target: "< 2", measured_by: RUM report (monthly), deliverables: [D1], unit: s }`;
+    const count = 150;
+    const numbers = Array.from({ length: count }, (_, i) => i + 1);
+    const text = base.replace(/(success_measures:\n(?: {2}- .*\n)+)/, (m) => `${m}${numbers.map(measure).join('\n')}\n`);
+    assert.notEqual(text, base);
+    const d = doc(text);
+    const cached = validate(d, settings).diagnostics;
+    assert.equal(cached.filter((x) => x.code === 'expertise-measure-not-quantified').length, 100, 'the editor shows the first 100');
+    const outcome = fixAllReport(d, settings, cached);
+    assert.equal(outcome.rounds, 1);
+    assert.equal(outcome.converged, true);
+    const after = applyTextEdits(text, outcome.edits);
+    const lines = after.split('\n');
+    for (const i of numbers) assert.ok(lines.includes(fixed(i)), `measure SMX${i} fixed`);
+    assert.equal(
+      outcome.applied,
+      count + validate(doc(base), settings).diagnostics.filter((x) => (x.data as DiagnosticData).safeFix).length,
+    );
+  });
+
   it('sends the result as small edits of the version it started from', () => {
     const text = readFileSync(join(fixturesDir, 'golden', 'minimal.scope.yaml'), 'utf8').replace(
       '  total: 38000\n',

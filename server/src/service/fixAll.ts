@@ -9,7 +9,7 @@ import { FindingLookup } from './findingLookup';
 import type { RuleSettings } from './settings';
 import { minimalEdits } from './textDiff';
 import type { Applicability, Fix } from './types';
-import { isDiagnosticData, validate, type Analysis } from './validate';
+import { isDiagnosticData, maxFindingsPerRule, validate, type Analysis } from './validate';
 
 /** Rounds of fix, re-parse and re-validate before "fix all" gives up on reaching a fixed point. */
 export const maxFixAllRounds = 10;
@@ -54,7 +54,8 @@ export interface FixAllOptions {
 }
 
 export function fixAllText(doc: ScopeDocument, settings: RuleSettings, options: FixAllOptions = {}): FixAllOutcome {
-  const analyze: Analyze = options.analyze ?? ((d) => validate(d, settings));
+  // Every finding of a rule, not the editor's first 100: all their fixes go in one round.
+  const analyze: Analyze = options.analyze ?? ((d) => validate(d, settings, { findingsPerRule: Infinity }));
   const resolve = options.resolve ?? resolveFix;
   if (doc.inputProblem) return { text: doc.text, applied: 0, rounds: 0, broke: [], converged: true, refused: 'input-problem' };
   if (doc.parseErrors.length > 0) return { text: doc.text, applied: 0, rounds: 0, broke: [], converged: true, refused: 'syntax-errors' };
@@ -64,7 +65,10 @@ export function fixAllText(doc: ScopeDocument, settings: RuleSettings, options: 
   let applied = 0;
   let rounds = 0;
   const levels: readonly Applicability[] = options.unsafe ? ['safe', 'unsafe'] : ['safe'];
-  let analysis = options.seed && !options.analyze ? seededAnalysis(doc, settings, options.seed, options.unsafe === true) : analyze(doc);
+  // The cached diagnostics stand for a full check unless a rule reached the editor's cap: then
+  // they miss findings, and the first round checks the whole document instead.
+  const seed = options.seed && !options.analyze && !reachedCap(options.seed) ? options.seed : undefined;
+  let analysis = seed ? seededAnalysis(doc, settings, seed, options.unsafe === true) : analyze(doc);
   for (;;) {
     const chosen = chooseFixes(current, analysis, rejected, resolve, levels);
     if (chosen.length === 0) return { text: current.text, applied, rounds, broke, converged: true };
@@ -116,6 +120,17 @@ function editsOf(doc: ScopeDocument, text: string): TextEdit[] {
     range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) },
     newText: e.text,
   }));
+}
+
+/** Whether some rule has as many findings as validate keeps by default (so maybe more). */
+function reachedCap(diagnostics: readonly Diagnostic[]): boolean {
+  const counts = new Map<unknown, number>();
+  for (const d of diagnostics) {
+    const count = (counts.get(d.code) ?? 0) + 1;
+    if (count >= maxFindingsPerRule) return true;
+    counts.set(d.code, count);
+  }
+  return false;
 }
 
 /** The first round's analysis from cached diagnostics: only those with a fix to apply are looked up again. */
@@ -191,6 +206,9 @@ function parseWith(doc: ScopeDocument, chosen: readonly Chosen[], settings: Rule
       chosen.flatMap((c) => c.edits),
     ),
     settings.limits,
+    undefined,
+    // The next round resolves its fixes on this tree instead of parsing the text a second time.
+    { keepCst: true },
   );
 }
 

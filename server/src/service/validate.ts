@@ -98,6 +98,11 @@ export interface ValidateHooks {
    * keeps the findings of rules an edit cannot change); its errors are the rule's.
    */
   readonly runRule?: (rule: Rule) => Finding[];
+  /**
+   * Findings kept per rule (default `maxFindingsPerRule`). "Fix all" takes every one: with the
+   * editor's cap, a file with 300 findings of one rule took three rounds of parse and check.
+   */
+  readonly findingsPerRule?: number;
 }
 
 export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: ValidateHooks = {}): Analysis {
@@ -192,6 +197,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
     return result();
   }
   const ruleFindings: { finding: Finding; index: number; severity: Severity; range: Range }[] = [];
+  const perRule = hooks.findingsPerRule ?? maxFindingsPerRule;
   for (const rule of rules) {
     if (settings.rules[rule.id] === 'off') continue;
     if (hooks.isCancelled?.()) return result();
@@ -203,7 +209,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       continue;
     }
     // Like syntax and schema findings, capped: 100,000 findings of one rule help nobody and cost the editor.
-    found.slice(0, maxFindingsPerRule).forEach((finding, index) => {
+    found.slice(0, perRule).forEach((finding, index) => {
       ruleFindings.push({ finding, index, severity: finding.severity ?? rule.severity, range: findingRange(doc, finding) });
     });
   }
@@ -217,7 +223,7 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
       hooks.onRuleError?.(custom.id, error);
       continue;
     }
-    found.slice(0, maxFindingsPerRule).forEach((finding, index) => {
+    found.slice(0, perRule).forEach((finding, index) => {
       ruleFindings.push({ finding, index, severity: custom.severity, range: findingRange(doc, finding) });
     });
   }
