@@ -63,6 +63,29 @@ describe('security-attestation-missing: a penetration test is not an attestation
     );
   });
 
+  it('says a quality certificate (ISO 9001) or a SOC 2 Type I report is not current security evidence, in the singular and the plural', () => {
+    const quality = one(onlyCertifications('    - { name: ISO 9001:2015, expires: 2028-12-31 }\n'));
+    assert.equal(
+      quality.message,
+      'No current security evidence for sensitive data: a quality or other management-system certificate (such as ISO 9001) is not evidence of security controls, and no security questionnaire is completed.',
+    );
+    assert.deepEqual(quality.range, certificationsKey);
+    assert.equal(
+      checkRule(
+        ruleId,
+        onlyCertifications(
+          '    - { name: ISO 9001, expires: 2028-12-31 }\n',
+          '    - { name: ISO/IEC 20000-1 (IT service management), expires: 2028-06-30 }\n',
+        ),
+      )[0]?.message,
+      'No current security evidence for sensitive data: quality and other management-system certificates (such as ISO 9001) are not evidence of security controls, and no security questionnaire is completed.',
+    );
+    assert.equal(
+      one(onlyCertifications('    - { name: SOC 2 Type I, period_end: 2026-12-31 }\n')).message,
+      'No current security evidence for sensitive data: a SOC 2 Type I report tests the design of controls on one date, not their operation over a period, and no security questionnaire is completed.',
+    );
+  });
+
   it('is no finding beside current evidence, and a certificate whose scope includes the annual pen test counts', () => {
     assert.deepEqual(checkRule(ruleId, fullWith([soc2, '    - { name: CREST penetration test, expires: 2027-11-30 }\n'])), []);
     assert.deepEqual(

@@ -213,7 +213,7 @@ describe('expertise-acceptance-criteria-subjective', () => {
   it('quotes the opinion word and offers a template that is neither preferred nor safe', () => {
     const text = withCriterion("Portal works to the client's satisfaction");
     assert.deepEqual(diagnosticsOf(id, text), [
-      `63 Acceptance of \`D2\` depends on opinion: "to the client's", with no number to test against.`,
+      `63 Acceptance of \`D2\` depends on opinion: "to the client's satisfaction", with no number to test against.`,
     ]);
     assert.deepEqual(only(check(id, text)).fixes, [
       {

@@ -232,7 +232,23 @@ function opinionIn(criterion: string): Opinion | undefined {
     const found = findPhrases(criterion, words, opinionPhrases).filter(isOpinion);
     // The opinion itself ("visually appealing") says more than the process around it ("Look and feel", "signed off").
     const match = found.find((m) => m.value !== 'process') ?? found[0];
-    return match ? { written: criterion.slice(match.start, match.end), process: match.value === 'process' } : undefined;
+    if (!match) return undefined;
+    // Opinion phrases that meet make one opinion, quoted whole: "to the client's" + "satisfaction".
+    const same = match.value === 'process' ? [] : found.filter((m) => m.value !== 'process').sort((a, b) => a.start - b.start);
+    let { start, end } = match;
+    for (let grown = true; grown;) {
+      grown = false;
+      for (const m of same) {
+        const touches = m.start <= end ? m.end >= start : /^\s*$/.test(criterion.slice(end, m.start));
+        const before = m.end <= start && /^\s*$/.test(criterion.slice(m.end, start));
+        if ((touches || before) && (m.start < start || m.end > end)) {
+          start = Math.min(start, m.start);
+          end = Math.max(end, m.end);
+          grown = true;
+        }
+      }
+    }
+    return { written: criterion.slice(start, end), process: match.value === 'process' };
   });
 }
 

@@ -133,6 +133,9 @@ Evidence must also last: when the only current evidence is certificates that all
       const kind = attestationKind(item, commentsOf(doc, ['vendor', 'certifications', i]));
       if (kind === 'point-in-time' || kind === 'bridge-letter' || (typeof kind === 'object' && 'provider' in kind)) uncounted.push(kind);
       else if (typeof kind === 'object' && ('excluded' in kind || 'parent' in kind)) uncounted.push('not-covering');
+      else if (kind === 'not-security' && typeof item.name === 'string' && managementSystem.test(item.name))
+        uncounted.push('management-system');
+      else if (kind === 'type-1') uncounted.push('type-1');
       else uncounted.push('other');
       if (kind === 'point-in-time') {
         stale.push(
@@ -281,7 +284,8 @@ Evidence must also last: when the only current evidence is certificates that all
 };
 
 /** What a certification on record is when it is not counted, as far as the message tells them apart. */
-type UncountedKind = 'point-in-time' | 'bridge-letter' | { readonly provider: string } | 'not-covering' | 'other';
+type UncountedKind =
+  'point-in-time' | 'bridge-letter' | { readonly provider: string } | 'not-covering' | 'management-system' | 'type-1' | 'other';
 
 /**
  * What the message says of the certifications on record when none is current evidence: the kind
@@ -302,6 +306,14 @@ function certificationsState(kinds: readonly UncountedKind[], ref: string): stri
     return many
       ? "the certificates' scopes do not cover the vendor's team doing your work"
       : "the certificate's scope does not cover the vendor's team doing your work";
+  if (first === 'management-system' && kinds.every((k) => k === first))
+    return many
+      ? 'quality and other management-system certificates (such as ISO 9001) are not evidence of security controls'
+      : 'a quality or other management-system certificate (such as ISO 9001) is not evidence of security controls';
+  if (first === 'type-1' && kinds.every((k) => k === first))
+    return many
+      ? 'SOC 2 Type I reports test the design of controls on one date, not their operation over a period'
+      : 'a SOC 2 Type I report tests the design of controls on one date, not their operation over a period';
   if (typeof first === 'object' && kinds.every((k) => typeof k === 'object' && k.provider === first.provider))
     return `the certificate${many ? 's are' : ' is'} ${first.provider}'s, the cloud provider's, and cover${many ? '' : 's'} none of the vendor's own controls`;
   return `no certification is current on ${ref}`;
