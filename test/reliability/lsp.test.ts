@@ -14,7 +14,7 @@ import { mergeSettings } from '../../server/src/service/settings';
 import { validate } from '../../server/src/service/validate';
 import { LspClient } from '../support/lspClient';
 import { applyTextEdits } from '../support/textEdits';
-import { fixturesDir } from '../support/paths';
+import { fixturesDir, repoRoot } from '../support/paths';
 import { corpus } from './corpus';
 
 /** What the server must publish: the engine's own result with the server's settings (no config, today's date). */
@@ -356,6 +356,40 @@ describe('language server: fix all off the main thread', () => {
       await client.diagnostics(small, 1, 30_000);
       await within(client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [small] }), 30_000, 'fix all');
       assert.equal(client.appliedEdits.length, 1);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('fixes thousands of findings of one rule in one edit, past the 100 per rule the editor lists', async () => {
+    const count = 3000;
+    const numbers = Array.from({ length: count }, (_, i) => i + 1);
+    const measure = (i: number) =>
+      `  - { id: SMX${i}, metric: p95 page load of template ${i}, target: "< 2 s", measured_by: RUM report (monthly), deliverables: [D1] }`;
+    const fixed = (i: number) =>
+      `  - { id: SMX${i}, metric: p95 page load of template ${i}, target: "< 2", measured_by: RUM report (monthly), deliverables: [D1], unit: s }`;
+    const site = readFileSync(join(repoRoot, 'examples', 'site-migration.scope.yaml'), 'utf8');
+    const text = site.replace(/(success_measures:\n(?: {2}- .*\n)+)/, (m) => `${m}${numbers.map(measure).join('\n')}\n`);
+    assert.notEqual(text, site);
+    const client = await LspClient.start();
+    try {
+      const uri = 'file:///fixall/measures.scope.yaml';
+      await client.open(uri, text);
+      const shown = await client.diagnostics(uri, 1, 60_000);
+      assert.equal(shown.filter((d) => d.code === 'expertise-measure-not-quantified').length, 100, 'the editor lists the first 100');
+      await within(client.request('workspace/executeCommand', { command: 'scope.applyAllFixes', arguments: [uri] }), 60_000, 'fix all');
+      assert.equal(client.appliedEdits.length, 1, 'one edit');
+      const change = client.appliedEdits[0]?.edit.documentChanges?.[0];
+      assert.ok(change && 'edits' in change);
+      const after = applyTextEdits(
+        text,
+        change.edits.filter((e): e is TextEdit => 'newText' in e),
+      ).split('\n');
+      assert.deepEqual(
+        numbers.filter((i) => !after.includes(fixed(i))),
+        [],
+        'every measure has its unit moved into `unit`',
+      );
     } finally {
       await client.stop();
     }

@@ -162,18 +162,48 @@ function chooseFixes(
   levels: readonly Applicability[],
 ): Chosen[] {
   const chosen: Chosen[] = [];
+  const keys = new Set<string>();
+  const taken = new TakenRanges();
   for (const diagnostic of analysis.diagnostics) {
     const data: unknown = diagnostic.data;
     const fix = fixToApply(doc, analysis.fixes.get(diagnostic) ?? [], resolve, levels);
     if (!fix || !isDiagnosticData(data)) continue;
     const key = `${String(diagnostic.code)}|${data.path}|${fix.title}`;
-    if (rejected.has(key) || chosen.some((c) => c.key === key)) continue;
+    if (rejected.has(key) || keys.has(key)) continue;
     const edits = fix.edits.map((e) => ({ start: doc.offsetAt(e.range.start), end: doc.offsetAt(e.range.end), text: e.newText }));
     // Touching edits conflict too: two inserts at one place could both create the same key.
-    const conflicts = chosen.some((c) => c.edits.some((a) => edits.some((b) => a.start <= b.end && b.start <= a.end)));
-    if (!conflicts) chosen.push({ key, title: fix.title, edits });
+    if (edits.some((e) => taken.meets(e.start, e.end))) continue;
+    for (const e of edits) taken.add(e.start, e.end);
+    keys.add(key);
+    chosen.push({ key, title: fix.title, edits });
   }
   return chosen;
+}
+
+/**
+ * The ranges of the edits chosen so far, by 256-character block, so that checking a new edit
+ * against thousands of chosen ones looks at its neighbours only (every finding of a rule is fixed
+ * in one round: a loop over all of them for each was quadratic).
+ */
+class TakenRanges {
+  private readonly blocks = new Map<number, { readonly start: number; readonly end: number }[]>();
+  private static readonly shift = 8;
+
+  /** Whether [start, end] overlaps or touches a range added before. */
+  meets(start: number, end: number): boolean {
+    for (let b = start >> TakenRanges.shift; b <= end >> TakenRanges.shift; b++)
+      if (this.blocks.get(b)?.some((r) => r.start <= end && start <= r.end)) return true;
+    return false;
+  }
+
+  add(start: number, end: number): void {
+    const range = { start, end };
+    for (let b = start >> TakenRanges.shift; b <= end >> TakenRanges.shift; b++) {
+      const list = this.blocks.get(b);
+      if (list) list.push(range);
+      else this.blocks.set(b, [range]);
+    }
+  }
 }
 
 /**

@@ -186,16 +186,9 @@ function collapse(errors: readonly ErrorObject[], _value: unknown): ErrorObject[
     if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return true;
     if (e.keyword === 'if') return false;
     if (e.keyword === 'maxLength' && notDates.has(e.instancePath)) return false;
-    for (const union of unions) {
-      if (
-        e.instancePath === union ||
-        (e.instancePath.startsWith(`${union}/`) && e.keyword !== 'additionalProperties' && e.keyword !== 'required')
-      ) {
-        // Branch errors inside a union are noise unless they are about the union's own value.
-        if (e.instancePath === union) return false;
-      }
-    }
-    return true;
+    // A branch's error about the union's own value is noise: the union's error says it. A set, not
+    // a loop over the unions: 2,000 targets that each fail a union took seconds.
+    return !unions.has(e.instancePath);
   });
 }
 
