@@ -305,6 +305,14 @@ function serverTable(files: readonly FileFigures[]): string[][] {
       ratio(ours.peakRssMb, theirs.peakRssMb),
       '–',
     ]);
+    rows.push([
+      name,
+      'peak RSS before fix all (open, edits, hover, completion)',
+      `${ours.peakRssBeforeFixAllMb.toFixed(0)} MB`,
+      `${theirs.peakRssBeforeFixAllMb.toFixed(0)} MB`,
+      ratio(ours.peakRssBeforeFixAllMb, theirs.peakRssBeforeFixAllMb),
+      '–',
+    ]);
     row('hover (median)', ours.hoverMs, theirs.hoverMs);
     row('completion (median)', ours.completionMs, theirs.completionMs);
     if (ours.fixAllStopped) rows.push([name, 'fix all → workspace/applyEdit', `no edit: ${ours.fixAllStopped}`, '–', '–', '–']);

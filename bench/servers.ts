@@ -58,6 +58,8 @@ export interface ServerFigures {
   changeMs: number;
   cpuMsPerValidation: number;
   peakRssMb: number;
+  /** Peak RSS before fix all: opening, editing, hover and completion, what both servers do. */
+  peakRssBeforeFixAllMb: number;
   hoverMs: number;
   completionMs: number;
   /** Ours only: executeCommand scope.applyAllFixes until workspace/applyEdit arrives. */
@@ -109,6 +111,7 @@ interface WarmResult {
   changeMs: number;
   cpuMsPerValidation: number;
   peakRssMb: number;
+  peakRssBeforeFixAllMb: number;
   hoverMs: number;
   completionMs: number;
   fixAllMs?: number;
@@ -144,6 +147,7 @@ async function warm(
       hovers.push((await client.timed('textDocument/hover', { textDocument, position: file.hover })).ms);
       completions.push((await client.timed('textDocument/completion', { textDocument, position: file.completion })).ms);
     }
+    const peakRssBeforeFixAllMb = client.peakRssMb();
     let fixAllMs: number | undefined;
     let fixAllStopped: string | undefined;
     if (fixAllRuns > 0) {
@@ -168,6 +172,7 @@ async function warm(
       changeMs: median(changes),
       cpuMsPerValidation: ((cpuAfter - cpuBefore) * 1000) / edits,
       peakRssMb: client.peakRssMb(),
+      peakRssBeforeFixAllMb,
       hoverMs: median(hovers),
       completionMs: median(completions),
       ...(fixAllMs !== undefined ? { fixAllMs } : {}),
