@@ -349,6 +349,17 @@ describe('blank values count as missing', () => {
     assert.deepEqual(d.range, rangeOfText(text, '""'));
   });
 
+  it('reports a milestone date left `null` (as "Create milestone" writes it) as empty, on the value', () => {
+    const text = fullWith([
+      '    - { id: M4, name: Warranty closed, date: 2027-10-29 }',
+      '    - { id: M4, name: Warranty closed, date: null }',
+    ]);
+    const d = one(text, 'schema/required');
+    assert.equal(d.message, '`timeline.milestones[4].date` is empty: fill it in (a blank counts as missing).');
+    assert.equal(d.severity, 1);
+    assert.deepEqual(d.range, rangeOfText(text, 'null }'.slice(0, 4)));
+  });
+
   it('leaves no blank that nothing reports after the scaffolding fixes', () => {
     // Each fix's placeholders are reported until a person fills them in: by the rule itself, the
     // schema (blank required text) or cost-tbd-placeholder (TODO).
