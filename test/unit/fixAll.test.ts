@@ -63,6 +63,51 @@ describe('fix all', () => {
     assert.equal(outcome.converged, true);
   });
 
+  it('holds back a fix whose edit touches one already chosen until the next round, among hundreds spread over the file', () => {
+    // One finding per item of a long list. Each fix adds "!" after its item, except every third,
+    // which adds "?" after the item before it: at the very place that item's "!" goes, so it waits
+    // one round and then lands after the "!".
+    const count = 300;
+    const name = (i: number) => `item ${String(i).padStart(3, '0')}`;
+    const text = lines('notes:', ...Array.from({ length: count }, (_, i) => `  - ${name(i)}`));
+    const touching = (i: number) => i % 3 === 2;
+    const done = (d: ScopeDocument, i: number) => d.text.includes(touching(i) ? `${name(i - 1)}!?` : `${name(i)}!`);
+    const analyze = (d: ScopeDocument) => {
+      const diagnostics: Diagnostic[] = [];
+      const fixes = new Map<Diagnostic, Fix[]>();
+      for (let i = 0; i < count; i++) {
+        if (done(d, i)) continue;
+        const diagnostic: Diagnostic = {
+          range: d.rangeOf(['notes', i]),
+          code: 'test',
+          message: 'test',
+          data: { path: `notes[${i}]`, index: 0, fixes: 1, safeFix: true } satisfies DiagnosticData,
+        };
+        diagnostics.push(diagnostic);
+        fixes.set(diagnostic, [{ title: `Mark ${i}`, ops: [{ op: 'delete', path: ['notes', i] }], applicability: 'safe' }]);
+      }
+      return { diagnostics, fixes };
+    };
+    const resolve = (d: ScopeDocument, fix: Fix) => {
+      const i = Number(fix.title.slice('Mark '.length));
+      const after = touching(i) ? name(i - 1) : name(i);
+      let at = d.text.indexOf(after) + after.length;
+      if (touching(i) && d.text[at] === '!') at++;
+      const position = d.positionAt(at);
+      return {
+        title: fix.title,
+        applicability: fix.applicability,
+        edits: [{ range: { start: position, end: position }, newText: touching(i) ? '?' : '!' }],
+      };
+    };
+    const outcome = fixAllText(doc(text), settings, { analyze, resolve });
+    assert.equal(outcome.converged, true);
+    assert.equal(outcome.rounds, 2);
+    assert.equal(outcome.applied, count);
+    const marked = (i: number) => `  - ${name(i)}${touching(i) ? '' : '!'}${touching(i + 1) ? '?' : ''}`;
+    assert.equal(outcome.text, lines('notes:', ...Array.from({ length: count }, (_, i) => marked(i))));
+  });
+
   it('stops after the last round when fixes keep coming (no fixed point), and says so', () => {
     // A fix that flips a value back and forth never settles.
     const flip = oneFix((d) => ({
