@@ -412,7 +412,9 @@ function startLanguageServer(): void {
     const deadline = Date.now() + settleMs;
     let version = documents.get(uri)?.version;
     while (Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Two setImmediate hops, not setTimeout (at least 1 ms): a message read meanwhile is handed
+      // over by vscode-jsonrpc's own setImmediate, which runs between the two.
+      await new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
       const now = documents.get(uri)?.version;
       if (now === version) return;
       version = now;
