@@ -89,7 +89,7 @@ describe('security-attestation-missing: claims and plans are not evidence', () =
     const d = one(text);
     assert.equal(
       d.message,
-      'No current security evidence for sensitive data: the questionnaire is not completed, and there is no certification.',
+      'No current security evidence for sensitive data: the questionnaire is not completed yet (its `completed` date 2027-03-31 is after work starts and today), and there is no certification.',
     );
     assert.equal(d.range.start.line, 23);
     assert.equal(

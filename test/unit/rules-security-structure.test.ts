@@ -491,7 +491,11 @@ describe('security and structure rules on malformed input', () => {
     }
     assert.deepEqual(check('security-breach-notification-slow', shapes[5] ?? ''), [], "a fractional hour count is the schema's to report");
     assert.deepEqual(check('security-ip-ownership-missing', shapes[5] ?? ''), [], "a licence of the wrong type is the schema's to report");
-    assert.deepEqual(check('security-personal-data-without-dpa', shapes[2] ?? ''), []);
+    // `dpa: signed` says it is signed (the schema reports its form); what remains is the missing categories.
+    assert.deepEqual(
+      check('security-personal-data-without-dpa', shapes[2] ?? '').map((f) => f.path.join('.')),
+      ['security.personal_data_categories'],
+    );
     assert.deepEqual(check('security-subprocessors-unspecified', shapes[2] ?? ''), []);
   });
 

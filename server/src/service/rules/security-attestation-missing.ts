@@ -4,6 +4,7 @@
 // at info, current evidence that is only certificates that all expire before `timeline.end`.
 // Evidence is read for what it is: claims and plans (in the name, scope, notes or comments), pen
 // tests, bridge letters and the cloud provider's certificates are not the vendor's attestation.
+import { readEvidenceDate } from '../evidence';
 import { plural } from '../plural';
 import {
   addMonths,
@@ -47,7 +48,7 @@ Evidence is read for what it is: a quality or other management-system certificat
 
 Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified") cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
 
-Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day; a questionnaire on record with no \`completed\` date is not completed.
+Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day, and a date and time as its day; a questionnaire on record with no \`completed\` date is not completed. A date that cannot be read ("TBC", "30/06/2028", 2028-02-30) shows nothing, so the certificate or questionnaire it belongs to is not current evidence, and the finding says which date could not be read.
 
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
@@ -80,7 +81,7 @@ Evidence must also last: when the only current evidence is certificates that all
     const survey = valueAt(root, ['vendor', 'security_questionnaire']);
     const surveyRead = readSurvey(survey);
     /** Why the questionnaire on record is not current evidence, if it is on record and is not. */
-    let surveyGap: 'old' | 'unfinished' | undefined;
+    let surveyGap: SurveyGap | undefined;
     /** Current certificates with an expiry date; and whether any other evidence (a report, a questionnaire, an undated certificate) is current. */
     const current: CurrentEvidence[] = [];
     let otherEvidence = false;
@@ -96,22 +97,27 @@ Evidence must also last: when the only current evidence is certificates that all
       surveyGap = 'unfinished';
       stale.push('The security questionnaire has no `completed` date, so it does not show the questionnaire was finished.');
     } else if (surveyRead.kind !== 'none') {
-      const completed = surveyRead.kind === 'text' ? surveyRead.completed : dateOf(surveyRead.record.completed);
-      if (completed === undefined) {
+      // A date and time is read as its day; a month ("November 2026") as its days, fail safe: its
+      // first day for its age, its last for whether it has happened yet.
+      const written = surveyRead.kind === 'text' ? surveyRead.completed : surveyRead.record.completed;
+      const reading = readEvidenceDate(written);
+      const completedFirst = typeof reading === 'object' ? reading.first : undefined;
+      const completed = typeof reading === 'object' ? reading.last : undefined;
+      if (completed === undefined || completedFirst === undefined) {
         surveyGap = 'unfinished';
         stale.push(
           `The security questionnaire's \`completed\` is \`${shortText(String(surveyRead.kind === 'record' ? surveyRead.record.completed : ''))}\`, not a date, so it does not show the questionnaire was finished.`,
         );
       } else if (notYet(completed)) {
-        surveyGap = 'unfinished';
+        surveyGap = { future: completed };
         stale.push(
           `The security questionnaire's \`completed\` date ${completed} is after ${refLabel} and today: it is not filled in yet, so it is not evidence when work begins.`,
         );
-      } else if (completed >= oldestPeriodEnd) otherEvidence = true;
+      } else if (completedFirst >= oldestPeriodEnd) otherEvidence = true;
       else {
         surveyGap = 'old';
         stale.push(
-          `The security questionnaire was completed ${completed}, more than ${plural(months, 'month')} before ${refLabel}: answers that old no longer describe the vendor.`,
+          `The security questionnaire was completed ${typeof reading === 'object' && reading.precision === 'month' ? reading.written : completedFirst}, more than ${plural(months, 'month')} before ${refLabel}: answers that old no longer describe the vendor.`,
         );
       }
     }
@@ -196,8 +202,26 @@ Evidence must also last: when the only current evidence is certificates that all
       const inText = expiresKey === undefined && periodKey === undefined ? datesInText(texts) : {};
       const expires = expiresKey === undefined ? inText.expires : item[expiresKey];
       const periodEnd = periodKey === undefined ? inText.periodEnd : item[periodKey];
-      // An invalid date (2027-02-30) is neither evidence nor its absence: stay silent and let the schema speak.
-      if ((!isAbsent(expires) && !looseDate(expires)) || (!isAbsent(periodEnd) && !looseDate(periodEnd, true))) return [];
+      // A date that cannot be read ("TBC", 30/06/2028, 2027-02-30) shows nothing: fail safe, the
+      // certificate is not current evidence, and the fact says which date could not be read.
+      const unreadable =
+        !isAbsent(expires) && !looseDate(expires)
+          ? { key: expiresKey ?? 'expires', value: expires }
+          : !isAbsent(periodEnd) && !looseDate(periodEnd, true)
+            ? { key: periodKey ?? 'period_end', value: periodEnd }
+            : undefined;
+      if (unreadable !== undefined) {
+        uncounted[uncounted.length - 1] = 'undated';
+        const value = unreadable.value;
+        const shown =
+          typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : (JSON.stringify(value) ?? '');
+        stale.push(
+          `${name}: its \`${unreadable.key}\` "${shortText(shown, 40)}" is not a date (write YYYY-MM-DD), so it cannot show it is current.`,
+        );
+        continue;
+      }
       const expiresOn = looseDate(expires);
       const endedOn = looseDate(periodEnd, true);
       if (endedOn !== undefined && notYet(endedOn)) {
@@ -217,6 +241,7 @@ Evidence must also last: when the only current evidence is certificates that all
         !iso2022.test(String(item.name)) &&
         ref > iso2013End
       ) {
+        uncounted[uncounted.length - 1] = 'iso-2013';
         stale.push(
           `${name} certifies the 2013 version of ISO/IEC 27001, whose certificates ceased to be valid on ${iso2013End} at the end of the transition to the 2022 version (IAF MD 26), whatever expiry it prints.`,
         );
@@ -231,8 +256,10 @@ Evidence must also last: when the only current evidence is certificates that all
         stale.push(
           `${name}: the period ended ${endedOn}, more than ${plural(months, 'month')} before ${refLabel} (the report is relied on back to ${oldestPeriodEnd}).`,
         );
-      if (expiresOn === undefined && endedOn === undefined)
+      if (expiresOn === undefined && endedOn === undefined) {
+        uncounted[uncounted.length - 1] = 'undated';
         stale.push(`${name} has no \`expires\` or \`period_end\` date, so it cannot show it is current.`);
+      }
     }
 
     if (otherEvidence) return [];
@@ -285,7 +312,15 @@ Evidence must also last: when the only current evidence is certificates that all
 
 /** What a certification on record is when it is not counted, as far as the message tells them apart. */
 type UncountedKind =
-  'point-in-time' | 'bridge-letter' | { readonly provider: string } | 'not-covering' | 'management-system' | 'type-1' | 'other';
+  | 'point-in-time'
+  | 'bridge-letter'
+  | { readonly provider: string }
+  | 'not-covering'
+  | 'management-system'
+  | 'type-1'
+  | 'iso-2013'
+  | 'undated'
+  | 'other';
 
 /**
  * What the message says of the certifications on record when none is current evidence: the kind
@@ -314,15 +349,27 @@ function certificationsState(kinds: readonly UncountedKind[], ref: string): stri
     return many
       ? 'SOC 2 Type I reports test the design of controls on one date, not their operation over a period'
       : 'a SOC 2 Type I report tests the design of controls on one date, not their operation over a period';
+  if (first === 'undated' && kinds.every((k) => k === first))
+    return many
+      ? 'no certification has a readable `expires` or `period_end` date'
+      : 'the certification has no readable `expires` or `period_end` date';
+  if (first === 'iso-2013' && kinds.every((k) => k === first))
+    return many
+      ? `ISO/IEC 27001:2013 certificates ceased to be valid on ${iso2013End}, whatever expiry they print`
+      : `an ISO/IEC 27001:2013 certificate ceased to be valid on ${iso2013End}, whatever expiry it prints`;
   if (typeof first === 'object' && kinds.every((k) => typeof k === 'object' && k.provider === first.provider))
     return `the certificate${many ? 's are' : ' is'} ${first.provider}'s, the cloud provider's, and cover${many ? '' : 's'} none of the vendor's own controls`;
   return `no certification is current on ${ref}`;
 }
 
 /** What the message says of a questionnaire that is not current evidence. */
-function surveyState(gap: 'old' | 'unfinished', months: number, on?: string): string {
+function surveyState(gap: SurveyGap, months: number, on?: string): string {
+  if (typeof gap === 'object') return `is not completed yet (its \`completed\` date ${gap.future} is after work starts and today)`;
   return gap === 'old' ? `is over ${plural(months, 'month')} old${on ? ` on ${on}` : ''}` : 'is not completed';
 }
+
+/** Why a questionnaire on record is not current evidence: too old, not finished (or no readable date), or dated in the future. */
+type SurveyGap = 'old' | 'unfinished' | { readonly future: string };
 
 /** A current certificate and its expiry date. */
 interface CurrentEvidence {
@@ -644,30 +691,18 @@ function dateKey(item: Readonly<Record<string, unknown>>, keys: readonly string[
   return keys.find((key) => !isAbsent(item[key]));
 }
 
-const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
- * A date as people write it for a certificate: a day (2028-06-30), a month (2028-06, "June 2028",
- * "Jun 2028"), read as its last day; with `last`, the last date of a range ("2025-10-01 to
- * 2026-09-30", a report's period). Undefined for anything else.
+ * A date as people write it for a certificate (evidence.ts): a day (2028-06-30, "30 June 2028"), a
+ * date and time (its day), a month (2028-06, "June 2028", "Jun 2028") or a year, read as its last
+ * day; with `last`, the last date of a range ("2025-10-01 to 2026-09-30", a report's period).
+ * Undefined for anything else.
  */
 function looseDate(value: unknown, last = false): string | undefined {
-  const exact = dateOf(value);
-  // A year alone (`expires: 2028`) is read as its last day.
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1990 && value <= 2100) return `${value}-12-31`;
-  if (exact !== undefined || typeof value !== 'string' || value.length > 200) return exact;
-  const text = value.trim();
-  if (/^\d{4}$/.test(text)) return `${text}-12-31`;
-  if (last) {
-    const days = text.match(/\d{4}-\d{2}-\d{2}/g);
-    if (days && days.length > 1) return dateOf(days[days.length - 1]);
-  }
-  const numeric = /^(\d{4})-(\d{1,2})$/.exec(text);
-  const named = /^([a-z]{3,9})\.?,?\s+(\d{4})$/i.exec(text);
-  const year = numeric ? Number(numeric[1]) : named ? Number(named[2]) : undefined;
-  const month = numeric ? Number(numeric[2]) : named ? monthNames.indexOf((named[1] ?? '').slice(0, 3).toLowerCase()) + 1 : 0;
-  if (year === undefined || month < 1 || month > 12) return undefined;
-  if (named && !(named[1] ?? '').toLowerCase().startsWith(monthNames[month - 1] ?? '')) return undefined;
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const reading = readEvidenceDate(value);
+  if (typeof reading === 'object') return reading.last;
+  if (!last || typeof value !== 'string' || value.length > 200) return undefined;
+  const days = value.match(/\d{4}-\d{2}-\d{2}/g);
+  return days && days.length > 1 ? dateOf(days[days.length - 1]) : undefined;
 }
 
 /**

@@ -1,7 +1,9 @@
 // security-personal-data-without-dpa: Personal data without a processing agreement.
 // Personal data with no signed data processing agreement (`security.dpa.signed != true`).
-import { dateAt, daysBetween, hasPersonalData, isAbsent, isRecord, setKeyOp, valueAt } from '../model';
-import type { Finding, FixOp, Rule } from '../types';
+import { readEvidenceDate, readSignature } from '../evidence';
+import { dateAt, daysBetween, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
+import { plural } from '../plural';
+import type { Finding, FixOp, Path, Rule } from '../types';
 import { sources } from '../sources';
 
 const dpaSkeleton = ['signed: false', 'date: null'].join('\n');
@@ -20,7 +22,9 @@ export const rule: Rule = {
 - assist you with data-subject rights and breaches;
 - delete or return the data at the end;
 - allow audits.
-US health data needs the equivalent Business Associate Agreement under HIPAA.`,
+US health data needs the equivalent Business Associate Agreement under HIPAA.
+
+The DPA is read as written, fail safe: \`signed\` in words or the DPA written as a sentence counts as signed only when it says so ("Yes", "Signed 2027-02-01") and nothing says it is still to come ("To be signed before kickoff", "in negotiation", "draft", "pending"). A signed DPA dated after \`timeline.start\` is reported, a date and time by its day and a month ("March 2027") by its first day; a month that runs past the start, a signed DPA with no date, or a date that cannot be read ("TBC", "10/03/2027") is reported as a warning, since nothing then shows the DPA was signed before work starts.`,
   areas: ['security'],
   remedy:
     'Sign a data processing agreement (GDPR Art. 28; a Business Associate Agreement for US health data) before the vendor touches personal data, and list the categories of personal data. The quick fix inserts `dpa: { signed: false, date: null }` and `personal_data_categories: []`.',
@@ -51,24 +55,35 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
         },
       ];
     }
-    if (!isRecord(dpa)) return [];
-    // `signed: "yes"` is a type error the schema reports; "not signed" would contradict the author.
-    if (dpa.signed !== undefined && dpa.signed !== null && typeof dpa.signed !== 'boolean') return [];
-    if (dpa.signed === true) return signedDpaFindings(root);
-    const unstated = dpa.signed === undefined || dpa.signed === null;
+    // A DPA written as a sentence or a flag ("In negotiation with legal", "Signed 2027-02-01",
+    // `true`), or with `signed` in words ("Yes", "To be signed before kickoff"), is read for what it
+    // says; what does not clearly say signed is not signed (fail safe).
+    const written = isRecord(dpa) ? dpa.signed : dpa;
+    const where: Path = isRecord(dpa) ? ['security', 'dpa', 'signed'] : ['security', 'dpa'];
+    const unstated = isRecord(dpa) && (dpa.signed === undefined || dpa.signed === null || isAbsent(dpa.signed));
+    const reading = unstated ? ({ signed: 'unclear' } as const) : readSignature(written);
+    if (reading.signed === true) return signedDpaFindings(root, isRecord(dpa) ? undefined : reading.date);
+    const quoted = typeof written === 'string' ? `"${shortText(written)}"` : `\`${shortText(String(written))}\``;
     return [
       {
         ruleId: 'security-personal-data-without-dpa',
-        path: ['security', 'dpa', 'signed'],
+        path: where,
         message: unstated
           ? 'The vendor will process personal data, but the DPA does not say whether it is signed.'
-          : 'The data processing agreement is not signed yet: the vendor will process personal data (`signed: false`).',
+          : written === false
+            ? `The data processing agreement is not signed yet: the vendor will process personal data (\`${isRecord(dpa) ? 'signed' : 'dpa'}: false\`).`
+            : reading.signed === false
+              ? `The data processing agreement is not signed yet: the vendor will process personal data, and ${isRecord(dpa) ? '`signed`' : 'the DPA'} says ${quoted}.`
+              : `The vendor will process personal data, but the DPA's ${isRecord(dpa) ? '`signed`' : 'entry'} says ${quoted}, which does not say it is signed: it counts as not signed.`,
+        ...(reading.signed === false && reading.said !== undefined && typeof written === 'string'
+          ? { facts: ['Set `signed: true` and its `date` once both parties have signed, before the vendor touches personal data.'] }
+          : {}),
         ...(unstated
           ? {
               fixes: [
                 {
                   title: 'Add `signed: false` to the DPA',
-                  ops: [{ op: 'insert', parent: ['security', 'dpa'], key: 'signed', value: 'false' }],
+                  ops: [setKeyOp(root, ['security', 'dpa'], 'signed', 'false')],
                   preferred: true,
                   // It records a fact (not signed) that a person confirms.
                   applicability: 'unsafe',
@@ -84,26 +99,65 @@ US health data needs the equivalent Business Associate Agreement under HIPAA.`,
 /**
  * A signed DPA still protects nothing if it is signed after the vendor starts on the data, and
  * GDPR Art. 28(3) wants the types of personal data written down: both are read from the document.
+ * The date is read as written (a day, a date and time, a month); with no date, or one that cannot
+ * be read, nothing shows the DPA was signed before work starts, and the finding says so.
  */
-function signedDpaFindings(root: unknown): Finding[] {
+function signedDpaFindings(root: unknown, dateInText: string | undefined): Finding[] {
   const findings: Finding[] = [];
-  const date = dateAt(root, ['security', 'dpa', 'date']);
+  const dpa = valueAt(root, ['security', 'dpa']);
+  const hasDateKey = isRecord(dpa) && 'date' in dpa;
+  const datePath: Path = isRecord(dpa) ? ['security', 'dpa', 'date'] : ['security', 'dpa'];
+  const reading = isRecord(dpa) ? readEvidenceDate(dpa.date) : dateInText === undefined ? 'absent' : readEvidenceDate(dateInText);
   const start = dateAt(root, ['timeline', 'start']);
-  if (date !== undefined && start !== undefined && date > start) {
-    const days = daysBetween(start, date);
+  const before = `before work starts on ${start} (\`timeline.start\`)`;
+  const ruleId = 'security-personal-data-without-dpa';
+  if (start !== undefined && reading === 'absent') {
     findings.push({
-      ruleId: 'security-personal-data-without-dpa',
-      path: ['security', 'dpa', 'date'],
+      ruleId,
+      path: hasDateKey ? datePath : ['security', 'dpa'],
+      ...(hasDateKey ? {} : { at: 'key' as const }),
+      severity: 'warning',
+      message: `The DPA is marked signed, but it has no date: nothing shows it was signed ${before}.`,
+      facts: ['Record the day both parties signed as `date: YYYY-MM-DD`; until then, keep personal data away from the vendor.'],
+    });
+  } else if (start !== undefined && reading === 'unreadable') {
+    const written = isRecord(dpa) ? dpa.date : dateInText;
+    findings.push({
+      ruleId,
+      path: datePath,
+      severity: 'warning',
+      message: `The DPA's date "${shortText(String(written))}" is not a date, so nothing shows it was signed ${before}.`,
+      facts: ['Write the day both parties signed as YYYY-MM-DD.'],
+    });
+  } else if (start !== undefined && typeof reading === 'object' && reading.first > start) {
+    const date = reading.precision === 'day' ? reading.first : reading.written;
+    const days = daysBetween(start, reading.first);
+    const label = isRecord(dpa) ? '`security.dpa.date`' : 'The date written in `security.dpa`,';
+    findings.push({
+      ruleId,
+      path: datePath,
+      // A date and time: the schema's finding on its form (with its fix) stays.
+      ...(reading.precision === 'datetime' ? { besideSchema: true } : {}),
       message: `The DPA is dated ${date}, after work starts on ${start} (\`timeline.start\`): personal data may change hands unprotected.`,
       facts: [
-        `\`security.dpa.date\` ${date} is ${days} ${days === 1 ? 'day' : 'days'} after \`timeline.start\` ${start}.`,
+        reading.precision === 'day' || reading.precision === 'datetime'
+          ? `${label} ${reading.first}${isRecord(dpa) ? '' : ','} is ${plural(days, 'day')} after \`timeline.start\` ${start}.`
+          : `${label} ${reading.written} begins ${plural(days, 'day')} after \`timeline.start\` ${start}.`,
         'Move `timeline.start` to the signature date, or keep personal data away from the vendor until the DPA is signed.',
       ],
+    });
+  } else if (start !== undefined && typeof reading === 'object' && reading.last > start) {
+    findings.push({
+      ruleId,
+      path: datePath,
+      severity: 'warning',
+      message: `The DPA is dated ${reading.written}, which does not show it was signed ${before}.`,
+      facts: [`${reading.written} runs from ${reading.first} to ${reading.last}. Write the day both parties signed as YYYY-MM-DD.`],
     });
   }
   if (isAbsent(valueAt(root, ['security', 'personal_data_categories']))) {
     findings.push({
-      ruleId: 'security-personal-data-without-dpa',
+      ruleId,
       path: ['security', 'personal_data_categories'],
       severity: 'warning',
       message: 'The DPA is signed, but the scope does not list the types of personal data it covers (`personal_data_categories`).',
