@@ -14,7 +14,7 @@ export const rule: Rule = {
   severity: 'error',
   fixes: ['unsafe', 'display-only'],
   title: 'Personal data without a processing agreement',
-  explanation: `The vendor will process personal data, but no data processing agreement is signed. Customer data is the most serious security exposure in outsourcing, and an NDA is not enough. Under GDPR Art. 28(3), processing by a processor "shall be governed by a contract" that sets out the subject matter, duration, nature and purpose of the processing, the types of data and the categories of data subjects. That contract must bind the processor to:
+  explanation: `The vendor will process personal data, so a data processing agreement has to be signed before work starts, and it has to say what data it covers. Customer data is the most serious security exposure in outsourcing, and an NDA is not enough. Under GDPR Art. 28(3), processing by a processor "shall be governed by a contract" that sets out the subject matter, duration, nature and purpose of the processing, the types of data and the categories of data subjects. That contract must bind the processor to:
 - act only on documented instructions;
 - keep the data confidential;
 - apply Art. 32 security measures;
