@@ -176,7 +176,12 @@ describe('security-personal-data-without-dpa: when a signed DPA was signed', () 
     assert.deepEqual(d.range, rangeOf(text, 'dpa', '  dpa:\n'));
     const blank = withDpa('  dpa:\n    signed: true\n    date:   # countersigned copy in SharePoint\n');
     assert.deepEqual(one(blank).range, rangeOf(blank, 'date', '    date:'));
-    assert.equal(one(withDpa('  dpa: true\n')).message, d.message);
+    const flag = withDpa('  dpa: true\n');
+    assert.equal(one(flag).message, d.message);
+    assert.deepEqual(one(flag).range, rangeOf(flag, 'true', '  dpa:'), 'on the value written');
+    const sentence = withDpa('  dpa: Signed with the MSA\n');
+    assert.equal(one(sentence).message, d.message);
+    assert.deepEqual(one(sentence).range, rangeOf(sentence, 'Signed with the MSA'));
   });
 
   it('warns when the date cannot be read ("TBC", "10/03/2027"), and says it is not a date', () => {

@@ -114,8 +114,9 @@ function signedDpaFindings(root: unknown, dateInText: string | undefined): Findi
   if (start !== undefined && reading === 'absent') {
     findings.push({
       ruleId,
+      // On the blank date, or the DPA's key; a DPA written as a sentence or a flag, on what it says.
       path: hasDateKey ? datePath : ['security', 'dpa'],
-      ...(hasDateKey ? {} : { at: 'key' as const }),
+      ...(hasDateKey || !isRecord(dpa) ? {} : { at: 'key' as const }),
       severity: 'warning',
       message: `The DPA is marked signed, but it has no date: nothing shows it was signed ${before}.`,
       facts: ['Record the day both parties signed as `date: YYYY-MM-DD`; until then, keep personal data away from the vendor.'],
