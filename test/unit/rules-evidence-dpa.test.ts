@@ -99,6 +99,17 @@ describe('security-personal-data-without-dpa: a DPA that is not signed yet, in w
     assert.equal(fix?.title, 'Add `signed: false` to the DPA');
   });
 
+  it('reads a `status` written instead of `signed`: "Draft v3 with our DPO" is not signed, "Signed" is', () => {
+    const text = withDpa('  dpa: { status: Draft v3 with our DPO, date: null }\n');
+    const d = one(text);
+    assert.equal(
+      d.message,
+      'The data processing agreement is not signed yet: the vendor will process personal data, and `status` says "Draft v3 with our DPO".',
+    );
+    assert.deepEqual(d.range, rangeOf(text, 'Draft v3 with our DPO'));
+    assert.deepEqual(found(withDpa('  dpa: { status: Signed, date: 2027-02-01 }\n')), []);
+  });
+
   it('takes "Yes" and "Signed 2027-02-01" at their word: no DPA finding (the schema reports the form)', () => {
     assert.deepEqual(found(withDpa('  dpa: { signed: Yes, date: 2027-02-01 }\n')), []);
     assert.equal(found(withDpa('  dpa: { signed: Yes, date: 2027-02-01 }\n'), 'schema/type').length, 1);

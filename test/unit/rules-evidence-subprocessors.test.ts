@@ -57,6 +57,23 @@ describe('security-subprocessors-unspecified: approval denied in words', () => {
     }
   });
 
+  it('reads the first word of an answer that begins yes or no, and counts a right to object as approval', () => {
+    for (const block of [
+      '  subprocessors: { allowed: true, approval_required: "Yes - 30 days notice, right to object", list: [AWS] }\n',
+      '  subprocessors: { allowed: true, approval_required: notice with a right to object, list: [AWS] }\n',
+      '  subprocessors: General authorisation; 30 days notice and a right to object\n',
+    ])
+      assert.deepEqual(found(withSub(block)), [], block);
+    assert.equal(
+      one(withSub('  subprocessors: { allowed: true, approval_required: "No, notice only", list: [AWS] }\n')).message,
+      'The vendor may add sub-processors without your approval: your data can reach parties you never vetted (`approval_required` says "No, notice only").',
+    );
+    assert.equal(
+      one(withSub('  subprocessors: Vendor may appoint any sub-processor without prior approval\n')).message,
+      'The scope says "Vendor may appoint any sub-processor without prior approval" about sub-processors, but not that the vendor needs your approval for each one: your data can reach parties you never vetted.',
+    );
+  });
+
   it('keeps the message for `approval_required: false`, and reports it even with `allowed` left out', () => {
     const text = withSub('  subprocessors: { approval_required: false, list: [AWS, Twilio] }\n');
     const d = one(text);

@@ -24,7 +24,7 @@ export const rule: Rule = {
 - allow audits.
 US health data needs the equivalent Business Associate Agreement under HIPAA.
 
-The DPA is read as written, fail safe: \`signed\` in words or the DPA written as a sentence counts as signed only when it says so ("Yes", "Signed 2027-02-01") and nothing says it is still to come ("To be signed before kickoff", "in negotiation", "draft", "pending"). A signed DPA dated after \`timeline.start\` is reported, a date and time by its day and a month ("March 2027") by its first day; a month that runs past the start, a signed DPA with no date, or a date that cannot be read ("TBC", "10/03/2027") is reported as a warning, since nothing then shows the DPA was signed before work starts.`,
+The DPA is read as written, fail safe: \`signed\` (or a \`status\`) in words or the DPA written as a sentence counts as signed only when it says so ("Yes", "Signed 2027-02-01") and nothing says it is still to come ("To be signed before kickoff", "in negotiation", "draft", "pending"). A signed DPA dated after \`timeline.start\` is reported, a date and time by its day and a month ("March 2027") by its first day; a month that runs past the start, a signed DPA with no date, or a date that cannot be read ("TBC", "10/03/2027") is reported as a warning, since nothing then shows the DPA was signed before work starts.`,
   areas: ['security'],
   remedy:
     'Sign a data processing agreement (GDPR Art. 28; a Business Associate Agreement for US health data) before the vendor touches personal data, and list the categories of personal data. The quick fix inserts `dpa: { signed: false, date: null }` and `personal_data_categories: []`.',
@@ -58,9 +58,11 @@ The DPA is read as written, fail safe: \`signed\` in words or the DPA written as
     // A DPA written as a sentence or a flag ("In negotiation with legal", "Signed 2027-02-01",
     // `true`), or with `signed` in words ("Yes", "To be signed before kickoff"), is read for what it
     // says; what does not clearly say signed is not signed (fail safe).
-    const written = isRecord(dpa) ? dpa.signed : dpa;
-    const where: Path = isRecord(dpa) ? ['security', 'dpa', 'signed'] : ['security', 'dpa'];
-    const unstated = isRecord(dpa) && (dpa.signed === undefined || dpa.signed === null || isAbsent(dpa.signed));
+    // With no `signed`, a `status` says it ("status: Signed", "status: draft"); the schema reports the key.
+    const signedKey = isRecord(dpa) && isAbsent(dpa.signed) && !isAbsent(dpa.status) ? 'status' : 'signed';
+    const written = isRecord(dpa) ? dpa[signedKey] : dpa;
+    const where: Path = isRecord(dpa) ? ['security', 'dpa', signedKey] : ['security', 'dpa'];
+    const unstated = isRecord(dpa) && isAbsent(written);
     const reading = unstated ? ({ signed: 'unclear' } as const) : readSignature(written);
     if (reading.signed === true) return signedDpaFindings(root, isRecord(dpa) ? undefined : reading.date);
     const quoted = typeof written === 'string' ? `"${shortText(written)}"` : `\`${shortText(String(written))}\``;
@@ -73,8 +75,8 @@ The DPA is read as written, fail safe: \`signed\` in words or the DPA written as
           : written === false
             ? `The data processing agreement is not signed yet: the vendor will process personal data (\`${isRecord(dpa) ? 'signed' : 'dpa'}: false\`).`
             : reading.signed === false
-              ? `The data processing agreement is not signed yet: the vendor will process personal data, and ${isRecord(dpa) ? '`signed`' : 'the DPA'} says ${quoted}.`
-              : `The vendor will process personal data, but the DPA's ${isRecord(dpa) ? '`signed`' : 'entry'} says ${quoted}, which does not say it is signed: it counts as not signed.`,
+              ? `The data processing agreement is not signed yet: the vendor will process personal data, and ${isRecord(dpa) ? `\`${signedKey}\`` : 'the DPA'} says ${quoted}.`
+              : `The vendor will process personal data, but the DPA's ${isRecord(dpa) ? `\`${signedKey}\`` : 'entry'} says ${quoted}, which does not say it is signed: it counts as not signed.`,
         ...(reading.signed === false && reading.said !== undefined && typeof written === 'string'
           ? { facts: ['Set `signed: true` and its `date` once both parties have signed, before the vendor touches personal data.'] }
           : {}),

@@ -17,7 +17,7 @@ export const rule: Rule = {
   title: 'Sub-processors not addressed',
   explanation: `The vendor will process your personal data, and the scope has to say whether it may pass that data to subcontractors and whether each one needs your approval. Under GDPR Art. 28(2), a processor "shall not engage another processor without prior specific or general written authorisation" of the controller. Under a general authorisation, the processor must tell you about changes so that you can object. Sub-outsourcing is a common blind spot in due diligence, because your data ends up with a party you never vetted. DORA Art. 30(2)(a)–(b) likewise requires subcontracting conditions and data locations. Sub-processors allowed without your approval are reported too, because the vendor could then pass your data on without your authorisation: \`approval_required: false\`, or in words ("no", "notification only"). So are sub-processors allowed or named with no word on approval, since a list of today's sub-processors does not say who approves the next one.
 
-The answer is read as leads write it, fail safe: \`subprocessors\` as a sentence ("Only with our prior written approval", "None: all processing in-house") or as a list of names, \`allowed\` and \`approval_required\` in words, and the keys people use for it (\`sub_processors\`, \`subcontractors\`). Words that name your approval or consent count as approval; anything else (notice only, a text that does not say) does not.`,
+The answer is read as leads write it, fail safe: \`subprocessors\` as a sentence ("Only with our prior written approval", "None: all processing in-house") or as a list of names, \`allowed\` and \`approval_required\` in words, and the keys people use for it (\`sub_processors\`, \`subcontractors\`). Words that name your approval or consent, or a right to object to each change (a general authorisation under Art. 28(2)), count as approval; anything else (notice only, a text that does not say) does not.`,
   areas: ['security'],
   remedy:
     'Decide whether the vendor may pass your personal data to subcontractors, and whether each one needs your approval; list the approved ones. The quick fix inserts the strict default: not allowed, approval required, empty list.',
@@ -88,7 +88,7 @@ The answer is read as leads write it, fail safe: \`subprocessors\` as a sentence
         : approvalValue === false
           ? 'not-required'
           : typeof approvalValue === 'string' && !isAbsent(approvalValue)
-            ? (approvalIn(approvalValue) ?? (yesWord.test(approvalValue.trim()) ? 'required' : 'not-required'))
+            ? approvalWritten(approvalValue)
             : isAbsent(approvalValue)
               ? undefined
               : 'not-required';
@@ -165,7 +165,17 @@ const authorisation =
 /** Keys people write for `subprocessors`. */
 const subprocessorKeys = ['subprocessors', 'sub_processors', 'sub-processors', 'subcontractors', 'sub_contractors', 'subcontracting'];
 
-const yesWord = /^(?:yes|y|true|required|mandatory|always)\.?$/i;
+/** An answer that begins yes or no ("Yes - 30 days' notice", "No, notice only"), before anything it adds. */
+const yesFirst = /^(?:yes|y|true|required|mandatory|always)\b/i;
+const noFirst = /^(?:no|n|false|none|never|not)\b/i;
+
+/** `approval_required` written in words: its first word when it is yes or no, else what its words say; fail safe, not required. */
+function approvalWritten(text: string): 'required' | 'not-required' {
+  const trimmed = text.trim();
+  if (yesFirst.test(trimmed)) return 'required';
+  if (noFirst.test(trimmed)) return 'not-required';
+  return approvalIn(trimmed) ?? 'not-required';
+}
 
 /** Words that say sub-processors are not allowed: "none", "no", "not permitted", "in-house only". */
 const nonePhrases: readonly Phrase<true>[] = [
@@ -180,6 +190,9 @@ function saysNone(text: string): boolean {
 /** Words for your approval of a sub-processor, and the words before them that deny it ("no approval", "without consent"). */
 const approvalPhrases: readonly Phrase<true>[] = [
   '~approval|~approve|approved|~consent|~authorisation|~authorization|~authorise|~authorize|authorised|authorized|veto',
+  // A general authorisation with the right to object to each change (GDPR Art. 28(2)) keeps you in control.
+  'right to ~object',
+  '~objection|~objections',
   'sign off',
 ].flatMap((pattern) => phrase(pattern, true as const));
 const denial = /\b(?:no|not|without|never|nor|needn'?t|don'?t|doesn'?t)\b[^;,.]*$/i;
