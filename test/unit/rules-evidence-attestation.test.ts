@@ -190,3 +190,70 @@ describe('security-attestation-missing: ISO/IEC 27001:2013, SOC 2 Type I, one or
     );
   });
 });
+
+describe('security-attestation-missing: a certificate marked suspended, withdrawn or lapsed', () => {
+  it('does not count it, whatever expiry it prints, and quotes where it says so (a status, a note, a comment)', () => {
+    for (const [item, said] of [
+      ['    - { name: ISO 27001, expires: 2028-06-30, status: Suspended }\n', 'its `status` says "Suspended"'],
+      [
+        '    - name: ISO 27001\n      expires: 2028-06-30\n      notes: Certificate withdrawn by BSI in November 2026 after a major nonconformity\n',
+        'its `notes` says "withdrawn"',
+      ],
+      ['    - name: ISO 27001\n      expires: 2028-06-30   # lapsed, renewal audit failed\n', 'its comment says "lapsed"'],
+    ] as const) {
+      const d = one(onlyCertifications(item));
+      assert.equal(d.message, noEvidence('the certificate is marked suspended, withdrawn or lapsed'), item);
+      assert.deepEqual(d.range, certificationsKey, item);
+      assert.equal(
+        factsOf(d)?.[1],
+        `\`ISO 27001\`: ${said}: a suspended, withdrawn or lapsed certificate is not current, whatever expiry it prints. Ask for the certification body's confirmation that it is valid again.`,
+        item,
+      );
+    }
+  });
+
+  it('says so in the plural for several, and keeps counting one that was reinstated or a scope about suspended accounts', () => {
+    const both = one(
+      onlyCertifications(
+        '    - { name: ISO 27001, expires: 2028-06-30, status: Suspended }\n    - { name: PCI DSS, expires: 2028-01-31, status: Lapsed }\n',
+      ),
+    );
+    assert.equal(both.message, noEvidence('the certificates are marked suspended, withdrawn or lapsed'));
+    assert.deepEqual(
+      checkRule(
+        ruleId,
+        onlyCertifications('    - { name: ISO 27001, expires: 2028-06-30, notes: "Suspended in 2026, reinstated by BSI on 2026-12-01" }\n'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      checkRule(
+        ruleId,
+        onlyCertifications(
+          '    - { name: ISO/IEC 27001:2022, scope: "Service desk, including handling of suspended user accounts", expires: 2028-06-30 }\n',
+        ),
+      ),
+      [],
+    );
+  });
+});
+
+describe('security-attestation-missing: a questionnaire completed, written other ways', () => {
+  it('reads `completed_on`, a `status` that says done beside a `date`, and "Yes (2026-11-02)"', () => {
+    for (const line of [
+      '  security_questionnaire: { type: SIG Lite, completed_on: 2026-11-02 }\n',
+      '  security_questionnaire: { type: SIG Lite, status: Completed, date: 2026-11-02 }\n',
+      '  security_questionnaire: { type: SIG Lite, completed: "Yes (2026-11-02)" }\n',
+    ])
+      assert.deepEqual(checkRule(ruleId, onlySurvey(line)), [], line);
+  });
+
+  it('does not read a `status` that says it is pending as done, and says the questionnaire is not completed', () => {
+    const d = one(onlySurvey('  security_questionnaire: { type: SIG Lite, status: Sent - awaiting answers, date: 2026-11-02 }\n'));
+    assert.equal(
+      d.message,
+      'No current security evidence for sensitive data: the questionnaire is not completed, and there is no certification.',
+    );
+    assert.deepEqual(d.range, surveyKey);
+  });
+});

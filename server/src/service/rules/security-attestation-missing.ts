@@ -48,7 +48,7 @@ Evidence is read for what it is: a quality or other management-system certificat
 
 Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified") cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
 
-Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day, and a date and time as its day; a questionnaire on record with no \`completed\` date is not completed. A date that cannot be read ("TBC", "30/06/2028", 2028-02-30) shows nothing, so the certificate or questionnaire it belongs to is not current evidence, and the finding says which date could not be read.
+Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day, and a date and time as its day; a questionnaire on record with no \`completed\` date is not completed. A certificate marked suspended, withdrawn or lapsed in its name, a status, a note or a comment ("Suspended", "withdrawn by BSI", "renewal audit failed") is not current whatever expiry it prints, unless the text says it was reinstated or renewed. A questionnaire's day is read under \`completed\`, the keys people use (\`completed_on\`, \`returned\`), a \`status\` that says it is done beside a \`date\`, or a \`completed\` text that names the day ("Yes (2026-11-02)"). A date that cannot be read ("TBC", "30/06/2028", 2028-02-30) shows nothing, so the certificate or questionnaire it belongs to is not current evidence, and the finding says which date could not be read.
 
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
@@ -139,6 +139,7 @@ Evidence must also last: when the only current evidence is certificates that all
       const kind = attestationKind(item, commentsOf(doc, ['vendor', 'certifications', i]));
       if (kind === 'point-in-time' || kind === 'bridge-letter' || (typeof kind === 'object' && 'provider' in kind)) uncounted.push(kind);
       else if (typeof kind === 'object' && ('excluded' in kind || 'parent' in kind)) uncounted.push('not-covering');
+      else if (typeof kind === 'object' && 'revoked' in kind) uncounted.push('revoked');
       else if (kind === 'not-security' && typeof item.name === 'string' && managementSystem.test(item.name))
         uncounted.push('management-system');
       else if (kind === 'type-1') uncounted.push('type-1');
@@ -158,6 +159,12 @@ Evidence must also last: when the only current evidence is certificates that all
       if (typeof kind === 'object' && 'provider' in kind) {
         stale.push(
           `${name} is the cloud provider's certificate (${kind.provider}), not the vendor's: it covers ${kind.provider}'s data centres and platform, while the vendor's own controls (its staff, its access to your data, its code and operations) have no attestation.`,
+        );
+        continue;
+      }
+      if (typeof kind === 'object' && 'revoked' in kind) {
+        stale.push(
+          `${name}: its ${kind.field} says "${kind.revoked}": a suspended, withdrawn or lapsed certificate is not current, whatever expiry it prints. Ask for the certification body's confirmation that it is valid again.`,
         );
         continue;
       }
@@ -319,6 +326,7 @@ type UncountedKind =
   | 'management-system'
   | 'type-1'
   | 'iso-2013'
+  | 'revoked'
   | 'undated'
   | 'other';
 
@@ -349,6 +357,8 @@ function certificationsState(kinds: readonly UncountedKind[], ref: string): stri
     return many
       ? 'SOC 2 Type I reports test the design of controls on one date, not their operation over a period'
       : 'a SOC 2 Type I report tests the design of controls on one date, not their operation over a period';
+  if (first === 'revoked' && kinds.every((k) => k === first))
+    return many ? 'the certificates are marked suspended, withdrawn or lapsed' : 'the certificate is marked suspended, withdrawn or lapsed';
   if (first === 'undated' && kinds.every((k) => k === first))
     return many
       ? 'no certification has a readable `expires` or `period_end` date'
@@ -573,6 +583,7 @@ type AttestationKind =
   | 'point-in-time'
   | 'bridge-letter'
   | { readonly provider: string }
+  | { readonly revoked: string; readonly field: string }
   | { readonly excluded: string; readonly field: string }
   | { readonly parent: string }
   | { readonly claim: string; readonly field?: string };
@@ -644,6 +655,8 @@ function attestationKind(item: Readonly<Record<string, unknown>>, comments: read
   const prose = proseOf(item, comments);
   const provider = providerOf(name, typeof item.scope === 'string' ? item.scope : undefined);
   if (provider !== undefined) return { provider };
+  const revoked = revokedIn([['name', name], ...prose]);
+  if (revoked !== undefined) return revoked;
   const issued = showsIssuance(item, [name, ...prose.map(([, text]) => text)]);
   const claim = claimInName(name, issued);
   if (claim !== undefined) return { claim };
@@ -658,6 +671,39 @@ function attestationKind(item: Readonly<Record<string, unknown>>, comments: read
   const parent = parentOf([name, ...prose.map(([, text]) => text)], item.scope);
   if (parent !== undefined) return { parent };
   return 'security';
+}
+
+/**
+ * Words that say a certificate held is no longer valid: "Suspended", "withdrawn by BSI", "lapsed",
+ * "revoked", "no longer valid", "not renewed", "renewal audit failed". In the name, a status or a
+ * note they are about the certificate; in a scope, which describes the work ("suspended accounts"),
+ * only in a clause about certification. A text that also says it was restored ("reinstated",
+ * "renewed", "recertified") is judged by its dates.
+ */
+const revokedPhrases: readonly Phrase<true>[] = [
+  'suspended|withdrawn|revoked|lapsed|cancelled|canceled|invalidated|terminated|rescinded',
+  'no longer valid|current|certified|held|in force',
+  'not renewed|valid|current',
+  '~audit|recertification|surveillance failed',
+  'failed the? ~audit|recertification|surveillance',
+].flatMap((pattern) => phrase(pattern, true as const));
+const restoredPhrases: readonly Phrase<true>[] = ['reinstated|renewed|recertified|restored|lifted|reissued|re-issued'].flatMap((pattern) =>
+  phrase(pattern, true as const),
+);
+function revokedIn(texts: readonly (readonly [string, string])[]): { readonly revoked: string; readonly field: string } | undefined {
+  for (const [field, text] of texts) {
+    if (text.length > 2000) continue;
+    for (const clause of text.split(/[;.()\n]/)) {
+      const words = wordsOf(clause);
+      const found = findPhrases(clause, words, revokedPhrases)[0];
+      if (!found) continue;
+      if (findPhrases(text, wordsOf(text), restoredPhrases).length > 0) break;
+      if (describesWork.has(field) && !securityAttestation.test(clause) && findPhrases(clause, words, certificationWords).length === 0)
+        continue;
+      return { revoked: clause.slice(found.start, found.end), field: field === 'name' ? 'name' : field };
+    }
+  }
+  return undefined;
 }
 
 /** Fields that describe the work a certificate covers rather than the certificate itself. */
@@ -787,9 +833,9 @@ type SurveyRead =
  */
 function readSurvey(value: unknown): SurveyRead {
   if (isAbsent(value)) return { kind: 'none' };
-  if (isRecord(value)) return { kind: 'record', record: value };
+  if (isRecord(value)) return { kind: 'record', record: surveyRecord(value) };
   if (Array.isArray(value)) {
-    const records = value.filter(isRecord);
+    const records = value.filter(isRecord).map(surveyRecord);
     let best = records[0];
     for (const record of records) if ((dateOf(record.completed) ?? '') > (dateOf(best?.completed) ?? '')) best = record;
     if (best !== undefined) return { kind: 'record', record: best };
@@ -807,6 +853,43 @@ function readSurvey(value: unknown): SurveyRead {
   if (pending && !done) return { kind: 'text', text, pending: text.slice(pending.start, pending.end) };
   return { kind: 'text', text, ...(date !== undefined ? { completed: date } : {}) };
 }
+/** Keys people write for the day a questionnaire was completed. */
+const completedKeys = [
+  'completed_on',
+  'completed_date',
+  'date_completed',
+  'completion_date',
+  'returned',
+  'returned_on',
+  'answered',
+  'received',
+];
+
+/**
+ * A questionnaire mapping with its completion day read as written: under `completed` or a key
+ * people use for it (\`completed_on\`), a \`status\` that says it is done beside a \`date\`, or a
+ * \`completed\` text that names the day ("Yes (2026-11-02)"). Otherwise the mapping as written.
+ */
+function surveyRecord(record: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const completed = record.completed;
+  if (isAbsent(completed)) {
+    const key = completedKeys.find((k) => !isAbsent(record[k]));
+    if (key !== undefined) return { ...record, completed: record[key] };
+    const status = record.status;
+    if (typeof status === 'string' && !isAbsent(record.date) && status.length <= 200) {
+      const words = wordsOf(status);
+      if (findPhrases(status, words, donePhrases).length > 0 && findPhrases(status, words, pendingPhrases).length === 0)
+        return { ...record, completed: record.date };
+    }
+    return record;
+  }
+  if (typeof completed === 'string' && readEvidenceDate(completed) === 'unreadable' && /\d{4}-\d{2}-\d{2}/.test(completed)) {
+    const read = readSurvey(completed);
+    if (read.kind === 'text' && read.completed !== undefined) return { ...record, completed: read.completed };
+  }
+  return record;
+}
+
 /** Words that say a questionnaire's answers are not in; `true` for the ones no "completed" outweighs ("not yet"). */
 const pendingPhrases: readonly Phrase<boolean>[] = [
   ...['sent|requested|issued|pending|awaiting|outstanding|draft|started|underway', 'in progress'].flatMap((pattern) =>
