@@ -257,3 +257,25 @@ describe('security-attestation-missing: a questionnaire completed, written other
     assert.deepEqual(d.range, surveyKey);
   });
 });
+
+describe('security-attestation-missing: evidence that says there is none', () => {
+  it('reads "None", "N/A" and "TBD" as no certification or questionnaire on record, not as a certificate that fails', () => {
+    const none = one(
+      fullWith([`  certifications:\n${iso}${soc2}${survey}`, '  certifications: None\n  security_questionnaire: N/A   # not asked\n']),
+    );
+    assert.equal(
+      none.message,
+      'No security evidence for sensitive data: the vendor has no certification, attestation report or completed questionnaire on record.',
+    );
+    assert.deepEqual(none.range, certificationsKey);
+    assert.deepEqual(factsOf(none)?.slice(1), ['`certifications` says "None": no certification is on record.']);
+    const listed = one(onlyCertifications('    - N/A\n'));
+    assert.equal(listed.message, none.message);
+    assert.deepEqual(factsOf(listed)?.slice(1), ['`certifications` says "N/A": no certification is on record.']);
+  });
+
+  it('with a placeholder beside a real certificate, judges the certificate', () => {
+    const d = one(onlyCertifications('    - TBD\n    - { name: ISO 27001, expires: 2026-06-30 }\n'));
+    assert.equal(d.message, noEvidence('no certification is current on 2027-02-15'));
+  });
+});

@@ -48,7 +48,7 @@ Evidence is read for what it is: a quality or other management-system certificat
 
 Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified") cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
 
-Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day, and a date and time as its day; a questionnaire on record with no \`completed\` date is not completed. A certificate marked suspended, withdrawn or lapsed in its name, a status, a note or a comment ("Suspended", "withdrawn by BSI", "renewal audit failed") is not current whatever expiry it prints, unless the text says it was reinstated or renewed. A questionnaire's day is read under \`completed\`, the keys people use (\`completed_on\`, \`returned\`), a \`status\` that says it is done beside a \`date\`, or a \`completed\` text that names the day ("Yes (2026-11-02)"). A date that cannot be read ("TBC", "30/06/2028", 2028-02-30) shows nothing, so the certificate or questionnaire it belongs to is not current evidence, and the finding says which date could not be read.
+Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day, and a date and time as its day; a questionnaire on record with no \`completed\` date is not completed. A certificate marked suspended, withdrawn or lapsed in its name, a status, a note or a comment ("Suspended", "withdrawn by BSI", "renewal audit failed") is not current whatever expiry it prints, unless the text says it was reinstated or renewed. A questionnaire's day is read under \`completed\`, the keys people use (\`completed_on\`, \`returned\`), a \`status\` that says it is done beside a \`date\`, or a \`completed\` text that names the day ("Yes (2026-11-02)"). An entry that says there is none ("None", "N/A", "TBD") is no evidence on record. A date that cannot be read ("TBC", "30/06/2028", 2028-02-30) shows nothing, so the certificate or questionnaire it belongs to is not current evidence, and the finding says which date could not be read.
 
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
@@ -128,7 +128,14 @@ Evidence must also last: when the only current evidence is certificates that all
     // certification written as a mapping instead of a list, are read as certifications named so.
     const certifications = valueAt(root, ['vendor', 'certifications']);
     const items: readonly unknown[] = Array.isArray(certifications) ? certifications : isAbsent(certifications) ? [] : [certifications];
+    /** Entries that say there is none ("None", "N/A", "TBD"): no certification on record, not one that fails. */
+    let placeholders = 0;
     for (const [i, written] of items.entries()) {
+      if (typeof written === 'string' && noneWritten.test(written.trim())) {
+        placeholders++;
+        stale.push(`\`certifications\` says "${shortText(written)}": no certification is on record.`);
+        continue;
+      }
       const item: Readonly<Record<string, unknown>> | undefined = isRecord(written)
         ? written
         : typeof written === 'string' || typeof written === 'number'
@@ -272,7 +279,7 @@ Evidence must also last: when the only current evidence is certificates that all
     if (otherEvidence) return [];
     if (current.length > 0) return expiringCertificates(root, current, ref);
 
-    const hasCertifications = items.length > 0;
+    const hasCertifications = items.length > placeholders;
     const blankCompleted = isRecord(survey) && typeof survey.completed === 'string' && isAbsent(survey.completed);
     const ops: FixOp[] = [];
     ops.push(
@@ -298,7 +305,7 @@ Evidence must also last: when the only current evidence is certificates that all
         message:
           surveyGap && !hasCertifications
             ? `No current security evidence for sensitive data: the questionnaire ${surveyState(surveyGap, months, ref)}, and there is no certification.`
-            : stale.length > 0
+            : hasCertifications && stale.length > 0
               ? surveyGap
                 ? `No current security evidence for sensitive data: ${certificationsState(uncounted, ref)}, and the questionnaire ${surveyState(surveyGap, months)}.`
                 : `No current security evidence for sensitive data: ${certificationsState(uncounted, ref)}, and no security questionnaire is completed.`
@@ -316,6 +323,9 @@ Evidence must also last: when the only current evidence is certificates that all
     ];
   },
 };
+
+/** A certification entry that says there is none, or none yet: "None", "N/A", "TBD", "none yet", "-". */
+const noneWritten = /^(?:none(?:\s+yet)?|n\/?a|nil|no|not\s+yet|tbd|tbc|tba|to\s+follow|to\s+be\s+confirmed|pending|-+|\?+)\.?$/i;
 
 /** What a certification on record is when it is not counted, as far as the message tells them apart. */
 type UncountedKind =
@@ -832,7 +842,8 @@ type SurveyRead =
  * "requested", "not yet"). Any other value (`true`) says nothing was completed.
  */
 function readSurvey(value: unknown): SurveyRead {
-  if (isAbsent(value)) return { kind: 'none' };
+  // "N/A", "None", "TBD": no questionnaire on record.
+  if (isAbsent(value) || (typeof value === 'string' && noneWritten.test(value.trim()))) return { kind: 'none' };
   if (isRecord(value)) return { kind: 'record', record: surveyRecord(value) };
   if (Array.isArray(value)) {
     const records = value.filter(isRecord).map(surveyRecord);
