@@ -163,6 +163,56 @@ describe('security-references-missing', () => {
   });
 });
 
+describe('security-references-missing: when a call counts', () => {
+  const refsKey = { start: { line: 15, character: 2 }, end: { line: 15, character: 12 } };
+
+  it('counts a call dated before work starts, even after today (evidence is judged on `timeline.start`)', () => {
+    assert.deepEqual(check('security-references-missing', full), []);
+  });
+
+  it('reports calls dated after work starts, naming each, at info on the key', () => {
+    const text = fullWith(
+      ['      contacted: 2027-01-20\n', '      contacted: 2027-03-02\n'],
+      ['      contacted: 2027-01-22\n', '      contacted: 2027-02-16\n'],
+    );
+    const d = diagnostic('security-references-missing', text);
+    assert.equal(d.severity, 3);
+    assert.equal(
+      d.message,
+      'None of the 2 vendor references has a `contacted` date before work starts: there is no record that anyone called them in time.',
+    );
+    assert.deepEqual(d.range, refsKey);
+    assert.deepEqual(factsOf(d), [
+      '`Contoso Insurance`: `contacted` is 2027-03-02, after work starts on 2027-02-15 (`timeline.start`): a call then vets nobody before the work begins.',
+      '`Fabrikam Utilities`: `contacted` is 2027-02-16, after work starts on 2027-02-15 (`timeline.start`): a call then vets nobody before the work begins.',
+    ]);
+  });
+
+  it('does not count a `contacted` that is no date ("TBC", a day-first date), and says so', () => {
+    const text = fullWith(
+      ['      contacted: 2027-01-20\n', '      contacted: TBC\n'],
+      ['      contacted: 2027-01-22\n', '      contacted: 20/01/2027\n'],
+    );
+    const d = diagnostic('security-references-missing', text);
+    assert.equal(
+      d.message,
+      'None of the 2 vendor references has a `contacted` date before work starts: there is no record that anyone called them in time.',
+    );
+    assert.deepEqual(factsOf(d), [
+      '`Contoso Insurance`: `contacted` is "TBC", which is not a date: write the day you spoke to them (YYYY-MM-DD).',
+      '`Fabrikam Utilities`: `contacted` is "20/01/2027", which is not a date: write the day you spoke to them (YYYY-MM-DD).',
+    ]);
+  });
+
+  it('names a reference written as a sentence ("call booked for ...") as not contacted, in the singular', () => {
+    const refs = full.slice(full.indexOf('  references:\n'), full.indexOf('  certifications:\n'));
+    const text = fullWith([refs, '  references:\n    - "Contoso Insurance (call booked for 2027-01-28)"\n']);
+    const d = diagnostic('security-references-missing', text);
+    assert.equal(d.message, 'The vendor reference has no `contacted` date: there is no record that anyone called it.');
+    assert.deepEqual(factsOf(d), ['Listed but not contacted: `Contoso Insurance (call booked for 2027-01-28)`.']);
+  });
+});
+
 describe('security-data-classification-missing', () => {
   it('offers every level, the conservative `confidential` first and preferred', () => {
     const finding = only(check('security-data-classification-missing', fullWith(['  data_classification: confidential\n', ''])));
