@@ -29,6 +29,20 @@ describe('security-attestation-missing: certificates that expire during the proj
     ]);
   });
 
+  it('asks for the next report, not a renewed certificate, when the evidence is a SOC 2 report written with `expires`', () => {
+    const text = fullWith([iso, ''], [soc2, '    - { name: SOC 2 Type II report, expires: 2027-06-30 }\n'], [survey, '']);
+    const d = one(text);
+    assert.equal(severityName(d), 'info');
+    assert.equal(
+      d.message,
+      '`SOC 2 Type II report` expires before the project ends: on 2027-06-30, the end is 2027-10-29 (`timeline.end`), and no other evidence lasts longer.',
+    );
+    assert.deepEqual(factsOf(d), [
+      'The last 121 days of the project have no current security attestation.',
+      'Require the next report (or a bridge letter until it comes) before that date, and record it here when it arrives.',
+    ]);
+  });
+
   it('lands on the certificate that lasts longest and counts the others', () => {
     const two = `${iso.replace('2028-06-30', '2027-06-30')}    - { name: CSA STAR Level 2, expires: 2027-08-31 }\n`;
     const d = one(fullWith([iso, two], [soc2, ''], [survey, '']));

@@ -427,7 +427,9 @@ function expiringCertificates(root: unknown, current: readonly CurrentEvidence[]
         uncovered === 1
           ? 'The last day of the project has no current security attestation.'
           : `The last ${uncovered} days of the project have no current security attestation.`,
-        'Require the renewed certificate before that date, and record its new `expires` here when it arrives.',
+        auditReport.test(latest.name)
+          ? 'Require the next report (or a bridge letter until it comes) before that date, and record it here when it arrives.'
+          : 'Require the renewed certificate before that date, and record its new `expires` here when it arrives.',
       ],
     },
   ];
@@ -436,6 +438,8 @@ function expiringCertificates(root: unknown, current: readonly CurrentEvidence[]
 /** Names of independent security attestations: ISO/IEC 27001 and its extensions, SOC 2, CSA STAR, PCI DSS and the like. */
 const securityAttestation =
   /2700[1-2]|2701[78]|27701|\bsoc\s*-?\s*(?:2|ii|3|iii)\b|\bsoc[23]\b|csa\s*star|\bpci(\s*-?\s*dss)?\b|hitrust|fedramp|stateramp|cyber\s*essentials|tisax|\bc5\b|\birap\b|\bisae\s*3000\b|\bnen\s*7510\b|secnumcloud|\biso\s*\/?\s*(iec\s*)?27\d{3}/i;
+/** An auditor's report on a period (SOC 2 or 3, ISAE 3000), renewed by the next report, not by a certificate. */
+const auditReport = /\bsoc\s*-?\s*(?:2|ii|3|iii)\b|\bsoc[23]\b|\bisae\s*3000\b/i;
 /** SOC 2 (or ISAE 3000) Type I (or Type 1): a point-in-time test of control design. */
 const type1 = /(?:\bsoc\s*-?\s*(?:2|ii)\b|\bsoc2\b|\bisae\s*3000\b).*\btype\s*(i|1)\b(?!i)/i;
 /** ISO/IEC 27001:2013, whose certificates ceased to be valid at the end of the transition (IAF MD 26), and the 2022 version. */
