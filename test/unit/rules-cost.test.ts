@@ -30,7 +30,20 @@ describe('parseMoneyText', () => {
   });
 
   it('refuses what it would have to guess at', () => {
-    for (const text of ['TBD', '40-50k', '50.000,00', '12 months', 'k', '$', '', '650/day', 'about', '1,2345']) {
+    for (const text of [
+      'TBD',
+      '40-50k',
+      '12 months',
+      'k',
+      '$',
+      '',
+      '650/day',
+      'about',
+      '1,2345',
+      '12,500.000,00',
+      '650 day',
+      '45 GBP per hour',
+    ]) {
       assert.equal(parseMoneyText(text), undefined, text);
     }
   });

@@ -8,7 +8,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { engagementOf } from '../../server/src/service/engagement';
 import { defaultThresholds } from '../../server/src/service/settings';
 import { ScopeDocument } from '../../server/src/service/document';
-import { analyzeText, factsOf, severityName } from '../support/analyze';
+import { analyzeText, factsOf, resolvedFixesOf, severityName } from '../support/analyze';
 
 const smallJob = `scope_version: 1
 project:
@@ -178,7 +178,17 @@ describe('engagement: a small job read from its size', () => {
     );
     const exit = one(text, 'governance-exit-plan-missing');
     assert.equal(severityName(exit), 'warning');
-    assert.equal(exit.message, 'There is no exit plan (`exit`): no termination notice, transition assistance or data return is agreed.');
+    // Only what a small job still owes: the data back, not termination notice or transition assistance.
+    assert.equal(
+      exit.message,
+      'There is no exit plan (`exit`), and personal data is in scope: even for a small job, agree how your data is returned or deleted at the end (`exit.data_return`).',
+    );
+    assert.deepEqual(factsOf(exit), [
+      'Sensitive because `security.personal_data` is true.',
+      'For a small job, termination notice and transition assistance are optional.',
+    ]);
+    const [fix] = resolvedFixesOf(exit);
+    assert.equal(fix?.title, 'Add the return and deletion of your data');
     assert.deepEqual(found(text, 'governance-escalation-missing'), []);
   });
 

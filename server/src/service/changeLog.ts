@@ -87,7 +87,14 @@ export type Impact =
   /** A number: `0` is a stated impact. */
   | { readonly kind: 'number'; readonly value: number }
   /** Text that reads as an amount (`"$12k"`): stated, but not in a form anything can add up. */
-  | { readonly kind: 'text'; readonly value: number; readonly written: string }
+  | {
+      readonly kind: 'text';
+      readonly value: number;
+      readonly written: string;
+      /** The currency the text names ("$1.2M": USD, guessed from `$`), when it names one. */
+      readonly currency?: string;
+      readonly currencyGuessed?: boolean;
+    }
   /** Text or a value nobody can read as an amount (`TBD`, `see quote`, a list). */
   | { readonly kind: 'unreadable'; readonly written: string }
   /** Missing, `null` or blank. */
@@ -107,10 +114,35 @@ function impactOf(value: unknown, money: boolean): Impact {
   if (isAbsent(value)) return { kind: 'absent' };
   if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'unreadable', written: String(value) };
   if (typeof value === 'string') {
-    const parsed = money ? parseMoneyText(value) : undefined;
+    const written = shortText(value, 40);
+    if (!money) {
+      const days = daysText(value);
+      return days === undefined ? { kind: 'unreadable', written } : { kind: 'text', value: days, written };
+    }
+    const parsed = parseMoneyText(value);
     // An estimate ("approx. 5k") is not a stated impact: the approval was given without a price.
-    if (parsed && !parsed.approximate) return { kind: 'text', value: parsed.value, written: shortText(value, 40) };
-    return { kind: 'unreadable', written: shortText(value, 40) };
+    if (parsed && !parsed.approximate)
+      return {
+        kind: 'text',
+        value: parsed.value,
+        written,
+        ...(parsed.currency ? { currency: parsed.currency, currencyGuessed: parsed.currencyGuessed } : {}),
+      };
+    return { kind: 'unreadable', written };
   }
   return { kind: 'unreadable', written: shortText(JSON.stringify(value) ?? String(value), 40) };
+}
+
+/**
+ * Calendar days written as text: "5", "5 days", "+3 calendar days", "2 weeks", "none", "no delay".
+ * Working days ("5 business days") are not calendar days and a month has no fixed length, so they
+ * are not read.
+ */
+function daysText(text: string): number | undefined {
+  const clean = text.trim();
+  if (/^(?:none|nil|no(?:ne)?\s+(?:impact|change|delay|slip(?:page)?))$/i.test(clean)) return 0;
+  const m = /^([+-−]?)\s*(\d{1,4})\s*(?:(?:calendar\s+)?(days?|d)|(weeks?|wks?|w))?$/i.exec(clean);
+  if (!m) return undefined;
+  const n = Number(m[2]) * (m[4] ? 7 : 1);
+  return m[1] === '-' || m[1] === '−' ? -n : n;
 }

@@ -623,6 +623,12 @@ export interface MoneyText {
   readonly currencyGuessed: boolean;
   /** "approx. 40k", "~40k": an estimate rather than a price. */
   readonly approximate: boolean;
+  /**
+   * Set when the reading of a separator is the likelier one, not the only one: "12.500" is read as
+   * 12,500 (a dot groups thousands in much of Europe), though it could be 12.5. A fix must not write
+   * it without a person.
+   */
+  readonly separatorGuessed?: string;
 }
 
 /** The currency a text's symbol stands for (`€` -> EUR), if it has one. */
@@ -636,12 +642,82 @@ export function currencyOfSymbol(text: string): { readonly code: string; readonl
   return code ? { code, guessed: false } : { code: 'USD', guessed: true };
 }
 
-const moneyMultipliers: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+const moneyMultipliers: Readonly<Record<string, number>> = {
+  k: 1e3,
+  thousand: 1e3,
+  tsd: 1e3,
+  m: 1e6,
+  mn: 1e6,
+  mio: 1e6,
+  million: 1e6,
+  bn: 1e9,
+  billion: 1e9,
+};
+
+/** Currencies written as words after the amount: "12,500 euros", "45k pounds sterling". */
+const currencyWords: Readonly<Record<string, { readonly code: string; readonly guessed: boolean }>> = {
+  euro: { code: 'EUR', guessed: false },
+  pound: { code: 'GBP', guessed: false },
+  dollar: { code: 'USD', guessed: true },
+};
 
 /**
- * Reads `"$120k"`, `"50,000"`, `"EUR 1.2m"`, `"approx. 40k"` as numbers: symbols and thousands
- * separators stripped, k/m/bn expanded. Undefined for anything else ("TBD", "40-50k", "50.000,00"),
- * since a fix must not guess at a price. Long texts are not amounts, which also keeps this cheap.
+ * A number as people write amounts: thousands grouped by `,` (`12,500`), `.` (`12.500`, German
+ * and Dutch), a space (`12 500`, French, also no-break spaces) or an apostrophe (`12'500`, Swiss),
+ * with a decimal part after a `.` or a `,` (`1.234,56`, `12,50`). The first group has 1-3 digits,
+ * every later one exactly 3, always with the same separator.
+ */
+const moneyNumber = /^(?:\d{1,3}(?:([,.'’ \u00a0\u202f])\d{3})(?:\1\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)/;
+
+/**
+ * The value of a `moneyNumber` token, or undefined when it cannot be read without a guess nobody
+ * should make ("1,2345"). `multiplied` says a k/m/bn follows, which makes a lone `.` or `,` a
+ * decimal mark ("1.2m", "12,5k").
+ */
+function readMoneyNumber(token: string, multiplied: boolean): { value: number; guessed?: string } | undefined {
+  const group = /^\d{1,3}([,.'\u2019 \u00a0\u202f])\d{3}/.exec(token)?.[1];
+  const marks = token.replace(/\d/g, '');
+  if (group === undefined || marks.length === 0) {
+    // One mark at most: "12.5", "12,50", "1200".
+    if (marks === '.') return { value: Number(token) };
+    if (marks === ',') {
+      const decimals = token.length - token.indexOf(',') - 1;
+      // "12,5" and "12,50" are a decimal comma; "1,2345" is neither a decimal nor a group of 3.
+      return decimals <= 2 || multiplied ? { value: Number(token.replace(',', '.')) } : undefined;
+    }
+    return marks === '' ? { value: Number(token) } : undefined;
+  }
+  const groups = marks.split('').filter((m) => m === group).length;
+  const last = marks[marks.length - 1];
+  const decimal = last !== group ? last : undefined;
+  if (decimal !== undefined && !/[.,]/.test(decimal)) return undefined;
+  // A lone group mark before a multiplier is a decimal mark: "1.250k", "2,500m".
+  if (decimal === undefined && groups === 1 && multiplied && (group === '.' || group === ',')) {
+    return { value: Number(token.replace(',', '.')) };
+  }
+  const [whole = '', fraction] =
+    decimal === undefined ? [token] : [token.slice(0, token.lastIndexOf(decimal)), token.slice(token.lastIndexOf(decimal) + 1)];
+  // Every group after the first has exactly 3 digits: "1.234.56" is neither grouped nor a decimal.
+  const parts = whole.split(group);
+  if (parts.slice(1).some((p) => p.length !== 3)) return undefined;
+  const digits = parts.join('');
+  if (!/^\d+$/.test(digits)) return undefined;
+  const value = Number(fraction === undefined ? digits : `${digits}.${fraction}`);
+  // "12.500": 12,500 in German or Dutch notation, 12.5 in English. Money rarely has 3 decimals, so
+  // the group reading is the likelier one, but it is a reading a person must confirm.
+  const guessed =
+    group === '.' && groups === 1 && decimal === undefined
+      ? `"${token}" is read with "." as the thousands separator (${amountFormat.format(value)}), as German or Dutch amounts are written; if it means ${Number(token)}, write that.`
+      : undefined;
+  return { value, ...(guessed ? { guessed } : {}) };
+}
+
+/**
+ * Reads `"$120k"`, `"50,000"`, `"EUR 1.2m"`, `"approx. 40k"`, `"12.500 €"`, `"1.234,56 EUR"`,
+ * `"12 500 €"`, `"CHF 12'500"`, `"-3,000 EUR"`, `"12,500 euros"` as numbers: symbols and thousands
+ * separators stripped, k/m/bn expanded. Undefined for anything else ("TBD", "40-50k", "1,2345"),
+ * since a fix must not guess at a price; a likelier reading of a separator ("12.500") says so in
+ * `separatorGuessed`. Long texts are not amounts, which also keeps this cheap.
  */
 export function parseMoneyText(text: string): MoneyText | undefined {
   let rest = text.trim();
@@ -652,19 +728,32 @@ export function parseMoneyText(text: string): MoneyText | undefined {
     return m;
   };
   const approximate = take(/^(approx(imately|\.)?|about|around|circa|ca\.|~|≈)/i) !== null;
-  const prefix = take(/^(US\$|NZ\$|C\$|A\$|\$|€|£|[A-Z]{3}(?=[\s\d]))/);
-  const number = take(/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?/);
+  const signBefore = take(/^[-−+]/);
+  const prefix = take(/^(US\$|NZ\$|C\$|A\$|\$|€|£|[A-Z]{3}(?=[\s\d+\-−]))/);
+  const sign = signBefore ?? take(/^[-−+]/);
+  const number = take(moneyNumber);
   if (!number) return undefined;
-  const unit = take(/^(thousand|million|billion|mn|bn|k|m)(?![a-z])/i);
+  const unit = take(/^(thousand|million|billion|mio\.?|tsd\.?|mn|bn|k|m)(?![a-z])/i);
   const suffix = prefix ? null : take(/^(€|£|[A-Z]{3}(?![A-Za-z]))/);
+  const wordSuffix = prefix || suffix ? null : take(/^(euro|pound|dollar)s?(?:\s+sterling)?(?![A-Za-z])/i);
   if (rest !== '') return undefined;
-  const multiplier = unit ? (moneyMultipliers[(unit[1] ?? '').toLowerCase()] ?? 1) : 1;
-  const value = Math.round(Number(number[0].replace(/,/g, '')) * multiplier * 100) / 100;
+  const read = readMoneyNumber(number[0], unit !== null);
+  if (!read) return undefined;
+  const multiplier = unit ? (moneyMultipliers[(unit[1] ?? '').toLowerCase().replace('.', '')] ?? 1) : 1;
+  const negative = sign !== null && sign[0] !== '+';
+  const value = (negative ? -1 : 1) * (Math.round(read.value * multiplier * 100) / 100);
   if (!Number.isFinite(value)) return undefined;
+  const word = wordSuffix?.[1]?.toLowerCase();
   const mark = prefix?.[0] ?? suffix?.[0];
-  const fromSymbol = mark ? currencyOfSymbol(mark) : undefined;
+  const fromSymbol = word ? currencyWords[word] : mark ? currencyOfSymbol(mark) : undefined;
   const currency = fromSymbol?.code ?? (mark && /^[A-Z]{3}$/.test(mark) ? mark : undefined);
-  return { value, ...(currency ? { currency } : {}), currencyGuessed: fromSymbol?.guessed ?? false, approximate };
+  return {
+    value,
+    ...(currency ? { currency } : {}),
+    currencyGuessed: fromSymbol?.guessed ?? false,
+    approximate,
+    ...(read.guessed ? { separatorGuessed: read.guessed } : {}),
+  };
 }
 
 /** User text for a message: at most `max` characters, so a pasted blob cannot flood the Problems panel. */

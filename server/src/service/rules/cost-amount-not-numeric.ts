@@ -110,12 +110,14 @@ function rewriteFix(root: unknown, path: Path, text: string, parsed: MoneyText, 
     // Safe only when nothing is decided for the author: no estimate turned into a price, no
     // currency guessed or contradicted, and no second fix also writing `budget.currency`.
     // An estimate, a currency read from a symbol or one that contradicts `budget.currency` needs a person.
-    applicability: !parsed.approximate && !setsCurrency && !conflicting ? 'safe' : 'unsafe',
+    // A separator read the likelier way ("12.500" as 12,500) needs a person too.
+    applicability: !parsed.approximate && !parsed.separatorGuessed && !setsCurrency && !conflicting ? 'safe' : 'unsafe',
   };
 }
 
 function factsOf(text: string, parsed: MoneyText, currency: string | undefined): string[] {
   const facts = [`"${shown(text)}" reads as ${formatAmount(parsed.value)}${parsed.currency ? ` ${parsed.currency}` : ''}`];
+  if (parsed.separatorGuessed) facts.push(parsed.separatorGuessed);
   if (parsed.approximate) facts.push('The text is an estimate ("approx."): confirm the contracted amount before accepting the fix.');
   if (parsed.currency && parsed.currencyGuessed) facts.push('`$` is read as USD; CAD, AUD and others also write `$`.');
   if (currency && parsed.currency && parsed.currency !== currency)

@@ -74,6 +74,9 @@ const notADate = /(?:^|\s)to\s+$/i;
 const requestDate =
   /^\s+(?:(?:it|they)\s+(?:was|were|is|are)\s+)?(?:raised|logged|received|submitted|opened|created)\b|^\s+of\s+(?:the\s+)?(?:request|receipt|submission)\b/i;
 
+/** "takes effect at any time", "take effect whenever agreed": no when, so no schedule impact. */
+const noWhen = /^\s+(?:at\s+any\s+(?:time|point|moment)|any\s*time|whenever|as\s+(?:needed|required|and\s+when))\b/i;
+
 /** The matches of a phrase list that name an impact, not a person, a team, a tool, a document or a timestamp. */
 function impactMatches(text: string, phrases: readonly Phrase<true>[]): PhraseMatch<true>[] {
   return findPhrases(text, wordsOf(text), phrases).filter((m) => {
@@ -81,6 +84,7 @@ function impactMatches(text: string, phrases: readonly Phrase<true>[]): PhraseMa
     const after = text.slice(m.end, m.end + 40);
     if (namedThing.test(after)) return false;
     if (/^schedules?$/.test(written) && documentLabel.test(after)) return false;
+    if (/effect$/.test(written) && /^t/.test(written) && noWhen.test(after)) return false;
     if (/^dat(?:e|es|ed)$/.test(written) && (notADate.test(text.slice(Math.max(0, m.start - 8), m.start)) || requestDate.test(after)))
       return false;
     return true;

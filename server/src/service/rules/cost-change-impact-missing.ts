@@ -79,14 +79,17 @@ function fixesFor(root: unknown, change: ChangeRequest, gaps: readonly Gap[]): F
   for (const { key, impact } of gaps) {
     if (impact.kind !== 'text') continue;
     const currency = stringAt(root, ['budget', 'currency']);
-    const read = parseMoneyText(impact.written)?.currency;
-    // The number is what the text says; only a currency that differs from the budget's needs a person.
+    const parsed = parseMoneyText(impact.written);
+    const read = parsed?.currency;
+    // The number is what the text says; a currency that differs from the budget's, or a separator
+    // read the likelier way ("12.500" as 12,500), needs a person.
     const conflicting = read !== undefined && read !== currency;
+    const guessed = parsed?.separatorGuessed !== undefined;
     fixes.push({
       title: `Write "${impact.written}" as ${String(impact.value)}${conflicting ? ` (the text says ${read}, the budget is in ${currency ?? 'no currency'})` : ''}`,
       ops: [{ op: 'replace', path: [...change.path, key], value: String(impact.value) }],
       preferred: true,
-      applicability: conflicting ? 'unsafe' : 'safe',
+      applicability: conflicting || guessed ? 'unsafe' : 'safe',
     });
   }
   const missingKeys = gaps

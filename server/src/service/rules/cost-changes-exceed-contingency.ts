@@ -2,7 +2,7 @@
 // The cost impacts of approved changes are paid from the contingency reserve
 // (`budget.contingency_percent` of `budget.total`, which excludes it). Error when they exceed it;
 // warning when they use more than maxContingencyUsedPercent of it.
-import { changeRequests, costImpactOf, statusNote } from '../changeLog';
+import { changeRequests, costImpactOf, statusNote, type Impact } from '../changeLog';
 import { currencySuffix, formatAmount, formatPercent, isAbsent, parseMoneyText, shortText, valueAt } from '../model';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
@@ -39,6 +39,7 @@ It is an error when the approved changes cost more than the reserve, and a warni
     if (!noReserve && (typeof percentValue !== 'number' || !Number.isFinite(percentValue) || percentValue < 0)) return [];
     const percent = noReserve ? 0 : (percentValue as number);
     const unit = currencySuffix(root);
+    const budgetCurrency = unit.trim() || undefined;
     const money = (n: number): string => `${formatAmount(n)}${unit}`;
 
     const facts: string[] = price.written
@@ -50,7 +51,14 @@ It is an error when the approved changes cost more than the reserve, and a warni
       const impact = costImpactOf(change);
       const note = statusNote(change);
       if (note) facts.push(note);
-      if (impact.kind === 'number' || impact.kind === 'text') {
+      const elsewhere = otherCurrency(impact, budgetCurrency);
+      if (elsewhere) {
+        // "$1.2M" on a EUR budget: no exchange rate is agreed, so it cannot be added to the reserve's sum.
+        facts.push(
+          `${change.label}: "${elsewhere.written}" is in ${elsewhere.currency}, not the budget's ${budgetCurrency ?? ''}, so it is not added.`,
+        );
+        unknown.push(change.label);
+      } else if (impact.kind === 'number' || impact.kind === 'text') {
         sum += impact.value;
         const read = impact.kind === 'text' ? ` (read from the text "${impact.written}")` : '';
         facts.push(`${change.label}: ${impact.value > 0 ? '+' : ''}${money(impact.value)}${read}`);
@@ -68,7 +76,7 @@ It is an error when the approved changes cost more than the reserve, and a warni
     const pending = changes
       .filter((c) => c.status === 'proposed')
       .map((c) => costImpactOf(c))
-      .reduce((a, i) => a + (i.kind === 'number' || i.kind === 'text' ? i.value : 0), 0);
+      .reduce((a, i) => a + ((i.kind === 'number' || i.kind === 'text') && !otherCurrency(i, budgetCurrency) ? i.value : 0), 0);
     if (pending > epsilon) facts.push(`Proposed changes would add ${money(pending)} more if approved.`);
 
     if (sum > reserve + epsilon) {
@@ -94,6 +102,17 @@ It is an error when the approved changes cost more than the reserve, and a warni
     return [finding];
   },
 };
+
+/**
+ * The text of an impact written in another currency than the budget's ("$1.2M" on a EUR budget), or
+ * undefined. `$` alone is read as the budget's own dollar (USD, CAD, AUD...).
+ */
+function otherCurrency(impact: Impact, budgetCurrency: string | undefined): { written: string; currency: string } | undefined {
+  if (impact.kind !== 'text' || impact.currency === undefined || budgetCurrency === undefined) return undefined;
+  if (impact.currency === budgetCurrency) return undefined;
+  if (impact.currencyGuessed && /D$/.test(budgetCurrency)) return undefined;
+  return { written: impact.written, currency: impact.currencyGuessed ? `${impact.currency} (read from "$")` : impact.currency };
+}
 
 /**
  * `budget.total` as a number. A price written as text that reads without guessing (`"$120k"`) is

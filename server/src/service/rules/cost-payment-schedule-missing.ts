@@ -24,6 +24,13 @@ const ruleId = 'cost-payment-schedule-missing';
 const recurringTerms =
   /\b(per|a|each|every)\s+(calendar\s+)?(month|quarter|week|year)\b|\b(monthly|quarterly|weekly|annually|yearly)\b|\bin arrears\b/i;
 
+/**
+ * Terms that say what a recurring invoice charges: an amount ("6.500 € per calendar month",
+ * "NOK 40,000 a month") or a fee, charge or subscription ("a fixed monthly fee", "the service charge").
+ */
+const periodicCharge =
+  /(?:€|£|\$|\b[A-Z]{3})\s?\d|\d(?:[\d.,'\u2019 ]*\d)?\s?(?:k\b|€|£|[A-Z]{3}\b)|\b(?:fees?|charges?|subscriptions?|retainers?|instal?ments?|flat[- ]rate|lump[- ]sums?)\b/;
+
 export const rule: Rule = {
   id: ruleId,
   category: 'cost',
@@ -32,7 +39,7 @@ export const rule: Rule = {
   title: 'No payment schedule',
   explanation: `The scope does not say when the vendor is paid. Under a fixed price, payments tied to milestones and to accepted deliverables are what keeps your leverage: without a schedule the vendor invoices on its own terms, often up front, and an early exit leaves you arguing about what was earned. Payments should be triggered by clear milestones or deliverables, never by "vague or uncontrolled events" (AIC operating manual, *Statements of Work*), and a final share held back until acceptance keeps the vendor engaged through testing (Freesi, *Milestone-based payment*). The GOV.UK Digital Outcomes guidance likewise expects the statement of work to state the payment approach and the cost. A budget with no pricing model at all leaves both open, which is a hidden cost in its plainest form.
 
-A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`) has a schedule and is not reported, and so does a plan written in \`payment_terms\` whose shares make up the whole price ("20% on signature, 45% on acceptance, the balance on go-live", "half up front and half on delivery", "two equal instalments", "one third on signing") or that pays on acceptance of each milestone: a hint proposes listing it in \`payments\`, and cost-payment-front-loaded checks its up-front share. A plan whose shares do not make up the price ("30% on signing, 30% on launch") is reported on \`payment_terms\` with its sum: part of the price has no agreed trigger.`,
+A run service billed in fixed periods ("6,500 EUR per month in arrears", "a fixed monthly fee" in \`payment_terms\`) has a schedule and is not reported; with no \`pricing_model\`, terms that say only when invoices go out ("invoiced monthly, net 30") are reported, since a monthly invoice can be a fixed fee or the time worked that month. A plan written in \`payment_terms\` whose shares make up the whole price ("20% on signature, 45% on acceptance, the balance on go-live", "half up front and half on delivery", "two equal instalments", "one third on signing") or that pays on acceptance of each milestone is a schedule too: a hint proposes listing it in \`payments\`, and cost-payment-front-loaded checks its up-front share. A plan whose shares do not make up the price ("30% on signing, 30% on launch") is reported on \`payment_terms\` with its sum: part of the price has no agreed trigger.`,
   areas: ['cost'],
   remedy:
     'Say how the vendor is paid (`budget.pricing_model`), and under a fixed price tie each payment to a milestone that accepts deliverables, holding back a final share until acceptance (`budget.payments`). A run service billed per period can state that in `payment_terms` instead ("monthly in arrears"). The quick fix proposes equal payments on the milestones that accept deliverables, or the pricing model to set; adjust the shares to the contract.',
@@ -59,12 +66,22 @@ A run service billed in fixed periods ("monthly in arrears" in \`payment_terms\`
 
     if (reading === undefined) {
       // A model written but not recognised (`outcome based`) is the schema's error, with the allowed values.
-      if (hasPayments || recurring || written || !isAbsent(budget.pricing_model)) return [];
+      if (hasPayments || written || !isAbsent(budget.pricing_model)) return [];
+      // "6,500 EUR per month in arrears" or "a monthly service fee" is a fixed charge per period; "invoiced
+      // monthly" alone says when invoices go out, not what they charge (a fixed fee, or the time worked).
+      if (recurring && terms !== undefined && periodicCharge.test(terms)) return [];
       const finding: Finding = {
         ruleId,
         path: ['budget', 'pricing_model'],
-        message: 'The budget does not say how the vendor is paid: no `pricing_model` and no payment schedule.',
-        facts: milestoneFact,
+        message: recurring
+          ? `The budget does not say how the vendor is paid: no \`pricing_model\`, and \`payment_terms\` ("${shortText(terms ?? '')}") says when invoices go out, not what they charge.`
+          : 'The budget does not say how the vendor is paid: no `pricing_model` and no payment schedule.',
+        facts: [
+          ...milestoneFact,
+          ...(recurring
+            ? ['A recurring invoice can be a fixed fee or the time worked that period; only the first has a known price.']
+            : []),
+        ],
         fixes: pricingFixes(root),
       };
       return [finding];

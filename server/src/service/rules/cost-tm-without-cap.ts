@@ -170,9 +170,12 @@ A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the
  */
 const ceilingWords =
   /\b(?:(?:will|shall|must|may|does|do|is|are|can|cannot|won't|can't)\s+not\s+exceed|(?:not[\s-]+to|never|not)[\s-]+exceeds?|not\s+exceeding|nte|capped\s+(?:at|to)|(?:(?:a|an|the)\s+)?(?:(?:overall|total|hard|firm|fixed|budget|spending|spend|fee|effort|price)\s+)?(?:cap|ceiling|limit)\s+(?:of|at|is)|up\s+to(?!\s+(?:a\s+|the\s+)?maximum)|(?:budget|hard|overall|total)\s+(?:cap|ceiling)\s*:|(?:cap|ceiling)\s*:|(?:up\s+to\s+)?(?:a|the)\s+maximum\s+of|maximum\s+of|no\s+more\s+than|limited\s+to)\s*(?::\s*)?/gi;
-/** The amount after those words, case-sensitive so that a currency code is not any three letters: "USD 72,000", "80,000 EUR", "£50k". */
+/**
+ * The amount after those words, case-sensitive so that a currency code is not any three letters:
+ * "USD 72,000", "80,000 EUR", "£50k", and thousands grouped as in Europe: "80.000 €", "80 000 EUR", "CHF 80'000".
+ */
 const ceilingAmount =
-  /^(?:US\$|\$|€|£|[A-Z]{3}\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|thousand|million)(?![A-Za-z]))?(?:\s?(?:€|£|[A-Z]{3}(?![A-Za-z])))?(?!\d|,\d)/;
+  /^(?:US\$|\$|€|£|[A-Z]{3}\s?)?(?:\d{1,3}(?:([,.'’\u00a0\u202f ])\d{3})(?:\1\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s?(?:k|m|thousand|million)(?![A-Za-z]))?(?:\s?(?:€|£|[A-Z]{3}(?![A-Za-z])))?(?!\d|,\d)/;
 /** An effort ceiling: "125 consultant days", "800 hours", "120 person-days", "90 PD". */
 const ceilingEffort =
   /^(\d[\d,]*(?:\.\d+)?)\s?(?:(?:consultant|person|man|working|billable|chargeable|developer|engineer|team|resource)[\s-])?(?:(days?|d)|(hours?|hrs?|h)|(pd|md))(?![A-Za-z])/i;

@@ -15,6 +15,11 @@ const exitSkeleton = [
   'knowledge_transfer: true',
 ].join('\n');
 
+/** What a small job with sensitive data still owes at the end: the data back, then deleted. */
+const smallJobExitSkeleton = ['data_return:', '  format: TODO   # e.g. CSV export', '  within_days: 10', 'deletion_certificate: true'].join(
+  '\n',
+);
+
 // `TODO`, not "": a placeholder that `cost-tbd-placeholder` keeps visible until a format is agreed.
 const dataReturnSkeleton = ['format: TODO   # e.g. database dump and CSV', 'within_days: 10'].join('\n');
 
@@ -47,6 +52,30 @@ A small job (\`project.engagement: small_job\`, or a scope within the \`smallJob
       const engagement = engagementOf(root, settings.thresholds);
       const how = proportion(engagement, engagement.small && !isSensitive(root));
       if (how === 'skip') return [];
+      if (engagement.small && isSensitive(root)) {
+        // A small job has nothing to transition; what it still owes is the data (GDPR Art. 28(3)(g)).
+        return [
+          {
+            ruleId: 'governance-exit-plan-missing',
+            path: ['exit'],
+            message: `There is no exit plan (\`exit\`), and ${sensitiveData(root)} is in scope: even for a small job, agree how your data is returned or deleted at the end (\`exit.data_return\`).`,
+            facts: [
+              `Sensitive because ${sensitivityReasons(root).join(' and ')}.`,
+              engagement.source === 'stated'
+                ? 'For a small job, termination notice and transition assistance are optional.'
+                : `${inferredNote(engagement, true)} Termination notice and transition assistance are optional for it.`,
+            ],
+            fixes: [
+              {
+                title: 'Add the return and deletion of your data',
+                ops: [setKeyOp(root, [], 'exit', smallJobExitSkeleton)],
+                preferred: true,
+                applicability: 'display-only',
+              },
+            ],
+          },
+        ];
+      }
       const relaxed: Partial<Finding> =
         how === 'hint'
           ? { severity: 'hint', facts: [inferredNote(engagement, true)] }
