@@ -352,3 +352,57 @@ describe('governance-exit-plan-missing: a small job with personal data owes the 
     );
   });
 });
+
+describe('a payment plan in `payment_terms` written in European amounts', () => {
+  const terms = (plan: string): string =>
+    fullWith(
+      ['  total: 240000', '  total: 40000'],
+      ['  payment_terms: net 30 from accepted invoice', `  payment_terms: ${plan}`],
+      [
+        '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n',
+        '',
+      ],
+    );
+
+  it('reads "12.000 €", "12 000 €", "€12.000,00" and "12k" as shares of the price', () => {
+    for (const plan of [
+      '12.000 € on signing and 28.000 € on acceptance of D3',
+      '12 000 € on signing and 28 000 € on go-live',
+      '€12.000,00 on signing and €28.000,00 on go-live',
+      '12k on signing, 28k on go-live',
+    ]) {
+      const text = terms(plan);
+      const d = onlyDiagnostic('cost-payment-schedule-missing', text);
+      assert.equal(severityName(d), 'hint', plan);
+      assert.equal(
+        d.message,
+        'The payment plan is written only in `payment_terms` (30%, 70%); list it in `payments` so each share is tied to a milestone and checked against the total.',
+        plan,
+      );
+      assert.deepEqual(where(d, text).slice(0, 2), [103, 17], plan);
+    }
+  });
+
+  it('reports a plan in those amounts that falls short of the price, with each share read', () => {
+    const text = terms('12.000 € on signing and 20.000 € on go-live');
+    const d = onlyDiagnostic('cost-payment-schedule-missing', text);
+    assert.equal(
+      d.message,
+      'The payment plan in `payment_terms` covers only 80% of the price (30%, 50%): the other 20% has no agreed trigger. List the payments in `payments` so they add up to the total.',
+    );
+    assert.deepEqual(factsOf(d), [
+      'Read in `payment_terms`: "12.000 € on signing" = 30%',
+      'Read in `payment_terms`: "20.000 € on go-live" = 50%',
+    ]);
+  });
+
+  it('cost-payment-front-loaded reads "€24.000,00 on signing" as 60% up front', () => {
+    const text = terms('€24.000,00 on signing and €16.000,00 on go-live');
+    const d = onlyDiagnostic('cost-payment-front-loaded', text);
+    assert.equal(
+      d.message,
+      '60% of the price is due before any deliverable is accepted: "€24.000,00 on signing" in `payment_terms` (24,000 of 40,000 EUR); the limit is 30%.',
+    );
+    assert.deepEqual(where(d, text).slice(0, 2), [103, 17]);
+  });
+});

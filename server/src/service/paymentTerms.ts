@@ -11,6 +11,7 @@
 // cardinals only, not "half" or "a third", and the one in wide use (words-to-numbers) is unmaintained
 // and pulls in babel-runtime 6 and a fuzzy matcher.
 import { alternation, cardinalValue, tensWords, unitWords } from './numberWords';
+import { parseMoneyText } from './model';
 import { findPhrases, phrase, wordsOf, type Phrase } from './phrases';
 
 export interface WrittenShare {
@@ -176,13 +177,15 @@ function roundPercent(value: number): string {
 }
 
 /**
- * An amount of money: "EUR 63,000", "£12,500", "36,000 EUR", "40 000 NOK", "GBP 18k". The currency
- * is a symbol or an ISO 4217 code; a bare number is not read as money.
+ * An amount of money: "EUR 63,000", "£12,500", "36,000 EUR", "40 000 NOK", "GBP 18k", and as
+ * written across Europe: "12.000 €", "€12.000,00", "CHF 12'500"; "12k" too (k makes it money). The
+ * currency is a symbol or an ISO 4217 code; a bare number is not read as money. The match is read
+ * with `parseMoneyText`, which checks the groups.
  */
 const currencyCode = '(?:EUR|GBP|USD|CHF|CAD|AUD|NZD|SEK|NOK|DKK|PLN|CZK|HUF|INR|SGD|HKD|JPY|ZAR|AED)';
-const amountNumber = '(\\d{1,3}(?:[,\\u00a0 ]\\d{3})+|\\d+)(\\.\\d{1,2})?(?:\\s?([km])\\b)?';
+const amountNumber = "(?:\\d{1,3}(?:[,.'\u2019\\u00a0\\u202f ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)(?:\\s?[km]\\b)?";
 const amountShare = new RegExp(
-  `(?:[€£$]\\s?|\\b${currencyCode}\\s?)${amountNumber}|\\b${amountNumber}\\s?(?:${currencyCode}\\b|euros?\\b|pounds?\\b|dollars?\\b)`,
+  `(?:[€£$]\\s?|\\b${currencyCode}\\s?)${amountNumber}|\\b${amountNumber}\\s?(?:[€£]|${currencyCode}\\b|euros?\\b|pounds?\\b|dollars?\\b)|\\b\\d+(?:[.,]\\d+)?\\s?k\\b`,
   'gi',
 );
 /** An amount that is a rate, not a share of the price: "950 GBP per day", "38,000 GBP for each calendar month", "/hour". */
@@ -193,12 +196,9 @@ const amountNotAShareBefore =
   /\b(?:rates?|cap|capped|ceiling|exceed|exceeding|up\s+to|maximum|max|limit|budget|total|price|value|worth|interest|penalty|penalties|credits?|discount|monthly|quarterly|annual|yearly|weekly|daily|hourly)\b[^.;]{0,24}$/i;
 
 function amountAt(m: RegExpMatchArray): number | undefined {
-  const digits = m[1] ?? m[4];
-  if (digits === undefined) return undefined;
-  const decimals = m[2] ?? m[5] ?? '';
-  const scale = (m[3] ?? m[6] ?? '').toLowerCase();
-  const value = Number(digits.replace(/[,\u00a0 ]/g, '') + decimals) * (scale === 'k' ? 1_000 : scale === 'm' ? 1_000_000 : 1);
-  return Number.isFinite(value) && value > 0 ? value : undefined;
+  // Codes are matched in any case ("eur"); parseMoneyText reads them in capitals.
+  const parsed = parseMoneyText(m[0]) ?? parseMoneyText(m[0].toUpperCase());
+  return parsed && Number.isFinite(parsed.value) && parsed.value > 0 ? parsed.value : undefined;
 }
 
 /** Every share written in the terms, in order of position. */
