@@ -195,6 +195,13 @@ describe('cost-change-control-incomplete: when a change may be asked for is not 
     assert.deepEqual(where(d, text), [134, 13, 79, 'Changes are agreed on the weekly call and take effect at any time.']);
   });
 
+  it('still asks for a cost when only the record of the plan is kept, or the hours are of a meeting', () => {
+    const text = process('Changes are discussed at the weekly meeting of 2 hours; the vendor keeps the timeline up to date.');
+    const d = onlyDiagnostic('cost-change-control-incomplete', text);
+    assert.equal(d.message, 'The change process does not ask for a cost impact: it names no cost, price, quote, rate or estimate.');
+    assert.equal(d.range.start.line, 134);
+  });
+
   it('asks for the schedule when a change is priced but may be raised "at any time"', () => {
     const text = process('Either party may raise a change request at any time; each is priced before approval.');
     const d = onlyDiagnostic('cost-change-control-incomplete', text);
@@ -209,6 +216,11 @@ describe('cost-change-control-incomplete: when a change may be asked for is not 
       'Changes state the impact on the contract value and on the delivery dates.',
       'Every change is priced before approval and shows re-planned milestones.',
       'Devices added during the term are priced from the tariff and take effect from the next billing quarter.',
+      'The vendor submits a change note with the price and the new delivery week.',
+      'A change order states the fee adjustment and any extension of time.',
+      'Changes are logged with the hours needed and when they can be delivered.',
+      'Changes are quoted and the vendor confirms how many weeks it adds.',
+      'Each request is estimated in days of effort and gets a time extension if it delays the launch window.',
     ]) {
       assert.deepEqual(
         diagnosticsOf('cost-change-control-incomplete', process(text)).map((d) => d.message),

@@ -28,6 +28,9 @@ const costPhrases: readonly Phrase<true>[] = [
   'financial|financially|budgetary|~reprice|~recost|~cap|~ceiling',
   'story ~point',
   'person|man|consultant|engineer|developer ~day|~hour',
+  // "the hours needed", "days of effort": effort is what a change is billed by.
+  '~hour|~day needed|required',
+  '~hour|~day of effort|work',
 ].flatMap((pattern) => phrase(pattern, true as const));
 const schedulePhrases: readonly Phrase<true>[] = [
   '~schedule|~date|~dated|~timeline|~timescale|~timeframe|~deadline|~milestone|~plan|~sprint|~delay|~duration|~calendar',
@@ -53,12 +56,16 @@ const schedulePhrases: readonly Phrase<true>[] = [
   'critical path',
   // "how long it takes", "when it will be delivered".
   'how long',
-  'when it|they|this will? be? ~deliver|~ship|~complete|ready|live|done',
-  'when the change will? be? ~deliver|~ship|~complete|ready|live|done',
+  'when it|they|this will|can|could|would? be? ~deliver|~ship|~complete|ready|live|done',
+  'when the change will|can|could|would? be? ~deliver|~ship|~complete|ready|live|done',
+  // "the new delivery week", "the target month"; "an extension of time" (construction contracts' term for a schedule change).
+  'delivery|completion|handover|launch|target ~week|~month|~quarter|~slot|~window',
+  '~extension of time',
+  'time ~extension',
   'delivery|completion ~estimate|~forecast',
 ].flatMap((pattern) => phrase(pattern, true as const));
 /** A change that moves the plan by a stretch of time: "the number of weeks it moves the first live payroll". */
-const movingVerbs: readonly Phrase<true>[] = phrase('~move|~push|~shift|~slip|~postpone|~defer|~extend', true as const);
+const movingVerbs: readonly Phrase<true>[] = phrase('~move|~push|~shift|~slip|~postpone|~defer|~extend|~add', true as const);
 const durations: readonly Phrase<true>[] = phrase('~day|~week|~month', true as const);
 /**
  * Words after a cost or schedule word that make it name a person, a team, a tool or a document
@@ -200,7 +207,7 @@ export const rule: Rule = {
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).
 
-An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes"), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
+An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
   areas: ['cost'],
   remedy:
     'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
