@@ -418,3 +418,57 @@ describe('a payment plan in `payment_terms` written in European amounts', () => 
     assert.deepEqual(where(d, text).slice(0, 2), [103, 17]);
   });
 });
+
+describe('cost-change-control-incomplete: approvers who are all on the vendor side', () => {
+  const approvers = (list: string): string => fullWith(['    approval_by: [Sam Patel, Dana Reyes]', `    approval_by: ${list}`]);
+
+  it('reports the vendor approving its own changes: its name, a vendor role, or its own key people', () => {
+    for (const [list, quoted] of [
+      ['[Northwind delivery director]', '"Northwind delivery director"'],
+      ['[Vendor PM, Supplier account manager]', '"Vendor PM", "Supplier account manager"'],
+      ['[Rui Lopes]', '"Rui Lopes"'],
+    ] as const) {
+      const text = approvers(list);
+      const d = onlyDiagnostic('cost-change-control-incomplete', text);
+      assert.equal(
+        d.message,
+        `Change control names only the vendor's side as approver (${quoted}): the vendor can approve its own extra work, and nobody on your side has to agree.`,
+        list,
+      );
+      assert.equal(severityName(d), 'warning');
+      assert.deepEqual(where(d, text), [135, 17, 17 + list.length, list]);
+      assert.ok(afterFix(d, text, 'Add an approver on your side to fill in').includes('approval_by: ['), list);
+    }
+  });
+
+  it('is quiet when anyone on your side approves too, or "our" names the approver', () => {
+    for (const list of ['[Northwind delivery director, Sam Patel]', '[Our product owner at Northwind]', '[Client PM]']) {
+      assert.deepEqual(
+        diagnosticsOf('cost-change-control-incomplete', approvers(list)).map((d) => d.message),
+        [],
+        list,
+      );
+    }
+  });
+});
+
+describe('cost-out-of-scope-empty: a list that says "None"', () => {
+  it('reports `out_of_scope: [None]` and `[n/a, -]` as excluding nothing, on the list', () => {
+    const list =
+      'out_of_scope:\n  - Native mobile apps (iOS, Android)\n  - Migrating invoices issued before 2020-01-01\n  - Changes to the SAP billing back end';
+    for (const [written, quoted] of [
+      ['[None]', '"None"'],
+      ['[n/a, "-"]', '"n/a", "-"'],
+      ['[Nothing excluded.]', '"Nothing excluded."'],
+    ] as const) {
+      const text = fullWith([list, `out_of_scope: ${written}`]);
+      const d = onlyDiagnostic('cost-out-of-scope-empty', text);
+      assert.equal(
+        d.message,
+        `\`out_of_scope\` says only ${quoted}, so nothing is explicitly excluded: every adjacent request can be argued into the price.`,
+      );
+      assert.deepEqual(where(d, text), [137, 14, 14 + written.length, written]);
+    }
+    assert.deepEqual(diagnosticsOf('cost-out-of-scope-empty', fullWith([list, 'out_of_scope: [None of the legacy reports]'])), []);
+  });
+});

@@ -3,7 +3,7 @@
 // `approval_by`, a key beside it or the process's words), no process, or a process that does not
 // require both a cost and a schedule impact (a hint when it defers to a named contract schedule).
 import { stringify } from 'yaml';
-import { isAbsent, isRecord, setKeyOp, valueAt } from '../model';
+import { arrayAt, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import { findPhrases, phrase, wordsOf, type Phrase, type PhraseMatch } from '../phrases';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
@@ -130,6 +130,42 @@ const notAName =
   /^(?:the|a|an|our|their|its|client|client's|clients|customer|customer's|customers|vendor|vendor's|supplier|supplier's|contractor|provider|buyer|purchaser|company|parties|party|both|either|each|all|any|we|us|you|it|they|written|email|e-mail|annex|appendix|schedule|clause|section|exhibit|attachment|sow|msa|cr|crs|po|no|then|once|after|before|when|if|every|changes?|requests?)$/i;
 const auxiliary = /^(?:must|will|shall|should|then|also|to|can|may|formally|jointly|first|both|in|writing)$/i;
 
+/** A role on the vendor's side: "Vendor PM", "the supplier's account manager", "Contractor delivery lead". */
+const vendorSide = /\b(?:vendor|vendor's|supplier|supplier's|contractor|contractor's|provider|provider's|agency|agency's)\b/i;
+/** Words that put an approver on the buyer's side even beside the vendor's name: "our", "client", "customer". */
+const buyerSide = /\b(?:our|we|us|client|client's|customer|customer's|buyer|purchaser|internal)\b/i;
+
+/**
+ * The approvers, when every one named is on the vendor's side (the vendor's name or a vendor role,
+ * and nothing that says "our" or "client"); undefined when any is on the buyer's side or unknown.
+ */
+function vendorSideOnly(approvers: readonly unknown[], root: unknown): string[] | undefined {
+  const names = approvers.filter((a): a is string => typeof a === 'string' && a.trim() !== '');
+  if (names.length === 0 || names.length !== approvers.filter((a) => !isAbsent(a)).length) return undefined;
+  const vendorName = valueAt(root, ['vendor', 'name']);
+  // The vendor's own key people ("Rui Lopes", its tech lead) are on its side too.
+  const people = arrayAt(root, ['vendor', 'key_personnel']).flatMap((p) =>
+    isRecord(p) && typeof p.name === 'string' && p.name.trim().split(/\s+/).length >= 2 ? [p.name.trim().toLowerCase()] : [],
+  );
+  const vendorWords =
+    typeof vendorName === 'string'
+      ? (vendorName.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter(
+          (w) =>
+            !/^(?:ltda?|llc|gmbh|inc|the|and|limited|group|software|solutions|services|consulting|digital|systems|technologies|partners|company)$/.test(
+              w,
+            ),
+        )
+      : [];
+  const ofVendor = (a: string): boolean => {
+    if (buyerSide.test(a)) return false;
+    if (vendorSide.test(a)) return true;
+    if (people.some((p) => a.toLowerCase().includes(p))) return true;
+    const words = a.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+    return words.some((w) => vendorWords.includes(w));
+  };
+  return names.every(ofVendor) ? names : undefined;
+}
+
 /** The words of the process that name who approves, or undefined. */
 export function approverInProse(text: string, vendorName: unknown): string | undefined {
   if (text.length > 4000) return undefined;
@@ -207,7 +243,7 @@ export const rule: Rule = {
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).
 
-An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
+An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody, and an \`approval_by\` whose every entry is on the vendor's side (the vendor's name, "Vendor PM", "Supplier account manager", or one of the vendor's own \`key_personnel\`) is reported: the vendor would approve its own extra work. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
   areas: ['cost'],
   remedy:
     'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
@@ -247,6 +283,24 @@ An approver counts wherever the lead names one: in \`approval_by\`, under a key 
           {
             title: 'Add an approver to fill in',
             ops: [setKeyOp(root, base, 'approval_by', '- ""')],
+            preferred: true,
+            applicability: 'display-only',
+          },
+        ],
+      });
+    }
+
+    // `approval_by: [Northwind delivery director]`: the vendor approves its own extra work.
+    const vendorOnly = namesSomeone && Array.isArray(approvers) ? vendorSideOnly(approvers, root) : undefined;
+    if (vendorOnly) {
+      findings.push({
+        ruleId,
+        path: [...base, 'approval_by'],
+        message: `Change control names only the vendor's side as approver (${vendorOnly.map((a) => `"${shortText(a, 40)}"`).join(', ')}): the vendor can approve its own extra work, and nobody on your side has to agree.`,
+        fixes: [
+          {
+            title: 'Add an approver on your side to fill in',
+            ops: [{ op: 'append', path: [...base, 'approval_by'], value: '""' }],
             preferred: true,
             applicability: 'display-only',
           },
