@@ -472,3 +472,36 @@ describe('cost-out-of-scope-empty: a list that says "None"', () => {
     assert.deepEqual(diagnosticsOf('cost-out-of-scope-empty', fullWith([list, 'out_of_scope: [None of the legacy reports]'])), []);
   });
 });
+
+describe('governance-owner-missing: an owner on the vendor side', () => {
+  const owner = (name: string): string => fullWith(['  owner: Sam Patel (Engineering Manager, Billing)', `  owner: ${name}`]);
+
+  it("reports the vendor's key person or a role of the vendor as `project.owner`, on the value", () => {
+    for (const name of ['Ana Costa', 'Northwind delivery lead', 'Vendor PM']) {
+      const text = owner(name);
+      const d = onlyDiagnostic('governance-owner-missing', text);
+      assert.equal(
+        d.message,
+        `\`project.owner\` ("${name}") is on the vendor's side: name the person on your side who runs the day-to-day contact with the vendor.`,
+      );
+      assert.equal(severityName(d), 'warning');
+      assert.deepEqual(where(d, text), [10, 9, 9 + name.length, name]);
+    }
+  });
+
+  it("is quiet for people on your side, a vendor manager, and words the vendor's name shares with others", () => {
+    for (const name of [
+      'Sam Patel',
+      'Jo Smith, Vendor Manager',
+      'Priya Shah (Supplier Relationship Manager)',
+      'Our Northwind account owner',
+      'Ana Lopes (Head of Software)',
+    ]) {
+      assert.deepEqual(
+        diagnosticsOf('governance-owner-missing', owner(name)).map((d) => d.message),
+        [],
+        name,
+      );
+    }
+  });
+});

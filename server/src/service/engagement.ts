@@ -189,6 +189,51 @@ export function vendorIsOnePerson(root: unknown): boolean {
   return vendor === own || (vendor.startsWith(own) && /^[\s,(]/.test(vendor.slice(own.length)));
 }
 
+/** A role on the vendor's side: "Vendor PM", "the supplier's account manager", "Contractor delivery lead". */
+const vendorRole = /\b(?:vendor|vendor's|supplier|supplier's|contractor|contractor's|provider|provider's|agency|agency's)\b/i;
+/** Words that put a person on the buyer's side even beside the vendor's name: "our", "client", "customer". */
+const buyerSide = /\b(?:our|we|us|client|client's|customer|customer's|buyer|purchaser|internal)\b/i;
+/** A buyer's role that manages vendors: "Vendor Manager", "Supplier Relationship Manager", "vendor management office". */
+const managesVendors =
+  /\b(?:vendor|supplier|contractor|provider|third[- ]party)\s+(?:manager|management|relationship|relations|governance|performance|risk|assurance|officer|owner)\b/i;
+
+/**
+ * True when a person or role written in the scope ("Northwind delivery director", "Vendor PM",
+ * "Rui Lopes" among the vendor's key personnel) is on the vendor's side, and nothing in it says
+ * "our" or "client". Used where the scope needs someone on the buyer's side: the internal owner,
+ * the approver of changes.
+ */
+export function onVendorSide(text: string, root: unknown): boolean {
+  if (text.length > 200 || buyerSide.test(text) || managesVendors.test(text)) return false;
+  if (vendorRole.test(text)) return true;
+  const lower = text.toLowerCase();
+  const people = arrayAt(root, ['vendor', 'key_personnel']).flatMap((p) =>
+    isRecord(p) && typeof p.name === 'string' && p.name.trim().split(/\s+/).length >= 2 ? [p.name.trim().toLowerCase()] : [],
+  );
+  if (people.some((p) => lower.includes(p))) return true;
+  const brand = vendorBrand(root);
+  return (
+    brand !== undefined && new RegExp(`(?<![\\p{L}\\d])${brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\d])`, 'iu').test(text)
+  );
+}
+
+/**
+ * What tells the vendor apart in a text: the first word of its name ("Northwind" of "Northwind
+ * Software Lda"), or the whole name of a vendor that is one person ("Aoife Brennan" of "Aoife
+ * Brennan, freelance web developer"). Later words ("Software", "Commerce", "Security") are
+ * common to many names, and a first name alone to many people.
+ */
+function vendorBrand(root: unknown): string | undefined {
+  const name = valueAt(root, ['vendor', 'name']);
+  if (typeof name !== 'string' || name.length > 200) return undefined;
+  if (vendorIsOnePerson(root)) {
+    const person = name.split(/[,(]/)[0]?.trim() ?? '';
+    return person.split(/\s+/).length >= 2 ? person : undefined;
+  }
+  const first = name.trim().match(/^(?:the\s+)?([\p{L}][\p{L}\d&'’-]*)/iu)?.[1];
+  return first !== undefined && first.length >= 3 ? first : undefined;
+}
+
 /** The hint line rules add when they relax on an inferred reading: what was read, and how to confirm or correct it. */
 export function inferredNote(reading: EngagementReading, bySize: boolean): string {
   const what = bySize ? `a small job (${reading.size})` : `${engagementLabels[reading.kind]} because ${reading.because}`;

@@ -3,7 +3,8 @@
 // `approval_by`, a key beside it or the process's words), no process, or a process that does not
 // require both a cost and a schedule impact (a hint when it defers to a named contract schedule).
 import { stringify } from 'yaml';
-import { arrayAt, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
+import { onVendorSide } from '../engagement';
+import { isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import { findPhrases, phrase, wordsOf, type Phrase, type PhraseMatch } from '../phrases';
 import type { Finding, Rule } from '../types';
 import { sources } from '../sources';
@@ -130,42 +131,6 @@ const notAName =
   /^(?:the|a|an|our|their|its|client|client's|clients|customer|customer's|customers|vendor|vendor's|supplier|supplier's|contractor|provider|buyer|purchaser|company|parties|party|both|either|each|all|any|we|us|you|it|they|written|email|e-mail|annex|appendix|schedule|clause|section|exhibit|attachment|sow|msa|cr|crs|po|no|then|once|after|before|when|if|every|changes?|requests?)$/i;
 const auxiliary = /^(?:must|will|shall|should|then|also|to|can|may|formally|jointly|first|both|in|writing)$/i;
 
-/** A role on the vendor's side: "Vendor PM", "the supplier's account manager", "Contractor delivery lead". */
-const vendorSide = /\b(?:vendor|vendor's|supplier|supplier's|contractor|contractor's|provider|provider's|agency|agency's)\b/i;
-/** Words that put an approver on the buyer's side even beside the vendor's name: "our", "client", "customer". */
-const buyerSide = /\b(?:our|we|us|client|client's|customer|customer's|buyer|purchaser|internal)\b/i;
-
-/**
- * The approvers, when every one named is on the vendor's side (the vendor's name or a vendor role,
- * and nothing that says "our" or "client"); undefined when any is on the buyer's side or unknown.
- */
-function vendorSideOnly(approvers: readonly unknown[], root: unknown): string[] | undefined {
-  const names = approvers.filter((a): a is string => typeof a === 'string' && a.trim() !== '');
-  if (names.length === 0 || names.length !== approvers.filter((a) => !isAbsent(a)).length) return undefined;
-  const vendorName = valueAt(root, ['vendor', 'name']);
-  // The vendor's own key people ("Rui Lopes", its tech lead) are on its side too.
-  const people = arrayAt(root, ['vendor', 'key_personnel']).flatMap((p) =>
-    isRecord(p) && typeof p.name === 'string' && p.name.trim().split(/\s+/).length >= 2 ? [p.name.trim().toLowerCase()] : [],
-  );
-  const vendorWords =
-    typeof vendorName === 'string'
-      ? (vendorName.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter(
-          (w) =>
-            !/^(?:ltda?|llc|gmbh|inc|the|and|limited|group|software|solutions|services|consulting|digital|systems|technologies|partners|company)$/.test(
-              w,
-            ),
-        )
-      : [];
-  const ofVendor = (a: string): boolean => {
-    if (buyerSide.test(a)) return false;
-    if (vendorSide.test(a)) return true;
-    if (people.some((p) => a.toLowerCase().includes(p))) return true;
-    const words = a.toLowerCase().match(/[a-z]{4,}/g) ?? [];
-    return words.some((w) => vendorWords.includes(w));
-  };
-  return names.every(ofVendor) ? names : undefined;
-}
-
 /** The words of the process that name who approves, or undefined. */
 export function approverInProse(text: string, vendorName: unknown): string | undefined {
   if (text.length > 4000) return undefined;
@@ -291,7 +256,14 @@ An approver counts wherever the lead names one: in \`approval_by\`, under a key 
     }
 
     // `approval_by: [Northwind delivery director]`: the vendor approves its own extra work.
-    const vendorOnly = namesSomeone && Array.isArray(approvers) ? vendorSideOnly(approvers, root) : undefined;
+    const named = Array.isArray(approvers) ? approvers.filter((a): a is string => typeof a === 'string' && a.trim() !== '') : [];
+    const vendorOnly =
+      named.length > 0 &&
+      Array.isArray(approvers) &&
+      named.length === approvers.filter((a) => !isAbsent(a)).length &&
+      named.every((a) => onVendorSide(a, root))
+        ? named
+        : undefined;
     if (vendorOnly) {
       findings.push({
         ruleId,
