@@ -505,3 +505,35 @@ describe('governance-owner-missing: an owner on the vendor side', () => {
     }
   });
 });
+
+describe('cost-tm-without-cap: a cap written as text below the total', () => {
+  it('reads "EUR 80,000" against the total and reports the ceiling below the price, on the cap', () => {
+    const text = fullWith(
+      ['  pricing_model: fixed_price', '  pricing_model: capped_time_and_materials\n  cap: "EUR 200,000"'],
+      [
+        '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n',
+        '  rate_card:\n    - { role: Senior developer, rate: 95, unit: hour }\n',
+      ],
+    );
+    const d = onlyDiagnostic('cost-tm-without-cap', text);
+    assert.equal(
+      d.message,
+      '`budget.cap` (200,000 EUR) is below `budget.total` (240,000 EUR): the ceiling is reached before the contracted work is paid for.',
+    );
+    assert.deepEqual(where(d, text), [101, 7, 20, '"EUR 200,000"']);
+    assert.deepEqual(factsOf(d), [
+      '`budget.total` 240,000 − `budget.cap` 200,000 = 40,000 EUR of contracted work above the ceiling',
+      '`budget.cap` is written "EUR 200,000", read as 200,000 EUR',
+    ]);
+    assert.ok(afterFix(d, text, 'Raise `cap` to the total (240,000)').includes('  cap: 240000\n'));
+    // In another currency it cannot be compared, and says so; cost-amount-not-numeric still reports the text.
+    const usd = text.replace('"EUR 200,000"', '"USD 200,000"');
+    const other = onlyDiagnostic('cost-tm-without-cap', usd);
+    assert.equal(
+      other.message,
+      '`budget.cap` ("USD 200,000") is in USD, but the budget is in EUR: the ceiling cannot be checked against the total.',
+    );
+    assert.deepEqual(where(other, usd), [101, 7, 20, '"USD 200,000"']);
+    assert.equal(diagnosticsOf('cost-amount-not-numeric', usd).length, 1);
+  });
+});

@@ -26,7 +26,7 @@ export const rule: Rule = {
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under time and materials (T&M) you pay for every hour or day the vendor works, so you, not the vendor, carry the cost of any overrun, and nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
 
-The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates", "day rates", "drawdown", "pay as you go", a price "per sprint" or a retainer are time and materials ("capped T&M" or "not to exceed" capped), "lump sum", "fixed fee" or a "fixed monthly retainer" a fixed price. A fixed price whose day rates price only the changes ("Fixed price (change requests at rate-card day rates)", "Lump sum, CRs billed at the day rates") stays a fixed price: each change is priced and approved through change control; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. Other ways of writing the same ceiling count too: "budget ceiling of", "not-to-exceed", "up to EUR 250,000" (an amount, not "up to 3 developers"), or caps per phase that add up to at least the total ("Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR"). A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling; an estimate ("estimated not to exceed", "an indicative budget of") is not a price the vendor exceeds at its own risk; and a ceiling in another currency than \`budget.currency\` cannot be checked against the total. None of these is taken as the cap, and the facts say what was read.
+The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates", "day rates", "drawdown", "pay as you go", a price "per sprint" or a retainer are time and materials ("capped T&M" or "not to exceed" capped), "lump sum", "fixed fee" or a "fixed monthly retainer" a fixed price. A fixed price whose day rates price only the changes ("Fixed price (change requests at rate-card day rates)", "Lump sum, CRs billed at the day rates") stays a fixed price: each change is priced and approved through change control; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. Other ways of writing the same ceiling count too: "budget ceiling of", "not-to-exceed", "up to EUR 250,000" (an amount, not "up to 3 developers"), or caps per phase that add up to at least the total ("Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR"). A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling; an estimate ("estimated not to exceed", "an indicative budget of") is not a price the vendor exceeds at its own risk; and a ceiling in another currency than \`budget.currency\` cannot be checked against the total. None of these is taken as the cap, and the facts say what was read. A \`cap\` written as text ("EUR 200,000", also cost-amount-not-numeric's finding) is still compared with the total, and one in another currency than \`budget.currency\` is reported, since it cannot be.
 
 A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the missing key, as every missing key is (rules.md: a diagnostic goes to the offending value, then its key, then the parent key). \`pricing_model\` is not the offending value: \`time_and_materials\` is a legitimate model, and the model is often not written at all (read from a rate card or from payment terms that bill for time), so \`budget:\` is the one place that always exists. The finding moves to the rate card only when the rate card itself is the offending value (its rates are placeholders), or when \`pricing_model\` is written in words and keeps its own \`schema/enum\` finding on its line.`,
   areas: ['cost'],
@@ -142,18 +142,36 @@ A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the
       }
     }
 
-    if (typeof cap === 'number' && typeof total === 'number' && cap < total) {
+    // A cap or total written as text ("EUR 80,000", cost-amount-not-numeric's finding) is read as written,
+    // so a ceiling below the price is not hidden behind the text; an estimate or another currency is not read.
+    const capValue = amountOf(cap, root);
+    const totalValue = amountOf(total, root);
+    const capCurrency = typeof cap === 'string' ? parseMoneyText(cap)?.currency : undefined;
+    const budgetCurrency = stringAt(root, ['budget', 'currency']);
+    if (capValue === undefined && capCurrency !== undefined && budgetCurrency !== undefined && /^[A-Z]{3}$/.test(budgetCurrency)) {
+      // "USD 200,000" on a EUR budget: no agreed exchange rate, so nothing says the ceiling covers the price.
       findings.push({
         ruleId,
         path: ['budget', 'cap'],
-        message: `\`budget.cap\` (${formatAmount(cap)}${unit}) is below \`budget.total\` (${formatAmount(total)}${unit}): the ceiling is reached before the contracted work is paid for.`,
+        message: `\`budget.cap\` ("${shortText(String(cap), 40)}") is in ${capCurrency}, but the budget is in ${budgetCurrency}: the ceiling cannot be checked against the total.`,
+      });
+    }
+    if (capValue !== undefined && totalValue !== undefined && capValue.value < totalValue.value) {
+      const asText = [capValue, totalValue].flatMap((v, i) =>
+        v.written ? [`\`budget.${i === 0 ? 'cap' : 'total'}\` is written "${v.written}", read as ${formatAmount(v.value)}${unit}`] : [],
+      );
+      findings.push({
+        ruleId,
+        path: ['budget', 'cap'],
+        message: `\`budget.cap\` (${formatAmount(capValue.value)}${unit}) is below \`budget.total\` (${formatAmount(totalValue.value)}${unit}): the ceiling is reached before the contracted work is paid for.`,
         facts: [
-          `\`budget.total\` ${formatAmount(total)} − \`budget.cap\` ${formatAmount(cap)} = ${formatAmount(total - cap)}${unit} of contracted work above the ceiling`,
+          `\`budget.total\` ${formatAmount(totalValue.value)} − \`budget.cap\` ${formatAmount(capValue.value)} = ${formatAmount(totalValue.value - capValue.value)}${unit} of contracted work above the ceiling`,
+          ...asText,
         ],
         fixes: [
           {
-            title: `Raise \`cap\` to the total (${formatAmount(total)})`,
-            ops: [{ op: 'replace', path: ['budget', 'cap'], value: String(total) }],
+            title: `Raise \`cap\` to the total (${formatAmount(totalValue.value)})`,
+            ops: [{ op: 'replace', path: ['budget', 'cap'], value: String(totalValue.value) }],
             preferred: true,
             applicability: 'unsafe',
           },
@@ -305,6 +323,19 @@ function ceilingInWords(root: unknown, budget: Readonly<Record<string, unknown>>
     }
   }
   return { facts };
+}
+
+/** A number, or money text in the budget's currency read as written ("EUR 80,000", "80.000 €"). */
+function amountOf(value: unknown, root: unknown): { value: number; written?: string } | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? { value } : undefined;
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseMoneyText(value);
+  if (!parsed || parsed.approximate) return undefined;
+  const currency = stringAt(root, ['budget', 'currency']);
+  if (parsed.currency !== undefined && currency !== undefined && parsed.currency !== currency) {
+    if (!(parsed.currencyGuessed && dollarCurrencies.test(currency))) return undefined;
+  }
+  return { value: parsed.value, written: shortText(value, 40) };
 }
 
 /** `payment_terms`, `pricing_model`, `assumptions`: the key a lead knows the words by. */
