@@ -537,3 +537,33 @@ describe('cost-tm-without-cap: a cap written as text below the total', () => {
     assert.equal(diagnosticsOf('cost-amount-not-numeric', usd).length, 1);
   });
 });
+
+describe('governance-escalation-missing: levels with no response time', () => {
+  const ladder = (levels: string): string =>
+    fullWith([
+      '  escalation:\n    - { level: 1, contact: Sam Patel, respond_within_days: 2 }\n    - { level: 2, contact: Dana Reyes, respond_within_days: 5 }\n',
+      `  escalation:\n${levels}`,
+    ]);
+
+  it('says which levels give no response time, as information on the first of them', () => {
+    const one = ladder('    - { level: 1, contact: Sam Patel }\n');
+    const d = onlyDiagnostic('governance-escalation-missing', one);
+    assert.equal(
+      d.message,
+      'The escalation path gives no response time for level 1 (`respond_within_days`): an issue can wait there as long as that level likes.',
+    );
+    assert.equal(severityName(d), 'info');
+    assert.deepEqual(where(d, one).slice(0, 2), [131, 6]);
+    const two = ladder(
+      '    - { level: 1, contact: Sam Patel }\n    - { level: 2, contact: Dana Reyes }\n    - { level: 3, contact: CEO, respond_within_days: 5 }\n',
+    );
+    assert.equal(
+      onlyDiagnostic('governance-escalation-missing', two).message,
+      'The escalation path gives no response time for level 1 and level 2 (`respond_within_days`): an issue can wait there as long as that level likes.',
+    );
+  });
+
+  it('is quiet when every level has one', () => {
+    assert.deepEqual(diagnosticsOf('governance-escalation-missing', fullWith()), []);
+  });
+});
