@@ -567,3 +567,31 @@ describe('governance-escalation-missing: levels with no response time', () => {
     assert.deepEqual(diagnosticsOf('governance-escalation-missing', fullWith()), []);
   });
 });
+
+describe('cost-tbd-placeholder: a value its own comment marks as open', () => {
+  it('reports `total: 240000  # TBC` on the value, as an error under budget', () => {
+    const text = fullWith(['  total: 240000', '  total: 240000  # TBC']);
+    const d = onlyDiagnostic('cost-tbd-placeholder', text);
+    assert.equal(
+      d.message,
+      'The comment on `budget.total` says "TBC": the value is not confirmed. Settle it before signing, or record it as an assumption with a decision date and an owner.',
+    );
+    assert.equal(severityName(d), 'error');
+    assert.deepEqual(where(d, text), [101, 9, 15, '240000']);
+  });
+
+  it('reads a due date and a one-line payment the same way, and not a comment on a line of its own', () => {
+    const due = fullWith(['    due: 2027-06-11', '    due: 2027-06-11  # date to be confirmed by the vendor']);
+    assert.deepEqual(
+      diagnosticsOf('cost-tbd-placeholder', due).map((d) => d.message),
+      [
+        'The comment on `deliverables[1].due` says "to be confirmed": the value is not confirmed. Settle it before signing, or record it as an assumption with a decision date and an owner.',
+      ],
+    );
+    const payment = fullWith(['    - { milestone: M1, percent: 20 }', '    - { milestone: M1, percent: 20 }  # TBC']);
+    const d = onlyDiagnostic('cost-tbd-placeholder', payment);
+    assert.deepEqual(where(d, payment).slice(0, 2), [106, 6]);
+    const own = fullWith(['  contingency_percent: 15', '  # TODO: agree the contingency with finance\n  contingency_percent: 15']);
+    assert.deepEqual(diagnosticsOf('cost-tbd-placeholder', own), []);
+  });
+});

@@ -3,7 +3,7 @@
 // an error for money and dates (budget.*, timeline.*, deliverables[].due), a warning elsewhere.
 import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
 import { approvedChanges, costImpactOf, scheduleImpactOf } from '../changeLog';
-import { formatPath } from '../model';
+import { formatPath, valueAt } from '../model';
 import type { Finding, Path, Rule } from '../types';
 import { keySegment, type ScopeDocument } from '../document';
 import { sources } from '../sources';
@@ -25,7 +25,9 @@ export const rule: Rule = {
   severity: 'warning',
   fixes: ['display-only'],
   title: 'Open placeholder (TBD/TODO)',
-  explanation: `An open item (TBD, TODO, "to be confirmed") in a scope you are about to sign is a blank cheque. Prices and dates left as TBD get settled after signature, when you have the least leverage, which is how hidden costs get into a signed contract. If something truly cannot be known yet, record it as an assumption with a decision date and an owner. Wiegers: "make it a TBD and set a date to find out".`,
+  explanation: `An open item (TBD, TODO, "to be confirmed") in a scope you are about to sign is a blank cheque. Prices and dates left as TBD get settled after signature, when you have the least leverage, which is how hidden costs get into a signed contract. If something truly cannot be known yet, record it as an assumption with a decision date and an owner. Wiegers: "make it a TBD and set a date to find out".
+
+A value whose own line ends in a comment that says it is open (\`total: 240000  # TBC\`, \`due: 2027-05-14  # to be confirmed\`) is reported the same way, on the value, when it is a price or a date (under \`budget\`, under \`timeline\`, or a deliverable's \`due\`): it looks settled, but its author says it is not. A comment on a line of its own is not read, since it may be about anything below it.`,
   areas: ['cost'],
   remedy:
     'Settle the open item before signing. If it truly cannot be known yet, record it as an assumption with a decision date and an owner: the quick fix sets the field to `null` and appends "Decide … by … (owner: …)" to `assumptions`.',
@@ -34,6 +36,7 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     const contents = doc.yaml?.contents;
     if (contents) visit(doc, contents, [], false, findings);
+    commentFindings(doc, findings);
     // One finding per value: the impact of an approved change that is a placeholder is
     // cost-change-impact-missing's, which names the approved change and its missing price.
     if (settings.rules['cost-change-impact-missing'] === 'off') return findings;
@@ -128,6 +131,42 @@ function check(value: string, path: Path, inMapping: boolean): Finding | undefin
         }
       : {}),
   };
+}
+
+/**
+ * A value whose own line's comment says it is open: `total: 240000  # TBC`, `due: 2027-05-14 # to be
+ * confirmed`. The number or date looks settled, but its author says it is not. Only a comment after a
+ * value on the same line is read (a comment on a line of its own could be about anything below it),
+ * and only where the value itself is no placeholder (that is its own finding).
+ */
+function commentFindings(doc: ScopeDocument, findings: Finding[]): void {
+  const text = doc.text;
+  for (const comment of doc.comments) {
+    if (comment.text.length > 500 || /^#\s*scope-lint/i.test(comment.text)) continue;
+    const m = placeholder.exec(comment.text.slice(1));
+    if (!m) continue;
+    const lineStart = text.lastIndexOf('\n', comment.offset - 1) + 1;
+    const before = text.slice(lineStart, comment.offset);
+    const valueEnd = lineStart + before.trimEnd().length;
+    if (before.trim() === '' || valueEnd <= lineStart) continue;
+    const located = doc.pathAt(valueEnd - 1);
+    if (located.onKey || located.path.length === 0) continue;
+    const value = valueAt(doc.value, located.path);
+    // A flow collection written on the comment's line (`- { milestone: M1, percent: 20 }  # TBC`) is that item.
+    if (value === null || (typeof value === 'object' && (doc.nodeOffsets(located.path)?.[0] ?? -1) < lineStart)) continue;
+    if (typeof value === 'string' && placeholder.test(value)) continue;
+    const path = located.path;
+    // Only prices and dates: a note on a name ("# TODO check name") is an editor's reminder, while
+    // "# TBC" on the total means the number about to be signed is not agreed.
+    if (!isMoneyOrDate(path) || findings.some((f) => formatPath(f.path) === formatPath(path))) continue;
+    findings.push({
+      ruleId,
+      path,
+      severity: 'error',
+      message: `The comment on \`${formatPath(path)}\` says "${m[0]}": the value is not confirmed. Settle it before signing, or record it as an assumption with a decision date and an owner.`,
+      facts: ['An error: open prices and dates get settled after signature, when you have the least leverage.'],
+    });
+  }
 }
 
 /** Under `budget.*`, under `timeline.*`, or a deliverable's `due`. */
