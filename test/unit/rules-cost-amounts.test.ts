@@ -144,6 +144,10 @@ describe('cost-payment-schedule-missing: invoices that go out monthly, with noth
       ],
     );
 
+  it('reads "NET 30" as payment days, not an amount', () => {
+    assert.equal(diagnosticsOf('cost-payment-schedule-missing', noModel('Invoiced monthly, NET 30')).length, 1);
+  });
+
   it('reports "Invoiced monthly, net 30" with no pricing model on `budget:`', () => {
     const text = noModel('Invoiced monthly, net 30');
     const d = onlyDiagnostic('cost-payment-schedule-missing', text);

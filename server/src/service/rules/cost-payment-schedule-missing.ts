@@ -29,7 +29,7 @@ const recurringTerms =
  * "NOK 40,000 a month") or a fee, charge or subscription ("a fixed monthly fee", "the service charge").
  */
 const periodicCharge =
-  /(?:€|£|\$|\b[A-Z]{3})\s?\d|\d(?:[\d.,'\u2019 ]*\d)?\s?(?:k\b|€|£|[A-Z]{3}\b)|\b(?:fees?|charges?|subscriptions?|retainers?|instal?ments?|flat[- ]rate|lump[- ]sums?)\b/;
+  /(?:€|£|\$|\b(?!NET\b)[A-Z]{3})\s?\d|\d(?:[\d.,'\u2019 ]*\d)?\s?(?:k\b|€|£|[A-Z]{3}\b)|\b(?:fees?|charges?|subscriptions?|retainers?|instal?ments?|flat[- ]rate|lump[- ]sums?)\b/;
 
 export const rule: Rule = {
   id: ruleId,
