@@ -28,6 +28,19 @@ describe('expertise-acceptance-criteria-subjective: natural phrasing', () => {
     assert.deepEqual(d.range, { start: { line: 61, character: 8 }, end: { line: 61, character: 8 + written.length } });
   });
 
+  it('counts runs a machine records as a number to test against ("5 nights in a row", "3 consecutive restores"), not a bare "successfully"', () => {
+    for (const text of [
+      'Restores verified with a successful nightly job 5 nights in a row',
+      'Backup job completes successfully on 5 consecutive nights',
+      'Nightly backup succeeds for 5 successful runs',
+      '3 consecutive restores complete without errors',
+    ])
+      assert.deepEqual(findings(text), [], text);
+    const [d] = findings('Backup job completes successfully');
+    assert.ok(d);
+    assert.equal(messageOf(d), 'Acceptance of `D2` depends on opinion: "successfully", with no number to test against.');
+  });
+
   it('reads trust, feedback, sense, liking, looks and "enough" in their inflections', () => {
     for (const [text, words] of [
       ['Recruiters give positive feedback in the pilot', 'positive feedback'],

@@ -103,7 +103,7 @@ const labelWords = new Set([
 
 /** Time and count words that make a number after a label word a quantity after all ("Tier 2 days" is rare; "SLA 4 hours" is not). */
 const timeWords =
-  /^(?:business\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|quarters?|years?|yrs?)\b/i;
+  /^(?:(?:consecutive|successive|straight)\s+)?(?:business\s+|working\s+|calendar\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|quarters?|years?|yrs?)\b/i;
 
 const hyphenatedDuration = /^-(?:(?:business|working|calendar)-)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?)\b/i;
 
@@ -322,9 +322,12 @@ const versionPairBefore = /\d[a-z]?\s*(?:to|through|thru|->|→)\s+$/i;
 const countPerPeriod =
   /^\s+(?:[A-Za-z-]+\s+){1,3}(?:per|a|an|each|every)\s+(?:second|minute|hour|day|business\s+day|working\s+day|week|month|quarter|year|sprint|release)\b/i;
 
-/** What a test or a check counts: "all 42 test cases", "0 findings", "48,000 records", "5 journeys". */
+/**
+ * What a test or a check counts: "all 42 test cases", "0 findings", "48,000 records", "5 journeys",
+ * and runs a machine records as passed or failed: "5 successful runs", "3 consecutive restores".
+ */
 const testedThings =
-  /^\s+(?:[a-z-]+\s+)?(?:tests?|cases?|checks?|scenarios?|journeys?|criteria|findings?|defects?|bugs?|errors?|issues?|incidents?|tickets?|alerts?|vulnerabilit(?:y|ies)|requests?|transactions?|records?|rows?|files?)\b/i;
+  /^\s+(?:[a-z-]+\s+)?(?:tests?|cases?|checks?|scenarios?|journeys?|criteria|findings?|defects?|bugs?|errors?|issues?|incidents?|tickets?|alerts?|vulnerabilit(?:y|ies)|requests?|transactions?|records?|rows?|files?|runs?|builds?|deployments?|restores?|backups?|executions?|cycles?)\b/i;
 
 /** The scope's own things and people, counted: "12 pages", "our 3 sites", "20 users", "the 5 reports". */
 const countedThings =
