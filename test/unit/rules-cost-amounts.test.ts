@@ -166,6 +166,22 @@ describe('cost-payment-schedule-missing: invoices that go out monthly, with noth
     );
   });
 
+  it('does not take a fee for something else for what the work costs ("late fees apply", a cancellation charge)', () => {
+    for (const terms of [
+      'Invoiced monthly; late fees apply',
+      'Invoiced monthly, net 30; a cancellation charge applies after go-live',
+      'Monthly invoices, bank charges borne by the client',
+      'Invoiced monthly after a one-off setup fee',
+    ]) {
+      const d = onlyDiagnostic('cost-payment-schedule-missing', noModel(terms));
+      assert.equal(
+        d.message,
+        `The budget does not say how the vendor is paid: no \`pricing_model\`, and \`payment_terms\` ("${terms}") says when invoices go out, not what they charge.`,
+        terms,
+      );
+    }
+  });
+
   it('takes an amount or a fee per period for a schedule (a run service)', () => {
     for (const terms of [
       '6.500 € per calendar month, invoiced monthly in arrears, net 30.',

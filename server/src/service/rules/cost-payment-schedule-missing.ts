@@ -27,9 +27,13 @@ const recurringTerms =
 /**
  * Terms that say what a recurring invoice charges: an amount ("6.500 € per calendar month",
  * "NOK 40,000 a month") or a fee, charge or subscription ("a fixed monthly fee", "the service charge").
+ * A fee for something else ("late fees apply", "a cancellation charge", "bank charges", "a setup
+ * fee") says nothing about what the work costs.
  */
-const periodicCharge =
-  /(?:€|£|\$|\b(?!NET\b)[A-Z]{3})\s?\d|\d(?:[\d.,'\u2019 ]*\d)?\s?(?:k\b|€|£|[A-Z]{3}\b)|\b(?:fees?|charges?|subscriptions?|retainers?|instal?ments?|flat[- ]rate|lump[- ]sums?)\b/;
+const periodicAmount = /(?:€|£|\$|\b(?!NET\b)[A-Z]{3})\s?\d|\d(?:[\d.,'\u2019 ]*\d)?\s?(?:k\b|€|£|[A-Z]{3}\b)/;
+const periodicChargeWord =
+  /\b(?<!\b(?:late|late[\s-]+payment|cancellation|cancel|admin|administration|administrative|bank|banking|card|transaction|processing|exit|termination|early[\s-]+termination|penalty|interest|setup|set[\s-]?up|one[\s-]?off|reinstatement|reminder|collection|overdue)[\s-]+)(?:fees?|charges?)\b|\b(?:subscriptions?|retainers?|instal?ments?|flat[- ]rate|lump[- ]sums?)\b/i;
+const periodicCharge = { test: (terms: string): boolean => periodicAmount.test(terms) || periodicChargeWord.test(terms) };
 
 export const rule: Rule = {
   id: ruleId,
