@@ -169,7 +169,7 @@ describe('cost-payment-schedule-missing: invoices that go out monthly, with noth
   it('does not take a fee for something else for what the work costs ("late fees apply", a cancellation charge)', () => {
     for (const terms of [
       'Invoiced monthly; late fees apply',
-      'Invoiced monthly, net 30; a cancellation charge applies after go-live',
+      'Invoiced monthly; cancellation charges apply',
       'Monthly invoices, bank charges borne by the client',
       'Invoiced monthly after a one-off setup fee',
     ]) {
