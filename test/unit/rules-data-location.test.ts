@@ -302,9 +302,11 @@ describe('security-data-location-missing', () => {
     );
   });
 
-  it('reads a single text as one location (the schema reports the type) and leaves other shapes to the schema', () => {
+  it('reads a single text as one location and a mapping by its values (the schema reports the type), and leaves a number to the schema', () => {
     assert.match(one(fullWith([eu, '  data_location: India\n'])).message, /personal data in India:/);
-    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: { country: IN }\n'])), []);
+    // A mapping says where the data goes as much as a list does: not a silent pass.
+    assert.match(one(fullWith([eu, '  data_location: { country: IN }\n'])).message, /personal data in India:/);
+    assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: { primary: Germany, dr: [Netherlands] }\n'])), []);
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: 49\n'])), []);
   });
 

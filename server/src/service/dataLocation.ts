@@ -109,7 +109,9 @@ export type LocationStanding =
   /** Not read as a country: treated as possibly outside the EU/EEA until it is written as one. */
   | 'unrecognised'
   /** The buyer's own premises, data centre or cloud tenant ("on the client's own premises", "client-hosted"): the vendor moves nothing. */
-  | 'own';
+  | 'own'
+  /** A value that names no place but says the vendor never receives the personal data ("test data only, anonymised"). */
+  | 'no-access';
 
 export interface LocationReading {
   /** The location as written, trimmed: the whole value, or the words of it that name the place. */
@@ -138,13 +140,29 @@ export interface LocationReading {
 /**
  * The buyer's own premises, data centre or cloud tenant, as leads write it: "on the client's own
  * premises", "client-hosted", "our own data centre", "in our server room", "the customer's Azure
- * tenant", "on-premises". Data kept there is not sent anywhere by the vendor; where the vendor's
- * staff reach it from is a location of its own ("remote access from India"), read beside it. The
- * vendor's or a supplier's premises are not the buyer's.
+ * tenant", "in the client's M365 tenant", "on-premises", "hosted by the client", "the client hosts
+ * all data", "the client's own SharePoint", "through the client's VDI". Data kept there is not sent
+ * anywhere by the vendor; where the vendor's staff reach it from is a location of its own ("remote
+ * access from India"), read beside it. The vendor's or a supplier's premises are not the buyer's.
  */
-const ownPlace =
-  /\b(?:(?:the\s+)?(?:client|customer|buyer|purchaser|authority|council|trust)(?:['’]s|s['’])?(?:\s+own)?|our(?:\s+own)?)[\s-]+(?:\p{L}+\s+){0,2}?(?:premises|site|sites|offices?|data[\s-]?cent(?:re|er)s?|server[\s-]?rooms?|tenant|tenancy|subscriptions?|accounts?|infrastructure|environment|network|private cloud|hosting)\b|\b(?:client|customer|buyer|self)[\s-]hosted\b|\bon[\s-]?prem(?:ise|ises)?\b/iu;
+const buyer = String.raw`(?:the\s+)?(?:client|customer|buyer|purchaser|authority|council|trust)`;
+const ownPlace = new RegExp(
+  [
+    String.raw`\b(?:${buyer}(?:['’]s|s['’])?(?:\s+own)?|our(?:\s+own)?)[\s-]+(?:[\p{L}\p{N}]+\s+){0,2}?(?:premises|site|sites|offices?|data[\s-]?cent(?:re|er)s?|server[\s-]?rooms?|servers?|tenant|tenancy|subscriptions?|accounts?|infrastructure|environments?|network|private cloud|hosting|systems?|estate|vdi|virtual desktops?|citrix|sharepoint)\b`,
+    // "the client's own SharePoint", "the customer's own ERP": whatever the buyer owns is the buyer's.
+    String.raw`\b${buyer}['’]s\s+own\s+[\p{L}\p{N}]+`,
+    String.raw`\b(?:client|customer|buyer|self)[\s-]hosted\b`,
+    // "hosted by the client", "kept and operated by the customer", "hosted by Acme (client)".
+    String.raw`\b(?:hosted|kept|stored|held|run|operated)\s+(?:(?:and|or)\s+[\p{L}]+\s+)?by\s+(?:${buyer}\b|[^()\n]{1,40}\((?:the\s+)?(?:client|customer|buyer)\))`,
+    // "the client hosts all data", "the customer keeps the records in its own data centre".
+    String.raw`\b${buyer}\s+(?:hosts|keeps|stores|holds|runs|operates|is\s+the\s+host)\b`,
+    String.raw`\bon[\s-]?prem(?:ise|ises)?\b`,
+  ].join('|'),
+  'iu',
+);
 const notOwn = /\b(?:vendor|supplier|contractor|provider|partner|sub-?processor)(?:['’]s|s['’])?\b/i;
+/** "not on the client's premises", "never hosted by the client". */
+const deniedBefore = /\b(?:not|no|never|nor)\s+(?:[\p{L}]+\s+)?$/iu;
 
 /** The words of a value that name the buyer's own premises or tenant, or undefined. */
 export function ownPremises(text: string): string | undefined {
@@ -153,7 +171,80 @@ export function ownPremises(text: string): string | undefined {
   if (!m) return undefined;
   // "on-premises at the vendor's site in Pune": the vendor's, not the buyer's.
   if (notOwn.test(m[0]) || (/^on[\s-]?prem/i.test(m[0]) && notOwn.test(text))) return undefined;
+  if (deniedBefore.test(text.slice(Math.max(0, m.index - 20), m.index))) return undefined;
   return m[0];
+}
+
+/**
+ * The vendor never receives the personal data, as leads write it: "vendor staff have no access to
+ * production or personal data", "no personal data leaves the client", "test data only, anonymised",
+ * "synthetic data only". Pseudonymised or masked data is still personal data (GDPR Recital 26), and
+ * a hedge ("anonymised where possible", "except for", "unless") or a plan ("to be anonymised",
+ * "TBD") says nothing for sure: neither counts.
+ */
+const noAccessWords = new RegExp(
+  [
+    String.raw`\b(?:no|without(?:\s+any)?|zero|never\s+(?:have|has|get|gets|be\s+given)(?:\s+any)?|not\s+(?:have|has|get|gets|be\s+given|receive)(?:\s+any)?)\s+access\s+to\s+(?:any\s+)?(?:the\s+)?(?:(?:client|customer)['’]s\s+)?(?:[\p{L}-]+\s+(?:or|and)\s+){0,2}(?:(?:production|live|real|personal|customer|patient|employee|citizen|member|user|pupil|student)\s+(?:data|records|information)|pii)\b`,
+    String.raw`\bno\s+(?:production|live|real|personal|customer|patient|employee)\s+data\s+(?:is\s+|will\s+be\s+)?(?:shared|sent|transferred|leaves|provided|given|accessed|processed|copied|used)\b`,
+    // "the vendor will not process personal data", "supplier staff never see live customer data".
+    String.raw`\b(?:vendor|supplier|contractor|provider|partner)(?:['’]s)?(?:\s+(?:staff|team|engineers|developers|consultants|personnel))?\s+(?:will\s+not|won['’]t|does\s+not|doesn['’]t|do\s+not|don['’]t|shall\s+not|must\s+not|cannot|can\s+not|(?:will\s+)?never)\s+(?:[\p{L}]+\s+)?(?:process|see|access|receive|handle|store|hold|view|touch)\s+(?:any\s+)?(?:the\s+)?(?:(?:client|customer)['’]s\s+)?(?:(?:production|live|real|personal|customer|patient|employee|citizen|member|user)\s+)+(?:data|records|information)\b`,
+    // "production data is not shared with the vendor", "data never leaves the client's data centre".
+    String.raw`\b(?:production|live|real|personal|customer|patient|employee)\s+data\s+(?:is|are|will\s+be)\s+(?:not|never)\s+(?:shared|sent|provided|given|transferred|copied|disclosed|made\s+available)\b`,
+    String.raw`\b(?:no\s+(?:[\p{L}]+\s+)?data\s+leaves|data\s+(?:never|does\s+not|doesn['’]t|will\s+not|won['’]t)\s+leaves?)\s+(?:the\s+)?(?:(?:client|customer|buyer)['’]s|our)\s+[\p{L}]+`,
+    String.raw`\b(?:anonymi[sz]ed|synthetic|dummy|fictitious|fictional)\s+(?:test\s+)?data\b`,
+    String.raw`\btest\s+data\s+only\b[^.;]{0,20}\banonymi[sz]ed\b`,
+    String.raw`\bdata\s+(?:is|are|will\s+be)\s+(?:fully\s+)?anonymi[sz]ed\b`,
+  ].join('|'),
+  'iu',
+);
+const noAccessHedge =
+  /\b(?:where(?:ver)?\s+(?:possible|feasible|practicable|practical)|if\s+(?:possible|feasible)|unless|except|apart\s+from|other\s+than|partly|partially|mostly|some|pseudonymi[sz]ed|masked|tbd|tbc|planned|pending|to\s+be\s+(?:anonymi[sz]ed|confirmed|agreed|decided))\b/i;
+
+/**
+ * The words of a text that say the vendor never receives the personal data, or undefined. With
+ * `strict`, for a sentence outside \`data_location\` (a protection, an assumption): only a denial of
+ * access ("no access to personal data", "no production data leaves the client") or data that is
+ * only anonymised or synthetic, since "test environments use anonymised data" is a control beside
+ * production access, not a statement that there is none.
+ */
+export function noVendorAccess(text: string, strict = false): string | undefined {
+  if (text.length > 1000) return undefined;
+  for (const sentence of text.split(/(?<=[.;!?])\s+|\n/)) {
+    const m = noAccessWords.exec(sentence);
+    if (!m || noAccessHedge.test(sentence)) continue;
+    if (
+      strict &&
+      /^(?:anonymi|synthetic|dummy|fictitious|fictional|test\s|data\s+(?:is|are|will)\b)/i.test(m[0]) &&
+      !/\b(?:only|exclusively)\b/i.test(sentence)
+    )
+      continue;
+    return m[0];
+  }
+  return undefined;
+}
+
+/**
+ * A sentence outside \`data_location\` that says the buyer hosts the data: its own-premises words
+ * after a hosting verb ("the solution is hosted in the client's own Azure tenant", "all data stays
+ * on the customer's premises"), or "hosted by the client", "the client hosts". Not a mere mention
+ * of the buyer's systems ("SSO into the client's environment"), which says nothing of where the data is.
+ */
+export function hostedByBuyer(text: string): string | undefined {
+  const own = ownPremises(text);
+  if (own === undefined) return undefined;
+  if (
+    /^(?:hosted|kept|stored|held|run|operated|the|client|customer|buyer|purchaser|authority|council|trust)\b/i.test(own) &&
+    !/['’]/.test(own)
+  )
+    return own;
+  if (/-hosted$/i.test(own)) return own;
+  const index = text.indexOf(own);
+  const before = text.slice(Math.max(0, index - 50), index);
+  return /\b(?:hosted|kept|stored|held|runs?|resides?|remains?|stays?|lives?|deployed|installed|done|performed|carried\s+out|works?|working)\s+(?:[\p{L}-]+\s+){0,2}?(?:in|on|within|inside|at|through|via)\s+$/iu.test(
+    before,
+  )
+    ? own
+    : undefined;
 }
 
 /**
@@ -164,11 +255,13 @@ export function ownPremises(text: string): string | undefined {
  */
 const basisWords: readonly (readonly [RegExp, 'sccs' | 'bcrs' | 'adequacy' | 'derogation'])[] = [
   [
-    /\b(?:standard\s+contractual\s+clauses|(?:EU\s+|UK\s+)?SCCs?|model\s+clauses|IDTA|international\s+data\s+transfer\s+(?:agreement|addendum)|UK\s+addendum)\b/i,
+    // The clauses also by the Commission decision that adopted them (2021/914) and by the article that provides for them (Art. 46).
+    /\b(?:standard\s+contractual\s+clauses|(?:EU\s+|UK\s+)?SCCs?|model\s+clauses|IDTA|international\s+data\s+transfer\s+(?:agreement|addendum)|UK\s+addendum|(?:Decision\s+(?:\(EU\)\s+)?)?2021\/914|art(?:icle)?\.?\s*46(?:\s*\(\s*2\s*\)\s*\(\s*[cd]\s*\))?)(?!\w)/i,
     'sccs',
   ],
-  [/\b(?:binding\s+corporate\s+rules|BCRs?)\b/i, 'bcrs'],
-  [/\b(?:data\s+privacy\s+framework|DPF|adequacy(?:\s+decision)?)\b/i, 'adequacy'],
+  [/\b(?:binding\s+corporate\s+rules|BCRs?|art(?:icle)?\.?\s*47)\b/i, 'bcrs'],
+  // The Data Privacy Framework also by its decision's number (2023/1795).
+  [/\b(?:data\s+privacy\s+framework|DPF|adequacy(?:\s+decision)?|2023\/1795|art(?:icle)?\.?\s*45)\b/i, 'adequacy'],
   [/\b(?:derogations?|art(?:icle)?\.?\s*49|explicit\s+consent)\b/i, 'derogation'],
 ];
 const notInForce =
@@ -179,7 +272,8 @@ export type TransferBasisWords = 'sccs' | 'bcrs' | 'adequacy' | 'derogation';
 /** The transfer safeguard a text names in words, with the words, or undefined. */
 export function transferBasisIn(text: string): { readonly basis: TransferBasisWords; readonly written: string } | undefined {
   if (text.length > 1000) return undefined;
-  for (const sentence of text.split(/(?<=[.;!?])\s+|\n/)) {
+  // "Art. 46(2)(c)" is one sentence: a stop after "Art." or "No." does not end it.
+  for (const sentence of text.split(/(?<=[.;!?])(?<!\b(?:[Aa]rts?|[Nn]o|[Nn]r)\.)\s+|\n/)) {
     if (notInForce.test(sentence)) continue;
     for (const [pattern, basis] of basisWords) {
       const m = pattern.exec(sentence);
@@ -470,6 +564,27 @@ const stateCodes: Readonly<Record<string, string>> = {
   PA: 'Pennsylvania', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', VA: 'Virginia',
 }; // prettier-ignore
 
+/** "no offshore access", "without any offshore support": the words just before an area word deny it. */
+function deniedArea(words: readonly Word[], at: number): boolean {
+  const before = words.slice(Math.max(0, at - 2), at).map((w) => w.folded);
+  return before.some((w) => /^(?:no|not|never|without|zero)$/.test(w));
+}
+
+/**
+ * "Porto nearshore centre", "nearshore team in Bucharest", "offshore centre at Cluj": nearshore or
+ * offshore next to a place, which says where it is (and is read as that place).
+ */
+function sitedArea(part: string, words: readonly Word[], at: number, end: number, afterPlace: number): boolean {
+  const word = words[at]?.folded;
+  if (word !== 'nearshore' && word !== 'offshore') return false;
+  if (afterPlace === at) return true;
+  for (let j = end; j < Math.min(words.length, end + 4); j++) {
+    const next = mentionAt(part, words, j);
+    if (next) return next.mention.kind === 'place' && words.slice(end, j).some((w) => /^(?:in|at|from|based)$/.test(w.folded));
+  }
+  return false;
+}
+
 /** Words that say a boundary is kept ("no data outside the EU"), which cancel `outside`, `non-EU` and `third country` in the same part. */
 const negation = /\b(?:no|not|never|nothing|none|without|only)\b/i;
 const boundaryWords: ReadonlySet<string> = new Set(['outside', 'non-eu', 'non-eea', 'third country', 'third countries']);
@@ -520,14 +635,19 @@ export function readLocations(text: string): LocationReading[] {
     }
     const before = readings.length;
     const words = wordsOf(part);
+    /** The word just after the last place read in this part, to tell "Porto nearshore centre". */
+    let afterPlace = -1;
     for (let i = 0; i < words.length;) {
       const found = mentionAt(part, words, i);
       if (!found) {
         i++;
         continue;
       }
+      const at = i;
       i += found.length;
       const { mention } = found;
+      if (mention.kind === 'place') afterPlace = i;
+      if (mention.kind === 'outside' && (deniedArea(words, at) || sitedArea(part, words, at, i, afterPlace))) continue;
       if (mention.kind === 'place') {
         const alsoIn = mention.alsoIn?.map((code) => countryNames().getName(code, 'en') ?? code);
         readings.push(
@@ -547,6 +667,11 @@ export function readLocations(text: string): LocationReading[] {
   }
   const own = ownPremises(value);
   if (own !== undefined) readings.push({ written: own, value, code: 'OWN', name: 'the buyer’s own premises', standing: 'own' });
+  // "Test data only, anonymised": no place, and no personal data for the vendor. A value that also
+  // names a place is read by its places: data stored there may still be the personal data.
+  const noAccess = readings.length === 0 && unknown.length === 0 && outside.length === 0 ? noVendorAccess(value) : undefined;
+  if (noAccess !== undefined)
+    readings.push({ written: noAccess, value, code: 'NONE', name: 'no access by the vendor', standing: 'no-access' });
   const places = uniqueByCode(readings);
   // An area word beside a place outside the EU/EEA adds nothing the place does not already say.
   const placeOutside = places.some((r) => r.standing === 'third-country');

@@ -3,9 +3,17 @@
 // an EU adequacy decision (or not recognised as a country) while `security.transfer_basis` is absent;
 // also the United States for personal data under European law, since its adequacy decision covers
 // only organisations certified under the EU-US Data Privacy Framework.
-import { europeanTie, readLocations, transferBasisIn, uniqueByCode, type LocationReading } from '../dataLocation';
+import {
+  europeanTie,
+  hostedByBuyer,
+  noVendorAccess,
+  readLocations,
+  transferBasisIn,
+  uniqueByCode,
+  type LocationReading,
+} from '../dataLocation';
 import { canonicalEnum, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
-import type { Finding, Rule } from '../types';
+import type { Finding, Path, Rule } from '../types';
 import { sources } from '../sources';
 
 const ruleId = 'security-data-location-missing';
@@ -21,9 +29,9 @@ export const rule: Rule = {
 
 Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`; the public cloud regions of AWS, Google Cloud and Azure (\`eu-west-2 (London)\`, \`GCP europe-west4\`, \`Azure West Europe (Amsterdam)\`, each read as the country it is in: eu-west-2 is the United Kingdom and eu-central-2 Switzerland, both outside the EEA with an adequacy decision); cities of at least 50,000 people, by their local or English names (\`hosted in Frankfurt\`, \`Dublin data centre\`, \`Nürnberg\` or \`Nuremberg\`; a name shared by several cities is read as the most populous, and the hover says so); and values in words that name several places (\`Germany, with support access from India\`: support access from a third country is a transfer). Words that name no country (\`offshore\`, \`worldwide\`, \`Asia\`, \`Europe\` on its own) and a value in which no place can be read are treated as possibly outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.
 
-Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\` or recorded in the signed DPA (\`dpa: { signed: true, sccs: true }\`), or in a location's own words ("Pune, India, under the EU SCCs") or a sub-processor entry ("Infosys BPM (Pune, India) under EU SCCs"), which covers the countries it names. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"). With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning.
+Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\` or recorded in the signed DPA (\`dpa: { signed: true, sccs: true }\`), or in a location's own words ("Pune, India, under the EU SCCs") or a sub-processor entry ("Infosys BPM (Pune, India) under EU SCCs"), which covers the countries it names. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant", "hosted by the client", "the client hosts all data; the vendor works through the client's VDI") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"); nor is a value that says the vendor never receives the personal data ("vendor staff have no access to production or personal data", "test data only, anonymised"; pseudonymised or masked data is still personal data, GDPR Recital 26, and "where possible" is no promise). With no \`data_location\` at all, such a statement in the protections, the assumptions, the background or an exclusion gets a hint to write the location down, unless the scope also names a place outside the EU/EEA. A mapping (\`{ hosting: EU, support: India }\`) is read by its values, and a key by another name (\`data_residency\`, \`hosting_location\`) as \`data_location\`. Safeguards are also read by their decision or article: Decision (EU) 2021/914 or Art. 46 for the SCCs, Art. 47 for BCRs, Decision (EU) 2023/1795 for the Data Privacy Framework. With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning.
 
-The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint. Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.`,
+The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint, and so is any buyer's data kept in the country of its budget's currency when nothing ties it to European law (\`Australia\` with a budget in AUD). Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.`,
   areas: ['security'],
   remedy:
     'Write where the vendor stores or accesses the data in `security.data_location` (countries, or `EU`). For a country outside the EU/EEA without an adequacy decision, sign standard contractual clauses (or rely on approved binding corporate rules) with a transfer impact assessment, and record it as `transfer_basis: sccs` (or `bcrs`). The quick fixes insert `data_location: [""]` to fill in, or `transfer_basis: sccs` to confirm.',
@@ -32,23 +40,35 @@ The United States needs that check written down. Organisations join the Data Pri
     const root = doc.value;
     const security = valueAt(root, ['security']);
     if (!isRecord(security) || !hasPersonalData(root)) return [];
-    const written = security.data_location;
-    // Any other shape (a number, a mapping) is the schema's type error; a single text is read as one location.
-    if (!isAbsent(written) && !Array.isArray(written) && typeof written !== 'string') return [];
-    const texts = (Array.isArray(written) ? written : [written]).filter(
-      (item): item is string => typeof item === 'string' && item.trim() !== '',
-    );
+    // Locations under a key the schema does not know ("data_residency", "hosting_location") are read
+    // as `data_location`, at that key: the schema reports the name, this rule what it says.
+    const key = Object.prototype.hasOwnProperty.call(security, 'data_location')
+      ? 'data_location'
+      : (locationKeyOf(security) ?? 'data_location');
+    const at: Path = ['security', key];
+    const written = security[key];
+    // A number is the schema's type error; a single text is read as one location, and a mapping
+    // (`{ hosting: EU, support: India }`) by its values: the schema reports the shape, not where the data goes.
+    if (!isAbsent(written) && !Array.isArray(written) && typeof written !== 'string' && !isRecord(written)) return [];
+    const items: readonly unknown[] = isRecord(written)
+      ? Object.values(written).flatMap((v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]))
+      : Array.isArray(written)
+        ? (written as unknown[])
+        : [written];
+    const texts = items.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
     if (texts.length === 0) {
       // No `data_location` key, but the sub-processor list says where the data is hosted
       // ("AWS (eu-west-1)", "Hetzner (Germany)"): when every entry reads as a place inside the
       // EU/EEA or with an adequacy decision, a hint to write it down, not a warning.
       // A blank key (`data_location:`, `[""]`) is a placeholder left to fill in, still reported.
-      const fromSubprocessors = !Object.prototype.hasOwnProperty.call(security, 'data_location')
-        ? subprocessorPlaces(security.subprocessors)
-        : undefined;
+      const absentKey = !Object.prototype.hasOwnProperty.call(security, 'data_location');
+      const fromSubprocessors = absentKey ? subprocessorPlaces(security.subprocessors) : undefined;
       if (
         fromSubprocessors !== undefined &&
-        fromSubprocessors.every((r) => r.standing === 'eea' || r.standing === 'own' || (r.standing === 'adequate' && r.optIn !== true))
+        fromSubprocessors.every(
+          (r) =>
+            r.standing === 'eea' || r.standing === 'own' || r.standing === 'no-access' || (r.standing === 'adequate' && r.optIn !== true),
+        )
       )
         return [
           {
@@ -57,6 +77,29 @@ The United States needs that check written down. Organisations join the Data Pri
             at: 'key',
             severity: 'hint',
             message: `Data locations are named only in the sub-processor list (${placesOf(uniqueByCode(fromSubprocessors))}): write them in \`data_location\`, with where the vendor's own staff work.`,
+            fixes: [
+              {
+                title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
+                ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
+                preferred: true,
+                applicability: 'display-only',
+              },
+            ],
+          },
+        ];
+      // No `data_location` key, but the scope says elsewhere that the buyer hosts the data or that
+      // the vendor never receives it ("hosted in the client's own Azure tenant", "test data only,
+      // anonymised"): no transfer by the vendor is in sight, so a hint to write it down. Not when
+      // the same words name a place outside the EU/EEA ("via VDI from Pune").
+      const statement = absentKey ? noTransferStatement(root) : undefined;
+      if (statement !== undefined)
+        return [
+          {
+            ruleId,
+            path: ['security', 'data_location'],
+            at: 'key',
+            severity: 'hint',
+            message: `No personal data appears to leave the client's hands: \`${statement.path}\` says "${shortText(statement.text, 60)}"; still write where the data is, and where the vendor's staff work, in \`data_location\`.`,
             fixes: [
               {
                 title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
@@ -131,16 +174,31 @@ The United States needs that check written down. Organisations join the Data Pri
     const tie = europeanTie(readings, valueAt(root, ['budget', 'currency']));
     const uncertified = tie === undefined ? [] : uncovered.filter((r) => r.optIn === true);
     const needing = [...outside, ...uncertified];
-    if (needing.length === 0) return partialAdequacyHints(readings);
+    if (needing.length === 0) return partialAdequacyHints(readings, at);
     // A value that names no basis (`standard contract`) is the schema's enum error too; here it protects nothing.
     const unreadBasis = !isAbsent(basisValue)
       ? [
           `\`transfer_basis\` ${JSON.stringify(typeof basisValue === 'string' ? shortText(basisValue) : basisValue)} is none of adequacy, sccs, bcrs, derogation, so it is read as no basis.`,
         ]
       : [];
+    // A buyer outside Europe keeping its data at home ("Australia" with a budget in AUD) makes no
+    // transfer under GDPR Chapter V: a hint to check its own law, not a warning.
+    const home = tie === undefined ? homeCountry(valueAt(root, ['budget', 'currency'])) : undefined;
+    if (home !== undefined && needing.every((r) => r.code === home.code)) {
+      const name = needing[0]?.name ?? home.code;
+      return [
+        {
+          ruleId,
+          path: at,
+          at: 'key',
+          severity: 'hint',
+          message: `Personal data is kept in ${name}, the country of the budget's currency (${home.currency}): no transfer out of the EU/EEA is in sight; check your own data-protection law, and record where the vendor's staff work.`,
+        },
+      ];
+    }
     const finding: Finding = {
       ruleId,
-      path: ['security', 'data_location'],
+      path: at,
       at: 'key',
       message: noBasisMessage(needing),
       facts: [
@@ -176,6 +234,70 @@ The United States needs that check written down. Organisations join the Data Pri
     return [finding];
   },
 };
+
+/** A key under `security` that holds locations by another name: `data_residency`, `hosting_location`, `data_locations`, `hosting`, `data_centre`. */
+function locationKeyOf(security: Readonly<Record<string, unknown>>): string | undefined {
+  return Object.keys(security).find(
+    (key) =>
+      key !== 'data_location' &&
+      /^(?:data_?(?:locations?|residency|cent(?:re|er)s?|region)|hosting(?:_?(?:locations?|region|country))?|locations?|region|residency)$/i.test(
+        key.replace(/[-\s]/g, '_'),
+      ),
+  );
+}
+
+/** The budget currencies of countries outside Europe, to the country: a buyer there keeping its data at home. */
+const currencyCountries: Readonly<Record<string, string>> = {
+  AUD: 'AU', NZD: 'NZ', CAD: 'CA', INR: 'IN', SGD: 'SG', JPY: 'JP', KRW: 'KR', ZAR: 'ZA', BRL: 'BR', MXN: 'MX',
+  HKD: 'HK', AED: 'AE', SAR: 'SA', ILS: 'IL', MYR: 'MY', PHP: 'PH', THB: 'TH', IDR: 'ID', CNY: 'CN', TRY: 'TR',
+  ARS: 'AR', CLP: 'CL', COP: 'CO', NGN: 'NG', KES: 'KE', EGP: 'EG', QAR: 'QA',
+}; // prettier-ignore
+
+function homeCountry(currency: unknown): { readonly code: string; readonly currency: string } | undefined {
+  if (typeof currency !== 'string') return undefined;
+  const upper = currency.trim().toUpperCase();
+  const code = currencyCountries[upper];
+  return code === undefined ? undefined : { code, currency: upper };
+}
+
+/** An exclusion of the vendor's access to the personal data: "Access to production data", "Processing of personal data". */
+const excludedAccess =
+  /^\s*(?:any\s+)?(?:vendor\s+)?(?:access\s+to|processing\s+of|handling\s+of|copies\s+of|extracts?\s+(?:of|from))\s+(?:any\s+)?(?:the\s+)?(?:(?:client|customer)['’]s\s+)?(?:production|live|personal|customer|patient|employee)\s+(?:data|records|systems?|environments?)\b/i;
+
+/**
+ * A statement outside `data_location` that the buyer hosts the data or that the vendor never
+ * receives it, in `security` (protections, access controls, notes), `assumptions`, the project's
+ * background or an exclusion ("Access to production data"): its path and text. Undefined when there is none, or when a text holding one also names a place outside the
+ * EU/EEA or words such as "offshore" (the fail-safe reading: the vendor's staff may be there).
+ */
+function noTransferStatement(root: unknown): { readonly path: string; readonly text: string } | undefined {
+  const texts: { path: string; text: string }[] = [];
+  const collect = (value: unknown, path: string, depth: number): void => {
+    if (depth > 4 || texts.length > 200) return;
+    if (typeof value === 'string') texts.push({ path, text: value });
+    else if (Array.isArray(value)) value.forEach((item, i) => collect(item, `${path}[${i}]`, depth + 1));
+    else if (isRecord(value))
+      for (const [key, item] of Object.entries(value)) if (key !== 'data_location') collect(item, `${path}.${key}`, depth + 1);
+  };
+  collect(valueAt(root, ['security']), 'security', 0);
+  collect(valueAt(root, ['assumptions']), 'assumptions', 0);
+  collect(valueAt(root, ['project', 'background']), 'project.background', 3);
+  collect(valueAt(root, ['project', 'description']), 'project.description', 3);
+  const exclusions = texts.length;
+  collect(valueAt(root, ['out_of_scope']), 'out_of_scope', 0);
+  const found = texts.find(
+    ({ text }, i) =>
+      hostedByBuyer(text) !== undefined || noVendorAccess(text, true) !== undefined || (i >= exclusions && excludedAccess.test(text)),
+  );
+  if (found === undefined) return undefined;
+  // Any text of these naming a place outside the EU/EEA (a sub-processor "Zendesk (US)", a team "in Pune") keeps the warning.
+  const outside = texts.some(({ text }) =>
+    readLocations(text).some(
+      (r) => r.standing === 'third-country' || r.optIn === true || (r.standing === 'unrecognised' && r.vague !== undefined),
+    ),
+  );
+  return outside ? undefined : found;
+}
 
 /**
  * The places the sub-processor list names ("AWS (eu-west-1)", "Hetzner Online (Germany)"), or
@@ -298,13 +420,13 @@ function readAs(r: LocationReading): string {
  * A faded hint where an adequacy decision covers only some organisations (the United States, Canada)
  * and no basis is written: the scope cannot show the vendor is one of them, nor that it is not.
  */
-function partialAdequacyHints(readings: readonly LocationReading[]): Finding[] {
+function partialAdequacyHints(readings: readonly LocationReading[], path: Path): Finding[] {
   const partial = readings.filter((r) => r.partial !== undefined);
   if (partial.length === 0) return [];
   return [
     {
       ruleId,
-      path: ['security', 'data_location'],
+      path,
       at: 'key',
       severity: 'hint',
       message: `Check that the vendor qualifies for the EU adequacy decision: for ${partial.map((r) => `${r.name ?? r.written} it covers only ${r.partial ?? ''}`).join(', and for ')}; then record \`transfer_basis: adequacy\` (or \`sccs\`).`,
