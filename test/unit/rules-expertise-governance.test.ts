@@ -158,9 +158,25 @@ describe('expertise-objective-not-smart', () => {
     }
   });
 
-  it('accepts any digit (a quantity or a date) and leaves empty or non-text objectives alone', () => {
-    for (const value of ['Cut tickets by half by Q3', 'Launch by 2027-10-31', '""', '42', '[a, b]']) {
+  it('accepts any digit (a quantity or a date) and leaves empty or numeric objectives alone', () => {
+    for (const value of [
+      'Cut tickets by half by Q3',
+      'Launch by 2027-10-31',
+      '""',
+      '42',
+      '[]',
+      '[Launch by 2027-10-31, Modernise the shop]',
+    ]) {
       assert.deepEqual(check(id, fullWith([objective, `  objective: ${value}\n`])), [], value);
+    }
+  });
+
+  it('reads an objective written as a list or a mapping by its texts (the schema reports the shape), with no rewrite offered', () => {
+    for (const value of ['[a, b]', '{ summary: Modernise the platform }']) {
+      const [finding, ...rest] = check(id, fullWith([objective, `  objective: ${value}\n`]));
+      assert.deepEqual(rest, [], value);
+      assert.equal(finding?.message, 'The objective has no number and no date, so nothing in it says how much or by when.', value);
+      assert.deepEqual(finding?.fixes, [], value);
     }
   });
 });

@@ -292,7 +292,7 @@ describe('expertise-objective-not-smart: digits in names are not targets', () =>
     // An upgrade path's "to" is no bound: the second number is a version like the first.
     ['Upgrade the booking site from PHP 7.4 to 8.3.', '"PHP 7.4", "8.3" are names or counts'],
     ['Move SQL Server 2016 to 2022 and Windows 10 to 11.', '"Server 2016", "2022", "Windows 10" are names or counts'],
-    ['Roll out Windows 11 24H2 to every laptop.', '"Windows 11", "24H2" are names or counts'],
+    ['Roll out Windows 11 24H2 to every laptop.', '"Windows 11 24H2" is a name or a count'],
     ['Upgrade to PostgreSQL 16 and Java 21 GA.', '"PostgreSQL 16", "Java 21" are names or counts'],
     ['Replace the 4G routers in all 40 stores with 5G.', '"4G", "40", "5G" are names or counts'],
     ['Support iOS 17 and Android 14 in the field app.', '"iOS 17", "Android 14" are names or counts'],

@@ -35,7 +35,7 @@ const months = new Set([
 ]);
 
 /** Common ISO 4217 codes written before an amount ("EUR 40,000"), so they are not read as acronyms naming a product. */
-const currencyCodes = new Set([
+export const currencyCodes: ReadonlySet<string> = new Set([
   'EUR',
   'USD',
   'GBP',
@@ -170,6 +170,13 @@ function isQuantityAt(text: string, start: number, end: number, number: string, 
   // Round-the-clock service hours are a coverage label, not a target.
   if (/^[x×/]7\b/i.test(after) || (/^[x×/]/.test(before) && /^7$/.test(number) && /24[x×/]$/i.test(text.slice(start - 3, start))))
     return false;
+  // So are office-hours coverage and its other spellings: "8x5", "8/5", "24 x 7", "24x7x365", "7 days a week", "24 hours a day".
+  if (coverageHours.test(after) && /^(?:8|9|10|12|16|24)$/.test(number)) return false;
+  if (/^[5-7]$|^365$/.test(number) && coverageBefore.test(text.slice(Math.max(0, start - 12), start))) return false;
+  if (coverageDays.test(`${number}${after}`)) return false;
+  // An ordinal ("2nd line support", "the 3rd release") ranks, it does not measure; nor does an age ("a 20-year-old mainframe").
+  if (/^(?:st|nd|rd|th)\b/i.test(after)) return false;
+  if (/^-(?:years?|months?|weeks?|days?)-old\b/i.test(after)) return false;
   // Attached to letters before: a quarter or half-year (Q3, H1, FY2027) is a date; anything else is a name (S/4HANA, ISO/IEC, AES-256, p95).
   if (isLetter(before) || ((before === '/' || before === '-' || before === '.') && isLetter(text.charAt(start - 2)))) {
     const prefix = /([A-Za-z]{1,8})[/.-]?$/.exec(text.slice(Math.max(0, start - 8), start))?.[1] ?? '';
@@ -186,6 +193,11 @@ function isQuantityAt(text: string, start: number, end: number, number: string, 
   if (suffix !== undefined) {
     if (/^\d/.test(after.slice(suffix.length))) return false;
     if (/^[A-Z]$/.test(suffix) && !/^[KMBH]$/.test(suffix)) return false;
+    // One lower-case letter after a product's name is its release ("Oracle 11g", "Oracle 19c"), not grams or candelas.
+    if (/^[a-z]$/.test(suffix) && !/^[hmsdkw]$/.test(suffix)) return false;
+    // In an objective, "250k records" or "1m invoices" counts the scope like "250,000 records" does.
+    if (counts === 'none' && /^(?:k|m|bn|mn)$/i.test(suffix) && !/^\s*[A-Za-z]+\s*(?:per|a|an|\/)\b/.test(after.slice(suffix.length)))
+      return isMeasure(text, start, number, after.slice(suffix.length), counts);
     return isUnit(suffix) || /^(?:k|m|bn|mn)$/i.test(suffix);
   }
   const previous = /([A-Za-z]{1,24})\.?\s{1,24}$/.exec(text.slice(Math.max(0, start - 24), start));
@@ -221,6 +233,9 @@ const perAfter = /^\s*(?:per\b|\/|x\b|×|times\b|of\s+\d|out\s+of\s+\d|[A-Z]{3}\
  */
 function isMeasure(text: string, start: number, number: string, after: string, counts: CountsAsQuantity): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
+  // A number joined to a word by a hyphen names a kind ("64-bit", "2-factor", "3-tier"); durations were read before.
+  const compound = /^-([A-Za-z]+)/.exec(after)?.[1];
+  if (compound !== undefined && !isUnit(compound)) return false;
   // The second number of a pair whose first is a name ("PHP 7.4 to 8.3", "Windows 10 to 11",
   // "version 2 to 3") is a version too: its "to" is an upgrade path, not a bound. Numbers are read
   // left to right and the first quantity ends the search, so the number before was not one.
@@ -236,13 +251,23 @@ function isMeasure(text: string, start: number, number: string, after: string, c
   if (!upgradePath && boundBefore.test(before)) {
     // "Deploy to 3 regions", "Wi-Fi at 14 stores", "monitoring of 1,800 endpoints": the place or the
     // things the work covers, counted, not a target; unless a change leads to it ("grow to 500 stores").
-    if (counts !== 'none' || !placePreposition.test(before) || next === undefined || countPerPeriod.test(after)) return true;
-    return changeLeadsTo(text, start);
+    if (counts !== 'none' || !placePreposition.test(before) || countPerPeriod.test(after)) return true;
+    // "Upgrade to 12.2", "Upgrade Jira to 9.12": with nothing counted after it, the number after
+    // "to" is a target only where a change leads to it ("reduce open defects to 20", "down to 20").
+    return changeLeadsTo(text, start) || (next === undefined && /\bdown\s+to\s*$/i.test(before));
   }
   if (counts === 'any') return countedThings.test(after) || testedThings.test(after) || countPerPeriod.test(after);
   if (counts === 'tested') return testedThings.test(after) || countPerPeriod.test(after);
   return countPerPeriod.test(after);
 }
+
+/** After a service-hours number: "x5", "/5", " x 7", "x7x365". */
+const coverageHours = /^\s*[x×/]\s*[5-7](?:\s*[x×/]\s*365)?\b/i;
+/** Before the days of a service week: "8x", "24 / ", "24x7x". */
+const coverageBefore = /(?:^|[^\d])(?:8|9|10|12|16|24)\s*[x×/]\s*(?:[5-7]\s*[x×/]\s*)?$/i;
+/** Coverage written in words: "7 days a week", "5 working days per week", "24 hours a day", "365 days a year". */
+const coverageDays =
+  /^(?:[5-7]\s+(?:(?:business|working)\s+)?days?\s+(?:a|per|each)\s+week|24\s+hours?\s+(?:a|per|each)\s+day|365\s+days?\s+(?:a|per|each)\s+year)\b/i;
 
 /** A deadline word and a named day before a year: "before Black Friday 2027", "in time for Christmas 2027". */
 const eventDeadline = /\b(?:by|before|until|till|ahead\s+of|in\s+time\s+for)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){1,3}$/;
