@@ -51,9 +51,11 @@ const howMany = 'does not say how many: give the number';
 
 const builtInTerms: readonly VagueTerm[] = [
   {
-    pattern: 'including\\s+but\\s+not\\s+limited\\s+to',
+    // "including, but not limited to,": the commas of legal drafting change nothing.
+    pattern: 'including,?\\s+(?:but\\s+not\\s+limited\\s+to|without\\s+limitation)',
     quantifiable: false,
     advice: 'makes the list open-ended: list everything that is included',
+    label: 'including but not limited to',
   },
   { pattern: 'etc\\.', quantifiable: false, advice: openList, removable: true },
   { pattern: 'etc', quantifiable: false, advice: openList, removable: true },
@@ -69,9 +71,10 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'among(?:st)?\\s+others', quantifiable: false, advice: openList, removable: true },
   { pattern: 'and\\s+more', quantifiable: false, advice: openList, removable: true },
   { pattern: 'and/or', quantifiable: false, advice: 'is ambiguous: say whether you mean both, or either one' },
-  { pattern: 'as\\s+needed', quantifiable: false, advice: asNeeded },
-  { pattern: 'as\\s+required', quantifiable: false, advice: asNeeded },
-  { pattern: 'as\\s+necessary', quantifiable: false, advice: asNeeded },
+  // "on an as-needed basis", "as-required": the hyphen is a spelling of the same words.
+  { pattern: 'as[\\s-]+needed', quantifiable: false, advice: asNeeded, label: 'as needed' },
+  { pattern: 'as[\\s-]+required', quantifiable: false, advice: asNeeded, label: 'as required' },
+  { pattern: 'as[\\s-]+necessary', quantifiable: false, advice: asNeeded, label: 'as necessary' },
   { pattern: 'as\\s+and\\s+when\\s+(?:needed|required|necessary)', quantifiable: false, advice: asNeeded },
   { pattern: 'as\\s+applicable', quantifiable: false, advice: asNeeded },
   { pattern: 'as\\s+appropriate', quantifiable: false, advice: asNeeded },
@@ -82,7 +85,13 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'when\\s+necessary', quantifiable: false, advice: asNeeded },
   { pattern: 'if\\s+necessary', quantifiable: false, advice: asNeeded },
   { pattern: 'various', quantifiable: false, advice: 'does not say which ones: name each one' },
-  { pattern: 'best\\s+efforts?', quantifiable: false, advice: 'commits to nothing measurable: state the service level or outcome owed' },
+  {
+    // "all reasonable efforts" promises as little as "best efforts".
+    pattern: '(?:best|(?:all\\s+)?reasonable)\\s+efforts?',
+    quantifiable: false,
+    advice: 'commits to nothing measurable: state the service level or outcome owed',
+    label: 'best effort(s)',
+  },
   {
     pattern: 'best\\s+endeavou?rs?',
     quantifiable: false,
@@ -95,6 +104,15 @@ const builtInTerms: readonly VagueTerm[] = [
   },
   { pattern: 'misc(?:ellaneous)?', quantifiable: false, advice: 'hides what is included: name each item' },
   // Open lists, deferrals and hedges as leads write them, beyond the catalogue's words (issue 10).
+  {
+    // Also "and other related tasks", "plus related activities": whatever is related is open-ended.
+    pattern:
+      '(?:and|plus)\\s+(?:anything|everything)\\s+(?:else|related)|(?:(?:and|plus)\\s+)?(?:(?:any|all)\\s+)?(?:other\\s+)?related\\s+(?:tasks|activities|services|work|duties|deliverables)',
+    quantifiable: false,
+    advice: openList,
+    widensOnly: true,
+    label: 'and anything else',
+  },
   { pattern: 'and\\s+others?(?!\\s+than\\b)', quantifiable: false, advice: openList, widensOnly: true, label: 'and other(s)' },
   {
     pattern: 'or\\s+others?(?!\\s+than\\b)',
@@ -104,13 +122,6 @@ const builtInTerms: readonly VagueTerm[] = [
     label: 'or other(s)',
   },
   { pattern: 'among(?:st)?\\s+other\\s+things', quantifiable: false, advice: openList, removable: true },
-  {
-    pattern: '(?:and|plus)\\s+(?:anything|everything)\\s+(?:else|related)',
-    quantifiable: false,
-    advice: openList,
-    widensOnly: true,
-    label: 'and anything else',
-  },
   { pattern: 'a\\s+variety\\s+of', quantifiable: false, advice: 'does not say which ones: name each one' },
   {
     pattern: "at\\s+(?:the\\s+)?(?:sole\\s+)?(?:[A-Za-z]+(?:['’]s)?\\s+)?discretion",
@@ -156,7 +167,14 @@ const builtInTerms: readonly VagueTerm[] = [
     advice: asNeeded,
     label: 'as the business requires',
   },
-  { pattern: 'any\\s+other', quantifiable: false, advice: 'opens the scope to anything: list what is included', widensOnly: true },
+  {
+    // Also "all necessary configuration", "any required changes": which ones is decided later.
+    pattern: 'any\\s+other|(?:all|any)\\s+(?:necessary|required|needed|additional)',
+    quantifiable: false,
+    advice: 'opens the scope to anything: list what is included',
+    widensOnly: true,
+    label: 'any other',
+  },
   { pattern: 'several', quantifiable: true, advice: howMany },
   { pattern: 'a\\s+handful\\s+of', quantifiable: true, advice: howMany },
   { pattern: 'typically', quantifiable: true, advice: notBinding },
@@ -176,7 +194,7 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'a\\s+number\\s+of', quantifiable: true, advice: howMany },
   { pattern: 'numerous', quantifiable: true, advice: howMany },
   { pattern: 'a\\s+few', quantifiable: true, advice: howMany },
-  { pattern: 'ad[\\s-]hoc', quantifiable: true, advice: asNeeded },
+  { pattern: 'ad[\\s-]?hoc', quantifiable: true, advice: asNeeded, label: 'ad hoc' },
   { pattern: 'in\\s+a\\s+timely\\s+(?:manner|fashion)', quantifiable: true, advice: when },
   { pattern: 'timely', quantifiable: true, advice: when },
   { pattern: 'promptly', quantifiable: true, advice: when },
@@ -185,7 +203,14 @@ const builtInTerms: readonly VagueTerm[] = [
   { pattern: 'regularly', quantifiable: true, advice: howOften },
   { pattern: 'periodically', quantifiable: true, advice: howOften },
   { pattern: 'from\\s+time\\s+to\\s+time', quantifiable: true, advice: howOften },
-  { pattern: 'industry[\\s-]standard', quantifiable: true, advice: unnamedStandard, subjectiveInCriteria: true },
+  {
+    // "industry standards", "good industry practice".
+    pattern: '(?:good\\s+)?industry[\\s-](?:standards?|practices?)',
+    quantifiable: true,
+    advice: unnamedStandard,
+    subjectiveInCriteria: true,
+    label: 'industry standard',
+  },
   { pattern: 'industry\\s+best\\s+practices?', quantifiable: true, advice: unnamedStandard, subjectiveInCriteria: true },
   { pattern: 'best\\s+practices?', quantifiable: true, advice: unnamedStandard, subjectiveInCriteria: true },
   { pattern: 'user[\\s-]friendly', quantifiable: true, advice: usability },
@@ -275,8 +300,9 @@ export const rule: Rule = {
     const findings: Finding[] = [];
     for (const path of scannedPaths(root)) {
       const text = valueAt(root, path);
+      if (typeof text !== 'string') continue;
       // A loop, not push(...): one long text can hold more findings than the call stack has room for.
-      if (typeof text === 'string') for (const finding of scan(text, path, matcher)) findings.push(finding);
+      for (const finding of scan(text, path, matcher)) findings.push(finding);
     }
     return findings;
   },
@@ -351,7 +377,7 @@ function customTerm(term: string, quantifiable: boolean): VagueTerm | undefined 
   return { pattern, quantifiable, advice: customAdvice };
 }
 
-/** The prose fields the catalogue names. */
+/** The prose fields the catalogue names, and the assumptions. */
 function scannedPaths(root: unknown): Path[] {
   const paths: Path[] = [['project', 'objective']];
   arrayAt(root, ['deliverables']).forEach((d, i) => {
@@ -363,6 +389,8 @@ function scannedPaths(root: unknown): Path[] {
     if (isRecord(m)) paths.push(['success_measures', i, 'metric']);
   });
   arrayAt(root, ['out_of_scope']).forEach((_, i) => paths.push(['out_of_scope', i]));
+  // An assumption the price depends on ("the vendor provides support as needed") is as open as a deliverable.
+  arrayAt(root, ['assumptions']).forEach((_, i) => paths.push(['assumptions', i]));
   return paths;
 }
 
@@ -420,7 +448,8 @@ function hitsIn(text: string, inExclusions: boolean, inCriteria: boolean, matche
 function scan(text: string, path: Path, matcher: Matcher): Finding[] {
   const inExclusions = path[0] === 'out_of_scope';
   const inCriteria = path.includes('acceptance_criteria');
-  return hitsIn(text, inExclusions, inCriteria, matcher).map(({ written, occurrence, advice, quantifiable, sentence, removal }) => ({
+  const hits = hitsIn(text, inExclusions, inCriteria, matcher);
+  return hits.map(({ written, occurrence, advice, quantifiable, sentence, removal }) => ({
     ruleId,
     path,
     at: occurrence > 0 ? { text: written, occurrence } : { text: written },
@@ -503,15 +532,20 @@ function applies(
     if (sentence.quantified) return false;
   }
   if (term.advice === asNeeded && namedAuthority.test(text.slice(index + written.length, index + written.length + 60))) return false;
-  return !partOfName(text, sentence, index, written);
+  return !partOfName(text, sentence, index, written, term.quantifiable);
 }
 
-/** A capitalised term in a run of capitalised words, or capitalised in mid-sentence, is (part of) a name. */
-function partOfName(text: string, sentence: Sentence, index: number, written: string): boolean {
+/**
+ * A capitalised term in a run of capitalised words, or an adjective capitalised in mid-sentence, is
+ * (part of) a name: "Quick Start guide", "Fast Healthcare Interoperability Resources", "the Smooth
+ * Rollout programme". An open list or a deferral is never a name for its capitals alone: "reports
+ * Etc.", "with As Needed support", "Various dashboards" are the words themselves.
+ */
+function partOfName(text: string, sentence: Sentence, index: number, written: string, adjective: boolean): boolean {
   if (!/^[A-Z]/.test(written)) return false;
   const before = text.slice(sentence.start, index);
   const atStart = /^[\s"'“‘(\-*•]*$/.test(before);
-  if (!atStart) return true;
+  if (!atStart && adjective) return true;
   return /^\s+[A-Z][a-z]/.test(text.slice(index + written.length, index + written.length + 40));
 }
 
