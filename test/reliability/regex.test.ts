@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { createContext, Script } from 'node:vm';
 import type * as TypeScript from 'typescript';
+import { noVendorAccess, ownPremises } from '../../server/src/service/dataLocation';
 import { ScopeDocument } from '../../server/src/service/document';
 import { ongoingReason } from '../../server/src/service/engagement';
 import { cadenceInDays } from '../../server/src/service/model';
@@ -185,6 +186,8 @@ const reviewedDynamic: Readonly<Record<string, string>> = {
     'headcount wording built from constant word lists at load time, read only on titles and descriptions of at most 2,000 characters; tested below through ongoingReason',
   'server/src/service/paymentTerms.ts':
     'shares in words and amounts of money, built from constant word and currency lists at load time (numberWords.ts), each alternative anchored by \\b or a currency; tested below through readPaymentPlan',
+  'server/src/service/dataLocation.ts':
+    "the buyer's premises and the vendor's lack of access, built from constant word lists at load time, each alternative anchored by \\b, read only on texts of at most 500 and 1,000 characters; tested below through ownPremises and noVendorAccess",
   'server/src/service/quantities.ts':
     'number words before a unit, built from the constant list of numberWords.ts at load time, anchored by \\b; tested below through hasQuantity',
 };
@@ -229,6 +232,20 @@ describe('regular expressions run in linear time', () => {
       rule.check(doc, settings);
       const ms = performance.now() - started;
       assert.ok(ms < 10 * boundMs, `cost-vague-language took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${length}`);
+    }
+  });
+
+  it('ownPremises and noVendorAccess (data location wording) stay fast on the longest texts they read', () => {
+    for (const filler of [' ', 'the client ', "client's ", 'no access to ', 'personal ', 'hosted by ', 'or ', 'a-']) {
+      for (const max of [500, 1000]) {
+        const long = filler.repeat(Math.ceil(max / filler.length)).slice(0, max - 1);
+        const started = performance.now();
+        ownPremises(long);
+        noVendorAccess(long);
+        noVendorAccess(long, true);
+        const ms = performance.now() - started;
+        assert.ok(ms < boundMs, `data location wording took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${long.length}`);
+      }
     }
   });
 

@@ -30,7 +30,9 @@ const recurringTerms =
  * A fee for something else ("late fees apply", "a cancellation charge", "bank charges", "a setup
  * fee") says nothing about what the work costs.
  */
-const periodicAmount = /(?:€|£|\$|\b(?!NET\b)[A-Z]{3})\s?\d|\d(?:[\d.,'\u2019 ]*\d)?\s?(?:k\b|€|£|[A-Z]{3}\b)/;
+// The groups of an amount are bounded ({0,24}): an unbounded run of digits and spaces backtracks
+// quadratically on a long text of "1 1 1 ...".
+const periodicAmount = /(?:€|£|\$|\b(?!NET\b)[A-Z]{3})\s?\d|\d(?:[\d.,'\u2019 ]{0,24}\d)?\s?(?:k\b|€|£|[A-Z]{3}\b)/;
 const periodicChargeWord =
   /\b(?<!\b(?:late|late[\s-]+payment|cancellation|cancel|admin|administration|administrative|bank|banking|card|transaction|processing|exit|termination|early[\s-]+termination|penalty|interest|setup|set[\s-]?up|one[\s-]?off|reinstatement|reminder|collection|overdue)[\s-]+)(?:fees?|charges?)\b|\b(?:subscriptions?|retainers?|instal?ments?|flat[- ]rate|lump[- ]sums?)\b/i;
 const periodicCharge = { test: (terms: string): boolean => periodicAmount.test(terms) || periodicChargeWord.test(terms) };

@@ -85,7 +85,7 @@ function namesWithDigits(text: string): string[] {
     const gap = previous !== undefined && previous.end === m.index - 1 ? text.charAt(m.index - 1) : '';
     let named = false;
     if (/\d/.test(token)) {
-      const sentenceStart = previous !== undefined && /^[\s"'“(•*-]*$/.test(text.slice(0, previous.start).replace(/[\s\S]*[.!?:;]\s/, ''));
+      const sentenceStart = previous !== undefined && /^[\s"'“(•*-]*$/.test(afterLastSentenceEnd(text.slice(0, previous.start)));
       if (previous?.named && (gap === ' ' || gap === ':') && words.length > 0) {
         words[words.length - 1] = `${words[words.length - 1] ?? ''}${gap}${token}`;
       } else {
@@ -115,4 +115,16 @@ function withTarget(objective: string): string {
 /** A YAML scalar for any text: plain when that is safe, quoted otherwise; never folded. */
 function yamlScalar(text: string): string {
   return stringify(text, { lineWidth: 0 }).trimEnd();
+}
+
+/**
+ * The text after its last sentence end (a `.`, `!`, `?`, `:` or `;` and the space after it), or all
+ * of it. A loop from the end: the regex `[\s\S]*[.!?:;]\s` backtracks quadratically on a long text
+ * with no sentence end.
+ */
+function afterLastSentenceEnd(text: string): string {
+  for (let i = text.length - 2; i >= 0; i--) {
+    if ('.!?:;'.includes(text.charAt(i)) && /\s/.test(text.charAt(i + 1))) return text.slice(i + 2);
+  }
+  return text;
 }
