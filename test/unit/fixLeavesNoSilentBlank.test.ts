@@ -160,7 +160,8 @@ function check(): { problems: Problem[]; applied: number } {
     const doc = new ScopeDocument(`file:///${file}`, 1, text, settings.limits);
     if (doc.inputProblem || doc.parseErrors.length > 0) continue;
     const analysis = validate(doc, settings);
-    const errorsBefore = doc.parseErrors.length;
+    const textLines = text.split('\n');
+    const blanksBefore = new Set(blankLines(doc).map((b) => b.keyLine));
     for (const [diagnostic, fixes] of analysis.fixes) {
       for (const fix of fixes) {
         const resolved = resolveFix(doc, fix);
@@ -172,25 +173,25 @@ function check(): { problems: Problem[]; applied: number } {
         );
         const label = `${String(diagnostic.code)}: ${fix.title}`;
         const fixed = new ScopeDocument(`file:///${file}`, 2, after, settings.limits);
-        if (fixed.parseErrors.length > errorsBefore) {
+        if (fixed.parseErrors.length > 0) {
           problems.push({ file, fix: label, what: `breaks the YAML: ${fixed.parseErrors[0]?.message ?? ''}` });
           continue;
         }
-        const before = new Set(blankLines(doc).map((b) => (after.split('\n')[b.keyLine] === text.split('\n')[b.keyLine] ? b.keyLine : -1)));
+        const afterLines = after.split('\n');
         const reported = validate(fixed, settings).diagnostics;
         const covers = (line: number) => reported.some((d) => d.range.start.line <= line && line <= d.range.end.line);
 
         for (const blank of blankLines(fixed)) {
           // Only blanks the fix wrote: a blank on an unchanged line of the original is another test's business.
-          const original = text.split('\n')[blank.keyLine];
-          if (original !== undefined && original === after.split('\n')[blank.keyLine] && before.has(blank.keyLine)) continue;
+          const original = textLines[blank.keyLine];
+          if (original !== undefined && original === afterLines[blank.keyLine] && blanksBefore.has(blank.keyLine)) continue;
           const excuse = spokenFor.find((e) => blank.keys[0] === e.key && blank.keys.includes(e.under));
           if (excuse && (excuse.rule === '' || reported.some((d) => d.code === excuse.rule))) continue;
           if (!covers(blank.line) && !covers(blank.keyLine) && !blank.around.some(covers))
             problems.push({
               file,
               fix: label,
-              what: `leaves a blank on line ${blank.keyLine + 1} that nothing reports: ${after.split('\n')[blank.keyLine]?.trim() ?? ''}`,
+              what: `leaves a blank on line ${blank.keyLine + 1} that nothing reports: ${afterLines[blank.keyLine]?.trim() ?? ''}`,
             });
         }
       }

@@ -2,7 +2,7 @@
 // a date and time, a month, a year), and whether a text about an agreement says it is signed.
 // Read fail safe: what does not clearly say "signed" is not signed, and a date that cannot be read
 // is reported as unreadable rather than taken as evidence or as its absence.
-import { dateOf, isAbsent } from './model';
+import { dateOf, isAbsent, monthNames as fullMonthNames } from './model';
 import { findPhrases, phrase, wordsOf, type Phrase } from './phrases';
 
 /** A date as written on evidence: the days it can mean (one day, or a whole month or year) and how it was written. */
@@ -23,7 +23,7 @@ export type EvidenceDateReading = EvidenceDate | 'absent' | 'unreadable';
 /** `2027-04-30T17:00:00`, `2027-04-30 17:00 CET` or `2027-04-30T17:00Z`: an ISO 8601 date and time of day. */
 const dateAndTime =
   /^(\d{4}-\d{2}-\d{2})(?:T|[ \t]+)\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:[ \t]*(?:Z|[+-]\d{2}(?::?\d{2})?|[A-Z]{2,5}))?$/i;
-const monthNames = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const monthStarts = fullMonthNames.map((name) => name.slice(0, 3));
 
 /**
  * Reads a date written on evidence. A day as YYYY-MM-DD (or a YAML date); a date and time, as the
@@ -60,7 +60,7 @@ export function readEvidenceDate(value: unknown): EvidenceDateReading {
   const named = /^([a-z]{3,9})\.?,?\s+(\d{4})$/i.exec(text);
   const year = numeric ? Number(numeric[1]) : named ? Number(named[2]) : undefined;
   const name = (named?.[1] ?? '').toLowerCase();
-  const month = numeric ? Number(numeric[2]) : named ? monthNames.indexOf(name.slice(0, 3)) + 1 : 0;
+  const month = numeric ? Number(numeric[2]) : named ? monthStarts.indexOf(name.slice(0, 3)) + 1 : 0;
   if (year === undefined || month < 1 || month > 12) return 'unreadable';
   // "Marching 2027" is not a month: the word must be the month's name or its start.
   if (named && !(fullMonthNames[month - 1] ?? '').startsWith(name)) return 'unreadable';
@@ -68,21 +68,6 @@ export function readEvidenceDate(value: unknown): EvidenceDateReading {
   const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
   return { first, last, precision: 'month', written: text };
 }
-
-const fullMonthNames = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 
 /**
  * A day with its month spelled out, which no one reads two ways: "10 March 2027", "10th Mar 2027",
@@ -98,7 +83,7 @@ function spelledDay(text: string): string | null | undefined {
       : [undefined, undefined, undefined];
   if (dayText === undefined || name === undefined || yearText === undefined) return undefined;
   const lower = name.toLowerCase();
-  const month = monthNames.indexOf(lower.slice(0, 3)) + 1;
+  const month = monthStarts.indexOf(lower.slice(0, 3)) + 1;
   if (month < 1 || !(fullMonthNames[month - 1] ?? '').startsWith(lower)) return undefined;
   const iso = `${yearText}-${String(month).padStart(2, '0')}-${dayText.padStart(2, '0')}`;
   return dateOf(iso) ?? null;

@@ -116,6 +116,22 @@ export function addMonths(date: string, months: number): string {
   return fromDay(addMonthsFns(toDay(date), months));
 }
 
+/** The months' English names, January first: the one list dates written in words are read by. */
+export const monthNames: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
 /** Today in UTC as YYYY-MM-DD (or the injected date). */
 export function todayDate(today?: string): string {
   return today ?? new Date().toISOString().slice(0, 10);

@@ -3,36 +3,13 @@
 // "WCAG 2.1" and "Tier 1" carry digits but say nothing about how much or by when. Units are read
 // with js-quantities; the rest is the small grammar of how scopes write numbers.
 import Qty from 'js-quantities';
+import { monthNames } from './model';
 import { alternation, cardinalWords } from './numberWords';
 import { stemOf, wordsOf } from './phrases';
 import { TextMemo } from './textMemo';
 
-const months = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+/** Month names and their usual abbreviations ("Mar", "Sept"). */
+const months = new Set([...monthNames, ...monthNames.map((name) => name.slice(0, 3)), 'sept']);
 
 /** Common ISO 4217 codes written before an amount ("EUR 40,000"), so they are not read as acronyms naming a product. */
 export const currencyCodes: ReadonlySet<string> = new Set([

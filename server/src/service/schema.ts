@@ -10,6 +10,7 @@ import { editDistance } from './editDistance';
 import { canonicalEnum, dateOf, formatPath, isRecord, valueAt } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
 import type { ScopeDocument } from './document';
+import { requiredNullablePaths } from './schemaNav';
 import { splitItems, splitNumberAdvice, splitNumberReading, type SplitNumber } from './splitNumbers';
 
 export { scopeSchema };
@@ -40,47 +41,6 @@ export function validateSchema(value: unknown): SchemaFinding[] {
     if (findings.length >= maxSchemaFindings) break;
   }
   return findings;
-}
-
-/** Where the schema requires a key whose value may be `null` (`timeline.milestones[].date`); `*` is any list item. */
-let nullablePaths: readonly (readonly string[])[] | undefined;
-
-function requiredNullablePaths(): readonly (readonly string[])[] {
-  if (nullablePaths) return nullablePaths;
-  const definitions = (isRecord(scopeSchema) && isRecord(scopeSchema.definitions) ? scopeSchema.definitions : {}) as Record<
-    string,
-    unknown
-  >;
-  const resolve = (node: unknown, depth = 0): Record<string, unknown> | undefined => {
-    if (!isRecord(node)) return undefined;
-    const ref = node.$ref;
-    if (typeof ref === 'string' && depth < 10) return resolve(definitions[ref.split('/').pop() ?? ''], depth + 1);
-    return node;
-  };
-  const allowsNull = (node: unknown, depth = 0): boolean => {
-    const schema = resolve(node);
-    if (!schema || depth > 10) return false;
-    const type = schema.type;
-    if (type === 'null' || (Array.isArray(type) && type.includes('null'))) return true;
-    return ['anyOf', 'oneOf'].some((k) => Array.isArray(schema[k]) && (schema[k] as unknown[]).some((b) => allowsNull(b, depth + 1)));
-  };
-  const found: string[][] = [];
-  const walk = (node: unknown, path: string[], depth: number): void => {
-    const schema = resolve(node);
-    if (!schema || depth > 12) return;
-    const required = Array.isArray(schema.required) ? schema.required : [];
-    if (isRecord(schema.properties))
-      for (const [key, child] of Object.entries(schema.properties)) {
-        if (required.includes(key) && allowsNull(child)) found.push([...path, key]);
-        walk(child, [...path, key], depth + 1);
-      }
-    if (schema.items) walk(schema.items, [...path, '*'], depth + 1);
-    for (const k of ['anyOf', 'oneOf', 'allOf'])
-      if (Array.isArray(schema[k])) for (const b of schema[k] as unknown[]) walk(b, path, depth + 1);
-  };
-  walk(scopeSchema, [], 0);
-  nullablePaths = found;
-  return found;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Finding the part of the JSON Schema that describes a path in the document (for hover and completion).
+// The schema is imported here, not through schema.ts, which uses this module for its own checks.
+import scopeSchema from '../../../schemas/scope.schema.json';
 import { isRecord } from './model';
-import { scopeSchema } from './schema';
 import type { Path } from './types';
 
 export type SchemaNode = Readonly<Record<string, unknown>>;
@@ -29,6 +30,37 @@ function alternatives(node: SchemaNode): SchemaNode[] {
     Array.isArray(b) ? (b as unknown[]) : [],
   );
   return [resolved, ...branches.filter(isRecord).map(resolveRef)];
+}
+
+let nullablePaths: readonly (readonly string[])[] | undefined;
+
+/**
+ * Where the schema requires a key whose value may be `null` (`timeline.milestones[].date`), each as
+ * its keys from the root, `*` for any list item. Worked out once, on first use.
+ */
+export function requiredNullablePaths(): readonly (readonly string[])[] {
+  if (nullablePaths) return nullablePaths;
+  const allowsNull = (node: SchemaNode): boolean =>
+    alternatives(node).some((alt) => alt.type === 'null' || (Array.isArray(alt.type) && alt.type.includes('null')));
+  const found: string[][] = [];
+  const walk = (node: SchemaNode, path: string[]): void => {
+    // Bounded by the schema's own depth; the guard only stops a schema that refers to itself.
+    if (path.length > 12) return;
+    for (const alt of alternatives(node)) {
+      const required = Array.isArray(alt.required) ? alt.required : [];
+      if (isRecord(alt.properties))
+        for (const [key, child] of Object.entries(alt.properties)) {
+          if (!isRecord(child)) continue;
+          const at = [...path, key];
+          if (required.includes(key) && allowsNull(child) && !found.some((f) => f.join('.') === at.join('.'))) found.push(at);
+          walk(resolveRef(child), at);
+        }
+      if (isRecord(alt.items)) walk(resolveRef(alt.items), [...path, '*']);
+    }
+  };
+  walk(resolveRef(root), []);
+  nullablePaths = found;
+  return found;
 }
 
 /** The schema for the value at `path`, or undefined where the schema says nothing. */
