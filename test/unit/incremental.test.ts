@@ -123,4 +123,35 @@ describe('incremental checking: which edits reparse one item', () => {
     );
     assert.equal(modeOf(replace('    title: Billing API\n', '    title: Billing API\n    depends_on: [D2,\n      D3]\n')), 'item');
   });
+
+  it('an item edit is checked against the input limits by reading the item alone, and still meets them exactly', () => {
+    // Nesting: 20 levels deep in one item is fine under the default limit; 70 open brackets are not,
+    // and the edited text gets the same input/too-deep finding a full check gives (modeOf compares).
+    const deep = (n: number): string => `${'['.repeat(n)}x${']'.repeat(n)}`;
+    assert.equal(modeOf(replace('title: Billing API', `title: Billing API\n    tags: ${deep(20)}`)), 'item');
+    const tooDeep = replace('title: Billing API', `title: Billing API\n    tags: ${deep(70)}`);
+    assert.equal(modeOf(tooDeep), 'full');
+    const checker = new IncrementalChecker();
+    checker.check(uri, 1, base, settings);
+    assert.deepEqual(
+      checker.check(uri, 2, tooDeep, settings).diagnostics.map((d) => [d.code, d.range.start.line]),
+      [['input/too-deep', 7]],
+    );
+    // Under a low limit the levels above the item count too: 2 above a deliverable's dash.
+    const low = mergeSettings({ today: testToday, limits: { maxNestingDepth: 6 } });
+    const lowMode = (edited: string): [string, unknown[]] => {
+      const c = new IncrementalChecker();
+      c.check(uri, 1, base, low);
+      const analysis = c.check(uri, 2, edited, low);
+      const fresh = validate(new ScopeDocument(uri, 2, edited, low.limits), low);
+      assert.deepEqual(analysis.diagnostics, fresh.diagnostics);
+      return [c.lastMode, analysis.diagnostics.filter((d) => String(d.code).startsWith('input/')).map((d) => d.code)];
+    };
+    assert.deepEqual(lowMode(replace('title: Billing API', `title: Billing API\n    tags: ${deep(1)}`)), ['item', []]);
+    assert.deepEqual(lowMode(replace('title: Billing API', `title: Billing API\n    tags: ${deep(6)}`)), ['full', ['input/too-deep']]);
+    // Text that looks like an alias inside a quoted title is counted against the whole file's limit, and passes.
+    assert.equal(modeOf(replace('title: Billing API', 'title: "Billing API *v2"')), 'item');
+    // A carriage return in the item: the whole text is parsed again.
+    assert.equal(modeOf(replace('title: Billing API\n', 'title: Billing API\r\n')), 'full');
+  });
 });

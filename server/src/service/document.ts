@@ -22,7 +22,7 @@ import {
 } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Path, PathSegment } from './types';
-import { checkInputLimits, type InputProblem } from './inputGuard';
+import { checkInputLimits, regionWithinLimits, type InputProblem } from './inputGuard';
 import { defaultLimits, type Limits } from './settings';
 import { findSplitNumbers, joinSplitNumbers, type SplitNumber, type SplitNumbers } from './splitNumbers';
 
@@ -115,6 +115,15 @@ export class ScopeDocument {
   edit: DocumentEdit | undefined = undefined;
   /** True when the first document has an anchor or an alias: an edit then reparses the whole text. */
   readonly hasAnchorsOrAliases: boolean = false;
+  private plainLinesMemo: boolean | undefined = undefined;
+  /**
+   * No carriage return and no line starting with `%` (a directive) in the text: only then is an edit
+   * reparsed as one item. Worked out once per text; a model `edited` made knows it from its region.
+   */
+  get plainLines(): boolean {
+    this.plainLinesMemo ??= !this.text.includes('\r') && !/(?:^|\n)%/.test(this.text);
+    return this.plainLinesMemo;
+  }
 
   constructor(
     readonly uri: string,
@@ -523,6 +532,8 @@ export class ScopeDocument {
       text,
       limits,
       hasAnchorsOrAliases: false,
+      // The previous text had none (localEdit asks), and neither has the region.
+      plainLinesMemo: true,
       lineStarts: splicedLineStarts(previous.lineStarts, text, start, oldEnd, delta),
       commentLines: undefined,
       splits: noSplits,
@@ -823,7 +834,7 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
   const rootNode = yaml.contents;
   if (typeof root !== 'object' || root === null || Array.isArray(root) || !isMap(rootNode) || rootNode.flow) return undefined;
   const old = previous.text;
-  if (old.includes('\r') || text.includes('\r') || /(?:^|\n)%/.test(old) || /(?:^|\n)%/.test(text)) return undefined;
+  if (!previous.plainLines) return undefined;
   // The changed span: common prefix and suffix.
   const max = Math.min(old.length, text.length);
   let prefix = 0;
@@ -881,6 +892,8 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
   const oldRegion = old.slice(start, oldEnd);
   const region = text.slice(start, oldEnd + delta);
   if (oldRegion.includes('#') || region.includes('#') || region.includes('\t')) return undefined;
+  // The text outside the region is the old text's, which had no carriage return and no directive line.
+  if (region.includes('\r') || /(?:^|\n)%/.test(region)) return undefined;
   // One item at the same column; every later line that has content is inside it.
   const lines = region.split('\n');
   if (!(lines[0] ?? '').startsWith(`${' '.repeat(column)}- `)) return undefined;
@@ -889,7 +902,7 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
     if (line.trim() === '') continue;
     if (line.length - line.trimStart().length <= column) return undefined;
   }
-  if (checkInputLimits(text, limits)) return undefined;
+  if (!regionWithinLimits(text, region, column, limits) && checkInputLimits(text, limits)) return undefined;
   // Parsed alone, as the constructor parses a whole text.
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, schema: 'core' });
   const comments: Comment[] = [];

@@ -60,7 +60,7 @@ function formatKB(chars: number): string {
  * Upper bound of the nesting depth: block indentation levels plus open flow brackets plus
  * compact indicators (`- - x`, `? ? x`, `: - x`). Returns the offset where the limit is first exceeded.
  */
-function nestingDepth(text: string, max: number): { offset: number } | undefined {
+function nestingDepth(text: string, max: number, end?: { open: boolean }): { offset: number } | undefined {
   const indents: number[] = [];
   let flow = 0;
   let lineStart = 0;
@@ -100,7 +100,25 @@ function nestingDepth(text: string, max: number): { offset: number } | undefined
     }
     lineStart = lineEnd + 1;
   }
+  if (end) end.open = flow > 0 || quote !== undefined;
   return undefined;
+}
+
+/**
+ * Whether a text still passes `checkInputLimits` when it differs from one that passed them only in
+ * `region`: whole lines, one item of a block sequence whose dash is at `column` (document.ts
+ * reparses such an edit alone). Reads the region, not the whole text; `false` means "check the whole
+ * text", not that it fails. Sound because the rest of the text is unchanged:
+ * - nesting: above the item, at most `column` indentation levels are open (one per column), no flow
+ *   bracket and no quote; the region must close all it opens, so the lines after it read as before;
+ * - aliases: a region without an alias pattern cannot raise the count the old text passed with;
+ * - NUL bytes: the old text had none.
+ */
+export function regionWithinLimits(text: string, region: string, column: number, limits: Limits): boolean {
+  if (text.length > limits.maxFileSizeKB * 1024 || region.includes('\0')) return false;
+  const end = { open: false };
+  if (nestingDepth(region, limits.maxNestingDepth - column, end) || end.open) return false;
+  return !/(^|[\s[{,:-])\*[^\s,[\]{}]/.test(region) || aliasOverflow(text, limits.maxAliases) === undefined;
 }
 
 /** Offset of the first alias over the limit, if there are too many. */

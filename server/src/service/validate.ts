@@ -234,13 +234,18 @@ export function validate(doc: ScopeDocument, settings: RuleSettings, hooks: Vali
   // A rule that speaks about a node says it better than the schema (and has a fix).
   // Not a custom rule's: a policy about a value does not say what is wrong with its form. Nor a
   // hint: a faded note about a node ("reports are described here") never hides what is wrong with it.
-  const rulePaths = ruleFindings
-    .filter((r) => !customIds.has(r.finding.ruleId) && r.severity !== 'hint' && r.finding.besideSchema !== true)
-    .map((r) => formatPath(r.finding.path));
+  // A schema finding is covered by a rule finding at its path or under it: every path a rule finding
+  // is at or under, in one set (a lookup each, not a scan of the rule findings for each).
+  const ruleCovers = new Set<string>();
+  for (const r of ruleFindings) {
+    if (customIds.has(r.finding.ruleId) || r.severity === 'hint' || r.finding.besideSchema === true) continue;
+    const path = r.finding.path;
+    ruleCovers.add(formatPath(path));
+    for (let n = 1; n < path.length; n++) ruleCovers.add(formatPath(path.slice(0, n)));
+  }
   schemaFindings.forEach((finding, index) => {
-    const path = formatPath(finding.path);
-    const covered = rulePaths.some((p) => p === path || (path !== '' && (p.startsWith(`${path}.`) || p.startsWith(`${path}[`))));
-    if (!covered) pending.push({ finding, index, severity: finding.severity ?? 'error', range: findingRange(doc, finding) });
+    if (!ruleCovers.has(formatPath(finding.path)))
+      pending.push({ finding, index, severity: finding.severity ?? 'error', range: findingRange(doc, finding) });
   });
 
   // 5. Suppressions. In Restricted Mode (an untrusted workspace) the file's own comments hide
