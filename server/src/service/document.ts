@@ -837,11 +837,9 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
   if (!previous.plainLines) return undefined;
   // The changed span: common prefix and suffix.
   const max = Math.min(old.length, text.length);
-  let prefix = 0;
-  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  const prefix = commonPrefix(old, text, max);
   if (prefix === old.length && prefix === text.length) return undefined;
-  let suffix = 0;
-  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const suffix = commonSuffix(old, text, max - prefix);
   const changeEnd = old.length - suffix;
   // The top-level pair it is in, and in a mapping there the pair under it (`timeline.milestones`).
   const pair = pairBefore(rootNode, prefix);
@@ -940,6 +938,50 @@ function localEdit(previous: ScopeDocument, text: string, limits: Limits): Local
     return undefined;
   }
   return { region: { start, oldEnd }, delta, item, itemValue, seq, index, listPath };
+}
+
+/**
+ * How many characters `a` and `b` share at the start, up to `max`: blocks compared as strings (the
+ * engine compares them natively), then characters in the block that differs. On a 1.5 MB text a
+ * loop over characters alone took about 5 ms per edit.
+ */
+function commonPrefix(a: string, b: string, max: number): number {
+  let n = 0;
+  let block = 4096;
+  while (n < max) {
+    const size = Math.min(block, max - n);
+    if (size > 32 && a.slice(n, n + size) !== b.slice(n, n + size)) {
+      block = size >> 3;
+      continue;
+    }
+    if (size > 32) {
+      n += size;
+      continue;
+    }
+    while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+    return n;
+  }
+  return n;
+}
+
+/** How many characters `a` and `b` share at the end, up to `max` (as `commonPrefix`). */
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  let block = 4096;
+  while (n < max) {
+    const size = Math.min(block, max - n);
+    if (size > 32 && a.slice(a.length - n - size, a.length - n) !== b.slice(b.length - n - size, b.length - n)) {
+      block = size >> 3;
+      continue;
+    }
+    if (size > 32) {
+      n += size;
+      continue;
+    }
+    while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+    return n;
+  }
+  return n;
 }
 
 /**
