@@ -190,7 +190,8 @@ export interface ServerBenchOptions {
   readonly dir: string;
   /** Cold sessions per server and file (start and open are medians of these). */
   readonly coldRuns: (lines: number) => number;
-  readonly edits: number;
+  /** Edits per warm session, by file size: the change median and the CPU per validation are over these. */
+  readonly edits: (lines: number) => number;
   readonly log: (line: string) => void;
 }
 
@@ -212,8 +213,9 @@ export async function benchServers(files: readonly GeneratedScope[], options: Se
     }
     options.log(`  ${file.lines} lines: ${runs} cold sessions each done`);
     const fixAllRuns = file.lines > 10_000 ? 3 : 5;
-    const warmTheirs = await warm(theirs, rootUri, uri, file, options.edits, 0);
-    const warmOurs = await warm(ours, rootUri, uri, file, options.edits, fixAllRuns);
+    const edits = options.edits(file.lines);
+    const warmTheirs = await warm(theirs, rootUri, uri, file, edits, 0);
+    const warmOurs = await warm(ours, rootUri, uri, file, edits, fixAllRuns);
     const figures = (c: typeof colds.ours, w: WarmResult): ServerFigures => ({
       startMs: median(c.map((x) => x.start)),
       openMs: median(c.map((x) => x.open)),
