@@ -54,7 +54,7 @@ before(async () => {
   for (const e of zipEntries(buf)) {
     if (!e.name.startsWith('extension/') || e.name.endsWith('/')) continue;
     const rel = e.name.slice('extension/'.length);
-    entries.set(rel, rel === 'package.json' ? zipRead(buf, e) : null);
+    entries.set(rel, rel === 'package.json' || /^dist\/[^/]+\.js$/.test(rel) ? zipRead(buf, e) : null);
   }
 });
 
@@ -109,4 +109,20 @@ test('the .vsix holds every file the manifest refers to', () => {
   for (const b of ['server', 'worker', 'cli']) refs.add(`dist/${b}.bundle.js`);
   const missing = [...refs].filter((r) => !entries.has(r));
   assert.deepEqual(missing, [], `files the manifest refers to but the .vsix lacks:\n${missing.join('\n')}`);
+});
+
+test('the shipped bundles hold no character above U+00FF, so V8 keeps their source at one byte a character', () => {
+  const wide = [];
+  for (const [rel, data] of entries) {
+    if (!/^dist\/[^/]+\.js$/.test(rel) || !data) continue;
+    const text = data.toString('utf8');
+    const at = text.search(/[\u0100-\uffff]/);
+    if (at >= 0) wide.push(`${rel}: ${JSON.stringify(text.slice(Math.max(0, at - 30), at + 10))}`);
+  }
+  assert.ok(entries.has('dist/server.bundle.js'));
+  assert.deepEqual(
+    wide,
+    [],
+    'esbuild.mjs escapes these (oneByteSource); a bundle with one holds its whole source at two bytes a character',
+  );
 });
