@@ -262,6 +262,7 @@ export const heldOutParts: readonly { readonly dir: string; readonly name: strin
   { dir: 'holdout3', name: 'holdout3 (test/corpus/holdout3)' },
   { dir: 'holdout4', name: 'holdout4 (test/corpus/holdout4)' },
   { dir: 'holdout5', name: 'holdout5 (test/corpus/holdout5)' },
+  { dir: 'holdout6', name: 'holdout6 (test/corpus/holdout6)' },
 ];
 
 /**

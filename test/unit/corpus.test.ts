@@ -48,6 +48,13 @@ describe('evaluation corpus', () => {
     assert.equal(files.filter((f) => f.file.includes('careful')).length, 6);
     assert.equal(files.filter((f) => f.file.includes('sloppy')).length, 6);
   });
+
+  it('keeps a sixth held-out part, holdout6, of at least 12 files (6 careful, 6 sloppy) that parses too', () => {
+    const files = loadDir(join(corpus, 'holdout6'));
+    assert.ok(files.length >= 12, `${files.length} holdout6 files`);
+    assert.equal(files.filter((f) => f.file.includes('careful')).length, 6);
+    assert.equal(files.filter((f) => f.file.includes('sloppy')).length, 6);
+  });
 });
 
 describe('npm run eval -- --split', () => {
@@ -57,7 +64,7 @@ describe('npm run eval -- --split', () => {
   const root = mkdtempSync(join(tmpdir(), 'scope-eval-split-'));
   after(() => rmSync(root, { recursive: true, force: true }));
   const scope = 'scope_version: 1\nproject:\n  name: Split check\n';
-  for (const part of ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5']) {
+  for (const part of ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6']) {
     mkdirSync(join(root, part));
     writeFileSync(join(root, part, `${part}-only.scope.yaml`), scope);
     writeFileSync(join(root, part, `${part}-only.expected.txt`), 'structure-duplicate-id 2\n');
@@ -71,7 +78,7 @@ describe('npm run eval -- --split', () => {
   it('reports holdout2 separately from the main corpus and from holdout, figures only', () => {
     assert.deepEqual(
       heldOutParts.map((p) => p.dir),
-      ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5'],
+      ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6'],
     );
     const { code, text } = run(['--split']);
     const sections = text
@@ -85,6 +92,7 @@ describe('npm run eval -- --split', () => {
       'holdout3 (test/corpus/holdout3)',
       'holdout4 (test/corpus/holdout4)',
       'holdout5 (test/corpus/holdout5)',
+      'holdout6 (test/corpus/holdout6)',
     ]);
     const holdout2 = text.slice(text.indexOf('== holdout2'), text.indexOf('== holdout3'));
     assert.match(holdout2, /precision \d+\.\d%/);
@@ -100,10 +108,14 @@ describe('npm run eval -- --split', () => {
     assert.match(holdout4, /silent passes of error-level risks: 1/);
     assert.match(holdout4, /Below target \(held out, does not fail the run\)/);
     assert.doesNotMatch(text, /holdout4-only\.scope\.yaml/, 'a holdout4 file is named');
-    const holdout5 = text.slice(text.indexOf('== holdout5'));
+    const holdout5 = text.slice(text.indexOf('== holdout5'), text.indexOf('== holdout6'));
     assert.match(holdout5, /silent passes of error-level risks: 1/);
     assert.match(holdout5, /Below target \(held out, does not fail the run\)/);
     assert.doesNotMatch(text, /holdout5-only\.scope\.yaml/, 'a holdout5 file is named');
+    const holdout6 = text.slice(text.indexOf('== holdout6'));
+    assert.match(holdout6, /silent passes of error-level risks: 1/);
+    assert.match(holdout6, /Below target \(held out, does not fail the run\)/);
+    assert.doesNotMatch(text, /holdout6-only\.scope\.yaml/, 'a holdout6 file is named');
     assert.equal(code, 0, 'held-out parts below target failed the run');
   });
 
