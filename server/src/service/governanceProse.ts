@@ -11,6 +11,7 @@
 // ("go to", "are referred to", "raised with") and the senior role or person it goes to.
 import { arrayAt, formatPath, isRecord, shortText, valueAt } from './model';
 import { findPhrases, phrase, stemOf, wordsOf, type Phrase, type Word } from './phrases';
+import { propertiesAt } from './schemaNav';
 import type { Path } from './types';
 
 /** Where prose describes an oversight arrangement: the value's path and the words found. */
@@ -87,9 +88,15 @@ const measureReporting: readonly Phrase<true>[] = [
   ...phrase('service level ~report', true as const),
 ];
 
-/** An escalation route in so many words: "escalated to", "escalation path", "escalates", "level 2", "the next level". */
+/**
+ * An escalation route in so many words: "escalated to", "escalation path", "escalates", "level 2",
+ * "the next level"; or a RACI or escalation matrix that says who is accountable for what ("issue
+ * ownership follows the governance RACI in Schedule 5").
+ */
 const escalationWords: readonly Phrase<true>[] = [
   '~escalate|~escalation',
+  '~raci|~rasci',
+  'responsibility|accountability|escalation|decision ~matrix',
   'level|tier two|three',
   'second|third|next|higher level|tier',
 ].flatMap((pattern) => phrase(pattern, true as const));
@@ -297,6 +304,22 @@ function textsUnder(root: unknown, path: Path, skip: ReadonlySet<string>): { pat
   return out;
 }
 
+/** The top-level keys the format knows; anything else (`communication:`, `reporting:`) is a lead's own section. */
+let knownTopLevel: ReadonlySet<string> | undefined;
+function formatSections(): ReadonlySet<string> {
+  knownTopLevel ??= new Set(propertiesAt([]).map(([key]) => key));
+  return knownTopLevel;
+}
+
+/**
+ * Texts under the top-level sections the format does not know (`communication:`, `meetings:`,
+ * `reporting:`): a lead who writes how the vendor reports or escalates in a section of their own has
+ * still agreed it.
+ */
+function ownSectionTexts(root: unknown): { path: Path; text: string }[] {
+  return textsUnder(root, [], formatSections());
+}
+
 /** Key names that say what their value is (`reporting:`, `weekly_report:`, `escalation_path:`), matched as words. */
 const reportingKey: readonly Phrase<true>[] = phrase('~report|~reporting', true as const);
 const escalationKey: readonly Phrase<true>[] = [
@@ -376,8 +399,12 @@ function firstMention(texts: readonly { path: Path; text: string }[], phrases: r
 export function reportingInProse(root: unknown): ProseMention | undefined {
   const skip = new Set(['status_reports']);
   const inGovernance =
-    firstMention([...textsUnder(root, ['governance'], skip), ...textsUnder(root, ['assumptions'], new Set())], governanceReporting) ??
-    keyMention(root, ['governance'], skip, reportingKey);
+    firstMention(
+      [...textsUnder(root, ['governance'], skip), ...textsUnder(root, ['assumptions'], new Set()), ...ownSectionTexts(root)],
+      governanceReporting,
+    ) ??
+    keyMention(root, ['governance'], skip, reportingKey) ??
+    keyMention(root, [], formatSections(), reportingKey);
   if (inGovernance) return inGovernance;
   const texts: { path: Path; text: string }[] = [];
   arrayAt(root, ['deliverables']).forEach((d, i) => {
@@ -414,12 +441,14 @@ export function escalationInProse(root: unknown): ProseMention | undefined {
     ...textsUnder(root, ['acceptance'], none),
     ...textsUnder(root, ['vendor', 'key_personnel'], none),
     ...textsUnder(root, ['project'], new Set(['objective', 'name'])),
+    ...ownSectionTexts(root),
   ].filter(({ text }) => !incidentWords.test(text));
   const texts = [...textsUnder(root, ['governance'], skip), ...elsewhere];
   const inWords =
     firstMention(texts, escalationWords) ??
     keyMention(root, ['governance'], skip, escalationKey) ??
-    keyMention(root, ['acceptance'], none, escalationKey);
+    keyMention(root, ['acceptance'], none, escalationKey) ??
+    keyMention(root, [], formatSections(), escalationKey);
   if (inWords) return inWords;
   for (const { path, text } of texts) {
     const level = numberedLevel.exec(text);
@@ -442,4 +471,19 @@ const incidentWords = /\b(?:incidents?|outages?|alerts?|on-call|p[1-4]|sev(?:eri
 /** The fact line a hint gives: where the prose is and what it says. */
 export function mentionFact(mention: ProseMention): string {
   return `Read from \`${formatPath(mention.path)}\` ("${shortText(mention.words, 40)}").`;
+}
+
+/** Capitalised words that start a sentence or a hedge, not a name ("As needed", "The PM"). */
+const sentenceStarters = wordSet('as when where if to the our their a an any all per by via on upon ad tbd tbc tba todo n/a none no');
+
+/**
+ * Whether a text written where the format wants an escalation ladder (`escalation: as needed`,
+ * `escalation: PM, then the Delivery Director`) names someone to escalate to: a role or a
+ * person, not a placeholder and not left to the moment ("as needed", "ad hoc", "regularly").
+ */
+export function namesEscalationContact(text: string): boolean {
+  if (text.length > maxLength || placeholderValue.test(text) || isHedged(text, 0, text.length)) return false;
+  return wordsOf(text).some(
+    (w) => seniorRoles.has(w.lower) || roleEnds.has(w.lower) || (/^\p{Lu}/u.test(w.text) && !sentenceStarters.has(w.lower)),
+  );
 }
