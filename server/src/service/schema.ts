@@ -437,7 +437,7 @@ export function closestKey(key: string, allowed: readonly string[]): string | un
 export function closestFields(key: string, allowed: readonly string[]): string[] {
   const spelt = closestKey(key, allowed);
   if (spelt !== undefined) return [spelt];
-  const words = wordsOf(key);
+  const words = wordsOf(key).map((w) => keyWordSynonyms[w] ?? w);
   if (words.length === 0) return [];
   let best: string[] = [];
   let bestShared = 0;
@@ -453,6 +453,12 @@ export function closestFields(key: string, allowed: readonly string[]): string[]
   }
   return best;
 }
+
+/**
+ * Words a lead writes for a key's word: a project's `goals` or `aims` are its `objective`
+ * (`project_goals`, `business_aims`). Only keys allowed where the unknown key stands are suggested.
+ */
+const keyWordSynonyms: Readonly<Record<string, string>> = { goal: 'objective', goals: 'objective', aim: 'objective', aims: 'objective' };
 
 /** The words of a key: `due_date`, `due-date`, `dueDate` and `Due Date` all give `due`, `date`. */
 function wordsOf(key: string): string[] {

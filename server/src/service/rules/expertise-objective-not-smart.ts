@@ -1,9 +1,9 @@
 // expertise-objective-not-smart: Objective is not measurable.
 // An objective with no digit has neither a quantity nor a date, so success cannot be judged.
 import { stringify } from 'yaml';
-import { isAbsent, isRecord, shortText, stringAt, valueAt } from '../model';
+import { formatPath, isAbsent, isRecord, shortText, stringAt, valueAt } from '../model';
 import { currencyCodes, hasQuantity } from '../quantities';
-import type { Rule } from '../types';
+import type { Path, Rule } from '../types';
 import { sources } from '../sources';
 
 /** The catalogue's snippet, as plain text: angle brackets mark what the author must fill in. */
@@ -17,13 +17,20 @@ export const rule: Rule = {
   title: 'Objective is not measurable',
   explanation: `The objective cannot tell you or the vendor when the project has succeeded. Write it as a SMART objective (Specific, Measurable, Achievable, Relevant, Time-bound; Doran 1981), for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". PMBOK puts "measurable project objectives and related success criteria" in the project charter, and a US federal statement of objectives must state its performance objectives (FAR 37.602(c)).
 
-A number that only counts or names the scope is not a target: "Migrate 3 systems", "Deploy to 3 regions", "Wi-Fi at 14 stores", "Migrate 250k records", "Phase 2", "Release 2.0", "S/4HANA 2023", "ISO 27001", "Oracle 11g", "Upgrade Jira to 9.12", "64-bit", "2nd line support", or service hours ("24x7", "8x5", "7 days a week"). Nor is the price ("for the agreed fixed price of EUR 180,000"): money is a result only as a rate, a starting point or what a change reaches ("save EUR 200k a year", "cut licence costs by GBP 50,000"). A count becomes one when a change leads to it ("grow members to 50,000", "reduce open defects to 20") or it comes with a rate, a unit or a date ("to 3 regions by 2027-09-30"). A date alone ("by summer 2027", "in Q3 2027", "before Black Friday 2027") is enough for this rule, whose condition is no quantity and no date; the success measures say what is measured. An objective written as a list of bullets or a mapping is the schema's type error, and its texts are read together here.`,
+A number that only counts or names the scope is not a target: "Migrate 3 systems", "Deploy to 3 regions", "Wi-Fi at 14 stores", "Migrate 250k records", "Phase 2", "Release 2.0", "S/4HANA 2023", "ISO 27001", "Oracle 11g", "Upgrade Jira to 9.12", "64-bit", "2nd line support", or service hours ("24x7", "8x5", "7 days a week"). Nor is the price ("for the agreed fixed price of EUR 180,000"): money is a result only as a rate, a starting point or what a change reaches ("save EUR 200k a year", "cut licence costs by GBP 50,000"). A count becomes one when a change leads to it ("grow members to 50,000", "reduce open defects to 20") or it comes with a rate, a unit or a date ("to 3 regions by 2027-09-30"). A date alone ("by summer 2027", "in Q3 2027", "before Black Friday 2027") is enough for this rule, whose condition is no quantity and no date; the success measures say what is measured. An objective written as a list of bullets or a mapping is the schema's type error, and its texts are read together here. An objective written under another key of \`project\` when \`project.objective\` is not written (\`objectives:\` as a list, \`goal:\`, \`goals:\`, \`business_aims:\`) is read there, so a vague one is reported on that key, beside the schema's unknown key, whose fix renames it to \`objective\`.`,
   areas: ['expertise'],
   remedy:
     'Rewrite the objective so it names a measurable result and a date, for example "cut billing tickets from 1,200 to under 600 per month by 2027-10-31". The quick fix appends a "from … to … by …" template.',
   sources: [sources.smartObjectives, sources.pmbokScope, sources.far37602],
   check(doc) {
-    const written = valueAt(doc.value, ['project', 'objective']);
+    // An objective written under another key (`objectives:` as a list, `goal:`, `goals:`) is still the
+    // project's objective: it is read there, so a vague one is not passed unchecked because of its key.
+    const at: Path =
+      valueAt(doc.value, ['project', 'objective']) === undefined
+        ? (objectiveAlias(doc.value) ?? ['project', 'objective'])
+        : ['project', 'objective'];
+    const aliased = at[1] !== 'objective';
+    const written = valueAt(doc.value, at);
     // A list of bullets or a mapping is the schema's type error, but it still says what the project
     // is for: its texts are read together, so a vague objective in the wrong shape is not a silent pass.
     const texts: readonly unknown[] | undefined = Array.isArray(written)
@@ -32,9 +39,7 @@ A number that only counts or names the scope is not a target: "Migrate 3 systems
         ? Object.values(written)
         : undefined;
     const objective =
-      texts !== undefined
-        ? texts.filter((t): t is string => typeof t === 'string' && t.trim() !== '').join('\n')
-        : stringAt(doc.value, ['project', 'objective']);
+      texts !== undefined ? texts.filter((t): t is string => typeof t === 'string' && t.trim() !== '').join('\n') : stringAt(doc.value, at);
     // An empty objective is expertise-essential-parameter-missing's finding, not a second one here.
     // A count of the scope's own things ("our 3 sites", "all 140 pages") is not a result to reach.
     if (objective === undefined || isAbsent(objective) || objective === '' || hasQuantity(objective, { counts: 'none' })) return [];
@@ -42,16 +47,19 @@ A number that only counts or names the scope is not a target: "Migrate 3 systems
     return [
       {
         ruleId: 'expertise-objective-not-smart',
-        path: ['project', 'objective'],
-        message:
+        path: at,
+        // Read in spite of its key: the schema's unknown key (and its rename fix) stays beside it.
+        ...(aliased ? { at: 'key' as const, besideSchema: true } : {}),
+        message: `${aliased ? `The objective under \`${formatPath(at)}\`` : 'The objective'} ${
           names.length === 0
-            ? 'The objective has no number and no date, so nothing in it says how much or by when.'
+            ? `has no number and no date${aliased ? ':' : ', so'} nothing in it says how much or by when.`
             : names.every(isMoney)
-              ? `The objective has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is the price' : 'are prices'}, not a result to reach or by when.`
-              : `The objective has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is a name or a count' : 'are names or counts'}, not how much or by when.`,
+              ? `has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is the price' : 'are prices'}, not a result to reach or by when.`
+              : `has no target and no date: ${names.join(', ')} ${names.length === 1 ? 'is a name or a count' : 'are names or counts'}, not how much or by when.`
+        }`,
         // Once the placeholders are in, appending them again would only repeat them.
         fixes:
-          texts !== undefined || objective.includes(targetPlaceholder.trim())
+          texts !== undefined || aliased || objective.includes(targetPlaceholder.trim())
             ? []
             : [
                 {
@@ -66,6 +74,23 @@ A number that only counts or names the scope is not a target: "Migrate 3 systems
     ];
   },
 };
+
+/** Words of a key that name the project's objective: `objectives`, `goal`, `goals`, `project_aims`, `businessObjectives`. */
+const objectiveWords = new Set(['objective', 'objectives', 'goal', 'goals', 'aim', 'aims']);
+
+/** The key under `project` that holds the objective when `project.objective` is not written. */
+function objectiveAlias(root: unknown): Path | undefined {
+  const project = valueAt(root, ['project']);
+  if (!isRecord(project)) return undefined;
+  const key = Object.keys(project).find((k) =>
+    k
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .some((w) => objectiveWords.has(w)),
+  );
+  return key === undefined ? undefined : ['project', key];
+}
 
 /** A quoted amount of money: "EUR 180,000", "$40,000", "£12k"; not a name with three capitals ("ISO 27001", "DSS 4.0"). */
 function isMoney(name: string): boolean {
