@@ -76,6 +76,7 @@ describe('governance-status-reports-missing: reports named but not agreed', () =
       '  status_reports: { cadence: every sprint, contents: [burn-up, risks] }\n',
       '  status_reports: { cadence: at each sprint review, contents: [burn-up, risks] }\n',
       '  status_reports: Weekly RAG report covering progress, risks and spend against budget\n',
+      '  status_reports: Monthly, template in Annex C\n',
       '  status_reports:\n    - { cadence: weekly, contents: [progress vs plan] }\n    - { cadence: monthly }\n',
     ]) {
       assert.deepEqual(diagnosticsOf(id, fullWith([reportsLine, line])), [], line);
@@ -115,7 +116,12 @@ describe('governance-escalation-missing: a ladder that is not the client’s, or
   });
 
   it('accepts a ladder with one of yours on it, or a contact that names neither side', () => {
-    for (const second of ['Dana Reyes and the Northwind managing director', 'our Head of IT', 'Head of IT']) {
+    for (const second of [
+      'Dana Reyes and the Northwind managing director',
+      'our Head of IT',
+      'Head of IT',
+      'Vendor manager (procurement)',
+    ]) {
       const mixed = `  escalation:\n    - { level: 1, contact: Northwind account manager, respond_within_days: 2 }\n    - { level: 2, contact: ${second}, respond_within_days: 5 }\n`;
       assert.deepEqual(diagnosticsOf(id, fullWith([ladder, mixed])), [], second);
     }

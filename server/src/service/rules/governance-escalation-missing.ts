@@ -135,7 +135,8 @@ function notALadder(ladder: unknown): Finding[] {
 }
 
 /** Words that make a contact the vendor's: its own name for itself ("Vendor account manager"). */
-const vendorWords = /\b(?:vendor|supplier|contractor|provider)(?:'s)?\b/i;
+const vendorWords =
+  /\b(?:vendor|supplier|contractor|provider)(?:'s)?\b(?!\s+(?:manager|management|relationship|governance|performance|office))/i;
 /** Words that make a contact yours. */
 const clientWords = /\b(?:our|we|us|client|customer|buyer)(?:'s)?\b/i;
 /** Words of a company name that do not identify it ("Brightline Digital Ltd" is "Brightline"). */
@@ -161,7 +162,8 @@ function containsWords(text: string, words: string): boolean {
  * "Brightline delivery director", then "Brightline managing director") is the vendor's internal
  * route, not yours: nobody on your side is named to take an issue the vendor will not fix. A
  * contact is the vendor's when it names the vendor, one of its key personnel, or says "vendor" or
- * "supplier"; it is yours when it names your owner, sponsor or says "our" or "client". A contact
+ * "supplier"; it is yours when it names your owner, sponsor or says "our" or "client" (a "vendor
+ * manager" or "supplier relationship manager" is your role for the vendor, not theirs). A contact
  * that says neither ("Head of IT") is not taken to be the vendor's.
  */
 function vendorOnly(root: unknown, ladder: readonly unknown[]): Finding[] | undefined {

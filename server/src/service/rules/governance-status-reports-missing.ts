@@ -143,7 +143,8 @@ function problemOf(item: unknown): Problem | undefined {
       .replace(reading.read.toLowerCase(), ' ')
       .split(/[^\p{L}\p{N}]+/u)
       .filter((w) => w !== '');
-    if (rest.length > describedWords) return undefined;
+    // "Monthly, template in Annex C" points at the document that says what the reports hold.
+    if (rest.length > describedWords || /\b(?:annex|schedule|appendix|exhibit|template)\b/i.test(item)) return undefined;
     return {
       message: noContents(reading.read.trim()),
       fix: {
