@@ -278,8 +278,19 @@ describe('cost-payment-front-loaded', () => {
     assert.equal(finding?.facts?.[0], 'No milestone lists a deliverable, so no payment waits for accepted work');
   });
 
-  it('ignores payments whose milestone has no valid date', () => {
-    assert.deepEqual(check('cost-payment-front-loaded', deposit40.replace('date: 2027-02-15 }', 'date: 2027-02-30 }')), []);
+  it('ignores payments whose milestone has no valid date, unless its name says it is paid before any work', () => {
+    const neutral = deposit40.replace('name: Contract signed and team onboarded, date: 2027-02-15 }', 'name: Phase 0, date: 2027-02-30 }');
+    assert.deepEqual(check('cost-payment-front-loaded', neutral), []);
+    // "Contract signed and team onboarded" with no readable date: the name says when, so it is up front.
+    const text = deposit40.replace('date: 2027-02-15 }', 'date: 2027-02-30 }');
+    const d = onlyDiagnostic('cost-payment-front-loaded', text);
+    assert.equal(d.message, '40% of the price (96,000 of 240,000 EUR) is paid before any deliverable is accepted; the limit is 30%.');
+    assert.deepEqual(factsOf(d), [
+      'First acceptance: `M1` on 2027-04-09',
+      'Up front: `M0` ("Contract signed and team onboarded", no date and no deliverables; its name says it is due before any work is accepted): 40% = 96,000 EUR',
+      'Limit: 30% of 240,000 EUR = 72,000 EUR',
+    ]);
+    assert.deepEqual([d.range.start.line, d.range.start.character], [lineOf(text, '    - { milestone: M0, percent: 40 }'), 6]);
   });
 });
 

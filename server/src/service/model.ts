@@ -455,7 +455,8 @@ const changesClause = /\b(?:changes?|change\s+requests?|crs?|variations?|additio
  */
 export function pricingModelWords(value: unknown): PricingModel | undefined {
   if (typeof value !== 'string' || value.length > 120) return undefined;
-  const text = value.toLowerCase();
+  // Underscores as spaces: `capped_tm`, `fixed_fee` are the same words as "capped TM", "fixed fee".
+  const text = value.toLowerCase().replace(/_/g, ' ');
   const fixed = /\bfixed\b|\bfirm\b|\blump[\s-]?sum\b|\bffp\b/.test(text);
   // With a fixed price, a clause about changes says how changes are priced: it is not the model.
   const work = fixed
@@ -465,12 +466,12 @@ export function pricingModelWords(value: unknown): PricingModel | undefined {
         .join(', ')
     : text;
   const byTime =
-    /\bt\s*(?:&|and|\+|\/)\s*m\b|\btime[\s-]*(?:&|and|\+|\/)[\s-]*materials?\b|\bhourly\b|\brate[\s-]+card\b/.test(work) ||
+    /\bt\s*(?:&|and|\+|\/)\s*m\b|\bc?tm\b|\btime[\s-]*(?:&|and|\+|\/)[\s-]*materials?\b|\bhourly\b|\brate[\s-]+card\b/.test(work) ||
     capacityBilling.test(work) ||
     (!fixed && capacityUnlessFixed.test(work)) ||
     billsForTime(work);
   if (byTime)
-    return /\bcap(?:ped)?\b|\bceiling\b|\bnot[\s-]+to[\s-]+exceed\b|\bnte\b|\bmaximum\b/.test(text)
+    return /\bcap(?:ped)?\b|\bctm\b|\bceiling\b|\bnot[\s-]+to[\s-]+exceed\b|\bnte\b|\bmaximum\b/.test(text)
       ? 'capped_time_and_materials'
       : 'time_and_materials';
   if (/\bnot[\s-]+to[\s-]+exceed\b|\bnte\b/.test(text)) return 'capped_time_and_materials';

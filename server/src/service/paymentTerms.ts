@@ -379,6 +379,14 @@ function isJoinerBlank(ch: string): boolean {
   return ch === ',' || /\s/.test(ch);
 }
 
+/**
+ * Words that name a payment due before any work is accepted: on signing, a deposit, up front, in
+ * advance, at kick-off or mobilisation, in month 1. "Sign-off" of work is acceptance, not signature.
+ */
+export function readsUpfront(text: string): boolean {
+  return text.length <= 2000 && isUpfront(text);
+}
+
 function isUpfront(text: string): boolean {
   const plain = text.replace(signOff, (words) => ' '.repeat(words.length));
   return firstPeriod.test(plain) || findPhrases(plain, wordsOf(plain), upfrontPhrases).length > 0;

@@ -77,6 +77,20 @@ const namedThing =
   /^[\s-]+(?:leads?|managers?|directors?|teams?|department|office|officers?|owners?|holders?|contacts?|analysts?|controllers?|portal|system|tool|desk|queue|meetings?|calls?|sessions?|committee|boards?|centres?|centers?|codes?|partners?)\b/i;
 /** A cost or schedule word that is a document's name: "the tariff in Schedule 3", "Schedule B". */
 const documentLabel = /^\s+(?:\d|[A-Z](?![a-z]))/;
+/**
+ * A sprint, an iteration or a release named as a meeting or a list, not as the time a change takes:
+ * "prioritised at sprint planning", "shown at the sprint review", "added to the release backlog".
+ */
+const ceremony =
+  /^[\s-]+(?:planning|review|reviews|demo|demos|retro|retros|retrospectives?|backlogs?|goals?|ceremon(?:y|ies)|notes|train)\b/i;
+/**
+ * "PO" is a purchase order only with an order's words around it ("a new PO", "a PO amendment", "the PO
+ * value"); on its own in an agile team it is the product owner ("the PO prioritises it").
+ */
+const orderBefore =
+  /\b(?:a|new|revised|amended|updated|additional|separate|signed|variation|change(?:s)?\s+to\s+the|against\s+the|under\s+the)\s+$/i;
+const orderAfter =
+  /^\s+(?:numbers?|no\b|amendments?|value|uplift|variations?|changes?|lines?|is\s+(?:raised|issued|amended)|raised|issued)/i;
 /** "up to date", "to date": currency of a record, not a date. "the date it was raised": when the request came in. */
 const notADate = /(?:^|\s)to\s+$/i;
 const requestDate =
@@ -91,6 +105,8 @@ function impactMatches(text: string, phrases: readonly Phrase<true>[]): PhraseMa
     const written = text.slice(m.start, m.end).toLowerCase();
     const after = text.slice(m.end, m.end + 40);
     if (namedThing.test(after)) return false;
+    if (/(?:^|\s)(?:sprints?|iterations?|releases?)$/.test(written) && ceremony.test(after)) return false;
+    if (written === 'po' && !orderBefore.test(text.slice(Math.max(0, m.start - 30), m.start)) && !orderAfter.test(after)) return false;
     if (/^schedules?$/.test(written) && documentLabel.test(after)) return false;
     if (/effect$/.test(written) && /^t/.test(written) && noWhen.test(after)) return false;
     if (/^dat(?:e|es|ed)$/.test(written) && (notADate.test(text.slice(Math.max(0, m.start - 8), m.start)) || requestDate.test(after)))
@@ -198,6 +214,10 @@ function namesAnyone(value: unknown): boolean {
   return false;
 }
 
+/** An approver that is only a party or a crowd: "Client", "the customer", "Both parties", "Mutual agreement", "Management". */
+const partyWords =
+  /^\s*(?:the\s+)?(?:client|customer|buyer|purchaser|company|business|management|stakeholders?|users?|(?:both|all|the)\s+parties|parties|mutual(?:ly)?(?:\s+(?:agreement|consent))?|(?:client|customer)(?:\s+side|\s+team)?|us|we)\s*\.?\s*$/i;
+
 const defaultProcess = 'Written change request with cost and schedule impact; no work before written approval.';
 
 export const rule: Rule = {
@@ -208,7 +228,7 @@ export const rule: Rule = {
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).
 
-An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody, and an \`approval_by\` whose every entry is on the vendor's side (the vendor's name, "Vendor PM", "Supplier account manager", or one of the vendor's own \`key_personnel\`) is reported: the vendor would approve its own extra work. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
+An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody, an \`approval_by\` that names only a party ("Client", "Both parties", "Mutual agreement") names nobody either, unless the process says who approves, and an \`approval_by\` whose every entry is on the vendor's side (the vendor's name, "Vendor PM", "Supplier account manager", or one of the vendor's own \`key_personnel\`) is reported: the vendor would approve its own extra work. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves, and a sprint ceremony or backlog ("prioritised at sprint planning", "shown at the sprint review", "added to the release backlog") is where a change is discussed, not the time it takes; "PO" is a purchase order only with an order's words around it ("a revised PO", "the PO value"), otherwise the product owner), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
   areas: ['cost'],
   remedy:
     'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
@@ -248,6 +268,33 @@ An approver counts wherever the lead names one: in \`approval_by\`, under a key 
           {
             title: 'Add an approver to fill in',
             ops: [setKeyOp(root, base, 'approval_by', '- ""')],
+            preferred: true,
+            applicability: 'display-only',
+          },
+        ],
+      });
+    }
+
+    // `approval_by: [Client]`, `[Both parties]`: a party, not a person or a role, so anyone on that side
+    // can approve. Unless the process itself names who approves.
+    const listed = (Array.isArray(approvers) ? approvers : [approvers]).filter(
+      (a): a is string => typeof a === 'string' && a.trim() !== '',
+    );
+    const partyOnly =
+      listed.length > 0 &&
+      listed.every((a) => partyWords.test(a)) &&
+      (processText === undefined || approverInProse(processText, valueAt(root, ['vendor', 'name'])) === undefined)
+        ? listed
+        : undefined;
+    if (partyOnly) {
+      findings.push({
+        ruleId,
+        path: [...base, 'approval_by'],
+        message: `Change control names only a party as approver (${partyOnly.map((a) => `"${shortText(a, 40)}"`).join(', ')}), not a person or a role: anyone on that side can approve extra work.`,
+        fixes: [
+          {
+            title: 'Add a named approver to fill in',
+            ops: [{ op: 'append', path: [...base, 'approval_by'], value: '""' }],
             preferred: true,
             applicability: 'display-only',
           },

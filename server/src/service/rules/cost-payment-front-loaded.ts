@@ -17,7 +17,7 @@ import {
   shortText,
   valueAt,
 } from '../model';
-import { readPaymentPlan } from '../paymentTerms';
+import { readPaymentPlan, readsUpfront } from '../paymentTerms';
 import type { Finding, Fix, Rule } from '../types';
 import { sources } from '../sources';
 
@@ -35,7 +35,7 @@ export const rule: Rule = {
 
 A plan written only in \`payment_terms\` is read the same way: a share on signing, as a deposit, up front or in advance ("50% deposit on signing", "half up front", "60% on signing", "two equal instalments, the first on signature") is paid before any work is accepted, and the last share of the plan is its final payment. Sign-off of work is acceptance, not signature. A share due in the first month ("forty percent in month 1"), at mobilisation or on onboarding is up front too, and a plan written in amounts with no percentages ("a mobilisation fee of EUR 63,000 on signing, EUR 36,000 on acceptance of D1") is read as shares of \`budget.total\`.
 
-In \`payments\`, a milestone dated on or before \`timeline.start\` accepts nothing built under the contract, even when it lists a deliverable (a mobilisation pack, a project plan due on day one): its payment is up front, and acceptance starts at the first accepting milestone after the start.`,
+In \`payments\`, a milestone dated on or before \`timeline.start\` accepts nothing built under the contract, even when it lists a deliverable (a mobilisation pack, a project plan due on day one): its payment is up front, and acceptance starts at the first accepting milestone after the start. A milestone with no date and no deliverables whose name says when ("Deposit and mobilisation fee", "Contract signature", "Kick-off") is up front too, and so is a payment whose \`milestone\` is written as words instead of an id ("On signature", "Deposit"; structure-unknown-reference reports the id).`,
   areas: ['cost', 'expertise'],
   remedy:
     'Tie most payments to accepted deliverables, keep the deposit small, and hold back a meaningful final payment until final acceptance. A code action moves the excess from the up-front milestone to the last one. The limits are settings.',
@@ -69,7 +69,7 @@ In \`payments\`, a milestone dated on or before \`timeline.start\` accepts nothi
     const noAcceptance = accepting.length === 0;
     const upfront = payments.filter((p) => {
       const date = p.milestone.date;
-      if (date === undefined) return false;
+      if (date === undefined) return p.milestone.upfrontByWords === true;
       if (atStart(p.milestone)) return true;
       if (p.milestone.accepts) return false;
       if (firstAccept) return date < firstAccept.date;
@@ -97,9 +97,12 @@ In \`payments\`, a milestone dated on or before \`timeline.start\` accepts nothi
               ? 'Only milestones on or before the start date list deliverables, so no payment waits for accepted work'
               : 'No milestone lists a deliverable, so no payment waits for accepted work'
             : 'No accepting milestone has a date',
-        ...upfront.map(
-          (p) =>
-            `Up front: \`${p.milestone.id}\` (${p.milestone.date ?? 'no date'}, ${p.milestone.accepts ? 'on or before the start date' : 'no deliverables'}): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`,
+        ...upfront.map((p) =>
+          p.milestone.upfrontByWords
+            ? p.milestone.name !== undefined
+              ? `Up front: \`${p.milestone.id}\` ("${shortText(p.milestone.name, 40)}", no date and no deliverables; its name says it is due before any work is accepted): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`
+              : `Up front: "${shortText(p.milestone.id, 40)}" (not a milestone id; the words say it is due before any work is accepted): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`
+            : `Up front: \`${p.milestone.id}\` (${p.milestone.date ?? 'no date'}, ${p.milestone.accepts ? 'on or before the start date' : 'no deliverables'}): ${formatPercent((p.amount / total) * 100)} = ${formatAmount(p.amount)}${unit}`,
         ),
         `Limit: ${formatPercent(maxUpfront)} of ${formatAmount(total)}${unit} = ${formatAmount((maxUpfront / 100) * total)}${unit}`,
       ];
@@ -195,6 +198,13 @@ interface Milestone {
   readonly date: string | undefined;
   /** It lists deliverables, so reaching it means work was accepted. */
   readonly accepts: boolean;
+  /**
+   * Undated and accepting nothing, but named as due before any work ("Mobilisation fee", "Contract
+   * signature"), or a payment's own words where a milestone id should be ("On signature", "Deposit").
+   */
+  readonly upfrontByWords?: boolean;
+  /** The name of a milestone of the timeline that is up front by its words. */
+  readonly name?: string;
 }
 
 interface Payment {
@@ -209,7 +219,12 @@ function milestonesById(root: unknown): Map<string, Milestone> {
   for (const m of arrayAt(root, ['timeline', 'milestones'])) {
     if (!isRecord(m) || typeof m.id !== 'string') continue;
     // The first of duplicate ids wins; structure-duplicate-id reports the others.
-    if (!byId.has(m.id)) byId.set(m.id, { id: m.id, date: dateOf(m.date), accepts: !isAbsent(m.deliverables) });
+    if (!byId.has(m.id)) {
+      const date = dateOf(m.date);
+      const accepts = !isAbsent(m.deliverables);
+      const upfrontByWords = date === undefined && !accepts && typeof m.name === 'string' && readsUpfront(m.name);
+      byId.set(m.id, { id: m.id, date, accepts, ...(upfrontByWords ? { upfrontByWords, name: String(m.name) } : {}) });
+    }
   }
   return byId;
 }
@@ -219,7 +234,11 @@ function resolvePayments(root: unknown, milestones: ReadonlyMap<string, Mileston
   const resolved: Payment[] = [];
   arrayAt(root, ['budget', 'payments']).forEach((p, index) => {
     if (!isRecord(p) || typeof p.milestone !== 'string') return;
-    const milestone = milestones.get(p.milestone);
+    // Words where a milestone id should be ("On signature", "Deposit", "Kick-off"): a payment due
+    // before any work is accepted (structure-unknown-reference reports the id).
+    const milestone =
+      milestones.get(p.milestone) ??
+      (readsUpfront(p.milestone) ? { id: p.milestone, date: undefined, accepts: false, upfrontByWords: true } : undefined);
     const amount = paymentAmount(p, total);
     if (!milestone || amount === undefined || !Number.isFinite(amount)) return;
     resolved.push({ index, milestone, amount, field: typeof p.amount === 'number' ? 'amount' : 'percent' });

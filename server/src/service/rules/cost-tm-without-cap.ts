@@ -26,7 +26,7 @@ export const rule: Rule = {
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under time and materials (T&M) you pay for every hour or day the vendor works, so you, not the vendor, carry the cost of any overrun, and nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
 
-The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates", "day rates", "drawdown", "pay as you go", a price "per sprint" or a retainer are time and materials ("capped T&M" or "not to exceed" capped), "lump sum", "fixed fee" or a "fixed monthly retainer" a fixed price. A fixed price whose day rates price only the changes ("Fixed price (change requests at rate-card day rates)", "Lump sum, CRs billed at the day rates") stays a fixed price: each change is priced and approved through change control; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. Other ways of writing the same ceiling count too: "budget ceiling of", "not-to-exceed", "up to EUR 250,000" (an amount, not "up to 3 developers"), or caps per phase that add up to at least the total ("Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR"). A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling; an estimate ("estimated not to exceed", "an indicative budget of") is not a price the vendor exceeds at its own risk; and a ceiling in another currency than \`budget.currency\` cannot be checked against the total. None of these is taken as the cap, and the facts say what was read. A \`cap\` written as text ("EUR 200,000", also cost-amount-not-numeric's finding) is still compared with the total, and one in another currency than \`budget.currency\` is reported, since it cannot be.
+The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates", "day rates", "drawdown", "pay as you go", a price "per sprint" or a retainer are time and materials ("capped T&M" or "not to exceed" capped), "lump sum", "fixed fee" or a "fixed monthly retainer" a fixed price. A fixed price whose day rates price only the changes ("Fixed price (change requests at rate-card day rates)", "Lump sum, CRs billed at the day rates") stays a fixed price: each change is priced and approved through change control; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. Other ways of writing the same ceiling count too: "budget ceiling of", "not-to-exceed", "up to EUR 250,000" (an amount, not "up to 3 developers"), or caps per phase that add up to at least the total ("Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR"), where a phase at a fixed price counts as that phase's cap ("Fixed price of GBP 40,000 for discovery; build not to exceed GBP 260,000"). A ceiling under a key of the lead's own (\`notes\`, \`not_to_exceed\`, \`ceiling\`, which the schema reports) is read the same way, and \`capped_tm\` or "CTM" is capped time and materials. A cap "subject to change request" is still a cap, since each change is approved. A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling; an estimate ("estimated not to exceed", "an indicative budget of") or a ceiling that can still move ("a soft cap of", "a provisional ceiling", "capped at 250,000 EUR, to be reviewed after discovery", "as a guide") is not a price the vendor exceeds at its own risk; and a ceiling in another currency than \`budget.currency\` cannot be checked against the total. None of these is taken as the cap, and the facts say what was read. A \`cap\` written as text ("EUR 200,000", also cost-amount-not-numeric's finding) is still compared with the total, and one in another currency than \`budget.currency\` is reported, since it cannot be.
 
 A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the missing key, as every missing key is (rules.md: a diagnostic goes to the offending value, then its key, then the parent key). \`pricing_model\` is not the offending value: \`time_and_materials\` is a legitimate model, and the model is often not written at all (read from a rate card or from payment terms that bill for time), so \`budget:\` is the one place that always exists. The finding moves to the rate card only when the rate card itself is the offending value (its rates are placeholders), or when \`pricing_model\` is written in words and keeps its own \`schema/enum\` finding on its line.`,
   areas: ['cost'],
@@ -187,7 +187,7 @@ A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the
  * "a budget cap of", "a ceiling of", "up to a maximum of", "no more than", "limited to", "cap:".
  */
 const ceilingWords =
-  /\b(?:(?:will|shall|must|may|does|do|is|are|can|cannot|won't|can't)\s+not\s+exceed|(?:not[\s-]+to|never|not)[\s-]+exceeds?|not\s+exceeding|nte|capped\s+(?:at|to)|(?:(?:a|an|the)\s+)?(?:(?:overall|total|hard|firm|fixed|budget|spending|spend|fee|effort|price)\s+)?(?:cap|ceiling|limit)\s+(?:of|at|is)|up\s+to(?!\s+(?:a\s+|the\s+)?maximum)|(?:budget|hard|overall|total)\s+(?:cap|ceiling)\s*:|(?:cap|ceiling)\s*:|(?:up\s+to\s+)?(?:a|the)\s+maximum\s+of|maximum\s+of|no\s+more\s+than|limited\s+to)\s*(?::\s*)?/gi;
+  /\b(?:(?:will|shall|must|may|does|do|is|are|can|cannot|won't|can't)\s+not\s+exceed|(?:not[\s-]+to|never|not)[\s-]+exceeds?|not\s+exceeding|nte|capped\s+(?:at|to)|(?:(?:a|an|the)\s+)?(?:(?:overall|total|hard|firm|fixed|budget|spending|spend|fee|effort|price)\s+)?(?:cap|ceiling|limit)\s+(?:of|at|is)|up\s+to(?!\s+(?:a\s+|the\s+)?maximum)|(?:budget|hard|overall|total)\s+(?:cap|ceiling)\s*:|(?:cap|ceiling)\s*:|(?:up\s+to\s+)?(?:a|the)\s+maximum\s+of|maximum\s+of|no\s+more\s+than|limited\s+to|(?:a\s+)?(?:fixed[\s-]+(?:price|fee)|lump[\s-]+sum)\s*(?:of|at|:))\s*(?::\s*)?/gi;
 /**
  * The amount after those words, case-sensitive so that a currency code is not any three letters:
  * "USD 72,000", "80,000 EUR", "£50k", and thousands grouped as in Europe: "80.000 €", "80 000 EUR", "CHF 80'000".
@@ -206,6 +206,24 @@ const periodBefore = /\b(?:monthly|weekly|quarterly|annual|yearly|per\s+month|ea
 /** "estimated not to exceed", "an indicative budget capped at": an estimate is not a ceiling the vendor exceeds at its own risk. */
 const estimateBefore =
   /\b(?:estimat\w*|indicative|approximate\w*|expected|forecast\w*|projected|target(?:ed)?|anticipated|budgetary)\s+(?:\S+\s+){0,3}$/i;
+/**
+ * "a soft cap of", "a provisional ceiling of", "a non-binding limit of": a ceiling the parties can move,
+ * not one the vendor exceeds at its own risk.
+ */
+const softBefore = /\b(?:soft|provisional|notional|tentative|non[\s-]?binding|informal|rough|ballpark|guide|guideline)\s+(?:\S+\s+){0,2}$/i;
+/**
+ * After the amount, in the same sentence: "to be reviewed after discovery", "subject to review", "as a
+ * guide", "for planning purposes". A cap "subject to change request" is still a cap: each change is approved.
+ */
+const unsettledAfter =
+  /^[^.;]{0,60}?\b(?:to\s+be\s+(?:reviewed|revisited|refined|confirmed|agreed|finalised|finalized|revised|re-?baselined)|subject\s+to\s+(?:review|revision|confirmation|re-?estimation)|(?:as|for)\s+(?:a\s+)?guid(?:e|ance)|for\s+(?:budgeting|planning)\s+purposes|(?:is\s+)?(?:only\s+)?indicative|non[\s-]?binding|(?:soft|indicative|provisional|notional|tentative)\s+(?:cap|ceiling|limit|budget|figure))\b/i;
+/** "a fixed price of GBP 40,000 for discovery": one phase at a fixed price, bounded as a cap bounds the rest. */
+const fixedPhrase = /^(?:a\s+)?(?:fixed|lump)/i;
+/** The keys of `budget` the format defines; any other string under `budget` is the lead's prose. */
+const budgetKeys = new Set(['currency', 'pricing_model', 'total', 'cap', 'contingency_percent', 'rate_card', 'payment_terms', 'payments']);
+/** A key of the lead's own that names a ceiling: `not_to_exceed`, `nte`, `ceiling`, `max_budget`, `budget_cap`, `hard_cap`. */
+const ceilingKey =
+  /^(?:not[_-]?to[_-]?exceed|nte|ceiling|(?:max|maximum)(?:[_-]?(?:budget|spend|fee|fees|price|value|amount))?|(?:budget|hard|spend|fee|total|price)[_-]?(?:cap|ceiling)|cap[_-]?(?:amount|value))$/i;
 /** Currencies written with a plain "$". */
 const dollarCurrencies = /D$|^(?:MXN|ARS|CLP|COP)$/;
 /** "payable within a maximum of 30 days", "a notice of no more than 30 days": days to pay or to give notice, not effort. */
@@ -232,9 +250,19 @@ function ceilingInWords(root: unknown, budget: Readonly<Record<string, unknown>>
   const places: { path: Path; text: unknown }[] = [
     { path: ['budget', 'payment_terms'], text: budget.payment_terms },
     { path: ['budget', 'pricing_model'], text: budget.pricing_model },
+    // Prose under a key of the lead's own (`notes`, `comments`, `ceiling_note`), which the schema reports.
+    ...Object.entries(budget)
+      .filter(([key, text]) => !budgetKeys.has(key) && typeof text === 'string')
+      .map(([key, text]) => ({ path: ['budget', key] as Path, text })),
     ...arrayAt(root, ['assumptions']).map((text, i) => ({ path: ['assumptions', i] as Path, text })),
   ];
   const total = typeof budget.total === 'number' ? budget.total : undefined;
+  // A number under a key that names a ceiling (`not_to_exceed: 250000`, `ceiling: 250000`): the schema
+  // reports the key; the amount is the cap the lead meant.
+  for (const [key, value] of Object.entries(budget)) {
+    if (!budgetKeys.has(key) && ceilingKey.test(key) && typeof value === 'number' && value > 0 && (total === undefined || value >= total))
+      return { cap: { value, text: String(value), path: ['budget', key] }, facts: [] };
+  }
   const unit = currencySuffix(root);
   const currency = stringAt(root, ['budget', 'currency']);
   const facts: string[] = [];
@@ -263,6 +291,17 @@ function ceilingInWords(root: unknown, budget: Readonly<Record<string, unknown>>
       }
       const after = text.slice(from + amount.length, from + amount.length + 40);
       const where = formatPath(path);
+      const soft = softBefore.exec(before);
+      const unsettled = unsettledAfter.exec(text.slice(from + amount.length, from + amount.length + 120));
+      if (soft || unsettled) {
+        const start = soft ? m.index - before.length + soft.index : m.index;
+        const end = unsettled ? from + amount.length + unsettled[0].length : from + amount.length;
+        const said = text.slice(start, end).trim();
+        facts.push(
+          `\`${where}\` gives a ceiling that can still move ("${shortText(said.split('(').length > said.split(')').length ? `${said})` : said)}"), not one the vendor exceeds at its own risk.`,
+        );
+        continue;
+      }
       if (perPeriod.test(after) || perPerson.test(after)) {
         const limit = shortText(words + (after.split(/[,.;]/)[0] ?? ''));
         facts.push(
@@ -313,6 +352,12 @@ function ceilingInWords(root: unknown, budget: Readonly<Record<string, unknown>>
         if (parts.length > 1 && first && sum >= total) {
           const span = text.slice(first.start, from + amount.length).trim();
           return { cap: { value: Math.round(sum * 100) / 100, text: span, path, perPhase: parts.length }, facts: [] };
+        }
+        if (fixedPhrase.test(words)) {
+          facts.push(
+            `\`${where}\` prices a part of the work at a fixed price ("${shortText(words)}") below \`budget.total\` (${formatAmount(total)}${unit}); the rest has no ceiling in the same words.`,
+          );
+          continue;
         }
         facts.push(
           `\`${where}\` sets a ceiling ("${shortText(words)}"${rateUnit ? `, at most ${formatAmount(value)}${unit} at the highest ${rateUnit} rate` : ''}) below \`budget.total\` (${formatAmount(total)}${unit}), so it is not taken as the cap.`,

@@ -1,0 +1,220 @@
+// Three cost rules on the way leads write (issue 10, "findings a lead can trust"): ceilings that can
+// still move, a fixed-price phase beside a capped T&M phase, a ceiling under a key of the lead's own,
+// `capped_tm`; sprint ceremonies and a product owner that are no impact, a party that is no approver;
+// payments due on signature written where a milestone id should be, or at an undated mobilisation.
+// Each case asserts the message and the range a user sees.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnosticsOf, factsOf, lineOf, onlyDiagnostic, severityName } from '../support/analyze';
+import { fullWith } from '../support/ruleCheck';
+
+/** [line, first character, last character, underlined text] of a diagnostic. */
+function where(d: Diagnostic, text: string): [number, number, number, string] {
+  const line = text.split('\n')[d.range.start.line] ?? '';
+  return [d.range.start.line, d.range.start.character, d.range.end.character, line.slice(d.range.start.character, d.range.end.character)];
+}
+
+const schedule =
+  '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n';
+const rates = '  rate_card:\n    - { role: Lead, rate: 900, unit: day }\n';
+/** The full example (total 240,000 EUR) on time and materials, with a rate card and these payment terms. */
+const tm = (terms: string, model = 'time_and_materials', extra = ''): string =>
+  fullWith(
+    ['  pricing_model: fixed_price\n', `  pricing_model: ${model}\n${extra}`],
+    ['net 30 from accepted invoice', terms],
+    [schedule, rates],
+  );
+const noCap = 'Time-and-materials pricing has no `cap`: nothing limits how many hours the vendor can bill.';
+
+describe('cost-tm-without-cap: a ceiling that can still move is no cap', () => {
+  const id = 'cost-tm-without-cap';
+
+  it('a soft, provisional or non-binding cap, or one "to be reviewed", leaves the error on budget and says what was read', () => {
+    for (const [terms, said] of [
+      ['We agreed a soft cap of EUR 250,000 for the engagement.', 'soft cap of EUR 250,000'],
+      ['A provisional ceiling of EUR 250,000 applies.', 'provisional ceiling of EUR 250,000'],
+      ['Capped at EUR 250,000, to be reviewed after discovery.', 'Capped at EUR 250,000, to be reviewed'],
+      ['Not to exceed EUR 250,000 (indicative only).', 'Not to exceed EUR 250,000 (indicative)'],
+      ['The engagement is capped at EUR 250,000 (soft cap).', 'capped at EUR 250,000 (soft cap)'],
+      ['Capped at EUR 250,000 as a guide for planning.', 'Capped at EUR 250,000 as a guide'],
+    ] as const) {
+      const text = tm(terms);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(severityName(d), 'error', terms);
+      assert.equal(d.message, noCap, terms);
+      assert.deepEqual(where(d, text), [lineOf(text, 'budget:'), 0, 6, 'budget'], terms);
+      assert.deepEqual(
+        factsOf(d),
+        [`\`budget.payment_terms\` gives a ceiling that can still move ("${said}"), not one the vendor exceeds at its own risk.`],
+        terms,
+      );
+    }
+  });
+
+  it('a cap "subject to change request" is still a cap: each change is approved', () => {
+    const terms = 'Budget cap of EUR 250,000, subject to change request.';
+    const text = tm(terms);
+    const d = onlyDiagnostic(id, text);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'The ceiling (250,000 EUR) is written only in `payment_terms`: "Budget cap of EUR 250,000". Set `cap` so it is checked against the total.',
+    );
+    const words = 'Budget cap of EUR 250,000';
+    assert.deepEqual(where(d, text), [lineOf(text, '  payment_terms:'), 17, 17 + words.length, words]);
+  });
+
+  it('a fixed-price phase and a capped T&M phase that together bound the total are a cap', () => {
+    const terms = 'Fixed price of EUR 40,000 for discovery; the build on T&M, not to exceed EUR 200,000.';
+    const text = tm(terms);
+    const d = onlyDiagnostic(id, text);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'The ceiling is written as 2 caps per phase in `payment_terms`, together 240,000 EUR: set `cap` so it is checked against the total.',
+    );
+    const span = 'Fixed price of EUR 40,000 for discovery; the build on T&M, not to exceed EUR 200,000';
+    assert.deepEqual(where(d, text), [lineOf(text, '  payment_terms:'), 17, 17 + span.length, span]);
+  });
+
+  it('a fixed-price phase beside an uncapped T&M phase is no cap: the rest has no ceiling', () => {
+    const text = tm('Fixed price of EUR 40,000 for discovery; the build is billed on T&M.');
+    const d = onlyDiagnostic(id, text);
+    assert.equal(d.message, noCap);
+    assert.deepEqual(where(d, text), [lineOf(text, 'budget:'), 0, 6, 'budget']);
+    assert.deepEqual(factsOf(d), [
+      '`budget.payment_terms` prices a part of the work at a fixed price ("Fixed price of EUR 40,000") below `budget.total` (240,000 EUR); the rest has no ceiling in the same words.',
+    ]);
+  });
+
+  it("reads a ceiling under a key of the lead's own (`notes`, `not_to_exceed`) as a cap in words", () => {
+    const notes = tm('Invoiced monthly.', 'time_and_materials', '  notes: Total not to exceed EUR 250,000.\n');
+    const d = onlyDiagnostic(id, notes);
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      'The ceiling (250,000 EUR) is written only in `notes`: "not to exceed EUR 250,000". Set `cap` so it is checked against the total.',
+    );
+    assert.deepEqual(where(d, notes), [lineOf(notes, '  notes: Total'), 15, 40, 'not to exceed EUR 250,000']);
+
+    const key = tm('Invoiced monthly.', 'time_and_materials', '  not_to_exceed: 250000\n');
+    const k = onlyDiagnostic(id, key);
+    assert.equal(severityName(k), 'hint');
+    assert.equal(
+      k.message,
+      'The ceiling (250,000 EUR) is written only in `not_to_exceed`: "250000". Set `cap` so it is checked against the total.',
+    );
+    assert.equal(k.range.start.line, lineOf(key, '  not_to_exceed:'));
+    // A number below the total under such a key is no cap: the error stays.
+    assert.equal(onlyDiagnostic(id, tm('Invoiced monthly.', 'time_and_materials', '  ceiling: 100000\n')).message, noCap);
+  });
+
+  it('reads `capped_tm`, `CTM` and `TM` as the models they name, on the rate card beside their schema finding', () => {
+    for (const [model, name] of [
+      ['capped_tm', 'Capped time-and-materials pricing'],
+      ['CTM', 'Capped time-and-materials pricing'],
+      ['TM', 'Time-and-materials pricing'],
+    ] as const) {
+      const text = tm('Invoiced monthly.', model);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(d.message, `${name} has no \`cap\`: nothing limits how many hours the vendor can bill.`, model);
+      assert.deepEqual(where(d, text), [lineOf(text, '  rate_card:'), 2, 11, 'rate_card'], model);
+      assert.equal(factsOf(d), undefined, model);
+    }
+  });
+});
+
+const fullProcess = '    process: Written change request with cost, schedule and risk impact; no work starts before written approval.';
+const process = (text: string): string => fullWith([fullProcess, `    process: ${text}`]);
+
+describe('cost-change-control-incomplete: ceremonies, a product owner and a party are not what they look like', () => {
+  const id = 'cost-change-control-incomplete';
+
+  it('a sprint ceremony or backlog is no schedule impact', () => {
+    for (const text of [
+      'The vendor re-estimates the effort and the product owner prioritises it at sprint planning.',
+      'Each change gets a revised quote and is shown at the next sprint review.',
+      'Changes are priced at the rate card and added to the release backlog.',
+    ]) {
+      const doc = process(text);
+      const d = onlyDiagnostic(id, doc);
+      assert.equal(
+        d.message,
+        'The change process does not ask for a schedule impact: it names no schedule, date, milestone or plan.',
+        text,
+      );
+      assert.deepEqual(where(d, doc), [lineOf(doc, '    process:'), 13, 13 + text.length, text], text);
+    }
+    // The sprint a change lands in is a schedule impact.
+    assert.deepEqual(diagnosticsOf(id, process('Each change gets a revised quote and the sprint it lands in.')), []);
+  });
+
+  it('"PO" is the product owner unless order words are around it', () => {
+    const text = 'The PO prioritises each change and confirms the new delivery date.';
+    const doc = process(text);
+    const d = onlyDiagnostic(id, doc);
+    assert.equal(d.message, 'The change process does not ask for a cost impact: it names no cost, price, quote, rate or estimate.');
+    assert.deepEqual(where(d, doc), [lineOf(doc, '    process:'), 13, 13 + text.length, text]);
+    for (const order of [
+      'Each change is covered by a revised PO and confirms the new delivery date.',
+      'The PO value is amended and the new delivery date confirmed.',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, process(order)), [], order);
+    }
+  });
+
+  it('an approver that is only a party ("Client", "Both parties") names nobody', () => {
+    for (const [list, quoted] of [
+      ['[Client]', '"Client"'],
+      ['[Both parties]', '"Both parties"'],
+      ['[the customer, Mutual agreement]', '"the customer", "Mutual agreement"'],
+    ] as const) {
+      const text = fullWith(['    approval_by: [Sam Patel, Dana Reyes]', `    approval_by: ${list}`]);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(
+        d.message,
+        `Change control names only a party as approver (${quoted}), not a person or a role: anyone on that side can approve extra work.`,
+        list,
+      );
+      assert.deepEqual(where(d, text), [lineOf(text, '    approval_by:'), 17, 17 + list.length, list], list);
+    }
+    // A role or a person beside the party names someone; so does a process that says who approves.
+    assert.deepEqual(
+      diagnosticsOf(id, fullWith(['    approval_by: [Sam Patel, Dana Reyes]', '    approval_by: [Client, Head of IT]'])),
+      [],
+    );
+    const named = fullWith(
+      ['    approval_by: [Sam Patel, Dana Reyes]', '    approval_by: [Client]'],
+      [fullProcess, '    process: Each change states its cost and schedule impact and is approved in writing by the Head of IT.'],
+    );
+    assert.deepEqual(diagnosticsOf(id, named), []);
+  });
+});
+
+describe('cost-payment-front-loaded: a payment due on signature written where a milestone id should be', () => {
+  const id = 'cost-payment-front-loaded';
+
+  it('counts words that name signing, a deposit or kick-off in place of an id as up front', () => {
+    const text = fullWith(
+      ['    - { milestone: M0, percent: 20 }', '    - { milestone: On signature, percent: 25 }\n    - { milestone: M0, percent: 20 }'],
+      ['    - { milestone: M2, percent: 30 }', '    - { milestone: M2, percent: 5 }'],
+    );
+    const d = onlyDiagnostic(id, text);
+    assert.equal(d.message, '45% of the price (108,000 of 240,000 EUR) is paid before any deliverable is accepted; the limit is 30%.');
+    assert.deepEqual(factsOf(d), [
+      'First acceptance: `M1` on 2027-04-09',
+      'Up front: "On signature" (not a milestone id; the words say it is due before any work is accepted): 25% = 60,000 EUR',
+      'Up front: `M0` (2027-02-15, no deliverables): 20% = 48,000 EUR',
+      'Limit: 30% of 240,000 EUR = 72,000 EUR',
+    ]);
+    const line = '    - { milestone: On signature, percent: 25 }';
+    assert.deepEqual(where(d, text), [lineOf(text, line), 6, line.length, line.slice(6)]);
+    // Words that name no time before the work ("Phase two") are left to structure-unknown-reference.
+    const other = fullWith(
+      ['    - { milestone: M0, percent: 20 }', '    - { milestone: Phase two, percent: 25 }\n    - { milestone: M0, percent: 20 }'],
+      ['    - { milestone: M2, percent: 30 }', '    - { milestone: M2, percent: 5 }'],
+    );
+    assert.deepEqual(diagnosticsOf(id, other), []);
+  });
+});
