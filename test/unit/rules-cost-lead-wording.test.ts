@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { diagnosticsOf, factsOf, lineOf, onlyDiagnostic, severityName } from '../support/analyze';
+import { readPaymentPlan } from '../../server/src/service/paymentTerms';
 import { fullWith } from '../support/ruleCheck';
 
 /** [line, first character, last character, underlined text] of a diagnostic. */
@@ -216,5 +217,96 @@ describe('cost-payment-front-loaded: a payment due on signature written where a 
       ['    - { milestone: M2, percent: 30 }', '    - { milestone: M2, percent: 5 }'],
     );
     assert.deepEqual(diagnosticsOf(id, other), []);
+  });
+});
+
+describe('cost-change-control-incomplete: idioms that only contain a cost or schedule word', () => {
+  const id = 'cost-change-control-incomplete';
+
+  it('"for the duration of the contract", "without delay" and "within 5 calendar days" are no schedule impact', () => {
+    for (const text of [
+      'Change requests are priced at the rate card, fixed for the duration of the contract, and answered without delay.',
+      'Each change is priced and answered within 5 calendar days.',
+    ]) {
+      const doc = process(text);
+      const d = onlyDiagnostic(id, doc);
+      assert.equal(
+        d.message,
+        'The change process does not ask for a schedule impact: it names no schedule, date, milestone or plan.',
+        text,
+      );
+      assert.deepEqual(where(d, doc), [lineOf(doc, '    process:'), 13, 13 + text.length, text], text);
+    }
+    // The delay a change causes, and how long it takes, are.
+    for (const text of [
+      'Each change states its cost and the delay it causes to go-live.',
+      'Every change is priced and its duration estimated.',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, process(text)), [], text);
+    }
+  });
+
+  it('"the person in charge" and "reasonable efforts" are no cost impact', () => {
+    for (const text of [
+      'The project manager in charge logs each change and agrees the new delivery date.',
+      'The vendor uses reasonable efforts to deliver each change by the agreed date.',
+    ]) {
+      const doc = process(text);
+      const d = onlyDiagnostic(id, doc);
+      assert.equal(d.message, 'The change process does not ask for a cost impact: it names no cost, price, quote, rate or estimate.', text);
+      assert.deepEqual(where(d, doc), [lineOf(doc, '    process:'), 13, 13 + text.length, text], text);
+    }
+  });
+});
+
+describe('cost-payment-front-loaded: a plan in words that names the contract coming into force', () => {
+  const id = 'cost-payment-front-loaded';
+  const noPayments = (terms: string): string =>
+    fullWith(
+      ['net 30 from accepted invoice', terms],
+      [
+        '  payments:\n    - { milestone: M0, percent: 20 }\n    - { milestone: M1, percent: 20 }\n    - { milestone: M2, percent: 30 }\n    - { milestone: M3, percent: 20 }\n    - { milestone: M4, percent: 10 }\n',
+        '',
+      ],
+    );
+
+  it('reads execution, the effective date, initiation, the order and "<event> of N%" as up front', () => {
+    for (const [terms, share] of [
+      ['Up-front payment of 40%, then 60% on acceptance.', 'Up-front payment of 40%'],
+      ['A retainer of 40%, 60% on acceptance.', 'A retainer of 40%'],
+      ['40% upon contract execution, 60% on acceptance.', '40% upon contract execution'],
+      ['40% on execution of this SOW, 60% on acceptance.', '40% on execution of this SOW'],
+      ['40% on the effective date, 60% on acceptance.', '40% on the effective date'],
+      ['40% at project initiation, 60% at acceptance.', '40% at project initiation'],
+      ['40% when the PO is issued, 60% on acceptance.', '40% when the PO is issued'],
+      ['40% with the order, 60% on acceptance.', '40% with the order'],
+    ] as const) {
+      const text = noPayments(terms);
+      const d = onlyDiagnostic(id, text);
+      assert.equal(
+        d.message,
+        `40% of the price is due before any deliverable is accepted: "${share}" in \`payment_terms\` (96,000 of 240,000 EUR); the limit is 30%.`,
+        terms,
+      );
+      assert.deepEqual(where(d, text), [lineOf(text, '  payment_terms:'), 17, 17 + share.length, share], terms);
+    }
+    // Running the tests is work, and a payment on acceptance is not up front.
+    for (const terms of ['40% on execution of the test plan, 60% on go-live.', 'Payment of 40% on acceptance of D1, 60% on go-live.']) {
+      assert.deepEqual(diagnosticsOf(id, noPayments(terms)), [], terms);
+    }
+  });
+});
+
+describe('readPaymentPlan: the event named before its share', () => {
+  it('reads "Deposit: 40%" and "A retainer of 40%" as up-front shares, and "Payment of 40% on acceptance" as not', () => {
+    for (const [terms, text, upfront] of [
+      ['Deposit: 40%. Then 60% on acceptance.', 'Deposit: 40%', true],
+      ['A retainer of 40%, 60% on acceptance.', 'A retainer of 40%', true],
+      ['Payment of 40% on acceptance of D1, 60% on go-live.', 'Payment of 40% on acceptance of D1', false],
+    ] as const) {
+      const plan = readPaymentPlan(terms, { total: 100000 });
+      assert.equal(plan?.kind, 'schedule', terms);
+      assert.deepEqual(plan?.kind === 'schedule' ? plan.shares[0] : undefined, { percent: 40, upfront, text }, terms);
+    }
   });
 });

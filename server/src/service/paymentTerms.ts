@@ -107,6 +107,15 @@ const upfrontPhrases: readonly Phrase<true>[] = [
   'project|contract|engagement start',
   'start date',
   'start of the? project|contract|engagement|work|works|services',
+  // The contract coming into force: "upon contract execution", "on execution of this SOW", "the effective date".
+  'contract|agreement|sow|order ~execution',
+  'execution of the|this? contract|agreement|sow|order',
+  'effective date',
+  'project|contract|engagement ~initiation',
+  // The order placed: "when the PO is issued", "with the order".
+  'po|order is? ~issue|issued|placed|raised|received',
+  'with the order|po',
+  'receipt of the? po|order',
 ].flatMap((pattern) => phrase(pattern, true as const));
 /** "in month 1", "for week 1", "on day 1": the first period, before any work can have been accepted. */
 const firstPeriod = /\b(?:month|week|day)\s+(?:1|01)(?!\d|[.,]\d)/i;
@@ -318,9 +327,19 @@ function shareTexts(terms: string, tokens: readonly Token[]): string[] {
     }
     const next = tokens.slice(i + 1).find((n) => n.start > t.start)?.start ?? terms.length;
     const stop = /[.;](?:\s|$)/.exec(terms.slice(t.start, next));
-    return withoutTrailingJoiner(terms.slice(t.start, stop ? t.start + stop.index : next)).trim();
+    // The event named just before the share, as "<event> of <share>": "Up-front payment of 40%", "a retainer of 40%".
+    const previousEnd = tokens[i - 1]?.end ?? 0;
+    const opened = startOfClause(terms, t.start);
+    // "Deposit: 40%": the clause the colon closes names the share.
+    const clause = Math.max(terms[opened - 1] === ':' ? startOfClause(terms, opened - 1) : opened, previousEnd);
+    const lead = terms.slice(clause, t.start);
+    const from = lead.length <= 60 && eventOf.test(lead) ? clause : t.start;
+    return withoutLeadingJoiner(withoutTrailingJoiner(terms.slice(from, stop ? t.start + stop.index : next))).trim();
   });
 }
+
+/** Words that name the share that follows them: "Up-front payment of", "A retainer of", "Deposit:". */
+const eventOf = /^[^,]*[A-Za-z][^,]*\b(?:of|equal\s+to|amounting\s+to)\s*$|^[^,]*[A-Za-z][^,]*:\s*$/i;
 
 /** The index of the end of the sentence that `from` is in (before its `.` or `;`). */
 function endOfSentence(terms: string, from: number): number {

@@ -84,6 +84,16 @@ const documentLabel = /^\s+(?:\d|[A-Z](?![a-z]))/;
 const ceremony =
   /^[\s-]+(?:planning|review|reviews|demo|demos|retro|retros|retrospectives?|backlogs?|goals?|ceremon(?:y|ies)|notes|train)\b/i;
 /**
+ * Idioms that only contain a cost or schedule word: "without delay", "the person in charge", "reasonable
+ * efforts", "for the duration of the contract", "within 5 calendar days" (how fast a request is
+ * answered, not what the change moves).
+ */
+const idiomBefore: readonly (readonly [RegExp, RegExp])[] = [
+  [/^delay/, /\b(?:without|no|undue|unnecessary|avoid|avoiding)\s+(?:undue\s+|unnecessary\s+|any\s+)?$/i],
+  [/^charge$/, /\b(?:in|take|takes|taking)\s+$/i],
+  [/^effort/, /\b(?:best|reasonable|endeavou?rs?|every|good[\s-]faith)\s+$/i],
+];
+/**
  * "PO" is a purchase order only with an order's words around it ("a new PO", "a PO amendment", "the PO
  * value"); on its own in an agile team it is the product owner ("the PO prioritises it").
  */
@@ -106,6 +116,14 @@ function impactMatches(text: string, phrases: readonly Phrase<true>[]): PhraseMa
     const after = text.slice(m.end, m.end + 40);
     if (namedThing.test(after)) return false;
     if (/(?:^|\s)(?:sprints?|iterations?|releases?)$/.test(written) && ceremony.test(after)) return false;
+    const before = text.slice(Math.max(0, m.start - 40), m.start);
+    if (idiomBefore.some(([word, words]) => word.test(written) && words.test(before))) return false;
+    if (/^calendars?$/.test(written) && /^\s+(?:days?|weeks?|months?)\b/i.test(after)) return false;
+    if (
+      /^durations?$/.test(written) &&
+      /^\s+of\s+(?:the|this)\s+(?:contract|agreement|engagement|project|term|services?|sow)\b/i.test(after)
+    )
+      return false;
     if (written === 'po' && !orderBefore.test(text.slice(Math.max(0, m.start - 30), m.start)) && !orderAfter.test(after)) return false;
     if (/^schedules?$/.test(written) && documentLabel.test(after)) return false;
     if (/effect$/.test(written) && /^t/.test(written) && noWhen.test(after)) return false;
@@ -228,7 +246,7 @@ export const rule: Rule = {
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).
 
-An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody, an \`approval_by\` that names only a party ("Client", "Both parties", "Mutual agreement") names nobody either, unless the process says who approves, and an \`approval_by\` whose every entry is on the vendor's side (the vendor's name, "Vendor PM", "Supplier account manager", or one of the vendor's own \`key_personnel\`) is reported: the vendor would approve its own extra work. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves, and a sprint ceremony or backlog ("prioritised at sprint planning", "shown at the sprint review", "added to the release backlog") is where a change is discussed, not the time it takes; "PO" is a purchase order only with an order's words around it ("a revised PO", "the PO value"), otherwise the product owner), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
+An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody, an \`approval_by\` that names only a party ("Client", "Both parties", "Mutual agreement") names nobody either, unless the process says who approves, and an \`approval_by\` whose every entry is on the vendor's side (the vendor's name, "Vendor PM", "Supplier account manager", or one of the vendor's own \`key_personnel\`) is reported: the vendor would approve its own extra work. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves, and a sprint ceremony or backlog ("prioritised at sprint planning", "shown at the sprint review", "added to the release backlog") is where a change is discussed, not the time it takes, nor are idioms that only contain an impact word ("without delay", "for the duration of the contract", "within 5 calendar days", "the manager in charge", "reasonable efforts"); "PO" is a purchase order only with an order's words around it ("a revised PO", "the PO value"), otherwise the product owner), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
   areas: ['cost'],
   remedy:
     'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
