@@ -310,3 +310,35 @@ describe('readPaymentPlan: the event named before its share', () => {
     }
   });
 });
+
+describe('cost-change-control-incomplete: more ways leads ask for the impact', () => {
+  const id = 'cost-change-control-incomplete';
+
+  it('reads sizing, extra days, investment, an uplift and the TCV as cost; a landing, a slot, a completion, slippage and a Gantt as schedule', () => {
+    for (const text of [
+      'Each change request shows what it costs and when it lands.',
+      'Every CR is sized in t-shirt sizes with the number of sprints it needs.',
+      'Each CR is assessed for commercial and delivery implications.',
+      'Each change states the additional charges and the revised completion.',
+      'CRs state the extra days and the new end date.',
+      'Each change comes with a price and a revised Gantt.',
+      'The CR gives the uplift in fees and any slippage.',
+      'Each change states the additional investment and the revised lead time.',
+      'The CR shows the impact on the TCV and the timeline.',
+      'The change form records the impact on price, scope and time.',
+      'Each change lists the extra cost and which week it can start.',
+      'Each change states the extra cost and how much later the project finishes.',
+      'The CR includes a quote and the number of additional weeks.',
+    ]) {
+      assert.deepEqual(diagnosticsOf(id, process(text)), [], text);
+    }
+  });
+
+  it('"when they start" is when a change is logged, not a schedule impact', () => {
+    const text = 'Each change is priced and logged when they start.';
+    const doc = process(text);
+    const d = onlyDiagnostic(id, doc);
+    assert.equal(d.message, 'The change process does not ask for a schedule impact: it names no schedule, date, milestone or plan.');
+    assert.deepEqual(where(d, doc), [lineOf(doc, '    process:'), 13, 13 + text.length, text]);
+  });
+});

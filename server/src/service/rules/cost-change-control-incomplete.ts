@@ -32,6 +32,11 @@ const costPhrases: readonly Phrase<true>[] = [
   // "the hours needed", "days of effort": effort is what a change is billed by.
   '~hour|~day needed|required',
   '~hour|~day of effort|work',
+  // "sized in t-shirt sizes", "the extra days", "the additional investment", "the uplift in fees", "the TCV".
+  'sized|sizing|resized|~resize|~resizing',
+  't shirt',
+  'extra|additional ~day|~hour',
+  '~investment|~uplift|tcv|acv',
 ].flatMap((pattern) => phrase(pattern, true as const));
 const schedulePhrases: readonly Phrase<true>[] = [
   '~schedule|~date|~dated|~timeline|~timescale|~timeframe|~deadline|~milestone|~plan|~sprint|~delay|~duration|~calendar',
@@ -64,6 +69,17 @@ const schedulePhrases: readonly Phrase<true>[] = [
   '~extension of time',
   'time ~extension',
   'delivery|completion ~estimate|~forecast',
+  // "when it lands", "which week it can start", "the revised completion", "delivery implications", "any slippage", "a revised Gantt".
+  'when it|they|this will|can|could|would? ~land|~arrive',
+  // "when it can start" is the change's slot; "when they start" is only when a change is logged.
+  'when it|they|this will|can|could|would ~start|~begin',
+  'which ~week|~month|~day|~sprint it|they|this will|can|could|would? ~land|~start|~arrive|~begin',
+  'revised|new|updated|forecast completion|finish|end|delivery|handover|start',
+  'delivery|timing|schedule|time ~implication|~consequence',
+  '~slippage|~slip|gantt',
+  'how much later|longer|sooner|earlier',
+  'extra|additional ~week|~month',
+  'scope and time|timing',
 ].flatMap((pattern) => phrase(pattern, true as const));
 /** A change that moves the plan by a stretch of time: "the number of weeks it moves the first live payroll". */
 const movingVerbs: readonly Phrase<true>[] = phrase('~move|~push|~shift|~slip|~postpone|~defer|~extend|~add', true as const);
@@ -246,7 +262,7 @@ export const rule: Rule = {
   title: 'Change control is incomplete',
   explanation: `The change process has no named approver, or does not require a cost and schedule impact assessment. Without named approvers, anyone on your side can informally approve extra work. Without an impact assessment, the cost only shows up on the invoice. A change request should describe the change, the reason and its impact on scope, fees and timelines (DocJuris playbook), and designated authorities should approve it (USPS).
 
-An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody, an \`approval_by\` that names only a party ("Client", "Both parties", "Mutual agreement") names nobody either, unless the process says who approves, and an \`approval_by\` whose every entry is on the vendor's side (the vendor's name, "Vendor PM", "Supplier account manager", or one of the vendor's own \`key_personnel\`) is reported: the vendor would approve its own extra work. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves, and a sprint ceremony or backlog ("prioritised at sprint planning", "shown at the sprint review", "added to the release backlog") is where a change is discussed, not the time it takes, nor are idioms that only contain an impact word ("without delay", "for the duration of the contract", "within 5 calendar days", "the manager in charge", "reasonable efforts"); "PO" is a purchase order only with an order's words around it ("a revised PO", "the PO value"), otherwise the product owner), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
+An approver counts wherever the lead names one: in \`approval_by\`, under a key beside it (\`approver\`, \`approved_by\`, \`approvers\`, which the schema also reports), or in the process itself ("approved in writing by the Client's Digital Director", "signed off by the IT steering group", "the Change Advisory Board approves it"). "Approved by the client", "agreed between the parties", "by email" and the vendor approving its own changes name nobody, an \`approval_by\` that names only a party ("Client", "Both parties", "Mutual agreement") names nobody either, unless the process says who approves, and an \`approval_by\` whose every entry is on the vendor's side (the vendor's name, "Vendor PM", "Supplier account manager", or one of the vendor's own \`key_personnel\`) is reported: the vendor would approve its own extra work. Impacts are read in any wording, British or American ("priced", "fees", "effort", "budgetary", "the hours it adds against the cap", "programme", "timetable", "timing", "critical path", "cost and delivery impact", "a re-baselined plan", "rescheduled", "how long it takes", "the new delivery week", "an extension of time", "the hours needed", "how many weeks it adds", "sized in t-shirt sizes", "the extra days", "the uplift in fees", "the TCV", "when it lands", "which week it can start", "the revised completion", "delivery implications", "any slippage", "a revised Gantt"; "at any time" or "takes effect at any time" says when a change may be asked for, not what it moves, and a sprint ceremony or backlog ("prioritised at sprint planning", "shown at the sprint review", "added to the release backlog") is where a change is discussed, not the time it takes, nor are idioms that only contain an impact word ("without delay", "for the duration of the contract", "within 5 calendar days", "the manager in charge", "reasonable efforts"); "PO" is a purchase order only with an order's words around it ("a revised PO", "the PO value"), otherwise the product owner), also in a process written as a list of steps (which the schema reports, since \`process\` is text) or, with no \`process\`, under \`procedure\` or \`steps\` (the schema reports the key). A process that only defers to a named contract document ("as per Schedule 6 (Change Control Procedure) of the MSA") gets a hint to check that document instead of a warning: the scope cannot show what it says.`,
   areas: ['cost'],
   remedy:
     'Name who approves a change, and require every change request to state its cost and schedule impact before work begins. The quick fix inserts `approval_by` and/or appends " with cost and schedule impact" to the process.',
