@@ -342,3 +342,27 @@ describe('cost-change-control-incomplete: more ways leads ask for the impact', (
     assert.deepEqual(where(d, doc), [lineOf(doc, '    process:'), 13, 13 + text.length, text]);
   });
 });
+
+describe('cost-tm-without-cap: a phase billed for time beside milestone payments, with no model', () => {
+  const id = 'cost-tm-without-cap';
+  const mixed = (terms: string): string =>
+    fullWith(['  pricing_model: fixed_price\n', ''], ['net 30 from accepted invoice', terms], ['  payments:', `${rates}  payments:`]);
+
+  it('reads the phase as time and materials and reports the missing cap on budget', () => {
+    const text = mixed('Phase 1 milestones as below; phase 2 (hypercare) billed on T&M at the rate card.');
+    const d = onlyDiagnostic(id, text);
+    assert.equal(d.message, 'Hourly or daily billing has no `cap`: nothing limits how many hours the vendor can bill.');
+    assert.deepEqual(where(d, text), [lineOf(text, 'budget:'), 0, 6, 'budget']);
+    assert.deepEqual(factsOf(d), [
+      'Read as time and materials because `payment_terms` bill part of the work for time ("phase 2 (hypercare) billed on T&M at the rate card") beside the milestone payments, and `budget.pricing_model` does not name a model.',
+    ]);
+  });
+
+  it('a ceiling on that phase is a cap in words; changes or travel billed by the day are not a phase', () => {
+    const capped = mixed('Phase 1 milestones as below; phase 2 billed on T&M at the rate card, not to exceed EUR 250,000.');
+    assert.equal(severityName(onlyDiagnostic(id, capped)), 'hint');
+    for (const terms of ['Net 30. Change requests billed at the day rate.', 'Net 30. Travel days billed at the day rate.']) {
+      assert.deepEqual(diagnosticsOf(id, mixed(terms)), [], terms);
+    }
+  });
+});

@@ -444,7 +444,7 @@ const capacityBilling =
 /** Capacity and retainers bill for time unless the words also fix the price ("fixed monthly retainer"). */
 const capacityUnlessFixed = /\bretainers?\b|\bcapacity\b/;
 /** A clause about changes ("change requests at rate-card day rates", "CRs on T&M"): rates that price changes, not the work. */
-const changesClause = /\b(?:changes?|change\s+requests?|crs?|variations?|additional\s+work|extra\s+work|out[\s-]of[\s-]scope)\b/;
+export const changesClause = /\b(?:changes?|change\s+requests?|crs?|variations?|additional\s+work|extra\s+work|out[\s-]of[\s-]scope)\b/;
 
 /**
  * The pricing model a lead means by words the enum does not list: "T&M", "Time & Materials",

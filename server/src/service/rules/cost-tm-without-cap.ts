@@ -2,6 +2,8 @@
 // T&M pricing needs a not-to-exceed `cap` and a `rate_card` (FAR 16.601); any `cap` must be at least `total`.
 import {
   arrayAt,
+  billsForTime,
+  changesClause,
   formatAmount,
   formatPath,
   isAbsent,
@@ -26,7 +28,7 @@ export const rule: Rule = {
   title: 'Time and materials without a cap or rate card',
   explanation: `Time-and-materials pricing has no ceiling or no agreed rates. Under time and materials (T&M) you pay for every hour or day the vendor works, so you, not the vendor, carry the cost of any overrun, and nothing in the contract pushes costs down. The US FAR allows T&M only with fixed hourly rates and a ceiling price "that the contractor exceeds at its own risk" (FAR 16.601). GOV.UK's Digital Outcomes framework offers "capped time and materials" for the same reason. An unbounded T&M deal is the hidden-cost risk in its purest form.
 
-The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates", "day rates", "drawdown", "pay as you go", a price "per sprint" or a retainer are time and materials ("capped T&M" or "not to exceed" capped), "lump sum", "fixed fee" or a "fixed monthly retainer" a fixed price. A fixed price whose day rates price only the changes ("Fixed price (change requests at rate-card day rates)", "Lump sum, CRs billed at the day rates") stays a fixed price: each change is priced and approved through change control; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials. A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. Other ways of writing the same ceiling count too: "budget ceiling of", "not-to-exceed", "up to EUR 250,000" (an amount, not "up to 3 developers"), or caps per phase that add up to at least the total ("Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR"), where a phase at a fixed price counts as that phase's cap ("Fixed price of GBP 40,000 for discovery; build not to exceed GBP 260,000"). A ceiling under a key of the lead's own (\`notes\`, \`not_to_exceed\`, \`ceiling\`, which the schema reports) is read the same way, and \`capped_tm\` or "CTM" is capped time and materials. A cap "subject to change request" is still a cap, since each change is approved. A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling; an estimate ("estimated not to exceed", "an indicative budget of") or a ceiling that can still move ("a soft cap of", "a provisional ceiling", "capped at 250,000 EUR, to be reviewed after discovery", "as a guide") is not a price the vendor exceeds at its own risk; and a ceiling in another currency than \`budget.currency\` cannot be checked against the total. None of these is taken as the cap, and the facts say what was read. A \`cap\` written as text ("EUR 200,000", also cost-amount-not-numeric's finding) is still compared with the total, and one in another currency than \`budget.currency\` is reported, since it cannot be.
+The pricing model is read the way leads write it: "T&M", "Time & Materials", "hourly rates", "day rates", "drawdown", "pay as you go", a price "per sprint" or a retainer are time and materials ("capped T&M" or "not to exceed" capped), "lump sum", "fixed fee" or a "fixed monthly retainer" a fixed price. A fixed price whose day rates price only the changes ("Fixed price (change requests at rate-card day rates)", "Lump sum, CRs billed at the day rates") stays a fixed price: each change is priced and approved through change control; with no model, a rate card or payment terms that bill for time worked ("against approved timesheets", "for days worked") are time and materials, and so is a phase billed for time beside milestone payments ("phase 2 (hypercare) billed on T&M at the rate card"; changes or travel billed by the day are not a phase). A ceiling written only in words, in \`payment_terms\`, a \`pricing_model\` written in words or \`assumptions\` ("not to exceed USD 72,000", "capped at 80,000 EUR", "a budget cap of", "NTE"), or as effort ("capped at 125 consultant days", priced at the highest day rate of the rate card), is taken as agreed when it is at least the total: a hint proposes moving it into \`cap\`, where it is checked. Other ways of writing the same ceiling count too: "budget ceiling of", "not-to-exceed", "up to EUR 250,000" (an amount, not "up to 3 developers"), or caps per phase that add up to at least the total ("Discovery is capped at 60,000 EUR; build is capped at 190,000 EUR"), where a phase at a fixed price counts as that phase's cap ("Fixed price of GBP 40,000 for discovery; build not to exceed GBP 260,000"). A ceiling under a key of the lead's own (\`notes\`, \`not_to_exceed\`, \`ceiling\`, which the schema reports) is read the same way, and \`capped_tm\` or "CTM" is capped time and materials. A cap "subject to change request" is still a cap, since each change is approved. A limit per month or per person ("160 hours per month") is a rate of spend, not a ceiling; an estimate ("estimated not to exceed", "an indicative budget of") or a ceiling that can still move ("a soft cap of", "a provisional ceiling", "capped at 250,000 EUR, to be reviewed after discovery", "as a guide") is not a price the vendor exceeds at its own risk; and a ceiling in another currency than \`budget.currency\` cannot be checked against the total. None of these is taken as the cap, and the facts say what was read. A \`cap\` written as text ("EUR 200,000", also cost-amount-not-numeric's finding) is still compared with the total, and one in another currency than \`budget.currency\` is reported, since it cannot be.
 
 A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the missing key, as every missing key is (rules.md: a diagnostic goes to the offending value, then its key, then the parent key). \`pricing_model\` is not the offending value: \`time_and_materials\` is a legitimate model, and the model is often not written at all (read from a rate card or from payment terms that bill for time), so \`budget:\` is the one place that always exists. The finding moves to the rate card only when the rate card itself is the offending value (its rates are placeholders), or when \`pricing_model\` is written in words and keeps its own \`schema/enum\` finding on its line.`,
   areas: ['cost'],
@@ -40,7 +42,17 @@ A missing \`cap\` or \`rate_card\` is reported on \`budget:\`, the parent of the
     const findings: Finding[] = [];
     const { cap, total } = budget;
     const unit = currencySuffix(root);
-    const reading = pricingModelOf(root);
+    const stated = pricingModelOf(root);
+    // No model, and milestone payments read as a fixed price, but `payment_terms` bill a phase by time
+    // ("phase 2 (hypercare) billed on T&M at the rate card"): that phase is time and materials.
+    const timePhase = stated?.source === 'inferred' && stated.model === 'fixed_price' ? timeBilledPhase(budget.payment_terms) : undefined;
+    const reading = timePhase
+      ? {
+          model: 'time_and_materials' as const,
+          source: 'inferred' as const,
+          because: `\`payment_terms\` bill part of the work for time ("${shortText(timePhase)}") beside the milestone payments`,
+        }
+      : stated;
     const model = reading?.model;
 
     if (model === 'time_and_materials' || model === 'capped_time_and_materials') {
@@ -401,6 +413,24 @@ function hasAgreedRate(rateCard: unknown): boolean {
     Array.isArray(rateCard) &&
     rateCard.some((r) => isRecord(r) && typeof r.rate === 'number' && r.rate > 0 && typeof r.role === 'string' && r.role.trim() !== '')
   );
+}
+
+/**
+ * The clause of the payment terms that bills work for time, when one does: not a clause about changes
+ * ("change requests on T&M") or about travel and expenses ("travel days at the day rate").
+ */
+function timeBilledPhase(terms: unknown): string | undefined {
+  if (typeof terms !== 'string' || terms.length > 2000) return undefined;
+  return terms
+    .split(/[.;](?:\s|$)|\n/)
+    .map((clause) => clause.trim())
+    .find(
+      (clause) =>
+        clause !== '' &&
+        !changesClause.test(clause.toLowerCase()) &&
+        !/\b(?:travel|expenses?|subsistence|mileage|disbursements?)\b/i.test(clause) &&
+        billsForTime(clause),
+    );
 }
 
 /** "Switch to …, cap at … and add a rate card". */
