@@ -170,12 +170,13 @@ describe('cost-change-control-incomplete: ceremonies, a product owner and a part
       ['[Client]', '"Client"'],
       ['[Both parties]', '"Both parties"'],
       ['[the customer, Mutual agreement]', '"the customer", "Mutual agreement"'],
+      ['[Vendor PM, Client]', '"Client"'],
     ] as const) {
       const text = fullWith(['    approval_by: [Sam Patel, Dana Reyes]', `    approval_by: ${list}`]);
       const d = onlyDiagnostic(id, text);
       assert.equal(
         d.message,
-        `Change control names only a party as approver (${quoted}), not a person or a role: anyone on that side can approve extra work.`,
+        `Change control names a party, not a person or a role, as approver (${quoted}): anyone on that side can approve extra work.`,
         list,
       );
       assert.deepEqual(where(d, text), [lineOf(text, '    approval_by:'), 17, 17 + list.length, list], list);
