@@ -422,3 +422,41 @@ describe('a colon in prose', () => {
     assert.equal(d?.message, '`deliverables[0].acceptance_criteria[1]` must be text, not a mapping.');
   });
 });
+
+describe('a comma in prose inside { }', () => {
+  const reference = '    - { company: Acme Retail, contact: cto@acme.example, contacted: 2027-02-18 }\n';
+
+  it('the text after the comma is not an unknown property: the message says why, and the fix quotes the value with its commas', () => {
+    const text = withText(
+      reference,
+      '    - { company: Acme Retail, contact: CTO, Lisbon office, Madrid and Porto, contacted: 2027-02-18 }   # by phone\n',
+    );
+    const line = lineOf(text, '- { company: Acme Retail');
+    const ds = onLine(text, line).filter((d) => d.code === 'schema/additional-property');
+    assert.deepEqual(ds.map(where), [`schema/additional-property ${line}:45-58`, `schema/additional-property ${line}:60-76`]);
+    const [d] = ds;
+    assert.ok(d);
+    assert.equal(
+      d.message,
+      '"Lisbon office" is not a key: a comma inside `{ }` ended the value of `contact` before it. Put that whole value in quotes.',
+    );
+    assert.deepEqual(
+      resolvedFixesOf(d).map((f) => [f.title, f.applicability]),
+      [['Quote the value of `contact` with its comma', 'safe']],
+    );
+    const fixed = withText(
+      reference,
+      '    - { company: Acme Retail, contact: "CTO, Lisbon office, Madrid and Porto", contacted: 2027-02-18 }   # by phone\n',
+    );
+    assert.equal(afterFix(text, d, 'Quote the value of `contact` with its comma'), fixed);
+    // The second stray key gets the same fix, and once applied nothing is left on that line.
+    assert.equal(afterFix(text, ds[1] as Diagnostic, 'Quote the value of `contact` with its comma'), fixed);
+    assert.deepEqual(onLine(fixed, line).map(where), []);
+  });
+
+  it('a key with a value, or one in a block mapping, keeps the unknown-property message', () => {
+    const typo = withText(reference, '    - { company: Acme Retail, contakt: cto@acme.example, contacted: 2027-02-18 }\n');
+    const [d] = onLine(typo, lineOf(typo, 'contakt')).filter((x) => x.code === 'schema/additional-property');
+    assert.equal(d?.message, 'Unknown property `contakt` in `vendor.references[0]`. Did you mean `contact`?');
+  });
+});

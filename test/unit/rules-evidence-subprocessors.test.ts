@@ -101,27 +101,27 @@ describe('security-subprocessors-unspecified: sub-processors allowed or named, a
     const d = one(two);
     assert.equal(
       d.message,
-      'Sub-processors are allowed and 2 are named, but the scope does not say whether the vendor needs your approval to add or replace one (`approval_required`).',
+      'No approval is agreed for new sub-processors: the scope allows them and names 2, but not whether the vendor needs your approval to add or replace one (`approval_required`).',
     );
     assert.deepEqual(d.range, rangeOf(two, 'true', '    allowed:'));
     const fix = resolvedFixesOf(d)[0];
     assert.equal(fix?.title, 'Require your approval for each sub-processor');
     assert.equal(
       one(withSub('  subprocessors: { allowed: true, list: [Stripe Payments Europe] }\n')).message,
-      'Sub-processors are allowed and one is named, but the scope does not say whether the vendor needs your approval to add or replace one (`approval_required`).',
+      'No approval is agreed for new sub-processors: the scope allows them and names one, but not whether the vendor needs your approval to add or replace one (`approval_required`).',
     );
   });
 
   it('reports `allowed: true` alone, and a list with no `allowed`, on the key', () => {
     assert.equal(
       one(withSub('  subprocessors: { allowed: true }\n')).message,
-      'Sub-processors are allowed, but the scope does not say whether the vendor needs your approval for each one (`approval_required`).',
+      'No approval is agreed for sub-processors: the scope allows them, but not whether the vendor needs your approval for each one (`approval_required`).',
     );
     const listed = withSub('  subprocessors:\n    list: [Twilio]\n');
     const d = one(listed);
     assert.equal(
       d.message,
-      'Sub-processors are allowed and one is named, but the scope does not say whether the vendor needs your approval to add or replace one (`approval_required`).',
+      'No approval is agreed for new sub-processors: the scope allows them and names one, but not whether the vendor needs your approval to add or replace one (`approval_required`).',
     );
     assert.deepEqual(d.range, rangeOf(listed, 'subprocessors'));
   });
@@ -131,12 +131,12 @@ describe('security-subprocessors-unspecified: sub-processors allowed or named, a
     const d = one(text);
     assert.equal(
       d.message,
-      'The scope names 3 sub-processors, but does not say whether the vendor needs your approval to add or replace one.',
+      'No approval is agreed for new sub-processors: the scope names 3 sub-processors, but not whether the vendor needs your approval to add or replace one.',
     );
     assert.deepEqual(d.range, rangeOf(text, 'subprocessors'));
     assert.equal(
       one(withSub('  subprocessors: [Mailchimp]\n')).message,
-      'The scope names 1 sub-processor, but does not say whether the vendor needs your approval to add or replace one.',
+      'No approval is agreed for new sub-processors: the scope names 1 sub-processor, but not whether the vendor needs your approval to add or replace one.',
     );
   });
 

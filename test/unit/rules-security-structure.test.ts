@@ -508,7 +508,7 @@ describe('structure-unknown-reference', () => {
     const finding = only(
       check('structure-unknown-reference', fullWith(['    - { milestone: M4, percent: 10 }', '    - { milestone: M9, percent: 10 }'])),
     );
-    assert.equal(finding.message, 'The payment at `budget.payments[4]` is released at milestone `M9`, which does not exist.');
+    assert.equal(finding.message, 'Milestone `M9` does not exist: the payment at `budget.payments[4]` is released at it.');
     assert.deepEqual(finding.fixes?.at(-1), {
       title: 'Create milestone `M9`',
       ops: [{ op: 'append', path: ['timeline', 'milestones'], value: 'id: M9\nname: ""\ndate: null' }],
@@ -559,7 +559,7 @@ describe('security and structure rules on malformed input', () => {
       [
         'Milestone `M1` lists deliverable `D9`, which does not exist.',
         'Success measure `D1` links to deliverable `D9`, which does not exist.',
-        'The payment at `budget.payments[4]` is released at milestone `M2`, which does not exist.',
+        'Milestone `M2` does not exist: the payment at `budget.payments[4]` is released at it.',
       ],
     );
   });

@@ -7,7 +7,7 @@ import { isMap, isScalar, Scalar } from 'yaml';
 import scopeSchema from '../../../schemas/scope.schema.json';
 import validator from './generated/scopeSchemaValidator.js';
 import { editDistance } from './editDistance';
-import { canonicalEnum, dateOf, formatPath, isRecord, valueAt } from './model';
+import { canonicalEnum, dateOf, formatPath, isRecord, shortText, valueAt } from './model';
 import type { Finding, Fix, Path, PathSegment, Severity } from './types';
 import type { ScopeDocument } from './document';
 import { requiredNullablePaths } from './schemaNav';
@@ -83,7 +83,7 @@ function requiredNulls(value: unknown): SchemaFinding[] {
  * lookup both call this, so a finding's index is the same in both.
  */
 export function validateDocumentSchema(doc: ScopeDocument): SchemaFinding[] {
-  const findings = validateSchema(doc.value).map((finding) => colonInText(doc, finding) ?? finding);
+  const findings = validateSchema(doc.value).map((finding) => colonInText(doc, finding) ?? commaInFlowText(doc, finding) ?? finding);
   const splits = doc.splitNumbers;
   if (splits.length === 0) return findings;
   const byPath = new Map(splits.map((split) => [formatPath(split.path), split]));
@@ -155,6 +155,59 @@ function colonInText(doc: ScopeDocument, finding: SchemaFinding): SchemaFinding 
         ops: [{ op: 'replace', path: finding.path, value: JSON.stringify(written) }],
         preferred: true,
         // The text exactly as written, now read as text.
+        applicability: 'safe',
+      },
+    ],
+  };
+}
+
+/**
+ * `{ name: ISO 27001, scope: Offices, Madrid and Lisbon }`: inside `{ }` a comma ends a value, so
+ * the text after it is read as a key with no value ("Madrid and Lisbon"), and the value before it is
+ * cut short. Said in those words, with a fix that puts the text back together in quotes (from the
+ * cut value through every such key after it) instead of a rename to some allowed key.
+ */
+function commaInFlowText(doc: ScopeDocument, finding: SchemaFinding): SchemaFinding | undefined {
+  if (finding.ruleId !== 'schema/additional-property' || finding.path.length === 0) return undefined;
+  const mapPath = finding.path.slice(0, -1);
+  const key = finding.path[finding.path.length - 1];
+  const map = doc.nodeAt(mapPath);
+  if (!isMap(map) || !map.flow || !Array.isArray(map.range)) return undefined;
+  const pairs = map.items;
+  const index = pairs.findIndex((p) => isPlainScalar(p.key) && p.key.value === key);
+  const stray = pairs[index];
+  const isStray = (p: (typeof pairs)[number] | undefined): boolean =>
+    p !== undefined && isPlainScalar(p.key) && typeof p.key.value === 'string' && (p.value === null || p.value === undefined);
+  if (index < 1 || !isStray(stray)) return undefined;
+  let first = index - 1;
+  while (first >= 0 && isStray(pairs[first])) first--;
+  const cut = pairs[first];
+  if (!cut || !isPlainScalar(cut.key) || !isPlainScalar(cut.value) || typeof cut.value.value !== 'string') return undefined;
+  let last = index;
+  while (isStray(pairs[last + 1])) last++;
+  const start = cut.value.range[0];
+  const lastKey = pairs[last]?.key;
+  if (!isPlainScalar(lastKey)) return undefined;
+  const end = lastKey.range[1];
+  const written = doc.text.slice(start, end);
+  // Only commas and spaces between the parts, on one line: text the author wrote as one value.
+  const strayKey = stray?.key;
+  if (written.includes('\n') || !isPlainScalar(strayKey) || !doc.text.slice(cut.value.range[1], strayKey.range[0]).includes(','))
+    return undefined;
+  const [mapStart, mapEnd] = map.range;
+  const rewritten = doc.text.slice(mapStart, start) + JSON.stringify(written) + doc.text.slice(end, mapEnd);
+  const label = shortText(String(key), 40);
+  const cutKey = String(cut.key.value);
+  return {
+    ...finding,
+    message: `"${label}" is not a key: a comma inside \`{ }\` ended the value of \`${shortText(cutKey, 30)}\` before it. Put that whole value in quotes.`,
+    facts: [`YAML read \`${shortText(cutKey, 30)}\` as "${shortText(String(cut.value.value), 60)}" and "${label}" as a key with no value.`],
+    fixes: [
+      {
+        title: `Quote the value of \`${shortText(cutKey, 30)}\` with its comma`,
+        ops: [{ op: 'replace', path: mapPath, value: rewritten }],
+        preferred: true,
+        // The text exactly as written, now read as one value.
         applicability: 'safe',
       },
     ],

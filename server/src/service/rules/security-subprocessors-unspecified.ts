@@ -72,7 +72,7 @@ The answer is read as leads write it, fail safe: \`subprocessors\` as a sentence
           ruleId: 'security-subprocessors-unspecified',
           path: at,
           at: 'key',
-          message: `The scope names ${plural(named.length, 'sub-processor')}, but does not say whether the vendor needs your approval to add or replace one.`,
+          message: `No approval is agreed for new sub-processors: the scope names ${plural(named.length, 'sub-processor')}, but not whether the vendor needs your approval to add or replace one.`,
           facts: [authorisation, 'Write it as `subprocessors: { allowed: true, approval_required: true, list: [...] }`.'],
         },
       ];
@@ -138,8 +138,8 @@ The answer is read as leads write it, fail safe: \`subprocessors\` as a sentence
         ...('allowed' in subprocessors ? {} : { at: 'key' as const }),
         message:
           list.length > 0
-            ? `Sub-processors are allowed and ${list.length === 1 ? 'one is' : `${list.length} are`} named, but the scope does not say whether the vendor needs your approval to add or replace one (\`approval_required\`).`
-            : 'Sub-processors are allowed, but the scope does not say whether the vendor needs your approval for each one (`approval_required`).',
+            ? `No approval is agreed for new sub-processors: the scope allows them and names ${list.length === 1 ? 'one' : list.length}, but not whether the vendor needs your approval to add or replace one (\`approval_required\`).`
+            : 'No approval is agreed for sub-processors: the scope allows them, but not whether the vendor needs your approval for each one (`approval_required`).',
         facts: [authorisation],
         ...(key === 'subprocessors'
           ? {

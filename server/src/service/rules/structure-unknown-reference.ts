@@ -60,7 +60,7 @@ export const rule: Rule = {
         unknown.push({
           id,
           path,
-          message: `The payment at \`budget.payments[${i}]\` is released at milestone \`${shortText(id)}\`, which does not exist.`,
+          message: `Milestone \`${shortText(id)}\` does not exist: the payment at \`budget.payments[${i}]\` is released at it.`,
         });
       });
       const known = targets('milestone', milestoneIds, unknown.length);
