@@ -117,6 +117,8 @@ const processPatterns: readonly string[] = [
   '~endorse',
   "~okay|okayed|ok’d|ok'd by",
   '~review and ~approve|~accept|~sign',
+  // "Stakeholders agree the catalogue is complete", "the business agrees that...": an agreement, nothing checked.
+  '~agree that|the|it|this|these|on|all|each',
   // "UAT passed", "acceptance testing completed", "passes UAT", "successful UAT": which tests, passed by whose judgement?
   'uat ~test|testing|~run? ~pass|~complete|~succeed|~clear|~finish',
   'user? acceptance ~test|testing|~run ~pass|~complete|~succeed|~clear|~finish',
@@ -165,11 +167,47 @@ const referentialPatterns: readonly string[] = [
   'expectation|expectations',
   // Circular: "meets the acceptance criteria" with no criteria named.
   '~meet|~satisfy|~pass|~fulfil|~fulfill the|all|its? acceptance ~criterion|criteria',
+  // "as per the design", "in line with the mock-ups": which design, unless a named document follows.
+  'as? per the|our? agreed|approved? ~design|designs|~mockup|mockups|~wireframe|~prototype',
+  'in line with the|our? agreed|approved? ~design|designs|~mockup|mockups|~wireframe|~prototype',
+  'according to the|our? agreed|approved? ~design|designs|~mockup|mockups|~wireframe|~prototype',
 ];
 
-type Reading = 'opinion' | 'referential' | 'capability' | 'process';
+/**
+ * "No critical defects." alone: who rates a defect critical, by which scale, and when it is
+ * counted are all left open. With a scale, a log, a test or a moment ("Severity 1", "open at
+ * go-live", "in the retest report", "escape to production") it is a count, and stays quiet.
+ */
+const severityPatterns: readonly string[] = [
+  'no|zero|without critical|high|major|blocker|blocking|showstopper|serious ~defect|~bug|~issue|~error|~fault',
+];
+/** Words that add nothing checkable to a bare severity count: "There are no critical defects." */
+const fillerWords = new Set([
+  'there',
+  'are',
+  'is',
+  'be',
+  'will',
+  'shall',
+  'must',
+  'should',
+  'have',
+  'has',
+  'with',
+  'and',
+  'the',
+  'any',
+  'remaining',
+  'known',
+  'reported',
+  'raised',
+  'found',
+]);
+
+type Reading = 'opinion' | 'referential' | 'capability' | 'process' | 'severity';
 
 const opinionPhrases: readonly Phrase<Reading>[] = [
+  ...severityPatterns.flatMap((pattern) => phrase(pattern, 'severity' as const)),
   ...referentialPatterns.flatMap((pattern) => phrase(pattern, 'referential' as const)),
   ...capabilityPatterns.flatMap((pattern) => phrase(pattern, 'capability' as const)),
   ...processPatterns.flatMap((pattern) => phrase(pattern, 'process' as const)),
@@ -209,6 +247,8 @@ const opinions = new TextMemo<Opinion | undefined>();
 interface Opinion {
   readonly written: string;
   readonly process: boolean;
+  /** A count of defects by a severity nobody defined. */
+  readonly severity: boolean;
 }
 
 function opinionIn(criterion: string): Opinion | undefined {
@@ -222,6 +262,7 @@ function opinionIn(criterion: string): Opinion | undefined {
     const isOpinion = (m: PhraseMatch<Reading>): boolean => {
       if (m.value === 'opinion') return true;
       if (m.value === 'referential') return !namedReference.test(criterion.slice(m.end, m.end + 80));
+      if (m.value === 'severity') return words.every((w, i) => (i >= m.first && i <= m.last) || fillerWords.has(w.lower));
       if (m.value === 'process') {
         checked ??= hasObjectiveCheck(criterion, words);
         return !checked;
@@ -231,10 +272,14 @@ function opinionIn(criterion: string): Opinion | undefined {
     };
     const found = findPhrases(criterion, words, opinionPhrases).filter(isOpinion);
     // The opinion itself ("visually appealing") says more than the process around it ("Look and feel", "signed off").
-    const match = found.find((m) => m.value !== 'process') ?? found[0];
+    const match =
+      found.find((m) => m.value !== 'process' && m.value !== 'severity') ?? found.find((m) => m.value !== 'process') ?? found[0];
     if (!match) return undefined;
     // Opinion phrases that meet make one opinion, quoted whole: "to the client's" + "satisfaction".
-    const same = match.value === 'process' ? [] : found.filter((m) => m.value !== 'process').sort((a, b) => a.start - b.start);
+    const same =
+      match.value === 'process' || match.value === 'severity'
+        ? []
+        : found.filter((m) => m.value !== 'process' && m.value !== 'severity').sort((a, b) => a.start - b.start);
     let { start, end } = match;
     for (let grown = true; grown;) {
       grown = false;
@@ -248,7 +293,7 @@ function opinionIn(criterion: string): Opinion | undefined {
         }
       }
     }
-    return { written: criterion.slice(start, end), process: match.value === 'process' };
+    return { written: criterion.slice(start, end), process: match.value === 'process', severity: match.value === 'severity' };
   });
 }
 
@@ -287,9 +332,11 @@ A sign-off, an approval, an agreement or a UAT on its own ("signed off by the CF
           ruleId: 'expertise-acceptance-criteria-subjective',
           path,
           ...(sentence ? { besideSchema: true } : {}),
-          message: opinion.process
-            ? `Acceptance of ${label} rests on "${opinion.written}" alone: the criterion names no test, document or check to pass first.`
-            : `Acceptance of ${label} depends on opinion: "${opinion.written}", with no number to test against.`,
+          message: opinion.severity
+            ? `Acceptance of ${label} rests on "${opinion.written}" with no severity scale: say who rates a defect, by which definition, and when it is counted (e.g. "0 open Severity 1 defects as defined in Annex C at go-live").`
+            : opinion.process
+              ? `Acceptance of ${label} rests on "${opinion.written}" alone: the criterion names no test, document or check to pass first.`
+              : `Acceptance of ${label} depends on opinion: "${opinion.written}", with no number to test against.`,
           fixes: [
             {
               // Not preferred, never in bulk: it replaces the author's words with a template to fill in.
