@@ -176,6 +176,11 @@ const builtInTerms: readonly VagueTerm[] = [
     label: 'any other',
   },
   { pattern: 'several', quantifiable: true, advice: howMany },
+  {
+    pattern: 'typical',
+    quantifiable: true,
+    advice: 'does not say how much: give the value assumed (e.g. "up to 3,500 tickets a month")',
+  },
   { pattern: 'a\\s+handful\\s+of', quantifiable: true, advice: howMany },
   { pattern: 'typically', quantifiable: true, advice: notBinding },
   { pattern: 'usually', quantifiable: true, advice: notBinding },
@@ -258,9 +263,9 @@ const builtInTerms: readonly VagueTerm[] = [
     quantifiable: true,
     advice: 'says nothing checkable: name the technology, version or standard',
   },
-  { pattern: 'adequate', quantifiable: true, advice: enough },
-  { pattern: 'reasonable', quantifiable: true, advice: enough },
-  { pattern: 'sufficient', quantifiable: true, advice: enough },
+  { pattern: 'adequate(?:ly)?', quantifiable: true, advice: enough },
+  { pattern: 'reasonabl(?:e|y)', quantifiable: true, advice: enough, label: 'reasonable' },
+  { pattern: 'sufficient(?:ly)?', quantifiable: true, advice: enough },
   { pattern: 'normally', quantifiable: true, advice: notBinding },
   { pattern: 'ideally', quantifiable: true, advice: notBinding },
   {
@@ -291,7 +296,7 @@ export const rule: Rule = {
   explanation: `Vague or open-ended wording leaves the scope open-ended. Unclear terms are a first cause of hidden costs: the vendor prices the narrow reading, you expect the broad one, and the difference comes back as a change request. Open lists ("etc.", "and so on", "including but not limited to") "can't be used for design or testing", and comparative words ("faster", "better", "user-friendly") need a number (Karl Wiegers, *Software Requirements*, ambiguous terms to avoid). The hover also gives a specific suggestion for each term, taken from Wiegers' table. Wiegers also lists "such as". It is off by default because it is too noisy in descriptions, and can be enabled through \`vagueTerms.always\`.`,
   areas: ['cost'],
   get remedy(): string {
-    return `Replace the vague term with a number, a list, or a definition: say how fast, which items, how many. For open lists ("etc.", "and so on", "and more") the quick fix removes the term so you can list every item; for other terms a code action inserts a suppression comment that needs a reason. Extra terms are a setting, and \`vagueTerms.ignore\` removes built-in ones.\n\nBuilt-in terms, always reported: ${builtInTermLabels.always.map((t) => `\`${t}\``).join(', ')}. Reported only in a sentence without a measurable quantity (a number with a unit, a bound, a percentage or a date; a name or count ("ISO 27001", "3 sites") does not count), and never in an exclusion: ${builtInTermLabels.unlessQuantified.map((t) => `\`${t}\``).join(', ')}. Not reported: a capitalised term inside a name ("Quick Start guide"), "as required by" a named law, policy or document, and a catch-all such as "any other" in \`out_of_scope\`, where it narrows the scope.`;
+    return `Replace the vague term with a number, a list, or a definition: say how fast, which items, how many. For open lists ("etc.", "and so on", "and more") the quick fix removes the term so you can list every item; for others a code action inserts a suppression comment with a reason. Settings add terms; \`vagueTerms.ignore\` removes built-in ones.\n\nBuilt-in terms, always reported: ${builtInTermLabels.always.map((t) => `\`${t}\``).join(', ')}. Reported only in a sentence without a measurable quantity (a number with a unit, a bound, a percentage or a date; a name or count ("ISO 27001", "3 sites") does not count), and never in an exclusion: ${builtInTermLabels.unlessQuantified.map((t) => `\`${t}\``).join(', ')}. Not reported: a term inside a name ("Quick Start guide") or quotes, "as required by" a named law, policy or document, a term that law defines, and "any other" in \`out_of_scope\`, where it narrows the scope.`;
   },
   sources: [sources.ambiguousTerms],
   check(doc, settings) {
@@ -301,8 +306,15 @@ export const rule: Rule = {
     for (const path of scannedPaths(root)) {
       const text = valueAt(root, path);
       if (typeof text !== 'string') continue;
+      const describedIn = describedBy(root, path);
       // A loop, not push(...): one long text can hold more findings than the call stack has room for.
-      for (const finding of scan(text, path, matcher)) findings.push(finding);
+      for (const finding of scan(text, path, matcher)) {
+        // A title is a label: a term its own description repeats is judged there, where it is
+        // defined or bounded ("Fast checkout" -> "a fast checkout: p95 under 2 s from basket to receipt").
+        const written = typeof finding.at === 'object' ? normalTerm(finding.at.text) : '';
+        if (describedIn !== undefined && written !== '' && describedIn.includes(written)) continue;
+        findings.push(finding);
+      }
     }
     return findings;
   },
@@ -357,7 +369,11 @@ function vagueMatcher(settings: RuleSettings): Matcher {
     (t): t is VagueTerm => t !== undefined,
   );
   const ignored = new Set(ignore.map(normalTerm).filter((t) => t !== ''));
-  const terms = [...custom, ...builtInTerms].filter((t) => !ignored.has(normalTerm(termLabel(t))));
+  // "fast" removes "fast(er|est)" too: a label's word without its optional endings names it as well.
+  const terms = [...custom, ...builtInTerms].filter((t) => {
+    const label = normalTerm(termLabel(t));
+    return !ignored.has(label) && !ignored.has(label.replace(/\([^)]*\)/g, ''));
+  });
   // Lookarounds instead of \b: "etc." ends in a non-word character, where \b would not match.
   const regex = new RegExp(`(?<!\\w)(?:${terms.map((t) => `(${t.pattern})`).join('|')})(?!\\w)`, 'gi');
   const matcher = { terms, regex, ignored };
@@ -377,7 +393,14 @@ function customTerm(term: string, quantifiable: boolean): VagueTerm | undefined 
   return { pattern, quantifiable, advice: customAdvice };
 }
 
-/** The prose fields the catalogue names, and the assumptions. */
+/** For a deliverable's title, its description (normalised like the terms); otherwise undefined. */
+function describedBy(root: unknown, path: Path): string | undefined {
+  if (path[0] !== 'deliverables' || path[2] !== 'title' || typeof path[1] !== 'number') return undefined;
+  const description = valueAt(root, ['deliverables', path[1], 'description']);
+  return typeof description === 'string' ? normalTerm(description) : undefined;
+}
+
+/** The prose fields the catalogue names, the assumptions and the payment terms. */
 function scannedPaths(root: unknown): Path[] {
   const paths: Path[] = [['project', 'objective']];
   arrayAt(root, ['deliverables']).forEach((d, i) => {
@@ -391,6 +414,8 @@ function scannedPaths(root: unknown): Path[] {
   arrayAt(root, ['out_of_scope']).forEach((_, i) => paths.push(['out_of_scope', i]));
   // An assumption the price depends on ("the vendor provides support as needed") is as open as a deliverable.
   arrayAt(root, ['assumptions']).forEach((_, i) => paths.push(['assumptions', i]));
+  // Payment terms decide when and how much is paid: "within a reasonable time", "adjusted as appropriate".
+  paths.push(['budget', 'payment_terms']);
   return paths;
 }
 
@@ -430,7 +455,7 @@ function hitsIn(text: string, inExclusions: boolean, inCriteria: boolean, matche
       if (!term) continue;
       while (sentence < sentences.length - 1 && (sentences[sentence]?.end ?? 0) <= m.index) sentence++;
       const where = sentences[sentence];
-      if (matcher.ignored.has(written.toLowerCase())) continue;
+      if (matcher.ignored.has(normalTerm(written))) continue;
       if (!where || !applies(term, text, where, m.index, written, inExclusions, inCriteria)) continue;
       hits.push({
         written,
@@ -479,6 +504,8 @@ interface Sentence {
   readonly end: number;
   /** Whether it states a measurable quantity; computed on first use. */
   quantified?: boolean;
+  /** Whether it cites the named rule that defines its terms ("as required under the Equality Act 2010"); computed on first use. */
+  defined?: boolean;
 }
 
 /** Sentences end at ".", "!" or "?" followed by whitespace or the end: "2.0 s" stays one sentence. */
@@ -502,7 +529,34 @@ const exclusionSentence =
   /\b(?:not\s+(?:part\s+of|included|in\s+scope|covered|provided)|out\s+of\s+scope|excluded|exclud(?:es|ing)|exclusions?)\b/i;
 /** "as required by GDPR Art. 30", "as needed under the Data Protection Act": a named rule decides, not a later judgement. */
 const namedAuthority =
-  /^\s+(?:by|under|in)\s+(?:(?:the|our|your|its|their|applicable|current|local)\s+)?(?:[A-Z0-9]|laws?\b|regulations?\b|polic(?:y|ies)\b|statutes?\b|legislation\b|contract\b|agreement\b|standards?\b|annex\b|section\b|clause\b)/;
+  /^\s+(?:by|under|in)\s+(?:(?:the|our|your|its|their|applicable|current|local)\s+)?(?!(?:Client|Customer|Vendor|Supplier|Contractor|Provider|Buyer|Purchaser|Business|Sponsor|Product\s+Owner|Project\s+Manager)(?!['’]s\b)\b)(?:[A-Z0-9]|(?:[a-z-]+\s+){0,2}?(?:laws?\b|regulations?\b|polic(?:y|ies)\b|statutes?\b|legislation\b|contract\b|agreement\b|standards?\b|annex\b|appendix\b|section\b|clause\b))/;
+/** "as required under the Equality Act 2010", "as defined in Annex C": the sentence's terms are the named rule's, not the author's. */
+const definedTerms =
+  /\b(?:as\s+(?:required|defined|set\s+out|specified|described|meant)|within\s+the\s+meaning\s+of)(?=(\s+(?:by|under|in)\s+[^.;]{0,80}))/gi;
+const meaningOf = /^\s+of\s+/;
+/** A quotation or a title in double quotes: the words are mentioned, not promised ('the "Update your details easily" page'). */
+const quoted = /["“]([^"“”\n]{1,80})["”]/g;
+
+/** Whether a term in the sentence is defined by a named law, standard or document the sentence cites. */
+function definedByNamedRule(body: string): boolean {
+  definedTerms.lastIndex = 0;
+  for (let m = definedTerms.exec(body); m !== null; m = definedTerms.exec(body)) {
+    const rest = m[1] ?? '';
+    if (namedAuthority.test(rest) || meaningOf.test(rest)) return true;
+  }
+  return false;
+}
+
+/** Whether the characters from `index` to `end` lie inside a quoted span of the sentence. */
+function insideQuotes(text: string, sentence: Sentence, index: number, end: number): boolean {
+  const body = text.slice(sentence.start, sentence.end);
+  quoted.lastIndex = 0;
+  for (let m = quoted.exec(body); m !== null; m = quoted.exec(body)) {
+    const from = sentence.start + m.index;
+    if (from < index && from + m[0].length > end) return true;
+  }
+  return false;
+}
 
 /**
  * Whether a matched term is vague where it stands. Not when: a quantifiable term sits in a
@@ -530,8 +584,12 @@ function applies(
     // efficient or how fast; a count a test makes ("0 errors in 48,000 records") does.
     sentence.quantified ??= hasQuantity(body, { counts: 'tested' });
     if (sentence.quantified) return false;
+    sentence.defined ??= definedByNamedRule(body);
+    if (sentence.defined) return false;
   }
-  if (term.advice === asNeeded && namedAuthority.test(text.slice(index + written.length, index + written.length + 60))) return false;
+  const after = text.slice(index + written.length, Math.min(sentence.end, index + written.length + 120));
+  if (term.advice === asNeeded && namedAuthority.test(after)) return false;
+  if (insideQuotes(text, sentence, index, index + written.length)) return false;
   return !partOfName(text, sentence, index, written, term.quantifiable);
 }
 
