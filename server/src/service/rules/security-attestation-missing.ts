@@ -46,9 +46,9 @@ export const rule: Rule = {
 
 Evidence is read for what it is: a quality or other management-system certificate (ISO 9001) is not evidence of security controls, a SOC 2 Type I report tests control design on one date rather than operation over a period, and a questionnaire completed more than \`attestationMaxAgeMonths\` before the start no longer describes the vendor. A security standard named with the vendor's own claim or a step on the way ("ISO 27001 compliant", "aligned with", "self-assessed", "readiness assessment", "gap analysis", "certification in progress", "stage 1") is not an attestation anyone independent issued, and evidence dated after both the start and today (a SOC 2 period that has not ended, a questionnaire \`completed\` next month) does not exist yet. None of them counts as current evidence.
 
-Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified") cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
+Evidence must also be the vendor's attestation of its controls. A penetration test report shows what testers found in some systems on the days of the test; it is point-in-time testing, not a certification, and says nothing about how the vendor runs its controls from one day to the next. A SOC 2 bridge letter does not count by itself. The cloud provider's certificates ("hosted on AWS, which is ISO 27001 certified", "our hosting provider is SOC 2 Type II", a scope that is the hosting provider's data centre) cover the provider's data centres and platform, not the vendor's staff, access to your data, code and operations, which are the controls you rely on. Plans written in a certificate's scope, notes or comments ("audit scheduled for Q3", "targeting", "working towards") are plans, whatever its expiry date says; the renewal of a certificate held ("surveillance audit scheduled") and a certificate with its issuer or number are judged by their dates.
 
-Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: an expiry under \`valid_until\` or \`expiry_date\`, a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day, and a date and time as its day; a questionnaire on record with no \`completed\` date is not completed. A certificate marked suspended, withdrawn or lapsed in its name, a status, a note or a comment ("Suspended", "withdrawn by BSI", "renewal audit failed") is not current whatever expiry it prints, unless the text says it was reinstated or renewed. A questionnaire's day is read under \`completed\`, the keys people use (\`completed_on\`, \`returned\`), a \`status\` that says it is done beside a \`date\`, or a \`completed\` text that names the day ("Yes (2026-11-02)"). An entry that says there is none ("None", "N/A", "TBD") is no evidence on record. A date that cannot be read ("TBC", "30/06/2028", 2028-02-30) shows nothing, so the certificate or questionnaire it belongs to is not current evidence, and the finding says which date could not be read.
+Evidence must also cover the work: a certificate whose scope or notes leave out the team, site or service doing your work ("excludes the Lisbon delivery centre", "managed services are out of scope") does not cover the controls you rely on, and a parent company's certificate counts only when its scope says it covers the subsidiaries. An ISO/IEC 27001:2013 certificate ceased to be valid on 2025-10-31, when the transition to the 2022 version ended (IAF MD 26), whatever expiry it prints. Evidence is read as vendors write it: certifications under \`attestations\` or \`certificates\`, or as a mapping of names to dates (\`ISO 27001: 2028-01-31\`); an expiry under \`valid_until\`, \`expiry_date\`, \`certificate_expiry\` or a \`validity\` range (its last day), a period end under \`report_period_end\` or as a range, a month ("June 2028", read as its last day), "SOC 2 Type 1 and Type 2" (a Type 2 report), a note about the next annual or transition audit of a certificate held (a renewal, judged by its dates); certifications and a questionnaire written as sentences ("ISO 27001, valid until 2028-09-30", "SIG Lite sent on 2027-01-20, answers pending") are read for the dates their words name and whether they say the answers are in; a year alone is read as its last day, and a date and time as its day; a questionnaire on record with no \`completed\` date is not completed. A certificate marked suspended, withdrawn or lapsed in its name, a status, a note or a comment ("Suspended", "withdrawn by BSI", "renewal audit failed"), or "expired" beside an expiry date that says otherwise, is not current whatever expiry it prints, unless the text says it was reinstated or renewed. A certificate given only by the day it was issued or renewed (\`issued\`, \`certified_on\`, \`renewed\`) runs for its scheme's term: Cyber Essentials (Plus), a PCI DSS Attestation of Compliance and HITRUST i1/e1 12 months, HITRUST r2 24 months, ISO/IEC 27001 (and 27017, 27018, 27701), TISAX and CSA STAR Certification three years; an audit report (SOC 2, C5, ISAE) is dated by its period, not its issue, and a scheme with no fixed term stays undated. The names read include the common spellings ("ISO27001", "27001 certified", "SOC II Type II", "SOC2 T2", "PCI DSS v4.0 AoC", "BSI C5 Type 2", "HITRUST r2") and national schemes (Japan's ISMAP, Spain's ENS, France's HDS and SecNumCloud); an assessment "under assessment", "being assessed" or "ongoing" is a step on the way, like "in progress". A questionnaire's day is read under \`completed\`, the keys people use (\`completed_on\`, \`returned\`), a \`status\` that says it is done beside a \`date\`, or a \`completed\` text that names the day ("Yes (2026-11-02)"). An entry that says there is none ("None", "N/A", "TBD") is no evidence on record. A date that cannot be read ("TBC", "30/06/2028", 2028-02-30) shows nothing, so the certificate or questionnaire it belongs to is not current evidence, and the finding says which date could not be read.
 
 Evidence must also last: when the only current evidence is certificates that all expire before \`timeline.end\`, the rule notes it at info level, so the contract can require the renewed certificate before then. Supplier security is managed over the whole relationship, not checked once at signature (ISO/IEC 27036-2, supplier relationship management). A current SOC 2 report or questionnaire is not projected forward: the next report or a bridge letter follows on its own cycle.`,
   areas: ['security'],
@@ -126,8 +126,14 @@ Evidence must also last: when the only current evidence is certificates that all
     const uncounted: UncountedKind[] = [];
     // Certifications written as sentences ("ISO 27001 certified, expires 2028-03-31"), or one
     // certification written as a mapping instead of a list, are read as certifications named so.
-    const certifications = valueAt(root, ['vendor', 'certifications']);
-    const items: readonly unknown[] = Array.isArray(certifications) ? certifications : isAbsent(certifications) ? [] : [certifications];
+    // Under another key (`attestations`, `certificates`, `security_certifications`) they are read as
+    // `certifications`, there (the schema reports the key). A mapping of names to dates or records
+    // (`ISO 27001: 2028-01-31`, `SOC 2 Type II: { period_end: 2026-10-31 }`) is read entry by entry.
+    const certKey = certificationsKeyOf(vendor);
+    const certifications = valueAt(root, ['vendor', certKey]);
+    const byName = namedCertifications(certifications);
+    const items: readonly unknown[] =
+      byName ?? (Array.isArray(certifications) ? certifications : isAbsent(certifications) ? [] : [certifications]);
     /** Entries that say there is none ("None", "N/A", "TBD"): no certification on record, not one that fails. */
     let placeholders = 0;
     for (const [i, written] of items.entries()) {
@@ -143,7 +149,7 @@ Evidence must also last: when the only current evidence is certificates that all
           : undefined;
       if (item === undefined) return [];
       const name = typeof item.name === 'string' && item.name.trim() ? `\`${shortText(item.name)}\`` : `certification ${i + 1}`;
-      const kind = attestationKind(item, commentsOf(doc, ['vendor', 'certifications', i]));
+      const kind = attestationKind(item, commentsOf(doc, byName ? ['vendor', certKey, String(item.name)] : ['vendor', certKey, i]));
       if (kind === 'point-in-time' || kind === 'bridge-letter' || (typeof kind === 'object' && 'provider' in kind)) uncounted.push(kind);
       else if (typeof kind === 'object' && ('excluded' in kind || 'parent' in kind)) uncounted.push('not-covering');
       else if (typeof kind === 'object' && 'revoked' in kind) uncounted.push('revoked');
@@ -165,7 +171,9 @@ Evidence must also last: when the only current evidence is certificates that all
       }
       if (typeof kind === 'object' && 'provider' in kind) {
         stale.push(
-          `${name} is the cloud provider's certificate (${kind.provider}), not the vendor's: it covers ${kind.provider}'s data centres and platform, while the vendor's own controls (its staff, its access to your data, its code and operations) have no attestation.`,
+          kind.provider.startsWith('the ')
+            ? `${name} is ${kind.provider}'s certificate, not the vendor's: it covers the provider's data centres and platform, while the vendor's own controls (its staff, its access to your data, its code and operations) have no attestation.`
+            : `${name} is the cloud provider's certificate (${kind.provider}), not the vendor's: it covers ${kind.provider}'s data centres and platform, while the vendor's own controls (its staff, its access to your data, its code and operations) have no attestation.`,
         );
         continue;
       }
@@ -214,12 +222,23 @@ Evidence must also last: when the only current evidence is certificates that all
       // what it is ("expires 2028-03-31", "period ending 2025-06-30").
       const texts = [item.name, ...proseOf(item, []).map(([, text]) => text)].filter((t): t is string => typeof t === 'string');
       const inText = expiresKey === undefined && periodKey === undefined ? datesInText(texts) : {};
-      const expires = expiresKey === undefined ? inText.expires : item[expiresKey];
+      // With no expiry and no period end, an issue date (`issued`, `certified_on`) of a scheme whose
+      // certificates run a fixed time (Cyber Essentials a year, ISO/IEC 27001 three) gives the expiry.
+      const fromIssue =
+        expiresKey === undefined && periodKey === undefined && inText.expires === undefined && inText.periodEnd === undefined
+          ? expiryFromIssue(item)
+          : undefined;
+      if (fromIssue !== undefined && fromIssue.expires < ref)
+        stale.push(
+          `${name} was issued ${fromIssue.issued} (\`${fromIssue.key}\`); ${fromIssue.scheme} certificates run ${plural(fromIssue.months % 12 === 0 ? fromIssue.months / 12 : fromIssue.months, fromIssue.months % 12 === 0 ? 'year' : 'month')}, so it expired on ${fromIssue.expires}, before ${refLabel}.`,
+        );
+      if (fromIssue !== undefined && fromIssue.expires < ref) continue;
+      const expires = expiresKey === undefined ? (inText.expires ?? fromIssue?.expires) : item[expiresKey];
       const periodEnd = periodKey === undefined ? inText.periodEnd : item[periodKey];
       // A date that cannot be read ("TBC", 30/06/2028, 2027-02-30) shows nothing: fail safe, the
       // certificate is not current evidence, and the fact says which date could not be read.
       const unreadable =
-        !isAbsent(expires) && !looseDate(expires)
+        !isAbsent(expires) && !looseDate(expires, true)
           ? { key: expiresKey ?? 'expires', value: expires }
           : !isAbsent(periodEnd) && !looseDate(periodEnd, true)
             ? { key: periodKey ?? 'period_end', value: periodEnd }
@@ -236,7 +255,7 @@ Evidence must also last: when the only current evidence is certificates that all
         );
         continue;
       }
-      const expiresOn = looseDate(expires);
+      const expiresOn = looseDate(expires, true);
       const endedOn = looseDate(periodEnd, true);
       if (endedOn !== undefined && notYet(endedOn)) {
         stale.push(`${name}: the period ends ${endedOn}, after ${refLabel}, so the report does not exist yet when work begins.`);
@@ -262,7 +281,11 @@ Evidence must also last: when the only current evidence is certificates that all
         continue;
       }
       if (expiresOn !== undefined && expiresOn >= ref) {
-        current.push({ path: ['vendor', 'certifications', i, expiresKey ?? 'expires'], expires: expiresOn, name });
+        current.push({
+          path: byName ? ['vendor', certKey, String(item.name)] : ['vendor', certKey, i, expiresKey ?? fromIssue?.key ?? 'expires'],
+          expires: expiresOn,
+          name,
+        });
         continue;
       }
       if (expiresOn !== undefined) stale.push(`${name} expired on ${expiresOn}, before ${refLabel}.`);
@@ -300,7 +323,7 @@ Evidence must also last: when the only current evidence is certificates that all
         path:
           surveyGap && !hasCertifications
             ? ['vendor', 'security_questionnaire', ...(blankCompleted ? ['completed'] : [])]
-            : ['vendor', 'certifications'],
+            : ['vendor', certKey],
         at: surveyGap && !hasCertifications && blankCompleted ? 'value' : 'key',
         message:
           surveyGap && !hasCertifications
@@ -378,7 +401,9 @@ function certificationsState(kinds: readonly UncountedKind[], ref: string): stri
       ? `ISO/IEC 27001:2013 certificates ceased to be valid on ${iso2013End}, whatever expiry they print`
       : `an ISO/IEC 27001:2013 certificate ceased to be valid on ${iso2013End}, whatever expiry it prints`;
   if (typeof first === 'object' && kinds.every((k) => typeof k === 'object' && k.provider === first.provider))
-    return `the certificate${many ? 's are' : ' is'} ${first.provider}'s, the cloud provider's, and cover${many ? '' : 's'} none of the vendor's own controls`;
+    return first.provider.startsWith('the ')
+      ? `the certificate${many ? 's are' : ' is'} ${first.provider}'s and cover${many ? '' : 's'} none of the vendor's own controls`
+      : `the certificate${many ? 's are' : ' is'} ${first.provider}'s, the cloud provider's, and cover${many ? '' : 's'} none of the vendor's own controls`;
   return `no certification is current on ${ref}`;
 }
 
@@ -435,9 +460,12 @@ function expiringCertificates(root: unknown, current: readonly CurrentEvidence[]
   ];
 }
 
-/** Names of independent security attestations: ISO/IEC 27001 and its extensions, SOC 2, CSA STAR, PCI DSS and the like. */
+/**
+ * Names of independent security attestations: ISO/IEC 27001 and its extensions, SOC 2, CSA STAR, PCI DSS and the like,
+ * and the national schemes (Japan's ISMAP, Spain's ENS, France's HDS and SecNumCloud, Singapore's MTCS, Korea's K-ISMS).
+ */
 const securityAttestation =
-  /2700[1-2]|2701[78]|27701|\bsoc\s*-?\s*(?:2|ii|3|iii)\b|\bsoc[23]\b|csa\s*star|\bpci(\s*-?\s*dss)?\b|hitrust|fedramp|stateramp|cyber\s*essentials|tisax|\bc5\b|\birap\b|\bisae\s*3000\b|\bnen\s*7510\b|secnumcloud|\biso\s*\/?\s*(iec\s*)?27\d{3}/i;
+  /2700[1-2]|2701[78]|27701|\bsoc\s*-?\s*(?:2|ii|3|iii)\b|\bsoc[23]\b|csa\s*star|\bpci(\s*-?\s*dss)?\b|hitrust|fedramp|stateramp|cyber\s*essentials|tisax|\bc5\b|\birap\b|\bisae\s*3000\b|\bnen\s*7510\b|secnumcloud|\bismap\b|esquema\s+nacional\s+de\s+seguridad|\bens\s+(?:alto|medio|b[aá]sico|high|medium|basic|categor)|\bhds\b|h[ée]bergeur\s+de\s+donn[ée]es\s+de\s+sant[ée]|\bmtcs\b|\bk-?isms\b|\biso\s*\/?\s*(iec\s*)?27\d{3}/i;
 /** An auditor's report on a period (SOC 2 or 3, ISAE 3000), renewed by the next report, not by a certificate. */
 const auditReport = /\bsoc\s*-?\s*(?:2|ii|3|iii)\b|\bsoc[23]\b|\bisae\s*3000\b/i;
 /** SOC 2 (or ISAE 3000) Type I (or Type 1): a point-in-time test of control design. */
@@ -487,6 +515,9 @@ const weakClaimPhrases: readonly Phrase<true>[] = [
   'in progress|preparation',
   'planned|pending|underway|targeted|awaiting|scheduled|booked|expected|upcoming',
   'will be|become',
+  'under ~assessment|~audit|~evaluation',
+  'being ~assess|~audit|~certify|~evaluate',
+  'ongoing|initiated|commenced',
 ].flatMap((pattern) => phrase(pattern, true as const));
 const allClaimPhrases: readonly Phrase<true>[] = [...strongClaimPhrases, ...weakClaimPhrases];
 /** Words that make a clause about certification, audit or a standard's controls, for the weak phrases. */
@@ -576,6 +607,13 @@ const ownWords = /\b(?:our|we|us)\b/i;
  * ("Managed hosting on AWS eu-west-2") is its own certificate.
  */
 function providerOf(name: string, scope: string | undefined): string | undefined {
+  // "Hosting provider is SOC 2 Type II", "ISO 27001 (our hosting provider Hetzner)", a scope
+  // "Hosting provider Equinix LD5 data centre": the words say whose certificate it is, "our" or not.
+  for (const text of scope === undefined ? [name] : [name, scope]) {
+    const words = wordsOf(text);
+    const generic = findPhrases(text, words, hostingProviderPhrases)[0];
+    if (generic) return findPhrases(text, words, providerPhrases)[0]?.value ?? 'the hosting provider';
+  }
   if (!ownWords.test(name)) {
     const inName = findPhrases(name, wordsOf(name), providerPhrases)[0];
     if (inName) return inName.value;
@@ -587,6 +625,12 @@ function providerOf(name: string, scope: string | undefined): string | undefined
   if (inScope.first === 0 || findPhrases(scope, words, inherited).length > 0) return inScope.value;
   return undefined;
 }
+/** Words for the company that hosts the vendor's service, whichever it is: "hosting provider", "cloud provider", "data centre operator". */
+const hostingProviderPhrases: readonly Phrase<true>[] = [
+  'hosting|cloud|infrastructure|iaas|paas|colocation|colo|datacentre|datacenter provider|providers|partner|partners|supplier|suppliers|operator|operators',
+  'data centre|center|centres|centers provider|providers|operator|operators|supplier|suppliers',
+  'hyperscaler|hyperscalers',
+].flatMap((pattern) => phrase(pattern, true as const));
 const inherited: readonly Phrase<true>[] = ['~inherit'].flatMap((pattern) => phrase(pattern, true as const));
 
 /** What a certification on record is, as far as the rule tells kinds apart. */
@@ -669,7 +713,7 @@ function attestationKind(item: Readonly<Record<string, unknown>>, comments: read
   const prose = proseOf(item, comments);
   const provider = providerOf(name, typeof item.scope === 'string' ? item.scope : undefined);
   if (provider !== undefined) return { provider };
-  const revoked = revokedIn([['name', name], ...prose]);
+  const revoked = revokedIn([['name', name], ...prose], dateKey(item, expiryKeys) !== undefined);
   if (revoked !== undefined) return revoked;
   const issued = showsIssuance(item, [name, ...prose.map(([, text]) => text)]);
   const claim = claimInName(name, issued);
@@ -701,15 +745,25 @@ const revokedPhrases: readonly Phrase<true>[] = [
   '~audit|recertification|surveillance failed',
   'failed the? ~audit|recertification|surveillance',
 ].flatMap((pattern) => phrase(pattern, true as const));
+/**
+ * "Expired" in a text beside an expiry date under its own key ("ISO 27001 (expired June 2026)",
+ * `expires: 2027-12-31`): the two disagree, and the fail-safe reading is the text's. With no such
+ * key the words' own date is read as the expiry ("certificate expired 2026-11-30").
+ */
+const expiredPhrases: readonly Phrase<true>[] = phrase('expired|outdated', true);
 const restoredPhrases: readonly Phrase<true>[] = ['reinstated|renewed|recertified|restored|lifted|reissued|re-issued'].flatMap((pattern) =>
   phrase(pattern, true as const),
 );
-function revokedIn(texts: readonly (readonly [string, string])[]): { readonly revoked: string; readonly field: string } | undefined {
+function revokedIn(
+  texts: readonly (readonly [string, string])[],
+  datedByKey: boolean,
+): { readonly revoked: string; readonly field: string } | undefined {
   for (const [field, text] of texts) {
     if (text.length > 2000) continue;
     for (const clause of text.split(/[;.()\n]/)) {
       const words = wordsOf(clause);
-      const found = findPhrases(clause, words, revokedPhrases)[0];
+      const found =
+        findPhrases(clause, words, revokedPhrases)[0] ?? (datedByKey ? findPhrases(clause, words, expiredPhrases)[0] : undefined);
       if (!found) continue;
       if (findPhrases(text, wordsOf(text), restoredPhrases).length > 0) break;
       if (describesWork.has(field) && !securityAttestation.test(clause) && findPhrases(clause, words, certificationWords).length === 0)
@@ -746,9 +800,99 @@ const periodEndKeys = [
   'audit_period',
   'report_period',
 ];
-/** The first of these keys the certification writes a value under. */
+/** Where people write the day a certificate was issued or last renewed. */
+const issuedKeys = [
+  'issued',
+  'issued_on',
+  'issue_date',
+  'date_issued',
+  'date_of_issue',
+  'certified',
+  'certified_on',
+  'certification_date',
+  'awarded',
+  'awarded_on',
+  'renewed',
+  'renewed_on',
+  'last_renewed',
+];
+/**
+ * How long certificates of a scheme run from their issue (or renewal) date, by the scheme's own
+ * rules: Cyber Essentials and Cyber Essentials Plus 12 months (NCSC/IASME), a PCI DSS Attestation
+ * of Compliance 12 months (annual assessment), HITRUST r2 24 months and i1/e1 12 months, ISO/IEC
+ * 27001 and its extensions, TISAX and CSA STAR Certification 3 years (ISO/IEC 17021-1 cycle).
+ * Audit reports (SOC 2, C5, ISAE) are dated by their period, not their issue, and are not here.
+ */
+const validityMonths: readonly (readonly [RegExp, number, string])[] = [
+  [/cyber\s*essentials/i, 12, 'Cyber Essentials'],
+  [/\bpci\b/i, 12, 'PCI DSS'],
+  [/hitrust[^,;]*\b(?:i1|e1)\b/i, 12, 'HITRUST i1 and e1'],
+  [/hitrust/i, 24, 'HITRUST r2'],
+  [/tisax/i, 36, 'TISAX'],
+  [/csa\s*star/i, 36, 'CSA STAR Certification'],
+  [/2700[1-2]|2701[78]|27701|\biso\s*\/?\s*(?:iec\s*)?27\d{3}/i, 36, 'ISO/IEC 27001'],
+];
+/** The expiry an issue date gives, with what it was read from; undefined when there is none or the scheme has no fixed term. */
+function expiryFromIssue(
+  item: Readonly<Record<string, unknown>>,
+):
+  | { readonly expires: string; readonly issued: string; readonly key: string; readonly months: number; readonly scheme: string }
+  | undefined {
+  const key = dateKey(item, issuedKeys);
+  if (key === undefined || typeof item.name !== 'string' || auditReport.test(item.name)) return undefined;
+  const reading = readEvidenceDate(item[key]);
+  if (typeof reading !== 'object') return undefined;
+  const scheme = validityMonths.find(([pattern]) => pattern.test(String(item.name)));
+  if (scheme === undefined) return undefined;
+  const [, months, label] = scheme;
+  // Fail safe: a month or year is read as its first day, the earliest it can expire; the day before the anniversary.
+  const expires = addMonths(reading.first, months);
+  const dayBefore = new Date(Date.parse(`${expires}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return { expires: dayBefore, issued: reading.written, key, months, scheme: label };
+}
+
+/**
+ * The first of these keys the certification writes a value under; for expiries, also any key that
+ * says so (`certificate_expiry`, `expiry_on`, `validity`, `valid`: a range is read by its last day).
+ */
 function dateKey(item: Readonly<Record<string, unknown>>, keys: readonly string[]): string | undefined {
-  return keys.find((key) => !isAbsent(item[key]));
+  const listed = keys.find((key) => !isAbsent(item[key]));
+  if (listed !== undefined || keys !== expiryKeys) return listed;
+  return Object.keys(item).find((key) => /^(?:\w+_)?(?:expir\w*|valid(?:ity)?(?:_\w+)?)$/i.test(key) && !isAbsent(item[key]));
+}
+
+/** The key under `vendor` that holds the certifications: `certifications`, or another name people use for it. */
+function certificationsKeyOf(vendor: unknown): string {
+  if (!isRecord(vendor) || !isAbsent(vendor.certifications)) return 'certifications';
+  return (
+    Object.keys(vendor).find(
+      (key) =>
+        /^(?:security_|vendor_)?(?:certifications?|certificates?|attestations?|accreditations?|security_evidence|assurance(?:_reports)?)$/i.test(
+          key,
+        ) && !isAbsent(vendor[key]),
+    ) ?? 'certifications'
+  );
+}
+
+/**
+ * Certifications written as a mapping of names (`ISO 27001: 2028-01-31`, `SOC 2 Type II: { period_end:
+ * 2026-10-31 }`), as items with that name; undefined for a list, or for one certification written as
+ * a mapping (it has a \`name\`, or keys of a certification).
+ */
+function namedCertifications(value: unknown): Record<string, unknown>[] | undefined {
+  if (!isRecord(value) || 'name' in value) return undefined;
+  const entries = Object.entries(value);
+  if (entries.length === 0 || !entries.every(([key]) => securityAttestation.test(key) || managementSystem.test(key))) return undefined;
+  return entries.map(([name, entry]) => {
+    if (isRecord(entry)) return { ...entry, name };
+    // A date, or a text beside the name ("expires 2028-01-31", "period ending 2026-10-31"), is read as written in the name.
+    if (typeof entry === 'string' || typeof entry === 'number' || entry instanceof Date) {
+      const reading = readEvidenceDate(entry);
+      if (typeof reading === 'object') return { name, [auditReport.test(name) ? 'period_end' : 'expires']: entry };
+      return { name: `${name} (${String(entry)})` };
+    }
+    return { name };
+  });
 }
 
 /**
