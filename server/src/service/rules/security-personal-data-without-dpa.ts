@@ -1,5 +1,7 @@
 // security-personal-data-without-dpa: Personal data without a processing agreement.
 // Personal data with no signed data processing agreement (`security.dpa.signed != true`).
+import type { ScopeDocument } from '../document';
+import { europeanTie, readLocations } from '../dataLocation';
 import { readEvidenceDate, readSignature } from '../evidence';
 import { dateAt, daysBetween, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
 import { plural } from '../plural';
@@ -22,7 +24,9 @@ export const rule: Rule = {
 - assist you with data-subject rights and breaches;
 - delete or return the data at the end;
 - allow audits.
-US health data needs the equivalent Business Associate Agreement under HIPAA.
+US health data needs the equivalent Business Associate Agreement under HIPAA (45 CFR 164.502(e) and 164.504(e)): for a US buyer's health data it is the processing agreement, so a BAA recorded as the DPA, or under its own key (\`baa\`, \`business_associate_agreement\`), is read as the DPA. For personal data under European law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency) a BAA is not the Art. 28(3) contract, and the rule says so. Outside Europe the same kind of contract is what other laws expect of a processor: Australia's Privacy Act 1988 (APP 8 and s. 16C), India's DPDP Act 2023 (s. 8(2), a valid contract with the data processor), Canada's PIPEDA (Principle 4.1.3, contractual protection), Brazil's LGPD (Art. 39) and Japan's APPI (Art. 25, supervision of an entrusted party).
+
+A comment beside the DPA is read fail safe: it can only add doubt. \`dpa: true  # TBC - still with legal\` or \`signed: true  # awaiting countersignature\` counts as not signed, as the author says; a date written only in a comment (\`# signed 2027-02-03\`) is not the record of the signature, and the finding says to write it under \`date\`. A comment on a line of its own is not read.
 
 The DPA is read as written, fail safe: \`signed\` (or a \`status\`) in words or the DPA written as a sentence counts as signed only when it says so ("Yes", "Signed 2027-02-01") and nothing says it is still to come ("To be signed before kickoff", "in negotiation", "draft", "pending"). A signed DPA dated after \`timeline.start\` is reported, a date and time by its day and a month ("March 2027") by its first day; a month that runs past the start, a signed DPA with no date, or a date that cannot be read ("TBC", "10/03/2027") is reported as a warning, since nothing then shows the DPA was signed before work starts.`,
   areas: ['security'],
@@ -33,7 +37,32 @@ The DPA is read as written, fail safe: \`signed\` (or a \`status\`) in words or 
     const root = doc.value;
     const security = valueAt(root, ['security']);
     if (!isRecord(security) || !hasPersonalData(root)) return [];
-    const dpa = security.dpa;
+    // A HIPAA Business Associate Agreement under its own key (`baa`, `business_associate_agreement`)
+    // is the processing agreement for US health data, read as the DPA (the schema reports the key);
+    // for personal data under European law it is not an Art. 28 contract.
+    const baaKey = isAbsent(security.dpa) ? Object.keys(security).find((key) => baaKeys.test(key) && !isAbsent(security[key])) : undefined;
+    const dpaKey = baaKey ?? 'dpa';
+    const dpa = security[dpaKey];
+    if (baaKey !== undefined) {
+      const tie = europeanTie(
+        (Array.isArray(security.data_location) ? security.data_location : [security.data_location]).flatMap((v: unknown) =>
+          typeof v === 'string' ? readLocations(v) : [],
+        ),
+        valueAt(root, ['budget', 'currency']),
+      );
+      if (tie !== undefined)
+        return [
+          {
+            ruleId: 'security-personal-data-without-dpa',
+            path: ['security', baaKey],
+            at: 'key',
+            message: `A HIPAA Business Associate Agreement is recorded, but ${tie}: a BAA is not the processing contract GDPR Art. 28(3) requires.`,
+            facts: [
+              'Sign a data processing agreement with the Art. 28(3) terms as well, and record it as `dpa: { signed: true, date: YYYY-MM-DD }`.',
+            ],
+          },
+        ];
+    }
     // Existing categories are the author's; only a missing list gets the empty placeholder.
     const categoriesOp: FixOp[] =
       'personal_data_categories' in security ? [] : [{ op: 'insert', parent: ['security'], key: 'personal_data_categories', value: '[]' }];
@@ -61,10 +90,24 @@ The DPA is read as written, fail safe: \`signed\` (or a \`status\`) in words or 
     // With no `signed`, a `status` says it ("status: Signed", "status: draft"); the schema reports the key.
     const signedKey = isRecord(dpa) && isAbsent(dpa.signed) && !isAbsent(dpa.status) ? 'status' : 'signed';
     const written = isRecord(dpa) ? dpa[signedKey] : dpa;
-    const where: Path = isRecord(dpa) ? ['security', 'dpa', signedKey] : ['security', 'dpa'];
+    const where: Path = isRecord(dpa) ? ['security', dpaKey, signedKey] : ['security', dpaKey];
     const unstated = isRecord(dpa) && isAbsent(written);
     const reading = unstated ? ({ signed: 'unclear' } as const) : readSignature(written);
-    if (reading.signed === true) return signedDpaFindings(root, isRecord(dpa) ? undefined : reading.date);
+    if (reading.signed === true) {
+      // A comment on the DPA's lines that says it is not signed ("# TBC - still with legal") is the
+      // author's word against the flag: fail safe, it is not signed. A comment never makes it signed.
+      const doubt = commentDoubt(doc, ['security', dpaKey]);
+      if (doubt !== undefined)
+        return [
+          {
+            ruleId: 'security-personal-data-without-dpa',
+            path: where,
+            message: `The DPA is marked signed, but the comment on its line says "${shortText(doubt.said, 40)}": it counts as not signed, and the vendor will process personal data.`,
+            facts: ['Remove the comment once both parties have signed, and record the day as `date: YYYY-MM-DD`.'],
+          },
+        ];
+      return signedDpaFindings(doc, ['security', dpaKey], isRecord(dpa) ? undefined : reading.date);
+    }
     const quoted = typeof written === 'string' ? `"${shortText(written)}"` : `\`${shortText(String(written))}\``;
     return [
       {
@@ -104,11 +147,12 @@ The DPA is read as written, fail safe: \`signed\` (or a \`status\`) in words or 
  * The date is read as written (a day, a date and time, a month); with no date, or one that cannot
  * be read, nothing shows the DPA was signed before work starts, and the finding says so.
  */
-function signedDpaFindings(root: unknown, dateInText: string | undefined): Finding[] {
+function signedDpaFindings(doc: ScopeDocument, at: Path, dateInText: string | undefined): Finding[] {
+  const root = doc.value;
   const findings: Finding[] = [];
-  const dpa = valueAt(root, ['security', 'dpa']);
+  const dpa = valueAt(root, at);
   const hasDateKey = isRecord(dpa) && 'date' in dpa;
-  const datePath: Path = isRecord(dpa) ? ['security', 'dpa', 'date'] : ['security', 'dpa'];
+  const datePath: Path = isRecord(dpa) ? [...at, 'date'] : at;
   const reading = isRecord(dpa) ? readEvidenceDate(dpa.date) : dateInText === undefined ? 'absent' : readEvidenceDate(dateInText);
   const start = dateAt(root, ['timeline', 'start']);
   const before = `before work starts on ${start} (\`timeline.start\`)`;
@@ -117,11 +161,16 @@ function signedDpaFindings(root: unknown, dateInText: string | undefined): Findi
     findings.push({
       ruleId,
       // On the blank date, or the DPA's key; a DPA written as a sentence or a flag, on what it says.
-      path: hasDateKey ? datePath : ['security', 'dpa'],
+      path: hasDateKey ? datePath : at,
       ...(hasDateKey || !isRecord(dpa) ? {} : { at: 'key' as const }),
       severity: 'warning',
       message: `The DPA is marked signed, but it has no date: nothing shows it was signed ${before}.`,
-      facts: ['Record the day both parties signed as `date: YYYY-MM-DD`; until then, keep personal data away from the vendor.'],
+      facts: [
+        ...commentDates(doc, at).map(
+          (day) => `The comment on its line names ${day}, but a comment is not a record of the signature: write it as \`date: ${day}\`.`,
+        ),
+        'Record the day both parties signed as `date: YYYY-MM-DD`; until then, keep personal data away from the vendor.',
+      ],
     });
   } else if (start !== undefined && reading === 'unreadable') {
     const written = isRecord(dpa) ? dpa.date : dateInText;
@@ -168,4 +217,47 @@ function signedDpaFindings(root: unknown, dateInText: string | undefined): Findi
     });
   }
   return findings;
+}
+
+/** Keys people write a HIPAA Business Associate Agreement under. */
+const baaKeys = /^(?:baa|hipaa_baa|business_associate_agreement|business_associate)$/i;
+
+/** The comments on the lines of a node, `#` removed. */
+function commentsOn(doc: ScopeDocument, path: Path): string[] {
+  const range = doc.nodeAt(path)?.range;
+  if (!range) return [];
+  // From the value's first line (`dpa: true  # TBC`) to its last, as a comment after a value is about it.
+  const first = doc.positionAt(range[0]).line;
+  const last = Math.min(doc.positionAt(range[1]).line, first + 10);
+  const comments: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const comment = doc.commentOnLine(line);
+    if (comment && comment.text.length <= 500 && !/^#\s*scope-lint/i.test(comment.text)) comments.push(comment.text.replace(/^#\s*/, ''));
+  }
+  return comments;
+}
+
+/**
+ * A comment on the DPA's lines that says it is not signed yet ("TBC", "draft", "still with legal",
+ * "awaiting countersignature"). A bare negation beside a word for signed ("signed; no changes
+ * since") is about something else: a comment is prose, longer than a value.
+ */
+function commentDoubt(doc: ScopeDocument, path: Path): { readonly said: string } | undefined {
+  for (const comment of commentsOn(doc, path)) {
+    const reading = readSignature(comment);
+    if (reading.signed !== false) continue;
+    const said = reading.said ?? comment;
+    if (/^(?:no|not|never|none|n)$/i.test(said) && readSignature(comment.replace(/\b(?:no|not|never|none|n)\b/gi, '')).signed === true)
+      continue;
+    return { said };
+  }
+  return undefined;
+}
+
+/** The days named in comments on the DPA's lines ("# signed 2027-02-03"). */
+function commentDates(doc: ScopeDocument, path: Path): string[] {
+  return commentsOn(doc, path).flatMap((comment) => {
+    const day = /\d{4}-\d{2}-\d{2}/.exec(comment)?.[0];
+    return day !== undefined && typeof readEvidenceDate(day) === 'object' ? [day] : [];
+  });
 }
