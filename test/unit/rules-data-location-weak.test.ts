@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { noVendorAccess, ownPremises, readLocations, transferBasisIn } from '../../server/src/service/dataLocation';
-import { analyzeText, severityName } from '../support/analyze';
+import { analyzeText, factsOf, severityName } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 const ruleId = 'security-data-location-missing';
@@ -207,7 +207,7 @@ describe('security-data-location-missing: locations written under another key or
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
-      "Personal data is kept in Australia, the country of the budget's currency (AUD): no transfer out of the EU/EEA is in sight; check your own data-protection law, and record where the vendor's staff work.",
+      "Personal data is kept in Australia, the country of the budget's currency (AUD): no transfer abroad is in sight; check your own law (Australia's Privacy Act 1988, APP 8 on cross-border disclosure), and record where the vendor's staff work.",
     );
     assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
     // Elsewhere than home, or with a tie to European law, it is a warning as before.
@@ -237,5 +237,51 @@ describe('security-data-location-missing: locations written under another key or
     assert.equal(noVendorAccess('Test environments use anonymised data'), 'anonymised data');
     assert.equal(noVendorAccess("Data leaves the client's network for the vendor's cloud"), undefined);
     assert.match(one(at('Vendor works on masked copies only')).message, /could not be read as a country/);
+  });
+});
+
+describe('security-data-location-missing: a buyer outside Europe is cited its own law, not GDPR', () => {
+  const aud = ['  currency: EUR\n', '  currency: AUD\n'] as const;
+  it('names the place abroad, not the buyer’s own country, and cites the Privacy Act 1988 (APP 8)', () => {
+    const d = one(fullWith([eu, '  data_location: ["AWS Sydney (ap-southeast-2)", Level 2 support from Manila]\n'], aud));
+    assert.equal(severityName(d), 'warning');
+    assert.equal(
+      d.message,
+      "No transfer safeguard is recorded for personal data in Philippines, outside Australia; see Australia's Privacy Act 1988, APP 8 on cross-border disclosure.",
+    );
+    assert.deepEqual(d.range, { start: { line: 37, character: 2 }, end: { line: 37, character: 15 } });
+    const [raw] = analyzeText(
+      fullWith([eu, '  data_location: ["AWS Sydney (ap-southeast-2)", Level 2 support from Manila]\n'], aud),
+    ).diagnostics.filter((x) => x.code === ruleId);
+    assert.equal(
+      factsOf(raw)?.[0],
+      "The buyer is read as being in Australia from the budget's currency (AUD), and nothing ties the data to European law, so GDPR Chapter V does not apply.",
+    );
+  });
+
+  it('cites each buyer’s law by its currency, and the GDPR again when the data is also in the EU', () => {
+    for (const [currency, law] of [
+      ['INR', "India's Digital Personal Data Protection Act 2023, s. 16 on processing outside India"],
+      ['CAD', "Canada's PIPEDA, Principle 4.1.3 on information transferred for processing"],
+      ['BRL', "Brazil's LGPD, Art. 33 on international transfers"],
+      ['JPY', "Japan's APPI, Art. 28 on provision to a third party in a foreign country"],
+    ] as const) {
+      const d = one(fullWith([eu, '  data_location: [Vietnam]\n'], ['  currency: EUR\n', `  currency: ${currency}\n`]));
+      assert.ok(d.message.endsWith(`; see ${law}.`), d.message);
+    }
+    assert.equal(
+      one(fullWith([eu, '  data_location: [Germany, Vietnam]\n'], aud)).message,
+      'No transfer basis is recorded for personal data in Vietnam: it is outside the EU/EEA with no EU adequacy decision (GDPR Art. 44-49).',
+    );
+  });
+
+  it('asks a buyer outside Europe for the location under its own law', () => {
+    const d = one(
+      fullWith([eu, ''], aud, ['  subprocessors: { allowed: true, approval_required: true, list: ["AWS (eu-west-1)"] }\n', '']),
+    );
+    assert.equal(
+      d.message,
+      "The scope does not say where personal data will be processed: set `data_location`, or a transfer abroad goes unchecked (Australia's Privacy Act 1988, APP 8 on cross-border disclosure).",
+    );
   });
 });

@@ -333,11 +333,17 @@ describe('security-data-location-missing', () => {
   });
 
   it('gives only a hint for the United States and Canada when nothing puts the data under European law', () => {
+    // A US buyer (USD): the EU adequacy decision means nothing to it; the hint names its own law.
     const usd = ['  currency: EUR\n', '  currency: USD\n'] as const;
     const d = one(fullWith([eu, '  data_location: [USA, Canada]\n'], usd));
     assert.equal(severityName(d), 'hint');
     assert.equal(
       d.message,
+      "Personal data goes to Canada, outside the United States: check what your own law requires of the contract for it (US state privacy laws such as the CCPA's service-provider contracts, and HIPAA for health data).",
+    );
+    // With no currency that places the buyer, the EU decision's limits are the hint, as before.
+    assert.equal(
+      one(fullWith([eu, '  data_location: [USA, Canada]\n'], ['  currency: EUR\n', '  currency: XYZ\n'])).message,
       'Check that the vendor qualifies for the EU adequacy decision: for United States of America it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada it covers only commercial organisations subject to PIPEDA; then record `transfer_basis: adequacy` (or `sccs`).',
     );
     assert.deepEqual(checkRule(ruleId, fullWith([eu, '  data_location: [US]\n  transfer_basis: adequacy\n'])), []);

@@ -31,7 +31,9 @@ Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or E
 
 Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\` or recorded in the signed DPA (\`dpa: { signed: true, sccs: true }\`), or in a location's own words ("Pune, India, under the EU SCCs") or a sub-processor entry ("Infosys BPM (Pune, India) under EU SCCs"), which covers the countries it names. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant", "hosted by the client", "the client hosts all data; the vendor works through the client's VDI") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"); nor is a value that says the vendor never receives the personal data ("vendor staff have no access to production or personal data", "test data only, anonymised"; pseudonymised or masked data is still personal data, GDPR Recital 26, and "where possible" is no promise). With no \`data_location\` at all, such a statement in the protections, the assumptions, the background or an exclusion gets a hint to write the location down, unless the scope also names a place outside the EU/EEA. A mapping (\`{ hosting: EU, support: India }\`) is read by its values, and a key by another name (\`data_residency\`, \`hosting_location\`) as \`data_location\`. Safeguards are also read by their decision or article: Decision (EU) 2021/914 or Art. 46 for the SCCs, Art. 47 for BCRs, Decision (EU) 2023/1795 for the Data Privacy Framework. With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning.
 
-The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint, and so is any buyer's data kept in the country of its budget's currency when nothing ties it to European law (\`Australia\` with a budget in AUD). Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.`,
+The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint, and so is any buyer's data kept in the country of its budget's currency when nothing ties it to European law (\`Australia\` with a budget in AUD). Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.
+
+A buyer outside Europe is not under GDPR Chapter V, so for one whose budget is in its own currency (AUD, INR, CAD, BRL, JPY, USD and others) with nothing tying the data to European law, the rule cites the buyer's own law instead: its own country is no transfer, a place abroad with no safeguard written gets the warning, citing Australia's Privacy Act 1988 (APP 8), India's DPDP Act 2023 (s. 16), Canada's PIPEDA (Principle 4.1.3), Brazil's LGPD (Art. 33), Japan's APPI (Art. 28), New Zealand's Privacy Act 2020 (IPP 12), Singapore's PDPA (s. 26), South Africa's POPIA (s. 72), or for a US buyer the state privacy laws and HIPAA, and neutral words for any other; a place abroad with an EU adequacy decision, which does not bind the buyer's law either way, gets a hint to check what that law asks of the contract.`,
   areas: ['security'],
   remedy:
     'Write where the vendor stores or accesses the data in `security.data_location` (countries, or `EU`). For a country outside the EU/EEA without an adequacy decision, sign standard contractual clauses (or rely on approved binding corporate rules) with a transfer impact assessment, and record it as `transfer_basis: sccs` (or `bcrs`). The quick fixes insert `data_location: [""]` to fill in, or `transfer_basis: sccs` to confirm.',
@@ -110,15 +112,23 @@ The United States needs that check written down. Organisations join the Data Pri
             ],
           },
         ];
+      const buyerHome =
+        europeanTie([], valueAt(root, ['budget', 'currency'])) === undefined
+          ? homeCountry(valueAt(root, ['budget', 'currency']))
+          : undefined;
       return [
         {
           ruleId,
           path: ['security', 'data_location'],
           at: 'key',
           message:
-            'The scope does not say where personal data will be processed: set `data_location`, or a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
+            buyerHome !== undefined
+              ? `The scope does not say where personal data will be processed: set \`data_location\`, or a transfer abroad goes unchecked (${lawOf(buyerHome.code)}).`
+              : 'The scope does not say where personal data will be processed: set `data_location`, or a transfer outside the EU/EEA goes unchecked (GDPR Art. 44-49).',
           facts: [
-            'A security threat: data sent outside the EU/EEA needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
+            buyerHome !== undefined
+              ? 'A security threat: personal data sent abroad needs a contract that binds the recipient to protect it as your own law requires.'
+              : 'A security threat: data sent outside the EU/EEA needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
           ],
           fixes: [
             {
@@ -172,6 +182,11 @@ The United States needs that check written down. Organisations join the Data Pri
     // The US decision covers only organisations on the Data Privacy Framework list: for personal
     // data under European law, "US" with no basis is a transfer nothing is known to cover.
     const tie = europeanTie(readings, valueAt(root, ['budget', 'currency']));
+    // A buyer outside Europe (a budget in AUD, INR, USD...) with nothing tying the data to European
+    // law: GDPR Chapter V does not apply. Its own country is no transfer; elsewhere is one under its
+    // own law, which the finding cites; an EU adequacy decision means nothing to it.
+    const local = tie === undefined ? homeCountry(valueAt(root, ['budget', 'currency'])) : undefined;
+    if (local !== undefined && basis === undefined) return localFindings(root, readings, everyReading, local, at, basisValue);
     const uncertified = tie === undefined ? [] : uncovered.filter((r) => r.optIn === true);
     const needing = [...outside, ...uncertified];
     if (needing.length === 0) return partialAdequacyHints(readings, at);
@@ -250,14 +265,125 @@ function locationKeyOf(security: Readonly<Record<string, unknown>>): string | un
 const currencyCountries: Readonly<Record<string, string>> = {
   AUD: 'AU', NZD: 'NZ', CAD: 'CA', INR: 'IN', SGD: 'SG', JPY: 'JP', KRW: 'KR', ZAR: 'ZA', BRL: 'BR', MXN: 'MX',
   HKD: 'HK', AED: 'AE', SAR: 'SA', ILS: 'IL', MYR: 'MY', PHP: 'PH', THB: 'TH', IDR: 'ID', CNY: 'CN', TRY: 'TR',
-  ARS: 'AR', CLP: 'CL', COP: 'CO', NGN: 'NG', KES: 'KE', EGP: 'EG', QAR: 'QA',
+  ARS: 'AR', CLP: 'CL', COP: 'CO', NGN: 'NG', KES: 'KE', EGP: 'EG', QAR: 'QA', USD: 'US',
 }; // prettier-ignore
+
+/**
+ * The law a buyer outside Europe answers to for personal data sent abroad, by the country of its
+ * budget's currency: what a finding cites instead of GDPR Chapter V, which does not apply to it.
+ */
+const localLaws: Readonly<Record<string, string>> = {
+  AU: "Australia's Privacy Act 1988, APP 8 on cross-border disclosure",
+  IN: "India's Digital Personal Data Protection Act 2023, s. 16 on processing outside India",
+  CA: "Canada's PIPEDA, Principle 4.1.3 on information transferred for processing",
+  BR: "Brazil's LGPD, Art. 33 on international transfers",
+  JP: "Japan's APPI, Art. 28 on provision to a third party in a foreign country",
+  US: "US state privacy laws such as the CCPA's service-provider contracts, and HIPAA for health data",
+  NZ: "New Zealand's Privacy Act 2020, IPP 12",
+  SG: "Singapore's PDPA, s. 26 on transfers",
+  ZA: "South Africa's POPIA, s. 72",
+};
+/** The buyer's law as a parenthesis for a message: a named law, or neutral words. */
+function lawOf(code: string): string {
+  return localLaws[code] ?? 'your own data-protection law';
+}
 
 function homeCountry(currency: unknown): { readonly code: string; readonly currency: string } | undefined {
   if (typeof currency !== 'string') return undefined;
   const upper = currency.trim().toUpperCase();
   const code = currencyCountries[upper];
   return code === undefined ? undefined : { code, currency: upper };
+}
+
+/**
+ * The findings for a buyer outside Europe: a warning for places abroad that are not its own country
+ * and that no safeguard in the same words covers, citing its own law; a hint when every place is at
+ * home (or the buyer's premises), and a neutral hint for places abroad with an EU adequacy decision,
+ * which does not bind the buyer's law either way.
+ */
+function localFindings(
+  root: unknown,
+  readings: readonly LocationReading[],
+  every: readonly LocationReading[],
+  home: { readonly code: string; readonly currency: string },
+  at: Path,
+  basisValue: unknown,
+): Finding[] {
+  const homeName = countryName(home.code);
+  const abroad = readings.filter(
+    (r) => r.coveredBy === undefined && r.code !== home.code && r.standing !== 'own' && r.standing !== 'no-access',
+  );
+  const needing = abroad.filter((r) => r.standing !== 'adequate' && r.standing !== 'eea');
+  const law = lawOf(home.code);
+  if (needing.length === 0) {
+    if (abroad.length === 0)
+      return [
+        {
+          ruleId,
+          path: at,
+          at: 'key',
+          severity: 'hint',
+          message: `Personal data is kept in ${homeName}, the country of the budget's currency (${home.currency}): no transfer abroad is in sight; check your own law (${law}), and record where the vendor's staff work.`,
+        },
+      ];
+    return [
+      {
+        ruleId,
+        path: at,
+        at: 'key',
+        severity: 'hint',
+        message: `Personal data goes to ${placesOf(abroad)}, outside ${homeName}: check what your own law requires of the contract for it (${law}).`,
+      },
+    ];
+  }
+  const unreadBasis = !isAbsent(basisValue)
+    ? [
+        `\`transfer_basis\` ${JSON.stringify(typeof basisValue === 'string' ? shortText(basisValue) : basisValue)} is none of adequacy, sccs, bcrs, derogation, so it is read as no basis.`,
+      ]
+    : [];
+  const unrecognised = needing.filter((r) => r.standing === 'unrecognised').length;
+  const places = placesOf(needing, 30);
+  const lead =
+    unrecognised === needing.length
+      ? `No transfer safeguard is recorded for personal data in ${places}`
+      : `No transfer safeguard is recorded for personal data in ${places}, outside ${homeName}`;
+  const shortLead =
+    lead.length <= 88
+      ? lead
+      : `No transfer safeguard is recorded for personal data in ${needing.length === 1 ? 'a place' : `${needing.length} places`} outside ${homeName}`;
+  const why =
+    unrecognised === needing.length
+      ? `: ${needing.length > 1 ? 'they could not be read as countries and are' : 'it could not be read as a country and is'} treated as possibly abroad`
+      : '';
+  return [
+    {
+      ruleId,
+      path: at,
+      at: 'key',
+      message: `${shortLead}${why}; see ${law}.`,
+      facts: [
+        `The buyer is read as being in ${homeName} from the budget's currency (${home.currency}), and nothing ties the data to European law, so GDPR Chapter V does not apply.`,
+        ...readFacts(needing, every),
+        ...unrecognisedFacts(needing),
+        ...unreadBasis,
+        'A security threat: personal data sent abroad needs a contract that binds the recipient to protect it as your own law requires; record it as `transfer_basis: sccs` (contractual clauses) once it is signed.',
+      ],
+      fixes: [
+        {
+          title: 'Record contractual clauses as the transfer safeguard (`transfer_basis: sccs`)',
+          ops: [setKeyOp(root, ['security'], 'transfer_basis', 'sccs')],
+          preferred: true,
+          applicability: 'unsafe',
+        },
+      ],
+    },
+  ];
+}
+
+/** A country's English name from its code, through a reading of the code. */
+function countryName(code: string): string {
+  if (code === 'US') return 'the United States';
+  return readLocations(code)[0]?.name ?? code;
 }
 
 /** An exclusion of the vendor's access to the personal data: "Access to production data", "Processing of personal data". */
