@@ -285,3 +285,33 @@ describe('security-data-location-missing: a buyer outside Europe is cited its ow
     );
   });
 });
+
+describe('security-data-location-missing: a location written only in prose', () => {
+  const noList = ['  subprocessors: { allowed: true, approval_required: true, list: ["AWS (eu-west-1)"] }\n', ''] as const;
+  const background = (text: string) =>
+    fullWith([eu, ''], noList, [
+      '  name: Customer self-service portal rebuild\n',
+      `  name: Customer self-service portal rebuild\n  background: ${text}\n`,
+    ]);
+
+  it('gives a hint when the background says the data is hosted in the UK, and names where', () => {
+    const d = one(background('"Tenant data is hosted in Azure UK South (London), with DR in UK West; no data leaves the UK."'));
+    assert.equal(severityName(d), 'hint');
+    assert.equal(
+      d.message,
+      "Data locations are written only in prose (`project.background`: United Kingdom): write them in `data_location`, with where the vendor's staff work.",
+    );
+    assert.deepEqual(d.range, { start: { line: 32, character: 0 }, end: { line: 32, character: 8 } });
+  });
+
+  it('keeps the warning when the prose names a place that needs a transfer basis, or none that can be read', () => {
+    for (const text of [
+      '"Data is hosted in Frankfurt; support engineers in Pune have read access and data leaves for backups."',
+      '"Data is stored offshore."',
+    ]) {
+      const d = one(background(text));
+      assert.equal(severityName(d), 'warning', text);
+      assert.ok(d.message.startsWith('The scope does not say where personal data will be processed'), d.message);
+    }
+  });
+});

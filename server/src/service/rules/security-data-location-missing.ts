@@ -29,7 +29,7 @@ export const rule: Rule = {
 
 Locations are read as people write them: ISO 3166-1 codes (\`DE\`, \`DEU\`) or English country names (\`Germany\`, \`United States\`, \`UK\`), in any case, and \`EU\`/\`EEA\`; the public cloud regions of AWS, Google Cloud and Azure (\`eu-west-2 (London)\`, \`GCP europe-west4\`, \`Azure West Europe (Amsterdam)\`, each read as the country it is in: eu-west-2 is the United Kingdom and eu-central-2 Switzerland, both outside the EEA with an adequacy decision); cities of at least 50,000 people, by their local or English names (\`hosted in Frankfurt\`, \`Dublin data centre\`, \`Nürnberg\` or \`Nuremberg\`; a name shared by several cities is read as the most populous, and the hover says so); and values in words that name several places (\`Germany, with support access from India\`: support access from a third country is a transfer). Words that name no country (\`offshore\`, \`worldwide\`, \`Asia\`, \`Europe\` on its own) and a value in which no place can be read are treated as possibly outside the EU/EEA, and the message says so. The countries with an adequacy decision are those the European Commission lists; for the United States it covers only organisations certified under the EU-US Data Privacy Framework, and for Canada only commercial organisations subject to PIPEDA, so check the vendor qualifies before writing \`transfer_basis: adequacy\`.
 
-Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\` or recorded in the signed DPA (\`dpa: { signed: true, sccs: true }\`), or in a location's own words ("Pune, India, under the EU SCCs") or a sub-processor entry ("Infosys BPM (Pune, India) under EU SCCs"), which covers the countries it names. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant", "hosted by the client", "the client hosts all data; the vendor works through the client's VDI") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"); nor is a value that says the vendor never receives the personal data ("vendor staff have no access to production or personal data", "test data only, anonymised"; pseudonymised or masked data is still personal data, GDPR Recital 26, and "where possible" is no promise). With no \`data_location\` at all, such a statement in the protections, the assumptions, the background or an exclusion gets a hint to write the location down, unless the scope also names a place outside the EU/EEA. A mapping (\`{ hosting: EU, support: India }\`) is read by its values, and a key by another name (\`data_residency\`, \`hosting_location\`) as \`data_location\`. Safeguards are also read by their decision or article: Decision (EU) 2021/914 or Art. 46 for the SCCs, Art. 47 for BCRs, Decision (EU) 2023/1795 for the Data Privacy Framework. With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning.
+Safeguards are read as leads write them. A \`transfer_basis\` in words ("EU SCCs (2021) and the UK IDTA", "Standard Contractual Clauses", "Binding Corporate Rules", "EU-US Data Privacy Framework", "Art. 49 explicit consent") counts as the basis it names, and the schema reports that it is not one of the four values; so does a safeguard written in \`protections\` or recorded in the signed DPA (\`dpa: { signed: true, sccs: true }\`), or in a location's own words ("Pune, India, under the EU SCCs") or a sub-processor entry ("Infosys BPM (Pune, India) under EU SCCs"), which covers the countries it names. Safeguards still to come ("SCCs to be signed", "no SCCs yet", "pending") do not count. The buyer's own premises or cloud tenant ("on the client's own premises", "client-hosted", "our own data centre", "the customer's Azure tenant", "hosted by the client", "the client hosts all data; the vendor works through the client's VDI") are not a transfer by the vendor, while where the vendor's staff reach them from is read beside them ("with remote support from India"); nor is a value that says the vendor never receives the personal data ("vendor staff have no access to production or personal data", "test data only, anonymised"; pseudonymised or masked data is still personal data, GDPR Recital 26, and "where possible" is no promise). With no \`data_location\` at all, such a statement in the protections, the assumptions, the background or an exclusion gets a hint to write the location down, unless the scope also names a place outside the EU/EEA. A mapping (\`{ hosting: EU, support: India }\`) is read by its values, and a key by another name (\`data_residency\`, \`hosting_location\`) as \`data_location\`. Safeguards are also read by their decision or article: Decision (EU) 2021/914 or Art. 46 for the SCCs, Art. 47 for BCRs, Decision (EU) 2023/1795 for the Data Privacy Framework. With no \`data_location\` key at all, a sub-processor list whose every entry names a place inside the EU/EEA or with an adequacy decision ("AWS (eu-west-1)") gets a hint to write the locations down, not a warning. So does a sentence in the background, the security section or the assumptions that says where the data is kept ("Tenant data is hosted in Azure UK South, with DR in UK West; no data leaves the UK") when every place such sentences name is inside the EU/EEA or has an adequacy decision; one that names a third country, or words such as "offshore", keeps the warning.
 
 The United States needs that check written down. Organisations join the Data Privacy Framework by certifying themselves, and most US companies have not, so when the personal data is under European data-protection law (a location in the EU/EEA, the UK or Switzerland, or a budget in a European currency such as EUR, GBP or SEK), \`US\` with no \`transfer_basis\` is reported like any third country. A US buyer's data kept in the US is no transfer under Chapter V and gets only a hint, and so is any buyer's data kept in the country of its budget's currency when nothing ties it to European law (\`Australia\` with a budget in AUD). Canada's decision covers every commercial organisation subject to PIPEDA, which a commercial vendor is by law, so Canada gets the hint only.
 
@@ -102,6 +102,28 @@ A buyer outside Europe is not under GDPR Chapter V, so for one whose budget is i
             at: 'key',
             severity: 'hint',
             message: `No personal data appears to leave the client's hands: \`${statement.path}\` says "${shortText(statement.text, 60)}"; still write where the data is, and where the vendor's staff work, in \`data_location\`.`,
+            fixes: [
+              {
+                title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
+                ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
+                preferred: true,
+                applicability: 'display-only',
+              },
+            ],
+          },
+        ];
+      // No `data_location` key, but a sentence elsewhere says where the data is hosted ("Tenant data
+      // is hosted in Azure UK South, with DR in UK West; no data leaves the UK"): when every place it
+      // names is inside the EU/EEA or has an adequacy decision, a hint to write it down.
+      const prose = absentKey ? residencyInProse(root) : undefined;
+      if (prose !== undefined)
+        return [
+          {
+            ruleId,
+            path: ['security', 'data_location'],
+            at: 'key',
+            severity: 'hint',
+            message: `Data locations are written only in prose (\`${prose.path}\`: ${placesOf(uniqueByCode(prose.readings))}): write them in \`data_location\`, with where the vendor's staff work.`,
             fixes: [
               {
                 title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
@@ -384,6 +406,44 @@ function localFindings(
 function countryName(code: string): string {
   if (code === 'US') return 'the United States';
   return readLocations(code)[0]?.name ?? code;
+}
+
+/** A sentence about where data is kept: hosted, stored, held, resides, "data residency", "no data leaves". */
+const residencyWords =
+  /\b(?:hosted|stored|kept|held|resides?|residency|located|replicated|backed\s+up|backups?|disaster\s+recovery|DR|data\s+(?:cent(?:re|er)s?|stays?|remains?)|(?:never\s+)?leaves?|processed)\b/;
+/**
+ * Where a sentence in the project's background, the security section or the assumptions says the data
+ * is kept, when every place it and every other such sentence names is inside the EU/EEA or has an
+ * adequacy decision that needs no opt-in: the first path and all the places. Undefined when no
+ * sentence says it, or when any names a place that needs a transfer basis or cannot be read (fail safe).
+ */
+function residencyInProse(root: unknown): { readonly path: string; readonly readings: LocationReading[] } | undefined {
+  const texts: { path: string; text: string }[] = [];
+  const collect = (value: unknown, path: string, depth: number): void => {
+    if (depth > 4 || texts.length > 200) return;
+    if (typeof value === 'string') texts.push({ path, text: value });
+    else if (Array.isArray(value)) value.forEach((item, i) => collect(item, `${path}[${i}]`, depth + 1));
+    else if (isRecord(value))
+      for (const [key, item] of Object.entries(value)) if (key !== 'subprocessors') collect(item, `${path}.${key}`, depth + 1);
+  };
+  collect(valueAt(root, ['project', 'background']), 'project.background', 3);
+  collect(valueAt(root, ['security']), 'security', 0);
+  collect(valueAt(root, ['assumptions']), 'assumptions', 0);
+  let first: string | undefined;
+  const readings: LocationReading[] = [];
+  for (const { path, text } of texts) {
+    if (text.length > 2000) continue;
+    for (const sentence of text.split(/(?<=[.;!?])\s+|\n/)) {
+      if (!residencyWords.test(sentence)) continue;
+      const read = readLocations(sentence).filter((r) => !(r.standing === 'unrecognised' && r.vague === undefined));
+      if (read.length === 0) continue;
+      if (read.some((r) => !(r.standing === 'eea' || r.standing === 'own' || (r.standing === 'adequate' && r.optIn !== true))))
+        return undefined;
+      first ??= path;
+      readings.push(...read);
+    }
+  }
+  return first === undefined ? undefined : { path: first, readings };
 }
 
 /** An exclusion of the vendor's access to the personal data: "Access to production data", "Processing of personal data". */
