@@ -188,6 +188,8 @@ const reviewedDynamic: Readonly<Record<string, string>> = {
     'shares in words and amounts of money, built from constant word and currency lists at load time (numberWords.ts), each alternative anchored by \\b or a currency; tested below through readPaymentPlan',
   'server/src/service/dataLocation.ts':
     "the buyer's premises and the vendor's lack of access, built from constant word lists at load time, each alternative anchored by \\b, read only on texts of at most 500 and 1,000 characters; tested below through ownPremises and noVendorAccess",
+  'server/src/service/rules/governance-escalation-missing.ts':
+    "a name from the document (the vendor's, its key personnel's, the owner's), escaped, words joined by \\s+, between lookarounds: a literal search; at most 50 names of 200 characters on contacts of at most 1,000 characters; tested below through the rule",
   'server/src/service/quantities.ts':
     'number words before a unit, built from the constant list of numberWords.ts at load time, anchored by \\b; tested below through hasQuantity',
 };
@@ -246,6 +248,28 @@ describe('regular expressions run in linear time', () => {
         const ms = performance.now() - started;
         assert.ok(ms < boundMs, `data location wording took ${Math.round(ms)} ms on ${JSON.stringify(filler)} x ${long.length}`);
       }
+    }
+  });
+
+  it('governance-escalation-missing (names from the document on each escalation contact) stays fast on a hostile ladder', () => {
+    const rule = rulesById.get('governance-escalation-missing');
+    assert.ok(rule);
+    const settings = mergeSettings({ today: testToday });
+    for (const filler of ['a ', 'Brightline ', 'a-', ' ']) {
+      const long =
+        filler
+          .repeat(Math.ceil(length / filler.length))
+          .slice(0, length)
+          .trim() || 'x';
+      const people = Array.from({ length: 2_000 }, (_, i) => `    - { name: "${long.slice(0, 150)} ${i}", role: lead }`).join('\n');
+      const ladder = Array.from({ length: 40 }, () => `      - { level: 1, contact: "${long}" }`).join('\n');
+      const text = `scope_version: 1\nproject:\n  owner: "${long.slice(0, 300)}"\nvendor:\n  name: "${long}"\n  key_personnel:\n${people}\ngovernance:\n  escalation:\n${ladder}\n`;
+      const doc = new ScopeDocument('file:///e.scope.yaml', 1, text, { ...settings.limits, maxFileSizeKB: 100_000 });
+      assert.ok(doc.value !== undefined, 'the hostile ladder parses');
+      const started = performance.now();
+      rule.check(doc, settings);
+      const ms = performance.now() - started;
+      assert.ok(ms < 10 * boundMs, `governance-escalation-missing took ${Math.round(ms)} ms on ${JSON.stringify(filler)}`);
     }
   });
 

@@ -333,13 +333,21 @@ function shareTexts(terms: string, tokens: readonly Token[]): string[] {
     // "Deposit: 40%": the clause the colon closes names the share.
     const clause = Math.max(terms[opened - 1] === ':' ? startOfClause(terms, opened - 1) : opened, previousEnd);
     const lead = terms.slice(clause, t.start);
-    const from = lead.length <= 60 && eventOf.test(lead) ? clause : t.start;
+    const from = lead.length <= 60 && namesShare(lead) ? clause : t.start;
     return withoutLeadingJoiner(withoutTrailingJoiner(terms.slice(from, stop ? t.start + stop.index : next))).trim();
   });
 }
 
-/** Words that name the share that follows them: "Up-front payment of", "A retainer of", "Deposit:". */
-const eventOf = /^[^,]*[A-Za-z][^,]*\b(?:of|equal\s+to|amounting\s+to)\s*$|^[^,]*[A-Za-z][^,]*:\s*$/i;
+/**
+ * Words that name the share that follows them: "Up-front payment of", "A retainer of", "Deposit:":
+ * a clause with no comma that ends in "of", "equal to", "amounting to" or a colon, with a letter
+ * before that ending. Two linear tests, not one pattern of `[^,]*` runs around a letter (quadratic).
+ */
+function namesShare(lead: string): boolean {
+  if (lead.includes(',')) return false;
+  const end = /(?:\b(?:of|equal\s+to|amounting\s+to)|:)\s*$/i.exec(lead);
+  return end !== null && /[A-Za-z]/.test(lead.slice(0, end.index));
+}
 
 /** The index of the end of the sentence that `from` is in (before its `.` or `;`). */
 function endOfSentence(terms: string, from: number): number {

@@ -151,6 +151,11 @@ function personName(text: string): string {
   return text.split(/[(,;]/)[0]?.trim() ?? '';
 }
 
+/** How many names and contacts vendorOnly reads, and how much of each: a ladder is a handful of short lines. */
+const maxNamesRead = 50;
+const maxNameChars = 200;
+const maxContactChars = 1_000;
+
 function containsWords(text: string, words: string): boolean {
   if (words.length < 3) return false;
   const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
@@ -168,19 +173,27 @@ function containsWords(text: string, words: string): boolean {
  */
 function vendorOnly(root: unknown, ladder: readonly unknown[]): Finding[] | undefined {
   const vendorName = stringAt(root, ['vendor', 'name']) ?? '';
-  const vendorTokens = vendorName.split(/[^\p{L}\p{N}&]+/u).filter((w) => w.length >= 3 && !companyFiller.has(w.toLowerCase()));
+  const vendorTokens = vendorName
+    .split(/[^\p{L}\p{N}&]+/u)
+    .filter((w) => w.length >= 3 && !companyFiller.has(w.toLowerCase()))
+    .slice(0, maxNamesRead)
+    .map((w) => w.slice(0, maxNameChars));
+  // Bounded: each name is a RegExp run on each contact, so a hostile file cannot make this quadratic.
   const vendorPeople = arrayAt(root, ['vendor', 'key_personnel'])
-    .map((p) => (isRecord(p) && typeof p.name === 'string' ? personName(p.name) : ''))
+    .slice(0, maxNamesRead)
+    .map((p) => (isRecord(p) && typeof p.name === 'string' ? personName(p.name).slice(0, maxNameChars) : ''))
     .filter((n) => n !== '');
   const clientPeople = [stringAt(root, ['project', 'owner']), stringAt(root, ['project', 'sponsor'])]
-    .map((t) => personName(t ?? ''))
+    .map((t) => personName(t ?? '').slice(0, maxNameChars))
     .filter((n) => n !== '');
-  const contacts = ladder.map((entry) =>
-    typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.contact === 'string' ? entry.contact : undefined,
-  );
+  const contacts = ladder
+    .slice(0, maxNamesRead)
+    .map((entry) => (typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.contact === 'string' ? entry.contact : undefined));
+  if (ladder.length > maxNamesRead) return undefined;
   if (contacts.length === 0 || contacts.some((c) => c === undefined || c.trim() === '')) return undefined;
   const reads: string[] = [];
-  for (const contact of contacts as string[]) {
+  for (const written of contacts as string[]) {
+    const contact = written.slice(0, maxContactChars);
     const ours = clientWords.test(contact) || clientPeople.some((n) => containsWords(contact, n));
     const theirs =
       vendorTokens.find((t) => containsWords(contact, t)) ??

@@ -823,15 +823,24 @@ const issuedKeys = [
  * 27001 and its extensions, TISAX and CSA STAR Certification 3 years (ISO/IEC 17021-1 cycle).
  * Audit reports (SOC 2, C5, ISAE) are dated by their period, not their issue, and are not here.
  */
-const validityMonths: readonly (readonly [RegExp, number, string])[] = [
+const validityMonths: readonly (readonly [{ test(name: string): boolean }, number, string])[] = [
   [/cyber\s*essentials/i, 12, 'Cyber Essentials'],
   [/\bpci\b/i, 12, 'PCI DSS'],
-  [/hitrust[^,;]*\b(?:i1|e1)\b/i, 12, 'HITRUST i1 and e1'],
+  [{ test: hitrustShortTerm }, 12, 'HITRUST i1 and e1'],
   [/hitrust/i, 24, 'HITRUST r2'],
   [/tisax/i, 36, 'TISAX'],
   [/csa\s*star/i, 36, 'CSA STAR Certification'],
   [/2700[1-2]|2701[78]|27701|\biso\s*\/?\s*(?:iec\s*)?27\d{3}/i, 36, 'ISO/IEC 27001'],
 ];
+/** "HITRUST i1" or "HITRUST e1 validated assessment": i1 or e1 after "HITRUST" in the same clause (one pass, not a `[^,;]*` run from every "HITRUST"). */
+function hitrustShortTerm(name: string): boolean {
+  const at = name.search(/hitrust/i);
+  if (at < 0) return false;
+  const rest = name.slice(at);
+  const clause = rest.slice(0, rest.search(/[,;]/) >= 0 ? rest.search(/[,;]/) : rest.length);
+  return /\b(?:i1|e1)\b/i.test(clause);
+}
+
 /** The expiry an issue date gives, with what it was read from; undefined when there is none or the scheme has no fixed term. */
 function expiryFromIssue(
   item: Readonly<Record<string, unknown>>,
