@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { FindingLookup } from '../../server/src/service/findingLookup';
 import { ScopeDocument } from '../../server/src/service/document';
 import { resolveFix, type ResolvedFix } from '../../server/src/service/edits';
@@ -91,4 +91,14 @@ export function lineOf(text: string, needle: string): number {
   const index = text.split('\n').findIndex((l) => l.includes(needle));
   assert.ok(index >= 0, `no line with ${needle}`);
   return index;
+}
+
+/** The range of `needle` on its line: its first occurrence after the first `from` in the text (from the start without one). */
+export function rangeOfNeedle(text: string, needle: string, from = ''): Range {
+  const offset = text.indexOf(needle, from ? text.indexOf(from) : 0);
+  assert.ok(offset >= 0, `${needle} not in text`);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length - 1;
+  const character = before[line]?.length ?? 0;
+  return { start: { line, character }, end: { line, character: character + needle.length } };
 }

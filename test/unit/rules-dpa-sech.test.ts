@@ -4,32 +4,16 @@
 // signature; a BAA is the processing agreement for US health data, and not a GDPR Art. 28 contract.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { analyzeText, factsOf, severityName } from '../support/analyze';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { diagnosticsOf, factsOf, onlyDiagnostic, rangeOfNeedle, severityName } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 const ruleId = 'security-personal-data-without-dpa';
 const dpaLine = '  dpa: { signed: true, date: 2027-02-01 }\n';
 
-function found(text: string, code = ruleId): Diagnostic[] {
-  return analyzeText(text).diagnostics.filter((d) => d.code === code);
-}
-function one(text: string): Diagnostic {
-  const all = found(text);
-  assert.equal(all.length, 1, `expected one ${ruleId}, got ${all.map((d) => d.message).join(' | ') || 'none'}`);
-  const [d] = all;
-  assert.ok(d);
-  return d;
-}
-/** The range of `needle` on its line (the first occurrence at or after `after`). */
-function rangeOf(text: string, needle: string, after = ''): Range {
-  const offset = text.indexOf(needle, after ? text.indexOf(after) : 0);
-  assert.ok(offset >= 0, `${needle} not in text`);
-  const before = text.slice(0, offset).split('\n');
-  const line = before.length - 1;
-  const character = before[line]?.length ?? 0;
-  return { start: { line, character }, end: { line, character: character + needle.length } };
-}
+const found = (text: string, code = ruleId): Diagnostic[] => diagnosticsOf(code, text);
+const one = (text: string): Diagnostic => onlyDiagnostic(ruleId, text);
+const rangeOf = rangeOfNeedle;
 const withDpa = (block: string, ...more: (readonly [string, string])[]): string => fullWith([dpaLine, block], ...more);
 
 describe('security-personal-data-without-dpa: a comment beside the DPA', () => {

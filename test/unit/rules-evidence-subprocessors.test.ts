@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { analyzeText, factsOf, resolvedFixesOf } from '../support/analyze';
+import { diagnosticsOf, factsOf, onlyDiagnostic, rangeOfNeedle, resolvedFixesOf } from '../support/analyze';
 import { fullWith } from '../support/ruleCheck';
 
 const ruleId = 'security-subprocessors-unspecified';
@@ -12,25 +12,10 @@ const line = '  subprocessors: { allowed: true, approval_required: true, list: [
 const gdpr =
   'GDPR Art. 28(2): a processor engages another processor only with your prior specific or general written authorisation, and must tell you of changes so that you can object.';
 
-function found(text: string, code = ruleId): Diagnostic[] {
-  return analyzeText(text).diagnostics.filter((d) => d.code === code);
-}
-function one(text: string): Diagnostic {
-  const all = found(text);
-  assert.equal(all.length, 1, `expected one ${ruleId}, got ${all.map((d) => d.message).join(' | ') || 'none'}`);
-  const [d] = all;
-  assert.ok(d);
-  return d;
-}
+const found = (text: string, code = ruleId): Diagnostic[] => diagnosticsOf(code, text);
+const one = (text: string): Diagnostic => onlyDiagnostic(ruleId, text);
 /** The range of `needle`, searched from `from` (the `security:` section) on. */
-function rangeOf(text: string, needle: string, from = '\nsecurity:'): Range {
-  const offset = text.indexOf(needle, text.indexOf(from));
-  assert.ok(offset >= 0, `${needle} not in text`);
-  const before = text.slice(0, offset).split('\n');
-  const at = before.length - 1;
-  const character = before[at]?.length ?? 0;
-  return { start: { line: at, character }, end: { line: at, character: character + needle.length } };
-}
+const rangeOf = (text: string, needle: string, from = '\nsecurity:'): Range => rangeOfNeedle(text, needle, from);
 const withSub = (block: string): string => fullWith([line, block]);
 
 describe('security-subprocessors-unspecified: approval denied in words', () => {

@@ -118,7 +118,7 @@ export function regionWithinLimits(text: string, region: string, column: number,
   if (text.length > limits.maxFileSizeKB * 1024 || region.includes('\0')) return false;
   const end = { open: false };
   if (nestingDepth(region, limits.maxNestingDepth - column, end) || end.open) return false;
-  return !/(^|[\s[{,:-])\*[^\s,[\]{}]/.test(region) || aliasOverflow(text, limits.maxAliases) === undefined;
+  return aliasOverflow(region, 0) === undefined || aliasOverflow(text, limits.maxAliases) === undefined;
 }
 
 /** Offset of the first alias over the limit, if there are too many. */

@@ -13,7 +13,7 @@ import {
   type LocationReading,
 } from '../dataLocation';
 import { canonicalEnum, hasPersonalData, isAbsent, isRecord, setKeyOp, shortText, valueAt } from '../model';
-import type { Finding, Path, Rule } from '../types';
+import type { Finding, Fix, Path, Rule } from '../types';
 import { sources } from '../sources';
 
 const ruleId = 'security-data-location-missing';
@@ -73,21 +73,10 @@ A buyer outside Europe is not under GDPR Chapter V, so for one whose budget is i
         )
       )
         return [
-          {
-            ruleId,
-            path: ['security', 'data_location'],
-            at: 'key',
-            severity: 'hint',
-            message: `Data locations are named only in the sub-processor list (${placesOf(uniqueByCode(fromSubprocessors))}): write them in \`data_location\`, with where the vendor's own staff work.`,
-            fixes: [
-              {
-                title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
-                ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
-                preferred: true,
-                applicability: 'display-only',
-              },
-            ],
-          },
+          writeItDown(
+            root,
+            `Data locations are named only in the sub-processor list (${placesOf(uniqueByCode(fromSubprocessors))}): write them in \`data_location\`, with where the vendor's own staff work.`,
+          ),
         ];
       // No `data_location` key, but the scope says elsewhere that the buyer hosts the data or that
       // the vendor never receives it ("hosted in the client's own Azure tenant", "test data only,
@@ -96,21 +85,10 @@ A buyer outside Europe is not under GDPR Chapter V, so for one whose budget is i
       const statement = absentKey ? noTransferStatement(root) : undefined;
       if (statement !== undefined)
         return [
-          {
-            ruleId,
-            path: ['security', 'data_location'],
-            at: 'key',
-            severity: 'hint',
-            message: `No personal data appears to leave the client's hands: \`${statement.path}\` says "${shortText(statement.text, 60)}"; still write where the data is, and where the vendor's staff work, in \`data_location\`.`,
-            fixes: [
-              {
-                title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
-                ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
-                preferred: true,
-                applicability: 'display-only',
-              },
-            ],
-          },
+          writeItDown(
+            root,
+            `No personal data appears to leave the client's hands: \`${statement.path}\` says "${shortText(statement.text, 60)}"; still write where the data is, and where the vendor's staff work, in \`data_location\`.`,
+          ),
         ];
       // No `data_location` key, but a sentence elsewhere says where the data is hosted ("Tenant data
       // is hosted in Azure UK South, with DR in UK West; no data leaves the UK"): when every place it
@@ -118,21 +96,10 @@ A buyer outside Europe is not under GDPR Chapter V, so for one whose budget is i
       const prose = absentKey ? residencyInProse(root) : undefined;
       if (prose !== undefined)
         return [
-          {
-            ruleId,
-            path: ['security', 'data_location'],
-            at: 'key',
-            severity: 'hint',
-            message: `Data locations are written only in prose (\`${prose.path}\`: ${placesOf(uniqueByCode(prose.readings))}): write them in \`data_location\`, with where the vendor's staff work.`,
-            fixes: [
-              {
-                title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
-                ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
-                preferred: true,
-                applicability: 'display-only',
-              },
-            ],
-          },
+          writeItDown(
+            root,
+            `Data locations are written only in prose (\`${prose.path}\`: ${placesOf(uniqueByCode(prose.readings))}): write them in \`data_location\`, with where the vendor's staff work.`,
+          ),
         ];
       const buyerHome =
         europeanTie([], valueAt(root, ['budget', 'currency'])) === undefined
@@ -152,15 +119,7 @@ A buyer outside Europe is not under GDPR Chapter V, so for one whose budget is i
               ? 'A security threat: personal data sent abroad needs a contract that binds the recipient to protect it as your own law requires.'
               : 'A security threat: data sent outside the EU/EEA needs an adequacy decision or safeguards such as standard contractual clauses (GDPR Art. 45-47).',
           ],
-          fixes: [
-            {
-              title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
-              ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
-              preferred: true,
-              // A blank location is still reported by this rule until a person fills it in.
-              applicability: 'display-only',
-            },
-          ],
+          fixes: [placeholderFix(root)],
         },
       ];
     }
@@ -618,4 +577,19 @@ function partialAdequacyHints(readings: readonly LocationReading[], path: Path):
       message: `Check that the vendor qualifies for the EU adequacy decision: for ${partial.map((r) => `${r.name ?? r.written} it covers only ${r.partial ?? ''}`).join(', and for ')}; then record \`transfer_basis: adequacy\` (or \`sccs\`).`,
     },
   ];
+}
+
+/** The quick fix for a missing `data_location`: a blank list, still reported by this rule until a person fills it in. */
+function placeholderFix(root: unknown): Fix {
+  return {
+    title: 'Add a `data_location` placeholder for the countries where the data is stored or accessed',
+    ops: [setKeyOp(root, ['security'], 'data_location', '[""]')],
+    preferred: true,
+    applicability: 'display-only',
+  };
+}
+
+/** No `data_location` key, but the scope says elsewhere where the data is: a hint to write it down there. */
+function writeItDown(root: unknown, message: string): Finding {
+  return { ruleId, path: ['security', 'data_location'], at: 'key', severity: 'hint', message, fixes: [placeholderFix(root)] };
 }
